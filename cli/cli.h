@@ -1,0 +1,32 @@
+/* cli/cli.h - shared pieces of the `rapport` command-line client.
+ *
+ * Each subcommand is a function with main()'s signature, registered in the table
+ * in cli/main.c. Exit codes mean the same everywhere: 0 success, 1 the input was
+ * bad or an operation failed, 2 usage error (unknown option, missing argument).
+ * Not thread-safe (a program's main thread only).
+ */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include <stdbool.h>
+
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_FAIL = 1,  /* bad input or a failed operation */
+    CLI_EXIT_USAGE = 2, /* bad command line */
+};
+
+/* Output formats shared by the subcommands that have --format. */
+typedef enum cli_format {
+    CLI_FORMAT_JSON,
+    CLI_FORMAT_CSV,
+    CLI_FORMAT_TSV,
+} cli_format;
+
+/* Parses "json", "csv" or "tsv"; false for anything else. */
+bool cli_format_parse(const char *text, cli_format *out);
+
+/* Prints "rapport <cmd>: <message>" to stderr (printf-style). */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif /* CLI_CLI_H */
