@@ -20,6 +20,8 @@ static int version_main(int argc, char **argv)
 }
 
 static const cli_command commands[] = {
+    {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
+    {"example", cli_example_main, "write one example of every wire-protocol message"},
     {"version", version_main, "print the version"},
 };
 
