@@ -1,0 +1,9 @@
+/* tests/engine/main.c - runs every engine/ suite. */
+#include "suites.h"
+#include "testutil.h"
+
+int main(void)
+{
+    static const rp_suite_fn suites[] = {turns_suite};
+    return rp_test_run("test_engine", suites, (int)(sizeof suites / sizeof suites[0]));
+}

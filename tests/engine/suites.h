@@ -1,0 +1,9 @@
+/* tests/engine/suites.h - the Check suites of engine/. */
+#ifndef TESTS_ENGINE_SUITES_H
+#define TESTS_ENGINE_SUITES_H
+
+#include <check.h>
+
+Suite *turns_suite(void);
+
+#endif
