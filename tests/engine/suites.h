@@ -5,5 +5,6 @@
 #include <check.h>
 
 Suite *turns_suite(void);
+Suite *align_suite(void);
 
 #endif
