@@ -524,7 +524,8 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
         parabola(before, cur, next, &off, &peak);
         peak = peak > 1.0f ? 1.0f : peak;
         float f0 = (float)ANALYSIS_RATE_HZ / ((float)lag + off);
-        if (f0 < c->f0_min_hz || f0 > c->f0_max_hz) {
+        /* The refined peak may sit a hair outside the range its lag was in. */
+        if (f0 < 0.97f * c->f0_min_hz || f0 > 1.03f * c->f0_max_hz) {
             continue;
         }
         float strength = peak + c->octave_cost * log2f(f0 / c->f0_min_hz);

@@ -9,7 +9,7 @@
 
 dsp_rate_config dsp_rate_config_default(void)
 {
-    dsp_rate_config c = {2.0f, 25.0f, 0.5f, 1000};
+    dsp_rate_config c = {2.0f, 25.0f, 0.5f, 1000, 3};
     return c;
 }
 
@@ -22,6 +22,17 @@ void dsp_rate_init(dsp_rate *rate, const dsp_rate_config *cfg)
     if (rate->cfg.window_hops > DSP_RATE_MAX_WINDOW_HOPS) {
         rate->cfg.window_hops = DSP_RATE_MAX_WINDOW_HOPS;
     }
+    if (rate->cfg.smooth_hops == 0) {
+        rate->cfg.smooth_hops = 1;
+    }
+    if (rate->cfg.smooth_hops > DSP_RATE_MAX_SMOOTH) {
+        rate->cfg.smooth_hops = DSP_RATE_MAX_SMOOTH;
+    }
+    for (size_t i = 0; i < DSP_RATE_MAX_SMOOTH; i++) {
+        rate->ring_pow[i] = 0.0f;
+        rate->ring_voiced[i] = false;
+    }
+    rate->i_ring = 0;
     rate->peak_level_db = LEVEL_MIN_DB;
     rate->prev_db = LEVEL_MIN_DB;
     rate->prev_voiced = false;
@@ -70,6 +81,18 @@ bool dsp_rate_update(dsp_rate *rate, float intensity_db, bool voiced, bool speec
     if (!isfinite(intensity_db) || intensity_db < LEVEL_MIN_DB) {
         intensity_db = LEVEL_MIN_DB;
     }
+    /* Moving average in the power domain; the voicing that goes with it is the
+     * voicing of the hop at the middle of the average. */
+    uint32_t span = rate->cfg.smooth_hops;
+    rate->ring_pow[rate->i_ring] = powf(10.0f, 0.1f * intensity_db);
+    rate->ring_voiced[rate->i_ring] = voiced;
+    rate->i_ring = (rate->i_ring + 1u) % span;
+    float acc = 0.0f;
+    for (uint32_t i = 0; i < span; i++) {
+        acc += rate->ring_pow[i];
+    }
+    voiced = rate->ring_voiced[(rate->i_ring + span / 2u) % span];
+    intensity_db = 10.0f * log10f(acc / (float)span + 1e-12f);
     /* Running peak level: jumps up, decays slowly (stands in for the 0.99 quantile
      * of a whole file, which an online tracker cannot know). */
     float decayed = rate->peak_level_db - rate->cfg.peak_decay_db_s * HOP_S;
