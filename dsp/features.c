@@ -1,0 +1,680 @@
+/* dsp/features.c - the per-channel feature pipeline: decimation to 8 kHz, one
+ * windowed FFT per hop giving the spectrum and (through a second transform of the
+ * power spectrum) the autocorrelation, pitch candidates, a fixed-lag Viterbi, then
+ * VAD and syllable nuclei on the frames as they leave the lookahead. */
+#include "dsp/features.h"
+
+#include <kiss_fftr.h>
+#include <math.h>
+#include <string.h>
+
+#include "common/alloc.h"
+#include "common/cpu.h"
+#include "common/status.h"
+#include "dsp/kernels.h"
+#include "dsp/rate.h"
+#include "dsp/vad.h"
+
+#define ANALYSIS_RATE_HZ 8000u
+#define HOP_A            80u /* analysis samples per hop at 8 kHz */
+/* The frame of hop a is analysed when hop a + WINDOW_DELAY_HOPS arrives: the
+ * 50 ms window needs 25 ms after the hop's centre, plus the decimator's 1 ms. */
+#define WINDOW_DELAY_HOPS 3u
+#define FIR_TAPS          33u /* 16 -> 8 kHz low-pass, delay 16 samples (1 ms) */
+#define FIR_DELAY_A       8u  /* the decimator's delay in 8 kHz samples */
+#define FIR_CUTOFF_HZ     3500.0
+#define SAMPLE_CLIP       64.0f
+#define LEVEL_FLOOR_DB    (-120.0f)
+#define N_STATES          (DSP_PITCH_MAX_CANDIDATES + 1u) /* state 0 = unvoiced */
+#define ENERGY_RING       8u
+#define FLUX_POOL         4u
+/* Running global peak for the silence test: -6 dB per 5 s (0.012 dB per hop). */
+#define PEAK_DECAY 0.998619f
+/* The local peak (silence test) is taken over the central hop of the window. */
+#define PEAK_SPAN_A HOP_A
+#define MAGIC       0x44535046u /* "DSPF" */
+#define DSP_PI      3.14159265358979323846
+
+typedef struct frame_slot {
+    float energy_db;
+    float band_db;
+    float centroid_hz;
+    float flux;
+    float tilt_db;
+    float best_r;
+    uint32_t n_states;
+    float f0[N_STATES]; /* f0[0] = 0: unvoiced */
+    float r[N_STATES];
+    float delta[N_STATES]; /* best path score ending in each state */
+    uint8_t back[N_STATES];
+} frame_slot;
+
+struct dsp_features {
+    uint32_t magic;
+    dsp_features_config cfg;
+    const dsp_kernels *k;
+    uint32_t hop;                            /* input samples per hop */
+    uint32_t decim;                          /* 1 (8 kHz) or 2 (16 kHz) */
+    uint32_t win;                            /* analysis window, samples at 8 kHz */
+    uint32_t nfft;                           /* FFT size */
+    uint32_t lag_min;                        /* shortest lag searched (f0_max) */
+    uint32_t lag_max;                        /* longest lag searched (f0_min) */
+    uint32_t dhist_len;                      /* decimated history kept */
+    uint32_t k60, k300, k1000, k3400, k4000; /* band edges in bins */
+    float win_energy;                        /* sum of w^2 */
+    uint32_t peak_span;                      /* samples around the centre for the local peak */
+    size_t alloc_bytes;
+    /* State. */
+    uint64_t n_in;  /* hops fed by the caller */
+    uint64_t n_fed; /* hops fed including flush padding */
+    uint64_t n_out; /* frames returned */
+    float global_peak;
+    float prev_mag_norm; /* L2 norm of the previous magnitude spectrum */
+    float hop_energy[ENERGY_RING];
+    dsp_vad vad;
+    dsp_rate rate;
+    /* Buffers (one block). */
+    float *fir_taps;    /* FIR_TAPS */
+    float *fir_hist;    /* FIR_TAPS - 1 + hop (16 kHz only) */
+    float *dhist;       /* dhist_len samples at 8 kHz */
+    float *window;      /* win: Hann */
+    float *win_acf;     /* lag_max + 2: normalised autocorrelation of the window */
+    float *fftbuf;      /* nfft reals */
+    kiss_fft_cpx *spec; /* nfft / 2 + 1 */
+    float *prev_mag;    /* n_pool: pooled magnitude spectrum of the previous frame */
+    frame_slot *slots;  /* lookahead_hops + 1 */
+    kiss_fftr_cfg fft;
+};
+
+dsp_features_config dsp_features_config_default(void)
+{
+    dsp_features_config c = {
+        .sample_rate_hz = 16000,
+        .f0_min_hz = 60.0f,
+        .f0_max_hz = 500.0f,
+        .window_periods = 2.5f,
+        .lookahead_hops = 10,
+        .voicing_threshold = 0.5f,
+        .silence_threshold = 0.06f,
+        .octave_cost = 0.01f,
+        .octave_jump_cost = 0.35f,
+        .voiced_unvoiced_cost = 0.25f,
+        .vad_threshold_db = 9.0f,
+        .vad_hangover_hops = 20,
+        .nucleus_dip_db = 2.0f,
+        .nucleus_drop_db = 25.0f,
+        .rate_window_hops = 1000,
+    };
+    return c;
+}
+
+static bool config_valid(const dsp_features_config *c)
+{
+    return c != NULL && (c->sample_rate_hz == 8000 || c->sample_rate_hz == 16000) &&
+           c->f0_min_hz >= 50.0f && c->f0_max_hz <= 600.0f && c->f0_min_hz < c->f0_max_hz &&
+           c->window_periods >= 2.0f && c->window_periods <= 3.0f && c->lookahead_hops >= 1 &&
+           c->lookahead_hops <= DSP_MAX_LOOKAHEAD_HOPS && c->voicing_threshold > 0.0f &&
+           c->voicing_threshold < 1.0f && c->silence_threshold >= 0.0f &&
+           c->silence_threshold < 1.0f && c->octave_cost >= 0.0f && c->octave_jump_cost >= 0.0f &&
+           c->voiced_unvoiced_cost >= 0.0f && c->vad_threshold_db >= 0.0f &&
+           c->nucleus_dip_db >= 0.0f && c->nucleus_drop_db > 0.0f && c->rate_window_hops >= 1 &&
+           c->rate_window_hops <= DSP_RATE_MAX_WINDOW_HOPS;
+}
+
+uint32_t dsp_features_hop_samples(const dsp_features_config *cfg)
+{
+    return cfg != NULL ? cfg->sample_rate_hz / 100u : 0u;
+}
+
+uint32_t dsp_features_latency_hops(const dsp_features_config *cfg)
+{
+    return WINDOW_DELAY_HOPS + (cfg != NULL ? cfg->lookahead_hops : 0u);
+}
+
+/* Geometry derived from a valid config. */
+typedef struct layout {
+    uint32_t hop, decim, win, nfft, lag_min, lag_max, dhist_len, fir_hist_len;
+    size_t off_taps, off_fir, off_dhist, off_window, off_wacf, off_fft, off_spec, off_mag,
+        off_slots, block_bytes, fft_bytes;
+} layout;
+
+static size_t carve(size_t *cursor, size_t bytes)
+{
+    size_t at = *cursor;
+    *cursor += (bytes + 63u) & ~(size_t)63u;
+    return at;
+}
+
+static void make_layout(const dsp_features_config *c, layout *l)
+{
+    l->hop = c->sample_rate_hz / 100u;
+    l->decim = c->sample_rate_hz / ANALYSIS_RATE_HZ;
+    /* window_periods periods of the lowest f0 (Boersma 1993 uses 3), even. */
+    l->win =
+        2u * (uint32_t)ceilf(0.5f * c->window_periods * (float)ANALYSIS_RATE_HZ / c->f0_min_hz);
+    l->lag_min = (uint32_t)floorf((float)ANALYSIS_RATE_HZ / c->f0_max_hz);
+    l->lag_max = (uint32_t)ceilf((float)ANALYSIS_RATE_HZ / c->f0_min_hz);
+    /* Linear (not circular) autocorrelation up to lag_max + 1. */
+    int n = kiss_fft_next_fast_size((int)(l->win + l->lag_max + 2u));
+    if (n & 1) {
+        n = kiss_fft_next_fast_size(n + 1);
+    }
+    while ((n & 1) || kiss_fft_next_fast_size(n / 2) != n / 2) {
+        n = kiss_fft_next_fast_size(n + 1);
+    }
+    l->nfft = (uint32_t)n;
+    uint32_t delay = l->decim == 2 ? FIR_DELAY_A : 0u;
+    /* Window of frame a starts at 8 kHz index 80a + 40 - win/2 + delay; after hop
+     * a + 3 the newest index is 80(a + 4) - 1: keep exactly what the window needs. */
+    l->dhist_len = HOP_A * (WINDOW_DELAY_HOPS + 1u) - HOP_A / 2u + l->win / 2u - delay;
+    l->fir_hist_len = l->decim == 2 ? FIR_TAPS - 1u + HOP_A : 0u;
+    size_t cur = 0;
+    l->off_taps = carve(&cur, (l->decim == 2 ? FIR_TAPS : 0u) * sizeof(float));
+    l->off_fir = carve(&cur, l->fir_hist_len * sizeof(float));
+    l->off_dhist = carve(&cur, l->dhist_len * sizeof(float));
+    l->off_window = carve(&cur, l->win * sizeof(float));
+    l->off_wacf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
+    l->off_fft = carve(&cur, l->nfft * sizeof(float));
+    l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
+    l->off_mag = carve(&cur, ((l->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
+    l->off_slots = carve(&cur, (c->lookahead_hops + 1u) * sizeof(frame_slot));
+    l->block_bytes = cur;
+    size_t fft_bytes = 0;
+    (void)kiss_fftr_alloc((int)l->nfft, 0, NULL, &fft_bytes);
+    l->fft_bytes = fft_bytes;
+}
+
+size_t dsp_features_size(const dsp_features_config *cfg)
+{
+    if (!config_valid(cfg)) {
+        return 0;
+    }
+    layout l;
+    make_layout(cfg, &l);
+    return sizeof(dsp_features) + l.block_bytes + l.fft_bytes;
+}
+
+static void init_tables(dsp_features *f)
+{
+    if (f->decim == 2) {
+        /* Hamming-windowed sinc, unity DC gain. */
+        double sum = 0.0;
+        double fc = FIR_CUTOFF_HZ / (double)f->cfg.sample_rate_hz;
+        double mid = (FIR_TAPS - 1u) / 2.0;
+        for (uint32_t i = 0; i < FIR_TAPS; i++) {
+            double t = (double)i - mid;
+            double s = t == 0.0 ? 2.0 * fc : sin(2.0 * DSP_PI * fc * t) / (DSP_PI * t);
+            double w = 0.54 - 0.46 * cos(2.0 * DSP_PI * (double)i / (FIR_TAPS - 1u));
+            f->fir_taps[i] = (float)(s * w);
+            sum += s * w;
+        }
+        for (uint32_t i = 0; i < FIR_TAPS; i++) {
+            f->fir_taps[i] = (float)((double)f->fir_taps[i] / sum);
+        }
+    }
+    double e = 0.0;
+    for (uint32_t i = 0; i < f->win; i++) {
+        double w = 0.5 - 0.5 * cos(2.0 * DSP_PI * ((double)i + 0.5) / (double)f->win);
+        f->window[i] = (float)w;
+        e += w * w;
+    }
+    f->win_energy = (float)e;
+    f->peak_span = PEAK_SPAN_A;
+    for (uint32_t lag = 0; lag < f->lag_max + 2u; lag++) {
+        double acc = 0.0;
+        for (uint32_t i = 0; i + lag < f->win; i++) {
+            acc += (double)f->window[i] * (double)f->window[i + lag];
+        }
+        f->win_acf[lag] = (float)(acc / e);
+    }
+    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)f->nfft;
+    uint32_t half = f->nfft / 2u;
+    f->k60 = (uint32_t)ceilf(60.0f / bin_hz);
+    f->k300 = (uint32_t)ceilf(300.0f / bin_hz);
+    f->k1000 = (uint32_t)ceilf(1000.0f / bin_hz);
+    f->k3400 = (uint32_t)ceilf(3400.0f / bin_hz);
+    f->k4000 = half + 1u;
+}
+
+void dsp_features_reset(dsp_features *f)
+{
+    if (f == NULL) {
+        return;
+    }
+    f->n_in = 0;
+    f->n_fed = 0;
+    f->n_out = 0;
+    f->global_peak = 0.0f;
+    f->prev_mag_norm = 0.0f;
+    for (uint32_t i = 0; i < ENERGY_RING; i++) {
+        f->hop_energy[i] = 0.0f;
+    }
+    if (f->decim == 2) {
+        memset(f->fir_hist, 0, (FIR_TAPS - 1u + HOP_A) * sizeof(float));
+    }
+    memset(f->dhist, 0, f->dhist_len * sizeof(float));
+    memset(f->prev_mag, 0, ((f->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
+    dsp_vad_config vc = dsp_vad_config_default();
+    vc.threshold_db = f->cfg.vad_threshold_db;
+    vc.hangover_hops = f->cfg.vad_hangover_hops;
+    dsp_vad_init(&f->vad, &vc);
+    dsp_rate_config rc = dsp_rate_config_default();
+    rc.dip_db = f->cfg.nucleus_dip_db;
+    rc.peak_drop_db = f->cfg.nucleus_drop_db;
+    rc.window_hops = f->cfg.rate_window_hops;
+    dsp_rate_init(&f->rate, &rc);
+}
+
+int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_flags,
+                                   dsp_features **out)
+{
+    if (out == NULL) {
+        return RP_EINVAL;
+    }
+    *out = NULL;
+    if (!config_valid(cfg)) {
+        return RP_EINVAL;
+    }
+    layout l;
+    make_layout(cfg, &l);
+    dsp_features *f = rp_calloc(1, sizeof *f);
+    if (f == NULL) {
+        return RP_ENOMEM;
+    }
+    f->magic = MAGIC;
+    f->cfg = *cfg;
+    f->k = dsp_kernels_select(cpu_flags);
+    f->hop = l.hop;
+    f->decim = l.decim;
+    f->win = l.win;
+    f->nfft = l.nfft;
+    f->lag_min = l.lag_min;
+    f->lag_max = l.lag_max;
+    f->dhist_len = l.dhist_len;
+    f->alloc_bytes = sizeof *f + l.block_bytes + l.fft_bytes;
+    unsigned char *block = rp_calloc(1, l.block_bytes);
+    void *fft_mem = rp_malloc(l.fft_bytes);
+    if (block == NULL || fft_mem == NULL) {
+        rp_free(block);
+        rp_free(fft_mem);
+        rp_free(f);
+        return RP_ENOMEM;
+    }
+    /* Every offset is a multiple of 64 into a malloc'ed block. */
+    f->fir_taps = (float *)(void *)(block + l.off_taps);
+    f->fir_hist = (float *)(void *)(block + l.off_fir);
+    f->dhist = (float *)(void *)(block + l.off_dhist);
+    f->window = (float *)(void *)(block + l.off_window);
+    f->win_acf = (float *)(void *)(block + l.off_wacf);
+    f->fftbuf = (float *)(void *)(block + l.off_fft);
+    f->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
+    f->prev_mag = (float *)(void *)(block + l.off_mag);
+    f->slots = (frame_slot *)(void *)(block + l.off_slots);
+    size_t fft_len = l.fft_bytes;
+    f->fft = kiss_fftr_alloc((int)l.nfft, 0, fft_mem, &fft_len);
+    if (f->fft == NULL) {
+        rp_free(block);
+        rp_free(fft_mem);
+        rp_free(f);
+        return RP_ENOMEM;
+    }
+    init_tables(f);
+    dsp_features_reset(f);
+    *out = f;
+    return RP_OK;
+}
+
+int dsp_features_create(const dsp_features_config *cfg, dsp_features **out)
+{
+    return dsp_features_create_with_flags(cfg, rp_cpu_flags(), out);
+}
+
+void dsp_features_destroy(dsp_features **self_p)
+{
+    if (self_p == NULL || *self_p == NULL) {
+        return;
+    }
+    dsp_features *f = *self_p;
+    assert(f->magic == MAGIC);
+    f->magic = 0;
+    rp_free(f->fft);
+    /* The block starts at fir_taps (offset 0). */
+    rp_free(f->fir_taps);
+    rp_free(f);
+    *self_p = NULL;
+}
+
+const char *dsp_features_kernels_name(const dsp_features *f)
+{
+    return f != NULL ? f->k->name : "none";
+}
+
+static float to_db(float mean_square)
+{
+    if (!(mean_square > 1e-12f)) {
+        return LEVEL_FLOOR_DB;
+    }
+    float db = 10.0f * log10f(mean_square);
+    return db < LEVEL_FLOOR_DB ? LEVEL_FLOOR_DB : db;
+}
+
+/* Copies one hop, zeroing non-finite samples and clipping magnitudes; src NULL
+ * writes zeros. */
+static void sanitise(float *dst, const float *src, uint32_t n)
+{
+    if (src == NULL) {
+        memset(dst, 0, n * sizeof(float));
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        float x = src[i];
+        x = isfinite(x) ? x : 0.0f;
+        x = x > SAMPLE_CLIP ? SAMPLE_CLIP : x;
+        x = x < -SAMPLE_CLIP ? -SAMPLE_CLIP : x;
+        dst[i] = x;
+    }
+}
+
+/* Appends one hop to the 8 kHz history (decimating 16 kHz input in two halves so
+ * the FIR history stays short); returns the hop's sum of squares. NULL hop = zeros. */
+static float push_hop(dsp_features *f, const float *x)
+{
+    float *d = f->dhist;
+    memmove(d, d + HOP_A, (f->dhist_len - HOP_A) * sizeof(float));
+    float *tail = d + f->dhist_len - HOP_A;
+    if (f->decim == 1) {
+        sanitise(tail, x, HOP_A);
+        return f->k->energy_f32(tail, HOP_A);
+    }
+    float *h = f->fir_hist;
+    float energy = 0.0f;
+    for (uint32_t part = 0; part < 2u; part++) {
+        float *in = h + FIR_TAPS - 1u;
+        sanitise(in, x != NULL ? x + part * HOP_A : NULL, HOP_A);
+        energy += f->k->energy_f32(in, HOP_A);
+        for (uint32_t i = 0; i < HOP_A / 2u; i++) {
+            /* Symmetric taps: y_i = sum_k h[k] x[2i + k] over the history. */
+            tail[part * (HOP_A / 2u) + i] = f->k->dot_f32(f->fir_taps, h + 2u * i, FIR_TAPS);
+        }
+        memmove(h, h + HOP_A, (FIR_TAPS - 1u) * sizeof(float));
+    }
+    return energy;
+}
+
+/* Parabolic interpolation through (-1, a), (0, b), (1, c): offset and peak value. */
+static void parabola(float a, float b, float c, float *offset, float *peak)
+{
+    float den = a - 2.0f * b + c;
+    if (den >= 0.0f) { /* not a maximum: keep the sample */
+        *offset = 0.0f;
+        *peak = b;
+        return;
+    }
+    float d = 0.5f * (a - c) / den;
+    d = d > 0.5f ? 0.5f : (d < -0.5f ? -0.5f : d);
+    *offset = d;
+    *peak = b - 0.25f * (a - c) * d;
+}
+
+/* Analyses the frame whose window is in dhist; fills slot's features and pitch
+ * candidates (not the Viterbi fields). */
+static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
+{
+    const dsp_kernels *k = f->k;
+    uint32_t win = f->win, nfft = f->nfft, half = nfft / 2u;
+    /* dhist_len was chosen so the window of frame a starts at dhist[0]. */
+    const float *x = f->dhist;
+    /* Energy over hops a-1..a+1 at the input rate (30 ms rectangle). */
+    float e3 = f->hop_energy[(a + ENERGY_RING - 1u) % ENERGY_RING] +
+               f->hop_energy[a % ENERGY_RING] + f->hop_energy[(a + 1u) % ENERGY_RING];
+    s->energy_db = to_db(e3 / (3.0f * (float)f->hop));
+
+    /* Window after removing the local mean. */
+    float mean = k->sum_f32(x, win) / (float)win;
+    float *buf = f->fftbuf;
+    for (uint32_t i = 0; i < win; i++) {
+        buf[i] = x[i] - mean;
+    }
+    /* Local peak of the central part only, so a frame whose centre is silent reads
+     * as silent even while the window's edge still holds the neighbouring vowel. */
+    uint32_t centre = f->peak_span < win ? f->peak_span : win;
+    float local_peak = k->maxabs_f32(buf + (win - centre) / 2u, centre);
+    k->mul_f32(buf, buf, f->window, win);
+    memset(buf + win, 0, (nfft - win) * sizeof(float));
+    kiss_fftr(f->fft, buf, f->spec);
+
+    /* Power spectrum into buf[0..half]; spectral features from it. */
+    float *p = buf;
+    k->power_cpx(p, (const float *)f->spec, half + 1u);
+    float scale = 2.0f / ((float)nfft * f->win_energy);
+    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)nfft;
+    float low = k->sum_f32(p + f->k300, f->k1000 - f->k300);
+    float high = k->sum_f32(p + f->k1000, f->k3400 - f->k1000);
+    s->band_db = to_db((low + high) * scale);
+    s->tilt_db = to_db(high * scale) - to_db(low * scale);
+    uint32_t n_c = f->k4000 - f->k60;
+    float total = k->sum_f32(p + f->k60, n_c);
+    if (total > 1e-20f) {
+        float moment = k->ramp_dot_f32(p + f->k60, n_c) + (float)f->k60 * total;
+        s->centroid_hz = bin_hz * moment / total;
+    } else {
+        s->centroid_hz = 0.0f;
+    }
+    /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
+     * FLUX_POOL bins (67 Hz) to keep the state small. */
+    float *mag = (float *)(void *)f->spec; /* spec is no longer needed */
+    k->sqrt_f32(mag, p, half + 1u);
+    uint32_t n_pool = (half + 1u) / FLUX_POOL;
+    float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
+    for (uint32_t j = 0; j < n_pool; j++) {
+        pooled[j] = k->sum_f32(mag + j * FLUX_POOL, FLUX_POOL);
+    }
+    float norm = sqrtf(k->energy_f32(pooled, n_pool));
+    float flux = 0.0f;
+    if (norm > 1e-10f && f->prev_mag_norm > 1e-10f) {
+        flux = 2.0f - 2.0f * k->dot_f32(pooled, f->prev_mag, n_pool) / (norm * f->prev_mag_norm);
+        flux = flux < 0.0f ? 0.0f : (flux > 2.0f ? 2.0f : flux);
+    } else if ((norm > 1e-10f) != (f->prev_mag_norm > 1e-10f)) {
+        flux = 2.0f;
+    }
+    s->flux = flux;
+    memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
+    f->prev_mag_norm = norm;
+
+    /* Autocorrelation: the DFT of the (real, even) power spectrum. */
+    for (uint32_t i = 1; i < half; i++) {
+        p[nfft - i] = p[i];
+    }
+    kiss_fftr(f->fft, p, f->spec);
+    const kiss_fft_cpx *r = f->spec;
+
+    f->global_peak = fmaxf(local_peak, f->global_peak * PEAK_DECAY);
+    const dsp_features_config *c = &f->cfg;
+    float vt = c->voicing_threshold;
+    s->n_states = 1;
+    s->f0[0] = 0.0f;
+    s->best_r = 0.0f;
+    float r0 = r[0].r;
+    float unvoiced = vt;
+    if (f->global_peak > 0.0f && c->silence_threshold > 0.0f) {
+        float rel = local_peak / f->global_peak / (c->silence_threshold / (1.0f + vt));
+        unvoiced += fmaxf(0.0f, 2.0f - rel);
+    }
+    s->r[0] = 0.0f;
+    s->delta[0] = unvoiced; /* delta holds strengths until viterbi_step() */
+    if (!(r0 > 1e-20f) || !(local_peak > 0.0f)) {
+        return;
+    }
+    /* Normalised autocorrelation rn(lag) = r(lag) / (r(0) w(lag)); local maxima. */
+    float inv_r0 = 1.0f / r0;
+    float prev2 = r[f->lag_min - 1u].r * inv_r0 / f->win_acf[f->lag_min - 1u];
+    float prev1 = r[f->lag_min].r * inv_r0 / f->win_acf[f->lag_min];
+    float strengths[N_STATES];
+    strengths[0] = unvoiced;
+    for (uint32_t lag = f->lag_min; lag <= f->lag_max; lag++) {
+        float next = r[lag + 1u].r * inv_r0 / f->win_acf[lag + 1u];
+        float cur = prev1;
+        float before = prev2;
+        prev2 = prev1;
+        prev1 = next;
+        if (!(cur > before && cur >= next) || !(cur > 0.5f * vt)) {
+            continue;
+        }
+        float off, peak;
+        parabola(before, cur, next, &off, &peak);
+        peak = peak > 1.0f ? 1.0f : peak;
+        float f0 = (float)ANALYSIS_RATE_HZ / ((float)lag + off);
+        /* The refined peak may sit a hair outside the range its lag was in. */
+        if (f0 < 0.97f * c->f0_min_hz || f0 > 1.03f * c->f0_max_hz) {
+            continue;
+        }
+        float strength = peak + c->octave_cost * log2f(f0 / c->f0_min_hz);
+        if (peak > s->best_r) {
+            s->best_r = peak;
+        }
+        /* Keep the DSP_PITCH_MAX_CANDIDATES strongest. */
+        uint32_t slot = s->n_states;
+        if (slot == N_STATES) {
+            uint32_t weakest = 1;
+            for (uint32_t j = 2; j < N_STATES; j++) {
+                if (strengths[j] < strengths[weakest]) {
+                    weakest = j;
+                }
+            }
+            if (strengths[weakest] >= strength) {
+                continue;
+            }
+            slot = weakest;
+        } else {
+            s->n_states++;
+        }
+        s->f0[slot] = f0;
+        s->r[slot] = peak;
+        strengths[slot] = strength;
+    }
+    /* Store strengths for the Viterbi step in delta (overwritten there). */
+    for (uint32_t j = 0; j < s->n_states; j++) {
+        s->delta[j] = strengths[j];
+    }
+}
+
+static float transition_cost(const dsp_features_config *c, float f_prev, float f_cur)
+{
+    bool v_prev = f_prev > 0.0f, v_cur = f_cur > 0.0f;
+    if (v_prev && v_cur) {
+        return c->octave_jump_cost * fabsf(log2f(f_prev / f_cur));
+    }
+    return v_prev != v_cur ? c->voiced_unvoiced_cost : 0.0f;
+}
+
+/* One Viterbi step: s->delta holds strengths on entry, path scores on exit. */
+static void viterbi_step(const dsp_features *f, const frame_slot *prev, frame_slot *s)
+{
+    if (prev == NULL) {
+        for (uint32_t j = 0; j < s->n_states; j++) {
+            s->back[j] = 0;
+        }
+        return;
+    }
+    float best_all = -INFINITY;
+    for (uint32_t j = 0; j < s->n_states; j++) {
+        float best = -INFINITY;
+        uint8_t arg = 0;
+        for (uint32_t i = 0; i < prev->n_states; i++) {
+            float v = prev->delta[i] - transition_cost(&f->cfg, prev->f0[i], s->f0[j]);
+            if (v > best) {
+                best = v;
+                arg = (uint8_t)i;
+            }
+        }
+        s->delta[j] += best;
+        s->back[j] = arg;
+        best_all = fmaxf(best_all, s->delta[j]);
+    }
+    /* Keep scores near 0 so they never lose precision over long streams. */
+    for (uint32_t j = 0; j < s->n_states; j++) {
+        s->delta[j] -= best_all;
+    }
+}
+
+static frame_slot *slot_of(const dsp_features *f, uint64_t frame)
+{
+    return &f->slots[frame % (f->cfg.lookahead_hops + 1u)];
+}
+
+/* Fills *out for frame o, deciding its state by backtracking from frame newest. */
+static void emit(dsp_features *f, uint64_t o, uint64_t newest, dsp_frame *out)
+{
+    const frame_slot *s = slot_of(f, newest);
+    uint32_t state = 0;
+    for (uint32_t j = 1; j < s->n_states; j++) {
+        if (s->delta[j] > s->delta[state]) {
+            state = j;
+        }
+    }
+    for (uint64_t t = newest; t > o; t--) {
+        state = slot_of(f, t)->back[state];
+    }
+    s = slot_of(f, o);
+    out->index = o;
+    out->energy_db = s->energy_db;
+    out->band_db = s->band_db;
+    out->voiced = state != 0;
+    out->f0_hz = s->f0[state];
+    out->voicing = state != 0 ? s->r[state] : s->best_r;
+    out->centroid_hz = s->centroid_hz;
+    out->flux = s->flux;
+    out->tilt_db = s->tilt_db;
+    out->speech = dsp_vad_update(&f->vad, s->band_db, out->voiced);
+    out->nucleus = dsp_rate_update(&f->rate, s->band_db, out->voiced, out->speech);
+    out->speaking_rate_sps = dsp_rate_speaking_sps(&f->rate);
+    out->articulation_rate_sps = dsp_rate_articulation_sps(&f->rate);
+}
+
+static int feed(dsp_features *f, const float *hop, dsp_frame *out)
+{
+    uint64_t j = f->n_fed++;
+    f->hop_energy[j % ENERGY_RING] = push_hop(f, hop);
+    if (j < WINDOW_DELAY_HOPS) {
+        return 0;
+    }
+    uint64_t a = j - WINDOW_DELAY_HOPS;
+    frame_slot *s = slot_of(f, a);
+    analyse(f, s, a);
+    viterbi_step(f, a > 0 ? slot_of(f, a - 1u) : NULL, s);
+    uint32_t lookahead = f->cfg.lookahead_hops;
+    if (a < lookahead) {
+        return 0;
+    }
+    uint64_t o = a - lookahead;
+    emit(f, o, a, out);
+    f->n_out = o + 1u;
+    return 1;
+}
+
+int dsp_features_process(dsp_features *f, const float *hop, dsp_frame *out)
+{
+    if (f == NULL || hop == NULL || out == NULL) {
+        return RP_EINVAL;
+    }
+    assert(f->magic == MAGIC);
+    if (f->n_fed != f->n_in) {
+        return RP_ESTATE; /* flushing has started; reset first */
+    }
+    f->n_in++;
+    return feed(f, hop, out);
+}
+
+int dsp_features_flush(dsp_features *f, dsp_frame *out)
+{
+    if (f == NULL || out == NULL) {
+        return RP_EINVAL;
+    }
+    assert(f->magic == MAGIC);
+    while (f->n_out < f->n_in) {
+        if (feed(f, NULL, out) == 1) { /* a hop of zeros */
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,137 @@
+/* dsp/kernels_sse2.c - SSE2 kernels (x86-64 baseline, no extra flags). Four float
+ * lanes, unaligned loads; each tail is the scalar reference formula. */
+#include "dsp/kernels.h"
+
+#ifdef DSP_HAVE_SSE2
+#include <emmintrin.h>
+#include <math.h>
+
+static float hsum(__m128 v)
+{
+    __m128 s = _mm_add_ps(v, _mm_movehl_ps(v, v));
+    s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+    return _mm_cvtss_f32(s);
+}
+
+void dsp_mul_f32_sse2(float *out, const float *x, const float *w, size_t n)
+{
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        _mm_storeu_ps(out + i, _mm_mul_ps(_mm_loadu_ps(x + i), _mm_loadu_ps(w + i)));
+    }
+    for (; i < n; i++) {
+        out[i] = x[i] * w[i];
+    }
+}
+
+float dsp_energy_f32_sse2(const float *x, size_t n)
+{
+    __m128 a0 = _mm_setzero_ps(), a1 = _mm_setzero_ps();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m128 v0 = _mm_loadu_ps(x + i), v1 = _mm_loadu_ps(x + i + 4);
+        a0 = _mm_add_ps(a0, _mm_mul_ps(v0, v0));
+        a1 = _mm_add_ps(a1, _mm_mul_ps(v1, v1));
+    }
+    float acc = hsum(_mm_add_ps(a0, a1));
+    for (; i < n; i++) {
+        acc += x[i] * x[i];
+    }
+    return acc;
+}
+
+float dsp_dot_f32_sse2(const float *x, const float *y, size_t n)
+{
+    __m128 a0 = _mm_setzero_ps(), a1 = _mm_setzero_ps();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        a0 = _mm_add_ps(a0, _mm_mul_ps(_mm_loadu_ps(x + i), _mm_loadu_ps(y + i)));
+        a1 = _mm_add_ps(a1, _mm_mul_ps(_mm_loadu_ps(x + i + 4), _mm_loadu_ps(y + i + 4)));
+    }
+    float acc = hsum(_mm_add_ps(a0, a1));
+    for (; i < n; i++) {
+        acc += x[i] * y[i];
+    }
+    return acc;
+}
+
+float dsp_sum_f32_sse2(const float *x, size_t n)
+{
+    __m128 a0 = _mm_setzero_ps(), a1 = _mm_setzero_ps();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        a0 = _mm_add_ps(a0, _mm_loadu_ps(x + i));
+        a1 = _mm_add_ps(a1, _mm_loadu_ps(x + i + 4));
+    }
+    float acc = hsum(_mm_add_ps(a0, a1));
+    for (; i < n; i++) {
+        acc += x[i];
+    }
+    return acc;
+}
+
+float dsp_maxabs_f32_sse2(const float *x, size_t n)
+{
+    const __m128 absmask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+    __m128 m = _mm_setzero_ps();
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        m = _mm_max_ps(m, _mm_and_ps(_mm_loadu_ps(x + i), absmask));
+    }
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
+    float r = _mm_cvtss_f32(m);
+    for (; i < n; i++) {
+        float a = fabsf(x[i]);
+        r = a > r ? a : r;
+    }
+    return r;
+}
+
+void dsp_power_cpx_sse2(float *out, const float *cpx, size_t n)
+{
+    size_t k = 0;
+    for (; k + 4 <= n; k += 4) {
+        __m128 a = _mm_loadu_ps(cpx + 2 * k);     /* r0 i0 r1 i1 */
+        __m128 b = _mm_loadu_ps(cpx + 2 * k + 4); /* r2 i2 r3 i3 */
+        a = _mm_mul_ps(a, a);
+        b = _mm_mul_ps(b, b);
+        __m128 re = _mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+        __m128 im = _mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+        _mm_storeu_ps(out + k, _mm_add_ps(re, im));
+    }
+    for (; k < n; k++) {
+        float re = cpx[2 * k];
+        float im = cpx[2 * k + 1];
+        out[k] = re * re + im * im;
+    }
+}
+
+void dsp_sqrt_f32_sse2(float *out, const float *x, size_t n)
+{
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        _mm_storeu_ps(out + i, _mm_sqrt_ps(_mm_loadu_ps(x + i)));
+    }
+    for (; i < n; i++) {
+        out[i] = sqrtf(x[i]);
+    }
+}
+
+float dsp_ramp_dot_f32_sse2(const float *x, size_t n)
+{
+    __m128 idx = _mm_setr_ps(0.0f, 1.0f, 2.0f, 3.0f);
+    const __m128 step = _mm_set1_ps(4.0f);
+    __m128 a = _mm_setzero_ps();
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        a = _mm_add_ps(a, _mm_mul_ps(idx, _mm_loadu_ps(x + i)));
+        idx = _mm_add_ps(idx, step);
+    }
+    float acc = hsum(a);
+    for (; i < n; i++) {
+        acc += (float)i * x[i];
+    }
+    return acc;
+}
+#endif /* DSP_HAVE_SSE2 */

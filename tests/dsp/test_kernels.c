@@ -1,0 +1,156 @@
+/* tests/dsp/test_kernels.c - every SIMD kernel table against the scalar reference
+ * over every length 0..1027 on input misaligned by one element. The data come
+ * from RP_TEST_SEED (printed), so a failure replays. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "common/cpu.h"
+#include "dsp/kernels.h"
+#include "suites.h"
+#include "testutil.h"
+
+#define MAX_LEN 1027u
+
+static double reduction_tol(double abs_sum)
+{
+    return DSP_KERNEL_REL_TOL * abs_sum + 1e-30;
+}
+
+static void fill(float *x, size_t n, uint64_t *state, int nonneg)
+{
+    for (size_t i = 0; i < n; i++) {
+        float v = rp_test_randf(state);
+        x[i] = nonneg ? fabsf(v) : v;
+    }
+}
+
+/* One assertion per call, not per element: Check's passing asserts are not free. */
+static void check_elementwise(const char *isa, const char *kernel, const float *o, const float *r,
+                              size_t n, uint64_t seed)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(fabsf(o[i] - r[i]) <= (float)DSP_KERNEL_REL_TOL * fabsf(r[i]) + 1e-30f)) {
+            ck_abort_msg("%s %s n=%zu i=%zu: %g vs scalar %g, RP_TEST_SEED=0x%llx", isa, kernel, n,
+                         i, (double)o[i], (double)r[i], (unsigned long long)seed);
+        }
+    }
+}
+
+static void check_reduction(const char *isa, const char *kernel, float got, float want,
+                            double abs_sum, size_t n, uint64_t seed)
+{
+    if (!(fabs((double)got - (double)want) <= reduction_tol(abs_sum))) {
+        ck_abort_msg("%s %s n=%zu: %.9g vs scalar %.9g, RP_TEST_SEED=0x%llx", isa, kernel, n,
+                     (double)got, (double)want, (unsigned long long)seed);
+    }
+}
+
+static void check_table(const dsp_kernels *k, uint64_t seed)
+{
+    const dsp_kernels *ref = dsp_kernels_scalar();
+    /* +1: every pointer handed to a kernel is misaligned by one float. */
+    float *xa = malloc((2u * MAX_LEN + 1u) * sizeof(float));
+    float *ya = malloc((2u * MAX_LEN + 1u) * sizeof(float));
+    float *oa = malloc((2u * MAX_LEN + 1u) * sizeof(float));
+    float *ra = malloc((2u * MAX_LEN + 1u) * sizeof(float));
+    ck_assert_ptr_nonnull(xa);
+    ck_assert_ptr_nonnull(ya);
+    ck_assert_ptr_nonnull(oa);
+    ck_assert_ptr_nonnull(ra);
+    float *x = xa + 1, *y = ya + 1, *o = oa + 1, *r = ra + 1;
+    uint64_t state = seed;
+    for (size_t n = 0; n <= MAX_LEN; n++) {
+        fill(x, 2u * n, &state, 0);
+        fill(y, n, &state, 0);
+        double abs_xx = 0.0, abs_xy = 0.0, abs_x = 0.0, abs_ix = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            abs_xx += (double)x[i] * (double)x[i];
+            abs_xy += fabs((double)x[i] * (double)y[i]);
+            abs_x += fabs((double)x[i]);
+            abs_ix += (double)i * fabs((double)x[i]);
+        }
+        check_reduction(k->name, "energy_f32", k->energy_f32(x, n), ref->energy_f32(x, n), abs_xx,
+                        n, seed);
+        check_reduction(k->name, "dot_f32", k->dot_f32(x, y, n), ref->dot_f32(x, y, n), abs_xy, n,
+                        seed);
+        check_reduction(k->name, "sum_f32", k->sum_f32(x, n), ref->sum_f32(x, n), abs_x, n, seed);
+        check_reduction(k->name, "ramp_dot_f32", k->ramp_dot_f32(x, n), ref->ramp_dot_f32(x, n),
+                        abs_ix, n, seed);
+        check_reduction(k->name, "maxabs_f32", k->maxabs_f32(x, n), ref->maxabs_f32(x, n), 0.0, n,
+                        seed); /* tolerance 1e-30: exact */
+
+        k->mul_f32(o, x, y, n);
+        ref->mul_f32(r, x, y, n);
+        check_elementwise(k->name, "mul_f32", o, r, n, seed);
+        k->power_cpx(o, x, n);
+        ref->power_cpx(r, x, n);
+        check_elementwise(k->name, "power_cpx", o, r, n, seed);
+        fill(y, n, &state, 1);
+        k->sqrt_f32(o, y, n);
+        ref->sqrt_f32(r, y, n);
+        check_elementwise(k->name, "sqrt_f32", o, r, n, seed);
+    }
+    free(xa);
+    free(ya);
+    free(oa);
+    free(ra);
+}
+
+START_TEST(every_supported_table_matches_scalar_for_lengths_0_to_1027)
+{
+    uint64_t seed = rp_test_seed();
+    const dsp_kernels *tables[4];
+    size_t n = dsp_kernels_available(rp_cpu_detect(), tables, 4);
+    ck_assert_uint_ge(n, 1);
+    for (size_t i = 0; i < n; i++) {
+        printf("kernels: comparing %s with scalar, RP_TEST_SEED=0x%llx\n", tables[i]->name,
+               (unsigned long long)seed);
+        check_table(tables[i], seed);
+    }
+}
+END_TEST
+
+START_TEST(scalar_reference_computes_known_values)
+{
+    const dsp_kernels *k = dsp_kernels_scalar();
+    const float x[5] = {1.0f, -2.0f, 3.0f, -4.0f, 0.5f};
+    const float y[5] = {2.0f, 2.0f, 2.0f, 2.0f, 2.0f};
+    ck_assert_float_eq_tol(k->energy_f32(x, 5), 30.25f, 1e-6f);
+    ck_assert_float_eq_tol(k->dot_f32(x, y, 5), -3.0f, 1e-6f);
+    ck_assert_float_eq_tol(k->sum_f32(x, 5), -1.5f, 1e-6f);
+    ck_assert_float_eq_tol(k->ramp_dot_f32(x, 5), -2.0f + 6.0f - 12.0f + 2.0f, 1e-6f);
+    ck_assert_float_eq(k->maxabs_f32(x, 5), 4.0f);
+    ck_assert_float_eq(k->maxabs_f32(x, 0), 0.0f);
+    float p[2];
+    k->power_cpx(p, x, 2); /* (1,-2) (3,-4) */
+    ck_assert_float_eq(p[0], 5.0f);
+    ck_assert_float_eq(p[1], 25.0f);
+}
+END_TEST
+
+START_TEST(select_honours_cpu_flags)
+{
+    ck_assert_str_eq(dsp_kernels_select(0)->name, "scalar");
+    const dsp_kernels *best = dsp_kernels_select(rp_cpu_detect());
+    ck_assert_ptr_nonnull(best);
+    if ((rp_cpu_detect() & RP_CPU_AVX2) && (rp_cpu_detect() & RP_CPU_FMA)) {
+#ifdef DSP_HAVE_AVX2
+        ck_assert_str_eq(best->name, "avx2");
+#endif
+    }
+    /* AVX2 without FMA must not pick the AVX2+FMA table. */
+    ck_assert_str_ne(dsp_kernels_select(RP_CPU_AVX2 | RP_CPU_SSE2)->name, "avx2");
+}
+END_TEST
+
+Suite *kernels_suite(void)
+{
+    Suite *s = suite_create("kernels");
+    TCase *tc = tcase_create("simd-vs-scalar");
+    tcase_add_test(tc, every_supported_table_matches_scalar_for_lengths_0_to_1027);
+    tcase_add_test(tc, scalar_reference_computes_known_values);
+    tcase_add_test(tc, select_honours_cpu_flags);
+    suite_add_tcase(s, tc);
+    return s;
+}
