@@ -567,7 +567,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100;
-    bool cancel_verb_negated = false, hreq_negated = false;
+    bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
+    long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0;
     bool ends_question = false;
     bool pos_frame_then_neg = false;
@@ -656,7 +657,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
             } else {
                 neg_mass -= v;
-                if (pos - last_pos_frame <= 10) {
+                if (pos - last_pos_frame <= 10 && v <= -0.9f) {
                     pos_frame_then_neg = true;
                 }
                 if ((t->flags & TOK_CAPS) && mixed_case) {
@@ -720,6 +721,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
             esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
         }
+        if (f & NLP_LEX_WANT) {
+            last_want = pos;
+            want_negated = negated;
+        }
+        if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
+            /* "I want a manager", "get me a human" */
+            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+        }
         if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
             labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
             !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
@@ -734,6 +743,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (end_clause) {
             neg_left = 0;
+            last_pos_frame = -100; /* a frame reaches to the end of its sentence */
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             clause_weight = 1.0f; /* "although X, Y": the concession ends at the comma */

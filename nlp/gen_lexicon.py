@@ -44,6 +44,7 @@ FLAGS = {
     "neg_situation": 1 << 15,  # bad situations that are not negative words (monday, traffic)
     "order_obj": 1 << 16,  # order, purchase: cancelling these is routine, not escalation
     "want": 1 << 17,       # want, need, demand, like to
+    "hreq_strong": 1 << 18,  # human, manager, supervisor: wanting one is a request
 }
 MAX_PHRASE_TOKENS = 8
 
