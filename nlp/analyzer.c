@@ -14,11 +14,11 @@
 #define NLP_DEFAULT_MAX   8192u
 #define NLP_MIN_MAX       64u
 #define NLP_MAX_MAX       (1u << 20)
-#define WORD_MAX          64    /* longer tokens are kept but never match */
-#define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
-#define NEGATION_SCOPE    3     /* content tokens a negator reaches */
-#define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
-#define VALENCE_ALPHA     15.0f /* S / sqrt(S^2 + alpha): a sum of ~4 maps to ~0.72 */
+#define WORD_MAX          64 /* longer tokens are kept but never match */
+#define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
+#define NEGATION_SCOPE    3  /* content tokens a negator reaches */
+#define PAIR_WINDOW       6  /* tokens between an escalation verb and its object */
+#define VALENCE_ALPHA     15.0f
 
 enum {
     TOK_CAPS = 1u << 0,  /* all upper case, two letters or more */
@@ -560,6 +560,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     float esc_valence = 0.0f;
     float ackn_neg = 0.0f; /* negative valence from named feelings ("frustrating") */
     int neg_left = 0;      /* content tokens still inside a negation */
+    int rev_left = 0;      /* content tokens still inside a reverser's object */
+    float neg_own_v = 0.0f, rev_own_v = 0.0f;
     float boost = 0.0f;
     int boost_left = 0;
     float clause_weight = 1.0f; /* < 1 inside an "although" clause */
@@ -588,11 +590,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (neg_left > 0) {
                 neg_left--;
             }
+            if (rev_left > 0) {
+                rev_left--;
+            }
             if (boost_left > 0 && --boost_left == 0) {
                 boost = 0.0f;
             }
             if (end_clause) {
                 neg_left = 0;
+                rev_left = 0;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -602,8 +608,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const nlp_lex_entry *e = &lex->entries[t->entry];
         uint32_t f = e->flags;
         bool negated = neg_left > 0;
+        bool reversed = rev_left > 0;
         if (f & NLP_LEX_NEG) {
             neg_left = NEGATION_SCOPE + 1;
+        }
+        if (f & NLP_LEX_REVERSER) {
+            rev_left = NEGATION_SCOPE + 2;
         }
         if (f & NLP_LEX_INT) {
             boost += e->mod;
@@ -642,14 +652,27 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             v *= gain;
             if (negated) {
-                v *= v > 0.0f ? -0.6f
-                              : -0.35f; /* "not good" is bad; "not bad" is only mildly good */
+                /* "not good" is bad; "not bad" is only mildly good */
+                v *= v > 0.0f ? -0.6f : -0.35f;
+                /* the negator's own valence ("no") was only a guess at what it negates */
+                sum -= neg_own_v;
+                neg_own_v = 0.0f;
+            } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
+                v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
+                sum -= rev_own_v;
+                rev_own_v = 0.0f;
             }
             v *= clause_weight;
             if ((f & NLP_LEX_ACKN) && v < 0.0f) {
                 ackn_neg += v;
             }
             sum += v;
+            if (f & NLP_LEX_NEG) {
+                neg_own_v = v;
+            }
+            if (f & NLP_LEX_REVERSER) {
+                rev_own_v = v;
+            }
             if (v > 0.0f) {
                 pos_mass += v;
                 if (pos - last_pos_frame <= 8 && pos != last_pos_frame) {
@@ -741,8 +764,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
             neg_left--;
         }
+        if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
+            rev_left--;
+        }
         if (end_clause) {
             neg_left = 0;
+            rev_left = 0;
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
@@ -765,7 +792,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
         /* asking for a manager, to leave or to sue means dissatisfaction */
-        static const float esc_val[NLP_ESC_COUNT] = {0.0f, -1.6f, -1.2f, -2.0f, -2.0f, -1.8f};
+        static const float esc_val[NLP_ESC_COUNT] = {0.0f, -1.6f, -0.8f, -1.0f, -0.8f, 0.0f};
         esc_valence = esc_val[best_esc] * esc_max;
     }
     out->escalation = clamp01(esc_max);

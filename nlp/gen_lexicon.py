@@ -45,6 +45,7 @@ FLAGS = {
     "order_obj": 1 << 16,  # order, purchase: cancelling these is routine, not escalation
     "want": 1 << 17,       # want, need, demand, like to
     "hreq_strong": 1 << 18,  # human, manager, supervisor: wanting one is a request
+    "reverser": 1 << 19,   # reduce, prevent, cure: a harm in their object is good news
 }
 MAX_PHRASE_TOKENS = 8
 

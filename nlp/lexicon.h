@@ -30,6 +30,7 @@ enum {
     NLP_LEX_ORDER_OBJ = 1u << 16,
     NLP_LEX_WANT = 1u << 17,
     NLP_LEX_HREQ_STRONG = 1u << 18,
+    NLP_LEX_REVERSER = 1u << 19,
 };
 
 /* Indices into nlp_lex_entry.scores. */
