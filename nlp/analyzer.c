@@ -9,6 +9,7 @@
 #include "common/alloc.h"
 #include "nlp/lexicon.h"
 #include "nlp/pii.h"
+#include "nlp/pii_hinted.h"
 
 #define NLP_ANALYZER_TAG  0x4e4c5041u /* "NLPA" */
 #define NLP_DEFAULT_MAX   8192u
@@ -50,12 +51,15 @@ struct nlp_analyzer {
     int32_t *root_child; /* trie root transitions by word id (0 = none) */
     uint8_t emoticon_first[256];
     const nlp_lexicon *lex;
+    bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    bool saw_at;
 };
 
 /* Word being built by the tokeniser. */
 typedef struct word_buf {
     char text[WORD_MAX + 8];
     size_t len;
+    uint32_t hash; /* FNV-1a of text[0..len), kept as bytes are pushed */
     bool too_long;
     bool elong;
     bool any_upper;
@@ -154,6 +158,25 @@ const char *nlp_escalation_type_name(nlp_escalation_type t)
 
 /* ---- tokeniser ---------------------------------------------------------- */
 
+enum { CLS_UPPER = 1, CLS_LOWER = 2, CLS_DIGIT = 4 };
+
+/* ASCII letters and digits; 0 for every other byte. */
+static const uint8_t byte_class[256] = {
+    ['0'] = CLS_DIGIT, ['1'] = CLS_DIGIT, ['2'] = CLS_DIGIT, ['3'] = CLS_DIGIT, ['4'] = CLS_DIGIT,
+    ['5'] = CLS_DIGIT, ['6'] = CLS_DIGIT, ['7'] = CLS_DIGIT, ['8'] = CLS_DIGIT, ['9'] = CLS_DIGIT,
+    ['A'] = CLS_UPPER, ['B'] = CLS_UPPER, ['C'] = CLS_UPPER, ['D'] = CLS_UPPER, ['E'] = CLS_UPPER,
+    ['F'] = CLS_UPPER, ['G'] = CLS_UPPER, ['H'] = CLS_UPPER, ['I'] = CLS_UPPER, ['J'] = CLS_UPPER,
+    ['K'] = CLS_UPPER, ['L'] = CLS_UPPER, ['M'] = CLS_UPPER, ['N'] = CLS_UPPER, ['O'] = CLS_UPPER,
+    ['P'] = CLS_UPPER, ['Q'] = CLS_UPPER, ['R'] = CLS_UPPER, ['S'] = CLS_UPPER, ['T'] = CLS_UPPER,
+    ['U'] = CLS_UPPER, ['V'] = CLS_UPPER, ['W'] = CLS_UPPER, ['X'] = CLS_UPPER, ['Y'] = CLS_UPPER,
+    ['Z'] = CLS_UPPER, ['a'] = CLS_LOWER, ['b'] = CLS_LOWER, ['c'] = CLS_LOWER, ['d'] = CLS_LOWER,
+    ['e'] = CLS_LOWER, ['f'] = CLS_LOWER, ['g'] = CLS_LOWER, ['h'] = CLS_LOWER, ['i'] = CLS_LOWER,
+    ['j'] = CLS_LOWER, ['k'] = CLS_LOWER, ['l'] = CLS_LOWER, ['m'] = CLS_LOWER, ['n'] = CLS_LOWER,
+    ['o'] = CLS_LOWER, ['p'] = CLS_LOWER, ['q'] = CLS_LOWER, ['r'] = CLS_LOWER, ['s'] = CLS_LOWER,
+    ['t'] = CLS_LOWER, ['u'] = CLS_LOWER, ['v'] = CLS_LOWER, ['w'] = CLS_LOWER, ['x'] = CLS_LOWER,
+    ['y'] = CLS_LOWER, ['z'] = CLS_LOWER,
+};
+
 static bool ascii_alpha(unsigned char c)
 {
     return (unsigned char)((c | 0x20) - 'a') < 26;
@@ -162,6 +185,24 @@ static bool ascii_alpha(unsigned char c)
 static bool ascii_alnum(unsigned char c)
 {
     return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
+}
+
+/* One ASCII byte: the common case, kept out of memcpy. */
+static inline void word_push_ascii(word_buf *w, char c)
+{
+    size_t len = w->len;
+    if (len >= WORD_MAX) {
+        w->too_long = true;
+        return;
+    }
+    if (len >= 2 && w->text[len - 1] == c && w->text[len - 2] == c &&
+        ascii_alpha((unsigned char)c)) {
+        w->elong = true;
+        return;
+    }
+    w->text[len] = c;
+    w->len = len + 1;
+    w->hash = (w->hash ^ (uint8_t)c) * 0x01000193u;
 }
 
 static void word_push(word_buf *w, const char *bytes, size_t n)
@@ -178,6 +219,9 @@ static void word_push(word_buf *w, const char *bytes, size_t n)
     }
     memcpy(w->text + w->len, bytes, n);
     w->len += n;
+    for (size_t k = 0; k < n; k++) {
+        w->hash = (w->hash ^ (uint8_t)bytes[k]) * 0x01000193u;
+    }
 }
 
 /* Looks a finished word up; fills the token's entry and word id. */
@@ -197,7 +241,7 @@ static void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
         slot = nlp_lex_find(lex, tagged, w->len + 1);
     }
     if (slot < 0) {
-        slot = nlp_lex_find(lex, w->text, w->len);
+        slot = nlp_lex_find_hashed(lex, w->text, w->len, w->hash);
     }
     if (slot < 0 && w->elong) {
         /* "loove" -> "love": collapse doubled letters */
@@ -250,6 +294,7 @@ static void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_t
         lookup_word(an, w, t);
     }
     w->len = 0;
+    w->hash = NLP_LEX_HASH_SEED;
     w->too_long = w->elong = w->any_upper = w->any_lower = false;
     w->n_letters = 0;
 }
@@ -309,6 +354,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
     size_t n_tok = 0;
     word_buf w;
     memset(&w, 0, sizeof w);
+    w.hash = NLP_LEX_HASH_SEED;
     bool hashtag = false;
     bool skip_url = false;
     size_t i = 0;
@@ -318,22 +364,44 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 skip_url = false;
             }
+            an->saw_digit |= (unsigned char)(c - '0') < 10;
+            an->saw_at |= c == '@';
             i++;
             continue;
         }
         if (c < 0x80) {
-            if (ascii_alnum(c)) {
-                char lc = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-                if (ascii_alpha(c)) {
-                    w.n_letters++;
-                    if (c <= 'Z') {
-                        w.any_upper = true;
+            if (byte_class[c] != 0) {
+                /* the run of ASCII letters and digits, one table lookup a byte;
+                 * same effect as word_push_ascii() per byte, kept in registers */
+                uint8_t seen = 0;
+                int n_letters = 0;
+                size_t len = w.len;
+                uint32_t h = w.hash;
+                do {
+                    uint8_t k = byte_class[c];
+                    seen |= k;
+                    n_letters += (k & (CLS_UPPER | CLS_LOWER)) != 0;
+                    char lc = (char)(c | ((k & CLS_UPPER) << 5)); /* CLS_UPPER << 5 == 0x20 */
+                    if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
+                        (k & CLS_DIGIT) == 0) {
+                        w.elong = true;
+                    } else if (len < WORD_MAX) {
+                        w.text[len++] = lc;
+                        h = (h ^ (uint8_t)lc) * 0x01000193u;
                     } else {
-                        w.any_lower = true;
+                        w.too_long = true;
                     }
-                }
-                word_push(&w, &lc, 1);
-                i++;
+                    if (++i >= n) {
+                        break;
+                    }
+                    c = s[i];
+                } while (c < 0x80 && byte_class[c] != 0);
+                w.len = len;
+                w.hash = h;
+                w.n_letters += n_letters;
+                w.any_upper |= (seen & CLS_UPPER) != 0;
+                w.any_lower |= (seen & CLS_LOWER) != 0;
+                an->saw_digit |= (seen & CLS_DIGIT) != 0;
                 continue;
             }
             if (c == '\'' && w.len > 0 && i + 1 < n && ascii_alpha(s[i + 1])) {
@@ -348,6 +416,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
             if (w.len > 0 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' && w.len <= 5 &&
                 memcmp(w.text, "http", 4) == 0) {
                 w.len = 0; /* drop the scheme and skip the URL */
+                w.hash = NLP_LEX_HASH_SEED;
                 w.too_long = w.elong = w.any_upper = w.any_lower = false;
                 w.n_letters = 0;
                 skip_url = true;
@@ -360,6 +429,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 i++;
                 continue;
             }
+            an->saw_at |= c == '@';
             if (c == '@' && i + 1 < n && ascii_alnum(s[i + 1])) {
                 /* a mention: skip the handle */
                 i++;
@@ -527,18 +597,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             n_bytes--;
         }
     }
+    const unsigned char *s = (const unsigned char *)text;
+    an->saw_digit = an->saw_at = false;
+    size_t n_tok = n_bytes > 0 ? tokenize(an, s, n_bytes) : 0;
     int n_pii = 0;
     if (n_bytes > 0) {
-        n_pii =
-            nlp_pii_redact(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len, NULL);
+        n_pii = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap,
+                                      &an->redacted_len, NULL, an->saw_digit, an->saw_at);
     } else {
         an->redacted[0] = '\0';
         an->redacted_len = 0;
     }
     out->pii = n_pii > 0 ? (uint32_t)n_pii : 0u;
-
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n_tok = n_bytes > 0 ? tokenize(an, s, n_bytes) : 0;
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
 

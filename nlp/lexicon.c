@@ -5,7 +5,11 @@
 
 int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n)
 {
-    uint32_t h = nlp_lex_hash(word, n);
+    return nlp_lex_find_hashed(lex, word, n, nlp_lex_hash(word, n));
+}
+
+int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h)
+{
     uint32_t mask = lex->n_slots - 1;
     for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
         const nlp_lex_slot *s = &lex->slots[i];

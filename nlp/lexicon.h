@@ -93,10 +93,12 @@ typedef struct nlp_lexicon {
 /* The lexicon compiled into the binary. Read-only. */
 extern const nlp_lexicon nlp_lexicon_builtin;
 
+#define NLP_LEX_HASH_SEED 0x811C9DC5u
+
 /* FNV-1a over n bytes (the generator uses the same function). */
 static inline uint32_t nlp_lex_hash(const char *s, size_t n)
 {
-    uint32_t h = 0x811C9DC5u;
+    uint32_t h = NLP_LEX_HASH_SEED;
     for (size_t i = 0; i < n; i++) {
         h ^= (uint8_t)s[i];
         h *= 0x01000193u;
@@ -106,6 +108,9 @@ static inline uint32_t nlp_lex_hash(const char *s, size_t n)
 
 /* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
 int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
+
+/* The same with the word's hash already computed (nlp_lex_hash). */
+int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h);
 
 /* Child of trie node `node` along word_id, or 0 when there is none (0 is the
  * root, which is never a child). O(log fan-out). */

@@ -1,5 +1,6 @@
 /* nlp/pii.c - PII redaction: cards (Luhn), CVV in context, e-mail, phone, national ids. */
 #include "nlp/pii.h"
+#include "nlp/pii_hinted.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -404,6 +405,18 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
                    uint32_t counts[NLP_PII_KIND_COUNT])
 {
+    bool has_digit = false;
+    for (size_t k = 0; k < n_bytes && text != NULL && !has_digit; k++) {
+        has_digit = is_digit((unsigned char)text[k]);
+    }
+    bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
+    return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at);
+}
+
+int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
+                          size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
+                          bool has_at)
+{
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
     }
@@ -411,6 +424,18 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         memset(counts, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
     }
     const unsigned char *s = (const unsigned char *)text;
+    /* every kind needs a digit except e-mail, which needs '@': most chat
+     * messages have neither and are copied as they are */
+    if (!has_digit && !has_at) {
+        if (n_bytes > 0) {
+            memcpy(out, s, n_bytes);
+        }
+        out[n_bytes] = '\0';
+        if (out_len != NULL) {
+            *out_len = n_bytes;
+        }
+        return 0;
+    }
     size_t o = 0;
     int n_spans = 0;
     size_t i = 0;
@@ -420,7 +445,7 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         size_t end = 0;
         int kind = -1;
         bool boundary = !is_alnum(prev) && prev != '@';
-        if (boundary && is_local_char(c) && c != '.' &&
+        if (has_at && boundary && is_local_char(c) && c != '.' &&
             !(prev == '.' || prev == '-' || prev == '_' || prev == '+' || prev == '%')) {
             end = match_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
