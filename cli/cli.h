@@ -31,5 +31,7 @@ void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(prin
 
 int cli_decode_main(int argc, char **argv);
 int cli_example_main(int argc, char **argv);
+/* `rapport text`: one message per stdin line in, one analysis per line out. */
+int cli_text_main(int argc, char **argv);
 
 #endif /* CLI_CLI_H */

@@ -1,0 +1,187 @@
+/* bench/nlp/pii_corpus.c - seeded PII corpus generator and scorer. */
+#include "pii_corpus.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static uint64_t next(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *s = x;
+    return x * 0x2545F4914F6CDD1Dull;
+}
+
+static unsigned pick(uint64_t *s, unsigned n)
+{
+    return (unsigned)(next(s) % n);
+}
+
+/* Fills d[0..n) with a number starting with prefix whose last digit makes the
+ * Luhn sum valid (or invalid when valid == 0). */
+static void make_card_digits(uint64_t *s, const char *prefix, size_t n, int valid, char *d)
+{
+    size_t p = strlen(prefix);
+    memcpy(d, prefix, p);
+    for (size_t i = p; i + 1 < n; i++) {
+        d[i] = (char)('0' + pick(s, 10));
+    }
+    for (int last = 0; last < 10; last++) {
+        d[n - 1] = (char)('0' + last);
+        if (nlp_pii_luhn_ok(d, n) == (valid != 0)) {
+            return;
+        }
+    }
+}
+
+/* Formats digits as a card: plain, in fours with spaces or dashes (Amex 4-6-5). */
+static size_t format_card(uint64_t *s, const char *d, size_t n, char *out)
+{
+    unsigned style = pick(s, 3);
+    char sep = style == 1 ? ' ' : '-';
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int group_end = n == 15 ? (i == 4 || i == 10) : (i > 0 && i % 4 == 0);
+        if (style != 0 && group_end) {
+            out[o++] = sep;
+        }
+        out[o++] = d[i];
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static void card_text(uint64_t *s, int valid, char *out)
+{
+    static const struct {
+        const char *prefix;
+        size_t len;
+    } schemes[] = {{"4", 16},    {"4", 13},  {"51", 16}, {"55", 16},   {"2221", 16},
+                   {"2720", 16}, {"34", 15}, {"37", 15}, {"6011", 16}, {"65", 16},
+                   {"3530", 16}, {"36", 14}, {"62", 17}, {"4", 19},    {"6759", 18}};
+    unsigned k = pick(s, (unsigned)(sizeof schemes / sizeof schemes[0]));
+    char d[20];
+    make_card_digits(s, schemes[k].prefix, schemes[k].len, valid, d);
+    format_card(s, d, schemes[k].len, out);
+}
+
+size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NLP_PII_KIND_COUNT])
+{
+    static const char *const names[] = {"jane", "li.wei", "m_ahmed", "o.brien+shop", "k.nguyen"};
+    static const char *const domains[] = {"example.com", "mail.co.uk", "corp.example.org",
+                                          "uni.edu"};
+    static const char *const cvv_words[] = {"cvv", "CVV",  "security code",
+                                            "cvc", "CVV2", "the 3 digit code on the back is"};
+    static const char *const fillers[] = {"hi, i need help with my bill",
+                                          "my order 55512345 still has not arrived",
+                                          "it cost $129.99 on 12/03/2024",
+                                          "room 404 at 10:30 please",
+                                          "i called 3 times this week",
+                                          "reference 2024-118-77 was closed",
+                                          "tracking 1Z999AA10123456784 is wrong",
+                                          "the fee went up by 150 last month",
+                                          "my postcode is SW1A 1AA",
+                                          "is the 5G plan cheaper"};
+    memset(planted, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
+    char card[32];
+    size_t o = 0;
+    int parts = 1 + (int)pick(s, 3);
+    for (int p = 0; p < parts && o + 160 < cap; p++) {
+        const char *sep = o > 0 ? ". " : "";
+        int w = 0;
+        switch (pick(s, 9)) {
+        case 0:
+        case 1:
+            card_text(s, 1, card);
+            w = snprintf(buf + o, cap - o, "%smy card number is %s", sep, card);
+            planted[NLP_PII_CARD]++;
+            if (pick(s, 2) == 0) {
+                o += (size_t)(w > 0 ? w : 0);
+                w = snprintf(buf + o, cap - o, " and the %s %03u",
+                             cvv_words[pick(s, (unsigned)(sizeof cvv_words / sizeof cvv_words[0]))],
+                             pick(s, 1000));
+                planted[NLP_PII_CVV]++;
+            }
+            break;
+        case 2:
+            w = snprintf(buf + o, cap - o, "%s%s is %03u", sep,
+                         cvv_words[pick(s, (unsigned)(sizeof cvv_words / sizeof cvv_words[0]))],
+                         pick(s, 1000));
+            planted[NLP_PII_CVV]++;
+            break;
+        case 3:
+            w = snprintf(buf + o, cap - o, "%semail me at %s@%s", sep, names[pick(s, 5)],
+                         domains[pick(s, 4)]);
+            planted[NLP_PII_EMAIL]++;
+            break;
+        case 4: {
+            unsigned a = 200 + pick(s, 700), b = 200 + pick(s, 800), c = pick(s, 10000);
+            switch (pick(s, 4)) {
+            case 0:
+                w = snprintf(buf + o, cap - o, "%scall me on (%03u) %03u-%04u", sep, a, b, c);
+                break;
+            case 1:
+                w = snprintf(buf + o, cap - o, "%smy number is +44 7%03u %03u%03u", sep, a % 1000,
+                             b, c % 1000);
+                break;
+            case 2:
+                w = snprintf(buf + o, cap - o, "%sring 0%03u %03u %04u", sep, a, b, c);
+                break;
+            default:
+                w = snprintf(buf + o, cap - o, "%sphone %03u.%03u.%04u", sep, a, b, c);
+                break;
+            }
+            planted[NLP_PII_PHONE]++;
+            break;
+        }
+        case 5:
+            if (pick(s, 2) == 0) {
+                w = snprintf(buf + o, cap - o, "%smy ssn is %03u-%02u-%04u", sep,
+                             100 + pick(s, 500), 10 + pick(s, 89), 1000 + pick(s, 8999));
+            } else {
+                w = snprintf(buf + o, cap - o, "%sNI number AB %02u %02u %02u C", sep, pick(s, 100),
+                             pick(s, 100), pick(s, 100));
+            }
+            planted[NLP_PII_NATIONAL_ID]++;
+            break;
+        case 6:
+            card_text(s, 0, card); /* Luhn-invalid: must stay */
+            w = snprintf(buf + o, cap - o, "%sreference %s", sep, card);
+            break;
+        default:
+            w = snprintf(buf + o, cap - o, "%s%s", sep,
+                         fillers[pick(s, (unsigned)(sizeof fillers / sizeof fillers[0]))]);
+            break;
+        }
+        o += (size_t)(w > 0 ? w : 0);
+        if (o >= cap) {
+            o = cap - 1;
+        }
+    }
+    buf[o] = '\0';
+    return o;
+}
+
+void bench_pii_evaluate(uint64_t seed, size_t n, bench_pii_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    uint64_t state = seed != 0 ? seed : 0x9E3779B97F4A7C15ull;
+    char msg[1024];
+    char red[4 * 1024 + 8];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t planted[NLP_PII_KIND_COUNT];
+        uint32_t got[NLP_PII_KIND_COUNT];
+        size_t len = bench_pii_message(&state, msg, sizeof msg, planted);
+        if (nlp_pii_redact(msg, len, red, sizeof red, NULL, got) < 0) {
+            continue;
+        }
+        for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
+            out->expected[k] += planted[k];
+            out->found[k] += got[k] < planted[k] ? got[k] : planted[k];
+            out->spurious[k] += got[k] > planted[k] ? got[k] - planted[k] : 0;
+        }
+        out->n_messages++;
+    }
+}

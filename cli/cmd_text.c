@@ -1,0 +1,293 @@
+/* cli/cmd_text.c - `rapport text`: analyse one message per stdin line.
+ *
+ * Streams in constant memory: a line longer than --max-bytes is analysed on its
+ * first --max-bytes bytes, the rest is read and discarded, and the row is
+ * flagged truncated=1. Output rows come in input order, one per line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "common/alloc.h"
+#include "nlp/analyzer.h"
+
+#define TEXT_DEFAULT_MAX 65536u
+#define TEXT_READ_CHUNK  65536u
+
+typedef struct text_opts {
+    nlp_role role;
+    cli_format format;
+    size_t max_bytes;
+} text_opts;
+
+static void text_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n\n"
+            "Reads one message per line on stdin and writes one result per line on stdout,\n"
+            "in the same order: valence (-1..1), emotions, complaint, escalation and its type,\n"
+            "sarcasm, agent empathy and tone_deaf (--role agent), the PII span count and the\n"
+            "redacted text. TSV (default) starts with a header row. Lines longer than\n"
+            "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
+            "truncated=1. Memory use is constant.\n\n"
+            "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
+            TEXT_DEFAULT_MAX);
+}
+
+static int parse_args(int argc, char **argv, text_opts *o)
+{
+    o->role = NLP_ROLE_CUSTOMER;
+    o->format = CLI_FORMAT_TSV;
+    o->max_bytes = TEXT_DEFAULT_MAX;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            text_usage(stdout);
+            return 1;
+        }
+        if (i + 1 >= argc && (strcmp(a, "--role") == 0 || strcmp(a, "--format") == 0 ||
+                              strcmp(a, "--max-bytes") == 0)) {
+            cli_error("text", "%s needs a value", a);
+            return -1;
+        }
+        if (strcmp(a, "--role") == 0) {
+            const char *v = argv[++i];
+            if (strcmp(v, "customer") == 0) {
+                o->role = NLP_ROLE_CUSTOMER;
+            } else if (strcmp(v, "agent") == 0) {
+                o->role = NLP_ROLE_AGENT;
+            } else {
+                cli_error("text", "--role must be customer or agent, not '%s'", v);
+                return -1;
+            }
+        } else if (strcmp(a, "--format") == 0) {
+            const char *v = argv[++i];
+            if (!cli_format_parse(v, &o->format) || o->format == CLI_FORMAT_CSV) {
+                cli_error("text", "--format must be tsv or json, not '%s'", v);
+                return -1;
+            }
+        } else if (strcmp(a, "--max-bytes") == 0) {
+            const char *v = argv[++i];
+            char *end = NULL;
+            errno = 0;
+            unsigned long long n = strtoull(v, &end, 10);
+            if (errno != 0 || end == v || *end != '\0' || n < 64 || n > (1u << 20)) {
+                cli_error("text", "--max-bytes must be a number from 64 to 1048576");
+                return -1;
+            }
+            o->max_bytes = (size_t)n;
+        } else {
+            cli_error("text", "unknown option '%s' (try --help)", a);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    unsigned min;
+    unsigned cp;
+    if (c < 0x80) {
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1Fu;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0Fu;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07u;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len > n) {
+        return 0;
+    }
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
+    }
+    return len;
+}
+
+/* Writes text as a JSON string body or a TSV field: control characters and
+ * invalid UTF-8 never reach the output unescaped. */
+static void put_text(FILE *out, const char *text, size_t n, cli_format fmt)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len = utf8_seq_len(s + i, n - i);
+        if (len == 0) {
+            fputs(fmt == CLI_FORMAT_JSON ? "\\ufffd" : "\xEF\xBF\xBD", out);
+            i++;
+            continue;
+        }
+        if (len > 1) {
+            fwrite(s + i, 1, len, out);
+            i += len;
+            continue;
+        }
+        if (fmt == CLI_FORMAT_JSON) {
+            if (c == '"' || c == '\\') {
+                fputc('\\', out);
+                fputc(c, out);
+            } else if (c < 0x20 || c == 0x7F) {
+                fprintf(out, "\\u%04x", c);
+            } else {
+                fputc(c, out);
+            }
+        } else {
+            fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+        }
+        i++;
+    }
+}
+
+static void put_header(FILE *out)
+{
+    fputs("valence", out);
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
+    }
+    fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
+          "\tredacted\n",
+          out);
+}
+
+static void put_result(FILE *out, const nlp_result *r, const char *redacted, size_t n_redacted,
+                       cli_format fmt)
+{
+    if (fmt == CLI_FORMAT_JSON) {
+        fprintf(out, "{\"valence\":%.3f", (double)r->valence);
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            fprintf(out, ",\"%s\":%.3f", nlp_emotion_name((nlp_emotion)k), (double)r->emotions[k]);
+        }
+        fprintf(out,
+                ",\"complaint\":%.3f,\"escalation\":%.3f,\"escalation_type\":\"%s\","
+                "\"sarcasm\":%.3f,\"empathy\":%.3f,\"tone_deaf\":%.3f,\"pii\":%u,"
+                "\"truncated\":%s,\"redacted\":\"",
+                (double)r->complaint, (double)r->escalation,
+                nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
+                (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false");
+        put_text(out, redacted, n_redacted, fmt);
+        fputs("\"}\n", out);
+        return;
+    }
+    fprintf(out, "%.3f", (double)r->valence);
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        fprintf(out, "\t%.3f", (double)r->emotions[k]);
+    }
+    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t", (double)r->complaint,
+            (double)r->escalation, nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
+            (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0);
+    put_text(out, redacted, n_redacted, fmt);
+    fputc('\n', out);
+}
+
+static int analyse_line(nlp_analyzer *an, const text_opts *o, const char *line, size_t n,
+                        bool overflow)
+{
+    if (n > 0 && line[n - 1] == '\r') {
+        n--;
+    }
+    nlp_result r;
+    if (nlp_analyzer_analyze(an, line, n, o->role, &r) != RP_OK) {
+        return -1;
+    }
+    r.truncated = r.truncated || overflow;
+    size_t n_red = 0;
+    const char *red = nlp_analyzer_redacted(an, &n_red);
+    put_result(stdout, &r, red, n_red, o->format);
+    return 0;
+}
+
+int cli_text_main(int argc, char **argv)
+{
+    text_opts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != 0) {
+        return rc > 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+    nlp_analyzer_config cfg = nlp_analyzer_config_default();
+    cfg.max_message_bytes = o.max_bytes;
+    nlp_analyzer *an = NULL;
+    char *line = NULL;
+    char *chunk = NULL;
+    int status = CLI_EXIT_FAIL;
+    if (nlp_analyzer_create(&cfg, &an) != RP_OK) {
+        cli_error("text", "cannot create the analyser (out of memory)");
+        goto done;
+    }
+    line = rp_malloc(o.max_bytes);
+    chunk = rp_malloc(TEXT_READ_CHUNK);
+    if (line == NULL || chunk == NULL) {
+        cli_error("text", "out of memory");
+        goto done;
+    }
+    if (o.format == CLI_FORMAT_TSV) {
+        put_header(stdout);
+    }
+    size_t len = 0;
+    bool overflow = false;
+    bool pending = false;
+    for (;;) {
+        size_t got = fread(chunk, 1, TEXT_READ_CHUNK, stdin);
+        for (size_t i = 0; i < got; i++) {
+            char c = chunk[i];
+            if (c == '\n') {
+                if (analyse_line(an, &o, line, len, overflow) != 0) {
+                    cli_error("text", "analysis failed");
+                    goto done;
+                }
+                len = 0;
+                overflow = false;
+                pending = false;
+                continue;
+            }
+            pending = true;
+            if (len < o.max_bytes) {
+                line[len++] = c;
+            } else {
+                overflow = true; /* consume the rest of an over-long line */
+            }
+        }
+        if (got < TEXT_READ_CHUNK) {
+            break;
+        }
+    }
+    if (ferror(stdin)) {
+        cli_error("text", "read error on stdin: %s", strerror(errno));
+        goto done;
+    }
+    if (pending && analyse_line(an, &o, line, len, overflow) != 0) {
+        cli_error("text", "analysis failed");
+        goto done;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("text", "write error on stdout");
+        goto done;
+    }
+    status = CLI_EXIT_OK;
+done:
+    rp_free(chunk);
+    rp_free(line);
+    nlp_analyzer_destroy(&an);
+    return status;
+}

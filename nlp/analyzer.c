@@ -1,0 +1,953 @@
+/* nlp/analyzer.c - tokeniser, phrase matching and the scoring rules. */
+#include "nlp/analyzer.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "common/alloc.h"
+#include "nlp/lexicon.h"
+#include "nlp/pii.h"
+#include "nlp/pii_hinted.h"
+
+#define NLP_ANALYZER_TAG  0x4e4c5041u /* "NLPA" */
+#define NLP_DEFAULT_MAX   8192u
+#define NLP_MIN_MAX       64u
+#define NLP_MAX_MAX       (1u << 20)
+#define WORD_MAX          64 /* longer tokens are kept but never match */
+#define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
+#define NEGATION_SCOPE    3  /* content tokens a negator reaches */
+#define PAIR_WINDOW       6  /* tokens between an escalation verb and its object */
+#define VALENCE_ALPHA     15.0f
+
+enum {
+    TOK_CAPS = 1u << 0,  /* all upper case, two letters or more */
+    TOK_ELONG = 1u << 1, /* a letter repeated three times or more */
+    TOK_HASHTAG = 1u << 2,
+    TOK_CLAUSE_END = 1u << 3, /* . ! ? ; or a line break follows */
+    TOK_CONSUMED = 1u << 4,   /* inside a matched phrase */
+    TOK_EMOJI = 1u << 5,
+    TOK_HAS_LOWER = 1u << 6,
+    TOK_COMMA = 1u << 7,
+};
+
+typedef struct token {
+    int32_t entry;   /* lexicon entry or -1 */
+    int32_t word_id; /* phrase-trie word id or -1 */
+    uint16_t flags;
+    uint8_t excl;  /* '!' right after */
+    uint8_t quest; /* '?' right after */
+} token;
+
+struct nlp_analyzer {
+    uint32_t tag;
+    size_t max_bytes;
+    token *tokens;
+    size_t max_tokens;
+    char *redacted;
+    size_t redacted_cap;
+    size_t redacted_len;
+    int32_t *root_child; /* trie root transitions by word id (0 = none) */
+    uint8_t emoticon_first[256];
+    const nlp_lexicon *lex;
+    bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    bool saw_at;
+};
+
+/* Word being built by the tokeniser. */
+typedef struct word_buf {
+    char text[WORD_MAX + 8];
+    size_t len;
+    uint32_t hash; /* FNV-1a of text[0..len), kept as bytes are pushed */
+    bool too_long;
+    bool elong;
+    bool any_upper;
+    bool any_lower;
+    int n_letters;
+} word_buf;
+
+nlp_analyzer_config nlp_analyzer_config_default(void)
+{
+    nlp_analyzer_config cfg = {.max_message_bytes = NLP_DEFAULT_MAX};
+    return cfg;
+}
+
+int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
+{
+    if (out == NULL) {
+        return RP_EINVAL;
+    }
+    *out = NULL;
+    nlp_analyzer_config c = cfg != NULL ? *cfg : nlp_analyzer_config_default();
+    if (c.max_message_bytes < NLP_MIN_MAX || c.max_message_bytes > NLP_MAX_MAX) {
+        return RP_EINVAL;
+    }
+    nlp_analyzer *an = rp_calloc(1, sizeof *an);
+    if (an == NULL) {
+        return RP_ENOMEM;
+    }
+    an->tag = NLP_ANALYZER_TAG;
+    an->lex = &nlp_lexicon_builtin;
+    an->max_bytes = c.max_message_bytes;
+    an->max_tokens = c.max_message_bytes + 1; /* a token needs at least one byte */
+    an->tokens = rp_calloc(an->max_tokens, sizeof *an->tokens);
+    an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
+    an->redacted = rp_malloc(an->redacted_cap);
+    an->root_child = rp_calloc(an->lex->n_words + 1u, sizeof *an->root_child);
+    if (an->tokens == NULL || an->redacted == NULL || an->root_child == NULL) {
+        goto fail;
+    }
+    an->redacted[0] = '\0';
+    const nlp_lexicon *lex = an->lex;
+    for (uint32_t e = lex->node_first[0]; e < lex->node_first[1]; e++) {
+        an->root_child[lex->edges[e].word_id] = (int32_t)lex->edges[e].child;
+    }
+    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
+        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = 1;
+    }
+    *out = an;
+    return RP_OK;
+fail:
+    nlp_analyzer_destroy(&an);
+    return RP_ENOMEM;
+}
+
+void nlp_analyzer_destroy(nlp_analyzer **self_p)
+{
+    if (self_p == NULL || *self_p == NULL) {
+        return;
+    }
+    nlp_analyzer *an = *self_p;
+    assert(an->tag == NLP_ANALYZER_TAG);
+    an->tag = 0xdeadbeefu;
+    rp_free(an->tokens);
+    rp_free(an->redacted);
+    rp_free(an->root_child);
+    rp_free(an);
+    *self_p = NULL;
+}
+
+const char *nlp_analyzer_redacted(const nlp_analyzer *an, size_t *n_bytes)
+{
+    if (an == NULL) {
+        if (n_bytes != NULL) {
+            *n_bytes = 0;
+        }
+        return "";
+    }
+    if (n_bytes != NULL) {
+        *n_bytes = an->redacted_len;
+    }
+    return an->redacted;
+}
+
+const char *nlp_emotion_name(nlp_emotion e)
+{
+    static const char *const names[NLP_EMO_COUNT] = {"anger",   "annoyance", "anxiety", "confusion",
+                                                     "sadness", "gratitude", "joy"};
+    return (unsigned)e < NLP_EMO_COUNT ? names[e] : "?";
+}
+
+const char *nlp_escalation_type_name(nlp_escalation_type t)
+{
+    static const char *const names[NLP_ESC_COUNT] = {"none",  "human_request", "cancel",
+                                                     "legal", "public",        "repeat_contact"};
+    return (unsigned)t < NLP_ESC_COUNT ? names[t] : "?";
+}
+
+/* ---- tokeniser ---------------------------------------------------------- */
+
+enum { CLS_UPPER = 1, CLS_LOWER = 2, CLS_DIGIT = 4 };
+
+/* ASCII letters and digits; 0 for every other byte. */
+static const uint8_t byte_class[256] = {
+    ['0'] = CLS_DIGIT, ['1'] = CLS_DIGIT, ['2'] = CLS_DIGIT, ['3'] = CLS_DIGIT, ['4'] = CLS_DIGIT,
+    ['5'] = CLS_DIGIT, ['6'] = CLS_DIGIT, ['7'] = CLS_DIGIT, ['8'] = CLS_DIGIT, ['9'] = CLS_DIGIT,
+    ['A'] = CLS_UPPER, ['B'] = CLS_UPPER, ['C'] = CLS_UPPER, ['D'] = CLS_UPPER, ['E'] = CLS_UPPER,
+    ['F'] = CLS_UPPER, ['G'] = CLS_UPPER, ['H'] = CLS_UPPER, ['I'] = CLS_UPPER, ['J'] = CLS_UPPER,
+    ['K'] = CLS_UPPER, ['L'] = CLS_UPPER, ['M'] = CLS_UPPER, ['N'] = CLS_UPPER, ['O'] = CLS_UPPER,
+    ['P'] = CLS_UPPER, ['Q'] = CLS_UPPER, ['R'] = CLS_UPPER, ['S'] = CLS_UPPER, ['T'] = CLS_UPPER,
+    ['U'] = CLS_UPPER, ['V'] = CLS_UPPER, ['W'] = CLS_UPPER, ['X'] = CLS_UPPER, ['Y'] = CLS_UPPER,
+    ['Z'] = CLS_UPPER, ['a'] = CLS_LOWER, ['b'] = CLS_LOWER, ['c'] = CLS_LOWER, ['d'] = CLS_LOWER,
+    ['e'] = CLS_LOWER, ['f'] = CLS_LOWER, ['g'] = CLS_LOWER, ['h'] = CLS_LOWER, ['i'] = CLS_LOWER,
+    ['j'] = CLS_LOWER, ['k'] = CLS_LOWER, ['l'] = CLS_LOWER, ['m'] = CLS_LOWER, ['n'] = CLS_LOWER,
+    ['o'] = CLS_LOWER, ['p'] = CLS_LOWER, ['q'] = CLS_LOWER, ['r'] = CLS_LOWER, ['s'] = CLS_LOWER,
+    ['t'] = CLS_LOWER, ['u'] = CLS_LOWER, ['v'] = CLS_LOWER, ['w'] = CLS_LOWER, ['x'] = CLS_LOWER,
+    ['y'] = CLS_LOWER, ['z'] = CLS_LOWER,
+};
+
+static bool ascii_alpha(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static bool ascii_alnum(unsigned char c)
+{
+    return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
+}
+
+/* One ASCII byte: the common case, kept out of memcpy. */
+static inline void word_push_ascii(word_buf *w, char c)
+{
+    size_t len = w->len;
+    if (len >= WORD_MAX) {
+        w->too_long = true;
+        return;
+    }
+    if (len >= 2 && w->text[len - 1] == c && w->text[len - 2] == c &&
+        ascii_alpha((unsigned char)c)) {
+        w->elong = true;
+        return;
+    }
+    w->text[len] = c;
+    w->len = len + 1;
+    w->hash = (w->hash ^ (uint8_t)c) * 0x01000193u;
+}
+
+static void word_push(word_buf *w, const char *bytes, size_t n)
+{
+    if (w->len + n > WORD_MAX) {
+        w->too_long = true;
+        return;
+    }
+    /* elongation: keep at most two of a repeated ASCII letter ("sooo" -> "soo") */
+    if (n == 1 && w->len >= 2 && w->text[w->len - 1] == bytes[0] &&
+        w->text[w->len - 2] == bytes[0] && ascii_alpha((unsigned char)bytes[0])) {
+        w->elong = true;
+        return;
+    }
+    memcpy(w->text + w->len, bytes, n);
+    w->len += n;
+    for (size_t k = 0; k < n; k++) {
+        w->hash = (w->hash ^ (uint8_t)bytes[k]) * 0x01000193u;
+    }
+}
+
+/* Looks a finished word up; fills the token's entry and word id. */
+static void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
+{
+    t->entry = -1;
+    t->word_id = -1;
+    if (w->too_long || w->len == 0) {
+        return;
+    }
+    const nlp_lexicon *lex = an->lex;
+    int32_t slot = -1;
+    if (t->flags & TOK_HASHTAG) {
+        char tagged[WORD_MAX + 9];
+        tagged[0] = '#';
+        memcpy(tagged + 1, w->text, w->len);
+        slot = nlp_lex_find(lex, tagged, w->len + 1);
+    }
+    if (slot < 0) {
+        slot = nlp_lex_find_hashed(lex, w->text, w->len, w->hash);
+    }
+    if (slot < 0 && w->elong) {
+        /* "loove" -> "love": collapse doubled letters */
+        char single[WORD_MAX + 8];
+        size_t n = 0;
+        for (size_t i = 0; i < w->len; i++) {
+            if (n == 0 || single[n - 1] != w->text[i] || !ascii_alpha((unsigned char)w->text[i])) {
+                single[n++] = w->text[i];
+            }
+        }
+        slot = nlp_lex_find(lex, single, n);
+    }
+    if (slot >= 0) {
+        t->entry = lex->slots[slot].entry;
+        t->word_id = lex->slots[slot].word_id;
+    }
+}
+
+static token *emit(nlp_analyzer *an, size_t *n_tok)
+{
+    if (*n_tok >= an->max_tokens) {
+        return NULL;
+    }
+    token *t = &an->tokens[(*n_tok)++];
+    memset(t, 0, sizeof *t);
+    t->entry = -1;
+    t->word_id = -1;
+    return t;
+}
+
+static void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_tok)
+{
+    if (w->len == 0 && !w->too_long) {
+        return;
+    }
+    token *t = emit(an, n_tok);
+    if (t != NULL) {
+        if (hashtag) {
+            t->flags |= TOK_HASHTAG;
+        }
+        if (w->any_upper && !w->any_lower && w->n_letters >= 2) {
+            t->flags |= TOK_CAPS;
+        }
+        if (w->any_lower) {
+            t->flags |= TOK_HAS_LOWER;
+        }
+        if (w->elong) {
+            t->flags |= TOK_ELONG;
+        }
+        lookup_word(an, w, t);
+    }
+    w->len = 0;
+    w->hash = NLP_LEX_HASH_SEED;
+    w->too_long = w->elong = w->any_upper = w->any_lower = false;
+    w->n_letters = 0;
+}
+
+/* Marks the last token with a punctuation mark. */
+static void punct(nlp_analyzer *an, size_t n_tok, unsigned char c)
+{
+    if (n_tok == 0) {
+        return;
+    }
+    token *t = &an->tokens[n_tok - 1];
+    if (c == '!') {
+        t->excl = (uint8_t)(t->excl < 255 ? t->excl + 1 : 255);
+        t->flags |= TOK_CLAUSE_END;
+    } else if (c == '?') {
+        t->quest = (uint8_t)(t->quest < 255 ? t->quest + 1 : 255);
+        t->flags |= TOK_CLAUSE_END;
+    } else if (c == '.' || c == ';' || c == '\n' || c == '\r') {
+        t->flags |= TOK_CLAUSE_END;
+    } else if (c == ',' || c == ':') {
+        t->flags |= TOK_COMMA;
+    }
+}
+
+/* Tries the emoticon table at s[i]; returns the bytes matched or 0. */
+static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n, size_t i,
+                             size_t *n_tok)
+{
+    if (!an->emoticon_first[s[i]] || (i > 0 && ascii_alnum(s[i - 1]))) {
+        return 0;
+    }
+    const nlp_lexicon *lex = an->lex;
+    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
+        size_t len = (size_t)lex->emoticons[k].len;
+        if (i + len <= n && memcmp(s + i, lex->emoticons[k].text, len) == 0 &&
+            (i + len == n || !ascii_alnum(s[i + len]))) {
+            token *t = emit(an, n_tok);
+            if (t != NULL) {
+                t->entry = lex->emoticons[k].entry;
+                t->flags |= TOK_EMOJI;
+            }
+            return len;
+        }
+    }
+    return 0;
+}
+
+static bool is_emoji_cp(int32_t cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x2764 || cp == 0x263A;
+}
+
+/* Splits text into tokens; returns the token count. Linear in n. */
+static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
+{
+    size_t n_tok = 0;
+    word_buf w;
+    memset(&w, 0, sizeof w);
+    w.hash = NLP_LEX_HASH_SEED;
+    bool hashtag = false;
+    bool skip_url = false;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (skip_url) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                skip_url = false;
+            }
+            an->saw_digit |= (unsigned char)(c - '0') < 10;
+            an->saw_at |= c == '@';
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (byte_class[c] != 0) {
+                /* the run of ASCII letters and digits, one table lookup a byte;
+                 * same effect as word_push_ascii() per byte, kept in registers */
+                uint8_t seen = 0;
+                int n_letters = 0;
+                size_t len = w.len;
+                uint32_t h = w.hash;
+                do {
+                    uint8_t k = byte_class[c];
+                    seen |= k;
+                    n_letters += (k & (CLS_UPPER | CLS_LOWER)) != 0;
+                    char lc = (char)(c | ((k & CLS_UPPER) << 5)); /* CLS_UPPER << 5 == 0x20 */
+                    if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
+                        (k & CLS_DIGIT) == 0) {
+                        w.elong = true;
+                    } else if (len < WORD_MAX) {
+                        w.text[len++] = lc;
+                        h = (h ^ (uint8_t)lc) * 0x01000193u;
+                    } else {
+                        w.too_long = true;
+                    }
+                    if (++i >= n) {
+                        break;
+                    }
+                    c = s[i];
+                } while (c < 0x80 && byte_class[c] != 0);
+                w.len = len;
+                w.hash = h;
+                w.n_letters += n_letters;
+                w.any_upper |= (seen & CLS_UPPER) != 0;
+                w.any_lower |= (seen & CLS_LOWER) != 0;
+                an->saw_digit |= (seen & CLS_DIGIT) != 0;
+                continue;
+            }
+            if (c == '\'' && w.len > 0 && i + 1 < n && ascii_alpha(s[i + 1])) {
+                /* n't joins ("don't" -> "dont"); other clitics split ("I'll" -> "i" "ll") */
+                if (!((s[i + 1] | 0x20) == 't' && w.text[w.len - 1] == 'n')) {
+                    finish_word(an, &w, hashtag, &n_tok);
+                    hashtag = false;
+                }
+                i++;
+                continue;
+            }
+            if (w.len > 0 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' && w.len <= 5 &&
+                memcmp(w.text, "http", 4) == 0) {
+                w.len = 0; /* drop the scheme and skip the URL */
+                w.hash = NLP_LEX_HASH_SEED;
+                w.too_long = w.elong = w.any_upper = w.any_lower = false;
+                w.n_letters = 0;
+                skip_url = true;
+                continue;
+            }
+            finish_word(an, &w, hashtag, &n_tok);
+            hashtag = false;
+            if (c == '#' && i + 1 < n && (ascii_alnum(s[i + 1]) || s[i + 1] >= 0x80)) {
+                hashtag = true;
+                i++;
+                continue;
+            }
+            an->saw_at |= c == '@';
+            if (c == '@' && i + 1 < n && ascii_alnum(s[i + 1])) {
+                /* a mention: skip the handle */
+                i++;
+                while (i < n && (ascii_alnum(s[i]) || s[i] == '_')) {
+                    i++;
+                }
+                continue;
+            }
+            size_t em = match_emoticon(an, s, n, i, &n_tok);
+            if (em > 0) {
+                i += em;
+                continue;
+            }
+            punct(an, n_tok, c);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0) {
+            finish_word(an, &w, hashtag, &n_tok); /* invalid byte: a separator */
+            hashtag = false;
+            i++;
+            continue;
+        }
+        size_t ulen = (size_t)len;
+        if (cp == 0x2019 || cp == 0x2018) { /* typographic apostrophe */
+            if (w.len > 0 && i + ulen < n && ascii_alpha(s[i + ulen])) {
+                if (!((s[i + ulen] | 0x20) == 't' && w.text[w.len - 1] == 'n')) {
+                    finish_word(an, &w, hashtag, &n_tok);
+                    hashtag = false;
+                }
+            } else {
+                finish_word(an, &w, hashtag, &n_tok);
+                hashtag = false;
+            }
+            i += ulen;
+            continue;
+        }
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
+            cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+            i += ulen; /* combining marks, ZWJ, variation selectors, skin tones */
+            continue;
+        }
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+            /* normalise: compatibility decomposition, case fold, strip accents */
+            utf8proc_int32_t buf[8];
+            int last_bound = 0;
+            utf8proc_ssize_t nd = utf8proc_decompose_char(
+                cp, buf, 8,
+                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+                &last_bound);
+            if (cat == UTF8PROC_CATEGORY_LU) {
+                w.any_upper = true;
+            } else {
+                w.any_lower = true;
+            }
+            w.n_letters++;
+            for (utf8proc_ssize_t k = 0; k < nd && k < 8; k++) {
+                utf8proc_uint8_t enc[4];
+                utf8proc_ssize_t el = utf8proc_encode_char(buf[k], enc);
+                if (el > 0) {
+                    word_push(&w, (const char *)enc, (size_t)el);
+                }
+            }
+            i += ulen;
+            continue;
+        }
+        finish_word(an, &w, hashtag, &n_tok);
+        hashtag = false;
+        if (is_emoji_cp(cp) || cat == UTF8PROC_CATEGORY_SO) {
+            token *t = emit(an, &n_tok);
+            if (t != NULL) {
+                t->flags |= TOK_EMOJI;
+                int32_t slot = nlp_lex_find(an->lex, (const char *)s + i, ulen);
+                t->entry = slot >= 0 ? an->lex->slots[slot].entry : -1;
+            }
+        } else if (cp == 0x2026 || cp == 0x3002) {
+            punct(an, n_tok, '.');
+        } else if (cp == 0xFF01) {
+            punct(an, n_tok, '!');
+        } else if (cp == 0xFF1F) {
+            punct(an, n_tok, '?');
+        }
+        i += ulen;
+    }
+    finish_word(an, &w, hashtag, &n_tok);
+    return n_tok;
+}
+
+/* Replaces the longest lexicon phrase starting at each token by one entry. */
+static void match_phrases(nlp_analyzer *an, size_t n_tok)
+{
+    const nlp_lexicon *lex = an->lex;
+    for (size_t i = 0; i < n_tok; i++) {
+        token *t = &an->tokens[i];
+        if (t->word_id < 0 || an->root_child[t->word_id] == 0) {
+            continue;
+        }
+        uint32_t node = (uint32_t)an->root_child[t->word_id];
+        int32_t best = -1;
+        size_t best_len = 0;
+        size_t k = i;
+        for (;;) {
+            if (lex->node_accept[node] >= 0) {
+                best = lex->node_accept[node];
+                best_len = k - i + 1;
+            }
+            if (an->tokens[k].flags & TOK_CLAUSE_END || k + 1 >= n_tok ||
+                k + 1 - i >= MAX_PHRASE_TOKENS) {
+                break;
+            }
+            node = nlp_lex_step(lex, node, an->tokens[k + 1].word_id);
+            if (node == 0) {
+                break;
+            }
+            k++;
+        }
+        if (best >= 0) {
+            token *last = &an->tokens[i + best_len - 1];
+            t->entry = best;
+            for (size_t m = i + 1; m < i + best_len; m++) {
+                t->flags |= an->tokens[m].flags & (TOK_CAPS | TOK_ELONG);
+                an->tokens[m].flags |= TOK_CONSUMED;
+            }
+            t->flags |= last->flags & (TOK_CLAUSE_END | TOK_COMMA);
+            t->excl = last->excl;
+            t->quest = last->quest;
+            i += best_len - 1;
+        }
+    }
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static float squash(float x)
+{
+    return x <= 0.0f ? 0.0f : 1.0f - expf(-x);
+}
+
+static float clamp01(float x)
+{
+    return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
+}
+
+static float sigmoid(float x)
+{
+    return 1.0f / (1.0f + expf(-x));
+}
+
+int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp_role role,
+                         nlp_result *out)
+{
+    if (an == NULL || out == NULL || (text == NULL && n_bytes > 0)) {
+        return RP_EINVAL;
+    }
+    assert(an->tag == NLP_ANALYZER_TAG);
+    memset(out, 0, sizeof *out);
+    if (n_bytes > an->max_bytes) {
+        out->truncated = true;
+        n_bytes = an->max_bytes;
+        /* back up to a UTF-8 boundary */
+        while (n_bytes > 0 && ((unsigned char)text[n_bytes] & 0xC0) == 0x80) {
+            n_bytes--;
+        }
+    }
+    const unsigned char *s = (const unsigned char *)text;
+    an->saw_digit = an->saw_at = false;
+    size_t n_tok = n_bytes > 0 ? tokenize(an, s, n_bytes) : 0;
+    int n_pii = 0;
+    if (n_bytes > 0) {
+        n_pii = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap,
+                                      &an->redacted_len, NULL, an->saw_digit, an->saw_at);
+    } else {
+        an->redacted[0] = '\0';
+        an->redacted_len = 0;
+    }
+    out->pii = n_pii > 0 ? (uint32_t)n_pii : 0u;
+    match_phrases(an, n_tok);
+    out->n_tokens = (uint32_t)n_tok;
+
+    const nlp_lexicon *lex = an->lex;
+    bool mixed_case = false;
+    for (size_t i = 0; i < n_tok; i++) {
+        if (an->tokens[i].flags & TOK_HAS_LOWER) {
+            mixed_case = true;
+            break;
+        }
+    }
+
+    float sum_before = 0.0f; /* valence before the last "but" */
+    float sum = 0.0f;        /* valence since then */
+    float pos_mass = 0.0f, neg_mass = 0.0f;
+    float emo[NLP_EMO_COUNT] = {0};
+    float cue[NLP_LEX_N_SCORES] = {0};
+    float esc[NLP_ESC_COUNT] = {0};
+    float esc_valence = 0.0f;
+    float ackn_neg = 0.0f; /* negative valence from named feelings ("frustrating") */
+    int neg_left = 0;      /* content tokens still inside a negation */
+    int rev_left = 0;      /* content tokens still inside a reverser's object */
+    float neg_own_v = 0.0f, rev_own_v = 0.0f;
+    float boost = 0.0f;
+    int boost_left = 0;
+    float clause_weight = 1.0f; /* < 1 inside an "although" clause */
+    bool have_but = false;
+    long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
+    long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
+    long last_order_obj = -100, last_pos_frame = -100;
+    bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
+    long last_want = -100;
+    int n_excl = 0, n_quest = 0, n_caps_neg = 0;
+    bool ends_question = false;
+    bool pos_frame_then_neg = false;
+    int n_first_person = 0, n_you = 0;
+
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        n_excl += t->excl;
+        n_quest += t->quest;
+        if (t->flags & TOK_CONSUMED) {
+            continue;
+        }
+        long pos = (long)i;
+        bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
+        ends_question = t->quest > 0 ? true : (end_clause ? false : ends_question);
+        if (t->entry < 0) {
+            if (neg_left > 0) {
+                neg_left--;
+            }
+            if (rev_left > 0) {
+                rev_left--;
+            }
+            if (boost_left > 0 && --boost_left == 0) {
+                boost = 0.0f;
+            }
+            if (end_clause) {
+                neg_left = 0;
+                rev_left = 0;
+            }
+            if (end_clause || (t->flags & TOK_COMMA)) {
+                clause_weight = 1.0f;
+            }
+            continue;
+        }
+        const nlp_lex_entry *e = &lex->entries[t->entry];
+        uint32_t f = e->flags;
+        bool negated = neg_left > 0;
+        bool reversed = rev_left > 0;
+        if (f & NLP_LEX_NEG) {
+            neg_left = NEGATION_SCOPE + 1;
+        }
+        if (f & NLP_LEX_REVERSER) {
+            rev_left = NEGATION_SCOPE + 2;
+        }
+        if (f & NLP_LEX_INT) {
+            boost += e->mod;
+            boost_left = 2;
+        }
+        if (f & NLP_LEX_DAMP) {
+            boost -= e->mod;
+            boost_left = 2;
+        }
+        if (f & NLP_LEX_BUT) {
+            sum_before += sum;
+            sum = 0.0f;
+            have_but = true;
+        }
+        if (f & NLP_LEX_ALTHOUGH) {
+            clause_weight = 0.5f;
+        }
+        if (f & NLP_LEX_FIRST_PERSON) {
+            n_first_person++;
+        }
+        if (f & NLP_LEX_YOU) {
+            n_you++;
+        }
+        float v = e->valence;
+        float gain = 1.0f;
+        if (v != 0.0f) {
+            gain += boost;
+            if ((t->flags & TOK_CAPS) && mixed_case) {
+                gain += 0.35f;
+            }
+            if (t->flags & TOK_ELONG) {
+                gain += 0.15f;
+            }
+            if (gain < 0.2f) {
+                gain = 0.2f;
+            }
+            v *= gain;
+            if (negated) {
+                /* "not good" is bad; "not bad" is only mildly good */
+                v *= v > 0.0f ? -0.6f : -0.35f;
+                /* the negator's own valence ("no") was only a guess at what it negates */
+                sum -= neg_own_v;
+                neg_own_v = 0.0f;
+            } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
+                v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
+                sum -= rev_own_v;
+                rev_own_v = 0.0f;
+            }
+            v *= clause_weight;
+            if ((f & NLP_LEX_ACKN) && v < 0.0f) {
+                ackn_neg += v;
+            }
+            sum += v;
+            if (f & NLP_LEX_NEG) {
+                neg_own_v = v;
+            }
+            if (f & NLP_LEX_REVERSER) {
+                rev_own_v = v;
+            }
+            if (v > 0.0f) {
+                pos_mass += v;
+                if (pos - last_pos_frame <= 8 && pos != last_pos_frame) {
+                    /* "love how ... great" is still positive: only negatives count */
+                }
+            } else {
+                neg_mass -= v;
+                if (pos - last_pos_frame <= 10 && v <= -0.9f) {
+                    pos_frame_then_neg = true;
+                }
+                if ((t->flags & TOK_CAPS) && mixed_case) {
+                    n_caps_neg++;
+                }
+            }
+            boost = 0.0f;
+            boost_left = 0;
+        }
+        float emo_gain = negated ? 0.15f : 1.0f;
+        if ((t->flags & TOK_CAPS) && mixed_case) {
+            emo_gain *= 1.3f;
+        }
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            emo[k] += e->emo[k] * emo_gain;
+        }
+        for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+            float w = e->scores[k];
+            if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
+                w *= 0.3f;
+            }
+            cue[k] += w;
+        }
+        if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
+            if (pos - last_pos_frame <= 10) {
+                pos_frame_then_neg = true;
+            }
+        }
+        if (f & NLP_LEX_POS_FRAME) {
+            last_pos_frame = pos;
+        }
+        if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
+            float *slot = &esc[e->esc_type];
+            *slot = *slot + e->esc_weight * (1.0f - *slot);
+        }
+        /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
+        if (f & NLP_LEX_HREQ_VERB) {
+            last_hreq_verb = pos;
+            hreq_negated = negated;
+        }
+        if (f & NLP_LEX_HREQ_OBJ) {
+            last_hreq_obj = pos;
+        }
+        if (f & NLP_LEX_CANCEL_VERB) {
+            last_cancel_verb = pos;
+            cancel_verb_negated = negated;
+        }
+        if (f & NLP_LEX_CANCEL_OBJ) {
+            last_cancel_obj = pos;
+        }
+        if (f & NLP_LEX_ORDER_OBJ) {
+            last_order_obj = pos;
+        }
+        if (f & NLP_LEX_FORMAL_VERB) {
+            last_formal_verb = pos;
+        }
+        if (f & NLP_LEX_FORMAL_OBJ) {
+            last_formal_obj = pos;
+        }
+        if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
+            last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
+            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+        }
+        if (f & NLP_LEX_WANT) {
+            last_want = pos;
+            want_negated = negated;
+        }
+        if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
+            /* "I want a manager", "get me a human" */
+            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+        }
+        if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
+            labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
+            !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
+            esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
+        }
+        if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
+            labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
+            esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+        }
+        if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
+            neg_left--;
+        }
+        if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
+            rev_left--;
+        }
+        if (end_clause) {
+            neg_left = 0;
+            rev_left = 0;
+            last_pos_frame = -100; /* a frame reaches to the end of its sentence */
+        }
+        if (end_clause || (t->flags & TOK_COMMA)) {
+            clause_weight = 1.0f; /* "although X, Y": the concession ends at the comma */
+        }
+    }
+    (void)n_first_person;
+
+    /* ---- escalation ---- */
+    int best_esc = NLP_ESC_NONE;
+    float esc_max = 0.0f;
+    for (int k = 1; k < NLP_ESC_COUNT; k++) {
+        if (esc[k] > esc_max) {
+            esc_max = esc[k];
+            best_esc = k;
+        }
+    }
+    if (esc_max > 0.0f && (n_excl > 0 || n_caps_neg > 0 || emo[NLP_EMO_ANGER] > 0.5f)) {
+        esc_max = fminf(1.0f, esc_max + 0.1f);
+    }
+    if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
+        /* asking for a manager, to leave or to sue means dissatisfaction */
+        static const float esc_val[NLP_ESC_COUNT] = {0.0f, -1.6f, -0.8f, -1.0f, -0.8f, 0.0f};
+        esc_valence = esc_val[best_esc] * esc_max;
+    }
+    out->escalation = clamp01(esc_max);
+    out->escalation_type = out->escalation >= 0.5f ? (nlp_escalation_type)best_esc : NLP_ESC_NONE;
+
+    /* ---- sarcasm ---- */
+    float sarc = cue[NLP_LEX_SARCASM];
+    if (pos_frame_then_neg) {
+        sarc += 0.6f;
+    }
+    if (pos_mass > 1.5f && (cue[NLP_LEX_PROBLEM] > 0.0f || cue[NLP_LEX_COMPLAINT] > 0.5f) &&
+        !have_but) {
+        sarc += 0.35f; /* praise words around a reported problem */
+    }
+    out->sarcasm = squash(sarc * 1.2f);
+    bool sarcastic = out->sarcasm >= 0.5f;
+
+    /* ---- valence ---- */
+    bool agent = role == NLP_ROLE_AGENT;
+    float empathy_cue = cue[NLP_LEX_EMPATHY];
+    if (agent && empathy_cue > 0.0f) {
+        /* naming the customer's feeling is empathy, not negativity */
+        sum -= ackn_neg * (have_but ? 1.5f : 1.0f);
+        neg_mass += ackn_neg;
+        sum += 0.6f * empathy_cue;
+    }
+    float total = have_but ? 0.5f * sum_before + 1.5f * sum : sum;
+    if (sarcastic && pos_mass > 0.0f) {
+        total -= 1.6f * pos_mass * out->sarcasm; /* praise used ironically counts against */
+        total -= 0.8f;
+    }
+    total += esc_valence;
+    if (total != 0.0f && n_excl > 0) {
+        float e = 0.25f * (float)(n_excl > 4 ? 4 : n_excl);
+        total += total > 0.0f ? e : -e;
+    }
+    if (ends_question && n_quest > 0 && total > 0.0f) {
+        total *= 0.8f; /* a question asserts less */
+    }
+    float val = total / sqrtf(total * total + VALENCE_ALPHA);
+    if (sarcastic && val > -0.05f) {
+        val = -0.05f - 0.3f * out->sarcasm;
+    }
+    out->valence = val < -1.0f ? -1.0f : (val > 1.0f ? 1.0f : val);
+
+    /* ---- emotions ---- */
+    float arousal = (float)(n_excl > 3 ? 3 : n_excl) * 0.15f + (float)n_caps_neg * 0.25f;
+    if (out->valence < -0.2f) {
+        emo[NLP_EMO_ANGER] += emo[NLP_EMO_ANGER] > 0.0f ? arousal : 0.0f;
+        emo[NLP_EMO_ANNOYANCE] += arousal * 0.5f;
+    }
+    if (sarcastic) {
+        emo[NLP_EMO_ANNOYANCE] += 0.6f * out->sarcasm;
+        emo[NLP_EMO_JOY] *= 0.2f;
+        emo[NLP_EMO_GRATITUDE] *= 0.2f;
+    }
+    if (esc_max >= 0.5f) {
+        emo[NLP_EMO_ANNOYANCE] += 0.4f;
+    }
+    if (n_quest > 0 && cue[NLP_LEX_PROBLEM] == 0.0f) {
+        emo[NLP_EMO_CONFUSION] += 0.1f * (float)(n_quest > 3 ? 3 : n_quest);
+    }
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        out->emotions[k] = squash(emo[k]);
+    }
+
+    /* ---- complaint ---- */
+    float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
+    float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
+               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 1.6f * neg_v +
+               (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
+    out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
+
+    /* ---- agent side ---- */
+    if (agent) {
+        out->empathy = squash(1.1f * empathy_cue);
+        float td = cue[NLP_LEX_TONEDEAF];
+        if (n_you > 0 && td > 0.0f) {
+            td += 0.2f;
+        }
+        out->tone_deaf = squash(1.2f * td);
+        if (out->tone_deaf >= 0.5f) {
+            out->empathy *= 0.5f;
+        }
+    }
+    (void)pos_mass;
+    return RP_OK;
+}

@@ -1,0 +1,98 @@
+/* nlp/analyzer.h - contact-centre text analysis: valence, emotions, complaint,
+ * escalation, sarcasm, agent empathy / tone-deafness, and PII redaction.
+ *
+ * One nlp_analyzer holds the per-message scratch; the lexicon it reads is a
+ * read-only table compiled into the binary (shared by all analysers). After
+ * nlp_analyzer_create() every call is real-time safe: no allocation, locking,
+ * I/O or logging, and the work per message is O(bytes) (bounded: see below).
+ * Threads: one analyser per thread; calls on one analyser must not overlap.
+ */
+#ifndef NLP_ANALYZER_H
+#define NLP_ANALYZER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/attr.h"
+#include "common/status.h"
+
+typedef struct nlp_analyzer nlp_analyzer; /* opaque */
+
+/* Who wrote the message. Empathy and tone-deafness are scored for agents only. */
+typedef enum nlp_role {
+    NLP_ROLE_CUSTOMER = 0,
+    NLP_ROLE_AGENT = 1,
+} nlp_role;
+
+typedef enum nlp_emotion {
+    NLP_EMO_ANGER = 0,
+    NLP_EMO_ANNOYANCE,
+    NLP_EMO_ANXIETY,
+    NLP_EMO_CONFUSION,
+    NLP_EMO_SADNESS,
+    NLP_EMO_GRATITUDE,
+    NLP_EMO_JOY,
+    NLP_EMO_COUNT
+} nlp_emotion;
+
+typedef enum nlp_escalation_type {
+    NLP_ESC_NONE = 0,
+    NLP_ESC_HUMAN_REQUEST,  /* asks for a manager, supervisor or a human */
+    NLP_ESC_CANCEL,         /* wants to cancel the account/service or leave */
+    NLP_ESC_LEGAL,          /* lawyer, court, regulator, formal complaint */
+    NLP_ESC_PUBLIC,         /* social media, press, bad reviews */
+    NLP_ESC_REPEAT_CONTACT, /* "third time I call", "still waiting" */
+    NLP_ESC_COUNT
+} nlp_escalation_type;
+
+/* Results of one message. Every score is in [0, 1] except valence in [-1, 1]. */
+typedef struct nlp_result {
+    float valence;                       /* -1 very negative .. +1 very positive */
+    float emotions[NLP_EMO_COUNT];       /* indexed by nlp_emotion */
+    float complaint;                     /* reports a problem with a product/service */
+    float escalation;                    /* strength of the strongest escalation cue */
+    nlp_escalation_type escalation_type; /* NLP_ESC_NONE when escalation < 0.5 */
+    float sarcasm;                       /* positive words, negative intent */
+    float empathy;                       /* agent role only, else 0 */
+    float tone_deaf;                     /* agent role only, else 0 */
+    uint32_t pii;                        /* number of redacted spans */
+    uint32_t n_tokens;                   /* tokens analysed */
+    bool truncated;                      /* input longer than max_message_bytes */
+} nlp_result;
+
+typedef struct nlp_analyzer_config {
+    /* Longest message analysed, in bytes (64 .. 1 MiB). Longer input is cut at
+     * a UTF-8 boundary before this many bytes and the result is flagged. */
+    size_t max_message_bytes;
+} nlp_analyzer_config;
+
+/* Defaults: max_message_bytes = 8192. */
+nlp_analyzer_config nlp_analyzer_config_default(void);
+
+/* Validates cfg (NULL = defaults) and allocates all scratch (about 40 bytes per
+ * message byte). RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL. */
+RP_NODISCARD int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out);
+
+/* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. */
+void nlp_analyzer_destroy(nlp_analyzer **self_p);
+
+/* Analyses n_bytes of text (any bytes: invalid UTF-8 is skipped, NUL is a
+ * separator) written by `role`, fills *out and the redacted text. Real-time
+ * safe; worst case O(n_bytes * 8) lexicon steps. RP_EINVAL when an argument is
+ * NULL (text may be NULL when n_bytes is 0). */
+RP_NODISCARD int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes,
+                                      nlp_role role, nlp_result *out);
+
+/* The redacted copy of the last analysed message (NUL-terminated; PII spans
+ * replaced by [CARD], [CVV], [EMAIL], [PHONE], [ID]); *n_bytes gets its length
+ * when not NULL. Borrowed: valid until the next analyse or destroy. */
+const char *nlp_analyzer_redacted(const nlp_analyzer *an, size_t *n_bytes);
+
+/* "anger", "annoyance", ... ; "?" when out of range. Never NULL. */
+const char *nlp_emotion_name(nlp_emotion e);
+
+/* "none", "human_request", "cancel", "legal", "public", "repeat_contact". */
+const char *nlp_escalation_type_name(nlp_escalation_type t);
+
+#endif /* NLP_ANALYZER_H */

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""nlp/gen_lexicon.py - compiles rapport's hand-written lexicon files into a C table.
+
+Usage: gen_lexicon.py OUT.c LEXICON_FILE...
+
+Each non-blank, non-comment line of a lexicon file is
+
+    term = [valence] [tag[:weight]]...
+
+`term` is one or more space-separated tokens, matched after the tokeniser's
+normalisation (lower case, apostrophes removed, elongations collapsed). A token
+may list alternatives with '/' ("speak/talk") and end in '?' to be optional
+("your?"); '|' separates whole alternative terms ("refund|money back"). The
+generator expands every combination. Emoji are terms too (their
+UTF-8 bytes are the key). Terms starting with "emoticon:" are ASCII emoticons,
+matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md.
+
+Output: a hash table of words (FNV-1a, linear probing), the entries, and a
+phrase trie over word ids (the compiled multi-word automaton). Deterministic.
+"""
+import itertools
+import sys
+
+EMOTIONS = ["anger", "annoyance", "anxiety", "confusion", "sadness", "gratitude", "joy"]
+SCORES = ["complaint", "sarcasm", "empathy", "tonedeaf", "service", "problem"]
+ESC_TYPES = ["none", "human_request", "cancel", "legal", "public", "repeat_contact"]
+# Flags: must match NLP_LEX_* in nlp/lexicon.h.
+FLAGS = {
+    "neg": 1 << 0,         # negator ("not", "never")
+    "int": 1 << 1,         # intensifier, weight = boost
+    "damp": 1 << 2,        # dampener, weight = reduction
+    "but": 1 << 3,         # contrast: what follows outweighs what precedes
+    "although": 1 << 4,    # concession: the clause it opens is weakened
+    "hreq_verb": 1 << 5,   # asking to speak/talk/be transferred
+    "hreq_obj": 1 << 6,    # a human, agent, manager
+    "cancel_verb": 1 << 7, # cancel, close, delete, leave
+    "cancel_obj": 1 << 8,  # account, subscription, contract
+    "formal_verb": 1 << 9, # file, lodge, raise
+    "formal_obj": 1 << 10, # complaint, claim
+    "first_person": 1 << 11,
+    "you": 1 << 12,        # second person (agent blaming, customer addressing)
+    "ackn": 1 << 13,       # feeling words an empathic agent names ("frustrating")
+    "pos_frame": 1 << 14,  # "love how", "so glad": sarcasm frame when followed by a negative
+    "neg_situation": 1 << 15,  # bad situations that are not negative words (monday, traffic)
+    "order_obj": 1 << 16,  # order, purchase: cancelling these is routine, not escalation
+    "want": 1 << 17,       # want, need, demand, like to
+    "hreq_strong": 1 << 18,  # human, manager, supervisor: wanting one is a request
+    "reverser": 1 << 19,   # reduce, prevent, cure: a harm in their object is good news
+}
+MAX_PHRASE_TOKENS = 8
+
+
+def fnv1a(data: bytes) -> int:
+    h = 0x811C9DC5
+    for b in data:
+        h ^= b
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def parse_value(tag, raw, where):
+    try:
+        return float(raw)
+    except ValueError:
+        sys.exit(f"{where}: bad weight '{raw}' for tag '{tag}'")
+
+
+def new_entry():
+    return {"valence": 0.0, "emo": [0.0] * len(EMOTIONS), "scores": [0.0] * len(SCORES),
+            "esc": 0, "esc_w": 0.0, "flags": 0, "mod": 0.0}
+
+
+def parse_rhs(rhs, where):
+    e = new_entry()
+    for item in rhs.split():
+        if item[0] in "+-0123456789.":
+            e["valence"] = parse_value("valence", item, where)
+            if not -4.0 <= e["valence"] <= 4.0:
+                sys.exit(f"{where}: valence out of [-4, 4]")
+            continue
+        tag, _, w = item.partition(":")
+        weight = parse_value(tag, w, where) if w else 1.0
+        if tag in EMOTIONS:
+            e["emo"][EMOTIONS.index(tag)] = weight
+        elif tag in SCORES:
+            e["scores"][SCORES.index(tag)] = weight
+        elif tag.startswith("esc="):
+            t = tag[4:]
+            if t not in ESC_TYPES:
+                sys.exit(f"{where}: unknown escalation type '{t}'")
+            e["esc"] = ESC_TYPES.index(t)
+            e["esc_w"] = weight
+        elif tag in FLAGS:
+            e["flags"] |= FLAGS[tag]
+            if tag in ("int", "damp"):
+                e["mod"] = weight
+        else:
+            sys.exit(f"{where}: unknown tag '{tag}'")
+    return e
+
+
+def merge(a, b, where):
+    """A term listed twice (say as a service noun and as a cancel object) gets
+    the union of its flags and the larger of each weight."""
+    if a["valence"] != 0.0 and b["valence"] != 0.0 and a["valence"] != b["valence"]:
+        sys.exit(f"{where}: conflicting valence for a term listed twice: {a['valence']} vs {b['valence']}")
+    m = dict(a)
+    m["valence"] = a["valence"] or b["valence"]
+    m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
+    m["scores"] = [max(x, y) for x, y in zip(a["scores"], b["scores"])]
+    m["flags"] = a["flags"] | b["flags"]
+    m["mod"] = a["mod"] or b["mod"]
+    if b["esc_w"] > a["esc_w"]:
+        m["esc"], m["esc_w"] = b["esc"], b["esc_w"]
+    return m
+
+
+def expand(term):
+    """'a b|c d' lists whole phrases; inside one, 'x/y' lists alternatives for a
+    token and a trailing '?' makes a token optional."""
+    for phrase in term.split("|"):
+        slots = []
+        for tok in phrase.split():
+            optional = tok.endswith("?") and len(tok) > 1
+            if optional:
+                tok = tok[:-1]
+            alts = tok.split("/")
+            if optional:
+                alts.append(None)
+            slots.append(alts)
+        for combo in itertools.product(*slots):
+            words = [w for w in combo if w is not None]
+            out = []
+            for w in words:
+                w = w.replace("\u2019", "'").replace("n't", "nt")
+                out.extend(part for part in w.split("'") if part)
+            if out:
+                yield tuple(out)
+
+
+def c_str(b: bytes) -> str:
+    out = []
+    for ch in b:
+        if 32 <= ch < 127 and ch not in (34, 92, 63):
+            out.append(chr(ch))
+        else:
+            out.append("\\%03o" % ch)
+    return '"' + "".join(out) + '"'
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit("usage: gen_lexicon.py OUT.c LEXICON_FILE...")
+    terms = {}      # tuple(words) -> entry
+    emoticons = {}  # bytes -> entry
+    for path in sys.argv[2:]:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                where = f"{path}:{n}"
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if "=" not in line[1:]:
+                    sys.exit(f"{where}: expected 'term = ...'")
+                # split on the last ' = ' so emoticons such as "=)" survive
+                idx = line.rfind(" = ")
+                if idx < 0:
+                    sys.exit(f"{where}: expected ' = '")
+                lhs, rhs = line[:idx].strip(), line[idx + 3:]
+                entry = parse_rhs(rhs, where)
+                if lhs.startswith("emoticon:"):
+                    for emo in lhs[len("emoticon:"):].split("|emoticon:"):
+                        emoticons[emo.encode()] = entry
+                    continue
+                for words in expand(lhs.lower()):
+                    if len(words) > MAX_PHRASE_TOKENS:
+                        sys.exit(f"{where}: phrase longer than {MAX_PHRASE_TOKENS} tokens")
+                    for w in words:
+                        bad = [ch for ch in w[1:] if ord(ch) < 128 and not ch.isalnum()]
+                        if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
+                            sys.exit(f"{where}: '{w}' can never be a token")
+                    if words in terms:
+                        terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})")
+                    else:
+                        terms[words] = dict(entry, emo=list(entry["emo"]),
+                                            scores=list(entry["scores"]))
+
+    entries = []
+    word_ids = {}
+    single = {}
+    for words in sorted(terms):
+        for w in words:
+            if w not in word_ids:
+                word_ids[w] = len(word_ids)
+    for words in sorted(terms):
+        if len(words) == 1:
+            single[words[0]] = len(entries)
+            entries.append(terms[words])
+    # trie: node 0 is the root; children keyed by word id
+    children = [dict()]
+    accept = [-1]
+    for words in sorted(terms):
+        if len(words) == 1:
+            continue
+        node = 0
+        for w in words:
+            wid = word_ids[w]
+            if wid not in children[node]:
+                children[node][wid] = len(children)
+                children.append(dict())
+                accept.append(-1)
+            node = children[node][wid]
+        accept[node] = len(entries)
+        entries.append(terms[words])
+    emo_list = sorted(emoticons.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    for _, e in emo_list:
+        entries.append(e)
+    emo_first = len(entries) - len(emo_list)
+
+    size = 1
+    while size < 2 * len(word_ids) + 1:
+        size *= 2
+    slots = [None] * size
+    pool = bytearray()
+    for w, wid in sorted(word_ids.items(), key=lambda kv: kv[1]):
+        b = w.encode()
+        if len(b) > 63:
+            sys.exit(f"word too long: {w}")
+        h = fnv1a(b)
+        i = h & (size - 1)
+        while slots[i] is not None:
+            i = (i + 1) & (size - 1)
+        slots[i] = (h, len(pool), len(b), single.get(w, -1), wid)
+        pool += b
+
+    # edges sorted by (node, word id) so a node's children are one sorted range
+    node_first = []
+    edges = []
+    for node in range(len(children)):
+        node_first.append(len(edges))
+        for wid in sorted(children[node]):
+            edges.append((wid, children[node][wid]))
+    node_first.append(len(edges))
+
+    o = []
+    o.append("/* Generated by nlp/gen_lexicon.py from the files in nlp/lexicon/ - do not edit. */")
+    o.append('#include "nlp/lexicon.h"\n')
+    o.append("// clang-format off")
+    o.append(f"static const char pool[{max(1, len(pool))}] = {{")
+    for i in range(0, len(pool), 16):
+        o.append("    " + ", ".join("%d" % (b - 256 if b > 127 else b) for b in pool[i:i + 16]) + ",")
+    o.append("};")
+    o.append(f"static const nlp_lex_slot slots[{size}] = {{")
+    for s in slots:
+        if s is None:
+            o.append("    {0, 0, 0, -1, -1},")
+        else:
+            o.append("    {%uu, %d, %d, %d, %d}," % s)
+    o.append("};")
+    o.append(f"static const nlp_lex_entry entries[{len(entries)}] = {{")
+    for e in entries:
+        emo = ", ".join("%.3ff" % v for v in e["emo"])
+        sc = ", ".join("%.3ff" % v for v in e["scores"])
+        o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %du, %du}," %
+                 (e["valence"], emo, sc, e["esc_w"], e["mod"], e["flags"], e["esc"]))
+    o.append("};")
+    o.append(f"static const uint32_t node_first[{len(node_first)}] = {{")
+    for i in range(0, len(node_first), 12):
+        o.append("    " + ", ".join("%du" % v for v in node_first[i:i + 12]) + ",")
+    o.append("};")
+    o.append(f"static const int32_t node_accept[{len(accept)}] = {{")
+    for i in range(0, len(accept), 12):
+        o.append("    " + ", ".join("%d" % v for v in accept[i:i + 12]) + ",")
+    o.append("};")
+    o.append(f"static const nlp_lex_edge edges[{max(1, len(edges))}] = {{")
+    for wid, child in edges or [(0, 0)]:
+        o.append("    {%du, %du}," % (wid, child))
+    o.append("};")
+    o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
+    for i, (b, _) in enumerate(emo_list):
+        o.append("    {%s, %d, %d}," % (c_str(b), len(b), emo_first + i))
+    if not emo_list:
+        o.append('    {"", 0, -1},')
+    o.append("};")
+    o.append("// clang-format on\n")
+    o.append("const nlp_lexicon nlp_lexicon_builtin = {")
+    o.append("    pool, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
+             (size, len(entries), len(children)))
+    o.append("    emoticons, %du, %du," % (len(emo_list), len(word_ids)))
+    o.append("};")
+    with open(sys.argv[1], "w", encoding="utf-8") as f:
+        f.write("\n".join(o) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+/* nlp/lexicon.h - the compiled lexicon: word hash table, entries, phrase trie.
+ *
+ * Internal to nlp/. The tables are generated at build time by nlp/gen_lexicon.py
+ * from the hand-written files in nlp/lexicon/ and are read-only constants, so any
+ * number of threads may read them at once. Lookups allocate nothing.
+ */
+#ifndef NLP_LEXICON_H
+#define NLP_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    NLP_LEX_NEG = 1u << 0,
+    NLP_LEX_INT = 1u << 1,
+    NLP_LEX_DAMP = 1u << 2,
+    NLP_LEX_BUT = 1u << 3,
+    NLP_LEX_ALTHOUGH = 1u << 4,
+    NLP_LEX_HREQ_VERB = 1u << 5,
+    NLP_LEX_HREQ_OBJ = 1u << 6,
+    NLP_LEX_CANCEL_VERB = 1u << 7,
+    NLP_LEX_CANCEL_OBJ = 1u << 8,
+    NLP_LEX_FORMAL_VERB = 1u << 9,
+    NLP_LEX_FORMAL_OBJ = 1u << 10,
+    NLP_LEX_FIRST_PERSON = 1u << 11,
+    NLP_LEX_YOU = 1u << 12,
+    NLP_LEX_ACKN = 1u << 13,
+    NLP_LEX_POS_FRAME = 1u << 14,
+    NLP_LEX_NEG_SITUATION = 1u << 15,
+    NLP_LEX_ORDER_OBJ = 1u << 16,
+    NLP_LEX_WANT = 1u << 17,
+    NLP_LEX_HREQ_STRONG = 1u << 18,
+    NLP_LEX_REVERSER = 1u << 19,
+};
+
+/* Indices into nlp_lex_entry.scores. */
+enum {
+    NLP_LEX_COMPLAINT,
+    NLP_LEX_SARCASM,
+    NLP_LEX_EMPATHY,
+    NLP_LEX_TONEDEAF,
+    NLP_LEX_SERVICE,
+    NLP_LEX_PROBLEM,
+    NLP_LEX_N_SCORES
+};
+
+#define NLP_LEX_N_EMOTIONS 7
+
+typedef struct nlp_lex_entry {
+    float valence;                  /* -4..4, 0 for function words */
+    float emo[NLP_LEX_N_EMOTIONS];  /* weights, order of nlp_emotion */
+    float scores[NLP_LEX_N_SCORES]; /* cue weights, NLP_LEX_COMPLAINT.. */
+    float esc_weight;               /* 0..1 */
+    float mod;                      /* intensifier boost / dampener cut */
+    uint32_t flags;                 /* NLP_LEX_* */
+    uint32_t esc_type;              /* nlp_escalation_type */
+} nlp_lex_entry;
+
+typedef struct nlp_lex_slot {
+    uint32_t hash;   /* FNV-1a of the word bytes */
+    int32_t offset;  /* into the string pool */
+    int32_t len;     /* 0 = empty slot */
+    int32_t entry;   /* single-word entry or -1 */
+    int32_t word_id; /* id in the phrase trie, -1 for empty slots */
+} nlp_lex_slot;
+
+typedef struct nlp_lex_edge {
+    uint32_t word_id;
+    uint32_t child;
+} nlp_lex_edge;
+
+typedef struct nlp_lex_emoticon {
+    const char *text;
+    int32_t len;
+    int32_t entry;
+} nlp_lex_emoticon;
+
+typedef struct nlp_lexicon {
+    const char *pool;
+    const nlp_lex_slot *slots;
+    uint32_t n_slots; /* power of two */
+    const nlp_lex_entry *entries;
+    uint32_t n_entries;
+    const uint32_t *node_first; /* n_nodes + 1: edges of node i are [first[i], first[i+1]) */
+    const int32_t *node_accept; /* entry accepted at node i, or -1 */
+    const nlp_lex_edge *edges;
+    uint32_t n_nodes;
+    const nlp_lex_emoticon *emoticons; /* longest first */
+    uint32_t n_emoticons;
+    uint32_t n_words;
+} nlp_lexicon;
+
+/* The lexicon compiled into the binary. Read-only. */
+extern const nlp_lexicon nlp_lexicon_builtin;
+
+#define NLP_LEX_HASH_SEED 0x811C9DC5u
+
+/* FNV-1a over n bytes (the generator uses the same function). */
+static inline uint32_t nlp_lex_hash(const char *s, size_t n)
+{
+    uint32_t h = NLP_LEX_HASH_SEED;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (uint8_t)s[i];
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+/* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
+int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
+
+/* The same with the word's hash already computed (nlp_lex_hash). */
+int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h);
+
+/* Child of trie node `node` along word_id, or 0 when there is none (0 is the
+ * root, which is never a child). O(log fan-out). */
+uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id);
+
+#endif /* NLP_LEXICON_H */

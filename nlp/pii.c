@@ -1,0 +1,502 @@
+/* nlp/pii.c - PII redaction: cards (Luhn), CVV in context, e-mail, phone, national ids. */
+#include "nlp/pii.h"
+#include "nlp/pii_hinted.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "common/status.h"
+
+#define CARD_MIN_DIGITS  13
+#define CARD_MAX_DIGITS  19
+#define PHONE_MIN_DIGITS 10 /* national numbers without "+" (NANP, UK with leading 0) */
+#define PHONE_MAX_DIGITS 15 /* ITU-T E.164 */
+#define INTL_MIN_DIGITS  8
+#define CVV_WINDOW       32 /* bytes searched before a 3-4 digit number */
+#define CVV_AFTER        16 /* bytes searched after it ("123 is the cvv") */
+
+static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]", "[EMAIL]", "[PHONE]",
+                                                        "[ID]"};
+
+/* Words that put a 3-4 digit number in card-security-code context. */
+static const char *const cvv_context[] = {"cvv",
+                                          "cvc",
+                                          "cv2",
+                                          "cvn",
+                                          "csc",
+                                          "security code",
+                                          "security num",
+                                          "card code",
+                                          "verification",
+                                          "digits on the back",
+                                          "3 digit",
+                                          "three digit",
+                                          "3-digit",
+                                          "4 digit",
+                                          "four digit",
+                                          "back of the",
+                                          "security digits"};
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool is_alnum(unsigned char c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
+static bool is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_local_char(unsigned char c)
+{
+    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static bool is_domain_char(unsigned char c)
+{
+    return is_alnum(c) || c == '.' || c == '-';
+}
+
+int nlp_pii_luhn_ok(const char *digits, size_t n)
+{
+    unsigned sum = 0;
+    bool dbl = false;
+    for (size_t i = n; i-- > 0;) {
+        unsigned d = (unsigned)(digits[i] - '0');
+        if (d > 9) {
+            return 0;
+        }
+        if (dbl) {
+            d *= 2;
+            if (d > 9) {
+                d -= 9;
+            }
+        }
+        sum += d;
+        dbl = !dbl;
+    }
+    return n > 0 && sum % 10 == 0;
+}
+
+/* End of the run of digit groups (joined by single spaces, dashes or dots)
+ * that starts at s[i]. */
+static size_t number_run_end(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n) {
+        if (is_digit(s[j])) {
+            j++;
+        } else if ((s[j] == ' ' || s[j] == '-' || s[j] == '.') && j + 1 < n && is_digit(s[j + 1])) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* True when the leading digits and length fit a card scheme's issuer range
+ * (ISO/IEC 7812 IINs as the schemes publish them: Visa, Mastercard, Amex,
+ * Discover, JCB, Diners, UnionPay, Maestro). */
+static bool card_iin_ok(const char *d, size_t n)
+{
+    int p2 = (d[0] - '0') * 10 + (d[1] - '0');
+    int p3 = p2 * 10 + (d[2] - '0');
+    int p4 = p3 * 10 + (d[3] - '0');
+    if (d[0] == '4') {
+        return n == 13 || n == 16 || n == 19; /* Visa */
+    }
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
+        return n == 16; /* Mastercard */
+    }
+    if (p2 == 34 || p2 == 37) {
+        return n == 15; /* American Express */
+    }
+    if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || p2 == 62) {
+        return n >= 16 && n <= 19; /* Discover, UnionPay */
+    }
+    if (p4 >= 3528 && p4 <= 3589) {
+        return n >= 16 && n <= 19; /* JCB */
+    }
+    if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
+        return n >= 14 && n <= 19; /* Diners Club */
+    }
+    if (p2 == 50 || (p2 >= 56 && p2 <= 69)) {
+        return n >= 13 && n <= 19; /* Maestro */
+    }
+    return false;
+}
+
+/* A card number starting at s[i] (a digit at a word boundary): digit groups
+ * separated by one space or dash. Returns the end of the longest Luhn-valid
+ * prefix ending at a group boundary, or 0. */
+static size_t match_card(const unsigned char *s, size_t n, size_t i)
+{
+    char digits[CARD_MAX_DIGITS];
+    size_t n_digits = 0;
+    size_t group_ends[CARD_MAX_DIGITS + 1];
+    size_t group_digits[CARD_MAX_DIGITS + 1];
+    size_t n_groups = 0;
+    size_t j = i;
+    size_t run_end = number_run_end(s, n, i);
+    while (j < n && n_digits < CARD_MAX_DIGITS) {
+        while (j < n && is_digit(s[j]) && n_digits < CARD_MAX_DIGITS) {
+            digits[n_digits++] = (char)s[j++];
+        }
+        if (j < n && is_digit(s[j])) {
+            return 0; /* a run longer than any card */
+        }
+        group_ends[n_groups] = j;
+        group_digits[n_groups] = n_digits;
+        n_groups++;
+        if (j + 1 < n && (s[j] == ' ' || s[j] == '-') && is_digit(s[j + 1])) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    for (size_t g = n_groups; g-- > 0;) {
+        size_t end = group_ends[g];
+        size_t nd = group_digits[g];
+        if (nd < CARD_MIN_DIGITS) {
+            break;
+        }
+        if (end < n && (is_alpha(s[end]) || is_digit(s[end]))) {
+            continue;
+        }
+        /* the card must end the number run, or be followed only by one 3-4 digit
+         * group (a security code typed after it) */
+        if (end != run_end) {
+            size_t rest = run_end - end - 1;
+            if (s[end] != ' ' || rest < 3 || rest > 4 || number_run_end(s, n, end + 1) != run_end ||
+                !is_digit(s[end + 1]) || !is_digit(s[run_end - 1]) ||
+                memchr(s + end + 1, ' ', rest) != NULL || memchr(s + end + 1, '-', rest) != NULL ||
+                memchr(s + end + 1, '.', rest) != NULL) {
+                continue;
+            }
+        }
+        if (card_iin_ok(digits, nd) && nlp_pii_luhn_ok(digits, nd)) {
+            return end;
+        }
+    }
+    return 0;
+}
+
+/* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
+ * or a UK National Insurance number (AB 12 34 56 C). Returns the end or 0. */
+static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 11 <= n && is_digit(s[i])) {
+        const unsigned char *p = s + i;
+        char sep = (char)p[3];
+        bool shape = (sep == '-' || sep == ' ') && p[6] == (unsigned char)sep;
+        for (int k = 0; shape && k < 11; k++) {
+            if (k != 3 && k != 6 && !is_digit(p[k])) {
+                shape = false;
+            }
+        }
+        if (shape && (i + 11 == n || !is_alnum(s[i + 11]))) {
+            int area = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+            int group = (p[4] - '0') * 10 + (p[5] - '0');
+            int serial =
+                (p[7] - '0') * 1000 + (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
+            if (area != 0 && area != 666 && area < 900 && group != 0 && serial != 0) {
+                return i + 11;
+            }
+        }
+    }
+    if (i + 9 <= n && is_upper(s[i]) && is_upper(s[i + 1])) {
+        size_t j = i + 2;
+        int n_digits = 0;
+        while (j < n && n_digits < 6) {
+            if (s[j] == ' ' && n_digits % 2 == 0 && j + 1 < n && is_digit(s[j + 1])) {
+                j++;
+            }
+            if (j < n && is_digit(s[j])) {
+                n_digits++;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (n_digits == 6) {
+            if (j < n && s[j] == ' ') {
+                j++;
+            }
+            if (j < n && s[j] >= 'A' && s[j] <= 'D' && (j + 1 == n || !is_alnum(s[j + 1]))) {
+                /* the first letters D, F, I, Q, U, V are never issued */
+                if (!strchr("DFIQUV", s[i]) && !strchr("DFIQUVO", s[i + 1])) {
+                    return j + 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* Digit count and end of a phone-number candidate are acceptable? */
+static bool phone_ok(bool intl, size_t n_digits)
+{
+    if (intl) {
+        return n_digits >= INTL_MIN_DIGITS && n_digits <= PHONE_MAX_DIGITS;
+    }
+    return n_digits >= PHONE_MIN_DIGITS && n_digits <= 11;
+}
+
+/* A phone number starting at s[i] ('+', '(' or a digit at a boundary): digit
+ * groups joined by single separators. Returns the end of the longest prefix,
+ * ending at a group end, whose digit count fits, or 0. */
+static size_t match_phone(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    bool intl = false;
+    if (s[j] == '+') {
+        intl = true;
+        j++;
+    }
+    size_t n_digits = 0;
+    size_t group = 0;
+    size_t best = 0;
+    while (j < n) {
+        unsigned char c = s[j];
+        if (is_digit(c)) {
+            n_digits++;
+            group++;
+            j++;
+            if (n_digits > PHONE_MAX_DIGITS) {
+                break;
+            }
+            if ((j == n || !is_alnum(s[j])) && phone_ok(intl, n_digits) &&
+                number_run_end(s, n, j) == j) {
+                best = j; /* a phone number ends its run of digit groups */
+            }
+            continue;
+        }
+        bool sep = c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+        if (!sep || (n_digits == 0 && c != '(')) {
+            break;
+        }
+        /* a separator must be followed by a digit or by "(" / " (" */
+        size_t k = j + 1;
+        if (k < n && (s[k] == ' ' || s[k] == '(' || s[k] == ')') && s[k] != c) {
+            k++;
+        }
+        if (k >= n || !is_digit(s[k])) {
+            break;
+        }
+        if (group == 1 && n_digits > 1 && !intl) {
+            break; /* a one-digit inner group: a list of numbers, not a phone */
+        }
+        group = 0;
+        j = k;
+    }
+    return best;
+}
+
+/* An e-mail address whose local part starts at s[i]. */
+static size_t match_email(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && is_local_char(s[j])) {
+        j++;
+    }
+    if (j == i || j >= n || s[j] != '@') {
+        return 0;
+    }
+    j++;
+    size_t dom = j;
+    size_t last_dot = 0;
+    while (j < n && is_domain_char(s[j])) {
+        if (s[j] == '.') {
+            last_dot = j;
+        }
+        j++;
+    }
+    /* strip a trailing sentence full stop or dash */
+    while (j > dom && (s[j - 1] == '.' || s[j - 1] == '-')) {
+        j--;
+    }
+    if (last_dot >= j) {
+        last_dot = 0;
+        for (size_t k = dom; k < j; k++) {
+            if (s[k] == '.') {
+                last_dot = k;
+            }
+        }
+    }
+    if (last_dot <= dom || j - last_dot - 1 < 2) {
+        return 0;
+    }
+    for (size_t k = last_dot + 1; k < j; k++) {
+        if (!is_alpha(s[k])) {
+            return 0;
+        }
+    }
+    return j;
+}
+
+static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
+{
+    for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
+        size_t len = strlen(cvv_context[w]);
+        for (size_t k = from; k + len <= to; k++) {
+            size_t m = 0;
+            while (m < len &&
+                   (unsigned char)(s[k + m] | 0x20) == (unsigned char)cvv_context[w][m]) {
+                m++;
+            }
+            if (m == len) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A 3-4 digit number at s[i] with a security-code word before it in the same
+ * sentence (within CVV_WINDOW bytes) or right after it ("123 is the cvv"). */
+static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && is_digit(s[j]) && j - i < 5) {
+        j++;
+    }
+    size_t len = j - i;
+    if (len < 3 || len > 4 || (j < n && (is_alnum(s[j]) || s[j] == '/'))) {
+        return 0;
+    }
+    if (j + 1 < n && (s[j] == '.' || s[j] == ',') && is_digit(s[j + 1])) {
+        return 0; /* 129.99, 1,500 */
+    }
+    if (i > 0 && s[i - 1] != 0 && strchr("/$\xA3-", s[i - 1]) != NULL) {
+        return 0; /* a date such as 12/2027, money, a range */
+    }
+    size_t from = i > CVV_WINDOW ? i - CVV_WINDOW : 0;
+    for (size_t k = i; k > from; k--) {
+        unsigned char c = s[k - 1];
+        if (c == '.' || c == '!' || c == '?' || c == '\n') {
+            from = k;
+            break;
+        }
+    }
+    if (window_has_cvv_word(s, from, i)) {
+        return j;
+    }
+    size_t to = j + CVV_AFTER < n ? j + CVV_AFTER : n;
+    for (size_t k = j; k < to; k++) {
+        if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') {
+            to = k;
+            break;
+        }
+    }
+    return len == 3 && window_has_cvv_word(s, j, to) ? j : 0;
+}
+
+int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
+                   uint32_t counts[NLP_PII_KIND_COUNT])
+{
+    bool has_digit = false;
+    for (size_t k = 0; k < n_bytes && text != NULL && !has_digit; k++) {
+        has_digit = is_digit((unsigned char)text[k]);
+    }
+    bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
+    return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at);
+}
+
+int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
+                          size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
+                          bool has_at)
+{
+    if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
+        return RP_EINVAL;
+    }
+    if (counts != NULL) {
+        memset(counts, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
+    }
+    const unsigned char *s = (const unsigned char *)text;
+    /* every kind needs a digit except e-mail, which needs '@': most chat
+     * messages have neither and are copied as they are */
+    if (!has_digit && !has_at) {
+        if (n_bytes > 0) {
+            memcpy(out, s, n_bytes);
+        }
+        out[n_bytes] = '\0';
+        if (out_len != NULL) {
+            *out_len = n_bytes;
+        }
+        return 0;
+    }
+    size_t o = 0;
+    int n_spans = 0;
+    size_t i = 0;
+    while (i < n_bytes) {
+        unsigned char c = s[i];
+        unsigned char prev = i > 0 ? s[i - 1] : ' ';
+        size_t end = 0;
+        int kind = -1;
+        bool boundary = !is_alnum(prev) && prev != '@';
+        if (has_at && boundary && is_local_char(c) && c != '.' &&
+            !(prev == '.' || prev == '-' || prev == '_' || prev == '+' || prev == '%')) {
+            end = match_email(s, n_bytes, i);
+            kind = NLP_PII_EMAIL;
+        }
+        if (end == 0 && boundary && (is_digit(c) || is_upper(c))) {
+            end = match_national_id(s, n_bytes, i);
+            kind = NLP_PII_NATIONAL_ID;
+        }
+        if (end == 0 && boundary && is_digit(c)) {
+            end = match_card(s, n_bytes, i);
+            kind = NLP_PII_CARD;
+        }
+        if (end == 0 && boundary &&
+            (is_digit(c) || ((c == '+' || c == '(') && i + 1 < n_bytes && is_digit(s[i + 1])))) {
+            end = match_phone(s, n_bytes, i);
+            kind = NLP_PII_PHONE;
+        }
+        if (end == 0 && boundary && is_digit(c)) {
+            end = match_cvv(s, n_bytes, i);
+            kind = NLP_PII_CVV;
+        }
+        if (end > i) {
+            size_t mlen = strlen(markers[kind]);
+            memcpy(out + o, markers[kind], mlen);
+            o += mlen;
+            n_spans++;
+            if (counts != NULL) {
+                counts[kind]++;
+            }
+            i = end;
+            continue;
+        }
+        /* skip the rest of a number or word: matches only start at boundaries */
+        if (boundary && is_digit(c)) {
+            size_t run = number_run_end(s, n_bytes, i);
+            memcpy(out + o, s + i, run - i);
+            o += run - i;
+            i = run;
+            continue;
+        }
+        out[o++] = (char)c;
+        i++;
+        if (is_alnum(c)) {
+            while (i < n_bytes && is_alnum(s[i])) {
+                out[o++] = (char)s[i++];
+            }
+        }
+    }
+    out[o] = '\0';
+    if (out_len != NULL) {
+        *out_len = o;
+    }
+    return n_spans;
+}

@@ -1,0 +1,45 @@
+/* nlp/pii.h - redaction of personal data in free text.
+ *
+ * Payment card numbers (13-19 digits, Luhn-checked, spaces or dashes allowed),
+ * card security codes (3-4 digits near "cvv", "security code", ...), e-mail
+ * addresses, phone numbers (international "+..." or 10-11 digits, grouped or
+ * not) and national ids (US SSN, UK National Insurance number). Pure function:
+ * no allocation, no state, thread-safe, real-time safe, O(n_bytes).
+ */
+#ifndef NLP_PII_H
+#define NLP_PII_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/attr.h"
+#include "common/status.h"
+
+typedef enum nlp_pii_kind {
+    NLP_PII_CARD = 0,
+    NLP_PII_CVV,
+    NLP_PII_EMAIL,
+    NLP_PII_PHONE,
+    NLP_PII_NATIONAL_ID,
+    NLP_PII_KIND_COUNT
+} nlp_pii_kind;
+
+/* Output capacity that always suffices for nlp_pii_redact() on n_bytes of input
+ * (markers are at most 7 bytes and replace spans of at least 2 bytes). */
+static inline size_t nlp_pii_redacted_cap(size_t n_bytes)
+{
+    return 4 * n_bytes + 8;
+}
+
+/* Copies text to out with every PII span replaced by its marker and
+ * NUL-terminates it. out_cap must be >= nlp_pii_redacted_cap(n_bytes), else
+ * RP_EINVAL. Counts per kind go to counts[NLP_PII_KIND_COUNT] when not NULL.
+ * Returns the number of spans (>= 0) or RP_EINVAL. *out_len gets the length
+ * when not NULL. */
+RP_NODISCARD int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap,
+                                size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT]);
+
+/* True when the n ASCII digits pass the Luhn check (13..19 digits for cards). */
+int nlp_pii_luhn_ok(const char *digits, size_t n);
+
+#endif /* NLP_PII_H */

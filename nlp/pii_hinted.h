@@ -1,0 +1,16 @@
+/* nlp/pii_hinted.h - internal: redaction when the caller already knows whether
+ * the text has an ASCII digit or an '@' (the analyser's tokeniser does), which
+ * saves a pass over the bytes. Same contract as nlp_pii_redact(); the hints must
+ * be exact (false only when the text really has no digit / no '@'). */
+#ifndef NLP_PII_HINTED_H
+#define NLP_PII_HINTED_H
+
+#include <stdbool.h>
+
+#include "nlp/pii.h"
+
+int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
+                          size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
+                          bool has_at);
+
+#endif /* NLP_PII_HINTED_H */

@@ -1,0 +1,344 @@
+/* tests/nlp/test_analyzer.c - the issue's must-pass cases and hand-made cases
+ * for every output of nlp_analyzer_analyze(). */
+#include <string.h>
+
+#include "nlp/analyzer.h"
+#include "suites.h"
+
+static nlp_analyzer *an;
+
+static void setup(void)
+{
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+}
+
+static void teardown(void)
+{
+    nlp_analyzer_destroy(&an);
+}
+
+static nlp_result run(const char *text, nlp_role role)
+{
+    nlp_result r;
+    ck_assert_int_eq(nlp_analyzer_analyze(an, text, strlen(text), role, &r), RP_OK);
+    return r;
+}
+
+static nlp_result cust(const char *text)
+{
+    return run(text, NLP_ROLE_CUSTOMER);
+}
+
+static nlp_result agent(const char *text)
+{
+    return run(text, NLP_ROLE_AGENT);
+}
+
+/* ---- the first paragraph ---- */
+
+START_TEST(sarcastic_thanks_is_not_praise)
+{
+    nlp_result r = cust("Oh great, thanks a lot.");
+    ck_assert_float_le(r.valence, 0.0f);
+    ck_assert_float_ge(r.sarcasm, 0.5f);
+    ck_assert_float_lt(r.emotions[NLP_EMO_GRATITUDE], 0.5f);
+}
+END_TEST
+
+START_TEST(manager_now_is_negative_human_request)
+{
+    nlp_result r = cust("I want to speak to your manager NOW!!!");
+    ck_assert_float_lt(r.valence, -0.2f);
+    ck_assert_float_ge(r.escalation, 0.5f);
+    ck_assert_int_eq(r.escalation_type, NLP_ESC_HUMAN_REQUEST);
+}
+END_TEST
+
+START_TEST(agent_acknowledging_frustration_is_empathy)
+{
+    nlp_result r = agent("I understand how frustrating this must be.");
+    ck_assert_float_ge(r.empathy, 0.7f);
+    ck_assert_float_ge(r.valence, 0.0f);
+    ck_assert_float_lt(r.tone_deaf, 0.5f);
+}
+END_TEST
+
+/* ---- valence and its rules ---- */
+
+START_TEST(valence_sign_and_range)
+{
+    nlp_result pos = cust("The agent was wonderful and really helpful.");
+    nlp_result neg = cust("This is the worst, most useless app ever.");
+    nlp_result neu = cust("My order number is on the invoice.");
+    ck_assert_float_gt(pos.valence, 0.5f);
+    ck_assert_float_lt(neg.valence, -0.5f);
+    ck_assert_float_lt(neu.valence, 0.25f);
+    ck_assert_float_gt(neu.valence, -0.25f);
+    ck_assert_float_le(pos.valence, 1.0f);
+    ck_assert_float_ge(neg.valence, -1.0f);
+}
+END_TEST
+
+START_TEST(negation_flips_and_softens)
+{
+    ck_assert_float_lt(cust("The service was not good.").valence, 0.0f);
+    ck_assert_float_gt(cust("The service was not bad.").valence, 0.0f);
+    ck_assert_float_lt(cust("It isn't helpful at all").valence, 0.0f);
+    /* negation does not cross a sentence end */
+    ck_assert_float_gt(cust("I did not call. The fix was great.").valence, 0.3f);
+}
+END_TEST
+
+START_TEST(intensifier_dampener_caps_exclamation_elongation)
+{
+    float base = cust("the delivery was good").valence;
+    ck_assert_float_gt(cust("the delivery was very good").valence, base);
+    ck_assert_float_lt(cust("the delivery was kind of good").valence, base);
+    ck_assert_float_gt(cust("the delivery was GOOD").valence, base);
+    ck_assert_float_gt(cust("the delivery was good!!!").valence, base);
+    ck_assert_float_gt(cust("the delivery was goooood").valence, base);
+    ck_assert_float_gt(cust("the delivery was sooo good").valence, base);
+}
+END_TEST
+
+START_TEST(contrast_weights_the_second_clause)
+{
+    ck_assert_float_lt(cust("The staff were nice but the app is terrible.").valence, -0.2f);
+    ck_assert_float_gt(cust("The app is terrible but the staff were wonderful.").valence, 0.2f);
+    ck_assert_float_gt(cust("Although the wait was annoying, the fix was excellent.").valence,
+                       0.2f);
+}
+END_TEST
+
+START_TEST(contractions_emoji_and_emoticons)
+{
+    ck_assert_float_lt(cust("I don't like it").valence, 0.0f);
+    ck_assert_float_lt(cust("I don\xE2\x80\x99t like it").valence, 0.0f);
+    ck_assert_float_gt(cust("got it \xF0\x9F\x98\x8D").valence, 0.3f);
+    ck_assert_float_lt(cust("got it \xF0\x9F\x98\xA1").valence, -0.3f);
+    ck_assert_float_gt(cust("thanks :)").valence, 0.3f);
+    ck_assert_float_lt(cust("no reply :(").valence, -0.3f);
+    /* case folding beyond ASCII: full-width and accented letters */
+    ck_assert_float_gt(cust("\xEF\xBC\xA7\xEF\xBC\xAF\xEF\xBC\xAF\xEF\xBC\xA4").valence, 0.2f);
+}
+END_TEST
+
+START_TEST(question_is_weaker_than_statement)
+{
+    ck_assert_float_lt(cust("Is the new plan good?").valence,
+                       cust("The new plan is good.").valence);
+}
+END_TEST
+
+/* ---- emotions ---- */
+
+START_TEST(each_emotion_fires_on_its_own_case)
+{
+    static const struct {
+        const char *text;
+        nlp_emotion e;
+    } cases[] = {
+        {"I am absolutely furious, this is outrageous!", NLP_EMO_ANGER},
+        {"Ugh, so annoying, I'm fed up with this.", NLP_EMO_ANNOYANCE},
+        {"I'm really worried my payment won't go through, I'm scared.", NLP_EMO_ANXIETY},
+        {"I'm confused, I don't understand what this charge is?", NLP_EMO_CONFUSION},
+        {"I'm heartbroken, my dog died and I feel so sad.", NLP_EMO_SADNESS},
+        {"Thank you so much, I really appreciate your help!", NLP_EMO_GRATITUDE},
+        {"Yay, I'm so happy and excited, this is wonderful!", NLP_EMO_JOY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.emotions[cases[i].e] >= 0.5f, "%s: %s = %f", cases[i].text,
+                      nlp_emotion_name(cases[i].e), (double)r.emotions[cases[i].e]);
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            ck_assert_float_ge(r.emotions[k], 0.0f);
+            ck_assert_float_le(r.emotions[k], 1.0f);
+        }
+    }
+    nlp_result calm = cust("Please send the invoice to my address.");
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        ck_assert_float_lt(calm.emotions[k], 0.5f);
+    }
+}
+END_TEST
+
+/* ---- complaint ---- */
+
+START_TEST(complaint_vs_ordinary_message)
+{
+    ck_assert_float_ge(cust("I was charged twice and my internet is still not working.").complaint,
+                       0.5f);
+    ck_assert_float_ge(cust("My parcel never arrived and nobody replied to my emails").complaint,
+                       0.5f);
+    ck_assert_float_lt(cust("Can I change my delivery address please?").complaint, 0.5f);
+    ck_assert_float_lt(cust("Thanks, the refund arrived today, great service!").complaint, 0.5f);
+}
+END_TEST
+
+/* ---- escalation ---- */
+
+START_TEST(each_escalation_type)
+{
+    static const struct {
+        const char *text;
+        nlp_escalation_type t;
+    } cases[] = {
+        {"Get me a real person, I am done with this bot", NLP_ESC_HUMAN_REQUEST},
+        {"can I talk to a human agent please", NLP_ESC_HUMAN_REQUEST},
+        {"I want to cancel my subscription today", NLP_ESC_CANCEL},
+        {"Close my account, I'm switching to another provider", NLP_ESC_CANCEL},
+        {"I will be contacting my lawyer about this", NLP_ESC_LEGAL},
+        {"I'm reporting you to the ombudsman", NLP_ESC_LEGAL},
+        {"I'm going to post this on twitter so everyone knows", NLP_ESC_PUBLIC},
+        {"expect a one star review everywhere", NLP_ESC_PUBLIC},
+        {"This is the third time I've called about this", NLP_ESC_REPEAT_CONTACT},
+        {"I already called twice and it's still not fixed", NLP_ESC_REPEAT_CONTACT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.escalation >= 0.5f && r.escalation_type == cases[i].t,
+                      "%s: %f %s (want %s)", cases[i].text, (double)r.escalation,
+                      nlp_escalation_type_name(r.escalation_type),
+                      nlp_escalation_type_name(cases[i].t));
+    }
+    static const char *const calm[] = {
+        "how can I cancel purchase 1234?",
+        "I'd like to change my order",
+        "what are your customer service hours?",
+        "I do not want to cancel my account, just update it",
+        "Thanks, that's sorted now",
+    };
+    for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
+        nlp_result r = cust(calm[i]);
+        ck_assert_msg(r.escalation < 0.5f && r.escalation_type == NLP_ESC_NONE, "%s: %f %s",
+                      calm[i], (double)r.escalation, nlp_escalation_type_name(r.escalation_type));
+    }
+}
+END_TEST
+
+/* ---- sarcasm ---- */
+
+START_TEST(sarcasm_vs_sincere_praise)
+{
+    static const char *const sarcastic[] = {
+        "Oh great, thanks a lot.",
+        "Love how my internet drops every single evening",
+        "Just what I needed, another delayed flight #not",
+        "Yeah right, like that's ever going to happen \xF0\x9F\x99\x84",
+    };
+    for (size_t i = 0; i < sizeof sarcastic / sizeof sarcastic[0]; i++) {
+        nlp_result r = cust(sarcastic[i]);
+        ck_assert_msg(r.sarcasm >= 0.5f && r.valence <= 0.0f, "%s: sarcasm %f valence %f",
+                      sarcastic[i], (double)r.sarcasm, (double)r.valence);
+    }
+    static const char *const sincere[] = {
+        "Thanks a lot for your help today, it works now!",
+        "Great news, the engineer fixed it.",
+        "I love this phone.",
+    };
+    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
+        nlp_result r = cust(sincere[i]);
+        ck_assert_msg(r.sarcasm < 0.5f && r.valence > 0.2f, "%s: sarcasm %f valence %f", sincere[i],
+                      (double)r.sarcasm, (double)r.valence);
+    }
+}
+END_TEST
+
+/* ---- agent side ---- */
+
+START_TEST(empathy_and_tone_deaf)
+{
+    static const char *const empathic[] = {
+        "I'm so sorry about this, I'll make sure it gets fixed today.",
+        "That sounds really stressful, let me sort it out for you right away.",
+        "You're right to be upset, that should not have happened.",
+        "Thank you for your patience, I completely understand.",
+    };
+    for (size_t i = 0; i < sizeof empathic / sizeof empathic[0]; i++) {
+        nlp_result r = agent(empathic[i]);
+        ck_assert_msg(r.empathy >= 0.5f && r.tone_deaf < 0.5f, "%s: empathy %f tone_deaf %f",
+                      empathic[i], (double)r.empathy, (double)r.tone_deaf);
+    }
+    static const char *const deaf[] = {
+        "Please calm down.",
+        "As I already said, you need to restart the router.",
+        "That's our policy, there's nothing I can do.",
+        "You should have read the terms and conditions.",
+    };
+    for (size_t i = 0; i < sizeof deaf / sizeof deaf[0]; i++) {
+        nlp_result r = agent(deaf[i]);
+        ck_assert_msg(r.tone_deaf >= 0.5f && r.empathy < 0.5f, "%s: empathy %f tone_deaf %f",
+                      deaf[i], (double)r.empathy, (double)r.tone_deaf);
+    }
+    nlp_result neutral = agent("Your order ships on Monday.");
+    ck_assert_float_lt(neutral.empathy, 0.5f);
+    ck_assert_float_lt(neutral.tone_deaf, 0.5f);
+    /* customers are not scored for empathy or tone-deafness */
+    nlp_result c = cust("Calm down? I am sorry, I understand nothing.");
+    ck_assert_float_eq(c.empathy, 0.0f);
+    ck_assert_float_eq(c.tone_deaf, 0.0f);
+}
+END_TEST
+
+/* ---- PII through the analyser ---- */
+
+START_TEST(analyser_redacts_and_counts)
+{
+    nlp_result r = cust("card 4111 1111 1111 1111 cvv 123, mail a.b@example.org");
+    ck_assert_uint_eq(r.pii, 3);
+    size_t n = 0;
+    const char *red = nlp_analyzer_redacted(an, &n);
+    ck_assert_str_eq(red, "card [CARD] cvv [CVV], mail [EMAIL]");
+    ck_assert_uint_eq(n, strlen(red));
+    r = cust("nothing to hide");
+    ck_assert_uint_eq(r.pii, 0);
+    ck_assert_str_eq(nlp_analyzer_redacted(an, NULL), "nothing to hide");
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+    nlp_result r;
+    ck_assert_int_eq(nlp_analyzer_analyze(NULL, "x", 1, NLP_ROLE_CUSTOMER, &r), RP_EINVAL);
+    ck_assert_int_eq(nlp_analyzer_analyze(an, "x", 1, NLP_ROLE_CUSTOMER, NULL), RP_EINVAL);
+    ck_assert_int_eq(nlp_analyzer_analyze(an, NULL, 1, NLP_ROLE_CUSTOMER, &r), RP_EINVAL);
+    ck_assert_int_eq(nlp_analyzer_analyze(an, NULL, 0, NLP_ROLE_CUSTOMER, &r), RP_OK);
+    ck_assert_float_eq(r.valence, 0.0f);
+    nlp_analyzer_config cfg = nlp_analyzer_config_default();
+    cfg.max_message_bytes = 1;
+    nlp_analyzer *other = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(&cfg, &other), RP_EINVAL);
+    ck_assert_ptr_null(other);
+    ck_assert_int_eq(nlp_analyzer_create(NULL, NULL), RP_EINVAL);
+    nlp_analyzer_destroy(NULL);
+    nlp_analyzer *none = NULL;
+    nlp_analyzer_destroy(&none);
+    ck_assert_str_eq(nlp_escalation_type_name(NLP_ESC_COUNT), "?");
+    ck_assert_str_eq(nlp_emotion_name(NLP_EMO_JOY), "joy");
+}
+END_TEST
+
+Suite *nlp_analyzer_suite(void)
+{
+    Suite *s = suite_create("nlp_analyzer");
+    TCase *tc = tcase_create("rules");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, sarcastic_thanks_is_not_praise);
+    tcase_add_test(tc, manager_now_is_negative_human_request);
+    tcase_add_test(tc, agent_acknowledging_frustration_is_empathy);
+    tcase_add_test(tc, valence_sign_and_range);
+    tcase_add_test(tc, negation_flips_and_softens);
+    tcase_add_test(tc, intensifier_dampener_caps_exclamation_elongation);
+    tcase_add_test(tc, contrast_weights_the_second_clause);
+    tcase_add_test(tc, contractions_emoji_and_emoticons);
+    tcase_add_test(tc, question_is_weaker_than_statement);
+    tcase_add_test(tc, each_emotion_fires_on_its_own_case);
+    tcase_add_test(tc, complaint_vs_ordinary_message);
+    tcase_add_test(tc, each_escalation_type);
+    tcase_add_test(tc, sarcasm_vs_sincere_praise);
+    tcase_add_test(tc, empathy_and_tone_deaf);
+    tcase_add_test(tc, analyser_redacts_and_counts);
+    tcase_add_test(tc, bad_arguments);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,130 @@
+/* tests/nlp/test_pii.c - PII redaction: each kind, Luhn, CVV context, and the
+ * recall/precision floor on the generated corpus of bench/nlp/pii_corpus.c. */
+#include <string.h>
+
+#include "../../bench/nlp/pii_corpus.h"
+#include "nlp/pii.h"
+#include "suites.h"
+
+static char out[4096];
+
+static const char *redact(const char *text, int *n_spans)
+{
+    int n = nlp_pii_redact(text, strlen(text), out, sizeof out, NULL, NULL);
+    ck_assert_int_ge(n, 0);
+    if (n_spans != NULL) {
+        *n_spans = n;
+    }
+    return out;
+}
+
+START_TEST(luhn_check)
+{
+    ck_assert(nlp_pii_luhn_ok("4111111111111111", 16));
+    ck_assert(!nlp_pii_luhn_ok("4111111111111112", 16));
+    ck_assert(nlp_pii_luhn_ok("378282246310005", 15));
+    ck_assert(!nlp_pii_luhn_ok("", 0));
+    ck_assert(!nlp_pii_luhn_ok("41x1", 4));
+}
+END_TEST
+
+START_TEST(cards_luhn_valid_only)
+{
+    int n = 0;
+    ck_assert_str_eq(redact("card 4111111111111111 thanks", &n), "card [CARD] thanks");
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(redact("4111 1111 1111 1111", NULL), "[CARD]");
+    ck_assert_str_eq(redact("amex 3782-822463-10005.", NULL), "amex [CARD].");
+    ck_assert_str_eq(redact("mc 5555-5555-5555-4444 exp 12/27", NULL), "mc [CARD] exp 12/27");
+    /* Luhn-invalid and unknown issuer ranges stay */
+    ck_assert_str_eq(redact("card 4111 1111 1111 1112", &n), "card 4111 1111 1111 1112");
+    ck_assert_int_eq(n, 0);
+    ck_assert_str_eq(redact("order 1234567812345670", NULL), "order 1234567812345670");
+    /* glued to letters or longer digit runs: not a card */
+    ck_assert_str_eq(redact("x4111111111111111", NULL), "x4111111111111111");
+    ck_assert_str_eq(redact("41111111111111110000000", NULL), "41111111111111110000000");
+}
+END_TEST
+
+START_TEST(cvv_only_in_context)
+{
+    int n = 0;
+    ck_assert_str_eq(redact("the cvv is 123", &n), "the cvv is [CVV]");
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(redact("security code: 9876", NULL), "security code: [CVV]");
+    ck_assert_str_eq(redact("CVC 042 please", NULL), "CVC [CVV] please");
+    ck_assert_str_eq(redact("123 is the cvv", NULL), "[CVV] is the cvv");
+    ck_assert_str_eq(redact("room 123 at 10:30", &n), "room 123 at 10:30");
+    ck_assert_int_eq(n, 0);
+    ck_assert_str_eq(redact("I paid 150 dollars", NULL), "I paid 150 dollars");
+    /* a date near the word is not a security code */
+    ck_assert_str_eq(redact("expiry 12/2027 cvv 321", NULL), "expiry 12/2027 cvv [CVV]");
+}
+END_TEST
+
+START_TEST(email_phone_ids)
+{
+    int n = 0;
+    ck_assert_str_eq(redact("mail jo.smith+x@mail.example.co.uk.", &n), "mail [EMAIL].");
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(redact("not an email: a@b or @user", NULL), "not an email: a@b or @user");
+    ck_assert_str_eq(redact("call +44 20 7946 0958 now", NULL), "call [PHONE] now");
+    ck_assert_str_eq(redact("call (555) 123-4567", NULL), "call [PHONE]");
+    ck_assert_str_eq(redact("555.123.4567", NULL), "[PHONE]");
+    ck_assert_str_eq(redact("order 55512345 of 3 items", NULL), "order 55512345 of 3 items");
+    ck_assert_str_eq(redact("ssn 123-45-6789", NULL), "ssn [ID]");
+    ck_assert_str_eq(redact("ssn 000-45-6789", NULL), "ssn 000-45-6789");
+    ck_assert_str_eq(redact("NI QQ123456C", NULL), "NI QQ123456C"); /* QQ is never issued */
+    ck_assert_str_eq(redact("NI AB 12 34 56 C ok", NULL), "NI [ID] ok");
+}
+END_TEST
+
+START_TEST(bad_arguments_and_counts)
+{
+    char small[4];
+    ck_assert_int_eq(nlp_pii_redact("abc", 3, small, sizeof small, NULL, NULL), RP_EINVAL);
+    ck_assert_int_eq(nlp_pii_redact(NULL, 3, out, sizeof out, NULL, NULL), RP_EINVAL);
+    ck_assert_int_eq(nlp_pii_redact("x", 1, NULL, 100, NULL, NULL), RP_EINVAL);
+    uint32_t counts[NLP_PII_KIND_COUNT];
+    size_t len = 0;
+    const char *t = "4111111111111111 cvv 123, a@b.io, +1 212 555 0100, 123-45-6789";
+    ck_assert_int_eq(nlp_pii_redact(t, strlen(t), out, sizeof out, &len, counts), 5);
+    for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
+        ck_assert_uint_eq(counts[k], 1);
+    }
+    ck_assert_uint_eq(len, strlen(out));
+}
+END_TEST
+
+START_TEST(generated_corpus_recall_and_precision)
+{
+    bench_pii_stats st;
+    bench_pii_evaluate(0x5eed, 20000, &st);
+    uint64_t found = 0, spurious = 0;
+    for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
+        ck_assert_uint_gt(st.expected[k], 100);
+        found += st.found[k];
+        spurious += st.spurious[k];
+    }
+    double card_recall = (double)st.found[NLP_PII_CARD] / (double)st.expected[NLP_PII_CARD];
+    double cvv_recall = (double)st.found[NLP_PII_CVV] / (double)st.expected[NLP_PII_CVV];
+    double precision = (double)found / (double)(found + spurious);
+    ck_assert_msg(card_recall >= 0.995, "card recall %f", card_recall);
+    ck_assert_msg(cvv_recall >= 1.0, "cvv recall %f", cvv_recall);
+    ck_assert_msg(precision >= 0.95, "precision %f", precision);
+}
+END_TEST
+
+Suite *nlp_pii_suite(void)
+{
+    Suite *s = suite_create("nlp_pii");
+    TCase *tc = tcase_create("redact");
+    tcase_add_test(tc, luhn_check);
+    tcase_add_test(tc, cards_luhn_valid_only);
+    tcase_add_test(tc, cvv_only_in_context);
+    tcase_add_test(tc, email_phone_ids);
+    tcase_add_test(tc, bad_arguments_and_counts);
+    tcase_add_test(tc, generated_corpus_recall_and_precision);
+    suite_add_tcase(s, tc);
+    return s;
+}
