@@ -6,5 +6,6 @@
 
 Suite *turns_suite(void);
 Suite *align_suite(void);
+Suite *playbook_suite(void);
 
 #endif
