@@ -7,5 +7,6 @@
 Suite *turns_suite(void);
 Suite *align_suite(void);
 Suite *playbook_suite(void);
+Suite *cues_suite(void);
 
 #endif
