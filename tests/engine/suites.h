@@ -8,5 +8,6 @@ Suite *turns_suite(void);
 Suite *align_suite(void);
 Suite *playbook_suite(void);
 Suite *cues_suite(void);
+Suite *call_suite(void);
 
 #endif

@@ -1,0 +1,406 @@
+/* tests/engine/test_call.c - one call end to end through eng_call: synthetic
+ * two-party audio and chat in, cues, prompts, escalations, features and the
+ * summary out; every message must encode; privacy and allocation rules hold. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/alloc.h"
+#include "engine/call.h"
+#include "suites.h"
+#include "testutil.h"
+
+#define RATE    8000
+#define FRAME   160 /* 20 ms */
+#define T0_US   1700000000000000LL
+#define MAX_LOG 4096
+#define TWO_PI  6.283185307179586
+
+typedef struct logged {
+    proto_type type;
+    proto_cue_kind cue;
+    proto_cue_state state;
+    proto_esc_reason reason;
+    proto_esc_level level;
+    uint32_t t_ms;
+    bool agent_has_rate;
+    bool customer_has_arousal;
+    bool customer_has_emotions;
+    proto_summary summary; /* pointers not kept */
+} logged;
+
+typedef struct sink_log {
+    logged items[MAX_LOG];
+    int n;
+    int encode_failures;
+} sink_log;
+
+static void on_emit(void *arg, const proto_msg *m)
+{
+    sink_log *log = arg;
+    static uint8_t buf[65536];
+    size_t n = 0;
+    proto_error err;
+    if (proto_encode(m, buf, sizeof buf, &n, &err) != RP_OK) {
+        log->encode_failures++;
+        fprintf(stderr, "encode failed: %s: %s\n", err.path, err.reason);
+    }
+    if (log->n >= MAX_LOG) {
+        return;
+    }
+    logged *l = &log->items[log->n++];
+    memset(l, 0, sizeof *l);
+    l->type = m->type;
+    switch (m->type) {
+    case PROTO_T_CUE:
+        l->cue = m->u.cue.cue;
+        l->state = m->u.cue.state;
+        l->t_ms = m->u.cue.t_ms;
+        break;
+    case PROTO_T_ESCALATION:
+        l->reason = m->u.escalation.reason;
+        l->level = m->u.escalation.level;
+        l->t_ms = m->u.escalation.t_ms;
+        break;
+    case PROTO_T_FEATURES:
+        l->t_ms = m->u.features.t_ms;
+        l->agent_has_rate = (m->u.features.agent.present & PROTO_BEH_RATE) != 0;
+        l->customer_has_arousal = (m->u.features.customer.present & PROTO_CUST_AROUSAL) != 0;
+        l->customer_has_emotions = (m->u.features.customer.present & PROTO_CUST_EMOTIONS) != 0;
+        break;
+    case PROTO_T_SUMMARY:
+        l->summary = m->u.summary;
+        l->summary.metrics = NULL;
+        break;
+    default:
+        break;
+    }
+}
+
+static int count_cue(const sink_log *log, proto_cue_kind k, proto_cue_state st)
+{
+    int c = 0;
+    for (int i = 0; i < log->n; i++) {
+        c += log->items[i].type == PROTO_T_CUE && log->items[i].cue == k &&
+             log->items[i].state == st;
+    }
+    return c;
+}
+
+static int count_type(const sink_log *log, proto_type t)
+{
+    int c = 0;
+    for (int i = 0; i < log->n; i++) {
+        c += log->items[i].type == t;
+    }
+    return c;
+}
+
+/* Speech-like sound: harmonics of f0 under a 4 Hz syllable envelope. */
+static float voice(double t, double f0, uint64_t *rng)
+{
+    double env = 0.5 + 0.5 * sin(TWO_PI * 4.0 * t);
+    double x = 0.0;
+    for (int k = 1; k <= 12; k++) {
+        x += sin(TWO_PI * f0 * k * t) / k;
+    }
+    return (float)(0.08 * env * env * x) + 0.0005f * rp_test_randf(rng);
+}
+
+typedef struct span {
+    proto_party who;
+    double from_s, to_s, f0;
+} span;
+
+static proto_call_start start_msg(bool consent)
+{
+    proto_call_start s;
+    memset(&s, 0, sizeof s);
+    s.call = proto_cstr("c1");
+    s.agent = proto_cstr("a1");
+    s.team = proto_cstr("t1");
+    s.medium = PROTO_VOICE;
+    s.consent.voice_emotion = consent;
+    s.consent.text_emotion = consent;
+    s.ts_us = T0_US;
+    return s;
+}
+
+/* Feeds both channels from 0 to end_s as 20 ms PCM16 frames. */
+static void play(eng_call *c, const span *spans, int n_spans, double from_s, double end_s,
+                 const eng_sink *sink, uint64_t *rng)
+{
+    static float scratch[PROTO_MAX_SAMPLES];
+    uint8_t bytes[2][FRAME * 2];
+    for (long k = lround(from_s * 50); k < lround(end_s * 50); k++) {
+        for (int p = 0; p < 2; p++) {
+            for (int i = 0; i < FRAME; i++) {
+                double t = (double)(k * FRAME + i) / RATE;
+                float x = 0.0005f * rp_test_randf(rng);
+                for (int s = 0; s < n_spans; s++) {
+                    if ((int)spans[s].who == p && t >= spans[s].from_s && t < spans[s].to_s) {
+                        x = voice(t, spans[s].f0, rng);
+                    }
+                }
+                int16_t v = (int16_t)lrintf(x * 32767.0f);
+                bytes[p][2 * i] = (uint8_t)(v & 0xff);
+                bytes[p][2 * i + 1] = (uint8_t)((uint16_t)v >> 8);
+            }
+            proto_audio a;
+            memset(&a, 0, sizeof a);
+            a.call = proto_cstr("c1");
+            a.ch = (proto_party)p;
+            a.seq = (uint64_t)k;
+            a.ts_us = T0_US + k * 20000;
+            a.rate_hz = RATE;
+            a.enc = PROTO_PCM16LE;
+            a.samples.ptr = bytes[p];
+            a.samples.len = sizeof bytes[p];
+            ck_assert_int_eq(eng_call_audio(c, &a, scratch, sink), ENG_OK);
+        }
+    }
+}
+
+static eng_call *make_call(bool consent)
+{
+    eng_rules rules;
+    eng_rules_default(&rules);
+    proto_call_start s = start_msg(consent);
+    eng_call *c = NULL;
+    ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+    return c;
+}
+
+static void say(eng_call *c, nlp_analyzer *an, proto_speaker who, double at_s, const char *text,
+                const eng_sink *sink)
+{
+    proto_text t;
+    memset(&t, 0, sizeof t);
+    t.call = proto_cstr("c1");
+    t.speaker = who;
+    t.text = proto_cstr(text);
+    t.ts_us = T0_US + (int64_t)(at_s * 1e6);
+    t.final = true;
+    ck_assert_int_eq(eng_call_text(c, &t, an, sink), ENG_OK);
+}
+
+START_TEST(a_call_end_to_end)
+{
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    uint64_t rng = rp_test_seed();
+    eng_call *c = make_call(true);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    /* agent 0-4 s, customer answers after 0.6 s, then 7 s of dead air, agent again */
+    const span spans[] = {{PROTO_AGENT, 0.5, 4.0, 130.0},
+                          {PROTO_CUSTOMER, 4.6, 8.0, 210.0},
+                          {PROTO_AGENT, 15.0, 18.0, 130.0}};
+    play(c, spans, 3, 0.0, 9.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 8.0, "I want to speak to your manager NOW!!!", &sink);
+    play(c, spans, 3, 9.0, 19.0, &sink, &rng);
+    say(c, an, PROTO_SPK_AGENT, 18.5, "I understand how frustrating this must be.", &sink);
+    eng_call_end(c, T0_US + 19000000, &sink);
+
+    ck_assert_int_eq(log.encode_failures, 0);
+    ck_assert_int_ge(count_type(&log, PROTO_T_FEATURES), 30);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN), 1);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_EXTENDED_SILENCE, PROTO_CLOSED), 1);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN), 1);
+    int human = 0;
+    for (int i = 0; i < log.n; i++) {
+        human += log.items[i].type == PROTO_T_ESCALATION &&
+                 log.items[i].reason == PROTO_REASON_HUMAN_REQUEST &&
+                 log.items[i].level == PROTO_LEVEL_SUPERVISOR;
+    }
+    ck_assert_int_eq(human, 1);
+    ck_assert_int_ge(count_type(&log, PROTO_T_PROMPT), 2);
+    ck_assert_int_eq(count_type(&log, PROTO_T_SUMMARY), 1);
+    const proto_summary *s = &log.items[log.n - 1].summary;
+    ck_assert_int_eq(log.items[log.n - 1].type, PROTO_T_SUMMARY);
+    ck_assert_uint_ge(s->t_ms, 19000);
+    /* the customer answered after 0.6 s; agent answered after ~7 s of dead air */
+    ck_assert_uint_ge(s->dead_air_ms, 6000);
+    ck_assert_uint_le(s->dead_air_ms, 8000);
+    ck_assert_uint_ge(s->agent_talk_ms, 5500);
+    ck_assert_uint_le(s->agent_talk_ms, 7500);
+    ck_assert_uint_ge(s->customer_talk_ms, 2800);
+    ck_assert_uint_le(s->customer_talk_ms, 4200);
+    ck_assert_uint_eq(s->interruptions_agent, 0);
+    ck_assert(s->present & PROTO_SUM_EMPATHY);
+    ck_assert(s->present & PROTO_SUM_SENTIMENT_END);
+    ck_assert_float_lt(s->sentiment_end, 0.0f);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+    ck_assert_ptr_null(c);
+}
+END_TEST
+
+START_TEST(voice_emotion_needs_consent_and_stops_when_withdrawn)
+{
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    uint64_t rng = rp_test_seed();
+    const span spans[] = {{PROTO_CUSTOMER, 0.0, 30.0, 200.0}};
+    /* without consent: never arousal, never text emotions */
+    eng_call *c = make_call(false);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    play(c, spans, 1, 0.0, 14.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 14.0, "This is ridiculous, I am so angry.", &sink);
+    play(c, spans, 1, 14.0, 16.0, &sink, &rng);
+    for (int i = 0; i < log.n; i++) {
+        ck_assert(!log.items[i].customer_has_arousal);
+        ck_assert(!log.items[i].customer_has_emotions);
+    }
+    eng_call_destroy(&c);
+    /* with consent: arousal appears once there is a baseline; withdrawn: it stops
+     * from the next features message on */
+    memset(&log, 0, sizeof log);
+    c = make_call(true);
+    play(c, spans, 1, 0.0, 14.0, &sink, &rng);
+    int with = 0;
+    for (int i = 0; i < log.n; i++) {
+        with += log.items[i].customer_has_arousal;
+    }
+    ck_assert_int_gt(with, 0);
+    proto_consent off;
+    memset(&off, 0, sizeof off);
+    off.call = proto_cstr("c1");
+    off.ts_us = T0_US + 14000000;
+    eng_call_consent(c, &off, &sink);
+    int mark = log.n;
+    play(c, spans, 1, 14.0, 16.0, &sink, &rng);
+    for (int i = mark; i < log.n; i++) {
+        ck_assert(!log.items[i].customer_has_arousal);
+    }
+    ck_assert_int_eq(log.encode_failures, 0);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+}
+END_TEST
+
+START_TEST(bad_frames_are_refused_with_a_reason)
+{
+    eng_call *c = make_call(true);
+    static float scratch[PROTO_MAX_SAMPLES];
+    uint8_t bytes[FRAME * 2] = {0};
+    proto_audio a;
+    memset(&a, 0, sizeof a);
+    a.call = proto_cstr("c1");
+    a.ch = PROTO_AGENT;
+    a.ts_us = T0_US;
+    a.rate_hz = RATE;
+    a.enc = PROTO_PCM16LE;
+    a.samples.ptr = bytes;
+    a.samples.len = sizeof bytes;
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_OK);
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_REJ_DUPLICATE);
+    a.seq = 1;
+    a.ts_us += 20000;
+    a.rate_hz = 16000;
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_REJ_RATE);
+    a.rate_hz = RATE;
+    a.ts_us = T0_US + 3600000000LL;
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_REJ_TOO_FAR);
+    proto_text t;
+    memset(&t, 0, sizeof t);
+    t.call = proto_cstr("c1");
+    t.text = proto_cstr("my card is 4111 1111 1111 1111");
+    t.final = false;
+    ck_assert_int_eq(eng_call_text(c, &t, NULL, NULL), ENG_REJ_PARTIAL);
+    eng_call_end(c, T0_US + 1000000, NULL);
+    a.ts_us = T0_US + 40000;
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_REJ_ENDED);
+    ck_assert_str_eq(eng_reject_name(ENG_REJ_TOO_FAR), "too_far");
+    eng_call_destroy(&c);
+}
+END_TEST
+
+START_TEST(steady_state_allocates_nothing)
+{
+    if (!rp_alloc_hooks_enabled()) {
+        return;
+    }
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    uint64_t rng = rp_test_seed();
+    eng_call *c = make_call(true);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    const span spans[] = {{PROTO_AGENT, 0.0, 5.0, 120.0}, {PROTO_CUSTOMER, 5.5, 12.0, 220.0}};
+    play(c, spans, 2, 0.0, 1.0, &sink, &rng); /* first frames create the channels */
+    uint64_t before = rp_alloc_count();
+    play(c, spans, 2, 1.0, 12.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 12.0, "cancel my account, I'll call my lawyer", &sink);
+    eng_call_end(c, T0_US + 12500000, &sink);
+    ck_assert_uint_eq(rp_alloc_count(), before);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+    ck_assert_uint_le(eng_call_size(), 64 * 1024);
+}
+END_TEST
+
+START_TEST(create_cleans_up_when_any_allocation_fails)
+{
+    if (!rp_alloc_hooks_enabled()) {
+        return;
+    }
+    eng_rules rules;
+    eng_rules_default(&rules);
+    proto_call_start s = start_msg(true);
+    int failures = 0;
+    for (uint64_t n = 1; n < 20; n++) {
+        eng_call *c = NULL;
+        rp_alloc_fail_at(n);
+        int rc = eng_call_create(&s, &rules, &c);
+        bool fired = rp_alloc_fault_fired();
+        rp_alloc_fail_at(0);
+        if (!fired) {
+            ck_assert_int_eq(rc, RP_OK);
+            eng_call_destroy(&c);
+            break;
+        }
+        ck_assert_int_eq(rc, RP_ENOMEM);
+        ck_assert_ptr_null(c);
+        failures++;
+    }
+    ck_assert_int_ge(failures, 1);
+    /* a channel whose dsp state cannot be allocated refuses its frames, cleanly */
+    eng_call *c = NULL;
+    ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+    static float scratch[PROTO_MAX_SAMPLES];
+    uint8_t bytes[FRAME * 2] = {0};
+    proto_audio a;
+    memset(&a, 0, sizeof a);
+    a.call = proto_cstr("c1");
+    a.ts_us = T0_US;
+    a.rate_hz = RATE;
+    a.enc = PROTO_PCM16LE;
+    a.samples.ptr = bytes;
+    a.samples.len = sizeof bytes;
+    rp_alloc_fail_at(1);
+    ck_assert_int_eq(eng_call_audio(c, &a, scratch, NULL), ENG_REJ_NOMEM);
+    rp_alloc_fail_at(0);
+    eng_call_destroy(&c);
+    eng_call_destroy(NULL);
+}
+END_TEST
+
+Suite *call_suite(void)
+{
+    Suite *s = suite_create("call");
+    TCase *tc = tcase_create("call");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, a_call_end_to_end);
+    tcase_add_test(tc, voice_emotion_needs_consent_and_stops_when_withdrawn);
+    tcase_add_test(tc, bad_frames_are_refused_with_a_reason);
+    tcase_add_test(tc, steady_state_allocates_nothing);
+    tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
+    suite_add_tcase(s, tc);
+    return s;
+}
