@@ -29,4 +29,7 @@ bool cli_format_parse(const char *text, cli_format *out);
 /* Prints "rapport <cmd>: <message>" to stderr (printf-style). */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* `rapport features`: prosody features of recordings (cli/cmd_features.c). */
+int cli_features_main(int argc, char **argv);
+
 #endif /* CLI_CLI_H */

@@ -21,6 +21,7 @@ static int version_main(int argc, char **argv)
 
 static const cli_command commands[] = {
     {"version", version_main, "print the version"},
+    {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},
 };
 
 bool cli_format_parse(const char *text, cli_format *out)
