@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #define LEVEL_MIN_DB (-120.0f)
+#define LEVEL_MAX_DB 200.0f /* keeps sums and differences finite */
 #define HOP_S        0.01f
 
 dsp_rate_config dsp_rate_config_default(void)
@@ -81,6 +82,9 @@ bool dsp_rate_update(dsp_rate *rate, float intensity_db, bool voiced, bool speec
 {
     if (!isfinite(intensity_db) || intensity_db < LEVEL_MIN_DB) {
         intensity_db = LEVEL_MIN_DB;
+    }
+    if (intensity_db > LEVEL_MAX_DB) {
+        intensity_db = LEVEL_MAX_DB;
     }
     /* Moving average in the power domain; the voicing that goes with it is the
      * voicing of the hop at the middle of the average. */
