@@ -33,5 +33,7 @@ int cli_decode_main(int argc, char **argv);
 int cli_example_main(int argc, char **argv);
 /* `rapport text`: one message per stdin line in, one analysis per line out. */
 int cli_text_main(int argc, char **argv);
+/* `rapport features`: prosody features of recordings (cli/cmd_features.c). */
+int cli_features_main(int argc, char **argv);
 
 #endif /* CLI_CLI_H */

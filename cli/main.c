@@ -22,6 +22,7 @@ static int version_main(int argc, char **argv)
 static const cli_command commands[] = {
     {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
     {"example", cli_example_main, "write one example of every wire-protocol message"},
+    {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},
     {"text", cli_text_main, "analyse text messages, one per stdin line"},
     {"version", version_main, "print the version"},
 };

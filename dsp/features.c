@@ -27,7 +27,7 @@
 #define LEVEL_FLOOR_DB    (-120.0f)
 #define N_STATES          (DSP_PITCH_MAX_CANDIDATES + 1u) /* state 0 = unvoiced */
 #define ENERGY_RING       8u
-#define FLUX_POOL         4u
+#define FLUX_POOL         4u /* the pooling loop below assumes 4 */
 /* Running global peak for the silence test: -6 dB per 5 s (0.012 dB per hop). */
 #define PEAK_DECAY 0.998619f
 /* The local peak (silence test) is taken over the central hop of the window. */
@@ -43,7 +43,8 @@ typedef struct frame_slot {
     float tilt_db;
     float best_r;
     uint32_t n_states;
-    float f0[N_STATES]; /* f0[0] = 0: unvoiced */
+    float f0[N_STATES];  /* f0[0] = 0: unvoiced */
+    float lf0[N_STATES]; /* log2 f0 (voiced states), for transition costs */
     float r[N_STATES];
     float delta[N_STATES]; /* best path score ending in each state */
     uint8_t back[N_STATES];
@@ -63,6 +64,7 @@ struct dsp_features {
     uint32_t k60, k300, k1000, k3400, k4000; /* band edges in bins */
     float win_energy;                        /* sum of w^2 */
     uint32_t peak_span;                      /* samples around the centre for the local peak */
+    float skip_above; /* unvoiced strength above which no voiced path can win */
     size_t alloc_bytes;
     /* State. */
     uint64_t n_in;  /* hops fed by the caller */
@@ -78,7 +80,7 @@ struct dsp_features {
     float *fir_hist;    /* FIR_TAPS - 1 + hop (16 kHz only) */
     float *dhist;       /* dhist_len samples at 8 kHz */
     float *window;      /* win: Hann */
-    float *win_acf;     /* lag_max + 2: normalised autocorrelation of the window */
+    float *win_acf_inv; /* lag_max + 2: 1 / normalised autocorrelation of the window */
     float *fftbuf;      /* nfft reals */
     kiss_fft_cpx *spec; /* nfft / 2 + 1 */
     float *prev_mag;    /* n_pool: pooled magnitude spectrum of the previous frame */
@@ -220,12 +222,18 @@ static void init_tables(dsp_features *f)
     }
     f->win_energy = (float)e;
     f->peak_span = PEAK_SPAN_A;
+    /* A voiced candidate is worth at most 1 + octave_cost * log2(range) (with the 3 %
+     * slack of the range test); choosing it instead of unvoiced saves at most two
+     * voiced/unvoiced transitions. Above this, unvoiced wins on every path. */
+    const dsp_features_config *c = &f->cfg;
+    f->skip_above = 1.0f + c->octave_cost * log2f(1.03f * c->f0_max_hz / (0.97f * c->f0_min_hz)) +
+                    2.0f * c->voiced_unvoiced_cost + 0.01f;
     for (uint32_t lag = 0; lag < f->lag_max + 2u; lag++) {
         double acc = 0.0;
         for (uint32_t i = 0; i + lag < f->win; i++) {
             acc += (double)f->window[i] * (double)f->window[i + lag];
         }
-        f->win_acf[lag] = (float)(acc / e);
+        f->win_acf_inv[lag] = (float)(e / acc);
     }
     float bin_hz = (float)ANALYSIS_RATE_HZ / (float)f->nfft;
     uint32_t half = f->nfft / 2u;
@@ -305,7 +313,7 @@ int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_
     f->fir_hist = (float *)(void *)(block + l.off_fir);
     f->dhist = (float *)(void *)(block + l.off_dhist);
     f->window = (float *)(void *)(block + l.off_window);
-    f->win_acf = (float *)(void *)(block + l.off_wacf);
+    f->win_acf_inv = (float *)(void *)(block + l.off_wacf);
     f->fftbuf = (float *)(void *)(block + l.off_fft);
     f->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
     f->prev_mag = (float *)(void *)(block + l.off_mag);
@@ -387,14 +395,26 @@ static float push_hop(dsp_features *f, const float *x)
         return f->k->energy_f32(tail, HOP_A);
     }
     float *h = f->fir_hist;
+    float *even = f->fftbuf; /* scratch: the FFT buffer is free until analyse() */
+    float *odd = even + (FIR_TAPS - 1u + HOP_A) / 2u;
     float energy = 0.0f;
     for (uint32_t part = 0; part < 2u; part++) {
         float *in = h + FIR_TAPS - 1u;
         sanitise(in, x != NULL ? x + part * HOP_A : NULL, HOP_A);
         energy += f->k->energy_f32(in, HOP_A);
-        for (uint32_t i = 0; i < HOP_A / 2u; i++) {
-            /* Symmetric taps: y_i = sum_k h[k] x[2i + k] over the history. */
-            tail[part * (HOP_A / 2u) + i] = f->k->dot_f32(f->fir_taps, h + 2u * i, FIR_TAPS);
+        /* y_i = sum_k h[k] x[2i + k]: split x into even and odd samples, so each
+         * tap adds one scaled, shifted, contiguous run to the HOP_A / 2 outputs. */
+        for (uint32_t i = 0; i < (FIR_TAPS - 1u + HOP_A) / 2u; i++) {
+            even[i] = h[2u * i];
+            odd[i] = h[2u * i + 1u];
+        }
+        float *y = tail + part * (HOP_A / 2u);
+        memset(y, 0, (HOP_A / 2u) * sizeof(float));
+        for (uint32_t m = 0; 2u * m < FIR_TAPS; m++) {
+            f->k->axpy_f32(y, even + m, f->fir_taps[2u * m], HOP_A / 2u);
+            if (2u * m + 1u < FIR_TAPS) {
+                f->k->axpy_f32(y, odd + m, f->fir_taps[2u * m + 1u], HOP_A / 2u);
+            }
         }
         memmove(h, h + HOP_A, (FIR_TAPS - 1u) * sizeof(float));
     }
@@ -467,7 +487,8 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     uint32_t n_pool = (half + 1u) / FLUX_POOL;
     float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
     for (uint32_t j = 0; j < n_pool; j++) {
-        pooled[j] = k->sum_f32(mag + j * FLUX_POOL, FLUX_POOL);
+        const float *m4 = mag + j * FLUX_POOL;
+        pooled[j] = (m4[0] + m4[1]) + (m4[2] + m4[3]);
     }
     float norm = sqrtf(k->energy_f32(pooled, n_pool));
     float flux = 0.0f;
@@ -481,38 +502,45 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
     f->prev_mag_norm = norm;
 
+    f->global_peak = fmaxf(local_peak, f->global_peak * PEAK_DECAY);
+    const dsp_features_config *c = &f->cfg;
+    float vt = c->voicing_threshold;
+    s->n_states = 1;
+    s->f0[0] = 0.0f;
+    s->lf0[0] = 0.0f;
+    s->r[0] = 0.0f;
+    s->best_r = 0.0f;
+    float unvoiced = vt;
+    if (f->global_peak > 0.0f && c->silence_threshold > 0.0f) {
+        float rel = local_peak / f->global_peak / (c->silence_threshold / (1.0f + vt));
+        unvoiced += fmaxf(0.0f, 2.0f - rel);
+    }
+    s->delta[0] = unvoiced; /* delta holds strengths until viterbi_step() */
+    /* A hop this silent cannot end on a voiced path whatever its autocorrelation
+     * (see skip_above), so the second transform is not needed. */
+    if (!(local_peak > 0.0f) || unvoiced > f->skip_above) {
+        return;
+    }
+
     /* Autocorrelation: the DFT of the (real, even) power spectrum. */
     for (uint32_t i = 1; i < half; i++) {
         p[nfft - i] = p[i];
     }
     kiss_fftr(f->fft, p, f->spec);
     const kiss_fft_cpx *r = f->spec;
-
-    f->global_peak = fmaxf(local_peak, f->global_peak * PEAK_DECAY);
-    const dsp_features_config *c = &f->cfg;
-    float vt = c->voicing_threshold;
-    s->n_states = 1;
-    s->f0[0] = 0.0f;
-    s->best_r = 0.0f;
     float r0 = r[0].r;
-    float unvoiced = vt;
-    if (f->global_peak > 0.0f && c->silence_threshold > 0.0f) {
-        float rel = local_peak / f->global_peak / (c->silence_threshold / (1.0f + vt));
-        unvoiced += fmaxf(0.0f, 2.0f - rel);
-    }
-    s->r[0] = 0.0f;
-    s->delta[0] = unvoiced; /* delta holds strengths until viterbi_step() */
-    if (!(r0 > 1e-20f) || !(local_peak > 0.0f)) {
+    if (!(r0 > 1e-20f)) {
         return;
     }
     /* Normalised autocorrelation rn(lag) = r(lag) / (r(0) w(lag)); local maxima. */
     float inv_r0 = 1.0f / r0;
-    float prev2 = r[f->lag_min - 1u].r * inv_r0 / f->win_acf[f->lag_min - 1u];
-    float prev1 = r[f->lag_min].r * inv_r0 / f->win_acf[f->lag_min];
+    const float *wi = f->win_acf_inv;
+    float prev2 = r[f->lag_min - 1u].r * inv_r0 * wi[f->lag_min - 1u];
+    float prev1 = r[f->lag_min].r * inv_r0 * wi[f->lag_min];
     float strengths[N_STATES];
     strengths[0] = unvoiced;
     for (uint32_t lag = f->lag_min; lag <= f->lag_max; lag++) {
-        float next = r[lag + 1u].r * inv_r0 / f->win_acf[lag + 1u];
+        float next = r[lag + 1u].r * inv_r0 * wi[lag + 1u];
         float cur = prev1;
         float before = prev2;
         prev2 = prev1;
@@ -549,6 +577,7 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
             s->n_states++;
         }
         s->f0[slot] = f0;
+        s->lf0[slot] = log2f(f0);
         s->r[slot] = peak;
         strengths[slot] = strength;
     }
@@ -558,11 +587,12 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     }
 }
 
-static float transition_cost(const dsp_features_config *c, float f_prev, float f_cur)
+static float transition_cost(const dsp_features_config *c, const frame_slot *prev, uint32_t i,
+                             const frame_slot *cur, uint32_t j)
 {
-    bool v_prev = f_prev > 0.0f, v_cur = f_cur > 0.0f;
+    bool v_prev = i != 0, v_cur = j != 0;
     if (v_prev && v_cur) {
-        return c->octave_jump_cost * fabsf(log2f(f_prev / f_cur));
+        return c->octave_jump_cost * fabsf(prev->lf0[i] - cur->lf0[j]);
     }
     return v_prev != v_cur ? c->voiced_unvoiced_cost : 0.0f;
 }
@@ -581,7 +611,7 @@ static void viterbi_step(const dsp_features *f, const frame_slot *prev, frame_sl
         float best = -INFINITY;
         uint8_t arg = 0;
         for (uint32_t i = 0; i < prev->n_states; i++) {
-            float v = prev->delta[i] - transition_cost(&f->cfg, prev->f0[i], s->f0[j]);
+            float v = prev->delta[i] - transition_cost(&f->cfg, prev, i, s, j);
             if (v > best) {
                 best = v;
                 arg = (uint8_t)i;

@@ -33,6 +33,9 @@ typedef struct dsp_kernels {
     float (*ramp_dot_f32)(const float *x, size_t n);
     /* max of |x[i]|; 0 for n == 0 (local peak). Exact in every variant. */
     float (*maxabs_f32)(const float *x, size_t n);
+    /* y[i] += a * x[i] (FIR filtering as a sum of scaled shifted inputs). May use FMA:
+     * agrees within DSP_KERNEL_REL_TOL * (|y[i]| + |a * x[i]|). */
+    void (*axpy_f32)(float *y, const float *x, float a, size_t n);
     /* out[k] = re[k]^2 + im[k]^2 for n interleaved complex values (power spectrum). */
     void (*power_cpx)(float *out, const float *cpx, size_t n);
     /* out[i] = sqrt(x[i]) for x[i] >= 0 (magnitude spectrum). */
@@ -56,6 +59,7 @@ float dsp_dot_f32_scalar(const float *x, const float *y, size_t n);
 float dsp_sum_f32_scalar(const float *x, size_t n);
 float dsp_ramp_dot_f32_scalar(const float *x, size_t n);
 float dsp_maxabs_f32_scalar(const float *x, size_t n);
+void dsp_axpy_f32_scalar(float *y, const float *x, float a, size_t n);
 void dsp_power_cpx_scalar(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_scalar(float *out, const float *x, size_t n);
 
@@ -67,6 +71,7 @@ float dsp_dot_f32_sse2(const float *x, const float *y, size_t n);
 float dsp_sum_f32_sse2(const float *x, size_t n);
 float dsp_ramp_dot_f32_sse2(const float *x, size_t n);
 float dsp_maxabs_f32_sse2(const float *x, size_t n);
+void dsp_axpy_f32_sse2(float *y, const float *x, float a, size_t n);
 void dsp_power_cpx_sse2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_sse2(float *out, const float *x, size_t n);
 #endif
@@ -78,6 +83,7 @@ float dsp_dot_f32_avx2(const float *x, const float *y, size_t n);
 float dsp_sum_f32_avx2(const float *x, size_t n);
 float dsp_ramp_dot_f32_avx2(const float *x, size_t n);
 float dsp_maxabs_f32_avx2(const float *x, size_t n);
+void dsp_axpy_f32_avx2(float *y, const float *x, float a, size_t n);
 void dsp_power_cpx_avx2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_avx2(float *out, const float *x, size_t n);
 #endif

@@ -13,6 +13,7 @@ static const dsp_kernels table_scalar = {
     dsp_sum_f32_scalar,
     dsp_ramp_dot_f32_scalar,
     dsp_maxabs_f32_scalar,
+    dsp_axpy_f32_scalar,
     dsp_power_cpx_scalar,
     dsp_sqrt_f32_scalar,
 };
@@ -26,6 +27,7 @@ static const dsp_kernels table_sse2 = {
     dsp_sum_f32_sse2,
     dsp_ramp_dot_f32_sse2,
     dsp_maxabs_f32_sse2,
+    dsp_axpy_f32_sse2,
     dsp_power_cpx_sse2,
     dsp_sqrt_f32_sse2,
 };
@@ -40,6 +42,7 @@ static const dsp_kernels table_avx2 = {
     dsp_sum_f32_avx2,
     dsp_ramp_dot_f32_avx2,
     dsp_maxabs_f32_avx2,
+    dsp_axpy_f32_avx2,
     dsp_power_cpx_avx2,
     dsp_sqrt_f32_avx2,
 };

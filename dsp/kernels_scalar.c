@@ -74,3 +74,10 @@ float dsp_ramp_dot_f32_scalar(const float *x, size_t n)
     }
     return (float)acc;
 }
+
+void dsp_axpy_f32_scalar(float *y, const float *x, float a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        y[i] += a * x[i];
+    }
+}

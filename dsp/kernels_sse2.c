@@ -134,4 +134,16 @@ float dsp_ramp_dot_f32_sse2(const float *x, size_t n)
     }
     return acc;
 }
+
+void dsp_axpy_f32_sse2(float *y, const float *x, float a, size_t n)
+{
+    const __m128 va = _mm_set1_ps(a);
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        _mm_storeu_ps(y + i, _mm_add_ps(_mm_loadu_ps(y + i), _mm_mul_ps(va, _mm_loadu_ps(x + i))));
+    }
+    for (; i < n; i++) {
+        y[i] += a * x[i];
+    }
+}
 #endif /* DSP_HAVE_SSE2 */

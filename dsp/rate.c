@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #define LEVEL_MIN_DB (-120.0f)
+#define LEVEL_MAX_DB 200.0f /* keeps sums and differences finite */
 #define HOP_S        0.01f
 
 dsp_rate_config dsp_rate_config_default(void)
@@ -31,6 +32,7 @@ void dsp_rate_init(dsp_rate *rate, const dsp_rate_config *cfg)
     for (size_t i = 0; i < DSP_RATE_MAX_SMOOTH; i++) {
         rate->ring_pow[i] = 0.0f;
         rate->ring_voiced[i] = false;
+        rate->ring_speech[i] = false;
     }
     rate->i_ring = 0;
     rate->peak_level_db = LEVEL_MIN_DB;
@@ -81,17 +83,22 @@ bool dsp_rate_update(dsp_rate *rate, float intensity_db, bool voiced, bool speec
     if (!isfinite(intensity_db) || intensity_db < LEVEL_MIN_DB) {
         intensity_db = LEVEL_MIN_DB;
     }
+    if (intensity_db > LEVEL_MAX_DB) {
+        intensity_db = LEVEL_MAX_DB;
+    }
     /* Moving average in the power domain; the voicing that goes with it is the
      * voicing of the hop at the middle of the average. */
     uint32_t span = rate->cfg.smooth_hops;
     rate->ring_pow[rate->i_ring] = powf(10.0f, 0.1f * intensity_db);
     rate->ring_voiced[rate->i_ring] = voiced;
+    rate->ring_speech[rate->i_ring] = speech;
     rate->i_ring = (rate->i_ring + 1u) % span;
     float acc = 0.0f;
     for (uint32_t i = 0; i < span; i++) {
         acc += rate->ring_pow[i];
     }
-    voiced = rate->ring_voiced[(rate->i_ring + span / 2u) % span];
+    uint32_t mid = (rate->i_ring + span / 2u) % span;
+    voiced = rate->ring_voiced[mid] && rate->ring_speech[mid];
     intensity_db = 10.0f * log10f(acc / (float)span + 1e-12f);
     /* Running peak level: jumps up, decays slowly (stands in for the 0.99 quantile
      * of a whole file, which an online tracker cannot know). */

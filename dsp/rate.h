@@ -4,7 +4,7 @@
  * a syllable nucleus is a local maximum of intensity that is (1) above a
  * threshold set peak_drop_db below the speaker's running peak level, (2) at
  * least dip_db above the lowest intensity since the previous peak, and (3)
- * voiced. Intensity is first averaged over smooth_hops hops (power domain),
+ * voiced and inside speech (VAD). Intensity is first averaged over smooth_hops hops (power domain),
  * which merges the ripples of one vowel. The event is reported one hop after the
  * smoothed peak (when the maximum is confirmed). Speaking rate = nuclei / window time (pauses
  * included); articulation rate = nuclei / speech time in the window. Window up to
@@ -35,6 +35,7 @@ typedef struct dsp_rate {
     float peak_level_db;                 /* running peak of intensity, decaying */
     float ring_pow[DSP_RATE_MAX_SMOOTH]; /* last smooth_hops intensities, power */
     bool ring_voiced[DSP_RATE_MAX_SMOOTH];
+    bool ring_speech[DSP_RATE_MAX_SMOOTH];
     uint32_t i_ring;
     float prev_db;        /* smoothed intensity of the previous hop */
     bool prev_voiced;     /* voicing of the previous hop */

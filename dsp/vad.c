@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #define LEVEL_MIN_DB (-120.0f)
+#define LEVEL_MAX_DB 200.0f /* keeps sums and differences finite */
 /* Voiced hops need less margin: periodicity is evidence of speech by itself. */
 #define VOICED_RELIEF_DB 6.0f
 
@@ -32,6 +33,9 @@ bool dsp_vad_update(dsp_vad *vad, float level_db, bool voiced)
 {
     if (!isfinite(level_db) || level_db < LEVEL_MIN_DB) {
         level_db = LEVEL_MIN_DB;
+    }
+    if (level_db > LEVEL_MAX_DB) {
+        level_db = LEVEL_MAX_DB;
     }
     if (vad->n_in_block == 0 || level_db < vad->cur_min) {
         vad->cur_min = level_db;

@@ -86,6 +86,20 @@ static void check_table(const dsp_kernels *k, uint64_t seed)
         k->power_cpx(o, x, n);
         ref->power_cpx(r, x, n);
         check_elementwise(k->name, "power_cpx", o, r, n, seed);
+        /* axpy: o = r = y, then += a x; tolerance on |y| + |a x| (FMA may be used). */
+        float a = rp_test_randf(&state);
+        for (size_t i = 0; i < n; i++) {
+            o[i] = r[i] = y[i];
+        }
+        k->axpy_f32(o, x, a, n);
+        ref->axpy_f32(r, x, a, n);
+        for (size_t i = 0; i < n; i++) {
+            float scale = fabsf(y[i]) + fabsf(a * x[i]);
+            if (!(fabsf(o[i] - r[i]) <= (float)DSP_KERNEL_REL_TOL * scale + 1e-30f)) {
+                ck_abort_msg("%s axpy_f32 n=%zu i=%zu: %g vs scalar %g, RP_TEST_SEED=0x%llx",
+                             k->name, n, i, (double)o[i], (double)r[i], (unsigned long long)seed);
+            }
+        }
         fill(y, n, &state, 1);
         k->sqrt_f32(o, y, n);
         ref->sqrt_f32(r, y, n);
@@ -122,6 +136,10 @@ START_TEST(scalar_reference_computes_known_values)
     ck_assert_float_eq_tol(k->ramp_dot_f32(x, 5), -2.0f + 6.0f - 12.0f + 2.0f, 1e-6f);
     ck_assert_float_eq(k->maxabs_f32(x, 5), 4.0f);
     ck_assert_float_eq(k->maxabs_f32(x, 0), 0.0f);
+    float acc[2] = {1.0f, 1.0f};
+    k->axpy_f32(acc, x, 2.0f, 2);
+    ck_assert_float_eq(acc[0], 3.0f);
+    ck_assert_float_eq(acc[1], -3.0f);
     float p[2];
     k->power_cpx(p, x, 2); /* (1,-2) (3,-4) */
     ck_assert_float_eq(p[0], 5.0f);
