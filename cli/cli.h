@@ -35,5 +35,7 @@ int cli_example_main(int argc, char **argv);
 int cli_text_main(int argc, char **argv);
 /* `rapport features`: prosody features of recordings (cli/cmd_features.c). */
 int cli_features_main(int argc, char **argv);
+/* `rapport replay`: a recorded call through the call pipeline (cli/cmd_replay.c). */
+int cli_replay_main(int argc, char **argv);
 
 #endif /* CLI_CLI_H */

@@ -23,6 +23,7 @@ static const cli_command commands[] = {
     {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
     {"example", cli_example_main, "write one example of every wire-protocol message"},
     {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},
+    {"replay", cli_replay_main, "play a recorded call through the engine; print its cues"},
     {"text", cli_text_main, "analyse text messages, one per stdin line"},
     {"version", version_main, "print the version"},
 };

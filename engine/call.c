@@ -32,8 +32,10 @@ typedef struct channel {
     dsp_frame last;
     bool have_frame;
     uint32_t speech_ms; /* voice activity so far */
-    float base_artic;   /* the speaker's own articulation-rate baseline, syllables/s */
-    uint32_t n_base;    /* speech hops in the baseline */
+    uint64_t frames;    /* dsp frames taken */
+    uint64_t last_speech_frame;
+    float base_artic; /* the speaker's own articulation-rate baseline, syllables/s */
+    uint32_t n_base;  /* speech hops in the baseline */
 } channel;
 
 typedef struct trend_point {
@@ -352,7 +354,10 @@ static bool agent_pace(const eng_call *c, const eng_cue_rule *r, bool fast, floa
                        float *rate)
 {
     const channel *ag = &c->ch[PROTO_AGENT];
-    if (!ag->have_frame || ag->speech_ms < RATE_MIN_SPEECH_MS || !ag->last.speech) {
+    /* judged while the agent talks, through pauses shorter than a turn gap */
+    uint64_t quiet_frames = ag->frames - ag->last_speech_frame;
+    if (!ag->have_frame || ag->speech_ms < RATE_MIN_SPEECH_MS ||
+        quiet_frames * ENG_SLOT_MS > c->rules.turns.turn_gap_ms) {
         return false;
     }
     *rate = ag->last.articulation_rate_sps;
@@ -415,7 +420,8 @@ static void evaluate_voice_cues(eng_call *c, const eng_sink *sink)
                       {0, str_of("pitch_rel_st"), (double)c->pitch_rel_st},
                       {0, str_of("loudness_rel_db"), (double)c->loudness_rel_db}};
     emit_cue(c, PROTO_CUE_CUSTOMER_TENSION, a, PROTO_WHO_CUSTOMER, tv, 3, NULL, sink);
-    if (c->arousal_valid && c->arousal >= R->esc[PROTO_REASON_CUSTOMER_TENSION].threshold) {
+    if (c->cue[PROTO_CUE_CUSTOMER_TENSION].open && c->arousal_valid &&
+        c->arousal >= R->esc[PROTO_REASON_CUSTOMER_TENSION].threshold) {
         raise_escalation(c, PROTO_REASON_CUSTOMER_TENSION, c->arousal, NULL, sink);
     }
     /* event cues age even without new events */
@@ -551,7 +557,9 @@ static void take_frame(eng_call *c, int p, const dsp_frame *fr)
     ch->last = *fr;
     ch->have_frame = true;
     dsp_stats_update(&ch->stats, fr);
+    ch->frames++;
     if (fr->speech) {
+        ch->last_speech_frame = ch->frames;
         ch->speech_ms += ENG_SLOT_MS;
         if (ch->speech_ms >= RATE_MIN_SPEECH_MS && fr->articulation_rate_sps > 0.0f) {
             ch->n_base++;

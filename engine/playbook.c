@@ -80,7 +80,7 @@ void eng_rules_default(eng_rules *r)
     r->prompt_gap_ms = 8000;
     r->baseline_warmup_ms = 20000;
     /* clang-format off */
-    set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 5000, 0, 60000, 3,
+    set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 3000, 0, 60000, 3,
             "You are speaking faster than usual - slow down a little.");
     r->cue[PROTO_CUE_SPEAKING_FAST].abs_limit = 6.0f;
     set_cue(r, PROTO_CUE_SPEAKING_SLOW, 6, 0.70f, 0.85f, 8000, 0, 90000, 2,

@@ -1,0 +1,663 @@
+/* cli/cmd_replay.c - `rapport replay`: a recorded call through the engine's call
+ * pipeline, offline, printing what the agent and supervisor would have seen.
+ *
+ * Audio: one stereo file (channel 0 agent, channel 1 customer) or two mono files,
+ * any format and rate libsndfile reads (other than 8/16 kHz resampled to 16 kHz).
+ * It is cut into 20 ms frames with capture timestamps, exactly as a gateway would
+ * send them, and fed to eng_call. An optional events file adds chat/transcript
+ * lines, holds and frustration signals at their times.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "common/alloc.h"
+#include "common/clock.h"
+#include "dsp/resample.h"
+#include "engine/call.h"
+#include "engine/playbook.h"
+
+#define FRAME_MS    20
+#define READ_FRAMES 4096
+#define MAX_EVENTS  4096
+#define MAX_LINE    (PROTO_MAX_TEXT_BYTES + 64)
+#define T0_US       1767225600000000LL /* 2026-01-01T00:00:00Z: replays start here */
+
+typedef enum ev_kind { EV_TEXT, EV_HOLD, EV_SIGNAL } ev_kind;
+
+typedef struct event {
+    double t_s;
+    ev_kind kind;
+    proto_speaker speaker;
+    bool on;
+    proto_signal_kind signal;
+    char *text;
+} event;
+
+typedef struct source {
+    SNDFILE *sf;
+    SF_INFO info;
+    bool eof;
+} source;
+
+typedef struct replay {
+    cli_format format;
+    bool text_out;
+    bool show_features;
+    bool realtime;
+    uint32_t rate;
+    event *events;
+    size_t n_events;
+    long n_out;
+} replay;
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: rapport replay [options] CALL.wav [CUSTOMER.wav]\n\n"
+                 "Plays a recorded call through the engine's call pipeline and prints the cues,\n"
+                 "prompts, escalations and call summary it raises, at call time.\n\n"
+                 "Audio: one stereo file (channel 0 agent, channel 1 customer) or two mono files\n"
+                 "(agent first), in any format libsndfile reads.\n\n"
+                 "  --events FILE    chat/transcript and call events, one per line:\n"
+                 "                   SECONDS<TAB>agent|customer|bot<TAB>TEXT\n"
+                 "                   SECONDS<TAB>hold<TAB>on|off\n"
+                 "                   "
+                 "SECONDS<TAB>signal<TAB>form_error|repeated_error|rage_click|rapid_exit\n"
+                 "  --playbook FILE  thresholds and prompts (docs/playbook.md); default built in\n"
+                 "  --queue NAME     the call's queue, for the playbook's [queue.NAME] overrides\n"
+                 "  --consent        the customer consented to voice and text emotion analysis\n"
+                 "                   (off by default: no customer emotion is inferred without it)\n"
+                 "  --bot            the session is handled by a bot (sensitive topics hand off)\n"
+                 "  --format F       text (default: a timeline) or json (one message per line)\n"
+                 "  --features       also print the periodic features messages\n"
+                 "  --realtime       pace the replay in real time instead of as fast as possible\n"
+                 "  --help           this text\n\n"
+                 "exit codes: 0 ok, 1 unreadable input, 2 usage error\n");
+}
+
+/* ---- events file ---- */
+
+static int parse_events(const char *path, replay *r)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        cli_error("replay", "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    r->events = rp_calloc(MAX_EVENTS, sizeof *r->events);
+    char *line = rp_malloc(MAX_LINE);
+    if (r->events == NULL || line == NULL) {
+        rp_free(line);
+        fclose(f);
+        cli_error("replay", "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    double last_t = 0.0;
+    for (long no = 1; rc == 0 && fgets(line, MAX_LINE, f) != NULL; no++) {
+        size_t len = strlen(line);
+        if (len == MAX_LINE - 1 && line[len - 1] != '\n') {
+            cli_error("replay", "%s:%ld: line longer than %d bytes", path, no, MAX_LINE - 2);
+            rc = -1;
+            break;
+        }
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+            line[--len] = '\0';
+        }
+        if (len == 0 || line[0] == '#') {
+            continue;
+        }
+        char *tab1 = strchr(line, '\t');
+        char *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        char *end = NULL;
+        double t = strtod(line, &end);
+        if (tab1 == NULL || tab2 == NULL || end != tab1 || !isfinite(t) || t < 0.0 || t < last_t) {
+            cli_error("replay", "%s:%ld: expected SECONDS<TAB>WHO<TAB>TEXT with times in order",
+                      path, no);
+            rc = -1;
+            break;
+        }
+        if (r->n_events >= MAX_EVENTS) {
+            cli_error("replay", "%s:%ld: more than %d events", path, no, MAX_EVENTS);
+            rc = -1;
+            break;
+        }
+        last_t = t;
+        *tab1 = '\0';
+        *tab2 = '\0';
+        const char *who = tab1 + 1;
+        const char *what = tab2 + 1;
+        event *e = &r->events[r->n_events];
+        e->t_s = t;
+        if (strcmp(who, "agent") == 0 || strcmp(who, "customer") == 0 || strcmp(who, "bot") == 0) {
+            e->kind = EV_TEXT;
+            e->speaker = who[0] == 'a' ? PROTO_SPK_AGENT
+                                       : (who[0] == 'c' ? PROTO_SPK_CUSTOMER : PROTO_SPK_BOT);
+            e->text = rp_strdup(what);
+            if (e->text == NULL) {
+                rc = -1;
+                break;
+            }
+        } else if (strcmp(who, "hold") == 0 &&
+                   (strcmp(what, "on") == 0 || strcmp(what, "off") == 0)) {
+            e->kind = EV_HOLD;
+            e->on = strcmp(what, "on") == 0;
+        } else if (strcmp(who, "signal") == 0) {
+            static const char *const kinds[] = {"form_error", "repeated_error", "rage_click",
+                                                "rapid_exit"};
+            int k = -1;
+            for (int i = 0; i < 4; i++) {
+                k = strcmp(what, kinds[i]) == 0 ? i : k;
+            }
+            if (k < 0) {
+                cli_error("replay", "%s:%ld: unknown signal '%.40s'", path, no, what);
+                rc = -1;
+                break;
+            }
+            e->kind = EV_SIGNAL;
+            e->signal = (proto_signal_kind)k;
+        } else {
+            cli_error("replay", "%s:%ld: WHO must be agent, customer, bot, hold or signal", path,
+                      no);
+            rc = -1;
+            break;
+        }
+        r->n_events++;
+    }
+    rp_free(line);
+    fclose(f);
+    return rc;
+}
+
+/* ---- output ---- */
+
+static void put_time(uint32_t ms)
+{
+    printf("%02u:%02u.%01u  ", ms / 60000, (ms / 1000) % 60, (ms % 1000) / 100);
+}
+
+static void print_kvs(const proto_kv *kv, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        printf(" %.*s=%.3g", (int)kv[i].name.len, kv[i].name.ptr, kv[i].value);
+    }
+}
+
+static void print_text(const proto_msg *m)
+{
+    switch (m->type) {
+    case PROTO_T_CUE: {
+        const proto_cue *c = &m->u.cue;
+        static const char *const who[] = {"agent", "customer", "both"};
+        put_time(c->t_ms);
+        printf("%-6s %-20s %-8s", c->state == PROTO_OPEN ? "OPEN" : "CLOSE", proto_cue_name(c->cue),
+               who[c->party]);
+        print_kvs(c->evidence, c->n_evidence);
+        if (c->present & PROTO_CUE_QUOTE) {
+            printf("  \"%.*s\"", (int)c->quote.len, c->quote.ptr);
+        }
+        printf("\n");
+        break;
+    }
+    case PROTO_T_PROMPT:
+        put_time(m->u.prompt.t_ms);
+        printf("PROMPT %.*s\n", (int)m->u.prompt.text.len, m->u.prompt.text.ptr);
+        for (uint32_t i = 0; i < m->u.prompt.n_checklist; i++) {
+            printf("                [ ] %.*s\n", (int)m->u.prompt.checklist[i].len,
+                   m->u.prompt.checklist[i].ptr);
+        }
+        break;
+    case PROTO_T_ESCALATION: {
+        const proto_escalation *e = &m->u.escalation;
+        put_time(e->t_ms);
+        printf("ESCALATE %s: %s", proto_level_name(e->level), proto_reason_name(e->reason));
+        if (e->present & PROTO_ESC_QUOTE) {
+            printf("  \"%.*s\"", (int)e->quote.len, e->quote.ptr);
+        }
+        printf("\n");
+        break;
+    }
+    case PROTO_T_FEATURES: {
+        const proto_features *f = &m->u.features;
+        put_time(f->t_ms);
+        printf("features agent talk %.2f rate %.1f | customer talk %.2f | dead air %u ms\n",
+               (double)f->agent.b.talk_ratio, (double)f->agent.b.artic_sps,
+               (double)f->customer.b.talk_ratio, f->dead_air_ms);
+        break;
+    }
+    case PROTO_T_SUMMARY: {
+        const proto_summary *s = &m->u.summary;
+        put_time(s->t_ms);
+        printf("SUMMARY\n");
+        printf("  duration %.1f s; agent talk %.1f s, customer %.1f s (agent share %.0f%%)\n",
+               s->t_ms / 1000.0, s->agent_talk_ms / 1000.0, s->customer_talk_ms / 1000.0,
+               100.0 * (double)s->talk_ratio);
+        printf("  agent response latency p50 %u ms, p90 %u ms; dead air %.1f s; "
+               "longest agent turn %.1f s\n",
+               s->latency_p50_ms, s->latency_p90_ms, s->dead_air_ms / 1000.0,
+               s->longest_monologue_ms / 1000.0);
+        printf("  interruptions: agent %u, customer %u; backchannels %u; agent rate %.1f syll/s\n",
+               s->interruptions_agent, s->interruptions_customer, s->backchannels,
+               (double)s->agent_rate_sps);
+        if (s->present & PROTO_SUM_SENTIMENT_END) {
+            printf("  customer sentiment %.2f -> %.2f (trend %.2f/min)\n",
+                   (double)s->sentiment_start, (double)s->sentiment_end,
+                   (double)s->sentiment_trend);
+        }
+        if (s->present & PROTO_SUM_EMPATHY) {
+            printf("  empathy %.2f:", (double)s->empathy);
+            print_kvs(s->metrics, s->n_metrics);
+            printf("\n");
+        }
+        printf("  cues %u, escalations %u\n", s->n_cues, s->n_escalations);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void on_emit(void *arg, const proto_msg *m)
+{
+    replay *r = arg;
+    if (m->type == PROTO_T_FEATURES && !r->show_features) {
+        return;
+    }
+    r->n_out++;
+    if (r->text_out) {
+        print_text(m);
+        fflush(stdout);
+        return;
+    }
+    static char json[1 << 16];
+    size_t n = 0;
+    if (proto_to_json(m, json, sizeof json, &n) == RP_OK) {
+        puts(json);
+    }
+}
+
+/* ---- audio ---- */
+
+static int open_source(source *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    s->sf = sf_open(path, SFM_READ, &s->info);
+    if (s->sf == NULL) {
+        cli_error("replay", "%s: %s", path, sf_strerror(NULL));
+        return -1;
+    }
+    return 0;
+}
+
+static void close_source(source *s)
+{
+    if (s->sf != NULL) {
+        sf_close(s->sf);
+    }
+    memset(s, 0, sizeof *s);
+}
+
+/* One party's audio: which source and channel it comes from, its resampler (NULL
+ * at 8/16 kHz) and the samples waiting to make a frame. */
+typedef struct chan {
+    source *src;
+    int index; /* channel within src */
+    dsp_resampler *rs;
+    float *rs_out;
+    float *fifo;
+    size_t n_fifo, cap_fifo;
+} chan;
+
+static int chan_push(chan *c, const float *x, size_t n)
+{
+    if (c->n_fifo + n > c->cap_fifo) {
+        size_t cap = (c->n_fifo + n) * 2 + 1024;
+        float *p = rp_realloc(c->fifo, cap * sizeof *p);
+        if (p == NULL) {
+            return -1;
+        }
+        c->fifo = p;
+        c->cap_fifo = cap;
+    }
+    memcpy(c->fifo + c->n_fifo, x, n * sizeof *x);
+    c->n_fifo += n;
+    return 0;
+}
+
+static int chan_feed(chan *c, const float *x, size_t n)
+{
+    if (c->rs == NULL) {
+        return chan_push(c, x, n);
+    }
+    size_t got = 0;
+    size_t cap = dsp_resampler_max_out(c->rs);
+    if (dsp_resampler_process(c->rs, x, n, c->rs_out, cap, &got) != RP_OK) {
+        return -1;
+    }
+    return chan_push(c, c->rs_out, got);
+}
+
+static int chan_flush(chan *c)
+{
+    if (c->rs == NULL) {
+        return 0;
+    }
+    size_t cap = dsp_resampler_max_out(c->rs);
+    for (;;) {
+        size_t got = 0;
+        if (dsp_resampler_flush(c->rs, c->rs_out, cap, &got) != RP_OK) {
+            return -1;
+        }
+        if (got == 0) {
+            return 0;
+        }
+        if (chan_push(c, c->rs_out, got) != 0) {
+            return -1;
+        }
+    }
+}
+
+/* Reads one block from a source into the channels that come from it. */
+static int read_block(source *s, chan *chans, int n_chans, float *inter, float *mono)
+{
+    sf_count_t got = sf_readf_float(s->sf, inter, READ_FRAMES);
+    int nch = s->info.channels;
+    for (int k = 0; k < n_chans; k++) {
+        if (chans[k].src != s) {
+            continue;
+        }
+        if (got <= 0) {
+            if (chan_flush(&chans[k]) != 0) {
+                return -1;
+            }
+            continue;
+        }
+        for (sf_count_t i = 0; i < got; i++) {
+            mono[i] = inter[i * nch + chans[k].index];
+        }
+        if (chan_feed(&chans[k], mono, (size_t)got) != 0) {
+            return -1;
+        }
+    }
+    if (got <= 0) {
+        s->eof = true;
+    }
+    return 0;
+}
+
+/* True when a channel fed by src holds less than a frame. */
+static bool needs_samples(const chan *chans, const source *src, size_t frame)
+{
+    for (int k = 0; k < 2; k++) {
+        if (chans[k].src == src && chans[k].n_fifo < frame) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void deliver_events(replay *r, size_t *next, double until_s, eng_call *call,
+                           nlp_analyzer *an, const eng_sink *sink)
+{
+    while (*next < r->n_events && r->events[*next].t_s <= until_s) {
+        const event *e = &r->events[*next];
+        int64_t ts = T0_US + (int64_t)llround(e->t_s * 1e6);
+        if (e->kind == EV_TEXT) {
+            proto_text t;
+            memset(&t, 0, sizeof t);
+            t.call = proto_cstr("replay");
+            t.speaker = e->speaker;
+            t.text = proto_cstr(e->text);
+            t.ts_us = ts;
+            t.final = true;
+            (void)eng_call_text(call, &t, an, sink);
+        } else if (e->kind == EV_HOLD) {
+            eng_call_hold(call, e->on);
+        } else {
+            proto_signal s;
+            memset(&s, 0, sizeof s);
+            s.call = proto_cstr("replay");
+            s.kind = e->signal;
+            s.ts_us = ts;
+            eng_call_signal(call, &s, sink);
+        }
+        (*next)++;
+    }
+}
+
+static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer *an)
+{
+    eng_sink sink = {on_emit, r};
+    chan chans[2];
+    memset(chans, 0, sizeof chans);
+    chans[0].src = &srcs[0];
+    chans[0].index = 0;
+    chans[1].src = n_srcs == 2 ? &srcs[1] : &srcs[0];
+    chans[1].index = n_srcs == 2 ? 0 : 1;
+    uint32_t in_rate = (uint32_t)srcs[0].info.samplerate;
+    r->rate = (in_rate == 8000 || in_rate == 16000) ? in_rate : 16000;
+    int rc = 0;
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        uint32_t rate_k = (uint32_t)chans[k].src->info.samplerate;
+        if (rate_k != r->rate) {
+            rc = dsp_resampler_create(rate_k, r->rate, READ_FRAMES, &chans[k].rs);
+            chans[k].rs_out =
+                rc == RP_OK ? rp_malloc(dsp_resampler_max_out(chans[k].rs) * sizeof(float)) : NULL;
+            rc = chans[k].rs_out == NULL ? -1 : 0;
+        }
+    }
+    float *inter = rp_malloc(READ_FRAMES * 2 * sizeof(float));
+    float *mono = rp_malloc(READ_FRAMES * sizeof(float));
+    float *scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
+    uint8_t *bytes = rp_malloc(PROTO_MAX_SAMPLES * 4);
+    if (inter == NULL || mono == NULL || scratch == NULL || bytes == NULL) {
+        rc = -1;
+    }
+    size_t frame = r->rate / 1000 * FRAME_MS;
+    size_t next_event = 0;
+    uint64_t start_ns = rp_clock_mono_ns();
+    for (uint64_t k = 0; rc == 0; k++) {
+        for (int s = 0; s < n_srcs && rc == 0; s++) {
+            while (rc == 0 && !srcs[s].eof && needs_samples(chans, &srcs[s], frame)) {
+                rc = read_block(&srcs[s], chans, 2, inter, mono);
+            }
+        }
+        if (chans[0].n_fifo < frame && chans[1].n_fifo < frame) {
+            break;
+        }
+        double t_s = (double)(k * FRAME_MS) / 1000.0;
+        deliver_events(r, &next_event, t_s, call, an, &sink);
+        if (r->realtime) {
+            uint64_t due = start_ns + k * FRAME_MS * 1000000ull;
+            uint64_t now = rp_clock_mono_ns();
+            if (due > now) {
+                rp_clock_sleep_ns(due - now);
+            }
+        }
+        for (int p = 0; p < 2; p++) {
+            chan *c = &chans[p];
+            size_t n = c->n_fifo < frame ? c->n_fifo : frame;
+            if (n == 0) {
+                continue;
+            }
+            for (size_t i = 0; i < n; i++) {
+                uint32_t bits;
+                memcpy(&bits, &c->fifo[i], sizeof bits);
+                for (int b = 0; b < 4; b++) {
+                    bytes[4 * i + (size_t)b] = (uint8_t)(bits >> (8 * b));
+                }
+            }
+            memmove(c->fifo, c->fifo + n, (c->n_fifo - n) * sizeof(float));
+            c->n_fifo -= n;
+            proto_audio a;
+            memset(&a, 0, sizeof a);
+            a.call = proto_cstr("replay");
+            a.ch = (proto_party)p;
+            a.seq = k;
+            a.ts_us = T0_US + (int64_t)(k * FRAME_MS * 1000);
+            a.rate_hz = r->rate;
+            a.enc = PROTO_F32LE;
+            a.samples.ptr = bytes;
+            a.samples.len = (uint32_t)(n * 4);
+            (void)eng_call_audio(call, &a, scratch, &sink);
+        }
+    }
+    double end_s = 0.0;
+    for (int s = 0; s < n_srcs; s++) {
+        double d = (double)srcs[s].info.frames / srcs[s].info.samplerate;
+        end_s = d > end_s ? d : end_s;
+    }
+    deliver_events(r, &next_event, 1e18, call, an, &sink);
+    eng_call_end(call, T0_US + (int64_t)llround(end_s * 1e6), &sink);
+    for (int k = 0; k < 2; k++) {
+        dsp_resampler_destroy(&chans[k].rs);
+        rp_free(chans[k].rs_out);
+        rp_free(chans[k].fifo);
+    }
+    rp_free(inter);
+    rp_free(mono);
+    rp_free(scratch);
+    rp_free(bytes);
+    if (rc != 0) {
+        cli_error("replay", "audio could not be read or resampled");
+    }
+    return rc;
+}
+
+int cli_replay_main(int argc, char **argv)
+{
+    replay r;
+    memset(&r, 0, sizeof r);
+    r.text_out = true;
+    const char *events_path = NULL, *playbook_path = NULL, *queue = NULL;
+    bool consent = false, bot = false;
+    const char *files[2];
+    int n_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_arg = i + 1 < argc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return CLI_EXIT_OK;
+        } else if (strcmp(a, "--events") == 0 && has_arg) {
+            events_path = argv[++i];
+        } else if (strcmp(a, "--playbook") == 0 && has_arg) {
+            playbook_path = argv[++i];
+        } else if (strcmp(a, "--queue") == 0 && has_arg) {
+            queue = argv[++i];
+        } else if (strcmp(a, "--format") == 0 && has_arg) {
+            const char *f = argv[++i];
+            if (strcmp(f, "text") == 0) {
+                r.text_out = true;
+            } else if (cli_format_parse(f, &r.format) && r.format == CLI_FORMAT_JSON) {
+                r.text_out = false;
+            } else {
+                cli_error("replay", "--format takes text or json, not '%s'", f);
+                return CLI_EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--consent") == 0) {
+            consent = true;
+        } else if (strcmp(a, "--bot") == 0) {
+            bot = true;
+        } else if (strcmp(a, "--features") == 0) {
+            r.show_features = true;
+        } else if (strcmp(a, "--realtime") == 0) {
+            r.realtime = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            cli_error("replay", "unknown or incomplete option '%s'", a);
+            usage(stderr);
+            return CLI_EXIT_USAGE;
+        } else if (n_files < 2) {
+            files[n_files++] = a;
+        } else {
+            cli_error("replay", "at most two audio files");
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (n_files == 0) {
+        cli_error("replay", "no audio file given");
+        usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (queue != NULL && !proto_id_valid(queue, strlen(queue))) {
+        cli_error("replay", "--queue '%s' is not a valid id", queue);
+        return CLI_EXIT_USAGE;
+    }
+    int exit_code = CLI_EXIT_FAIL;
+    source srcs[2];
+    memset(srcs, 0, sizeof srcs);
+    eng_playbook *pb = NULL;
+    eng_call *call = NULL;
+    nlp_analyzer *an = NULL;
+    char err[RP_ERR_LEN];
+    if (eng_playbook_load(playbook_path, &pb, err) != RP_OK) {
+        cli_error("replay", "%s", err);
+        goto done;
+    }
+    for (int i = 0; i < n_files; i++) {
+        if (open_source(&srcs[i], files[i]) != 0) {
+            goto done;
+        }
+    }
+    if (n_files == 1 && srcs[0].info.channels != 2) {
+        cli_error("replay",
+                  "%s: has %d channel(s); give a stereo file (agent left, customer "
+                  "right) or two mono files",
+                  files[0], srcs[0].info.channels);
+        goto done;
+    }
+    if (n_files == 2 && (srcs[0].info.channels != 1 || srcs[1].info.channels != 1)) {
+        cli_error("replay", "with two files, each must be mono");
+        goto done;
+    }
+    if (events_path != NULL && parse_events(events_path, &r) != 0) {
+        goto done;
+    }
+    eng_rules rules;
+    eng_playbook_rules(pb, queue, queue ? strlen(queue) : 0, &rules);
+    proto_call_start cs;
+    memset(&cs, 0, sizeof cs);
+    cs.call = proto_cstr("replay");
+    cs.agent = proto_cstr("agent");
+    cs.team = proto_cstr("replay");
+    cs.medium = PROTO_VOICE;
+    cs.present = PROTO_CALL_START_HANDLER;
+    cs.handler = bot ? PROTO_BOT : PROTO_HUMAN;
+    if (queue != NULL) {
+        cs.present |= PROTO_CALL_START_QUEUE;
+        cs.queue = proto_cstr(queue);
+    }
+    cs.consent.voice_emotion = consent;
+    cs.consent.text_emotion = consent;
+    cs.ts_us = T0_US;
+    if (eng_call_create(&cs, &rules, &call) != RP_OK || nlp_analyzer_create(NULL, &an) != RP_OK) {
+        cli_error("replay", "out of memory");
+        goto done;
+    }
+    if (r.text_out) {
+        printf("replaying %s%s%s (%s, customer emotion analysis %s)\n", files[0],
+               n_files == 2 ? " + " : "", n_files == 2 ? files[1] : "",
+               bot ? "bot session" : "human agent", consent ? "on (consent)" : "off (no consent)");
+    }
+    if (run(&r, srcs, n_files, call, an) == 0) {
+        exit_code = CLI_EXIT_OK;
+    }
+done:
+    for (size_t i = 0; i < r.n_events; i++) {
+        rp_free(r.events[i].text);
+    }
+    rp_free(r.events);
+    for (int i = 0; i < 2; i++) {
+        close_source(&srcs[i]);
+    }
+    eng_call_destroy(&call);
+    nlp_analyzer_destroy(&an);
+    eng_playbook_destroy(&pb);
+    return exit_code;
+}
