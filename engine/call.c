@@ -161,6 +161,26 @@ void eng_call_destroy(eng_call **self_p)
     *self_p = NULL;
 }
 
+const char *eng_call_id(const eng_call *c)
+{
+    return c->call;
+}
+
+const char *eng_call_team(const eng_call *c)
+{
+    return c->team;
+}
+
+const char *eng_call_agent(const eng_call *c)
+{
+    return c->agent;
+}
+
+bool eng_call_ended(const eng_call *c)
+{
+    return c->ended;
+}
+
 uint32_t eng_call_now_ms(const eng_call *c)
 {
     return c->now_ms;

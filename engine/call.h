@@ -83,6 +83,14 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink);
 /* Call time now, ms since call_start (capture-time based). */
 uint32_t eng_call_now_ms(const eng_call *c);
 
+/* The call's ids as given in its call_start (NUL-terminated, owned by the call). */
+const char *eng_call_id(const eng_call *c);
+const char *eng_call_team(const eng_call *c);
+const char *eng_call_agent(const eng_call *c);
+
+/* True once eng_call_end() has run. */
+bool eng_call_ended(const eng_call *c);
+
 /* Fills a snapshot row (borrowing from the call; open cues go to cues[0..max)). */
 void eng_call_state(const eng_call *c, proto_call_state *out, proto_open_cue *cues,
                     uint32_t max_cues);

@@ -9,5 +9,6 @@ Suite *align_suite(void);
 Suite *playbook_suite(void);
 Suite *cues_suite(void);
 Suite *call_suite(void);
+Suite *worker_suite(void);
 
 #endif

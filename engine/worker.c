@@ -1,0 +1,426 @@
+/* engine/worker.c - a shard thread: inbox -> calls -> outbox. */
+#include "engine/worker.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+
+#include "common/alloc.h"
+#include "common/clock.h"
+#include "common/ring.h"
+
+#define IN_HEAD     12u /* u32 len, u64 arrival */
+#define OUT_HEAD    16u /* u32 topic len, u32 msg len, u64 arrival */
+#define TOPIC_MAX   256u
+#define OUT_MSG_MAX (64u << 10)
+#define IDLE_NS     100000u /* 100 us nap when there is nothing to do */
+
+typedef struct slot {
+    uint64_t hash;
+    eng_call *call; /* NULL = empty */
+} slot;
+
+struct eng_worker {
+    eng_worker_config cfg;
+    _Atomic(const eng_playbook *) playbook;
+    rp_spsc_ring inbox, outbox;
+    unsigned char *inbox_mem, *outbox_mem;
+    unsigned char *in_stage;  /* producer (loop) staging for post */
+    unsigned char *in_buf;    /* consumer (worker) copy of the current message */
+    unsigned char *out_stage; /* producer (worker) staging for outbound records */
+    slot *table;
+    size_t table_size; /* power of two */
+    size_t n_calls;
+    nlp_analyzer *an;
+    float *scratch;
+    uint64_t current_arrival;
+    pthread_t thread;
+    bool started;
+    atomic_bool stop;
+    eng_worker_stats stats;
+};
+
+static void count(atomic_uint_fast64_t *c)
+{
+    atomic_fetch_add_explicit(c, 1, memory_order_relaxed);
+}
+
+uint64_t eng_call_hash(const char *id, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)id[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+eng_worker_config eng_worker_config_default(void)
+{
+    eng_worker_config c = {.max_calls = 4096, .inbox_bytes = 8u << 20, .outbox_bytes = 4u << 20};
+    return c;
+}
+
+const eng_worker_stats *eng_worker_stats_of(const eng_worker *w)
+{
+    return &w->stats;
+}
+
+void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb)
+{
+    atomic_store_explicit(&w->playbook, pb, memory_order_release);
+}
+
+static size_t pow2_at_least(size_t n)
+{
+    size_t p = 1;
+    while (p < n) {
+        p <<= 1;
+    }
+    return p;
+}
+
+int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_worker **out)
+{
+    *out = NULL;
+    if (cfg == NULL || pb == NULL || cfg->max_calls == 0 || cfg->max_calls > (1u << 20) ||
+        rp_spsc_ring_storage_size(cfg->inbox_bytes, 1) == 0 ||
+        rp_spsc_ring_storage_size(cfg->outbox_bytes, 1) == 0 ||
+        cfg->inbox_bytes < PROTO_MAX_MSG_BYTES + IN_HEAD ||
+        cfg->outbox_bytes < OUT_MSG_MAX + OUT_HEAD + TOPIC_MAX) {
+        return RP_EINVAL;
+    }
+    eng_worker *w = rp_calloc(1, sizeof *w);
+    if (w == NULL) {
+        return RP_ENOMEM;
+    }
+    w->cfg = *cfg;
+    atomic_init(&w->playbook, pb);
+    atomic_init(&w->stop, false);
+    w->table_size = pow2_at_least((size_t)cfg->max_calls * 2);
+    w->inbox_mem = rp_malloc(cfg->inbox_bytes);
+    w->outbox_mem = rp_malloc(cfg->outbox_bytes);
+    w->in_stage = rp_malloc(PROTO_MAX_MSG_BYTES + IN_HEAD);
+    w->in_buf = rp_malloc(PROTO_MAX_MSG_BYTES);
+    w->out_stage = rp_malloc(OUT_HEAD + TOPIC_MAX + OUT_MSG_MAX);
+    w->table = rp_calloc(w->table_size, sizeof *w->table);
+    w->scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
+    if (w->inbox_mem == NULL || w->outbox_mem == NULL || w->in_stage == NULL || w->in_buf == NULL ||
+        w->out_stage == NULL || w->table == NULL || w->scratch == NULL ||
+        nlp_analyzer_create(NULL, &w->an) != RP_OK ||
+        rp_spsc_ring_init(&w->inbox, w->inbox_mem, cfg->inbox_bytes, 1) != RP_OK ||
+        rp_spsc_ring_init(&w->outbox, w->outbox_mem, cfg->outbox_bytes, 1) != RP_OK) {
+        eng_worker_destroy(&w);
+        return RP_ENOMEM;
+    }
+    *out = w;
+    return RP_OK;
+}
+
+/* ---- call table (open addressing, linear probing, backward-shift delete) ---- */
+
+static size_t find_slot(const eng_worker *w, proto_str id, uint64_t h)
+{
+    size_t mask = w->table_size - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const slot *s = &w->table[i];
+        if (s->call == NULL) {
+            return i;
+        }
+        const char *cid = eng_call_id(s->call);
+        if (s->hash == h && strlen(cid) == id.len && memcmp(cid, id.ptr, id.len) == 0) {
+            return i;
+        }
+    }
+}
+
+static void remove_slot(eng_worker *w, size_t i)
+{
+    size_t mask = w->table_size - 1;
+    w->table[i].call = NULL;
+    for (size_t j = (i + 1) & mask; w->table[j].call != NULL; j = (j + 1) & mask) {
+        size_t home = w->table[j].hash & mask;
+        /* move j back to i if i lies cyclically in [home, j) */
+        bool move = (j > i) ? (home <= i || home > j) : (home <= i && home > j);
+        if (move) {
+            w->table[i] = w->table[j];
+            w->table[j].call = NULL;
+            i = j;
+        }
+    }
+}
+
+/* ---- outbound ---- */
+
+static void emit_out(void *arg, const proto_msg *m)
+{
+    eng_worker *w = arg;
+    proto_str call_id = {0};
+    switch (m->type) {
+    case PROTO_T_FEATURES:
+        call_id = m->u.features.call;
+        break;
+    case PROTO_T_CUE:
+        call_id = m->u.cue.call;
+        break;
+    case PROTO_T_PROMPT:
+        call_id = m->u.prompt.call;
+        break;
+    case PROTO_T_ESCALATION:
+        call_id = m->u.escalation.call;
+        break;
+    case PROTO_T_SUMMARY:
+        call_id = m->u.summary.call;
+        break;
+    default:
+        return;
+    }
+    uint64_t h = eng_call_hash(call_id.ptr, call_id.len);
+    size_t i = find_slot(w, call_id, h);
+    if (w->table[i].call == NULL) {
+        return;
+    }
+    const eng_call *call = w->table[i].call;
+    unsigned char *st = w->out_stage;
+    char *topic = (char *)st + OUT_HEAD;
+    if (proto_topic(proto_cstr(eng_call_team(call)), proto_cstr(eng_call_agent(call)), call_id,
+                    m->type, topic, TOPIC_MAX) != RP_OK) {
+        return;
+    }
+    uint32_t topic_len = (uint32_t)strlen(topic);
+    size_t msg_len = 0;
+    if (proto_encode(m, st + OUT_HEAD + topic_len, OUT_MSG_MAX, &msg_len, NULL) != RP_OK) {
+        count(&w->stats.out_dropped);
+        return;
+    }
+    uint32_t ml = (uint32_t)msg_len;
+    memcpy(st, &topic_len, 4);
+    memcpy(st + 4, &ml, 4);
+    memcpy(st + 8, &w->current_arrival, 8);
+    if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + topic_len + msg_len) != RP_OK) {
+        count(&w->stats.out_dropped);
+    }
+}
+
+/* ---- inbound ---- */
+
+static void start_call(eng_worker *w, const proto_call_start *cs, const eng_sink *sink)
+{
+    (void)sink;
+    uint64_t h = eng_call_hash(cs->call.ptr, cs->call.len);
+    size_t i = find_slot(w, cs->call, h);
+    if (w->table[i].call != NULL) {
+        count(&w->stats.duplicate_start);
+        return;
+    }
+    if (w->n_calls >= w->cfg.max_calls) {
+        count(&w->stats.calls_refused);
+        return;
+    }
+    eng_rules rules;
+    const eng_playbook *pb = atomic_load_explicit(&w->playbook, memory_order_acquire);
+    eng_playbook_rules(pb, (cs->present & PROTO_CALL_START_QUEUE) ? cs->queue.ptr : NULL,
+                       (cs->present & PROTO_CALL_START_QUEUE) ? cs->queue.len : 0, &rules);
+    eng_call *call = NULL;
+    if (eng_call_create(cs, &rules, &call) != RP_OK) {
+        count(&w->stats.calls_refused);
+        return;
+    }
+    w->table[i].hash = h;
+    w->table[i].call = call;
+    w->n_calls++;
+    atomic_store_explicit(&w->stats.calls_active, w->n_calls, memory_order_relaxed);
+    count(&w->stats.calls_total);
+}
+
+static eng_call *lookup(eng_worker *w, proto_str id, size_t *index)
+{
+    size_t i = find_slot(w, id, eng_call_hash(id.ptr, id.len));
+    *index = i;
+    if (w->table[i].call == NULL) {
+        count(&w->stats.unknown_call);
+    }
+    return w->table[i].call;
+}
+
+static void end_call(eng_worker *w, size_t i, int64_t ts_us, const eng_sink *sink)
+{
+    eng_call_end(w->table[i].call, ts_us, sink);
+    eng_call_destroy(&w->table[i].call);
+    remove_slot(w, i);
+    w->n_calls--;
+    atomic_store_explicit(&w->stats.calls_active, w->n_calls, memory_order_relaxed);
+}
+
+static void handle(eng_worker *w, const uint8_t *buf, size_t len)
+{
+    proto_msg m;
+    if (proto_decode(buf, len, NULL, &m, NULL) != RP_OK) {
+        return; /* the loop validated it; cannot happen */
+    }
+    eng_sink sink = {emit_out, w};
+    size_t i = 0;
+    eng_call *c = NULL;
+    eng_reject r = ENG_OK;
+    switch (m.type) {
+    case PROTO_T_CALL_START:
+        start_call(w, &m.u.call_start, &sink);
+        return;
+    case PROTO_T_AUDIO:
+        count(&w->stats.frames);
+        if ((c = lookup(w, m.u.audio.call, &i)) != NULL) {
+            r = eng_call_audio(c, &m.u.audio, w->scratch, &sink);
+        }
+        break;
+    case PROTO_T_TEXT:
+        count(&w->stats.texts);
+        if ((c = lookup(w, m.u.text.call, &i)) != NULL) {
+            r = eng_call_text(c, &m.u.text, w->an, &sink);
+        }
+        break;
+    case PROTO_T_SIGNAL:
+        if ((c = lookup(w, m.u.signal.call, &i)) != NULL) {
+            eng_call_signal(c, &m.u.signal, &sink);
+        }
+        break;
+    case PROTO_T_CONSENT:
+        if ((c = lookup(w, m.u.consent.call, &i)) != NULL) {
+            eng_call_consent(c, &m.u.consent, &sink);
+        }
+        break;
+    case PROTO_T_CALL_END:
+        if ((c = lookup(w, m.u.call_end.call, &i)) != NULL) {
+            end_call(w, i, m.u.call_end.ts_us, &sink);
+        }
+        break;
+    default:
+        break;
+    }
+    if (r != ENG_OK) {
+        count(&w->stats.rejected[r]);
+    }
+}
+
+static bool take_inbound(eng_worker *w, size_t *len)
+{
+    unsigned char head[IN_HEAD];
+    if (rp_spsc_ring_readable(&w->inbox) < IN_HEAD) {
+        return false;
+    }
+    (void)rp_spsc_ring_read(&w->inbox, head, IN_HEAD);
+    uint32_t n;
+    memcpy(&n, head, 4);
+    memcpy(&w->current_arrival, head + 4, 8);
+    /* the producer pushed the record whole: the payload is there */
+    *len = rp_spsc_ring_read(&w->inbox, w->in_buf, n);
+    return true;
+}
+
+static void *run(void *arg)
+{
+    eng_worker *w = arg;
+#if defined(__SSE__) || defined(__x86_64__)
+    /* flush denormals to zero in this thread (docs/threading.md) */
+    _mm_setcsr(_mm_getcsr() | 0x8040);
+#endif
+    for (;;) {
+        size_t len = 0;
+        if (take_inbound(w, &len)) {
+            handle(w, w->in_buf, len);
+            continue;
+        }
+        if (atomic_load_explicit(&w->stop, memory_order_acquire)) {
+            break;
+        }
+        rp_clock_sleep_ns(IDLE_NS);
+    }
+    /* end every call still open: their summaries go out */
+    eng_sink sink = {emit_out, w};
+    for (size_t i = 0; i < w->table_size; i++) {
+        while (w->table[i].call != NULL) {
+            end_call(w, i, 0, &sink);
+        }
+    }
+    return NULL;
+}
+
+int eng_worker_start(eng_worker *w)
+{
+    if (w->started) {
+        return RP_ESTATE;
+    }
+    if (pthread_create(&w->thread, NULL, run, w) != 0) {
+        return RP_EIO;
+    }
+    w->started = true;
+    return RP_OK;
+}
+
+void eng_worker_destroy(eng_worker **self_p)
+{
+    if (self_p == NULL || *self_p == NULL) {
+        return;
+    }
+    eng_worker *w = *self_p;
+    if (w->started) {
+        atomic_store_explicit(&w->stop, true, memory_order_release);
+        pthread_join(w->thread, NULL);
+    }
+    if (w->table != NULL) {
+        for (size_t i = 0; i < w->table_size; i++) {
+            eng_call_destroy(&w->table[i].call);
+        }
+    }
+    nlp_analyzer_destroy(&w->an);
+    rp_free(w->inbox_mem);
+    rp_free(w->outbox_mem);
+    rp_free(w->in_stage);
+    rp_free(w->in_buf);
+    rp_free(w->out_stage);
+    rp_free(w->table);
+    rp_free(w->scratch);
+    rp_free(w);
+    *self_p = NULL;
+}
+
+int eng_worker_post(eng_worker *w, const uint8_t *msg, size_t len, uint64_t arrival_ns)
+{
+    if (len > PROTO_MAX_MSG_BYTES) {
+        return RP_EINVAL;
+    }
+    uint32_t n = (uint32_t)len;
+    memcpy(w->in_stage, &n, 4);
+    memcpy(w->in_stage + 4, &arrival_ns, 8);
+    memcpy(w->in_stage + IN_HEAD, msg, len);
+    return rp_spsc_ring_push(&w->inbox, w->in_stage, IN_HEAD + len);
+}
+
+int eng_worker_take(eng_worker *w, char *topic, size_t topic_cap, uint8_t *msg, size_t msg_cap,
+                    size_t *msg_len, uint64_t *arrival_ns)
+{
+    unsigned char head[OUT_HEAD];
+    if (rp_spsc_ring_readable(&w->outbox) < OUT_HEAD) {
+        return 0;
+    }
+    (void)rp_spsc_ring_read(&w->outbox, head, OUT_HEAD);
+    uint32_t tl, ml;
+    memcpy(&tl, head, 4);
+    memcpy(&ml, head + 4, 4);
+    memcpy(arrival_ns, head + 8, 8);
+    /* records are bounded at creation: tl < TOPIC_MAX, ml <= OUT_MSG_MAX */
+    if (tl >= topic_cap || ml > msg_cap) {
+        unsigned char sink[256];
+        for (size_t left = (size_t)tl + ml; left > 0;) {
+            left -= rp_spsc_ring_read(&w->outbox, sink, left < sizeof sink ? left : sizeof sink);
+        }
+        *msg_len = 0;
+        return 0;
+    }
+    (void)rp_spsc_ring_read(&w->outbox, topic, tl);
+    topic[tl] = '\0';
+    *msg_len = rp_spsc_ring_read(&w->outbox, msg, ml);
+    return 1;
+}

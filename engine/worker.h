@@ -1,0 +1,78 @@
+/* engine/worker.h - a shard: one thread that owns a set of calls.
+ *
+ * The loop thread posts inbound wire messages (already validated) into the
+ * worker's inbox; the worker decodes them, runs each call's pipeline and writes
+ * what the calls conclude (encoded messages with their publishing topic) into its
+ * outbox, which the loop thread drains. Inbox and outbox are lock-free SPSC rings
+ * of length-prefixed records: the loop thread is their only producer/consumer on
+ * one side and the worker on the other. Nothing blocks: a full ring refuses the
+ * record and the refusal is counted. The worker allocates only when a call starts
+ * (its eng_call and, at its first frame, each channel's dsp state); frames, text
+ * and publishing allocate nothing.
+ */
+#ifndef ENGINE_WORKER_H
+#define ENGINE_WORKER_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/status.h"
+#include "engine/call.h"
+#include "engine/playbook.h"
+
+typedef struct eng_worker_config {
+    uint32_t max_calls;  /* calls this shard holds at once; more are refused */
+    size_t inbox_bytes;  /* power of two */
+    size_t outbox_bytes; /* power of two */
+} eng_worker_config;
+
+/* Counters the loop thread reads for stats (relaxed atomics). */
+typedef struct eng_worker_stats {
+    atomic_uint_fast64_t frames;
+    atomic_uint_fast64_t texts;
+    atomic_uint_fast64_t rejected[ENG_REJ_COUNT];
+    atomic_uint_fast64_t unknown_call; /* messages for a call that was never started */
+    atomic_uint_fast64_t duplicate_start;
+    atomic_uint_fast64_t calls_refused; /* max_calls reached, or out of memory */
+    atomic_uint_fast64_t out_dropped;   /* outbox full */
+    atomic_uint_fast64_t calls_active;
+    atomic_uint_fast64_t calls_total;
+} eng_worker_stats;
+
+typedef struct eng_worker eng_worker;
+
+eng_worker_config eng_worker_config_default(void);
+
+/* Allocates the shard (rings, call table, nlp analyser, scratch). The playbook is
+ * borrowed and must outlive the worker or be replaced with eng_worker_set_playbook. */
+RP_NODISCARD int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb,
+                                   eng_worker **out);
+
+/* Starts the thread. */
+RP_NODISCARD int eng_worker_start(eng_worker *w);
+
+/* Asks the thread to finish what is in the inbox, end its calls (summaries go to
+ * the outbox), stop, and joins it. Then frees everything. NULL-safe. */
+void eng_worker_destroy(eng_worker **self_p);
+
+/* Loop thread: the playbook for calls that start from now on. */
+void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb);
+
+/* Loop thread: queues one validated wire message with its arrival time. RP_EFULL
+ * when the inbox has no room (the caller counts the drop). */
+RP_NODISCARD int eng_worker_post(eng_worker *w, const uint8_t *msg, size_t len,
+                                 uint64_t arrival_ns);
+
+/* Loop thread: takes the next outbound record. Returns 1 and fills the topic
+ * (NUL-terminated, up to topic_cap), the message bytes (up to msg_cap) and the
+ * arrival time of the inbound message that caused it; 0 when the outbox is empty. */
+int eng_worker_take(eng_worker *w, char *topic, size_t topic_cap, uint8_t *msg, size_t msg_cap,
+                    size_t *msg_len, uint64_t *arrival_ns);
+
+const eng_worker_stats *eng_worker_stats_of(const eng_worker *w);
+
+/* FNV-1a hash of a call id: the loop shards calls by it, workers index by it. */
+uint64_t eng_call_hash(const char *id, size_t len);
+
+#endif /* ENGINE_WORKER_H */
