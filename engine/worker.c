@@ -11,17 +11,13 @@
 #include "common/alloc.h"
 #include "common/clock.h"
 #include "common/ring.h"
+#include "engine/idmap.h"
 
 #define IN_HEAD     12u /* u32 len, u64 arrival */
 #define OUT_HEAD    16u /* u32 topic len, u32 msg len, u64 arrival */
 #define TOPIC_MAX   256u
 #define OUT_MSG_MAX (64u << 10)
 #define IDLE_NS     100000u /* 100 us nap when there is nothing to do */
-
-typedef struct slot {
-    uint64_t hash;
-    eng_call *call; /* NULL = empty */
-} slot;
 
 struct eng_worker {
     eng_worker_config cfg;
@@ -31,9 +27,7 @@ struct eng_worker {
     unsigned char *in_stage;  /* producer (loop) staging for post */
     unsigned char *in_buf;    /* consumer (worker) copy of the current message */
     unsigned char *out_stage; /* producer (worker) staging for outbound records */
-    slot *table;
-    size_t table_size; /* power of two */
-    size_t n_calls;
+    eng_idmap calls;
     nlp_analyzer *an;
     float *scratch;
     uint64_t current_arrival;
@@ -50,12 +44,7 @@ static void count(atomic_uint_fast64_t *c)
 
 uint64_t eng_call_hash(const char *id, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)id[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return eng_id_hash(id, len);
 }
 
 eng_worker_config eng_worker_config_default(void)
@@ -72,15 +61,6 @@ const eng_worker_stats *eng_worker_stats_of(const eng_worker *w)
 void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb)
 {
     atomic_store_explicit(&w->playbook, pb, memory_order_release);
-}
-
-static size_t pow2_at_least(size_t n)
-{
-    size_t p = 1;
-    while (p < n) {
-        p <<= 1;
-    }
-    return p;
 }
 
 int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_worker **out)
@@ -100,16 +80,15 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
     w->cfg = *cfg;
     atomic_init(&w->playbook, pb);
     atomic_init(&w->stop, false);
-    w->table_size = pow2_at_least((size_t)cfg->max_calls * 2);
     w->inbox_mem = rp_malloc(cfg->inbox_bytes);
     w->outbox_mem = rp_malloc(cfg->outbox_bytes);
     w->in_stage = rp_malloc(PROTO_MAX_MSG_BYTES + IN_HEAD);
     w->in_buf = rp_malloc(PROTO_MAX_MSG_BYTES);
     w->out_stage = rp_malloc(OUT_HEAD + TOPIC_MAX + OUT_MSG_MAX);
-    w->table = rp_calloc(w->table_size, sizeof *w->table);
     w->scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
     if (w->inbox_mem == NULL || w->outbox_mem == NULL || w->in_stage == NULL || w->in_buf == NULL ||
-        w->out_stage == NULL || w->table == NULL || w->scratch == NULL ||
+        w->out_stage == NULL || w->scratch == NULL ||
+        eng_idmap_init(&w->calls, cfg->max_calls) != RP_OK ||
         nlp_analyzer_create(NULL, &w->an) != RP_OK ||
         rp_spsc_ring_init(&w->inbox, w->inbox_mem, cfg->inbox_bytes, 1) != RP_OK ||
         rp_spsc_ring_init(&w->outbox, w->outbox_mem, cfg->outbox_bytes, 1) != RP_OK) {
@@ -118,39 +97,6 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
     }
     *out = w;
     return RP_OK;
-}
-
-/* ---- call table (open addressing, linear probing, backward-shift delete) ---- */
-
-static size_t find_slot(const eng_worker *w, proto_str id, uint64_t h)
-{
-    size_t mask = w->table_size - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const slot *s = &w->table[i];
-        if (s->call == NULL) {
-            return i;
-        }
-        const char *cid = eng_call_id(s->call);
-        if (s->hash == h && strlen(cid) == id.len && memcmp(cid, id.ptr, id.len) == 0) {
-            return i;
-        }
-    }
-}
-
-static void remove_slot(eng_worker *w, size_t i)
-{
-    size_t mask = w->table_size - 1;
-    w->table[i].call = NULL;
-    for (size_t j = (i + 1) & mask; w->table[j].call != NULL; j = (j + 1) & mask) {
-        size_t home = w->table[j].hash & mask;
-        /* move j back to i if i lies cyclically in [home, j) */
-        bool move = (j > i) ? (home <= i || home > j) : (home <= i && home > j);
-        if (move) {
-            w->table[i] = w->table[j];
-            w->table[j].call = NULL;
-            i = j;
-        }
-    }
 }
 
 /* ---- outbound ---- */
@@ -178,12 +124,10 @@ static void emit_out(void *arg, const proto_msg *m)
     default:
         return;
     }
-    uint64_t h = eng_call_hash(call_id.ptr, call_id.len);
-    size_t i = find_slot(w, call_id, h);
-    if (w->table[i].call == NULL) {
+    const eng_call *call = eng_idmap_get(&w->calls, call_id);
+    if (call == NULL) {
         return;
     }
-    const eng_call *call = w->table[i].call;
     unsigned char *st = w->out_stage;
     char *topic = (char *)st + OUT_HEAD;
     if (proto_topic(proto_cstr(eng_call_team(call)), proto_cstr(eng_call_agent(call)), call_id,
@@ -210,13 +154,11 @@ static void emit_out(void *arg, const proto_msg *m)
 static void start_call(eng_worker *w, const proto_call_start *cs, const eng_sink *sink)
 {
     (void)sink;
-    uint64_t h = eng_call_hash(cs->call.ptr, cs->call.len);
-    size_t i = find_slot(w, cs->call, h);
-    if (w->table[i].call != NULL) {
+    if (eng_idmap_get(&w->calls, cs->call) != NULL) {
         count(&w->stats.duplicate_start);
         return;
     }
-    if (w->n_calls >= w->cfg.max_calls) {
+    if (w->calls.n >= w->cfg.max_calls) {
         count(&w->stats.calls_refused);
         return;
     }
@@ -229,30 +171,31 @@ static void start_call(eng_worker *w, const proto_call_start *cs, const eng_sink
         count(&w->stats.calls_refused);
         return;
     }
-    w->table[i].hash = h;
-    w->table[i].call = call;
-    w->n_calls++;
-    atomic_store_explicit(&w->stats.calls_active, w->n_calls, memory_order_relaxed);
+    if (eng_idmap_put(&w->calls, cs->call, call) != RP_OK) {
+        eng_call_destroy(&call);
+        count(&w->stats.calls_refused);
+        return;
+    }
+    atomic_store_explicit(&w->stats.calls_active, w->calls.n, memory_order_relaxed);
     count(&w->stats.calls_total);
 }
 
-static eng_call *lookup(eng_worker *w, proto_str id, size_t *index)
+static eng_call *lookup(eng_worker *w, proto_str id)
 {
-    size_t i = find_slot(w, id, eng_call_hash(id.ptr, id.len));
-    *index = i;
-    if (w->table[i].call == NULL) {
+    eng_call *c = eng_idmap_get(&w->calls, id);
+    if (c == NULL) {
         count(&w->stats.unknown_call);
     }
-    return w->table[i].call;
+    return c;
 }
 
-static void end_call(eng_worker *w, size_t i, int64_t ts_us, const eng_sink *sink)
+/* Ends a call: its summary goes out while it is still in the map (for its topic). */
+static void end_call(eng_worker *w, eng_call *c, int64_t ts_us, const eng_sink *sink)
 {
-    eng_call_end(w->table[i].call, ts_us, sink);
-    eng_call_destroy(&w->table[i].call);
-    remove_slot(w, i);
-    w->n_calls--;
-    atomic_store_explicit(&w->stats.calls_active, w->n_calls, memory_order_relaxed);
+    eng_call_end(c, ts_us, sink);
+    (void)eng_idmap_remove(&w->calls, proto_cstr(eng_call_id(c)));
+    eng_call_destroy(&c);
+    atomic_store_explicit(&w->stats.calls_active, w->calls.n, memory_order_relaxed);
 }
 
 static void handle(eng_worker *w, const uint8_t *buf, size_t len)
@@ -262,7 +205,6 @@ static void handle(eng_worker *w, const uint8_t *buf, size_t len)
         return; /* the loop validated it; cannot happen */
     }
     eng_sink sink = {emit_out, w};
-    size_t i = 0;
     eng_call *c = NULL;
     eng_reject r = ENG_OK;
     switch (m.type) {
@@ -271,29 +213,29 @@ static void handle(eng_worker *w, const uint8_t *buf, size_t len)
         return;
     case PROTO_T_AUDIO:
         count(&w->stats.frames);
-        if ((c = lookup(w, m.u.audio.call, &i)) != NULL) {
+        if ((c = lookup(w, m.u.audio.call)) != NULL) {
             r = eng_call_audio(c, &m.u.audio, w->scratch, &sink);
         }
         break;
     case PROTO_T_TEXT:
         count(&w->stats.texts);
-        if ((c = lookup(w, m.u.text.call, &i)) != NULL) {
+        if ((c = lookup(w, m.u.text.call)) != NULL) {
             r = eng_call_text(c, &m.u.text, w->an, &sink);
         }
         break;
     case PROTO_T_SIGNAL:
-        if ((c = lookup(w, m.u.signal.call, &i)) != NULL) {
+        if ((c = lookup(w, m.u.signal.call)) != NULL) {
             eng_call_signal(c, &m.u.signal, &sink);
         }
         break;
     case PROTO_T_CONSENT:
-        if ((c = lookup(w, m.u.consent.call, &i)) != NULL) {
+        if ((c = lookup(w, m.u.consent.call)) != NULL) {
             eng_call_consent(c, &m.u.consent, &sink);
         }
         break;
     case PROTO_T_CALL_END:
-        if ((c = lookup(w, m.u.call_end.call, &i)) != NULL) {
-            end_call(w, i, m.u.call_end.ts_us, &sink);
+        if ((c = lookup(w, m.u.call_end.call)) != NULL) {
+            end_call(w, c, m.u.call_end.ts_us, &sink);
         }
         break;
     default:
@@ -339,9 +281,9 @@ static void *run(void *arg)
     }
     /* end every call still open: their summaries go out */
     eng_sink sink = {emit_out, w};
-    for (size_t i = 0; i < w->table_size; i++) {
-        while (w->table[i].call != NULL) {
-            end_call(w, i, 0, &sink);
+    for (size_t i = 0; i < w->calls.size; i++) {
+        while (w->calls.slots[i].value != NULL) {
+            end_call(w, w->calls.slots[i].value, 0, &sink);
         }
     }
     return NULL;
@@ -369,18 +311,17 @@ void eng_worker_destroy(eng_worker **self_p)
         atomic_store_explicit(&w->stop, true, memory_order_release);
         pthread_join(w->thread, NULL);
     }
-    if (w->table != NULL) {
-        for (size_t i = 0; i < w->table_size; i++) {
-            eng_call_destroy(&w->table[i].call);
-        }
+    for (size_t i = 0; w->calls.slots != NULL && i < w->calls.size; i++) {
+        eng_call *c = w->calls.slots[i].value;
+        eng_call_destroy(&c);
     }
+    eng_idmap_deinit(&w->calls);
     nlp_analyzer_destroy(&w->an);
     rp_free(w->inbox_mem);
     rp_free(w->outbox_mem);
     rp_free(w->in_stage);
     rp_free(w->in_buf);
     rp_free(w->out_stage);
-    rp_free(w->table);
     rp_free(w->scratch);
     rp_free(w);
     *self_p = NULL;
