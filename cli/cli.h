@@ -9,6 +9,9 @@
 #define CLI_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
+
+#include "proto/proto.h"
 
 enum {
     CLI_EXIT_OK = 0,
@@ -25,6 +28,9 @@ typedef enum cli_format {
 
 /* Parses "json", "csv" or "tsv"; false for anything else. */
 bool cli_format_parse(const char *text, cli_format *out);
+
+/* Prints a published message as a timeline line ("00:12.3  OPEN  speaking_fast ..."). */
+void cli_print_event(const proto_msg *m, FILE *out);
 
 /* Prints "rapport <cmd>: <message>" to stderr (printf-style). */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -177,92 +177,6 @@ static int parse_events(const char *path, replay *r)
 
 /* ---- output ---- */
 
-static void put_time(uint32_t ms)
-{
-    printf("%02u:%02u.%01u  ", ms / 60000, (ms / 1000) % 60, (ms % 1000) / 100);
-}
-
-static void print_kvs(const proto_kv *kv, uint32_t n)
-{
-    for (uint32_t i = 0; i < n; i++) {
-        printf(" %.*s=%.3g", (int)kv[i].name.len, kv[i].name.ptr, kv[i].value);
-    }
-}
-
-static void print_text(const proto_msg *m)
-{
-    switch (m->type) {
-    case PROTO_T_CUE: {
-        const proto_cue *c = &m->u.cue;
-        static const char *const who[] = {"agent", "customer", "both"};
-        put_time(c->t_ms);
-        printf("%-6s %-20s %-8s", c->state == PROTO_OPEN ? "OPEN" : "CLOSE", proto_cue_name(c->cue),
-               who[c->party]);
-        print_kvs(c->evidence, c->n_evidence);
-        if (c->present & PROTO_CUE_QUOTE) {
-            printf("  \"%.*s\"", (int)c->quote.len, c->quote.ptr);
-        }
-        printf("\n");
-        break;
-    }
-    case PROTO_T_PROMPT:
-        put_time(m->u.prompt.t_ms);
-        printf("PROMPT %.*s\n", (int)m->u.prompt.text.len, m->u.prompt.text.ptr);
-        for (uint32_t i = 0; i < m->u.prompt.n_checklist; i++) {
-            printf("                [ ] %.*s\n", (int)m->u.prompt.checklist[i].len,
-                   m->u.prompt.checklist[i].ptr);
-        }
-        break;
-    case PROTO_T_ESCALATION: {
-        const proto_escalation *e = &m->u.escalation;
-        put_time(e->t_ms);
-        printf("ESCALATE %s: %s", proto_level_name(e->level), proto_reason_name(e->reason));
-        if (e->present & PROTO_ESC_QUOTE) {
-            printf("  \"%.*s\"", (int)e->quote.len, e->quote.ptr);
-        }
-        printf("\n");
-        break;
-    }
-    case PROTO_T_FEATURES: {
-        const proto_features *f = &m->u.features;
-        put_time(f->t_ms);
-        printf("features agent talk %.2f rate %.1f | customer talk %.2f | dead air %u ms\n",
-               (double)f->agent.b.talk_ratio, (double)f->agent.b.artic_sps,
-               (double)f->customer.b.talk_ratio, f->dead_air_ms);
-        break;
-    }
-    case PROTO_T_SUMMARY: {
-        const proto_summary *s = &m->u.summary;
-        put_time(s->t_ms);
-        printf("SUMMARY\n");
-        printf("  duration %.1f s; agent talk %.1f s, customer %.1f s (agent share %.0f%%)\n",
-               s->t_ms / 1000.0, s->agent_talk_ms / 1000.0, s->customer_talk_ms / 1000.0,
-               100.0 * (double)s->talk_ratio);
-        printf("  agent response latency p50 %u ms, p90 %u ms; dead air %.1f s; "
-               "longest agent turn %.1f s\n",
-               s->latency_p50_ms, s->latency_p90_ms, s->dead_air_ms / 1000.0,
-               s->longest_monologue_ms / 1000.0);
-        printf("  interruptions: agent %u, customer %u; backchannels %u; agent rate %.1f syll/s\n",
-               s->interruptions_agent, s->interruptions_customer, s->backchannels,
-               (double)s->agent_rate_sps);
-        if (s->present & PROTO_SUM_SENTIMENT_END) {
-            printf("  customer sentiment %.2f -> %.2f (trend %.2f/min)\n",
-                   (double)s->sentiment_start, (double)s->sentiment_end,
-                   (double)s->sentiment_trend);
-        }
-        if (s->present & PROTO_SUM_EMPATHY) {
-            printf("  empathy %.2f:", (double)s->empathy);
-            print_kvs(s->metrics, s->n_metrics);
-            printf("\n");
-        }
-        printf("  cues %u, escalations %u\n", s->n_cues, s->n_escalations);
-        break;
-    }
-    default:
-        break;
-    }
-}
-
 static void on_emit(void *arg, const proto_msg *m)
 {
     replay *r = arg;
@@ -271,7 +185,7 @@ static void on_emit(void *arg, const proto_msg *m)
     }
     r->n_out++;
     if (r->text_out) {
-        print_text(m);
+        cli_print_event(m, stdout);
         fflush(stdout);
         return;
     }

@@ -301,16 +301,22 @@ int eng_worker_start(eng_worker *w)
     return RP_OK;
 }
 
+void eng_worker_stop(eng_worker *w)
+{
+    if (w->started) {
+        atomic_store_explicit(&w->stop, true, memory_order_release);
+        pthread_join(w->thread, NULL);
+        w->started = false;
+    }
+}
+
 void eng_worker_destroy(eng_worker **self_p)
 {
     if (self_p == NULL || *self_p == NULL) {
         return;
     }
     eng_worker *w = *self_p;
-    if (w->started) {
-        atomic_store_explicit(&w->stop, true, memory_order_release);
-        pthread_join(w->thread, NULL);
-    }
+    eng_worker_stop(w);
     for (size_t i = 0; w->calls.slots != NULL && i < w->calls.size; i++) {
         eng_call *c = w->calls.slots[i].value;
         eng_call_destroy(&c);

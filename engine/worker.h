@@ -52,8 +52,11 @@ RP_NODISCARD int eng_worker_create(const eng_worker_config *cfg, const eng_playb
 /* Starts the thread. */
 RP_NODISCARD int eng_worker_start(eng_worker *w);
 
-/* Asks the thread to finish what is in the inbox, end its calls (summaries go to
- * the outbox), stop, and joins it. Then frees everything. NULL-safe. */
+/* Asks the thread to finish what is in the inbox, end its calls (their summaries
+ * go to the outbox, which stays readable), and joins it. Idempotent. */
+void eng_worker_stop(eng_worker *w);
+
+/* Stops the worker if it runs, then frees everything. NULL-safe. */
 void eng_worker_destroy(eng_worker **self_p);
 
 /* Loop thread: the playbook for calls that start from now on. */

@@ -1,0 +1,164 @@
+/* engine/rapportd.c - the engine daemon: binds its sockets, runs the shards. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "engine/server.h"
+
+static eng_server *g_server; /* for the signal handlers only */
+
+static void on_stop(int sig)
+{
+    (void)sig;
+    if (g_server != NULL) {
+        eng_server_stop(g_server);
+    }
+}
+
+static void on_hup(int sig)
+{
+    (void)sig;
+    if (g_server != NULL) {
+        eng_server_reload(g_server);
+    }
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: rapportd --insecure-loopback [options]\n\n"
+            "The rapport engine: takes calls' audio and chat over ZeroMQ, publishes cues,\n"
+            "prompts, escalations, features and summaries, answers snapshot requests.\n\n"
+            "  --ingest EP       PULL endpoint for gateways (default %s)\n"
+            "  --publish EP      XPUB endpoint for consoles (default %s)\n"
+            "  --requests EP     ROUTER endpoint for snapshots and acks (default %s)\n"
+            "                    \"tcp://127.0.0.1:*\" picks a free port; the bound endpoints are\n"
+            "                    printed on stdout as 'rapportd: ingest=... publish=... requests=...'\n"
+            "  --workers N       shard threads (default: one per core)\n"
+            "  --max-calls N     calls per shard (default 4096)\n"
+            "  --playbook FILE   thresholds and prompts (docs/playbook.md); SIGHUP reloads it\n"
+            "  --db FILE         SQLite event log (WAL); default: none\n"
+            "  --stats-ms N      stats publishing interval (default 1000)\n"
+            "  --log-level L     error, warn, info (default) or debug\n"
+            "  --insecure-loopback\n"
+            "                    run without CURVE encryption and authentication; only loopback,\n"
+            "                    ipc:// and inproc:// endpoints are then accepted. Required until\n"
+            "                    CURVE support lands (see issues).\n"
+            "  --help            this text\n\n"
+            "Signals: SIGINT/SIGTERM stop cleanly (open calls get their summaries), SIGHUP\n"
+            "reloads the playbook. Exit codes: 0 clean stop, 1 failed to start, 2 usage.\n",
+            ENG_DEFAULT_INGEST, ENG_DEFAULT_PUBLISH, ENG_DEFAULT_REQUESTS);
+}
+
+static bool loopback_only(const char *ep)
+{
+    return strncmp(ep, "tcp://127.", 10) == 0 || strncmp(ep, "tcp://localhost:", 16) == 0 ||
+           strncmp(ep, "tcp://[::1]:", 12) == 0 || strncmp(ep, "ipc://", 6) == 0 ||
+           strncmp(ep, "inproc://", 9) == 0;
+}
+
+static bool parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
+{
+    char *end = NULL;
+    unsigned long v = strtoul(s, &end, 10);
+    if (*s == '\0' || *s == '-' || *end != '\0' || v < lo || v > hi) {
+        return false;
+    }
+    *out = (uint32_t)v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    eng_server_config cfg = eng_server_config_default();
+    bool insecure = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has = i + 1 < argc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--insecure-loopback") == 0) {
+            insecure = true;
+        } else if (strcmp(a, "--ingest") == 0 && has) {
+            cfg.ingest = argv[++i];
+        } else if (strcmp(a, "--publish") == 0 && has) {
+            cfg.publish = argv[++i];
+        } else if (strcmp(a, "--requests") == 0 && has) {
+            cfg.requests = argv[++i];
+        } else if (strcmp(a, "--playbook") == 0 && has) {
+            cfg.playbook_path = argv[++i];
+        } else if (strcmp(a, "--db") == 0 && has) {
+            cfg.db_path = argv[++i];
+        } else if (strcmp(a, "--workers") == 0 && has) {
+            if (!parse_u32(argv[++i], 1, 256, &cfg.n_workers)) {
+                fprintf(stderr, "rapportd: --workers takes 1..256\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--max-calls") == 0 && has) {
+            if (!parse_u32(argv[++i], 1, 1000000, &cfg.worker.max_calls)) {
+                fprintf(stderr, "rapportd: --max-calls takes 1..1000000\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--stats-ms") == 0 && has) {
+            if (!parse_u32(argv[++i], 100, 3600000, &cfg.stats_interval_ms)) {
+                fprintf(stderr, "rapportd: --stats-ms takes 100..3600000\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--log-level") == 0 && has) {
+            rp_log_level level;
+            if (!rp_log_level_parse(argv[++i], &level)) {
+                fprintf(stderr, "rapportd: --log-level takes error, warn, info or debug\n");
+                return 2;
+            }
+            rp_log_set_level(level);
+        } else {
+            fprintf(stderr, "rapportd: unknown or incomplete option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!insecure) {
+        fprintf(stderr, "rapportd: CURVE transport is not available yet; start with "
+                        "--insecure-loopback (loopback endpoints only) for development\n");
+        return 2;
+    }
+    const char *eps[3] = {cfg.ingest, cfg.publish, cfg.requests};
+    for (int i = 0; i < 3; i++) {
+        if (!loopback_only(eps[i])) {
+            fprintf(stderr, "rapportd: --insecure-loopback refuses the non-loopback endpoint %s\n",
+                    eps[i]);
+            return 2;
+        }
+    }
+    rp_log(RP_LOG_WARN, "rapportd",
+           "INSECURE: no encryption or authentication (--insecure-loopback); loopback only");
+    char err[RP_ERR_LEN];
+    eng_server *s = NULL;
+    if (eng_server_create(&cfg, &s, err) != RP_OK) {
+        rp_log(RP_LOG_ERROR, "rapportd", "cannot start: %s", err);
+        return 1;
+    }
+    g_server = s;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = on_hup;
+    sigaction(SIGHUP, &sa, NULL);
+    printf("rapportd: ingest=%s publish=%s requests=%s\n", eng_server_endpoint(s, ENG_EP_INGEST),
+           eng_server_endpoint(s, ENG_EP_PUBLISH), eng_server_endpoint(s, ENG_EP_REQUESTS));
+    fflush(stdout);
+    rp_log(RP_LOG_INFO, "rapportd", "running: ingest %s, publish %s, requests %s",
+           eng_server_endpoint(s, ENG_EP_INGEST), eng_server_endpoint(s, ENG_EP_PUBLISH),
+           eng_server_endpoint(s, ENG_EP_REQUESTS));
+    int rc = eng_server_run(s);
+    rp_log(RP_LOG_INFO, "rapportd", "stopping: ending open calls");
+    g_server = NULL;
+    eng_server_destroy(&s);
+    rp_log(RP_LOG_INFO, "rapportd", "stopped");
+    return rc == RP_OK ? 0 : 1;
+}

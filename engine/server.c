@@ -1,0 +1,872 @@
+/* engine/server.c - the loop thread: ingest, routing, publishing, snapshots, log, stats. */
+#include "engine/server.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <zmq.h>
+
+#include "common/alloc.h"
+#include "common/clock.h"
+#include "common/log.h"
+#include "engine/eventlog.h"
+#include "engine/idmap.h"
+
+#define MAX_PLAYBOOKS   64
+#define REG_MAX_CUES    PROTO_MAX_OPEN_CUES
+#define OUT_BUF         (64u << 10)
+#define ARENA_BYTES     (256u << 10)
+#define BATCH           1024 /* messages handled per socket per loop turn */
+#define LAT_BINS        400  /* 0-1 ms in 10 us, then 1-300 ms in 1 ms */
+#define LOG_FLUSH_NS    100000000ull
+#define IDLE_NS         50000u
+#define REJECT_LOG_FIRST 10u
+
+enum rejection {
+    REJ_MALFORMED,
+    REJ_WRONG_TYPE,
+    REJ_MULTIPART,
+    REJ_REQUEST,
+    REJ_COUNT
+};
+static const char *const rejection_names[REJ_COUNT] = {"malformed", "wrong_type", "multipart",
+                                                       "bad_request"};
+
+/* What the snapshot service knows about a live call, kept from the messages it
+ * routes and publishes: the state as of the last published seq. */
+typedef struct reg_call {
+    char call[PROTO_MAX_ID_BYTES + 1], agent[PROTO_MAX_ID_BYTES + 1], team[PROTO_MAX_ID_BYTES + 1];
+    char queue[PROTO_MAX_ID_BYTES + 1];
+    bool has_queue;
+    proto_medium medium;
+    proto_handler handler;
+    proto_consent_flags consent;
+    uint32_t t_ms;
+    bool has_level;
+    proto_esc_level level;
+    bool has_sentiment;
+    float sentiment;
+    proto_open_cue cues[REG_MAX_CUES];
+    uint32_t n_cues;
+    struct reg_call *next_free;
+} reg_call;
+
+struct eng_server {
+    eng_server_config cfg;
+    void *zctx, *ingest, *pub, *req;
+    char ep[3][256];
+    eng_worker **workers;
+    uint32_t n_workers;
+    eng_playbook *playbooks[MAX_PLAYBOOKS];
+    uint32_t n_playbooks;
+    eng_eventlog *log;
+    atomic_bool stop, reload;
+    uint64_t seq;
+    /* snapshot cache */
+    eng_idmap reg;
+    reg_call *pool, *free_list;
+    /* counters */
+    uint64_t msgs_in, frames_in, texts_in, published, requests, snapshots;
+    uint64_t rejected[REJ_COUNT], inbox_full, log_errors, reloads, reload_errors;
+    uint64_t lat_hist[LAT_BINS], lat_n;
+    uint64_t started_ns, last_stats_ns, last_flush_ns;
+    /* buffers */
+    unsigned char *arena_mem;
+    char topic[256];
+    uint8_t *msg, *out;
+    char *json;
+    proto_call_state *rows;
+    proto_open_cue *row_cues;
+    uint8_t *snap;
+};
+
+static const char *const ep_names[3] = {"ingest", "publish", "requests"};
+
+eng_server_config eng_server_config_default(void)
+{
+    eng_server_config c = {
+        .ingest = ENG_DEFAULT_INGEST,
+        .publish = ENG_DEFAULT_PUBLISH,
+        .requests = ENG_DEFAULT_REQUESTS,
+        .n_workers = 0,
+        .worker = eng_worker_config_default(),
+        .playbook_path = NULL,
+        .db_path = NULL,
+        .stats_interval_ms = 1000,
+    };
+    return c;
+}
+
+const char *eng_server_endpoint(const eng_server *s, eng_endpoint which)
+{
+    return s->ep[which];
+}
+
+void eng_server_stop(eng_server *s)
+{
+    atomic_store(&s->stop, true);
+}
+
+void eng_server_reload(eng_server *s)
+{
+    atomic_store(&s->reload, true);
+}
+
+/* ---- setup ---- */
+
+static void *bind_socket(eng_server *s, int type, const char *endpoint, int which, char *err)
+{
+    void *sock = zmq_socket(s->zctx, type);
+    if (sock == NULL) {
+        snprintf(err, RP_ERR_LEN, "%s socket: %s", ep_names[which], zmq_strerror(zmq_errno()));
+        return NULL;
+    }
+    /* the publisher lingers so the last summaries reach consoles at shutdown */
+    int linger = type == ZMQ_XPUB ? 2000 : 0, hwm = 100000, ivl = 1000, timeout = 3000;
+    zmq_setsockopt(sock, ZMQ_LINGER, &linger, sizeof linger);
+    if (type == ZMQ_XPUB) {
+        int sndhwm = 10000;
+        zmq_setsockopt(sock, ZMQ_SNDHWM, &sndhwm, sizeof sndhwm);
+    } else {
+        zmq_setsockopt(sock, ZMQ_RCVHWM, &hwm, sizeof hwm);
+    }
+    int maxmsg = (int)PROTO_MAX_MSG_BYTES + 4096;
+    int64_t maxmsg64 = maxmsg;
+    zmq_setsockopt(sock, ZMQ_MAXMSGSIZE, &maxmsg64, sizeof maxmsg64);
+    zmq_setsockopt(sock, ZMQ_HEARTBEAT_IVL, &ivl, sizeof ivl);
+    zmq_setsockopt(sock, ZMQ_HEARTBEAT_TIMEOUT, &timeout, sizeof timeout);
+    if (zmq_bind(sock, endpoint) != 0) {
+        snprintf(err, RP_ERR_LEN, "%s: cannot bind %.100s: %s", ep_names[which], endpoint,
+                 zmq_strerror(zmq_errno()));
+        zmq_close(sock);
+        return NULL;
+    }
+    size_t len = sizeof s->ep[which];
+    if (zmq_getsockopt(sock, ZMQ_LAST_ENDPOINT, s->ep[which], &len) != 0) {
+        snprintf(s->ep[which], sizeof s->ep[which], "%s", endpoint);
+    }
+    return sock;
+}
+
+int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
+{
+    *out = NULL;
+    err[0] = '\0';
+    eng_server *s = rp_calloc(1, sizeof *s);
+    if (s == NULL) {
+        snprintf(err, RP_ERR_LEN, "out of memory");
+        return RP_ENOMEM;
+    }
+    s->cfg = *cfg;
+    atomic_init(&s->stop, false);
+    atomic_init(&s->reload, false);
+    int rc = eng_playbook_load(cfg->playbook_path, &s->playbooks[0], err);
+    if (rc != RP_OK) {
+        eng_server_destroy(&s);
+        return rc;
+    }
+    s->n_playbooks = 1;
+    if (cfg->db_path != NULL && (rc = eng_eventlog_open(cfg->db_path, &s->log, err)) != RP_OK) {
+        eng_server_destroy(&s);
+        return rc;
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    s->n_workers = cfg->n_workers != 0 ? cfg->n_workers : (uint32_t)(cores > 0 ? cores : 1);
+    if (s->n_workers > 256) {
+        snprintf(err, RP_ERR_LEN, "at most 256 workers");
+        eng_server_destroy(&s);
+        return RP_EINVAL;
+    }
+    size_t max_live = (size_t)s->n_workers * cfg->worker.max_calls;
+    s->workers = rp_calloc(s->n_workers, sizeof *s->workers);
+    s->pool = rp_calloc(max_live, sizeof *s->pool);
+    s->arena_mem = rp_malloc(ARENA_BYTES);
+    s->msg = rp_malloc(OUT_BUF);
+    s->out = rp_malloc(OUT_BUF);
+    s->json = rp_malloc(4 * OUT_BUF);
+    s->rows = rp_calloc(PROTO_MAX_SNAPSHOT_CALLS, sizeof *s->rows);
+    s->row_cues = rp_calloc((size_t)PROTO_MAX_SNAPSHOT_CALLS * REG_MAX_CUES, sizeof *s->row_cues);
+    s->snap = rp_malloc(PROTO_MAX_MSG_BYTES);
+    if (s->workers == NULL || s->pool == NULL || s->arena_mem == NULL || s->msg == NULL ||
+        s->out == NULL || s->json == NULL || s->rows == NULL || s->row_cues == NULL ||
+        s->snap == NULL || eng_idmap_init(&s->reg, max_live) != RP_OK) {
+        snprintf(err, RP_ERR_LEN, "out of memory");
+        eng_server_destroy(&s);
+        return RP_ENOMEM;
+    }
+    for (size_t i = 0; i < max_live; i++) {
+        s->pool[i].next_free = s->free_list;
+        s->free_list = &s->pool[i];
+    }
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        rc = eng_worker_create(&cfg->worker, s->playbooks[0], &s->workers[i]);
+        if (rc == RP_OK) {
+            rc = eng_worker_start(s->workers[i]);
+        }
+        if (rc != RP_OK) {
+            snprintf(err, RP_ERR_LEN, "worker %u: %s", i, rp_status_str(rc));
+            eng_server_destroy(&s);
+            return rc;
+        }
+    }
+    s->zctx = zmq_ctx_new();
+    if (s->zctx == NULL ||
+        (s->ingest = bind_socket(s, ZMQ_PULL, cfg->ingest, ENG_EP_INGEST, err)) == NULL ||
+        (s->pub = bind_socket(s, ZMQ_XPUB, cfg->publish, ENG_EP_PUBLISH, err)) == NULL ||
+        (s->req = bind_socket(s, ZMQ_ROUTER, cfg->requests, ENG_EP_REQUESTS, err)) == NULL) {
+        if (err[0] == '\0') {
+            snprintf(err, RP_ERR_LEN, "zeromq: %s", zmq_strerror(zmq_errno()));
+        }
+        eng_server_destroy(&s);
+        return RP_EIO;
+    }
+    s->started_ns = rp_clock_mono_ns();
+    s->last_stats_ns = s->started_ns;
+    s->last_flush_ns = s->started_ns;
+    *out = s;
+    return RP_OK;
+}
+
+/* ---- the snapshot cache ---- */
+
+static void copy_id(char *dst, proto_str id)
+{
+    size_t n = id.len > PROTO_MAX_ID_BYTES ? PROTO_MAX_ID_BYTES : id.len;
+    memcpy(dst, id.ptr, n);
+    dst[n] = '\0';
+}
+
+static void reg_start(eng_server *s, const proto_call_start *cs)
+{
+    if (eng_idmap_get(&s->reg, cs->call) != NULL || s->free_list == NULL) {
+        return;
+    }
+    reg_call *r = s->free_list;
+    s->free_list = r->next_free;
+    memset(r, 0, sizeof *r);
+    copy_id(r->call, cs->call);
+    copy_id(r->agent, cs->agent);
+    copy_id(r->team, cs->team);
+    r->has_queue = (cs->present & PROTO_CALL_START_QUEUE) != 0;
+    if (r->has_queue) {
+        copy_id(r->queue, cs->queue);
+    }
+    r->medium = cs->medium;
+    r->handler = (cs->present & PROTO_CALL_START_HANDLER) ? cs->handler : PROTO_HUMAN;
+    r->consent.voice_emotion = cs->consent.voice_emotion;
+    r->consent.text_emotion = cs->consent.text_emotion;
+    if (eng_idmap_put(&s->reg, cs->call, r) != RP_OK) {
+        r->next_free = s->free_list;
+        s->free_list = r;
+    }
+}
+
+static void reg_end(eng_server *s, proto_str call)
+{
+    reg_call *r = eng_idmap_remove(&s->reg, call);
+    if (r != NULL) {
+        r->next_free = s->free_list;
+        s->free_list = r;
+    }
+}
+
+static void reg_published(eng_server *s, const proto_msg *m)
+{
+    reg_call *r = NULL;
+    switch (m->type) {
+    case PROTO_T_CUE: {
+        const proto_cue *c = &m->u.cue;
+        if ((r = eng_idmap_get(&s->reg, c->call)) == NULL) {
+            return;
+        }
+        r->t_ms = c->t_ms;
+        if (c->state == PROTO_OPEN && r->n_cues < REG_MAX_CUES) {
+            r->cues[r->n_cues++] = (proto_open_cue){0, c->id, c->cue, c->party, c->start_ms,
+                                                    c->priority};
+        } else if (c->state == PROTO_CLOSED) {
+            for (uint32_t i = 0; i < r->n_cues; i++) {
+                if (r->cues[i].id == c->id) {
+                    r->cues[i] = r->cues[--r->n_cues];
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    case PROTO_T_ESCALATION:
+        if ((r = eng_idmap_get(&s->reg, m->u.escalation.call)) != NULL &&
+            (!r->has_level || m->u.escalation.level > r->level)) {
+            r->has_level = true;
+            r->level = m->u.escalation.level;
+        }
+        return;
+    case PROTO_T_FEATURES:
+        if ((r = eng_idmap_get(&s->reg, m->u.features.call)) != NULL) {
+            r->t_ms = m->u.features.t_ms;
+            if (m->u.features.customer.present & PROTO_CUST_VALENCE) {
+                r->has_sentiment = true;
+                r->sentiment = m->u.features.customer.valence;
+            }
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+typedef struct snap_ctx {
+    eng_server *s;
+    const proto_snapshot_req *q;
+    uint32_t n;
+} snap_ctx;
+
+static bool matches(proto_str want, bool have, const char *id)
+{
+    return !have || proto_str_eq(want, id);
+}
+
+static void add_row(void *arg, void *value)
+{
+    snap_ctx *ctx = arg;
+    const reg_call *r = value;
+    const proto_snapshot_req *q = ctx->q;
+    if (ctx->n >= PROTO_MAX_SNAPSHOT_CALLS ||
+        !matches(q->call, q->present & PROTO_SNAPSHOT_REQ_CALL, r->call) ||
+        !matches(q->agent, q->present & PROTO_SNAPSHOT_REQ_AGENT, r->agent) ||
+        !matches(q->team, q->present & PROTO_SNAPSHOT_REQ_TEAM, r->team)) {
+        return;
+    }
+    proto_call_state *row = &ctx->s->rows[ctx->n];
+    proto_open_cue *cues = &ctx->s->row_cues[(size_t)ctx->n * REG_MAX_CUES];
+    memset(row, 0, sizeof *row);
+    row->call = proto_cstr(r->call);
+    row->agent = proto_cstr(r->agent);
+    row->team = proto_cstr(r->team);
+    if (r->has_queue) {
+        row->present |= PROTO_CS_QUEUE;
+        row->queue = proto_cstr(r->queue);
+    }
+    row->medium = r->medium;
+    row->handler = r->handler;
+    row->t_ms = r->t_ms;
+    row->consent = r->consent;
+    row->consent.present = 0;
+    float risk = 0.0f;
+    for (uint32_t i = 0; i < r->n_cues; i++) {
+        cues[i] = r->cues[i];
+        risk += 0.05f * (float)(10 - r->cues[i].priority) / 10.0f * 2.0f;
+    }
+    if (r->has_level) {
+        row->present |= PROTO_CS_LEVEL;
+        row->level = r->level;
+        risk += 0.3f + 0.2f * (float)r->level;
+    }
+    if (r->has_sentiment) {
+        row->present |= PROTO_CS_SENTIMENT;
+        row->sentiment = r->sentiment;
+        risk += r->sentiment < 0.0f ? -0.3f * r->sentiment : 0.0f;
+    }
+    row->risk = risk > 1.0f ? 1.0f : risk;
+    row->cues = cues;
+    row->n_cues = r->n_cues;
+    ctx->n++;
+}
+
+/* Encodes the snapshot for q into s->snap; returns its length (0 on failure). */
+static size_t build_snapshot(eng_server *s, const proto_snapshot_req *q)
+{
+    snap_ctx ctx = {s, q, 0};
+    eng_idmap_each(&s->reg, add_row, &ctx);
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_SNAPSHOT;
+    m.u.snapshot.seq = s->seq;
+    if (q->present & PROTO_SNAPSHOT_REQ_REQ_ID) {
+        m.u.snapshot.present = PROTO_SNAPSHOT_REQ_ID_FIELD;
+        m.u.snapshot.req_id = q->req_id;
+    }
+    m.u.snapshot.calls = s->rows;
+    /* the largest snapshots may not fit one message: send as many rows as fit */
+    for (uint32_t n = ctx.n;; n /= 2) {
+        m.u.snapshot.n_calls = n;
+        size_t len = 0;
+        if (proto_encode(&m, s->snap, PROTO_MAX_MSG_BYTES, &len, NULL) == RP_OK) {
+            return len;
+        }
+        if (n == 0) {
+            return 0;
+        }
+    }
+}
+
+/* ---- per-message work ---- */
+
+static void reject(eng_server *s, enum rejection why, const proto_error *err)
+{
+    uint64_t n = ++s->rejected[why];
+    if (n <= REJECT_LOG_FIRST || n % 10000 == 0) {
+        rp_log(RP_LOG_WARN, "rapportd", "rejected (%s, %llu so far)%s%s%s%s", rejection_names[why],
+               (unsigned long long)n, err ? ": " : "", err ? err->path : "",
+               err && err->path[0] ? ": " : "", err ? err->reason : "");
+    }
+}
+
+static proto_str call_of(const proto_msg *m)
+{
+    switch (m->type) {
+    case PROTO_T_CALL_START:
+        return m->u.call_start.call;
+    case PROTO_T_AUDIO:
+        return m->u.audio.call;
+    case PROTO_T_TEXT:
+        return m->u.text.call;
+    case PROTO_T_SIGNAL:
+        return m->u.signal.call;
+    case PROTO_T_CONSENT:
+        return m->u.consent.call;
+    case PROTO_T_CALL_END:
+        return m->u.call_end.call;
+    default: {
+        proto_str none = {NULL, 0};
+        return none;
+    }
+    }
+}
+
+static void log_event(eng_server *s, proto_str call, uint32_t t_ms, const proto_msg *m)
+{
+    size_t n = 0;
+    if (s->log == NULL) {
+        return;
+    }
+    if (proto_to_json(m, s->json, 4 * OUT_BUF, &n) != RP_OK ||
+        eng_eventlog_event(s->log, call, t_ms, proto_type_name(m->type), s->json) != RP_OK) {
+        s->log_errors++;
+    }
+}
+
+static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t now)
+{
+    proto_msg m;
+    proto_error err;
+    proto_arena arena;
+    proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
+    if (proto_decode(data, size, &arena, &m, &err) != RP_OK) {
+        reject(s, REJ_MALFORMED, &err);
+        return;
+    }
+    proto_str call = call_of(&m);
+    if (call.ptr == NULL) {
+        reject(s, REJ_WRONG_TYPE, NULL);
+        return;
+    }
+    s->msgs_in++;
+    s->frames_in += m.type == PROTO_T_AUDIO;
+    s->texts_in += m.type == PROTO_T_TEXT;
+    if (m.type == PROTO_T_CALL_START) {
+        reg_start(s, &m.u.call_start);
+        if (s->log != NULL && eng_eventlog_call_start(s->log, &m.u.call_start) != RP_OK) {
+            s->log_errors++;
+        }
+    } else if (m.type == PROTO_T_CONSENT) {
+        reg_call *r = eng_idmap_get(&s->reg, call);
+        if (r != NULL) {
+            r->consent.voice_emotion = m.u.consent.consent.voice_emotion;
+            r->consent.text_emotion = m.u.consent.consent.text_emotion;
+        }
+        log_event(s, call, 0, &m);
+    } else if (m.type == PROTO_T_CALL_END) {
+        reg_end(s, call);
+        if (s->log != NULL && eng_eventlog_call_end(s->log, call, m.u.call_end.ts_us) != RP_OK) {
+            s->log_errors++;
+        }
+    }
+    eng_worker *w = s->workers[eng_call_hash(call.ptr, call.len) % s->n_workers];
+    if (eng_worker_post(w, data, size, now) != RP_OK) {
+        s->inbox_full++;
+    }
+}
+
+static int drain_ingest(eng_server *s)
+{
+    int n = 0;
+    for (; n < BATCH; n++) {
+        zmq_msg_t part;
+        zmq_msg_init(&part);
+        if (zmq_msg_recv(&part, s->ingest, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&part);
+            break;
+        }
+        uint64_t now = rp_clock_mono_ns();
+        if (zmq_msg_more(&part)) {
+            /* one message per frame: drop the whole multipart message */
+            do {
+                zmq_msg_close(&part);
+                zmq_msg_init(&part);
+            } while (zmq_msg_recv(&part, s->ingest, ZMQ_DONTWAIT) >= 0 && zmq_msg_more(&part));
+            zmq_msg_close(&part);
+            reject(s, REJ_MULTIPART, NULL);
+            continue;
+        }
+        ingest_one(s, zmq_msg_data(&part), zmq_msg_size(&part), now);
+        zmq_msg_close(&part);
+    }
+    return n;
+}
+
+static void set_seq(proto_msg *m, uint64_t seq)
+{
+    switch (m->type) {
+    case PROTO_T_FEATURES:
+        m->u.features.seq = seq;
+        break;
+    case PROTO_T_CUE:
+        m->u.cue.seq = seq;
+        break;
+    case PROTO_T_PROMPT:
+        m->u.prompt.seq = seq;
+        break;
+    case PROTO_T_ESCALATION:
+        m->u.escalation.seq = seq;
+        break;
+    case PROTO_T_SUMMARY:
+        m->u.summary.seq = seq;
+        break;
+    case PROTO_T_STATS:
+        m->u.stats.seq = seq;
+        break;
+    default:
+        break;
+    }
+}
+
+static void record_latency(eng_server *s, uint64_t ns)
+{
+    uint64_t us = ns / 1000;
+    size_t bin = us < 1000 ? (size_t)(us / 10) : 100 + (size_t)((us - 1000) / 1000);
+    s->lat_hist[bin < LAT_BINS ? bin : LAT_BINS - 1]++;
+    s->lat_n++;
+}
+
+static double latency_percentile_us(const eng_server *s, double pct)
+{
+    if (s->lat_n == 0) {
+        return 0.0;
+    }
+    uint64_t need = (uint64_t)((double)s->lat_n * pct / 100.0);
+    uint64_t seen = 0;
+    for (size_t b = 0; b < LAT_BINS; b++) {
+        seen += s->lat_hist[b];
+        if (seen > need || b == LAT_BINS - 1) {
+            return b < 100 ? (double)b * 10.0 + 10.0 : 1000.0 + (double)(b - 99) * 1000.0;
+        }
+    }
+    return 0.0;
+}
+
+/* Publishes m on topic with the stream's next seq. */
+static void publish(eng_server *s, const char *topic, proto_msg *m)
+{
+    set_seq(m, ++s->seq);
+    size_t len = 0;
+    if (proto_encode(m, s->out, OUT_BUF, &len, NULL) != RP_OK) {
+        s->seq--;
+        return;
+    }
+    zmq_send(s->pub, topic, strlen(topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
+    zmq_send(s->pub, s->out, len, ZMQ_DONTWAIT);
+    s->published++;
+}
+
+static int drain_workers(eng_server *s)
+{
+    int total = 0;
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        for (int n = 0; n < BATCH; n++) {
+            size_t len = 0;
+            uint64_t arrival = 0;
+            if (eng_worker_take(s->workers[i], s->topic, sizeof s->topic, s->msg, OUT_BUF, &len,
+                                &arrival) == 0) {
+                break;
+            }
+            total++;
+            proto_msg m;
+            proto_arena arena;
+            proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
+            if (proto_decode(s->msg, len, &arena, &m, NULL) != RP_OK) {
+                continue;
+            }
+            publish(s, s->topic, &m);
+            if (m.type != PROTO_T_FEATURES) {
+                record_latency(s, rp_clock_mono_ns() - arrival);
+            }
+            reg_published(s, &m);
+            switch (m.type) {
+            case PROTO_T_CUE:
+                log_event(s, m.u.cue.call, m.u.cue.t_ms, &m);
+                break;
+            case PROTO_T_PROMPT:
+                log_event(s, m.u.prompt.call, m.u.prompt.t_ms, &m);
+                break;
+            case PROTO_T_ESCALATION:
+                log_event(s, m.u.escalation.call, m.u.escalation.t_ms, &m);
+                break;
+            case PROTO_T_SUMMARY:
+                log_event(s, m.u.summary.call, m.u.summary.t_ms, &m);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    return total;
+}
+
+static int drain_requests(eng_server *s)
+{
+    int handled = 0;
+    for (; handled < BATCH; handled++) {
+        zmq_msg_t parts[4];
+        int n = 0;
+        bool more = true;
+        while (more) {
+            zmq_msg_t part;
+            zmq_msg_init(&part);
+            if (zmq_msg_recv(&part, s->req, ZMQ_DONTWAIT) < 0) {
+                zmq_msg_close(&part);
+                break;
+            }
+            more = zmq_msg_more(&part);
+            if (n < 4) {
+                parts[n++] = part;
+            } else {
+                zmq_msg_close(&part);
+            }
+        }
+        if (n == 0) {
+            break;
+        }
+        s->requests++;
+        /* [identity] [empty delimiter from REQ]? [message] */
+        int body = n >= 3 && zmq_msg_size(&parts[1]) == 0 ? 2 : 1;
+        proto_msg m;
+        proto_error err;
+        proto_arena arena;
+        proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
+        bool ok = n == body + 1 && proto_decode(zmq_msg_data(&parts[body]),
+                                                zmq_msg_size(&parts[body]), &arena, &m,
+                                                &err) == RP_OK;
+        const void *reply = NULL;
+        size_t reply_len = 0;
+        if (ok && m.type == PROTO_T_SNAPSHOT_REQ) {
+            reply_len = build_snapshot(s, &m.u.snapshot_req);
+            reply = s->snap;
+            s->snapshots++;
+        } else if (ok && m.type == PROTO_T_ACK) {
+            log_event(s, m.u.ack.call, 0, &m);
+            reply = zmq_msg_data(&parts[body]);
+            reply_len = zmq_msg_size(&parts[body]);
+        } else {
+            reject(s, REJ_REQUEST, ok ? NULL : &err);
+        }
+        if (reply != NULL && reply_len > 0) {
+            for (int i = 0; i < body; i++) {
+                zmq_send(s->req, zmq_msg_data(&parts[i]), zmq_msg_size(&parts[i]),
+                         ZMQ_SNDMORE | ZMQ_DONTWAIT);
+            }
+            zmq_send(s->req, reply, reply_len, ZMQ_DONTWAIT);
+        }
+        for (int i = 0; i < n; i++) {
+            zmq_msg_close(&parts[i]);
+        }
+    }
+    return handled;
+}
+
+static void drain_subscriptions(eng_server *s)
+{
+    /* XPUB hands us subscribe/unsubscribe messages; read them so they do not queue */
+    for (int i = 0; i < BATCH; i++) {
+        char buf[512];
+        if (zmq_recv(s->pub, buf, sizeof buf, ZMQ_DONTWAIT) < 0) {
+            break;
+        }
+    }
+}
+
+/* ---- stats ---- */
+
+static void publish_stats(eng_server *s, uint64_t now)
+{
+    static const char *const reject_keys[ENG_REJ_COUNT] = {
+        "rejected.ok",           "rejected.late",     "rejected.duplicate",
+        "rejected.too_far",      "rejected.bad_rate", "rejected.partial_transcript",
+        "rejected.ended",        "rejected.nomem"};
+    proto_kv kv[PROTO_MAX_COUNTERS];
+    uint32_t n = 0;
+#define KV(name, v) (kv[n++] = (proto_kv){0, proto_cstr(name), (double)(v)})
+    uint64_t frames = 0, unknown = 0, dup = 0, refused = 0, out_dropped = 0, active = 0;
+    uint64_t rej[ENG_REJ_COUNT] = {0};
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        const eng_worker_stats *w = eng_worker_stats_of(s->workers[i]);
+        frames += atomic_load_explicit(&w->frames, memory_order_relaxed);
+        unknown += atomic_load_explicit(&w->unknown_call, memory_order_relaxed);
+        dup += atomic_load_explicit(&w->duplicate_start, memory_order_relaxed);
+        refused += atomic_load_explicit(&w->calls_refused, memory_order_relaxed);
+        out_dropped += atomic_load_explicit(&w->out_dropped, memory_order_relaxed);
+        active += atomic_load_explicit(&w->calls_active, memory_order_relaxed);
+        for (int r = 1; r < ENG_REJ_COUNT; r++) {
+            rej[r] += atomic_load_explicit(&w->rejected[r], memory_order_relaxed);
+        }
+    }
+    KV("messages_in", s->msgs_in);
+    KV("frames_in", s->frames_in);
+    KV("texts_in", s->texts_in);
+    KV("frames_processed", frames);
+    KV("published", s->published);
+    KV("requests", s->requests);
+    KV("snapshots", s->snapshots);
+    for (int r = 0; r < REJ_COUNT; r++) {
+        kv[n++] = (proto_kv){0,
+                             proto_cstr(r == REJ_MALFORMED    ? "rejected.malformed"
+                                        : r == REJ_WRONG_TYPE ? "rejected.wrong_type"
+                                        : r == REJ_MULTIPART  ? "rejected.multipart"
+                                                              : "rejected.bad_request"),
+                             (double)s->rejected[r]};
+    }
+    for (int r = 1; r < ENG_REJ_COUNT; r++) {
+        KV(reject_keys[r], rej[r]);
+    }
+    KV("rejected.unknown_call", unknown);
+    KV("rejected.duplicate_start", dup);
+    KV("calls_refused", refused);
+    KV("dropped.inbox_full", s->inbox_full);
+    KV("dropped.outbox_full", out_dropped);
+    KV("latency_p50_us", latency_percentile_us(s, 50.0));
+    KV("latency_p99_us", latency_percentile_us(s, 99.0));
+    KV("latency_p999_us", latency_percentile_us(s, 99.9));
+    KV("latency_samples", s->lat_n);
+    KV("eventlog_rows", s->log ? eng_eventlog_rows(s->log) : 0);
+    KV("eventlog_errors", s->log_errors);
+    KV("playbook_reloads", s->reloads);
+    KV("playbook_reload_errors", s->reload_errors);
+    KV("workers", s->n_workers);
+#undef KV
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_STATS;
+    m.u.stats.uptime_ms = (now - s->started_ns) / 1000000;
+    m.u.stats.calls_active = (uint32_t)active;
+    m.u.stats.counters = kv;
+    m.u.stats.n_counters = n;
+    publish(s, "engine/stats", &m);
+}
+
+static void do_reload(eng_server *s)
+{
+    if (s->n_playbooks >= MAX_PLAYBOOKS) {
+        s->reload_errors++;
+        rp_log(RP_LOG_ERROR, "rapportd", "playbook: too many reloads; restart to reload again");
+        return;
+    }
+    char err[RP_ERR_LEN];
+    eng_playbook *pb = NULL;
+    if (eng_playbook_load(s->cfg.playbook_path, &pb, err) != RP_OK) {
+        s->reload_errors++;
+        rp_log(RP_LOG_ERROR, "rapportd", "playbook not reloaded, keeping the old one: %s", err);
+        return;
+    }
+    /* old playbooks stay alive: workers may be reading them for a call start */
+    s->playbooks[s->n_playbooks++] = pb;
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        eng_worker_set_playbook(s->workers[i], pb);
+    }
+    s->reloads++;
+    rp_log(RP_LOG_INFO, "rapportd", "playbook reloaded (%s); new calls use it",
+           s->cfg.playbook_path ? s->cfg.playbook_path : "built-in defaults");
+}
+
+int eng_server_run(eng_server *s)
+{
+    while (!atomic_load(&s->stop)) {
+        if (atomic_exchange(&s->reload, false)) {
+            do_reload(s);
+        }
+        int work = drain_ingest(s);
+        work += drain_workers(s);
+        work += drain_requests(s);
+        drain_subscriptions(s);
+        uint64_t now = rp_clock_mono_ns();
+        if (now - s->last_stats_ns >= (uint64_t)s->cfg.stats_interval_ms * 1000000u) {
+            s->last_stats_ns = now;
+            publish_stats(s, now);
+        }
+        if (s->log != NULL && now - s->last_flush_ns >= LOG_FLUSH_NS) {
+            s->last_flush_ns = now;
+            if (eng_eventlog_flush(s->log) != RP_OK) {
+                s->log_errors++;
+            }
+        }
+        if (work == 0) {
+            rp_clock_sleep_ns(IDLE_NS);
+        }
+    }
+    return RP_OK;
+}
+
+void eng_server_destroy(eng_server **self_p)
+{
+    if (self_p == NULL || *self_p == NULL) {
+        return;
+    }
+    eng_server *s = *self_p;
+    /* stop the shards: they end their calls; publish and log those summaries */
+    bool all_workers = s->workers != NULL;
+    for (uint32_t i = 0; s->workers != NULL && i < s->n_workers; i++) {
+        if (s->workers[i] != NULL) {
+            eng_worker_stop(s->workers[i]);
+        } else {
+            all_workers = false;
+        }
+    }
+    if (all_workers && s->pub != NULL) {
+        while (drain_workers(s) > 0) {
+        }
+    }
+    for (uint32_t i = 0; s->workers != NULL && i < s->n_workers; i++) {
+        eng_worker_destroy(&s->workers[i]);
+    }
+    if (s->log != NULL && eng_eventlog_flush(s->log) != RP_OK) {
+        s->log_errors++;
+    }
+    if (s->ingest != NULL) {
+        zmq_close(s->ingest);
+    }
+    if (s->pub != NULL) {
+        zmq_close(s->pub);
+    }
+    if (s->req != NULL) {
+        zmq_close(s->req);
+    }
+    if (s->zctx != NULL) {
+        zmq_ctx_term(s->zctx);
+    }
+    eng_eventlog_close(&s->log);
+    for (uint32_t i = 0; i < s->n_playbooks; i++) {
+        eng_playbook_destroy(&s->playbooks[i]);
+    }
+    eng_idmap_deinit(&s->reg);
+    rp_free(s->workers);
+    rp_free(s->pool);
+    rp_free(s->arena_mem);
+    rp_free(s->msg);
+    rp_free(s->out);
+    rp_free(s->json);
+    rp_free(s->rows);
+    rp_free(s->row_cues);
+    rp_free(s->snap);
+    rp_free(s);
+    *self_p = NULL;
+}
