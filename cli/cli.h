@@ -43,5 +43,10 @@ int cli_text_main(int argc, char **argv);
 int cli_features_main(int argc, char **argv);
 /* `rapport replay`: a recorded call through the call pipeline (cli/cmd_replay.c). */
 int cli_replay_main(int argc, char **argv);
+/* Talking to a running rapportd (cli/cmd_net.c). */
+int cli_listen_main(int argc, char **argv);
+int cli_send_main(int argc, char **argv);
+int cli_snapshot_main(int argc, char **argv);
+int cli_stats_main(int argc, char **argv);
 
 #endif /* CLI_CLI_H */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zmq.h>
 
 #include "cli/cli.h"
 #include "common/alloc.h"
@@ -55,30 +56,42 @@ typedef struct replay {
     event *events;
     size_t n_events;
     long n_out;
+    /* where the call goes: the local pipeline, or a running rapportd */
+    eng_call *call;
+    nlp_analyzer *an;
+    eng_sink sink;
+    void *push;   /* non-NULL with --to */
+    uint8_t *enc; /* encoding buffer for --to */
+    const char *call_id;
 } replay;
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: rapport replay [options] CALL.wav [CUSTOMER.wav]\n\n"
-                 "Plays a recorded call through the engine's call pipeline and prints the cues,\n"
-                 "prompts, escalations and call summary it raises, at call time.\n\n"
-                 "Audio: one stereo file (channel 0 agent, channel 1 customer) or two mono files\n"
-                 "(agent first), in any format libsndfile reads.\n\n"
-                 "  --events FILE    chat/transcript and call events, one per line:\n"
-                 "                   SECONDS<TAB>agent|customer|bot<TAB>TEXT\n"
-                 "                   SECONDS<TAB>hold<TAB>on|off\n"
-                 "                   "
-                 "SECONDS<TAB>signal<TAB>form_error|repeated_error|rage_click|rapid_exit\n"
-                 "  --playbook FILE  thresholds and prompts (docs/playbook.md); default built in\n"
-                 "  --queue NAME     the call's queue, for the playbook's [queue.NAME] overrides\n"
-                 "  --consent        the customer consented to voice and text emotion analysis\n"
-                 "                   (off by default: no customer emotion is inferred without it)\n"
-                 "  --bot            the session is handled by a bot (sensitive topics hand off)\n"
-                 "  --format F       text (default: a timeline) or json (one message per line)\n"
-                 "  --features       also print the periodic features messages\n"
-                 "  --realtime       pace the replay in real time instead of as fast as possible\n"
-                 "  --help           this text\n\n"
-                 "exit codes: 0 ok, 1 unreadable input, 2 usage error\n");
+    fprintf(out,
+            "usage: rapport replay [options] CALL.wav [CUSTOMER.wav]\n\n"
+            "Plays a recorded call through the engine's call pipeline and prints the cues,\n"
+            "prompts, escalations and call summary it raises, at call time.\n\n"
+            "Audio: one stereo file (channel 0 agent, channel 1 customer) or two mono files\n"
+            "(agent first), in any format libsndfile reads.\n\n"
+            "  --events FILE    chat/transcript and call events, one per line:\n"
+            "                   SECONDS<TAB>agent|customer|bot<TAB>TEXT\n"
+            "                   SECONDS<TAB>hold<TAB>on|off\n"
+            "                   "
+            "SECONDS<TAB>signal<TAB>form_error|repeated_error|rage_click|rapid_exit\n"
+            "  --playbook FILE  thresholds and prompts (docs/playbook.md); default built in\n"
+            "  --queue NAME     the call's queue, for the playbook's [queue.NAME] overrides\n"
+            "  --consent        the customer consented to voice and text emotion analysis\n"
+            "                   (off by default: no customer emotion is inferred without it)\n"
+            "  --bot            the session is handled by a bot (sensitive topics hand off)\n"
+            "  --format F       text (default: a timeline) or json (one message per line)\n"
+            "  --features       also print the periodic features messages\n"
+            "  --realtime       pace the replay in real time instead of as fast as possible\n"
+            "  --to EP          be a media gateway: send the call to a running rapportd's\n"
+            "                   ingest endpoint instead of analysing it here (see rapport listen)\n"
+            "  --call ID, --agent ID, --team ID\n"
+            "                   the call's ids (default replay, agent, replay)\n"
+            "  --help           this text\n\n"
+            "exit codes: 0 ok, 1 unreadable input, 2 usage error\n");
 }
 
 /* ---- events file ---- */
@@ -316,38 +329,65 @@ static bool needs_samples(const chan *chans, const source *src, size_t frame)
     return false;
 }
 
-static void deliver_events(replay *r, size_t *next, double until_s, eng_call *call,
-                           nlp_analyzer *an, const eng_sink *sink)
+/* Sends m to rapportd (--to). */
+static void send_msg(replay *r, const proto_msg *m)
 {
+    size_t n = 0;
+    proto_error err;
+    if (proto_encode(m, r->enc, PROTO_MAX_MSG_BYTES, &n, &err) != RP_OK) {
+        cli_error("replay", "cannot encode %s: %s: %s", proto_type_name(m->type), err.path,
+                  err.reason);
+        return;
+    }
+    zmq_send(r->push, r->enc, n, 0);
+}
+
+static void deliver_events(replay *r, size_t *next, double until_s)
+{
+    eng_call *call = r->call;
+    nlp_analyzer *an = r->an;
+    const eng_sink *sink = &r->sink;
     while (*next < r->n_events && r->events[*next].t_s <= until_s) {
         const event *e = &r->events[*next];
         int64_t ts = T0_US + (int64_t)llround(e->t_s * 1e6);
+        proto_msg m;
+        memset(&m, 0, sizeof m);
         if (e->kind == EV_TEXT) {
-            proto_text t;
-            memset(&t, 0, sizeof t);
-            t.call = proto_cstr("replay");
-            t.speaker = e->speaker;
-            t.text = proto_cstr(e->text);
-            t.ts_us = ts;
-            t.final = true;
-            (void)eng_call_text(call, &t, an, sink);
+            m.type = PROTO_T_TEXT;
+            m.u.text.call = proto_cstr(r->call_id);
+            m.u.text.speaker = e->speaker;
+            m.u.text.text = proto_cstr(e->text);
+            m.u.text.ts_us = ts;
+            m.u.text.final = true;
+            if (r->push == NULL) {
+                (void)eng_call_text(call, &m.u.text, an, sink);
+            }
         } else if (e->kind == EV_HOLD) {
-            eng_call_hold(call, e->on);
+            m.type = PROTO_T_HOLD;
+            m.u.hold.call = proto_cstr(r->call_id);
+            m.u.hold.ts_us = ts;
+            m.u.hold.on = e->on;
+            if (r->push == NULL) {
+                eng_call_hold(call, e->on);
+            }
         } else {
-            proto_signal s;
-            memset(&s, 0, sizeof s);
-            s.call = proto_cstr("replay");
-            s.kind = e->signal;
-            s.ts_us = ts;
-            eng_call_signal(call, &s, sink);
+            m.type = PROTO_T_SIGNAL;
+            m.u.signal.call = proto_cstr(r->call_id);
+            m.u.signal.kind = e->signal;
+            m.u.signal.ts_us = ts;
+            if (r->push == NULL) {
+                eng_call_signal(call, &m.u.signal, sink);
+            }
+        }
+        if (r->push != NULL) {
+            send_msg(r, &m);
         }
         (*next)++;
     }
 }
 
-static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer *an)
+static int run(replay *r, source *srcs, int n_srcs)
 {
-    eng_sink sink = {on_emit, r};
     chan chans[2];
     memset(chans, 0, sizeof chans);
     chans[0].src = &srcs[0];
@@ -386,7 +426,7 @@ static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer
             break;
         }
         double t_s = (double)(k * FRAME_MS) / 1000.0;
-        deliver_events(r, &next_event, t_s, call, an, &sink);
+        deliver_events(r, &next_event, t_s);
         if (r->realtime) {
             uint64_t due = start_ns + k * FRAME_MS * 1000000ull;
             uint64_t now = rp_clock_mono_ns();
@@ -411,7 +451,7 @@ static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer
             c->n_fifo -= n;
             proto_audio a;
             memset(&a, 0, sizeof a);
-            a.call = proto_cstr("replay");
+            a.call = proto_cstr(r->call_id);
             a.ch = (proto_party)p;
             a.seq = k;
             a.ts_us = T0_US + (int64_t)(k * FRAME_MS * 1000);
@@ -419,7 +459,14 @@ static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer
             a.enc = PROTO_F32LE;
             a.samples.ptr = bytes;
             a.samples.len = (uint32_t)(n * 4);
-            (void)eng_call_audio(call, &a, scratch, &sink);
+            if (r->push != NULL) {
+                proto_msg m;
+                m.type = PROTO_T_AUDIO;
+                m.u.audio = a;
+                send_msg(r, &m);
+            } else {
+                (void)eng_call_audio(r->call, &a, scratch, &r->sink);
+            }
         }
     }
     double end_s = 0.0;
@@ -427,8 +474,18 @@ static int run(replay *r, source *srcs, int n_srcs, eng_call *call, nlp_analyzer
         double d = (double)srcs[s].info.frames / srcs[s].info.samplerate;
         end_s = d > end_s ? d : end_s;
     }
-    deliver_events(r, &next_event, 1e18, call, an, &sink);
-    eng_call_end(call, T0_US + (int64_t)llround(end_s * 1e6), &sink);
+    deliver_events(r, &next_event, 1e18);
+    int64_t end_us = T0_US + (int64_t)llround(end_s * 1e6);
+    if (r->push != NULL) {
+        proto_msg m;
+        memset(&m, 0, sizeof m);
+        m.type = PROTO_T_CALL_END;
+        m.u.call_end.call = proto_cstr(r->call_id);
+        m.u.call_end.ts_us = end_us;
+        send_msg(r, &m);
+    } else {
+        eng_call_end(r->call, end_us, &r->sink);
+    }
     for (int k = 0; k < 2; k++) {
         dsp_resampler_destroy(&chans[k].rs);
         rp_free(chans[k].rs_out);
@@ -449,7 +506,9 @@ int cli_replay_main(int argc, char **argv)
     replay r;
     memset(&r, 0, sizeof r);
     r.text_out = true;
-    const char *events_path = NULL, *playbook_path = NULL, *queue = NULL;
+    const char *events_path = NULL, *playbook_path = NULL, *queue = NULL, *to = NULL;
+    const char *agent_id = "agent", *team_id = "replay";
+    r.call_id = "replay";
     bool consent = false, bot = false;
     const char *files[2];
     int n_files = 0;
@@ -475,6 +534,14 @@ int cli_replay_main(int argc, char **argv)
                 cli_error("replay", "--format takes text or json, not '%s'", f);
                 return CLI_EXIT_USAGE;
             }
+        } else if (strcmp(a, "--to") == 0 && has_arg) {
+            to = argv[++i];
+        } else if (strcmp(a, "--call") == 0 && has_arg) {
+            r.call_id = argv[++i];
+        } else if (strcmp(a, "--agent") == 0 && has_arg) {
+            agent_id = argv[++i];
+        } else if (strcmp(a, "--team") == 0 && has_arg) {
+            team_id = argv[++i];
         } else if (strcmp(a, "--consent") == 0) {
             consent = true;
         } else if (strcmp(a, "--bot") == 0) {
@@ -499,17 +566,21 @@ int cli_replay_main(int argc, char **argv)
         usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (queue != NULL && !proto_id_valid(queue, strlen(queue))) {
-        cli_error("replay", "--queue '%s' is not a valid id", queue);
-        return CLI_EXIT_USAGE;
+    const char *ids[] = {queue, r.call_id, agent_id, team_id};
+    for (int i = 0; i < 4; i++) {
+        if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
+            cli_error("replay", "'%s' is not a valid id (1..64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
+            return CLI_EXIT_USAGE;
+        }
     }
     int exit_code = CLI_EXIT_FAIL;
     source srcs[2];
     memset(srcs, 0, sizeof srcs);
     eng_playbook *pb = NULL;
-    eng_call *call = NULL;
-    nlp_analyzer *an = NULL;
+    void *zctx = NULL;
     char err[RP_ERR_LEN];
+    r.sink.emit = on_emit;
+    r.sink.arg = &r;
     if (eng_playbook_load(playbook_path, &pb, err) != RP_OK) {
         cli_error("replay", "%s", err);
         goto done;
@@ -537,9 +608,9 @@ int cli_replay_main(int argc, char **argv)
     eng_playbook_rules(pb, queue, queue ? strlen(queue) : 0, &rules);
     proto_call_start cs;
     memset(&cs, 0, sizeof cs);
-    cs.call = proto_cstr("replay");
-    cs.agent = proto_cstr("agent");
-    cs.team = proto_cstr("replay");
+    cs.call = proto_cstr(r.call_id);
+    cs.agent = proto_cstr(agent_id);
+    cs.team = proto_cstr(team_id);
     cs.medium = PROTO_VOICE;
     cs.present = PROTO_CALL_START_HANDLER;
     cs.handler = bot ? PROTO_BOT : PROTO_HUMAN;
@@ -550,7 +621,30 @@ int cli_replay_main(int argc, char **argv)
     cs.consent.voice_emotion = consent;
     cs.consent.text_emotion = consent;
     cs.ts_us = T0_US;
-    if (eng_call_create(&cs, &rules, &call) != RP_OK || nlp_analyzer_create(NULL, &an) != RP_OK) {
+    if (to != NULL) {
+        zctx = zmq_ctx_new();
+        r.push = zctx != NULL ? zmq_socket(zctx, ZMQ_PUSH) : NULL;
+        r.enc = rp_malloc(PROTO_MAX_MSG_BYTES);
+        int linger = 5000;
+        if (r.push == NULL || r.enc == NULL ||
+            zmq_setsockopt(r.push, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
+            zmq_connect(r.push, to) != 0) {
+            cli_error("replay", "cannot connect to %s: %s", to, zmq_strerror(zmq_errno()));
+            goto done;
+        }
+        proto_msg m;
+        memset(&m, 0, sizeof m);
+        m.type = PROTO_T_CALL_START;
+        m.u.call_start = cs;
+        send_msg(&r, &m);
+        if (run(&r, srcs, n_files) == 0) {
+            exit_code = CLI_EXIT_OK;
+        }
+        fprintf(stderr, "rapport replay: call %s sent to %s\n", r.call_id, to);
+        goto done;
+    }
+    if (eng_call_create(&cs, &rules, &r.call) != RP_OK ||
+        nlp_analyzer_create(NULL, &r.an) != RP_OK) {
         cli_error("replay", "out of memory");
         goto done;
     }
@@ -559,7 +653,7 @@ int cli_replay_main(int argc, char **argv)
                n_files == 2 ? " + " : "", n_files == 2 ? files[1] : "",
                bot ? "bot session" : "human agent", consent ? "on (consent)" : "off (no consent)");
     }
-    if (run(&r, srcs, n_files, call, an) == 0) {
+    if (run(&r, srcs, n_files) == 0) {
         exit_code = CLI_EXIT_OK;
     }
 done:
@@ -570,8 +664,15 @@ done:
     for (int i = 0; i < 2; i++) {
         close_source(&srcs[i]);
     }
-    eng_call_destroy(&call);
-    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&r.call);
+    nlp_analyzer_destroy(&r.an);
+    if (r.push != NULL) {
+        zmq_close(r.push);
+    }
+    if (zctx != NULL) {
+        zmq_ctx_term(zctx);
+    }
+    rp_free(r.enc);
     eng_playbook_destroy(&pb);
     return exit_code;
 }

@@ -428,6 +428,8 @@ static proto_str call_of(const proto_msg *m)
         return m->u.consent.call;
     case PROTO_T_CALL_END:
         return m->u.call_end.call;
+    case PROTO_T_HOLD:
+        return m->u.hold.call;
     default: {
         proto_str none = {NULL, 0};
         return none;

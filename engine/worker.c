@@ -233,6 +233,11 @@ static void handle(eng_worker *w, const uint8_t *buf, size_t len)
             eng_call_consent(c, &m.u.consent, &sink);
         }
         break;
+    case PROTO_T_HOLD:
+        if ((c = lookup(w, m.u.hold.call)) != NULL) {
+            eng_call_hold(c, m.u.hold.on);
+        }
+        break;
     case PROTO_T_CALL_END:
         if ((c = lookup(w, m.u.call_end.call)) != NULL) {
             end_call(w, c, m.u.call_end.ts_us, &sink);

@@ -151,6 +151,11 @@ static void fill_inbound(proto_examples *ex)
     c->consent.voice_emotion = false;
     c->consent.text_emotion = true;
 
+    proto_hold *h = &add(ex, PROTO_T_HOLD)->u.hold;
+    h->call = proto_cstr(CALL_ID);
+    h->ts_us = T0_US + 12000000;
+    h->on = true;
+
     proto_snapshot_req *sr = &add(ex, PROTO_T_SNAPSHOT_REQ)->u.snapshot_req;
     sr->present = PROTO_SNAPSHOT_REQ_TEAM | PROTO_SNAPSHOT_REQ_REQ_ID;
     sr->team = proto_cstr("billing-east");

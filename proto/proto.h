@@ -58,6 +58,7 @@ typedef enum proto_type {
     PROTO_T_CALL_END,
     PROTO_T_SNAPSHOT_REQ,
     PROTO_T_ACK,
+    PROTO_T_HOLD,
     /* outbound: engine -> consoles */
     PROTO_T_FEATURES,
     PROTO_T_CUE,
@@ -291,6 +292,13 @@ typedef struct proto_ack {
     proto_str note; /* optional, <= 256 bytes */
 } proto_ack;
 
+typedef struct proto_hold {
+    uint64_t present;
+    proto_str call;
+    int64_t ts_us;
+    bool on; /* a declared hold starts (true) or ends (false); holds are not dead air */
+} proto_hold;
+
 /* ---- outbound messages (all carry seq: per publishing stream, +1 per message) ---- */
 /* Behavioural measures of one party over the feature window. Agent and customer alike. */
 enum {
@@ -500,6 +508,7 @@ typedef struct proto_msg {
         proto_call_end call_end;
         proto_snapshot_req snapshot_req;
         proto_ack ack;
+        proto_hold hold;
         proto_features features;
         proto_cue cue;
         proto_prompt prompt;

@@ -44,7 +44,7 @@ static const char *const reason_names[] = {
     "human_request", "cancel", "legal", "public", "repeat_contact", "sensitive_topic",
     "customer_tension", "negative_trend", "digital_frustration"};
 static const char *const type_names[] = {
-    "", "call_start", "audio", "text", "signal", "consent", "call_end", "snapshot_req", "ack",
+    "", "call_start", "audio", "text", "signal", "consent", "call_end", "snapshot_req", "ack", "hold",
     "features", "cue", "prompt", "escalation", "summary", "stats", "snapshot"};
 
 _Static_assert(RP_ARRAY_LEN(party_names) == PROTO_PARTY_COUNT, "party names");
@@ -154,6 +154,12 @@ static const proto_field ack_fields[] = {
     F_ID(proto_ack, "by", by, 0),
     F_I64(proto_ack, "ts_us", ts_us, 0, 0, TS_MAX),
     F_STR(proto_ack, "note", note, PROTO_ACK_NOTE, 256),
+};
+
+static const proto_field hold_fields[] = {
+    F_ID(proto_hold, "call", call, 0),
+    F_I64(proto_hold, "ts_us", ts_us, 0, 0, TS_MAX),
+    F_BOOL(proto_hold, "on", on, 0),
 };
 
 /* ---- outbound ---- */
@@ -331,6 +337,7 @@ static const proto_schema message_schemas[PROTO_T_COUNT] = {
     [PROTO_T_CALL_END] = SCHEMA("call_end", proto_call_end, call_end_fields, 1, NULL),
     [PROTO_T_SNAPSHOT_REQ] = SCHEMA("snapshot_req", proto_snapshot_req, snapshot_req_fields, 1, NULL),
     [PROTO_T_ACK] = SCHEMA("ack", proto_ack, ack_fields, 1, NULL),
+    [PROTO_T_HOLD] = SCHEMA("hold", proto_hold, hold_fields, 1, NULL),
     [PROTO_T_FEATURES] = SCHEMA("features", proto_features, features_fields, 1, NULL),
     [PROTO_T_CUE] = SCHEMA("cue", proto_cue, cue_fields, 1, NULL),
     [PROTO_T_PROMPT] = SCHEMA("prompt", proto_prompt, prompt_fields, 1, NULL),

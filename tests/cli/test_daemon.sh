@@ -1,0 +1,132 @@
+#!/bin/sh
+# tests/cli/test_daemon.sh - rapportd end to end, from the outside, on loopback:
+# a two-party call over ZeroMQ using only the documented protocol (sent by
+# `rapport replay --to`, acting as a gateway), hostile messages in the middle of
+# it, the expected cues/prompts/escalations/summary on the publisher, a snapshot,
+# stats with the rejections counted, the event log, and a clean stop.
+# usage: test_daemon.sh RAPPORTD RAPPORT SOURCE_ROOT
+set -u
+rapportd=$1
+rapport=$2
+root=$3
+tmp=$(mktemp -d)
+pid=""
+lpid=""
+cleanup() {
+    [ -n "$lpid" ] && kill "$lpid" 2>/dev/null
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    wait 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+fails=0
+n=0
+check() {
+    n=$((n + 1))
+    desc=$1
+    shift
+    if "$@"; then
+        echo "ok $n - $desc"
+    else
+        echo "not ok $n - $desc"
+        fails=$((fails + 1))
+    fi
+}
+has() { grep -q -- "$1" "$2"; }
+
+# refuses to start without the explicit insecure flag, and non-loopback endpoints
+"$rapportd" >/dev/null 2>"$tmp/err"
+check "no transport flag: exit 2" test $? -eq 2
+"$rapportd" --insecure-loopback --ingest tcp://0.0.0.0:7501 >/dev/null 2>"$tmp/err"
+check "non-loopback endpoint refused" has "refuses the non-loopback endpoint" "$tmp/err"
+printf '[cue.sarcasm]\nopen = lots\n' >"$tmp/bad.ini"
+"$rapportd" --insecure-loopback --playbook "$tmp/bad.ini" --ingest 'tcp://127.0.0.1:*' \
+    --publish 'tcp://127.0.0.1:*' --requests 'tcp://127.0.0.1:*' >/dev/null 2>"$tmp/err"
+check "bad playbook: exit 1 naming the line" has "bad.ini:2:" "$tmp/err"
+
+# the two-party test call (as in test_replay.sh)
+python3 - "$tmp/call.wav" <<'PY'
+import math, random, struct, sys, wave
+rate = 8000
+random.seed(7)
+def voice(t, f0):
+    env = (0.5 + 0.5 * math.sin(2 * math.pi * 4 * t)) ** 2
+    return 0.08 * env * sum(math.sin(2 * math.pi * f0 * k * t) / k for k in range(1, 13))
+spans = {0: [(0.5, 4.0, 130.0), (15.0, 18.0, 130.0)], 1: [(4.6, 8.0, 210.0)]}
+frames = bytearray()
+for i in range(rate * 19):
+    t = i / rate
+    for ch in (0, 1):
+        x = 0.0005 * (random.random() * 2 - 1)
+        for a, b, f0 in spans[ch]:
+            if a <= t < b:
+                x = voice(t, f0)
+        frames += struct.pack('<h', int(max(-1, min(1, x)) * 32767))
+w = wave.open(sys.argv[1], 'wb')
+w.setnchannels(2); w.setsampwidth(2); w.setframerate(rate); w.writeframes(bytes(frames)); w.close()
+PY
+printf '8.2\tcustomer\tI will get my lawyer on this, my card 4111 1111 1111 1111 was charged twice\n' >"$tmp/call.events"
+
+"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+    --requests 'tcp://127.0.0.1:*' --workers 2 --stats-ms 200 --db "$tmp/events.db" \
+    >"$tmp/rd.out" 2>"$tmp/rd.err" &
+pid=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    [ -s "$tmp/rd.out" ] && break
+    sleep 0.2
+done
+ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/rd.out")
+pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd.out")
+req=$(sed -n 's/.*requests=\([^ ]*\).*/\1/p' "$tmp/rd.out")
+check "rapportd printed its endpoints" test -n "$ing" -a -n "$pub" -a -n "$req"
+
+"$rapport" listen --from "$pub" --topic call/team-a/ --until summary --timeout-ms 30000 \
+    --format json >"$tmp/pub.json" 2>"$tmp/listen.err" &
+lpid=$!
+sleep 0.5
+# hostile input before, during and after the call: every corpus file, raw
+"$rapport" send --to "$ing" --raw "$root"/fuzz/corpus/proto_decode/hostile-* 2>/dev/null
+"$rapport" replay --to "$ing" --call c-e2e --agent agent-7 --team team-a \
+    --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null
+"$rapport" send --to "$ing" --raw "$root"/fuzz/corpus/proto_decode/hostile-* 2>/dev/null
+wait "$lpid"
+lpid=""
+check "the call's summary arrived on the publisher" has '"type":"summary"' "$tmp/pub.json"
+check "dead air cue published" has '"cue":"extended_silence","state":"open"' "$tmp/pub.json"
+check "legal threat escalated at priority" has '"level":"priority","reason":"legal"' "$tmp/pub.json"
+check "a prompt was published" has '"type":"prompt"' "$tmp/pub.json"
+check "the quote is redacted" has '\[CARD\]' "$tmp/pub.json"
+check "no card number anywhere on the wire" test "$(grep -c '4111 1111' "$tmp/pub.json")" -eq 0
+check "agent features carry no emotion" test "$(grep -c '"agent":{[^}]*\(arousal\|valence\|emotions\)' "$tmp/pub.json")" -eq 0
+python3 - "$tmp/pub.json" >"$tmp/seq.out" <<'PY'
+import json, sys
+seqs = [json.loads(l)["seq"] for l in open(sys.argv[1])]
+print("ok" if seqs == sorted(seqs) and len(set(seqs)) == len(seqs) else "bad", len(seqs))
+PY
+check "seq rises on the stream" has "^ok" "$tmp/seq.out"
+
+"$rapport" snapshot --from "$req" >"$tmp/snap.json"
+check "snapshot answered" has '"type":"snapshot"' "$tmp/snap.json"
+"$rapport" stats --from "$pub" --format json >"$tmp/stats.json"
+check "stats: hostile messages counted as malformed" python3 -c "
+import json, sys
+s = json.load(open('$tmp/stats.json'))
+c = {k['name']: k['value'] for k in s['counters']}
+sys.exit(0 if c['rejected.malformed'] >= 12 and c['frames_in'] >= 1900 else 1)"
+
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+pid=""
+check "rapportd stops cleanly on SIGTERM" test "$rc" -eq 0
+check "event log holds the call and its events" python3 -c "
+import sqlite3, sys
+db = sqlite3.connect('$tmp/events.db')
+calls = db.execute('select count(*) from calls where call=\"c-e2e\" and ended_us is not null').fetchone()[0]
+types = dict(db.execute('select type, count(*) from events group by type').fetchall())
+blob = ' '.join(r[0] for r in db.execute('select json from events'))
+ok = calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >= 1 and '4111' not in blob
+sys.exit(0 if ok else 1)"
+
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
