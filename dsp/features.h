@@ -54,7 +54,7 @@ typedef struct dsp_frame {
     bool voiced;                 /* pitch tracker's decision */
     float f0_hz;                 /* fundamental frequency, Hz; 0 when unvoiced */
     float voicing;               /* 0..1: normalised autocorrelation at the f0 lag (best lag
-                                    when unvoiced) */
+                                    when unvoiced; 0 in silence) */
     float centroid_hz;           /* spectral centroid of 60-4000 Hz, Hz; 0 when silent */
     float flux;                  /* 0..2: change of the normalised magnitude spectrum */
     float tilt_db;               /* level of 1000-3400 Hz minus level of 300-1000 Hz, dB */
@@ -94,7 +94,8 @@ void dsp_features_reset(dsp_features *f);
 /* Consumes one hop of dsp_features_hop_samples() samples (borrowed for the call).
  * Non-finite samples count as 0 and magnitudes are clipped to 64. Returns 1 and
  * fills *out when a frame is ready, 0 while the latency fills, RP_EINVAL on NULL
- * arguments. Real-time safe: O(hop + FFT size) per call. */
+ * arguments, RP_ESTATE once dsp_features_flush() has started (reset first).
+ * Real-time safe: at most two FFTs of a few hundred points per call. */
 RP_NODISCARD int dsp_features_process(dsp_features *f, const float *hop, dsp_frame *out);
 
 /* After the last hop: returns 1 and fills *out with the next pending frame, 0 when
