@@ -14,6 +14,15 @@ void dsp_stats_init(dsp_stats *st)
     memset(st, 0, sizeof *st);
 }
 
+/* Weight of the nth sample in an exponential average with warm-up: the plain
+ * mean of what there is until n reaches 1/alpha, so an early onset or a quiet
+ * first syllable does not hold the 60 s baseline down for a minute. */
+static float weight(uint64_t n, float alpha)
+{
+    float w = 1.0f / (float)n;
+    return w > alpha ? w : alpha;
+}
+
 static float semitones(float hz)
 {
     return 12.0f * log2f(hz);
@@ -27,26 +36,16 @@ void dsp_stats_update(dsp_stats *st, const dsp_frame *frame)
         float db = frame->energy_db;
         st->n_speech++;
         st->sum_speech_db += (double)db;
-        if (st->n_speech == 1) {
-            st->base_db = db;
-            st->recent_db = db;
-        } else {
-            st->base_db += BASE_ALPHA * (db - st->base_db);
-            st->recent_db += RECENT_ALPHA * (db - st->recent_db);
-        }
+        st->base_db += weight(st->n_speech, BASE_ALPHA) * (db - st->base_db);
+        st->recent_db += weight(st->n_speech, RECENT_ALPHA) * (db - st->recent_db);
     }
     if (frame->voiced && frame->f0_hz > 0.0f && isfinite(frame->f0_hz)) {
         float s = semitones(frame->f0_hz);
         st->n_voiced++;
         st->sum_st += (double)s;
         st->sum_st2 += (double)s * (double)s;
-        if (st->n_voiced == 1) {
-            st->base_st = s;
-            st->recent_st = s;
-        } else {
-            st->base_st += BASE_ALPHA * (s - st->base_st);
-            st->recent_st += RECENT_ALPHA * (s - st->recent_st);
-        }
+        st->base_st += weight(st->n_voiced, BASE_ALPHA) * (s - st->base_st);
+        st->recent_st += weight(st->n_voiced, RECENT_ALPHA) * (s - st->recent_st);
         float bin = (s - semitones(DSP_STATS_F0_LO_HZ)) * BINS_PER_ST;
         bin = bin < 0.0f ? 0.0f : bin;
         uint32_t i = bin >= (float)(DSP_STATS_BINS - 1u) ? DSP_STATS_BINS - 1u : (uint32_t)bin;

@@ -3,8 +3,8 @@
  * Accumulates dsp_frame values of one channel: totals (duration, speech time,
  * syllables), f0 median (histogram of DSP_STATS_BINS bins of 0.1 semitone from
  * DSP_STATS_F0_LO_HZ) and spread in semitones, mean energy of speech, and a
- * running baseline (60 s exponential average) against which the recent (2 s)
- * pitch and loudness are expressed. A caller-owned value (about 2.5 KiB): no
+ * running baseline (60 s exponential average, a plain mean while shorter) against
+ * which the recent (2 s) pitch and loudness are expressed. A caller-owned value (about 2.5 KiB): no
  * allocation; updates are real-time safe and O(1); getting a summary is
  * O(DSP_STATS_BINS). One per speaker; not thread-safe.
  */

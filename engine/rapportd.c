@@ -27,29 +27,30 @@ static void on_hup(int sig)
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: rapportd --insecure-loopback [options]\n\n"
-            "The rapport engine: takes calls' audio and chat over ZeroMQ, publishes cues,\n"
-            "prompts, escalations, features and summaries, answers snapshot requests.\n\n"
-            "  --ingest EP       PULL endpoint for gateways (default %s)\n"
-            "  --publish EP      XPUB endpoint for consoles (default %s)\n"
-            "  --requests EP     ROUTER endpoint for snapshots and acks (default %s)\n"
-            "                    \"tcp://127.0.0.1:*\" picks a free port; the bound endpoints are\n"
-            "                    printed on stdout as 'rapportd: ingest=... publish=... requests=...'\n"
-            "  --workers N       shard threads (default: one per core)\n"
-            "  --max-calls N     calls per shard (default 4096)\n"
-            "  --playbook FILE   thresholds and prompts (docs/playbook.md); SIGHUP reloads it\n"
-            "  --db FILE         SQLite event log (WAL); default: none\n"
-            "  --stats-ms N      stats publishing interval (default 1000)\n"
-            "  --log-level L     error, warn, info (default) or debug\n"
-            "  --insecure-loopback\n"
-            "                    run without CURVE encryption and authentication; only loopback,\n"
-            "                    ipc:// and inproc:// endpoints are then accepted. Required until\n"
-            "                    CURVE support lands (see issues).\n"
-            "  --help            this text\n\n"
-            "Signals: SIGINT/SIGTERM stop cleanly (open calls get their summaries), SIGHUP\n"
-            "reloads the playbook. Exit codes: 0 clean stop, 1 failed to start, 2 usage.\n",
-            ENG_DEFAULT_INGEST, ENG_DEFAULT_PUBLISH, ENG_DEFAULT_REQUESTS);
+    fprintf(
+        out,
+        "usage: rapportd --insecure-loopback [options]\n\n"
+        "The rapport engine: takes calls' audio and chat over ZeroMQ, publishes cues,\n"
+        "prompts, escalations, features and summaries, answers snapshot requests.\n\n"
+        "  --ingest EP       PULL endpoint for gateways (default %s)\n"
+        "  --publish EP      XPUB endpoint for consoles (default %s)\n"
+        "  --requests EP     ROUTER endpoint for snapshots and acks (default %s)\n"
+        "                    \"tcp://127.0.0.1:*\" picks a free port; the bound endpoints are\n"
+        "                    printed on stdout as 'rapportd: ingest=... publish=... requests=...'\n"
+        "  --workers N       shard threads (default: one per core)\n"
+        "  --max-calls N     calls per shard (default 4096)\n"
+        "  --playbook FILE   thresholds and prompts (docs/playbook.md); SIGHUP reloads it\n"
+        "  --db FILE         SQLite event log (WAL); default: none\n"
+        "  --stats-ms N      stats publishing interval (default 1000)\n"
+        "  --log-level L     error, warn, info (default) or debug\n"
+        "  --insecure-loopback\n"
+        "                    run without CURVE encryption and authentication; only loopback,\n"
+        "                    ipc:// and inproc:// endpoints are then accepted. Required until\n"
+        "                    CURVE support lands (see issues).\n"
+        "  --help            this text\n\n"
+        "Signals: SIGINT/SIGTERM stop cleanly (open calls get their summaries), SIGHUP\n"
+        "reloads the playbook. Exit codes: 0 clean stop, 1 failed to start, 2 usage.\n",
+        ENG_DEFAULT_INGEST, ENG_DEFAULT_PUBLISH, ENG_DEFAULT_REQUESTS);
 }
 
 static bool loopback_only(const char *ep)

@@ -14,23 +14,17 @@
 #include "engine/eventlog.h"
 #include "engine/idmap.h"
 
-#define MAX_PLAYBOOKS   64
-#define REG_MAX_CUES    PROTO_MAX_OPEN_CUES
-#define OUT_BUF         (64u << 10)
-#define ARENA_BYTES     (256u << 10)
-#define BATCH           1024 /* messages handled per socket per loop turn */
-#define LAT_BINS        400  /* 0-1 ms in 10 us, then 1-300 ms in 1 ms */
-#define LOG_FLUSH_NS    100000000ull
-#define IDLE_NS         50000u
+#define MAX_PLAYBOOKS    64
+#define REG_MAX_CUES     PROTO_MAX_OPEN_CUES
+#define OUT_BUF          (64u << 10)
+#define ARENA_BYTES      (256u << 10)
+#define BATCH            1024 /* messages handled per socket per loop turn */
+#define LAT_BINS         400  /* 0-1 ms in 10 us, then 1-300 ms in 1 ms */
+#define LOG_FLUSH_NS     100000000ull
+#define IDLE_NS          50000u
 #define REJECT_LOG_FIRST 10u
 
-enum rejection {
-    REJ_MALFORMED,
-    REJ_WRONG_TYPE,
-    REJ_MULTIPART,
-    REJ_REQUEST,
-    REJ_COUNT
-};
+enum rejection { REJ_MALFORMED, REJ_WRONG_TYPE, REJ_MULTIPART, REJ_REQUEST, REJ_COUNT };
 static const char *const rejection_names[REJ_COUNT] = {"malformed", "wrong_type", "multipart",
                                                        "bad_request"};
 
@@ -283,8 +277,8 @@ static void reg_published(eng_server *s, const proto_msg *m)
         }
         r->t_ms = c->t_ms;
         if (c->state == PROTO_OPEN && r->n_cues < REG_MAX_CUES) {
-            r->cues[r->n_cues++] = (proto_open_cue){0, c->id, c->cue, c->party, c->start_ms,
-                                                    c->priority};
+            r->cues[r->n_cues++] =
+                (proto_open_cue){0, c->id, c->cue, c->party, c->start_ms, c->priority};
         } else if (c->state == PROTO_CLOSED) {
             for (uint32_t i = 0; i < r->n_cues; i++) {
                 if (r->cues[i].id == c->id) {
@@ -657,9 +651,9 @@ static int drain_requests(eng_server *s)
         proto_error err;
         proto_arena arena;
         proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
-        bool ok = n == body + 1 && proto_decode(zmq_msg_data(&parts[body]),
-                                                zmq_msg_size(&parts[body]), &arena, &m,
-                                                &err) == RP_OK;
+        bool ok =
+            n == body + 1 && proto_decode(zmq_msg_data(&parts[body]), zmq_msg_size(&parts[body]),
+                                          &arena, &m, &err) == RP_OK;
         const void *reply = NULL;
         size_t reply_len = 0;
         if (ok && m.type == PROTO_T_SNAPSHOT_REQ) {
@@ -703,9 +697,9 @@ static void drain_subscriptions(eng_server *s)
 static void publish_stats(eng_server *s, uint64_t now)
 {
     static const char *const reject_keys[ENG_REJ_COUNT] = {
-        "rejected.ok",           "rejected.late",     "rejected.duplicate",
-        "rejected.too_far",      "rejected.bad_rate", "rejected.partial_transcript",
-        "rejected.ended",        "rejected.nomem"};
+        "rejected.ok",      "rejected.late",     "rejected.duplicate",
+        "rejected.too_far", "rejected.bad_rate", "rejected.partial_transcript",
+        "rejected.ended",   "rejected.nomem"};
     proto_kv kv[PROTO_MAX_COUNTERS];
     uint32_t n = 0;
 #define KV(name, v) (kv[n++] = (proto_kv){0, proto_cstr(name), (double)(v)})

@@ -25,10 +25,10 @@
 #define ENG_DEFAULT_REQUESTS "tcp://127.0.0.1:7503"
 
 typedef struct eng_server_config {
-    const char *ingest;        /* endpoint to bind; "tcp://127.0.0.1:*" picks a free port */
+    const char *ingest; /* endpoint to bind; "tcp://127.0.0.1:*" picks a free port */
     const char *publish;
     const char *requests;
-    uint32_t n_workers;        /* 0 = one per online core */
+    uint32_t n_workers; /* 0 = one per online core */
     eng_worker_config worker;
     const char *playbook_path; /* NULL = built-in defaults */
     const char *db_path;       /* NULL = no event log */
