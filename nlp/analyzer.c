@@ -19,6 +19,7 @@
 #define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
 #define NEGATION_SCOPE    3  /* content tokens a negator reaches */
 #define PAIR_WINDOW       6  /* tokens between an escalation verb and its object */
+#define HOSTILE_TO_ANGER   0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
 #define VALENCE_ALPHA     15.0f
 
 enum {
@@ -623,7 +624,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     float sum_before = 0.0f; /* valence before the last "but" */
     float sum = 0.0f;        /* valence since then */
-    float pos_mass = 0.0f, neg_mass = 0.0f;
+    float pos_mass = 0.0f, neg_mass = 0.0f, hostile_mass = 0.0f;
     float emo[NLP_EMO_COUNT] = {0};
     float cue[NLP_LEX_N_SCORES] = {0};
     float esc[NLP_ESC_COUNT] = {0};
@@ -750,6 +751,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
             } else {
                 neg_mass -= v;
+                if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
+                    e->emo[NLP_EMO_CONFUSION] == 0.0f) {
+                    hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
+                }
                 if (pos - last_pos_frame <= 10 && v <= -0.9f) {
                     pos_frame_then_neg = true;
                 }
@@ -913,6 +918,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (out->valence < -0.2f) {
         emo[NLP_EMO_ANGER] += emo[NLP_EMO_ANGER] > 0.0f ? arousal : 0.0f;
         emo[NLP_EMO_ANNOYANCE] += arousal * 0.5f;
+        /* plain hostility (no sorrow or fear words) reads as anger */
+        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+        emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
     }
     if (sarcastic) {
         emo[NLP_EMO_ANNOYANCE] += 0.6f * out->sarcasm;
@@ -932,7 +940,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
-               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 1.6f * neg_v +
+               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 3.0f * neg_v +
                (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 
