@@ -642,7 +642,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_order_obj = -100, last_pos_frame = -100;
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
-    int n_excl = 0, n_quest = 0, n_caps_neg = 0;
+    int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0, n_elong = 0;
     bool ends_question = false;
     bool pos_frame_then_neg = false;
     int n_first_person = 0, n_you = 0;
@@ -651,6 +651,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
+        n_elong += (t->flags & TOK_ELONG) != 0;
         if (t->flags & TOK_CONSUMED) {
             continue;
         }
@@ -783,6 +784,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
+            n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
             last_pos_frame = pos;
@@ -878,9 +880,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (pos_frame_then_neg) {
         sarc += 0.6f;
     }
-    if (pos_mass > 1.5f && (cue[NLP_LEX_PROBLEM] > 0.0f || cue[NLP_LEX_COMPLAINT] > 0.5f) &&
-        !have_but) {
-        sarc += 0.35f; /* praise words around a reported problem */
+    if (pos_mass > 1.5f && (n_bad_situation > 0 || cue[NLP_LEX_COMPLAINT] > 0.5f) && !have_but &&
+        neg_mass < 0.5f * pos_mass) {
+        /* strong praise for a bad situation, with nothing that says "but" or
+         * gives the praise a real object: "great, stuck in traffic again" */
+        sarc += 0.45f + (n_excl > 0 || n_elong > 0 ? 0.15f : 0.0f);
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
