@@ -15,11 +15,11 @@
 #define NLP_DEFAULT_MAX   8192u
 #define NLP_MIN_MAX       64u
 #define NLP_MAX_MAX       (1u << 20)
-#define WORD_MAX          64 /* longer tokens are kept but never match */
-#define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
-#define NEGATION_SCOPE    3  /* content tokens a negator reaches */
-#define PAIR_WINDOW       6  /* tokens between an escalation verb and its object */
-#define HOSTILE_TO_ANGER   0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
+#define WORD_MAX          64    /* longer tokens are kept but never match */
+#define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
+#define NEGATION_SCOPE    3     /* content tokens a negator reaches */
+#define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
+#define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
 #define VALENCE_ALPHA     15.0f
 
 enum {
