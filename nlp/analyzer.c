@@ -370,18 +370,24 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
             i++;
             continue;
         }
+        if (c == ' ') {
+            if (w.len > 0 || w.too_long) {
+                finish_word(an, &w, hashtag, &n_tok);
+            }
+            hashtag = false;
+            i++;
+            continue;
+        }
         if (c < 0x80) {
             if (byte_class[c] != 0) {
                 /* the run of ASCII letters and digits, one table lookup a byte;
                  * same effect as word_push_ascii() per byte, kept in registers */
                 uint8_t seen = 0;
-                int n_letters = 0;
                 size_t len = w.len;
                 uint32_t h = w.hash;
                 do {
                     uint8_t k = byte_class[c];
                     seen |= k;
-                    n_letters += (k & (CLS_UPPER | CLS_LOWER)) != 0;
                     char lc = (char)(c | ((k & CLS_UPPER) << 5)); /* CLS_UPPER << 5 == 0x20 */
                     if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
                         (k & CLS_DIGIT) == 0) {
@@ -399,7 +405,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 } while (c < 0x80 && byte_class[c] != 0);
                 w.len = len;
                 w.hash = h;
-                w.n_letters += n_letters;
+                w.n_letters += (int)len; /* letters and digits: enough for the caps test */
                 w.any_upper |= (seen & CLS_UPPER) != 0;
                 w.any_lower |= (seen & CLS_LOWER) != 0;
                 an->saw_digit |= (seen & CLS_DIGIT) != 0;
@@ -766,19 +772,21 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             boost = 0.0f;
             boost_left = 0;
         }
-        float emo_gain = negated ? 0.15f : 1.0f;
-        if ((t->flags & TOK_CAPS) && mixed_case) {
-            emo_gain *= 1.3f;
-        }
-        for (int k = 0; k < NLP_EMO_COUNT; k++) {
-            emo[k] += e->emo[k] * emo_gain;
-        }
-        for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-            float w = e->scores[k];
-            if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
-                w *= 0.3f;
+        if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
+            float emo_gain = negated ? 0.15f : 1.0f;
+            if ((t->flags & TOK_CAPS) && mixed_case) {
+                emo_gain *= 1.3f;
             }
-            cue[k] += w;
+            for (int k = 0; k < NLP_EMO_COUNT; k++) {
+                emo[k] += e->emo[k] * emo_gain;
+            }
+            for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+                float w = e->scores[k];
+                if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
+                    w *= 0.3f;
+                }
+                cue[k] += w;
+            }
         }
         if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
             if (pos - last_pos_frame <= 10) {

@@ -48,6 +48,7 @@ FLAGS = {
     "reverser": 1 << 19,   # reduce, prevent, cure: a harm in their object is good news
 }
 MAX_PHRASE_TOKENS = 8
+AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
 
 
 def fnv1a(data: bytes) -> int:
@@ -259,6 +260,8 @@ def main():
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(entries)}] = {{")
     for e in entries:
+        if any(e["emo"]) or any(e["scores"]):
+            e["flags"] |= AFFECT_FLAG
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
         o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %du, %du}," %

@@ -31,6 +31,7 @@ enum {
     NLP_LEX_WANT = 1u << 17,
     NLP_LEX_HREQ_STRONG = 1u << 18,
     NLP_LEX_REVERSER = 1u << 19,
+    NLP_LEX_AFFECT = 1u << 30, /* set by the generator: some emo[] or scores[] != 0 */
 };
 
 /* Indices into nlp_lex_entry.scores. */
