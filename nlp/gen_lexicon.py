@@ -100,11 +100,16 @@ def parse_rhs(rhs, where):
     return e
 
 
-def merge(a, b, where):
+def merge(a, b, where, from_pattern):
     """A term listed twice (say as a service noun and as a cancel object) gets
-    the union of its flags and the larger of each weight."""
+    the union of its flags and the larger of each weight. Two different valences
+    are an error, unless the later term came out of a '/' or '?' pattern: then
+    the earlier, explicit value wins."""
     if a["valence"] != 0.0 and b["valence"] != 0.0 and a["valence"] != b["valence"]:
-        sys.exit(f"{where}: conflicting valence for a term listed twice: {a['valence']} vs {b['valence']}")
+        if not from_pattern:
+            sys.exit(f"{where}: conflicting valence for a term listed twice: "
+                     f"{a['valence']} vs {b['valence']}")
+        b = dict(b, valence=a["valence"])
     m = dict(a)
     m["valence"] = a["valence"] or b["valence"]
     m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
@@ -181,7 +186,8 @@ def main():
                         if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
                             sys.exit(f"{where}: '{w}' can never be a token")
                     if words in terms:
-                        terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})")
+                        terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})",
+                                             "/" in lhs or "?" in lhs)
                     else:
                         terms[words] = dict(entry, emo=list(entry["emo"]),
                                             scores=list(entry["scores"]))
