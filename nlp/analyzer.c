@@ -436,7 +436,9 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 i++;
                 continue;
             }
-            an->saw_at |= c == '@';
+            /* an e-mail '@' follows a local-part character; "@user" does not */
+            an->saw_at |=
+                c == '@' && i > 0 && (ascii_alnum(s[i - 1]) || strchr("._%+-", s[i - 1]) != NULL);
             if (c == '@' && i + 1 < n && ascii_alnum(s[i + 1])) {
                 /* a mention: skip the handle */
                 i++;

@@ -441,6 +441,17 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     size_t i = 0;
     while (i < n_bytes) {
         unsigned char c = s[i];
+        if (!has_at && !(is_digit(c) || c == '+' || c == '(' || is_upper(c))) {
+            /* no match can start here: copy this byte and the rest of its word */
+            out[o++] = (char)c;
+            i++;
+            if (is_alnum(c)) {
+                while (i < n_bytes && is_alnum(s[i])) {
+                    out[o++] = (char)s[i++];
+                }
+            }
+            continue;
+        }
         unsigned char prev = i > 0 ? s[i - 1] : ' ';
         size_t end = 0;
         int kind = -1;
