@@ -70,8 +70,9 @@ typedef struct nlp_analyzer_config {
 /* Defaults: max_message_bytes = 8192. */
 nlp_analyzer_config nlp_analyzer_config_default(void);
 
-/* Validates cfg (NULL = defaults) and allocates all scratch (about 40 bytes per
- * message byte). RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL. */
+/* Validates cfg (NULL = defaults) and allocates all scratch (16 bytes per byte of
+ * max_message_bytes plus ~20 KiB). RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL.
+ */
 RP_NODISCARD int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out);
 
 /* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. */
