@@ -267,9 +267,7 @@ static token *emit(nlp_analyzer *an, size_t *n_tok)
         return NULL;
     }
     token *t = &an->tokens[(*n_tok)++];
-    memset(t, 0, sizeof *t);
-    t->entry = -1;
-    t->word_id = -1;
+    *t = (token){.entry = -1, .word_id = -1};
     return t;
 }
 
@@ -402,7 +400,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                         break;
                     }
                     c = s[i];
-                } while (c < 0x80 && byte_class[c] != 0);
+                } while (byte_class[c] != 0); /* 0 for every byte >= 0x80 */
                 w.len = len;
                 w.hash = h;
                 w.n_letters += (int)len; /* letters and digits: enough for the caps test */

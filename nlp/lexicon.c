@@ -16,8 +16,15 @@ int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, 
         if (s->len == 0) {
             return -1;
         }
-        if (s->hash == h && (size_t)s->len == n && memcmp(lex->pool + s->offset, word, n) == 0) {
-            return (int32_t)i;
+        if (s->hash == h && (size_t)s->len == n) {
+            const char *p = lex->pool + s->offset;
+            size_t k = 0;
+            while (k < n && p[k] == word[k]) { /* words are short: no call to memcmp */
+                k++;
+            }
+            if (k == n) {
+                return (int32_t)i;
+            }
         }
     }
     return -1;
