@@ -110,8 +110,30 @@ static inline uint32_t nlp_lex_hash(const char *s, size_t n)
 /* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
 int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
 
-/* The same with the word's hash already computed (nlp_lex_hash). */
-int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h);
+/* The same with the word's hash already computed (nlp_lex_hash). Inline: it
+ * runs once per token. */
+static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n,
+                                          uint32_t h)
+{
+    uint32_t mask = lex->n_slots - 1;
+    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
+        const nlp_lex_slot *s = &lex->slots[i];
+        if (s->len == 0) {
+            return -1;
+        }
+        if (s->hash == h && (size_t)s->len == n) {
+            const char *p = lex->pool + s->offset;
+            size_t k = 0;
+            while (k < n && p[k] == word[k]) { /* words are short: no call to memcmp */
+                k++;
+            }
+            if (k == n) {
+                return (int32_t)i;
+            }
+        }
+    }
+    return -1;
+}
 
 /* Child of trie node `node` along word_id, or 0 when there is none (0 is the
  * root, which is never a child). O(log fan-out). */
