@@ -185,6 +185,18 @@ static const uint8_t byte_class[256] = {
     ['t'] = CLS_LOWER, ['u'] = CLS_LOWER, ['v'] = CLS_LOWER, ['w'] = CLS_LOWER, ['x'] = CLS_LOWER,
     ['y'] = CLS_LOWER, ['z'] = CLS_LOWER,
 };
+/* Lower-case form of ASCII letters and digits; 0 for every other byte. */
+static const char ascii_lower[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+    ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k',
+    ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm',
+    ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+    ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
 
 static bool ascii_alpha(unsigned char c)
 {
@@ -394,7 +406,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 do {
                     uint8_t k = byte_class[c];
                     seen |= k;
-                    char lc = (char)(c | ((k & CLS_UPPER) << 5)); /* CLS_UPPER << 5 == 0x20 */
+                    char lc = ascii_lower[c];
                     if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
                         (k & CLS_DIGIT) == 0) {
                         w.elong = true;
