@@ -375,19 +375,9 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
     memset(&w, 0, sizeof w);
     w.hash = NLP_LEX_HASH_SEED;
     bool hashtag = false;
-    bool skip_url = false;
     size_t i = 0;
     while (i < n) {
         unsigned char c = s[i];
-        if (skip_url) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                skip_url = false;
-            }
-            an->saw_digit |= (unsigned char)(c - '0') < 10;
-            an->saw_at |= c == '@';
-            i++;
-            continue;
-        }
         if (c == ' ') {
             if (w.len > 0 || w.too_long) {
                 finish_word(an, &w, hashtag, &n_tok);
@@ -444,7 +434,16 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 w.hash = NLP_LEX_HASH_SEED;
                 w.too_long = w.elong = w.any_upper = w.any_lower = false;
                 w.n_letters = 0;
-                skip_url = true;
+                /* skip the URL up to and including the next white space; the
+                 * redactor still gets to see its digits and '@' */
+                while (i < n) {
+                    unsigned char u = s[i++];
+                    an->saw_digit |= (unsigned char)(u - '0') < 10;
+                    an->saw_at |= u == '@';
+                    if (u == ' ' || u == '\t' || u == '\n' || u == '\r') {
+                        break;
+                    }
+                }
                 continue;
             }
             finish_word(an, &w, hashtag, &n_tok);
@@ -668,8 +667,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_order_obj = -100, last_pos_frame = -100;
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
-    int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0, n_elong = 0;
-    bool ends_question = false;
+    int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
     int n_first_person = 0, n_you = 0;
 
@@ -677,13 +675,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
-        n_elong += (t->flags & TOK_ELONG) != 0;
         if (t->flags & TOK_CONSUMED) {
             continue;
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
-        ends_question = t->quest > 0 ? true : (end_clause ? false : ends_question);
         if (t->entry < 0) {
             if (neg_left > 0) {
                 neg_left--;
@@ -912,7 +908,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         neg_mass < 0.5f * pos_mass) {
         /* strong praise for a bad situation, with nothing that says "but" or
          * gives the praise a real object: "great, stuck in traffic again" */
-        sarc += 0.45f + (n_excl > 0 || n_elong > 0 ? 0.15f : 0.0f);
+        bool elongated = false;
+        for (size_t i = 0; i < n_tok && !elongated; i++) {
+            elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
+        }
+        sarc += 0.45f + (n_excl > 0 || elongated ? 0.15f : 0.0f);
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
@@ -935,6 +935,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (total != 0.0f && n_excl > 0) {
         float e = 0.25f * (float)(n_excl > 4 ? 4 : n_excl);
         total += total > 0.0f ? e : -e;
+    }
+    /* the message ends in a question when its last clause end is a '?' */
+    bool ends_question = false;
+    for (size_t i = n_tok; i-- > 0;) {
+        if (an->tokens[i].flags & TOK_CLAUSE_END) {
+            ends_question = an->tokens[i].quest > 0;
+            break;
+        }
     }
     if (ends_question && n_quest > 0 && total > 0.0f) {
         total *= 0.8f; /* a question asserts less */
