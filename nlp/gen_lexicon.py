@@ -257,6 +257,12 @@ def main():
     for i in range(0, len(pool), 16):
         o.append("    " + ", ".join("%d" % (b - 256 if b > 127 else b) for b in pool[i:i + 16]) + ",")
     o.append("};")
+    # tags: hash | 1 per slot, 0 = empty; 4 bytes a slot so probing stays in cache
+    o.append(f"static const uint32_t tags[{size}] = {{")
+    for i in range(0, size, 8):
+        o.append("    " + ", ".join("%du" % ((s[0] | 1) if s is not None else 0)
+                                    for s in slots[i:i + 8]) + ",")
+    o.append("};")
     o.append(f"static const nlp_lex_slot slots[{size}] = {{")
     for s in slots:
         if s is None:
@@ -293,7 +299,7 @@ def main():
     o.append("};")
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
-    o.append("    pool, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
+    o.append("    pool, tags, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
              (size, len(entries), len(children)))
     o.append("    emoticons, %du, %du," % (len(emo_list), len(word_ids)))
     o.append("};")

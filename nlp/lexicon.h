@@ -78,6 +78,7 @@ typedef struct nlp_lex_emoticon {
 
 typedef struct nlp_lexicon {
     const char *pool;
+    const uint32_t *tags; /* per slot: hash | 1, or 0 when empty */
     const nlp_lex_slot *slots;
     uint32_t n_slots; /* power of two */
     const nlp_lex_entry *entries;
@@ -116,12 +117,17 @@ static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *wo
                                           uint32_t h)
 {
     uint32_t mask = lex->n_slots - 1;
+    uint32_t tag = h | 1u;
     for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
-        const nlp_lex_slot *s = &lex->slots[i];
-        if (s->len == 0) {
+        uint32_t t = lex->tags[i];
+        if (t == 0) {
             return -1;
         }
-        if (s->hash == h && (size_t)s->len == n) {
+        if (t != tag) {
+            continue;
+        }
+        const nlp_lex_slot *s = &lex->slots[i];
+        if ((size_t)s->len == n) {
             const char *p = lex->pool + s->offset;
             size_t k = 0;
             while (k < n && p[k] == word[k]) { /* words are short: no call to memcmp */
