@@ -28,7 +28,11 @@
 #define NEGATION_SCOPE    3     /* content tokens a negator reaches */
 #define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
-#define VALENCE_ALPHA     15.0f
+#define ESC_PAIR_FLAGS                                                                             \
+    (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
+     NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
+     NLP_LEX_FORMAL_OBJ)
+#define VALENCE_ALPHA 15.0f
 
 enum {
     TOK_CAPS = 1u << 0,  /* all upper case, two letters or more */
@@ -818,49 +822,51 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             *slot = *slot + e->esc_weight * (1.0f - *slot);
         }
         /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
-        if (f & NLP_LEX_HREQ_VERB) {
-            last_hreq_verb = pos;
-            hreq_negated = negated;
-        }
-        if (f & NLP_LEX_HREQ_OBJ) {
-            last_hreq_obj = pos;
-        }
-        if (f & NLP_LEX_CANCEL_VERB) {
-            last_cancel_verb = pos;
-            cancel_verb_negated = negated;
-        }
-        if (f & NLP_LEX_CANCEL_OBJ) {
-            last_cancel_obj = pos;
-        }
-        if (f & NLP_LEX_ORDER_OBJ) {
-            last_order_obj = pos;
-        }
-        if (f & NLP_LEX_FORMAL_VERB) {
-            last_formal_verb = pos;
-        }
-        if (f & NLP_LEX_FORMAL_OBJ) {
-            last_formal_obj = pos;
-        }
-        if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
-            last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
-            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
-        }
-        if (f & NLP_LEX_WANT) {
-            last_want = pos;
-            want_negated = negated;
-        }
-        if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
-            /* "I want a manager", "get me a human" */
-            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
-        }
-        if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
-            labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
-            !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
-            esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
-        }
-        if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
-            labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-            esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+        if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
+            if (f & NLP_LEX_HREQ_VERB) {
+                last_hreq_verb = pos;
+                hreq_negated = negated;
+            }
+            if (f & NLP_LEX_HREQ_OBJ) {
+                last_hreq_obj = pos;
+            }
+            if (f & NLP_LEX_CANCEL_VERB) {
+                last_cancel_verb = pos;
+                cancel_verb_negated = negated;
+            }
+            if (f & NLP_LEX_CANCEL_OBJ) {
+                last_cancel_obj = pos;
+            }
+            if (f & NLP_LEX_ORDER_OBJ) {
+                last_order_obj = pos;
+            }
+            if (f & NLP_LEX_FORMAL_VERB) {
+                last_formal_verb = pos;
+            }
+            if (f & NLP_LEX_FORMAL_OBJ) {
+                last_formal_obj = pos;
+            }
+            if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
+                last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
+                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+            }
+            if (f & NLP_LEX_WANT) {
+                last_want = pos;
+                want_negated = negated;
+            }
+            if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
+                /* "I want a manager", "get me a human" */
+                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+            }
+            if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
+                labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
+                !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
+                esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
+            }
+            if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
+                labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
+                esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+            }
         }
         if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
             neg_left--;
