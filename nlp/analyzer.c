@@ -11,15 +11,28 @@
 #include "nlp/pii.h"
 #include "nlp/pii_hinted.h"
 
+/* The tokeniser's per-word helpers are small and hot; inlining them into the
+ * byte loop removes a call per word. */
+#if defined(__GNUC__) || defined(__clang__)
+#define FORCE_INLINE inline __attribute__((always_inline))
+#else
+#define FORCE_INLINE inline
+#endif
+
 #define NLP_ANALYZER_TAG  0x4e4c5041u /* "NLPA" */
 #define NLP_DEFAULT_MAX   8192u
 #define NLP_MIN_MAX       64u
 #define NLP_MAX_MAX       (1u << 20)
-#define WORD_MAX          64 /* longer tokens are kept but never match */
-#define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
-#define NEGATION_SCOPE    3  /* content tokens a negator reaches */
-#define PAIR_WINDOW       6  /* tokens between an escalation verb and its object */
-#define VALENCE_ALPHA     15.0f
+#define WORD_MAX          64    /* longer tokens are kept but never match */
+#define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
+#define NEGATION_SCOPE    3     /* content tokens a negator reaches */
+#define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
+#define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
+#define ESC_PAIR_FLAGS                                                                             \
+    (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
+     NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
+     NLP_LEX_FORMAL_OBJ)
+#define VALENCE_ALPHA 15.0f
 
 enum {
     TOK_CAPS = 1u << 0,  /* all upper case, two letters or more */
@@ -176,6 +189,18 @@ static const uint8_t byte_class[256] = {
     ['t'] = CLS_LOWER, ['u'] = CLS_LOWER, ['v'] = CLS_LOWER, ['w'] = CLS_LOWER, ['x'] = CLS_LOWER,
     ['y'] = CLS_LOWER, ['z'] = CLS_LOWER,
 };
+/* Lower-case form of ASCII letters and digits; 0 for every other byte. */
+static const char ascii_lower[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+    ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k',
+    ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm',
+    ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+    ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
 
 static bool ascii_alpha(unsigned char c)
 {
@@ -225,7 +250,7 @@ static void word_push(word_buf *w, const char *bytes, size_t n)
 }
 
 /* Looks a finished word up; fills the token's entry and word id. */
-static void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
+static FORCE_INLINE void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
 {
     t->entry = -1;
     t->word_id = -1;
@@ -260,19 +285,17 @@ static void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
     }
 }
 
-static token *emit(nlp_analyzer *an, size_t *n_tok)
+static FORCE_INLINE token *emit(nlp_analyzer *an, size_t *n_tok)
 {
     if (*n_tok >= an->max_tokens) {
         return NULL;
     }
     token *t = &an->tokens[(*n_tok)++];
-    memset(t, 0, sizeof *t);
-    t->entry = -1;
-    t->word_id = -1;
+    *t = (token){.entry = -1, .word_id = -1};
     return t;
 }
 
-static void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_tok)
+static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_tok)
 {
     if (w->len == 0 && !w->too_long) {
         return;
@@ -356,16 +379,14 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
     memset(&w, 0, sizeof w);
     w.hash = NLP_LEX_HASH_SEED;
     bool hashtag = false;
-    bool skip_url = false;
     size_t i = 0;
     while (i < n) {
         unsigned char c = s[i];
-        if (skip_url) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                skip_url = false;
+        if (c == ' ') {
+            if (w.len > 0 || w.too_long) {
+                finish_word(an, &w, hashtag, &n_tok);
             }
-            an->saw_digit |= (unsigned char)(c - '0') < 10;
-            an->saw_at |= c == '@';
+            hashtag = false;
             i++;
             continue;
         }
@@ -374,14 +395,12 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 /* the run of ASCII letters and digits, one table lookup a byte;
                  * same effect as word_push_ascii() per byte, kept in registers */
                 uint8_t seen = 0;
-                int n_letters = 0;
                 size_t len = w.len;
                 uint32_t h = w.hash;
                 do {
                     uint8_t k = byte_class[c];
                     seen |= k;
-                    n_letters += (k & (CLS_UPPER | CLS_LOWER)) != 0;
-                    char lc = (char)(c | ((k & CLS_UPPER) << 5)); /* CLS_UPPER << 5 == 0x20 */
+                    char lc = ascii_lower[c];
                     if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
                         (k & CLS_DIGIT) == 0) {
                         w.elong = true;
@@ -395,10 +414,10 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                         break;
                     }
                     c = s[i];
-                } while (c < 0x80 && byte_class[c] != 0);
+                } while (byte_class[c] != 0); /* 0 for every byte >= 0x80 */
                 w.len = len;
                 w.hash = h;
-                w.n_letters += n_letters;
+                w.n_letters += (int)len; /* letters and digits: enough for the caps test */
                 w.any_upper |= (seen & CLS_UPPER) != 0;
                 w.any_lower |= (seen & CLS_LOWER) != 0;
                 an->saw_digit |= (seen & CLS_DIGIT) != 0;
@@ -419,7 +438,16 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 w.hash = NLP_LEX_HASH_SEED;
                 w.too_long = w.elong = w.any_upper = w.any_lower = false;
                 w.n_letters = 0;
-                skip_url = true;
+                /* skip the URL up to and including the next white space; the
+                 * redactor still gets to see its digits and '@' */
+                while (i < n) {
+                    unsigned char u = s[i++];
+                    an->saw_digit |= (unsigned char)(u - '0') < 10;
+                    an->saw_at |= u == '@';
+                    if (u == ' ' || u == '\t' || u == '\n' || u == '\r') {
+                        break;
+                    }
+                }
                 continue;
             }
             finish_word(an, &w, hashtag, &n_tok);
@@ -429,7 +457,9 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 i++;
                 continue;
             }
-            an->saw_at |= c == '@';
+            /* an e-mail '@' follows a local-part character; "@user" does not */
+            an->saw_at |=
+                c == '@' && i > 0 && (ascii_alnum(s[i - 1]) || strchr("._%+-", s[i - 1]) != NULL);
             if (c == '@' && i + 1 < n && ascii_alnum(s[i + 1])) {
                 /* a mention: skip the handle */
                 i++;
@@ -623,7 +653,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     float sum_before = 0.0f; /* valence before the last "but" */
     float sum = 0.0f;        /* valence since then */
-    float pos_mass = 0.0f, neg_mass = 0.0f;
+    float pos_mass = 0.0f, neg_mass = 0.0f, hostile_mass = 0.0f;
     float emo[NLP_EMO_COUNT] = {0};
     float cue[NLP_LEX_N_SCORES] = {0};
     float esc[NLP_ESC_COUNT] = {0};
@@ -641,8 +671,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_order_obj = -100, last_pos_frame = -100;
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
-    int n_excl = 0, n_quest = 0, n_caps_neg = 0;
-    bool ends_question = false;
+    int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
     int n_first_person = 0, n_you = 0;
 
@@ -655,7 +684,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
-        ends_question = t->quest > 0 ? true : (end_clause ? false : ends_question);
         if (t->entry < 0) {
             if (neg_left > 0) {
                 neg_left--;
@@ -750,6 +778,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
             } else {
                 neg_mass -= v;
+                if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
+                    e->emo[NLP_EMO_CONFUSION] == 0.0f) {
+                    hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
+                }
                 if (pos - last_pos_frame <= 10 && v <= -0.9f) {
                     pos_frame_then_neg = true;
                 }
@@ -760,24 +792,27 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             boost = 0.0f;
             boost_left = 0;
         }
-        float emo_gain = negated ? 0.15f : 1.0f;
-        if ((t->flags & TOK_CAPS) && mixed_case) {
-            emo_gain *= 1.3f;
-        }
-        for (int k = 0; k < NLP_EMO_COUNT; k++) {
-            emo[k] += e->emo[k] * emo_gain;
-        }
-        for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-            float w = e->scores[k];
-            if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
-                w *= 0.3f;
+        if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
+            float emo_gain = negated ? 0.15f : 1.0f;
+            if ((t->flags & TOK_CAPS) && mixed_case) {
+                emo_gain *= 1.3f;
             }
-            cue[k] += w;
+            for (int k = 0; k < NLP_EMO_COUNT; k++) {
+                emo[k] += e->emo[k] * emo_gain;
+            }
+            for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+                float w = e->scores[k];
+                if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
+                    w *= 0.3f;
+                }
+                cue[k] += w;
+            }
         }
         if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
+            n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
             last_pos_frame = pos;
@@ -787,49 +822,51 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             *slot = *slot + e->esc_weight * (1.0f - *slot);
         }
         /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
-        if (f & NLP_LEX_HREQ_VERB) {
-            last_hreq_verb = pos;
-            hreq_negated = negated;
-        }
-        if (f & NLP_LEX_HREQ_OBJ) {
-            last_hreq_obj = pos;
-        }
-        if (f & NLP_LEX_CANCEL_VERB) {
-            last_cancel_verb = pos;
-            cancel_verb_negated = negated;
-        }
-        if (f & NLP_LEX_CANCEL_OBJ) {
-            last_cancel_obj = pos;
-        }
-        if (f & NLP_LEX_ORDER_OBJ) {
-            last_order_obj = pos;
-        }
-        if (f & NLP_LEX_FORMAL_VERB) {
-            last_formal_verb = pos;
-        }
-        if (f & NLP_LEX_FORMAL_OBJ) {
-            last_formal_obj = pos;
-        }
-        if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
-            last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
-            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
-        }
-        if (f & NLP_LEX_WANT) {
-            last_want = pos;
-            want_negated = negated;
-        }
-        if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
-            /* "I want a manager", "get me a human" */
-            esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
-        }
-        if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
-            labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
-            !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
-            esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
-        }
-        if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
-            labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-            esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+        if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
+            if (f & NLP_LEX_HREQ_VERB) {
+                last_hreq_verb = pos;
+                hreq_negated = negated;
+            }
+            if (f & NLP_LEX_HREQ_OBJ) {
+                last_hreq_obj = pos;
+            }
+            if (f & NLP_LEX_CANCEL_VERB) {
+                last_cancel_verb = pos;
+                cancel_verb_negated = negated;
+            }
+            if (f & NLP_LEX_CANCEL_OBJ) {
+                last_cancel_obj = pos;
+            }
+            if (f & NLP_LEX_ORDER_OBJ) {
+                last_order_obj = pos;
+            }
+            if (f & NLP_LEX_FORMAL_VERB) {
+                last_formal_verb = pos;
+            }
+            if (f & NLP_LEX_FORMAL_OBJ) {
+                last_formal_obj = pos;
+            }
+            if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
+                last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
+                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+            }
+            if (f & NLP_LEX_WANT) {
+                last_want = pos;
+                want_negated = negated;
+            }
+            if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
+                /* "I want a manager", "get me a human" */
+                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+            }
+            if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
+                labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
+                !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
+                esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
+            }
+            if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
+                labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
+                esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+            }
         }
         if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
             neg_left--;
@@ -873,9 +910,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (pos_frame_then_neg) {
         sarc += 0.6f;
     }
-    if (pos_mass > 1.5f && (cue[NLP_LEX_PROBLEM] > 0.0f || cue[NLP_LEX_COMPLAINT] > 0.5f) &&
-        !have_but) {
-        sarc += 0.35f; /* praise words around a reported problem */
+    if (pos_mass > 1.5f && (n_bad_situation > 0 || cue[NLP_LEX_COMPLAINT] > 0.5f) && !have_but &&
+        neg_mass < 0.5f * pos_mass) {
+        /* strong praise for a bad situation, with nothing that says "but" or
+         * gives the praise a real object: "great, stuck in traffic again" */
+        bool elongated = false;
+        for (size_t i = 0; i < n_tok && !elongated; i++) {
+            elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
+        }
+        sarc += 0.45f + (n_excl > 0 || elongated ? 0.15f : 0.0f);
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
@@ -899,6 +942,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         float e = 0.25f * (float)(n_excl > 4 ? 4 : n_excl);
         total += total > 0.0f ? e : -e;
     }
+    /* the message ends in a question when its last clause end is a '?' */
+    bool ends_question = false;
+    for (size_t i = n_tok; i-- > 0;) {
+        if (an->tokens[i].flags & TOK_CLAUSE_END) {
+            ends_question = an->tokens[i].quest > 0;
+            break;
+        }
+    }
     if (ends_question && n_quest > 0 && total > 0.0f) {
         total *= 0.8f; /* a question asserts less */
     }
@@ -913,6 +964,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (out->valence < -0.2f) {
         emo[NLP_EMO_ANGER] += emo[NLP_EMO_ANGER] > 0.0f ? arousal : 0.0f;
         emo[NLP_EMO_ANNOYANCE] += arousal * 0.5f;
+        /* plain hostility (no sorrow or fear words) reads as anger */
+        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+        emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
     }
     if (sarcastic) {
         emo[NLP_EMO_ANNOYANCE] += 0.6f * out->sarcasm;
@@ -932,7 +986,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
-               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 1.6f * neg_v +
+               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 3.0f * neg_v +
                (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 

@@ -67,32 +67,40 @@ typedef struct nlp_analyzer_config {
     size_t max_message_bytes;
 } nlp_analyzer_config;
 
-/* Defaults: max_message_bytes = 8192. */
+/* Defaults: max_message_bytes = 8192. Pure; thread-safe, real-time safe. */
 nlp_analyzer_config nlp_analyzer_config_default(void);
 
-/* Validates cfg (NULL = defaults) and allocates all scratch (about 40 bytes per
- * message byte). RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL. */
+/* Validates cfg (NULL = defaults; read only during the call) and allocates all
+ * scratch: 16 bytes per byte of max_message_bytes plus ~20 KiB. The caller owns
+ * *out. RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL. Not
+ * real-time safe (allocates); any thread. */
 RP_NODISCARD int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out);
 
-/* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. */
+/* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. Not
+ * real-time safe (frees); must not overlap other calls on the same analyser. */
 void nlp_analyzer_destroy(nlp_analyzer **self_p);
 
-/* Analyses n_bytes of text (any bytes: invalid UTF-8 is skipped, NUL is a
- * separator) written by `role`, fills *out and the redacted text. Real-time
- * safe; worst case O(n_bytes * 8) lexicon steps. RP_EINVAL when an argument is
- * NULL (text may be NULL when n_bytes is 0). */
+/* Analyses n_bytes of text (borrowed for the call; any bytes: invalid UTF-8 is
+ * skipped, NUL is a separator) written by `role`, fills *out and the redacted
+ * text. Real-time safe: no allocation, locking, I/O; worst case per message
+ * byte one tokeniser step, one redaction step (48 bytes of CVV context per 3-4
+ * digit number), and per token one hash lookup and at most 8 phrase-trie steps.
+ * RP_EINVAL when an argument is NULL (text may be NULL when n_bytes is 0). */
 RP_NODISCARD int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes,
                                       nlp_role role, nlp_result *out);
 
 /* The redacted copy of the last analysed message (NUL-terminated; PII spans
  * replaced by [CARD], [CVV], [EMAIL], [PHONE], [ID]); *n_bytes gets its length
- * when not NULL. Borrowed: valid until the next analyse or destroy. */
+ * when not NULL. Borrowed: valid until the next analyse or destroy. Real-time
+ * safe. An analyser that never analysed gives "". */
 const char *nlp_analyzer_redacted(const nlp_analyzer *an, size_t *n_bytes);
 
-/* "anger", "annoyance", ... ; "?" when out of range. Never NULL. */
+/* "anger", "annoyance", ... ; "?" when out of range. Never NULL; static
+ * strings; thread-safe, real-time safe. */
 const char *nlp_emotion_name(nlp_emotion e);
 
-/* "none", "human_request", "cancel", "legal", "public", "repeat_contact". */
+/* "none", "human_request", "cancel", "legal", "public", "repeat_contact"; "?"
+ * when out of range. Static strings; thread-safe, real-time safe. */
 const char *nlp_escalation_type_name(nlp_escalation_type t);
 
 #endif /* NLP_ANALYZER_H */

@@ -48,6 +48,7 @@ FLAGS = {
     "reverser": 1 << 19,   # reduce, prevent, cure: a harm in their object is good news
 }
 MAX_PHRASE_TOKENS = 8
+AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
 
 
 def fnv1a(data: bytes) -> int:
@@ -99,11 +100,16 @@ def parse_rhs(rhs, where):
     return e
 
 
-def merge(a, b, where):
+def merge(a, b, where, from_pattern):
     """A term listed twice (say as a service noun and as a cancel object) gets
-    the union of its flags and the larger of each weight."""
+    the union of its flags and the larger of each weight. Two different valences
+    are an error, unless the later term came out of a '/' or '?' pattern: then
+    the earlier, explicit value wins."""
     if a["valence"] != 0.0 and b["valence"] != 0.0 and a["valence"] != b["valence"]:
-        sys.exit(f"{where}: conflicting valence for a term listed twice: {a['valence']} vs {b['valence']}")
+        if not from_pattern:
+            sys.exit(f"{where}: conflicting valence for a term listed twice: "
+                     f"{a['valence']} vs {b['valence']}")
+        b = dict(b, valence=a["valence"])
     m = dict(a)
     m["valence"] = a["valence"] or b["valence"]
     m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
@@ -180,7 +186,8 @@ def main():
                         if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
                             sys.exit(f"{where}: '{w}' can never be a token")
                     if words in terms:
-                        terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})")
+                        terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})",
+                                             "/" in lhs or "?" in lhs)
                     else:
                         terms[words] = dict(entry, emo=list(entry["emo"]),
                                             scores=list(entry["scores"]))
@@ -250,6 +257,12 @@ def main():
     for i in range(0, len(pool), 16):
         o.append("    " + ", ".join("%d" % (b - 256 if b > 127 else b) for b in pool[i:i + 16]) + ",")
     o.append("};")
+    # tags: hash | 1 per slot, 0 = empty; 4 bytes a slot so probing stays in cache
+    o.append(f"static const uint32_t tags[{size}] = {{")
+    for i in range(0, size, 8):
+        o.append("    " + ", ".join("%du" % ((s[0] | 1) if s is not None else 0)
+                                    for s in slots[i:i + 8]) + ",")
+    o.append("};")
     o.append(f"static const nlp_lex_slot slots[{size}] = {{")
     for s in slots:
         if s is None:
@@ -259,6 +272,8 @@ def main():
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(entries)}] = {{")
     for e in entries:
+        if any(e["emo"]) or any(e["scores"]):
+            e["flags"] |= AFFECT_FLAG
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
         o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %du, %du}," %
@@ -284,7 +299,7 @@ def main():
     o.append("};")
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
-    o.append("    pool, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
+    o.append("    pool, tags, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
              (size, len(entries), len(children)))
     o.append("    emoticons, %du, %du," % (len(emo_list), len(word_ids)))
     o.append("};")

@@ -8,21 +8,6 @@ int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n)
     return nlp_lex_find_hashed(lex, word, n, nlp_lex_hash(word, n));
 }
 
-int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h)
-{
-    uint32_t mask = lex->n_slots - 1;
-    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
-        const nlp_lex_slot *s = &lex->slots[i];
-        if (s->len == 0) {
-            return -1;
-        }
-        if (s->hash == h && (size_t)s->len == n && memcmp(lex->pool + s->offset, word, n) == 0) {
-            return (int32_t)i;
-        }
-    }
-    return -1;
-}
-
 uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id)
 {
     if (word_id < 0 || node >= lex->n_nodes) {

@@ -31,6 +31,7 @@ enum {
     NLP_LEX_WANT = 1u << 17,
     NLP_LEX_HREQ_STRONG = 1u << 18,
     NLP_LEX_REVERSER = 1u << 19,
+    NLP_LEX_AFFECT = 1u << 30, /* set by the generator: some emo[] or scores[] != 0 */
 };
 
 /* Indices into nlp_lex_entry.scores. */
@@ -77,6 +78,7 @@ typedef struct nlp_lex_emoticon {
 
 typedef struct nlp_lexicon {
     const char *pool;
+    const uint32_t *tags; /* per slot: hash | 1, or 0 when empty */
     const nlp_lex_slot *slots;
     uint32_t n_slots; /* power of two */
     const nlp_lex_entry *entries;
@@ -109,8 +111,35 @@ static inline uint32_t nlp_lex_hash(const char *s, size_t n)
 /* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
 int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
 
-/* The same with the word's hash already computed (nlp_lex_hash). */
-int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h);
+/* The same with the word's hash already computed (nlp_lex_hash). Inline: it
+ * runs once per token. */
+static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n,
+                                          uint32_t h)
+{
+    uint32_t mask = lex->n_slots - 1;
+    uint32_t tag = h | 1u;
+    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
+        uint32_t t = lex->tags[i];
+        if (t == 0) {
+            return -1;
+        }
+        if (t != tag) {
+            continue;
+        }
+        const nlp_lex_slot *s = &lex->slots[i];
+        if ((size_t)s->len == n) {
+            const char *p = lex->pool + s->offset;
+            size_t k = 0;
+            while (k < n && p[k] == word[k]) { /* words are short: no call to memcmp */
+                k++;
+            }
+            if (k == n) {
+                return (int32_t)i;
+            }
+        }
+    }
+    return -1;
+}
 
 /* Child of trie node `node` along word_id, or 0 when there is none (0 is the
  * root, which is never a child). O(log fan-out). */

@@ -347,12 +347,24 @@ static size_t match_email(const unsigned char *s, size_t n, size_t i)
 
 static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
 {
-    for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
-        size_t len = strlen(cvv_context[w]);
-        for (size_t k = from; k + len <= to; k++) {
-            size_t m = 0;
-            while (m < len &&
-                   (unsigned char)(s[k + m] | 0x20) == (unsigned char)cvv_context[w][m]) {
+    for (size_t k = from; k < to; k++) {
+        unsigned char first = (unsigned char)(s[k] | 0x20);
+        /* every context word starts with one of these (lower-cased) bytes */
+        if (first != 'c' && first != 's' && first != 'v' && first != 'd' && first != 'b' &&
+            first != 't' && first != 'f' && first != '3' && first != '4') {
+            continue;
+        }
+        for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
+            const char *word = cvv_context[w];
+            if ((unsigned char)word[0] != first) {
+                continue;
+            }
+            size_t len = strlen(word);
+            if (k + len > to) {
+                continue;
+            }
+            size_t m = 1;
+            while (m < len && (unsigned char)(s[k + m] | 0x20) == (unsigned char)word[m]) {
                 m++;
             }
             if (m == len) {
@@ -441,6 +453,17 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     size_t i = 0;
     while (i < n_bytes) {
         unsigned char c = s[i];
+        if (!has_at && !(is_digit(c) || c == '+' || c == '(' || is_upper(c))) {
+            /* no match can start here: copy this byte and the rest of its word */
+            out[o++] = (char)c;
+            i++;
+            if (is_alnum(c)) {
+                while (i < n_bytes && is_alnum(s[i])) {
+                    out[o++] = (char)s[i++];
+                }
+            }
+            continue;
+        }
         unsigned char prev = i > 0 ? s[i - 1] : ' ';
         size_t end = 0;
         int kind = -1;

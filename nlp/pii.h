@@ -31,15 +31,16 @@ static inline size_t nlp_pii_redacted_cap(size_t n_bytes)
     return 4 * n_bytes + 8;
 }
 
-/* Copies text to out with every PII span replaced by its marker and
- * NUL-terminates it. out_cap must be >= nlp_pii_redacted_cap(n_bytes), else
- * RP_EINVAL. Counts per kind go to counts[NLP_PII_KIND_COUNT] when not NULL.
- * Returns the number of spans (>= 0) or RP_EINVAL. *out_len gets the length
- * when not NULL. */
+/* Copies text (borrowed, n_bytes of any bytes) to out (caller-owned) with every
+ * PII span replaced by its marker and NUL-terminates it. Real-time safe. out_cap must be >=
+ * nlp_pii_redacted_cap(n_bytes), else RP_EINVAL. Counts per kind go to counts[NLP_PII_KIND_COUNT]
+ * when not NULL. Returns the number of spans (>= 0) or RP_EINVAL. *out_len gets the length when not
+ * NULL. */
 RP_NODISCARD int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap,
                                 size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT]);
 
-/* True when the n ASCII digits pass the Luhn check (13..19 digits for cards). */
+/* 1 when the n ASCII digits pass the Luhn (mod 10) check, else 0 (also for
+ * n == 0 or a non-digit). Pure; thread-safe, real-time safe. */
 int nlp_pii_luhn_ok(const char *digits, size_t n);
 
 #endif /* NLP_PII_H */

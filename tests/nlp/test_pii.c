@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../../bench/nlp/pii_corpus.h"
+#include "nlp/analyzer.h"
 #include "nlp/pii.h"
 #include "suites.h"
 
@@ -115,6 +116,36 @@ START_TEST(generated_corpus_recall_and_precision)
 }
 END_TEST
 
+START_TEST(analyser_redaction_matches_pii_redact)
+{
+    /* the analyser passes its tokeniser's digit/'@' hints to the redactor: the
+     * result must be byte-identical to the stand-alone function */
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    uint64_t state = 0x5eed;
+    char msg[1024];
+    static const char *const extra[] = {
+        "@user mail me a.b@x.io", "x@y.co @z", "me @ home 4111111111111111",
+        "http://a.b/4111111111111111 cvv 123", "+44 (20) 7946-0958"};
+    for (int i = 0; i < 3000; i++) {
+        uint32_t planted[NLP_PII_KIND_COUNT];
+        size_t len;
+        if (i < 5) {
+            len = strlen(extra[i]);
+            memcpy(msg, extra[i], len + 1);
+        } else {
+            len = bench_pii_message(&state, msg, sizeof msg, planted);
+        }
+        nlp_result r;
+        ck_assert_int_eq(nlp_analyzer_analyze(an, msg, len, NLP_ROLE_CUSTOMER, &r), RP_OK);
+        int n = nlp_pii_redact(msg, len, out, sizeof out, NULL, NULL);
+        ck_assert_int_eq((int)r.pii, n);
+        ck_assert_str_eq(nlp_analyzer_redacted(an, NULL), out);
+    }
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 Suite *nlp_pii_suite(void)
 {
     Suite *s = suite_create("nlp_pii");
@@ -125,6 +156,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, email_phone_ids);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, generated_corpus_recall_and_precision);
+    tcase_add_test(tc, analyser_redaction_matches_pii_redact);
     suite_add_tcase(s, tc);
     return s;
 }

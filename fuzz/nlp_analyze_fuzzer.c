@@ -1,0 +1,59 @@
+/* fuzz/nlp_analyze_fuzzer.c - arbitrary bytes (invalid UTF-8 included) through
+ * nlp_analyzer_analyze() for both roles and nlp_pii_redact(): never a crash,
+ * every score in range, the redacted text within its documented bound. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "nlp/analyzer.h"
+#include "nlp/pii.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check(const nlp_result *r)
+{
+    int ok = r->valence >= -1.0f && r->valence <= 1.0f && r->complaint >= 0.0f &&
+             r->complaint <= 1.0f && r->escalation >= 0.0f && r->escalation <= 1.0f &&
+             (unsigned)r->escalation_type < NLP_ESC_COUNT && r->sarcasm >= 0.0f &&
+             r->sarcasm <= 1.0f && r->empathy >= 0.0f && r->empathy <= 1.0f &&
+             r->tone_deaf >= 0.0f && r->tone_deaf <= 1.0f;
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        ok = ok && r->emotions[k] >= 0.0f && r->emotions[k] <= 1.0f;
+    }
+    if (!ok) {
+        abort();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    nlp_analyzer_config cfg = nlp_analyzer_config_default();
+    cfg.max_message_bytes = 4096; /* small enough that fuzzers also reach truncation */
+    nlp_analyzer *an = NULL;
+    if (nlp_analyzer_create(&cfg, &an) != RP_OK) {
+        return 0;
+    }
+    const char *text = (const char *)data;
+    nlp_result r;
+    for (int role = 0; role < 2; role++) {
+        if (nlp_analyzer_analyze(an, text, size, (nlp_role)role, &r) != RP_OK) {
+            abort();
+        }
+        check(&r);
+        size_t n_red = 0;
+        (void)nlp_analyzer_redacted(an, &n_red);
+        if (n_red > nlp_pii_redacted_cap(cfg.max_message_bytes)) {
+            abort();
+        }
+    }
+    size_t cap = nlp_pii_redacted_cap(size);
+    char *out = malloc(cap);
+    if (out != NULL) {
+        size_t len = 0;
+        if (nlp_pii_redact(text, size, out, cap, &len, NULL) < 0 || len >= cap) {
+            abort();
+        }
+        free(out);
+    }
+    nlp_analyzer_destroy(&an);
+    return 0;
+}

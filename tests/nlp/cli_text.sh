@@ -1,0 +1,29 @@
+#!/bin/sh
+# tests/nlp/cli_text.sh - `rapport text`: order, header, formats, exit codes,
+# over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw.
+set -u
+rapport=$1
+fail() { echo "FAIL: $*"; exit 1; }
+
+out=$(printf 'Oh great, thanks a lot.\nI want to speak to your manager NOW!!!\n\nlast' | "$rapport" text) ||
+    fail "exit status $?"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] || fail "expected header + 4 rows"
+printf '%s\n' "$out" | head -1 | grep -q '^valence	anger	annoyance	anxiety	confusion	sadness	gratitude	joy	complaint	escalation	escalation_type	sarcasm	empathy	tone_deaf	pii	truncated	redacted$' ||
+    fail "header"
+printf '%s\n' "$out" | sed -n 3p | grep -q '	human_request	' || fail "row order / escalation type"
+
+json=$(printf 'I understand how frustrating this must be.\n' | "$rapport" text --role agent --format json)
+printf "%s\n" "$json" | grep -q '"empathy":0\.[5-9]' || fail "agent empathy in json: $json"
+
+long=$( (head -c 5000 /dev/zero | tr '\0' 'a'; printf '\nok\n') | "$rapport" text --max-bytes 100 | cut -f16 | tail -2 | tr '\n' ' ')
+[ "$long" = "1 0 " ] || fail "truncation flag: '$long'"
+
+bad=$(printf 'caf\303 \377 "q" \\\n' | "$rapport" text --format json)
+printf "%s\n" "$bad" | grep -q 'caf\\ufffd \\ufffd \\"q\\" \\\\' || fail "json escaping: $bad"
+
+"$rapport" text --role boss </dev/null >/dev/null 2>&1
+[ $? -eq 2 ] || fail "bad --role must exit 2"
+"$rapport" text --format csv </dev/null >/dev/null 2>&1
+[ $? -eq 2 ] || fail "csv must exit 2"
+"$rapport" text --help | grep -q '^usage: rapport text' || fail "--help"
+echo "cli_text: ok"
