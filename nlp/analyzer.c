@@ -212,24 +212,6 @@ static bool ascii_alnum(unsigned char c)
     return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
 }
 
-/* One ASCII byte: the common case, kept out of memcpy. */
-static inline void word_push_ascii(word_buf *w, char c)
-{
-    size_t len = w->len;
-    if (len >= WORD_MAX) {
-        w->too_long = true;
-        return;
-    }
-    if (len >= 2 && w->text[len - 1] == c && w->text[len - 2] == c &&
-        ascii_alpha((unsigned char)c)) {
-        w->elong = true;
-        return;
-    }
-    w->text[len] = c;
-    w->len = len + 1;
-    w->hash = (w->hash ^ (uint8_t)c) * 0x01000193u;
-}
-
 static void word_push(word_buf *w, const char *bytes, size_t n)
 {
     if (w->len + n > WORD_MAX) {
@@ -393,7 +375,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
         if (c < 0x80) {
             if (byte_class[c] != 0) {
                 /* the run of ASCII letters and digits, one table lookup a byte;
-                 * same effect as word_push_ascii() per byte, kept in registers */
+                 * same effect as pushing one ASCII byte at a time, kept in registers */
                 uint8_t seen = 0;
                 size_t len = w.len;
                 uint32_t h = w.hash;
