@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/alloc.h"
+#include "common/clock.h"
 #include "dsp/convert.h"
 #include "dsp/features.h"
 #include "dsp/stats.h"
@@ -85,6 +86,14 @@ struct eng_call {
     /* voice fusion, refreshed every features interval */
     float arousal, pitch_rel_st, loudness_rel_db;
     bool arousal_valid;
+    /* chat timing */
+    bool chat_waiting; /* a customer message has no reply yet */
+    uint32_t chat_wait_since_ms;
+    uint32_t chat_unanswered;        /* customer messages since the last reply */
+    uint32_t chat_first_response_ms; /* UINT32_MAX until the agent first replies */
+    uint32_t chat_responses;
+    uint32_t last_input_ms;      /* call time of the last message */
+    uint64_t last_input_mono_ns; /* engine clock when it arrived */
     /* signals */
     uint32_t signal_ms[SIGNAL_RING];
     uint32_t n_signals;
@@ -145,6 +154,7 @@ int eng_call_create(const proto_call_start *start, const eng_rules *rules, eng_c
     for (int i = 0; i < 2; i++) {
         dsp_stats_init(&c->ch[i].stats);
     }
+    c->chat_first_response_ms = UINT32_MAX;
     *out = c;
     return RP_OK;
 }
@@ -744,6 +754,51 @@ static void quote_of(const nlp_analyzer *an, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Chat: the customer is waiting for a reply (slow_response), opened by the wait
+ * or by repeated unanswered messages, closed by the agent's reply. */
+static void evaluate_chat_wait(eng_call *c, const eng_sink *sink)
+{
+    const eng_rules *R = &c->rules;
+    eng_cue_rule rule = R->cue[PROTO_CUE_SLOW_RESPONSE];
+    rule.open = (float)R->chat_response_ms;
+    rule.close = 0.0f;
+    rule.min_ms = 0;
+    float wait = c->chat_waiting ? (float)(c->now_ms - c->chat_wait_since_ms) : 0.0f;
+    if (c->chat_unanswered >= R->chat_repeat_messages && wait < rule.open) {
+        wait = rule.open;
+    }
+    eng_cue_action a = eng_cue_level(&c->cue[PROTO_CUE_SLOW_RESPONSE], &rule, 1, c->now_ms, true,
+                                     wait, budget_ok(c));
+    proto_kv ev[2] = {{0, str_of("waiting_ms"),
+                       (double)(c->chat_waiting ? c->now_ms - c->chat_wait_since_ms : 0)},
+                      {0, str_of("unanswered"), (double)c->chat_unanswered}};
+    emit_cue(c, PROTO_CUE_SLOW_RESPONSE, a, PROTO_WHO_AGENT, ev, 2, NULL, sink);
+}
+
+static void chat_message(eng_call *c, bool from_agent, const eng_sink *sink)
+{
+    if (c->medium != PROTO_CHAT) {
+        return;
+    }
+    if (!from_agent) {
+        if (!c->chat_waiting) {
+            c->chat_waiting = true;
+            c->chat_wait_since_ms = c->now_ms;
+        }
+        c->chat_unanswered++;
+    } else if (c->chat_waiting) {
+        uint32_t rt = c->now_ms - c->chat_wait_since_ms;
+        eng_turns_record_response(&c->turns, ENG_AGENT, (int32_t)rt);
+        if (c->chat_first_response_ms == UINT32_MAX) {
+            c->chat_first_response_ms = rt;
+        }
+        c->chat_responses++;
+        c->chat_waiting = false;
+        c->chat_unanswered = 0;
+    }
+    evaluate_chat_wait(c, sink);
+}
+
 static void customer_text(eng_call *c, const nlp_result *r, const char *quote, const eng_sink *sink)
 {
     const eng_rules *R = &c->rules;
@@ -798,7 +853,10 @@ eng_reject eng_call_text(eng_call *c, const proto_text *t, nlp_analyzer *an, con
         return ENG_REJ_PARTIAL; /* partials may hold unredacted PII and still change */
     }
     advance(c, call_ms_of(c, t->ts_us));
+    c->last_input_ms = c->now_ms;
+    c->last_input_mono_ns = rp_clock_mono_ns();
     bool agent_side = t->speaker != PROTO_SPK_CUSTOMER;
+    chat_message(c, agent_side, sink);
     nlp_result r;
     if (nlp_analyzer_analyze(an, t->text.ptr, t->text.len,
                              agent_side ? NLP_ROLE_AGENT : NLP_ROLE_CUSTOMER, &r) != RP_OK) {
@@ -853,6 +911,20 @@ void eng_call_consent(eng_call *c, const proto_consent *m, const eng_sink *sink)
                                          &c->rules.cue[PROTO_CUE_CUSTOMER_TENSION], 1, c->now_ms,
                                          false, 0.0f, false);
         emit_cue(c, PROTO_CUE_CUSTOMER_TENSION, a, PROTO_WHO_CUSTOMER, NULL, 0, NULL, sink);
+    }
+}
+
+void eng_call_tick(eng_call *c, uint64_t mono_ns, const eng_sink *sink)
+{
+    if (c->ended || c->medium != PROTO_CHAT || c->last_input_mono_ns == 0 ||
+        mono_ns <= c->last_input_mono_ns) {
+        return;
+    }
+    uint64_t ms = c->last_input_ms + (mono_ns - c->last_input_mono_ns) / 1000000u;
+    advance(c, ms > UINT32_MAX ? UINT32_MAX : (uint32_t)ms);
+    evaluate_chat_wait(c, sink);
+    if (c->now_ms - c->last_features_ms >= c->rules.features_interval_ms) {
+        publish_features(c, sink);
     }
 }
 
@@ -926,7 +998,7 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink)
     s->agent_rate_sps = fminf(ag.speaking_rate_sps, 50.0f);
     s->n_cues = c->n_cues;
     s->n_escalations = c->n_escalations;
-    proto_kv metrics[4];
+    proto_kv metrics[6];
     uint32_t n_metrics = 0;
     if (c->n_customer_msgs > 0) {
         s->present |=
@@ -948,9 +1020,17 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink)
         metrics[n_metrics++] = (proto_kv){0, str_of("empathy.tone_deaf"), (double)deaf};
         metrics[n_metrics++] = (proto_kv){0, str_of("empathy.no_interruptions"),
                                           (double)(t->interruptions[ENG_AGENT] == 0)};
-        s->metrics = metrics;
-        s->n_metrics = n_metrics;
     }
+    if (c->medium == PROTO_CHAT) {
+        s->present |= PROTO_SUM_METRICS;
+        metrics[n_metrics++] = (proto_kv){0, str_of("chat.responses"), (double)c->chat_responses};
+        if (c->chat_first_response_ms != UINT32_MAX) {
+            metrics[n_metrics++] =
+                (proto_kv){0, str_of("chat.first_response_ms"), (double)c->chat_first_response_ms};
+        }
+    }
+    s->metrics = metrics;
+    s->n_metrics = n_metrics;
     emit(sink, &m);
     c->ended = true;
 }

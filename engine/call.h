@@ -74,6 +74,12 @@ void eng_call_signal(eng_call *c, const proto_signal *s, const eng_sink *sink);
 /* A consent change; takes effect for everything computed from now on. */
 void eng_call_consent(eng_call *c, const proto_consent *m, const eng_sink *sink);
 
+/* Lets time pass for a chat session (voice calls advance with their audio): call
+ * time moves on from the last message by the engine's monotonic clock mono_ns,
+ * so a customer left waiting opens slow_response and features keep flowing.
+ * The worker calls it about every 100 ms. No-op for voice calls. */
+void eng_call_tick(eng_call *c, uint64_t mono_ns, const eng_sink *sink);
+
 /* A declared hold starts/ends (dead air is not counted on hold). */
 void eng_call_hold(eng_call *c, bool on_hold);
 

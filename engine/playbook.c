@@ -79,6 +79,8 @@ void eng_rules_default(eng_rules *r)
     r->max_cues_per_call = 20;
     r->prompt_gap_ms = 8000;
     r->baseline_warmup_ms = 20000;
+    r->chat_response_ms = 60000;
+    r->chat_repeat_messages = 3;
     /* clang-format off */
     set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 3000, 0, 60000, 3,
             "You are speaking faster than usual - slow down a little.");
@@ -289,6 +291,12 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
             return parse_u32(v, 0, 10000, &r->turns.interrupt_min_overlap_ms, why);
         } else if (strcmp(key, "turn_gap_ms") == 0) {
             return parse_u32(v, 0, 60000, &r->turns.turn_gap_ms, why);
+        }
+    } else if (strcmp(section, "chat") == 0) {
+        if (strcmp(key, "response_ms") == 0) {
+            return parse_u32(v, 1000, 3600000, &r->chat_response_ms, why);
+        } else if (strcmp(key, "repeat_messages") == 0) {
+            return parse_u32(v, 2, 100, &r->chat_repeat_messages, why);
         }
     } else if (strcmp(section, "checklist") == 0 && strcmp(key, "item") == 0) {
         if (r->n_checklist >= ENG_CHECKLIST_ITEMS) {

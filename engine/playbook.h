@@ -60,6 +60,8 @@ typedef struct eng_rules {
     uint32_t max_cues_per_call;    /* all cues together */
     uint32_t prompt_gap_ms;        /* least time between two prompts */
     uint32_t baseline_warmup_ms;   /* agent speech needed before pace is judged relative */
+    uint32_t chat_response_ms;     /* chat: a customer waiting this long opens slow_response */
+    uint32_t chat_repeat_messages; /* chat: this many unanswered customer messages open it too */
     eng_cue_rule cue[PROTO_CUE_COUNT];
     eng_escalation_rule esc[PROTO_REASON_COUNT];
     char checklist[ENG_CHECKLIST_ITEMS][ENG_PROMPT_BYTES]; /* empathy checklist */

@@ -189,6 +189,13 @@ int eng_turns_step(eng_turns *t, bool agent_speech, bool customer_speech, eng_tu
     return n;
 }
 
+void eng_turns_record_response(eng_turns *t, eng_party party, int32_t latency_ms)
+{
+    if (party != ENG_NOBODY) {
+        record_latency(t, party, latency_ms);
+    }
+}
+
 void eng_turns_set_hold(eng_turns *t, bool on_hold)
 {
     if (t->on_hold && !on_hold && t->silent) {

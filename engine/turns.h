@@ -90,6 +90,10 @@ RP_NODISCARD int eng_turns_init(eng_turns *t, const eng_turns_config *cfg);
  * ENG_TURNS_MAX_EVENTS events to ev and returns how many. */
 int eng_turns_step(eng_turns *t, bool agent_speech, bool customer_speech, eng_turn_event *ev);
 
+/* Records a response latency measured elsewhere (chat: agent reply time), so the
+ * same percentiles cover it. Real-time safe. */
+void eng_turns_record_response(eng_turns *t, eng_party party, int32_t latency_ms);
+
 /* A declared hold starts or ends; dead air is not counted while on hold. */
 void eng_turns_set_hold(eng_turns *t, bool on_hold);
 

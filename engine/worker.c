@@ -17,7 +17,8 @@
 #define OUT_HEAD    16u /* u32 topic len, u32 msg len, u64 arrival */
 #define TOPIC_MAX   256u
 #define OUT_MSG_MAX (64u << 10)
-#define IDLE_NS     100000u /* 100 us nap when there is nothing to do */
+#define IDLE_NS     100000u    /* 100 us nap when there is nothing to do */
+#define TICK_NS     100000000u /* chat sessions are ticked every 100 ms */
 
 struct eng_worker {
     eng_worker_config cfg;
@@ -266,15 +267,42 @@ static bool take_inbound(eng_worker *w, size_t *len)
     return true;
 }
 
+typedef struct tick_ctx {
+    eng_worker *w;
+    uint64_t now_ns;
+} tick_ctx;
+
+static void tick_one(void *arg, void *value)
+{
+    tick_ctx *t = arg;
+    eng_sink sink = {emit_out, t->w};
+    eng_call_tick(value, t->now_ns, &sink);
+}
+
+/* Chat sessions advance with the engine's clock between messages. */
+static void tick_calls(eng_worker *w, uint64_t *last_tick_ns)
+{
+    uint64_t now = rp_clock_mono_ns();
+    if (now - *last_tick_ns < TICK_NS) {
+        return;
+    }
+    *last_tick_ns = now;
+    w->current_arrival = now;
+    tick_ctx t = {w, now};
+    eng_idmap_each(&w->calls, tick_one, &t);
+}
+
 static void *run(void *arg)
 {
     eng_worker *w = arg;
+    uint64_t last_tick_ns = rp_clock_mono_ns();
 #if defined(__SSE__) || defined(__x86_64__)
     /* flush denormals to zero in this thread (docs/threading.md) */
     _mm_setcsr(_mm_getcsr() | 0x8040);
 #endif
     for (;;) {
         size_t len = 0;
+        tick_calls(w, &last_tick_ns);
         if (take_inbound(w, &len)) {
             handle(w, w->in_buf, len);
             continue;

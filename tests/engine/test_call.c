@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/alloc.h"
+#include "common/clock.h"
 #include "engine/call.h"
 #include "suites.h"
 #include "testutil.h"
@@ -391,6 +392,46 @@ START_TEST(create_cleans_up_when_any_allocation_fails)
 }
 END_TEST
 
+START_TEST(chat_response_times_and_waiting_customers)
+{
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    eng_rules rules;
+    eng_rules_default(&rules);
+    proto_call_start s = start_msg(false);
+    s.medium = PROTO_CHAT;
+    eng_call *c = NULL;
+    ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    /* three customer messages without a reply open slow_response */
+    say(c, an, PROTO_SPK_CUSTOMER, 1.0, "hello, is anyone there?", &sink);
+    say(c, an, PROTO_SPK_CUSTOMER, 5.0, "hello??", &sink);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN), 0);
+    say(c, an, PROTO_SPK_CUSTOMER, 9.0, "I have been waiting", &sink);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN), 1);
+    /* the reply closes it; its response time counts from the first unanswered message */
+    say(c, an, PROTO_SPK_AGENT, 12.0, "Sorry for the wait, I am here to help.", &sink);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_CLOSED), 1);
+    /* a single message left waiting: time passes on the engine's clock */
+    say(c, an, PROTO_SPK_CUSTOMER, 200.0, "one more question about my bill", &sink);
+    uint64_t mono = rp_clock_mono_ns();
+    eng_call_tick(c, mono + 30000000000ull, &sink);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN), 1);
+    eng_call_tick(c, mono + 61000000000ull, &sink);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN), 2);
+    ck_assert_int_ge(count_type(&log, PROTO_T_FEATURES), 1);
+    eng_call_end(c, T0_US + 300000000, &sink);
+    const logged *last = &log.items[log.n - 1];
+    ck_assert_int_eq(last->type, PROTO_T_SUMMARY);
+    ck_assert_uint_eq(last->summary.latency_p50_ms, 11050);
+    ck_assert_int_eq(log.encode_failures, 0);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+}
+END_TEST
+
 Suite *call_suite(void)
 {
     Suite *s = suite_create("call");
@@ -401,6 +442,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, bad_frames_are_refused_with_a_reason);
     tcase_add_test(tc, steady_state_allocates_nothing);
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
+    tcase_add_test(tc, chat_response_times_and_waiting_customers);
     suite_add_tcase(s, tc);
     return s;
 }
