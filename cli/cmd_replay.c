@@ -60,10 +60,20 @@ typedef struct replay {
     eng_call *call;
     nlp_analyzer *an;
     eng_sink sink;
-    void *push;   /* non-NULL with --to */
-    uint8_t *enc; /* encoding buffer for --to */
+    void *push; /* non-NULL with --to */
+    void *zctx;
+    uint8_t *enc;   /* encoding buffer for --to */
+    uint8_t *bytes; /* one frame's samples as f32le */
+    float *scratch; /* the call pipeline's decode scratch */
+    eng_playbook *pb;
     const char *call_id;
 } replay;
+
+/* What replay and capture share: where the call goes and how it is set up. */
+typedef struct session_opts {
+    const char *playbook, *queue, *to, *agent, *team;
+    bool consent, bot;
+} session_opts;
 
 static void usage(FILE *out)
 {
@@ -386,6 +396,51 @@ static void deliver_events(replay *r, size_t *next, double until_s)
     }
 }
 
+/* One 20 ms frame of party p (frame index k, n float samples at r->rate): to the
+ * local pipeline, or to rapportd as a gateway would send it. */
+static void feed_frame(replay *r, int p, uint64_t k, const float *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t bits;
+        memcpy(&bits, &x[i], sizeof bits);
+        for (int b = 0; b < 4; b++) {
+            r->bytes[4 * i + (size_t)b] = (uint8_t)(bits >> (8 * b));
+        }
+    }
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_AUDIO;
+    proto_audio *a = &m.u.audio;
+    a->call = proto_cstr(r->call_id);
+    a->ch = (proto_party)p;
+    a->seq = k;
+    a->ts_us = T0_US + (int64_t)(k * FRAME_MS * 1000);
+    a->rate_hz = r->rate;
+    a->enc = PROTO_F32LE;
+    a->samples.ptr = r->bytes;
+    a->samples.len = (uint32_t)(n * 4);
+    if (r->push != NULL) {
+        send_msg(r, &m);
+    } else {
+        (void)eng_call_audio(r->call, a, r->scratch, &r->sink);
+    }
+}
+
+/* Ends the call at call time end_us (publishes or prints the summary). */
+static void end_call(replay *r, int64_t end_us)
+{
+    if (r->push != NULL) {
+        proto_msg m;
+        memset(&m, 0, sizeof m);
+        m.type = PROTO_T_CALL_END;
+        m.u.call_end.call = proto_cstr(r->call_id);
+        m.u.call_end.ts_us = end_us;
+        send_msg(r, &m);
+    } else {
+        eng_call_end(r->call, end_us, &r->sink);
+    }
+}
+
 static int run(replay *r, source *srcs, int n_srcs)
 {
     chan chans[2];
@@ -408,9 +463,7 @@ static int run(replay *r, source *srcs, int n_srcs)
     }
     float *inter = rp_malloc(READ_FRAMES * 2 * sizeof(float));
     float *mono = rp_malloc(READ_FRAMES * sizeof(float));
-    float *scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
-    uint8_t *bytes = rp_malloc(PROTO_MAX_SAMPLES * 4);
-    if (inter == NULL || mono == NULL || scratch == NULL || bytes == NULL) {
+    if (inter == NULL || mono == NULL) {
         rc = -1;
     }
     size_t frame = r->rate / 1000 * FRAME_MS;
@@ -440,33 +493,9 @@ static int run(replay *r, source *srcs, int n_srcs)
             if (n == 0) {
                 continue;
             }
-            for (size_t i = 0; i < n; i++) {
-                uint32_t bits;
-                memcpy(&bits, &c->fifo[i], sizeof bits);
-                for (int b = 0; b < 4; b++) {
-                    bytes[4 * i + (size_t)b] = (uint8_t)(bits >> (8 * b));
-                }
-            }
+            feed_frame(r, p, k, c->fifo, n);
             memmove(c->fifo, c->fifo + n, (c->n_fifo - n) * sizeof(float));
             c->n_fifo -= n;
-            proto_audio a;
-            memset(&a, 0, sizeof a);
-            a.call = proto_cstr(r->call_id);
-            a.ch = (proto_party)p;
-            a.seq = k;
-            a.ts_us = T0_US + (int64_t)(k * FRAME_MS * 1000);
-            a.rate_hz = r->rate;
-            a.enc = PROTO_F32LE;
-            a.samples.ptr = bytes;
-            a.samples.len = (uint32_t)(n * 4);
-            if (r->push != NULL) {
-                proto_msg m;
-                m.type = PROTO_T_AUDIO;
-                m.u.audio = a;
-                send_msg(r, &m);
-            } else {
-                (void)eng_call_audio(r->call, &a, scratch, &r->sink);
-            }
         }
     }
     double end_s = 0.0;
@@ -475,17 +504,7 @@ static int run(replay *r, source *srcs, int n_srcs)
         end_s = d > end_s ? d : end_s;
     }
     deliver_events(r, &next_event, 1e18);
-    int64_t end_us = T0_US + (int64_t)llround(end_s * 1e6);
-    if (r->push != NULL) {
-        proto_msg m;
-        memset(&m, 0, sizeof m);
-        m.type = PROTO_T_CALL_END;
-        m.u.call_end.call = proto_cstr(r->call_id);
-        m.u.call_end.ts_us = end_us;
-        send_msg(r, &m);
-    } else {
-        eng_call_end(r->call, end_us, &r->sink);
-    }
+    end_call(r, T0_US + (int64_t)llround(end_s * 1e6));
     for (int k = 0; k < 2; k++) {
         dsp_resampler_destroy(&chans[k].rs);
         rp_free(chans[k].rs_out);
@@ -493,61 +512,177 @@ static int run(replay *r, source *srcs, int n_srcs)
     }
     rp_free(inter);
     rp_free(mono);
-    rp_free(scratch);
-    rp_free(bytes);
     if (rc != 0) {
         cli_error("replay", "audio could not be read or resampled");
     }
     return rc;
 }
 
+/* Parses an option replay and capture share; returns 1 when it took argv[*i]
+ * (and maybe its value), 0 when it is not one of them, -1 on a bad value. */
+static int common_option(int argc, char **argv, int *i, replay *r, session_opts *o, const char *cmd)
+{
+    const char *a = argv[*i];
+    bool has = *i + 1 < argc;
+    const char **slot = NULL;
+    if (strcmp(a, "--playbook") == 0) {
+        slot = &o->playbook;
+    } else if (strcmp(a, "--queue") == 0) {
+        slot = &o->queue;
+    } else if (strcmp(a, "--to") == 0) {
+        slot = &o->to;
+    } else if (strcmp(a, "--call") == 0) {
+        slot = &r->call_id;
+    } else if (strcmp(a, "--agent") == 0) {
+        slot = &o->agent;
+    } else if (strcmp(a, "--team") == 0) {
+        slot = &o->team;
+    } else if (strcmp(a, "--consent") == 0) {
+        o->consent = true;
+        return 1;
+    } else if (strcmp(a, "--bot") == 0) {
+        o->bot = true;
+        return 1;
+    } else if (strcmp(a, "--features") == 0) {
+        r->show_features = true;
+        return 1;
+    } else if (strcmp(a, "--format") == 0 && has) {
+        const char *f = argv[++*i];
+        if (strcmp(f, "text") == 0) {
+            r->text_out = true;
+        } else if (cli_format_parse(f, &r->format) && r->format == CLI_FORMAT_JSON) {
+            r->text_out = false;
+        } else {
+            cli_error(cmd, "--format takes text or json, not '%s'", f);
+            return -1;
+        }
+        return 1;
+    } else {
+        return 0;
+    }
+    if (!has) {
+        cli_error(cmd, "%s needs a value", a);
+        return -1;
+    }
+    *slot = argv[++*i];
+    return 1;
+}
+
+/* Loads the playbook and starts the call: locally, or by connecting to rapportd
+ * and sending call_start. Returns 0 or -1 (reported). */
+static int session_open(replay *r, const session_opts *o, const char *cmd)
+{
+    r->sink.emit = on_emit;
+    r->sink.arg = r;
+    const char *ids[] = {o->queue, r->call_id, o->agent, o->team};
+    for (int i = 0; i < 4; i++) {
+        if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
+            cli_error(cmd, "'%s' is not a valid id (1..64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
+            return -1;
+        }
+    }
+    char err[RP_ERR_LEN];
+    r->bytes = rp_malloc(PROTO_MAX_SAMPLES * 4);
+    r->scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
+    if (r->bytes == NULL || r->scratch == NULL) {
+        cli_error(cmd, "out of memory");
+        return -1;
+    }
+    if (eng_playbook_load(o->playbook, &r->pb, err) != RP_OK) {
+        cli_error(cmd, "%s", err);
+        return -1;
+    }
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_CALL_START;
+    proto_call_start *cs = &m.u.call_start;
+    cs->call = proto_cstr(r->call_id);
+    cs->agent = proto_cstr(o->agent);
+    cs->team = proto_cstr(o->team);
+    cs->medium = PROTO_VOICE;
+    cs->present = PROTO_CALL_START_HANDLER;
+    cs->handler = o->bot ? PROTO_BOT : PROTO_HUMAN;
+    if (o->queue != NULL) {
+        cs->present |= PROTO_CALL_START_QUEUE;
+        cs->queue = proto_cstr(o->queue);
+    }
+    cs->consent.voice_emotion = o->consent;
+    cs->consent.text_emotion = o->consent;
+    cs->ts_us = T0_US;
+    if (o->to != NULL) {
+        r->zctx = zmq_ctx_new();
+        r->push = r->zctx != NULL ? zmq_socket(r->zctx, ZMQ_PUSH) : NULL;
+        r->enc = rp_malloc(PROTO_MAX_MSG_BYTES);
+        int linger = 5000;
+        if (r->push == NULL || r->enc == NULL ||
+            zmq_setsockopt(r->push, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
+            zmq_connect(r->push, o->to) != 0) {
+            cli_error(cmd, "cannot connect to %s: %s", o->to, zmq_strerror(zmq_errno()));
+            return -1;
+        }
+        send_msg(r, &m);
+        return 0;
+    }
+    eng_rules rules;
+    eng_playbook_rules(r->pb, o->queue, o->queue ? strlen(o->queue) : 0, &rules);
+    if (eng_call_create(cs, &rules, &r->call) != RP_OK ||
+        nlp_analyzer_create(NULL, &r->an) != RP_OK) {
+        cli_error(cmd, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static void session_close(replay *r)
+{
+    for (size_t i = 0; i < r->n_events; i++) {
+        rp_free(r->events[i].text);
+    }
+    rp_free(r->events);
+    eng_call_destroy(&r->call);
+    nlp_analyzer_destroy(&r->an);
+    if (r->push != NULL) {
+        zmq_close(r->push);
+    }
+    if (r->zctx != NULL) {
+        zmq_ctx_term(r->zctx);
+    }
+    rp_free(r->enc);
+    rp_free(r->bytes);
+    rp_free(r->scratch);
+    eng_playbook_destroy(&r->pb);
+}
+
+static void session_defaults(replay *r, session_opts *o)
+{
+    memset(r, 0, sizeof *r);
+    memset(o, 0, sizeof *o);
+    r->text_out = true;
+    r->call_id = "replay";
+    o->agent = "agent";
+    o->team = "replay";
+}
+
 int cli_replay_main(int argc, char **argv)
 {
     replay r;
-    memset(&r, 0, sizeof r);
-    r.text_out = true;
-    const char *events_path = NULL, *playbook_path = NULL, *queue = NULL, *to = NULL;
-    const char *agent_id = "agent", *team_id = "replay";
-    r.call_id = "replay";
-    bool consent = false, bot = false;
+    session_opts o;
+    session_defaults(&r, &o);
+    const char *events_path = NULL;
     const char *files[2];
     int n_files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        bool has_arg = i + 1 < argc;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        int took = common_option(argc, argv, &i, &r, &o, "replay");
+        if (took < 0) {
+            return CLI_EXIT_USAGE;
+        } else if (took > 0) {
+            continue;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return CLI_EXIT_OK;
-        } else if (strcmp(a, "--events") == 0 && has_arg) {
+        } else if (strcmp(a, "--events") == 0 && i + 1 < argc) {
             events_path = argv[++i];
-        } else if (strcmp(a, "--playbook") == 0 && has_arg) {
-            playbook_path = argv[++i];
-        } else if (strcmp(a, "--queue") == 0 && has_arg) {
-            queue = argv[++i];
-        } else if (strcmp(a, "--format") == 0 && has_arg) {
-            const char *f = argv[++i];
-            if (strcmp(f, "text") == 0) {
-                r.text_out = true;
-            } else if (cli_format_parse(f, &r.format) && r.format == CLI_FORMAT_JSON) {
-                r.text_out = false;
-            } else {
-                cli_error("replay", "--format takes text or json, not '%s'", f);
-                return CLI_EXIT_USAGE;
-            }
-        } else if (strcmp(a, "--to") == 0 && has_arg) {
-            to = argv[++i];
-        } else if (strcmp(a, "--call") == 0 && has_arg) {
-            r.call_id = argv[++i];
-        } else if (strcmp(a, "--agent") == 0 && has_arg) {
-            agent_id = argv[++i];
-        } else if (strcmp(a, "--team") == 0 && has_arg) {
-            team_id = argv[++i];
-        } else if (strcmp(a, "--consent") == 0) {
-            consent = true;
-        } else if (strcmp(a, "--bot") == 0) {
-            bot = true;
-        } else if (strcmp(a, "--features") == 0) {
-            r.show_features = true;
         } else if (strcmp(a, "--realtime") == 0) {
             r.realtime = true;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -566,25 +701,9 @@ int cli_replay_main(int argc, char **argv)
         usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    const char *ids[] = {queue, r.call_id, agent_id, team_id};
-    for (int i = 0; i < 4; i++) {
-        if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
-            cli_error("replay", "'%s' is not a valid id (1..64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
-            return CLI_EXIT_USAGE;
-        }
-    }
     int exit_code = CLI_EXIT_FAIL;
     source srcs[2];
     memset(srcs, 0, sizeof srcs);
-    eng_playbook *pb = NULL;
-    void *zctx = NULL;
-    char err[RP_ERR_LEN];
-    r.sink.emit = on_emit;
-    r.sink.arg = &r;
-    if (eng_playbook_load(playbook_path, &pb, err) != RP_OK) {
-        cli_error("replay", "%s", err);
-        goto done;
-    }
     for (int i = 0; i < n_files; i++) {
         if (open_source(&srcs[i], files[i]) != 0) {
             goto done;
@@ -604,75 +723,25 @@ int cli_replay_main(int argc, char **argv)
     if (events_path != NULL && parse_events(events_path, &r) != 0) {
         goto done;
     }
-    eng_rules rules;
-    eng_playbook_rules(pb, queue, queue ? strlen(queue) : 0, &rules);
-    proto_call_start cs;
-    memset(&cs, 0, sizeof cs);
-    cs.call = proto_cstr(r.call_id);
-    cs.agent = proto_cstr(agent_id);
-    cs.team = proto_cstr(team_id);
-    cs.medium = PROTO_VOICE;
-    cs.present = PROTO_CALL_START_HANDLER;
-    cs.handler = bot ? PROTO_BOT : PROTO_HUMAN;
-    if (queue != NULL) {
-        cs.present |= PROTO_CALL_START_QUEUE;
-        cs.queue = proto_cstr(queue);
-    }
-    cs.consent.voice_emotion = consent;
-    cs.consent.text_emotion = consent;
-    cs.ts_us = T0_US;
-    if (to != NULL) {
-        zctx = zmq_ctx_new();
-        r.push = zctx != NULL ? zmq_socket(zctx, ZMQ_PUSH) : NULL;
-        r.enc = rp_malloc(PROTO_MAX_MSG_BYTES);
-        int linger = 5000;
-        if (r.push == NULL || r.enc == NULL ||
-            zmq_setsockopt(r.push, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
-            zmq_connect(r.push, to) != 0) {
-            cli_error("replay", "cannot connect to %s: %s", to, zmq_strerror(zmq_errno()));
-            goto done;
-        }
-        proto_msg m;
-        memset(&m, 0, sizeof m);
-        m.type = PROTO_T_CALL_START;
-        m.u.call_start = cs;
-        send_msg(&r, &m);
-        if (run(&r, srcs, n_files) == 0) {
-            exit_code = CLI_EXIT_OK;
-        }
-        fprintf(stderr, "rapport replay: call %s sent to %s\n", r.call_id, to);
+    if (session_open(&r, &o, "replay") != 0) {
         goto done;
     }
-    if (eng_call_create(&cs, &rules, &r.call) != RP_OK ||
-        nlp_analyzer_create(NULL, &r.an) != RP_OK) {
-        cli_error("replay", "out of memory");
-        goto done;
-    }
-    if (r.text_out) {
+    if (r.text_out && r.push == NULL) {
         printf("replaying %s%s%s (%s, customer emotion analysis %s)\n", files[0],
                n_files == 2 ? " + " : "", n_files == 2 ? files[1] : "",
-               bot ? "bot session" : "human agent", consent ? "on (consent)" : "off (no consent)");
+               o.bot ? "bot session" : "human agent",
+               o.consent ? "on (consent)" : "off (no consent)");
     }
     if (run(&r, srcs, n_files) == 0) {
         exit_code = CLI_EXIT_OK;
     }
-done:
-    for (size_t i = 0; i < r.n_events; i++) {
-        rp_free(r.events[i].text);
+    if (r.push != NULL) {
+        fprintf(stderr, "rapport replay: call %s sent to %s\n", r.call_id, o.to);
     }
-    rp_free(r.events);
+done:
     for (int i = 0; i < 2; i++) {
         close_source(&srcs[i]);
     }
-    eng_call_destroy(&r.call);
-    nlp_analyzer_destroy(&r.an);
-    if (r.push != NULL) {
-        zmq_close(r.push);
-    }
-    if (zctx != NULL) {
-        zmq_ctx_term(zctx);
-    }
-    rp_free(r.enc);
-    eng_playbook_destroy(&pb);
+    session_close(&r);
     return exit_code;
 }
