@@ -20,6 +20,7 @@ static int version_main(int argc, char **argv)
 }
 
 static const cli_command commands[] = {
+    {"capture", cli_capture_main, "a live call from a sound card through the engine"},
     {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
     {"example", cli_example_main, "write one example of every wire-protocol message"},
     {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},
