@@ -84,10 +84,17 @@ check "rapportd printed its endpoints" test -n "$ing" -a -n "$pub" -a -n "$req"
     --format json >"$tmp/pub.json" 2>"$tmp/listen.err" &
 lpid=$!
 sleep 0.5
-# hostile input before, during and after the call: every corpus file, raw
+# the call in real time, with every hostile corpus file sent in the middle of it
+# (twice) and once after: the call must be unaffected and the rejections counted
+"$rapport" replay --to "$ing" --realtime --call c-e2e --agent agent-7 --team team-a \
+    --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null &
+rpid=$!
+sleep 3
 "$rapport" send --to "$ing" --raw "$root"/fuzz/corpus/proto_decode/hostile-* 2>/dev/null
-"$rapport" replay --to "$ing" --call c-e2e --agent agent-7 --team team-a \
-    --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null
+sleep 5
+"$rapport" send --to "$ing" --raw "$root"/fuzz/corpus/proto_decode/hostile-* 2>/dev/null
+"$rapport" send --to "$ing" "$root"/fuzz/corpus/proto_decode/hostile-nesting-33 2>/dev/null
+wait "$rpid"
 "$rapport" send --to "$ing" --raw "$root"/fuzz/corpus/proto_decode/hostile-* 2>/dev/null
 wait "$lpid"
 lpid=""
@@ -119,14 +126,53 @@ wait "$pid"
 rc=$?
 pid=""
 check "rapportd stops cleanly on SIGTERM" test "$rc" -eq 0
-check "event log holds the call and its events" python3 -c "
+check "event log holds the call and its events, no card number, no agent emotion" python3 -c "
 import sqlite3, sys
 db = sqlite3.connect('$tmp/events.db')
 calls = db.execute('select count(*) from calls where call=\"c-e2e\" and ended_us is not null').fetchone()[0]
 types = dict(db.execute('select type, count(*) from events group by type').fetchall())
 blob = ' '.join(r[0] for r in db.execute('select json from events'))
-ok = calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >= 1 and '4111' not in blob
+agent_emotion = [j for (j,) in db.execute('select json from events') if '\"agent\":{' in j and
+                 any(k in j.split('\"agent\":{')[1].split('}')[0] for k in ('arousal', 'valence', 'emotions'))]
+ok = (calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >= 1 and
+      '4111' not in blob and not agent_emotion)
 sys.exit(0 if ok else 1)"
+
+# kill -9: every event committed before the kill is in the log, and the log is sound
+rm -f "$tmp/events.db"*
+"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+    --requests 'tcp://127.0.0.1:*' --workers 2 --db "$tmp/events.db" >"$tmp/rd2.out" 2>/dev/null &
+pid=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    [ -s "$tmp/rd2.out" ] && break
+    sleep 0.2
+done
+ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/rd2.out")
+pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd2.out")
+"$rapport" listen --from "$pub" --topic call/ --until summary --timeout-ms 30000 --format json \
+    >"$tmp/pub2.json" 2>/dev/null &
+lpid=$!
+sleep 0.5
+"$rapport" replay --to "$ing" --call c-kill --agent agent-7 --team team-a \
+    --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null
+wait "$lpid"
+lpid=""
+sleep 0.5 # more than the 100 ms commit interval
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+pid=""
+check "after kill -9 the log holds every published cue, prompt, escalation and the summary" \
+    python3 -c "
+import json, sqlite3, sys
+want = {}
+for line in open('$tmp/pub2.json'):
+    t = json.loads(line)['type']
+    if t in ('cue', 'prompt', 'escalation', 'summary'):
+        want[t] = want.get(t, 0) + 1
+db = sqlite3.connect('$tmp/events.db')
+ok = db.execute('pragma integrity_check').fetchone()[0] == 'ok'
+got = dict(db.execute('select type, count(*) from events group by type').fetchall())
+sys.exit(0 if ok and want and all(got.get(k) == v for k, v in want.items()) else 1)"
 
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
