@@ -693,6 +693,29 @@ static void drain_subscriptions(eng_server *s)
 
 /* ---- stats ---- */
 
+/* Percentile (0..100) of the summed stage histograms, as the bin's upper bound, us. */
+static double stage_percentile_us(eng_server *s, bool process, double pct)
+{
+    uint64_t hist[ENG_STAGE_BINS] = {0}, total = 0;
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        const eng_worker_stats *w = eng_worker_stats_of(s->workers[i]);
+        for (unsigned b = 0; b < ENG_STAGE_BINS; b++) {
+            uint64_t v = atomic_load_explicit(process ? &w->process_us[b] : &w->queue_us[b],
+                                              memory_order_relaxed);
+            hist[b] += v;
+            total += v;
+        }
+    }
+    uint64_t need = (uint64_t)((double)total * pct / 100.0), seen = 0;
+    for (unsigned b = 0; b < ENG_STAGE_BINS && total > 0; b++) {
+        seen += hist[b];
+        if (seen > need) {
+            return (double)((1ull << (b + 1)) - 1);
+        }
+    }
+    return 0.0;
+}
+
 static void publish_stats(eng_server *s, uint64_t now)
 {
     static const char *const reject_keys[ENG_REJ_COUNT] = {
@@ -743,6 +766,10 @@ static void publish_stats(eng_server *s, uint64_t now)
     KV("latency_p99_us", latency_percentile_us(s, 99.0));
     KV("latency_p999_us", latency_percentile_us(s, 99.9));
     KV("latency_samples", s->lat_n);
+    KV("stage.queue_p50_us", stage_percentile_us(s, false, 50.0));
+    KV("stage.queue_p99_us", stage_percentile_us(s, false, 99.0));
+    KV("stage.process_p50_us", stage_percentile_us(s, true, 50.0));
+    KV("stage.process_p99_us", stage_percentile_us(s, true, 99.0));
     KV("eventlog_rows", s->log ? eng_eventlog_rows(s->log) : 0);
     KV("eventlog_errors", s->log_errors);
     KV("playbook_reloads", s->reloads);

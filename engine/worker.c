@@ -252,6 +252,17 @@ static void handle(eng_worker *w, const uint8_t *buf, size_t len)
     }
 }
 
+static void stage_count(atomic_uint_fast64_t *hist, uint64_t ns)
+{
+    uint64_t us = ns / 1000 + 1;
+    unsigned b = 0;
+    while (us > 1 && b < ENG_STAGE_BINS - 1) {
+        us >>= 1;
+        b++;
+    }
+    atomic_fetch_add_explicit(&hist[b], 1, memory_order_relaxed);
+}
+
 static bool take_inbound(eng_worker *w, size_t *len)
 {
     unsigned char head[IN_HEAD];
@@ -304,7 +315,10 @@ static void *run(void *arg)
         size_t len = 0;
         tick_calls(w, &last_tick_ns);
         if (take_inbound(w, &len)) {
+            uint64_t start = rp_clock_mono_ns();
             handle(w, w->in_buf, len);
+            stage_count(w->stats.queue_us, start - w->current_arrival);
+            stage_count(w->stats.process_us, rp_clock_mono_ns() - start);
             continue;
         }
         if (atomic_load_explicit(&w->stop, memory_order_acquire)) {

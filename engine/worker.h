@@ -27,6 +27,9 @@ typedef struct eng_worker_config {
     size_t outbox_bytes; /* power of two */
 } eng_worker_config;
 
+/* Stage latency histograms: bin b counts durations in [2^b - 1, 2^(b+1) - 1) us. */
+#define ENG_STAGE_BINS 24
+
 /* Counters the loop thread reads for stats (relaxed atomics). */
 typedef struct eng_worker_stats {
     atomic_uint_fast64_t frames;
@@ -38,6 +41,8 @@ typedef struct eng_worker_stats {
     atomic_uint_fast64_t out_dropped;   /* outbox full */
     atomic_uint_fast64_t calls_active;
     atomic_uint_fast64_t calls_total;
+    atomic_uint_fast64_t queue_us[ENG_STAGE_BINS];   /* arrival at the loop -> worker starts */
+    atomic_uint_fast64_t process_us[ENG_STAGE_BINS]; /* worker starts -> worker done */
 } eng_worker_stats;
 
 typedef struct eng_worker eng_worker;

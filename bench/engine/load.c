@@ -385,13 +385,15 @@ static int run(const options *o)
         printf("{\"calls\":%u,\"duration_s\":%u,\"rate_hz\":%u,\"frames_sent\":%llu,"
                "\"frames_processed\":%.0f,\"dropped\":%.0f,\"late_ticks\":%llu,\"kept_up\":%s,"
                "\"latency_p50_us\":%.0f,\"latency_p99_us\":%.0f,\"latency_p999_us\":%.0f,"
-               "\"latency_samples\":%.0f,\"cpu_s_per_call_minute\":%.4f,"
+               "\"latency_samples\":%.0f,\"queue_p99_us\":%.0f,\"process_p99_us\":%.0f,"
+               "\"cpu_s_per_call_minute\":%.4f,"
                "\"engine_cpu_cores\":%.3f,\"memory_per_call_kib\":%.1f,\"cues\":%llu,"
                "\"summaries\":%llu}\n",
                o->calls, o->duration_s, rate, (unsigned long long)sent, frames_processed, dropped,
                (unsigned long long)late_ticks, kept_up ? "true" : "false",
                stat_of(&run_st, "latency_p50_us"), stat_of(&run_st, "latency_p99_us"),
                stat_of(&run_st, "latency_p999_us"), stat_of(&run_st, "latency_samples"),
+               stat_of(&run_st, "stage.queue_p99_us"), stat_of(&run_st, "stage.process_p99_us"),
                cpu_per_call_min, (cpu1 - cpu0) / o->duration_s, mem_per_call_kib,
                (unsigned long long)st.cues, (unsigned long long)st.summaries);
     } else {
@@ -405,6 +407,9 @@ static int run(const options *o)
                "p99 %.0f us, p999 %.0f us (%.0f samples)\n",
                stat_of(&run_st, "latency_p50_us"), stat_of(&run_st, "latency_p99_us"),
                stat_of(&run_st, "latency_p999_us"), stat_of(&run_st, "latency_samples"));
+        printf("  stages: queue p50 %.0f us p99 %.0f us; processing p50 %.0f us p99 %.0f us\n",
+               stat_of(&run_st, "stage.queue_p50_us"), stat_of(&run_st, "stage.queue_p99_us"),
+               stat_of(&run_st, "stage.process_p50_us"), stat_of(&run_st, "stage.process_p99_us"));
         printf("  engine CPU:            %.4f s per call-minute (%.2f cores)\n", cpu_per_call_min,
                (cpu1 - cpu0) / o->duration_s);
         printf("  engine memory:         %.1f KiB per call (RSS %ld -> %ld KiB)\n",
