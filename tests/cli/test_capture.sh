@@ -9,20 +9,7 @@ set -u
 rapport=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
-check() {
-    n=$((n + 1))
-    desc=$1
-    shift
-    if "$@"; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-has() { grep -q -- "$1" "$2"; }
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/none" "$tmp/fake"
 HOME="$tmp/none" "$rapport" capture --list >"$tmp/list0" 2>&1
@@ -57,5 +44,4 @@ check "capture: the call ends with a summary" has "SUMMARY" "$tmp/out1"
 "$rapport" capture --channels 3 >/dev/null 2>&1
 check "bad --channels: exit 2" test $? -eq 2
 
-echo "$((n - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -19,20 +19,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-fails=0
-n=0
-check() {
-    n=$((n + 1))
-    desc=$1
-    shift
-    if "$@"; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-has() { grep -q -- "$1" "$2"; }
+. "$(dirname "$0")/lib.sh"
 
 # refuses to start without the explicit insecure flag, and non-loopback endpoints
 "$rapportd" >/dev/null 2>"$tmp/err"
@@ -44,27 +31,8 @@ printf '[cue.sarcasm]\nopen = lots\n' >"$tmp/bad.ini"
     --publish 'tcp://127.0.0.1:*' --requests 'tcp://127.0.0.1:*' >/dev/null 2>"$tmp/err"
 check "bad playbook: exit 1 naming the line" has "bad.ini:2:" "$tmp/err"
 
-# the two-party test call (as in test_replay.sh)
-python3 - "$tmp/call.wav" <<'PY'
-import math, random, struct, sys, wave
-rate = 8000
-random.seed(7)
-def voice(t, f0):
-    env = (0.5 + 0.5 * math.sin(2 * math.pi * 4 * t)) ** 2
-    return 0.08 * env * sum(math.sin(2 * math.pi * f0 * k * t) / k for k in range(1, 13))
-spans = {0: [(0.5, 4.0, 130.0), (15.0, 18.0, 130.0)], 1: [(4.6, 8.0, 210.0)]}
-frames = bytearray()
-for i in range(rate * 19):
-    t = i / rate
-    for ch in (0, 1):
-        x = 0.0005 * (random.random() * 2 - 1)
-        for a, b, f0 in spans[ch]:
-            if a <= t < b:
-                x = voice(t, f0)
-        frames += struct.pack('<h', int(max(-1, min(1, x)) * 32767))
-w = wave.open(sys.argv[1], 'wb')
-w.setnchannels(2); w.setsampwidth(2); w.setframerate(rate); w.writeframes(bytes(frames)); w.close()
-PY
+# the two-party test call
+make_test_call "$tmp/call.wav"
 printf '8.2\tcustomer\tI will get my lawyer on this, my card 4111 1111 1111 1111 was charged twice\n' >"$tmp/call.events"
 
 "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
@@ -174,5 +142,4 @@ ok = db.execute('pragma integrity_check').fetchone()[0] == 'ok'
 got = dict(db.execute('select type, count(*) from events group by type').fetchall())
 sys.exit(0 if ok and want and all(got.get(k) == v for k, v in want.items()) else 1)"
 
-echo "$((n - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -10,20 +10,7 @@ corpus=$2
 sanitize=${3:-none}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
-
-check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
-    n=$((n + 1))
-    desc=$1
-    shift
-    if "$@"; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
+. "$(dirname "$0")/lib.sh"
 
 limit=""
 if [ "$sanitize" = "none" ]; then
@@ -116,5 +103,4 @@ check "missing file: says so" err_has "No such file"
 "$rapport" decode --help >"$tmp/help"
 check "--help mentions the frame format" grep -q "4-byte big-endian length" "$tmp/help"
 
-echo "$((n - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

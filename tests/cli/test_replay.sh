@@ -6,43 +6,9 @@ rapport=$1
 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
-check() {
-    n=$((n + 1))
-    desc=$1
-    shift
-    if "$@"; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-has() { grep -q -- "$1" "$2"; }
+. "$(dirname "$0")/lib.sh"
 
-# A stereo 8 kHz call written with Python's wave module: the agent talks 0.5-4 s,
-# the customer answers 4.6-8 s, both silent until 15 s, the agent again 15-18 s.
-python3 - "$tmp/call.wav" <<'PY'
-import math, random, struct, sys, wave
-rate = 8000
-random.seed(7)
-def voice(t, f0):
-    env = (0.5 + 0.5 * math.sin(2 * math.pi * 4 * t)) ** 2
-    return 0.08 * env * sum(math.sin(2 * math.pi * f0 * k * t) / k for k in range(1, 13))
-spans = {0: [(0.5, 4.0, 130.0), (15.0, 18.0, 130.0)], 1: [(4.6, 8.0, 210.0)]}
-frames = bytearray()
-for i in range(rate * 19):
-    t = i / rate
-    for ch in (0, 1):
-        x = 0.0005 * (random.random() * 2 - 1)
-        for a, b, f0 in spans[ch]:
-            if a <= t < b:
-                x = voice(t, f0)
-        frames += struct.pack('<h', int(max(-1, min(1, x)) * 32767))
-w = wave.open(sys.argv[1], 'wb')
-w.setnchannels(2); w.setsampwidth(2); w.setframerate(rate); w.writeframes(bytes(frames)); w.close()
-PY
+make_test_call "$tmp/call.wav"
 printf '8.2\tcustomer\tI want to speak to your manager NOW!!!\n18.5\tagent\tI understand how frustrating this must be.\n' >"$tmp/call.events"
 
 "$rapport" replay --events "$tmp/call.events" "$tmp/call.wav" >"$tmp/out" 2>"$tmp/err"
@@ -94,5 +60,4 @@ else
     echo "# espeak-ng or sox missing: demo call not checked"
 fi
 
-echo "$((n - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish
