@@ -28,8 +28,10 @@ static void text_usage(FILE *out)
             "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n\n"
             "Reads one message per line on stdin and writes one result per line on stdout,\n"
             "in the same order: valence (-1..1), emotions, complaint, escalation and its type,\n"
-            "sarcasm, agent empathy and tone_deaf (--role agent), the PII span count and the\n"
-            "redacted text. TSV (default) starts with a header row. Lines longer than\n"
+            "sarcasm, agent empathy and tone_deaf (--role agent), the PII span count, the\n"
+            "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
+            "billing_dispute, cancellation, bereavement, hardship) and the redacted text.\n"
+            "TSV (default) starts with a header row. Lines longer than\n"
             "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
             "truncated=1. Memory use is constant.\n\n"
             "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
@@ -167,7 +169,7 @@ static void put_header(FILE *out)
         fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
     }
     fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
-          "\tredacted\n",
+          "\tsensitive\tsensitive_topic\tredacted\n",
           out);
 }
 
@@ -182,10 +184,11 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
         fprintf(out,
                 ",\"complaint\":%.3f,\"escalation\":%.3f,\"escalation_type\":\"%s\","
                 "\"sarcasm\":%.3f,\"empathy\":%.3f,\"tone_deaf\":%.3f,\"pii\":%u,"
-                "\"truncated\":%s,\"redacted\":\"",
+                "\"truncated\":%s,\"sensitive\":%.3f,\"sensitive_topic\":\"%s\",\"redacted\":\"",
                 (double)r->complaint, (double)r->escalation,
                 nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
-                (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false");
+                (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false",
+                (double)r->sensitive, nlp_topic_name(r->sensitive_topic));
         put_text(out, redacted, n_redacted, fmt);
         fputs("\"}\n", out);
         return;
@@ -194,9 +197,10 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         fprintf(out, "\t%.3f", (double)r->emotions[k]);
     }
-    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t", (double)r->complaint,
+    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t", (double)r->complaint,
             (double)r->escalation, nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
-            (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0);
+            (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0,
+            (double)r->sensitive, nlp_topic_name(r->sensitive_topic));
     put_text(out, redacted, n_redacted, fmt);
     fputc('\n', out);
 }

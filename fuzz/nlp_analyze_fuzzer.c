@@ -15,7 +15,9 @@ static void check(const nlp_result *r)
              r->complaint <= 1.0f && r->escalation >= 0.0f && r->escalation <= 1.0f &&
              (unsigned)r->escalation_type < NLP_ESC_COUNT && r->sarcasm >= 0.0f &&
              r->sarcasm <= 1.0f && r->empathy >= 0.0f && r->empathy <= 1.0f &&
-             r->tone_deaf >= 0.0f && r->tone_deaf <= 1.0f;
+             r->tone_deaf >= 0.0f && r->tone_deaf <= 1.0f && r->sensitive >= 0.0f &&
+             r->sensitive <= 1.0f && (unsigned)r->sensitive_topic < NLP_TOPIC_COUNT &&
+             (r->sensitive_topic == NLP_TOPIC_NONE || r->sensitive >= 0.5f);
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         ok = ok && r->emotions[k] >= 0.0f && r->emotions[k] <= 1.0f;
     }

@@ -15,8 +15,10 @@
  * byte loop removes a call per word. */
 #if defined(__GNUC__) || defined(__clang__)
 #define FORCE_INLINE inline __attribute__((always_inline))
+#define NO_INLINE    __attribute__((noinline))
 #else
 #define FORCE_INLINE inline
+#define NO_INLINE
 #endif
 
 #define NLP_ANALYZER_TAG  0x4e4c5041u /* "NLPA" */
@@ -33,6 +35,12 @@
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
      NLP_LEX_FORMAL_OBJ)
 #define VALENCE_ALPHA 15.0f
+#define TOPIC_WINDOW  5     /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR    0.9f  /* kin + death word: bereavement */
+#define TOPIC_BILL    0.85f /* dispute word + charge/transaction: billing dispute */
+#define TOPIC_AGENT   0.6f  /* an agent or bot naming a topic matters less */
+#define TOPIC_FLAGS                                                                                \
+    (NLP_LEX_TOPIC | NLP_LEX_KIN | NLP_LEX_DEATH | NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)
 
 enum {
     TOK_CAPS = 1u << 0,  /* all upper case, two letters or more */
@@ -167,6 +175,13 @@ const char *nlp_escalation_type_name(nlp_escalation_type t)
     static const char *const names[NLP_ESC_COUNT] = {"none",  "human_request", "cancel",
                                                      "legal", "public",        "repeat_contact"};
     return (unsigned)t < NLP_ESC_COUNT ? names[t] : "?";
+}
+
+const char *nlp_topic_name(nlp_topic t)
+{
+    static const char *const names[NLP_TOPIC_COUNT] = {"none", "billing_dispute", "cancellation",
+                                                       "bereavement", "hardship"};
+    return (unsigned)t < NLP_TOPIC_COUNT ? names[t] : "?";
 }
 
 /* ---- tokeniser ---------------------------------------------------------- */
@@ -593,6 +608,50 @@ static float sigmoid(float x)
     return 1.0f / (1.0f + expf(-x));
 }
 
+/* Sensitive-topic evidence of one message. Positions are token indices; a
+ * position before `sentence` (the first token of the current sentence) is stale. */
+typedef struct topic_state {
+    float topic[NLP_TOPIC_COUNT];
+    long sentence;
+    long kin, death, bill_obj, bill_mod;
+    long object; /* product or service noun: "my dad's phone died" is no loss */
+} topic_state;
+
+/* A token with a topic weight or a topic-pair flag: own evidence, then the
+ * kin + death and dispute + charge pairs within one sentence; a negated word
+ * gives no evidence. Rare, so kept out of line (the main loop's registers). */
+static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long pos, bool negated)
+{
+    uint32_t f = e->flags;
+    if ((f & NLP_LEX_TOPIC) && !negated && e->topic_type < NLP_TOPIC_COUNT) {
+        float *slot = &ts->topic[e->topic_type];
+        *slot = *slot + e->topic_weight * (1.0f - *slot);
+    }
+    if (f & NLP_LEX_KIN) {
+        ts->kin = pos;
+    }
+    if ((f & NLP_LEX_DEATH) && !negated) {
+        ts->death = pos;
+    }
+    if (f & NLP_LEX_BILL_OBJ) {
+        ts->bill_obj = pos;
+    }
+    if ((f & NLP_LEX_BILL_MOD) && !negated) {
+        ts->bill_mod = pos;
+    }
+    long lo = ts->kin < ts->death ? ts->kin : ts->death;
+    if ((f & (NLP_LEX_KIN | NLP_LEX_DEATH)) && lo >= ts->sentence &&
+        labs(ts->kin - ts->death) <= TOPIC_WINDOW && !(ts->object > lo && ts->object < pos)) {
+        ts->topic[NLP_TOPIC_BEREAVEMENT] = fmaxf(ts->topic[NLP_TOPIC_BEREAVEMENT], TOPIC_PAIR);
+    }
+    lo = ts->bill_obj < ts->bill_mod ? ts->bill_obj : ts->bill_mod;
+    if ((f & (NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)) && lo >= ts->sentence &&
+        labs(ts->bill_obj - ts->bill_mod) <= TOPIC_WINDOW) {
+        ts->topic[NLP_TOPIC_BILLING_DISPUTE] =
+            fmaxf(ts->topic[NLP_TOPIC_BILLING_DISPUTE], TOPIC_BILL);
+    }
+}
+
 int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp_role role,
                          nlp_result *out)
 {
@@ -656,6 +715,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
     int n_first_person = 0, n_you = 0;
+    topic_state ts = {.sentence = 0,
+                      .kin = -100,
+                      .death = -100,
+                      .bill_obj = -100,
+                      .bill_mod = -100,
+                      .object = -100};
 
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
@@ -679,6 +744,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (end_clause) {
                 neg_left = 0;
                 rev_left = 0;
+                ts.sentence = pos + 1;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -789,6 +855,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 cue[k] += w;
             }
+            if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
+                ts.object = pos;
+            }
+        }
+        if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
+            topic_token(&ts, e, pos, negated);
         }
         if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
             if (pos - last_pos_frame <= 10) {
@@ -818,9 +890,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (f & NLP_LEX_CANCEL_OBJ) {
                 last_cancel_obj = pos;
+                ts.object = pos;
             }
             if (f & NLP_LEX_ORDER_OBJ) {
                 last_order_obj = pos;
+                ts.object = pos;
             }
             if (f & NLP_LEX_FORMAL_VERB) {
                 last_formal_verb = pos;
@@ -860,6 +934,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             neg_left = 0;
             rev_left = 0;
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
+            ts.sentence = pos + 1;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             clause_weight = 1.0f; /* "although X, Y": the concession ends at the comma */
@@ -886,6 +961,28 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     out->escalation = clamp01(esc_max);
     out->escalation_type = out->escalation >= 0.5f ? (nlp_escalation_type)best_esc : NLP_ESC_NONE;
+
+    /* ---- sensitive topic ---- */
+    /* wanting to cancel or leave (the escalation rules) is the cancellation topic */
+    float *topic = ts.topic;
+    topic[NLP_TOPIC_CANCELLATION] = fmaxf(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
+    {
+        /* the more vulnerable topic wins a near tie: "my husband died, close his account" */
+        static const float bonus[NLP_TOPIC_COUNT] = {0.0f, 0.05f, 0.0f, 0.15f, 0.1f};
+        float scale = role == NLP_ROLE_AGENT ? TOPIC_AGENT : 1.0f;
+        float best = 0.0f, best_rank = 0.0f;
+        int best_topic = NLP_TOPIC_NONE;
+        for (int k = 1; k < NLP_TOPIC_COUNT; k++) {
+            float sc = clamp01(topic[k]) * scale;
+            best = fmaxf(best, sc);
+            if (sc >= 0.5f && sc + bonus[k] > best_rank) {
+                best_rank = sc + bonus[k];
+                best_topic = k;
+            }
+        }
+        out->sensitive = best;
+        out->sensitive_topic = (nlp_topic)best_topic;
+    }
 
     /* ---- sarcasm ---- */
     float sarc = cue[NLP_LEX_SARCASM];

@@ -46,6 +46,21 @@ typedef enum nlp_escalation_type {
     NLP_ESC_COUNT
 } nlp_escalation_type;
 
+/* Sensitive topics: a human must stay in the loop (bots hand off at once) and a
+ * human agent gets an empathy checklist. */
+typedef enum nlp_topic {
+    NLP_TOPIC_NONE = 0,
+    NLP_TOPIC_BILLING_DISPUTE, /* disputed, unauthorised, unrecognised or double charges,
+                                * chargebacks, wrong bills, refused refunds */
+    NLP_TOPIC_CANCELLATION,    /* cancel/close/terminate an account, contract or
+                                * subscription; every NLP_ESC_CANCEL cue counts */
+    NLP_TOPIC_BEREAVEMENT,     /* a relative or the account holder died: funeral,
+                                * death certificate, probate, executor, "lost my dad" */
+    NLP_TOPIC_HARDSHIP,        /* can't afford, job loss, debt, arrears, benefits,
+                                * illness, disability, domestic abuse, eviction */
+    NLP_TOPIC_COUNT
+} nlp_topic;
+
 /* Results of one message. Every score is in [0, 1] except valence in [-1, 1]. */
 typedef struct nlp_result {
     float valence;                       /* -1 very negative .. +1 very positive */
@@ -59,6 +74,16 @@ typedef struct nlp_result {
     uint32_t pii;                        /* number of redacted spans */
     uint32_t n_tokens;                   /* tokens analysed */
     bool truncated;                      /* input longer than max_message_bytes */
+    /* Sensitive topic (appended after the older fields, which keep their offsets). `sensitive`
+     * is a unitless score in [0, 1], the evidence for the strongest topic, 0 when
+     * none was mentioned; >= 0.5 means the message raises that topic. Negated
+     * mentions ("I'm not cancelling") give no evidence. Agent role: the same
+     * evidence scaled by 0.6 (an agent or bot naming a topic matters less; only
+     * strong evidence still reaches 0.5). */
+    float sensitive;
+    nlp_topic sensitive_topic; /* NLP_TOPIC_NONE when sensitive < 0.5; when several
+                                * topics reach 0.5 the scores are compared with a
+                                * bonus bereavement > hardship > billing > cancellation */
 } nlp_result;
 
 typedef struct nlp_analyzer_config {
@@ -102,5 +127,9 @@ const char *nlp_emotion_name(nlp_emotion e);
 /* "none", "human_request", "cancel", "legal", "public", "repeat_contact"; "?"
  * when out of range. Static strings; thread-safe, real-time safe. */
 const char *nlp_escalation_type_name(nlp_escalation_type t);
+
+/* "none", "billing_dispute", "cancellation", "bereavement", "hardship"; "?" when
+ * out of range. Never NULL; static strings; thread-safe, real-time safe. */
+const char *nlp_topic_name(nlp_topic t);
 
 #endif /* NLP_ANALYZER_H */

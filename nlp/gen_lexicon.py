@@ -13,7 +13,8 @@ may list alternatives with '/' ("speak/talk") and end in '?' to be optional
 ("your?"); '|' separates whole alternative terms ("refund|money back"). The
 generator expands every combination. Emoji are terms too (their
 UTF-8 bytes are the key). Terms starting with "emoticon:" are ASCII emoticons,
-matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md.
+matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md
+(`esc=TYPE:w` escalation, `topic=TYPE:w` sensitive topic, flags, emotions, cues).
 
 Output: a hash table of words (FNV-1a, linear probing), the entries, and a
 phrase trie over word ids (the compiled multi-word automaton). Deterministic.
@@ -24,6 +25,8 @@ import sys
 EMOTIONS = ["anger", "annoyance", "anxiety", "confusion", "sadness", "gratitude", "joy"]
 SCORES = ["complaint", "sarcasm", "empathy", "tonedeaf", "service", "problem"]
 ESC_TYPES = ["none", "human_request", "cancel", "legal", "public", "repeat_contact"]
+# Sensitive topics: must match nlp_topic in nlp/analyzer.h.
+TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardship"]
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {
     "neg": 1 << 0,         # negator ("not", "never")
@@ -46,9 +49,14 @@ FLAGS = {
     "want": 1 << 17,       # want, need, demand, like to
     "hreq_strong": 1 << 18,  # human, manager, supervisor: wanting one is a request
     "reverser": 1 << 19,   # reduce, prevent, cure: a harm in their object is good news
+    "kin": 1 << 20,        # a relative or the account holder (bereavement pair)
+    "death": 1 << 21,      # died, dead, funeral, estate (bereavement pair)
+    "bill_obj": 1 << 22,   # charge, transaction, payment, bill (billing-dispute pair)
+    "bill_mod": 1 << 23,   # unauthorised, unrecognised, wrong, duplicate (billing-dispute pair)
 }
 MAX_PHRASE_TOKENS = 8
 AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
+TOPIC_FLAG = 1 << 29   # NLP_LEX_TOPIC: the entry has a sensitive-topic weight
 
 
 def fnv1a(data: bytes) -> int:
@@ -68,7 +76,7 @@ def parse_value(tag, raw, where):
 
 def new_entry():
     return {"valence": 0.0, "emo": [0.0] * len(EMOTIONS), "scores": [0.0] * len(SCORES),
-            "esc": 0, "esc_w": 0.0, "flags": 0, "mod": 0.0}
+            "esc": 0, "esc_w": 0.0, "topic": 0, "topic_w": 0.0, "flags": 0, "mod": 0.0}
 
 
 def parse_rhs(rhs, where):
@@ -91,6 +99,14 @@ def parse_rhs(rhs, where):
                 sys.exit(f"{where}: unknown escalation type '{t}'")
             e["esc"] = ESC_TYPES.index(t)
             e["esc_w"] = weight
+        elif tag.startswith("topic="):
+            t = tag[6:]
+            if t not in TOPIC_TYPES[1:]:
+                sys.exit(f"{where}: unknown topic '{t}'")
+            if not 0.0 < weight <= 1.0:
+                sys.exit(f"{where}: topic weight out of (0, 1]")
+            e["topic"] = TOPIC_TYPES.index(t)
+            e["topic_w"] = weight
         elif tag in FLAGS:
             e["flags"] |= FLAGS[tag]
             if tag in ("int", "damp"):
@@ -118,6 +134,8 @@ def merge(a, b, where, from_pattern):
     m["mod"] = a["mod"] or b["mod"]
     if b["esc_w"] > a["esc_w"]:
         m["esc"], m["esc_w"] = b["esc"], b["esc_w"]
+    if b["topic_w"] > a["topic_w"]:
+        m["topic"], m["topic_w"] = b["topic"], b["topic_w"]
     return m
 
 
@@ -274,10 +292,13 @@ def main():
     for e in entries:
         if any(e["emo"]) or any(e["scores"]):
             e["flags"] |= AFFECT_FLAG
+        if e["topic_w"] > 0.0:
+            e["flags"] |= TOPIC_FLAG
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
-        o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %du, %du}," %
-                 (e["valence"], emo, sc, e["esc_w"], e["mod"], e["flags"], e["esc"]))
+        o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %.3ff, %du, %du, %du}," %
+                 (e["valence"], emo, sc, e["esc_w"], e["mod"], e["topic_w"], e["flags"], e["esc"],
+                  e["topic"]))
     o.append("};")
     o.append(f"static const uint32_t node_first[{len(node_first)}] = {{")
     for i in range(0, len(node_first), 12):

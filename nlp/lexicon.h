@@ -31,7 +31,12 @@ enum {
     NLP_LEX_WANT = 1u << 17,
     NLP_LEX_HREQ_STRONG = 1u << 18,
     NLP_LEX_REVERSER = 1u << 19,
-    NLP_LEX_AFFECT = 1u << 30, /* set by the generator: some emo[] or scores[] != 0 */
+    NLP_LEX_KIN = 1u << 20,      /* relative / account holder: bereavement pair */
+    NLP_LEX_DEATH = 1u << 21,    /* died, funeral, estate: bereavement pair */
+    NLP_LEX_BILL_OBJ = 1u << 22, /* charge, transaction, bill: billing-dispute pair */
+    NLP_LEX_BILL_MOD = 1u << 23, /* unauthorised, unrecognised, wrong: billing-dispute pair */
+    NLP_LEX_TOPIC = 1u << 29,    /* set by the generator: topic_weight > 0 */
+    NLP_LEX_AFFECT = 1u << 30,   /* set by the generator: some emo[] or scores[] != 0 */
 };
 
 /* Indices into nlp_lex_entry.scores. */
@@ -53,8 +58,10 @@ typedef struct nlp_lex_entry {
     float scores[NLP_LEX_N_SCORES]; /* cue weights, NLP_LEX_COMPLAINT.. */
     float esc_weight;               /* 0..1 */
     float mod;                      /* intensifier boost / dampener cut */
+    float topic_weight;             /* 0..1, evidence for topic_type */
     uint32_t flags;                 /* NLP_LEX_* */
     uint32_t esc_type;              /* nlp_escalation_type */
+    uint32_t topic_type;            /* nlp_topic */
 } nlp_lex_entry;
 
 typedef struct nlp_lex_slot {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/nlp/cli_text.sh - `rapport text`: order, header, formats, exit codes,
-# over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw.
+# over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw,
+# the sensitive-topic columns.
 set -u
 rapport=$1
 fail() { echo "FAIL: $*"; exit 1; }
@@ -8,9 +9,14 @@ fail() { echo "FAIL: $*"; exit 1; }
 out=$(printf 'Oh great, thanks a lot.\nI want to speak to your manager NOW!!!\n\nlast' | "$rapport" text) ||
     fail "exit status $?"
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] || fail "expected header + 4 rows"
-printf '%s\n' "$out" | head -1 | grep -q '^valence	anger	annoyance	anxiety	confusion	sadness	gratitude	joy	complaint	escalation	escalation_type	sarcasm	empathy	tone_deaf	pii	truncated	redacted$' ||
+printf '%s\n' "$out" | head -1 | grep -q '^valence	anger	annoyance	anxiety	confusion	sadness	gratitude	joy	complaint	escalation	escalation_type	sarcasm	empathy	tone_deaf	pii	truncated	sensitive	sensitive_topic	redacted$' ||
     fail "header"
 printf '%s\n' "$out" | sed -n 3p | grep -q '	human_request	' || fail "row order / escalation type"
+
+topics=$(printf 'My husband passed away last month\nthe funeral scene in the movie was great\n' | "$rapport" text | cut -f18 | tr '\n' ' ')
+[ "$topics" = "sensitive_topic bereavement none " ] || fail "sensitive_topic column: '$topics'"
+printf 'I was charged twice\n' | "$rapport" text --format json | grep -q '"sensitive":0\.[5-9][0-9]*,"sensitive_topic":"billing_dispute"' ||
+    fail "sensitive in json"
 
 json=$(printf 'I understand how frustrating this must be.\n' | "$rapport" text --role agent --format json)
 printf "%s\n" "$json" | grep -q '"empathy":0\.[5-9]' || fail "agent empathy in json: $json"

@@ -280,6 +280,140 @@ START_TEST(empathy_and_tone_deaf)
 }
 END_TEST
 
+/* ---- sensitive topics ---- */
+
+typedef struct topic_case {
+    const char *text;
+    nlp_topic t;
+} topic_case;
+
+/* A hand-made sanity set: for each topic, plain and indirect mentions; then
+ * unrelated uses of the same words, negations and neutral messages (NONE). */
+static const topic_case topic_cases[] = {
+    {"I want to dispute this charge on my card", NLP_TOPIC_BILLING_DISPUTE},
+    {"There's a charge on my statement I don't recognise", NLP_TOPIC_BILLING_DISPUTE},
+    {"I didn't authorise this payment", NLP_TOPIC_BILLING_DISPUTE},
+    {"That is not my transaction", NLP_TOPIC_BILLING_DISPUTE},
+    {"I was charged twice for the same thing", NLP_TOPIC_BILLING_DISPUTE},
+    {"you overcharged me again", NLP_TOPIC_BILLING_DISPUTE},
+    {"there are two unauthorised transactions on my account", NLP_TOPIC_BILLING_DISPUTE},
+    {"I'm going to ask my bank for a chargeback", NLP_TOPIC_BILLING_DISPUTE},
+    {"my bill is wrong, it's double what it should be", NLP_TOPIC_BILLING_DISPUTE},
+    {"you refused to refund me even though it arrived broken", NLP_TOPIC_BILLING_DISPUTE},
+    {"I want to cancel my subscription", NLP_TOPIC_CANCELLATION},
+    {"Please close my account", NLP_TOPIC_CANCELLATION},
+    {"I'd like to terminate my contract", NLP_TOPIC_CANCELLATION},
+    {"how much is the early termination fee?", NLP_TOPIC_CANCELLATION},
+    {"can you send me my PAC code", NLP_TOPIC_CANCELLATION},
+    {"I'm switching to another provider", NLP_TOPIC_CANCELLATION},
+    {"My husband passed away last month", NLP_TOPIC_BEREAVEMENT},
+    {"my mother died on Sunday", NLP_TOPIC_BEREAVEMENT},
+    {"I lost my dad in March and the bills are in his name", NLP_TOPIC_BEREAVEMENT},
+    {"I need to send you a copy of the death certificate", NLP_TOPIC_BEREAVEMENT},
+    {"I'm the executor of my father's estate", NLP_TOPIC_BEREAVEMENT},
+    {"the account holder died in June", NLP_TOPIC_BEREAVEMENT},
+    {"I'm calling about my late wife's account", NLP_TOPIC_BEREAVEMENT},
+    {"we need to pay for the funeral of my brother", NLP_TOPIC_BEREAVEMENT},
+    {"I lost my job and I can't afford the payments", NLP_TOPIC_HARDSHIP},
+    {"I'm struggling to pay my bills at the moment", NLP_TOPIC_HARDSHIP},
+    {"I'm in arrears and the bailiffs keep calling", NLP_TOPIC_HARDSHIP},
+    {"I'm on universal credit", NLP_TOPIC_HARDSHIP},
+    {"I was made redundant last week", NLP_TOPIC_HARDSHIP},
+    {"I've been in hospital with cancer", NLP_TOPIC_HARDSHIP},
+    {"my partner is abusive, I have fled to a refuge", NLP_TOPIC_HARDSHIP},
+    {"we are facing eviction", NLP_TOPIC_HARDSHIP},
+    {"I have a disability and can't use the app", NLP_TOPIC_HARDSHIP},
+    /* unrelated uses of topic words, negations, neutral messages */
+    {"the funeral scene in the movie was great", NLP_TOPIC_NONE},
+    {"My phone died again", NLP_TOPIC_NONE},
+    {"my dad's phone died", NLP_TOPIC_NONE},
+    {"I lost my dad's card", NLP_TOPIC_NONE},
+    {"I died laughing at your advert", NLP_TOPIC_NONE},
+    {"The estate agent will call you tomorrow", NLP_TOPIC_NONE},
+    {"My husband will call tomorrow", NLP_TOPIC_NONE},
+    {"What are the benefits of the premium plan?", NLP_TOPIC_NONE},
+    {"how can I cancel purchase 1234?", NLP_TOPIC_NONE},
+    {"I'm not cancelling, I just want to update my card", NLP_TOPIC_NONE},
+    {"I do not want to cancel my account, just update it", NLP_TOPIC_NONE},
+    {"I'm not in debt, I just want to pay early", NLP_TOPIC_NONE},
+    {"I don't have any unauthorised charges", NLP_TOPIC_NONE},
+    {"I can pay the bill today", NLP_TOPIC_NONE},
+    {"Can I change my delivery address please?", NLP_TOPIC_NONE},
+    {"Thanks, that's sorted now", NLP_TOPIC_NONE},
+    {"My order number is on the invoice.", NLP_TOPIC_NONE},
+    {"I love this phone.", NLP_TOPIC_NONE},
+};
+
+START_TEST(sensitive_topics_sanity_set)
+{
+    size_t n = sizeof topic_cases / sizeof topic_cases[0];
+    size_t hits[NLP_TOPIC_COUNT] = {0}, cases[NLP_TOPIC_COUNT] = {0};
+    for (size_t i = 0; i < n; i++) {
+        nlp_result r = cust(topic_cases[i].text);
+        nlp_topic want = topic_cases[i].t;
+        ck_assert_msg(r.sensitive_topic == want, "%s: %s %.3f (want %s)", topic_cases[i].text,
+                      nlp_topic_name(r.sensitive_topic), (double)r.sensitive, nlp_topic_name(want));
+        ck_assert_msg(want == NLP_TOPIC_NONE ? r.sensitive < 0.5f : r.sensitive >= 0.5f, "%s: %.3f",
+                      topic_cases[i].text, (double)r.sensitive);
+        ck_assert(r.sensitive >= 0.0f && r.sensitive <= 1.0f);
+        cases[want]++;
+        hits[want] += r.sensitive_topic == want;
+    }
+    for (int k = 0; k < NLP_TOPIC_COUNT; k++) {
+        ck_assert_uint_ge(cases[k], 5); /* every topic and NONE has cases */
+        ck_assert_uint_eq(hits[k], cases[k]);
+    }
+}
+END_TEST
+
+START_TEST(sensitive_topic_rules)
+{
+    /* neutral text scores nothing at all */
+    nlp_result r = cust("Please send the invoice to my address.");
+    ck_assert_float_eq(r.sensitive, 0.0f);
+    ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_NONE);
+    /* an ambiguous word on its own stays below 0.5, with support it counts */
+    ck_assert_float_gt(cust("the funeral was lovely").sensitive, 0.0f);
+    ck_assert_float_lt(cust("the funeral was lovely").sensitive, 0.5f);
+    ck_assert_int_eq(cust("I can't pay my bill this month, I lost my job").sensitive_topic,
+                     NLP_TOPIC_HARDSHIP);
+    ck_assert_int_eq(cust("I can't pay my bill online, the website keeps crashing").sensitive_topic,
+                     NLP_TOPIC_NONE);
+    /* the cancel escalation is the cancellation topic */
+    r = cust("Cancel my account now or I'm going elsewhere!");
+    ck_assert_int_eq(r.escalation_type, NLP_ESC_CANCEL);
+    ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_CANCELLATION);
+    /* negation: "not" before the topic word removes its evidence */
+    ck_assert_float_lt(cust("I am not struggling to pay").sensitive, 0.5f);
+    /* a pair does not reach across a sentence end */
+    ck_assert_int_eq(cust("My dad is visiting. The battery died.").sensitive_topic, NLP_TOPIC_NONE);
+    /* several topics: the more vulnerable one is named */
+    ck_assert_int_eq(cust("My husband died and I want to cancel his contract").sensitive_topic,
+                     NLP_TOPIC_BEREAVEMENT);
+    ck_assert_int_eq(cust("I lost my job so I need to cancel my contract").sensitive_topic,
+                     NLP_TOPIC_HARDSHIP);
+    /* agent role: the same evidence scaled by 0.6 */
+    nlp_result c = cust("I see you want to cancel your subscription");
+    nlp_result a = agent("I see you want to cancel your subscription");
+    ck_assert_float_gt(c.sensitive, 0.0f);
+    ck_assert_float_eq_tol(a.sensitive, 0.6f * c.sensitive, 1e-6f);
+    ck_assert_int_eq(agent("Our cancellation fee is 20 pounds").sensitive_topic, NLP_TOPIC_NONE);
+    ck_assert_int_eq(agent("I'm so sorry, I see your husband passed away and there is a death "
+                           "certificate on file")
+                         .sensitive_topic,
+                     NLP_TOPIC_BEREAVEMENT);
+    ck_assert_int_eq(agent("I'm not authorised to discuss the account").sensitive_topic,
+                     NLP_TOPIC_NONE);
+    /* names */
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_NONE), "none");
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_BILLING_DISPUTE), "billing_dispute");
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_CANCELLATION), "cancellation");
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_BEREAVEMENT), "bereavement");
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_HARDSHIP), "hardship");
+    ck_assert_str_eq(nlp_topic_name(NLP_TOPIC_COUNT), "?");
+}
+END_TEST
+
 /* ---- PII through the analyser ---- */
 
 START_TEST(analyser_redacts_and_counts)
@@ -337,6 +471,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, empathy_and_tone_deaf);
+    tcase_add_test(tc, sensitive_topics_sanity_set);
+    tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
     tcase_add_test(tc, bad_arguments);
     suite_add_tcase(s, tc);

@@ -21,6 +21,9 @@ static void check_ranges(const nlp_result *r)
     ck_assert(r->sarcasm >= 0.0f && r->sarcasm <= 1.0f);
     ck_assert(r->empathy >= 0.0f && r->empathy <= 1.0f);
     ck_assert(r->tone_deaf >= 0.0f && r->tone_deaf <= 1.0f);
+    ck_assert(r->sensitive >= 0.0f && r->sensitive <= 1.0f);
+    ck_assert((unsigned)r->sensitive_topic < NLP_TOPIC_COUNT);
+    ck_assert(r->sensitive_topic == NLP_TOPIC_NONE || r->sensitive >= 0.5f);
 }
 
 START_TEST(invalid_utf8_never_crashes)
@@ -140,13 +143,14 @@ START_TEST(analyse_allocates_nothing)
         "I want to speak to your manager NOW!!!",
         "I understand how frustrating this must be.",
         "card 4111 1111 1111 1111 cvv 123 mail a@b.co phone +44 20 7946 0958",
-        "\xF0\x9F\x98\xA1 caf\xC3\xA9 \xEF\xBC\xA7\xEF\xBC\xAF\xEF\xBC\xAF\xEF\xBC\xA4 \xFF :) "
-        "#not",
+        "My husband passed away and I can't afford the bill, I don't recognise this charge",
+        ("\xF0\x9F\x98\xA1 caf\xC3\xA9 \xEF\xBC\xA7\xEF\xBC\xAF\xEF\xBC\xAF\xEF\xBC\xA4 \xFF :) "
+         "#not"),
     };
     uint64_t before = rp_alloc_count();
     float sink = 0.0f;
     for (int i = 0; i < 10000; i++) {
-        const char *m = msgs[i % 5];
+        const char *m = msgs[i % (sizeof msgs / sizeof msgs[0])];
         nlp_result r;
         ck_assert_int_eq(nlp_analyzer_analyze(an, m, strlen(m), (nlp_role)(i & 1), &r), RP_OK);
         sink += r.valence;
