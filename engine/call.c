@@ -3,6 +3,7 @@
 #include "engine/call.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -74,6 +75,7 @@ struct eng_call {
     proto_esc_level max_level;
     /* customer text */
     uint32_t n_customer_msgs;
+    uint32_t n_complaints; /* customer messages that report a problem */
     float valence;
     float valence_start;
     float emotions[PROTO_EMO_COUNT];
@@ -326,12 +328,12 @@ static void raise_escalation(eng_call *c, proto_esc_reason reason, float score, 
     if (!r->enabled || c->esc_count[reason] >= r->max_per_call) {
         return;
     }
+    if (reason == PROTO_REASON_SENSITIVE_TOPIC && c->handler == PROTO_HUMAN) {
+        return; /* a person is already there: the cue's checklist prompt is the response */
+    }
     c->esc_count[reason]++;
     c->n_escalations++;
     proto_esc_level level = r->level;
-    if (reason == PROTO_REASON_SENSITIVE_TOPIC && c->handler == PROTO_HUMAN) {
-        level = PROTO_LEVEL_SUPERVISOR; /* a person is already there: attention, no handoff */
-    }
     if (!c->has_level || level > c->max_level) {
         c->max_level = level;
         c->has_level = true;
@@ -831,6 +833,20 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
     a = eng_cue_event(&c->cue[PROTO_CUE_SARCASM], &R->cue[PROTO_CUE_SARCASM], c->now_ms, true,
                       r->sarcasm, budget_ok(c));
     emit_cue(c, PROTO_CUE_SARCASM, a, PROTO_WHO_CUSTOMER, sv, 1, quote, sink);
+    if (r->complaint >= 0.5f) {
+        c->n_complaints++;
+    }
+    if (r->sensitive_topic != NLP_TOPIC_NONE) {
+        char topic_key[40];
+        snprintf(topic_key, sizeof topic_key, "topic.%s", nlp_topic_name(r->sensitive_topic));
+        proto_kv tv[2] = {{0, str_of("score"), (double)r->sensitive}, {0, str_of(topic_key), 1.0}};
+        a = eng_cue_event(&c->cue[PROTO_CUE_SENSITIVE_TOPIC], &R->cue[PROTO_CUE_SENSITIVE_TOPIC],
+                          c->now_ms, true, r->sensitive, budget_ok(c));
+        emit_cue(c, PROTO_CUE_SENSITIVE_TOPIC, a, PROTO_WHO_CUSTOMER, tv, 2, quote, sink);
+        if (r->sensitive >= R->esc[PROTO_REASON_SENSITIVE_TOPIC].threshold) {
+            raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
+        }
+    }
     if (r->escalation_type != NLP_ESC_NONE) {
         proto_kv ev[1] = {{0, str_of("score"), (double)r->escalation}};
         a = eng_cue_event(&c->cue[PROTO_CUE_ESCALATION_INTENT],
@@ -998,7 +1014,7 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink)
     s->agent_rate_sps = fminf(ag.speaking_rate_sps, 50.0f);
     s->n_cues = c->n_cues;
     s->n_escalations = c->n_escalations;
-    proto_kv metrics[6];
+    proto_kv metrics[8];
     uint32_t n_metrics = 0;
     if (c->n_customer_msgs > 0) {
         s->present |=
@@ -1020,6 +1036,11 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink)
         metrics[n_metrics++] = (proto_kv){0, str_of("empathy.tone_deaf"), (double)deaf};
         metrics[n_metrics++] = (proto_kv){0, str_of("empathy.no_interruptions"),
                                           (double)(t->interruptions[ENG_AGENT] == 0)};
+    }
+    if (c->n_customer_msgs > 0) {
+        s->present |= PROTO_SUM_METRICS;
+        metrics[n_metrics++] =
+            (proto_kv){0, str_of("customer.complaints"), (double)c->n_complaints};
     }
     if (c->medium == PROTO_CHAT) {
         s->present |= PROTO_SUM_METRICS;

@@ -28,6 +28,7 @@ typedef struct logged {
     bool agent_has_rate;
     bool customer_has_arousal;
     bool customer_has_emotions;
+    uint32_t n_checklist;
     proto_summary summary; /* pointers not kept */
 } logged;
 
@@ -63,6 +64,9 @@ static void on_emit(void *arg, const proto_msg *m)
         l->reason = m->u.escalation.reason;
         l->level = m->u.escalation.level;
         l->t_ms = m->u.escalation.t_ms;
+        break;
+    case PROTO_T_PROMPT:
+        l->n_checklist = m->u.prompt.n_checklist;
         break;
     case PROTO_T_FEATURES:
         l->t_ms = m->u.features.t_ms;
@@ -432,6 +436,44 @@ START_TEST(chat_response_times_and_waiting_customers)
 }
 END_TEST
 
+/* A sensitive topic: a bot hands the session to a person at once; a human agent
+ * gets the empathy checklist instead of an escalation. */
+START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
+{
+    static sink_log log;
+    for (int bot = 0; bot < 2; bot++) {
+        memset(&log, 0, sizeof log);
+        eng_sink sink = {on_emit, &log};
+        eng_rules rules;
+        eng_rules_default(&rules);
+        proto_call_start s = start_msg(false);
+        s.medium = PROTO_CHAT;
+        s.present |= PROTO_CALL_START_HANDLER;
+        s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
+        eng_call *c = NULL;
+        ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+        nlp_analyzer *an = NULL;
+        ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+        say(c, an, PROTO_SPK_CUSTOMER, 2.0,
+            "My husband passed away last month and the account is in his name.", &sink);
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
+        int handoff = 0, checklist = 0;
+        for (int i = 0; i < log.n; i++) {
+            handoff += log.items[i].type == PROTO_T_ESCALATION &&
+                       log.items[i].reason == PROTO_REASON_SENSITIVE_TOPIC &&
+                       log.items[i].level == PROTO_LEVEL_HANDOFF;
+            checklist += log.items[i].type == PROTO_T_PROMPT && log.items[i].n_checklist > 0;
+        }
+        ck_assert_int_eq(handoff, bot ? 1 : 0);
+        ck_assert_int_eq(checklist, bot ? 0 : 1);
+        ck_assert_int_eq(count_type(&log, PROTO_T_ESCALATION), bot ? 1 : 0);
+        ck_assert_int_eq(log.encode_failures, 0);
+        nlp_analyzer_destroy(&an);
+        eng_call_destroy(&c);
+    }
+}
+END_TEST
+
 Suite *call_suite(void)
 {
     Suite *s = suite_create("call");
@@ -443,6 +485,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, steady_state_allocates_nothing);
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
     tcase_add_test(tc, chat_response_times_and_waiting_customers);
+    tcase_add_test(tc, sensitive_topics_hand_bots_off_and_give_people_the_checklist);
     suite_add_tcase(s, tc);
     return s;
 }
