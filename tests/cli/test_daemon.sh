@@ -106,6 +106,33 @@ ok = (calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >=
       '4111' not in blob and not agent_emotion)
 sys.exit(0 if ok else 1)"
 
+# SIGHUP reloads the playbook; a broken file is refused and the old rules stay
+printf '[cue.sarcasm]\nopen = 0.6\n' >"$tmp/pb.ini"
+"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+    --requests 'tcp://127.0.0.1:*' --playbook "$tmp/pb.ini" --stats-ms 200 \
+    >"$tmp/rd3.out" 2>"$tmp/rd3.err" &
+pid=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    [ -s "$tmp/rd3.out" ] && break
+    sleep 0.2
+done
+pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd3.out")
+printf '[cue.sarcasm]\nopen = plenty\n' >"$tmp/pb.ini"
+kill -HUP "$pid"
+sleep 0.5
+printf '[cue.sarcasm]\nopen = 0.7\n' >"$tmp/pb.ini"
+kill -HUP "$pid"
+sleep 0.5
+"$rapport" stats --from "$pub" --format json >"$tmp/stats3.json"
+check "SIGHUP: a broken playbook is refused, a good one is loaded" python3 -c "
+import json, sys
+c = {k['name']: k['value'] for k in json.load(open('$tmp/stats3.json'))['counters']}
+sys.exit(0 if c['playbook_reload_errors'] == 1 and c['playbook_reloads'] == 1 else 1)"
+check "SIGHUP: the refusal names the line" has "pb.ini:2:" "$tmp/rd3.err"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+
 # kill -9: every event committed before the kill is in the log, and the log is sound
 rm -f "$tmp/events.db"*
 "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
