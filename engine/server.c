@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 #include <zmq.h>
 
@@ -22,7 +23,7 @@
 #define INGEST_BATCH     64   /* inbound per turn: outputs are drained between batches */
 #define LAT_BINS         400  /* 0-1 ms in 10 us, then 1-300 ms in 1 ms */
 #define LOG_FLUSH_NS     100000000ull
-#define IDLE_NS          50000u
+#define IDLE_WAIT_MS     10 /* longest sleep of an idle loop */
 #define REJECT_LOG_FIRST 10u
 
 enum rejection { REJ_MALFORMED, REJ_WRONG_TYPE, REJ_MULTIPART, REJ_REQUEST, REJ_COUNT };
@@ -58,6 +59,9 @@ struct eng_server {
     uint32_t n_playbooks;
     eng_eventlog *log;
     atomic_bool stop, reload;
+    /* the loop sleeps in zmq_poll; workers wake it through this eventfd */
+    atomic_int sleeping;
+    int wake_fd;
     uint64_t seq;
     /* snapshot cache */
     eng_idmap reg;
@@ -157,6 +161,13 @@ int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
     s->cfg = *cfg;
     atomic_init(&s->stop, false);
     atomic_init(&s->reload, false);
+    atomic_init(&s->sleeping, 0);
+    s->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (s->wake_fd < 0) {
+        snprintf(err, RP_ERR_LEN, "eventfd: %s", strerror(errno));
+        rp_free(s);
+        return RP_EIO;
+    }
     int rc = eng_playbook_load(cfg->playbook_path, &s->playbooks[0], err);
     if (rc != RP_OK) {
         eng_server_destroy(&s);
@@ -198,6 +209,7 @@ int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
     for (uint32_t i = 0; i < s->n_workers; i++) {
         rc = eng_worker_create(&cfg->worker, s->playbooks[0], &s->workers[i]);
         if (rc == RP_OK) {
+            eng_worker_set_wakeup(s->workers[i], &s->sleeping, s->wake_fd);
             rc = eng_worker_start(s->workers[i]);
         }
         if (rc != RP_OK) {
@@ -810,6 +822,36 @@ static void do_reload(eng_server *s)
            s->cfg.playbook_path ? s->cfg.playbook_path : "built-in defaults");
 }
 
+static bool outboxes_empty(eng_server *s)
+{
+    for (uint32_t i = 0; i < s->n_workers; i++) {
+        if (eng_worker_has_output(s->workers[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Sleeps until a socket has input, a worker has output, or IDLE_WAIT_MS passes
+ * (stats, log flushes and signals are handled within that). */
+static void idle_wait(eng_server *s)
+{
+    atomic_store(&s->sleeping, 1);
+    if (!outboxes_empty(s) || atomic_load(&s->stop) || atomic_load(&s->reload)) {
+        atomic_store(&s->sleeping, 0);
+        return;
+    }
+    zmq_pollitem_t items[4] = {{s->ingest, 0, ZMQ_POLLIN, 0},
+                               {s->req, 0, ZMQ_POLLIN, 0},
+                               {s->pub, 0, ZMQ_POLLIN, 0},
+                               {NULL, s->wake_fd, ZMQ_POLLIN, 0}};
+    (void)zmq_poll(items, 4, IDLE_WAIT_MS);
+    atomic_store(&s->sleeping, 0);
+    uint64_t v;
+    while (read(s->wake_fd, &v, sizeof v) > 0) {
+    }
+}
+
 int eng_server_run(eng_server *s)
 {
     while (!atomic_load(&s->stop)) {
@@ -832,7 +874,7 @@ int eng_server_run(eng_server *s)
             }
         }
         if (work == 0) {
-            rp_clock_sleep_ns(IDLE_NS);
+            idle_wait(s);
         }
     }
     return RP_OK;
@@ -874,6 +916,9 @@ void eng_server_destroy(eng_server **self_p)
     }
     if (s->zctx != NULL) {
         zmq_ctx_term(s->zctx);
+    }
+    if (s->wake_fd >= 0) {
+        close(s->wake_fd);
     }
     eng_eventlog_close(&s->log);
     for (uint32_t i = 0; i < s->n_playbooks; i++) {

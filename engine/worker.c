@@ -1,9 +1,13 @@
 /* engine/worker.c - a shard thread: inbox -> calls -> outbox. */
 #include "engine/worker.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
 #endif
@@ -13,12 +17,12 @@
 #include "common/ring.h"
 #include "engine/idmap.h"
 
-#define IN_HEAD     12u /* u32 len, u64 arrival */
-#define OUT_HEAD    16u /* u32 topic len, u32 msg len, u64 arrival */
-#define TOPIC_MAX   256u
-#define OUT_MSG_MAX (64u << 10)
-#define IDLE_NS     100000u    /* 100 us nap when there is nothing to do */
-#define TICK_NS     100000000u /* chat sessions are ticked every 100 ms */
+#define IN_HEAD      12u /* u32 len, u64 arrival */
+#define OUT_HEAD     16u /* u32 topic len, u32 msg len, u64 arrival */
+#define TOPIC_MAX    256u
+#define OUT_MSG_MAX  (64u << 10)
+#define IDLE_WAIT_NS 10000000L  /* longest idle sleep: ticks and stop are seen within 10 ms */
+#define TICK_NS      100000000u /* chat sessions are ticked every 100 ms */
 
 struct eng_worker {
     eng_worker_config cfg;
@@ -35,6 +39,13 @@ struct eng_worker {
     pthread_t thread;
     bool started;
     atomic_bool stop;
+    /* idle waiting without spinning: the worker sleeps on `wake` with `sleeping`
+     * set; the loop posts it only when it finds the flag set */
+    sem_t wake;
+    bool wake_init;
+    atomic_int sleeping;
+    atomic_int *loop_sleeping; /* the loop's flag and eventfd (may be NULL) */
+    int loop_wake_fd;
     eng_worker_stats stats;
 };
 
@@ -59,6 +70,11 @@ const eng_worker_stats *eng_worker_stats_of(const eng_worker *w)
     return &w->stats;
 }
 
+bool eng_worker_has_output(const eng_worker *w)
+{
+    return rp_spsc_ring_readable(&w->outbox) > 0;
+}
+
 void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb)
 {
     atomic_store_explicit(&w->playbook, pb, memory_order_release);
@@ -81,6 +97,13 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
     w->cfg = *cfg;
     atomic_init(&w->playbook, pb);
     atomic_init(&w->stop, false);
+    atomic_init(&w->sleeping, 0);
+    w->loop_wake_fd = -1;
+    if (sem_init(&w->wake, 0, 0) != 0) {
+        rp_free(w);
+        return RP_ENOMEM;
+    }
+    w->wake_init = true;
     w->inbox_mem = rp_malloc(cfg->inbox_bytes);
     w->outbox_mem = rp_malloc(cfg->outbox_bytes);
     w->in_stage = rp_malloc(PROTO_MAX_MSG_BYTES + IN_HEAD);
@@ -147,6 +170,10 @@ static void emit_out(void *arg, const proto_msg *m)
     memcpy(st + 8, &w->current_arrival, 8);
     if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + topic_len + msg_len) != RP_OK) {
         count(&w->stats.out_dropped);
+    } else if (w->loop_sleeping != NULL && atomic_exchange(w->loop_sleeping, 0) != 0) {
+        uint64_t one = 1;
+        ssize_t n = write(w->loop_wake_fd, &one, sizeof one); /* a syscall only when asleep */
+        (void)n;
     }
 }
 
@@ -303,6 +330,26 @@ static void tick_calls(eng_worker *w, uint64_t *last_tick_ns)
     eng_idmap_each(&w->calls, tick_one, &t);
 }
 
+/* Sleeps until the loop posts a record (or IDLE_WAIT_NS passes, for ticks and stop). */
+static void idle_wait(eng_worker *w)
+{
+    atomic_store(&w->sleeping, 1);
+    if (rp_spsc_ring_readable(&w->inbox) > 0 || atomic_load(&w->stop)) {
+        atomic_store(&w->sleeping, 0);
+        return;
+    }
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += IDLE_WAIT_NS;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    while (sem_timedwait(&w->wake, &until) != 0 && errno == EINTR) {
+    }
+    atomic_store(&w->sleeping, 0);
+}
+
 static void *run(void *arg)
 {
     eng_worker *w = arg;
@@ -324,7 +371,7 @@ static void *run(void *arg)
         if (atomic_load_explicit(&w->stop, memory_order_acquire)) {
             break;
         }
-        rp_clock_sleep_ns(IDLE_NS);
+        idle_wait(w);
     }
     /* end every call still open: their summaries go out */
     eng_sink sink = {emit_out, w};
@@ -348,10 +395,17 @@ int eng_worker_start(eng_worker *w)
     return RP_OK;
 }
 
+void eng_worker_set_wakeup(eng_worker *w, atomic_int *loop_sleeping, int wake_fd)
+{
+    w->loop_sleeping = loop_sleeping;
+    w->loop_wake_fd = wake_fd;
+}
+
 void eng_worker_stop(eng_worker *w)
 {
     if (w->started) {
         atomic_store_explicit(&w->stop, true, memory_order_release);
+        sem_post(&w->wake);
         pthread_join(w->thread, NULL);
         w->started = false;
     }
@@ -376,6 +430,9 @@ void eng_worker_destroy(eng_worker **self_p)
     rp_free(w->in_buf);
     rp_free(w->out_stage);
     rp_free(w->scratch);
+    if (w->wake_init) {
+        sem_destroy(&w->wake);
+    }
     rp_free(w);
     *self_p = NULL;
 }
@@ -389,7 +446,11 @@ int eng_worker_post(eng_worker *w, const uint8_t *msg, size_t len, uint64_t arri
     memcpy(w->in_stage, &n, 4);
     memcpy(w->in_stage + 4, &arrival_ns, 8);
     memcpy(w->in_stage + IN_HEAD, msg, len);
-    return rp_spsc_ring_push(&w->inbox, w->in_stage, IN_HEAD + len);
+    int rc = rp_spsc_ring_push(&w->inbox, w->in_stage, IN_HEAD + len);
+    if (rc == RP_OK && atomic_exchange(&w->sleeping, 0) != 0) {
+        sem_post(&w->wake);
+    }
+    return rc;
 }
 
 int eng_worker_take(eng_worker *w, char *topic, size_t topic_cap, uint8_t *msg, size_t msg_cap,

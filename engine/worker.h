@@ -64,11 +64,17 @@ void eng_worker_stop(eng_worker *w);
 /* Stops the worker if it runs, then frees everything. NULL-safe. */
 void eng_worker_destroy(eng_worker **self_p);
 
+/* Loop thread, before eng_worker_start: when the worker puts a record into its
+ * outbox and *loop_sleeping is set, it clears the flag and writes 1 to the
+ * eventfd wake_fd, so a sleeping loop wakes at once. Both must outlive the worker. */
+void eng_worker_set_wakeup(eng_worker *w, atomic_int *loop_sleeping, int wake_fd);
+
 /* Loop thread: the playbook for calls that start from now on. */
 void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb);
 
-/* Loop thread: queues one validated wire message with its arrival time. RP_EFULL
- * when the inbox has no room (the caller counts the drop). */
+/* Loop thread: queues one validated wire message with its arrival time, and wakes
+ * the worker if it sleeps. RP_EFULL when the inbox has no room (the caller counts
+ * the drop). */
 RP_NODISCARD int eng_worker_post(eng_worker *w, const uint8_t *msg, size_t len,
                                  uint64_t arrival_ns);
 
@@ -79,6 +85,9 @@ int eng_worker_take(eng_worker *w, char *topic, size_t topic_cap, uint8_t *msg, 
                     size_t *msg_len, uint64_t *arrival_ns);
 
 const eng_worker_stats *eng_worker_stats_of(const eng_worker *w);
+
+/* Loop thread: true when the outbox holds a record. */
+bool eng_worker_has_output(const eng_worker *w);
 
 /* FNV-1a hash of a call id: the loop shards calls by it, workers index by it. */
 uint64_t eng_call_hash(const char *id, size_t len);
