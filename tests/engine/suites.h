@@ -10,5 +10,7 @@ Suite *playbook_suite(void);
 Suite *cues_suite(void);
 Suite *call_suite(void);
 Suite *worker_suite(void);
+Suite *idmap_suite(void);
+Suite *eventlog_suite(void);
 
 #endif
