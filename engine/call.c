@@ -55,6 +55,7 @@ struct eng_call {
     proto_handler handler;
     proto_consent_flags consent;
     int64_t t0_us;
+    bool prior_baseline; /* the agent's baseline came from earlier calls */
     eng_rules rules;
     channel ch[2];
     eng_align align;
@@ -171,6 +172,29 @@ void eng_call_destroy(eng_call **self_p)
     }
     rp_free(*self_p);
     *self_p = NULL;
+}
+
+/* A prior baseline counts as this many hops of speech: new speech moves it slowly. */
+#define PRIOR_BASE_HOPS 3000u
+
+void eng_call_set_agent_baseline(eng_call *c, float artic_sps)
+{
+    if (!(artic_sps >= 1.0f && artic_sps <= 15.0f) || c->ch[PROTO_AGENT].n_base > 0) {
+        return;
+    }
+    c->ch[PROTO_AGENT].base_artic = artic_sps;
+    c->ch[PROTO_AGENT].n_base = PRIOR_BASE_HOPS;
+    c->prior_baseline = true;
+}
+
+bool eng_call_agent_baseline(const eng_call *c, float *artic_sps)
+{
+    const channel *ag = &c->ch[PROTO_AGENT];
+    if (ag->speech_ms < c->rules.baseline_warmup_ms || !(ag->base_artic > 0.5f)) {
+        return false;
+    }
+    *artic_sps = ag->base_artic;
+    return true;
 }
 
 const char *eng_call_id(const eng_call *c)
@@ -395,7 +419,8 @@ static bool agent_pace(const eng_call *c, const eng_cue_rule *r, bool fast, floa
     *rate = ag->last.articulation_rate_sps;
     float abs_scaled = r->abs_limit > 0.0f ? *rate * r->open / r->abs_limit : (fast ? 0.0f : 1e9f);
     float rel = fast ? 0.0f : 1e9f;
-    if (ag->speech_ms >= c->rules.baseline_warmup_ms && ag->base_artic > 0.5f) {
+    if ((ag->speech_ms >= c->rules.baseline_warmup_ms || c->prior_baseline) &&
+        ag->base_artic > 0.5f) {
         rel = *rate / ag->base_artic;
     }
     *value = fast ? fmaxf(rel, abs_scaled) : fminf(rel, abs_scaled);
@@ -483,7 +508,9 @@ static void fill_behaviour(const eng_call *c, eng_party p, proto_behaviour *b, u
         b->rate_sps = fminf(ch->last.speaking_rate_sps, 50.0f);
         b->artic_sps = fminf(ch->last.articulation_rate_sps, 50.0f);
         *present |= PROTO_BEH_RATE | PROTO_BEH_ARTIC;
-        if (ch->speech_ms >= c->rules.baseline_warmup_ms && ch->base_artic > 0.5f) {
+        bool warm =
+            ch->speech_ms >= c->rules.baseline_warmup_ms || (p == ENG_AGENT && c->prior_baseline);
+        if (warm && ch->base_artic > 0.5f) {
             b->rate_rel = fminf(ch->last.articulation_rate_sps / ch->base_artic, 100.0f);
             *present |= PROTO_BEH_RATE_REL;
         }

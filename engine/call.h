@@ -62,6 +62,16 @@ RP_NODISCARD int eng_call_create(const proto_call_start *start, const eng_rules 
 
 void eng_call_destroy(eng_call **self_p);
 
+/* Starts the agent's pace baseline from what earlier calls of the same agent
+ * showed (articulation rate, syllables/s), so pace is judged against the agent's
+ * usual pattern from the first seconds instead of after baseline_warmup_ms. Call
+ * before the first frame; values outside 1..15 are ignored. */
+void eng_call_set_agent_baseline(eng_call *c, float artic_sps);
+
+/* The agent's articulation-rate baseline this call has learnt, for the next call
+ * of the same agent. False when the agent spoke too little to tell. */
+bool eng_call_agent_baseline(const eng_call *c, float *artic_sps);
+
 /* One audio frame. scratch must hold PROTO_MAX_SAMPLES floats (per worker). */
 eng_reject eng_call_audio(eng_call *c, const proto_audio *a, float *scratch, const eng_sink *sink);
 

@@ -24,6 +24,12 @@
 #define IDLE_WAIT_NS 10000000L  /* longest idle sleep: ticks and stop are seen within 10 ms */
 #define TICK_NS      100000000u /* chat sessions are ticked every 100 ms */
 
+/* What earlier calls showed of one agent's pace. */
+typedef struct agent_base {
+    float artic_sps; /* average articulation rate over the agent's recent calls */
+    uint32_t calls;
+} agent_base;
+
 struct eng_worker {
     eng_worker_config cfg;
     _Atomic(const eng_playbook *) playbook;
@@ -33,6 +39,10 @@ struct eng_worker {
     unsigned char *in_buf;    /* consumer (worker) copy of the current message */
     unsigned char *out_stage; /* producer (worker) staging for outbound records */
     eng_idmap calls;
+    /* agents' pace baselines learnt from their earlier calls on this shard */
+    eng_idmap agents;
+    struct agent_base *agent_pool;
+    size_t n_agent_pool;
     nlp_analyzer *an;
     float *scratch;
     uint64_t current_arrival;
@@ -113,6 +123,8 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
     if (w->inbox_mem == NULL || w->outbox_mem == NULL || w->in_stage == NULL || w->in_buf == NULL ||
         w->out_stage == NULL || w->scratch == NULL ||
         eng_idmap_init(&w->calls, cfg->max_calls) != RP_OK ||
+        eng_idmap_init(&w->agents, cfg->max_calls) != RP_OK ||
+        (w->agent_pool = rp_calloc(cfg->max_calls, sizeof *w->agent_pool)) == NULL ||
         nlp_analyzer_create(NULL, &w->an) != RP_OK ||
         rp_spsc_ring_init(&w->inbox, w->inbox_mem, cfg->inbox_bytes, 1) != RP_OK ||
         rp_spsc_ring_init(&w->outbox, w->outbox_mem, cfg->outbox_bytes, 1) != RP_OK) {
@@ -199,6 +211,10 @@ static void start_call(eng_worker *w, const proto_call_start *cs, const eng_sink
         count(&w->stats.calls_refused);
         return;
     }
+    const agent_base *ab = eng_idmap_get(&w->agents, cs->agent);
+    if (ab != NULL) {
+        eng_call_set_agent_baseline(call, ab->artic_sps);
+    }
     if (eng_idmap_put(&w->calls, cs->call, call) != RP_OK) {
         eng_call_destroy(&call);
         count(&w->stats.calls_refused);
@@ -217,10 +233,38 @@ static eng_call *lookup(eng_worker *w, proto_str id)
     return c;
 }
 
+/* Remembers the agent's pace from a finished call, for the agent's next call. */
+static void learn_agent(eng_worker *w, const eng_call *c)
+{
+    float sps;
+    if (!eng_call_agent_baseline(c, &sps)) {
+        return;
+    }
+    proto_str agent = proto_cstr(eng_call_agent(c));
+    agent_base *ab = eng_idmap_get(&w->agents, agent);
+    if (ab == NULL) {
+        if (w->n_agent_pool >= w->cfg.max_calls) {
+            return; /* full: the agent is judged within each call only */
+        }
+        ab = &w->agent_pool[w->n_agent_pool];
+        if (eng_idmap_put(&w->agents, agent, ab) != RP_OK) {
+            return;
+        }
+        w->n_agent_pool++;
+        ab->artic_sps = sps;
+        ab->calls = 1;
+        return;
+    }
+    /* a running mean over about the last ten calls */
+    ab->calls = ab->calls < 10 ? ab->calls + 1 : 10;
+    ab->artic_sps += (sps - ab->artic_sps) / (float)ab->calls;
+}
+
 /* Ends a call: its summary goes out while it is still in the map (for its topic). */
 static void end_call(eng_worker *w, eng_call *c, int64_t ts_us, const eng_sink *sink)
 {
     eng_call_end(c, ts_us, sink);
+    learn_agent(w, c);
     (void)eng_idmap_remove(&w->calls, proto_cstr(eng_call_id(c)));
     eng_call_destroy(&c);
     atomic_store_explicit(&w->stats.calls_active, w->calls.n, memory_order_relaxed);
@@ -423,6 +467,8 @@ void eng_worker_destroy(eng_worker **self_p)
         eng_call_destroy(&c);
     }
     eng_idmap_deinit(&w->calls);
+    eng_idmap_deinit(&w->agents);
+    rp_free(w->agent_pool);
     nlp_analyzer_destroy(&w->an);
     rp_free(w->inbox_mem);
     rp_free(w->outbox_mem);

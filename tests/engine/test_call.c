@@ -103,9 +103,9 @@ static int count_type(const sink_log *log, proto_type t)
 }
 
 /* Speech-like sound: harmonics of f0 under a 4 Hz syllable envelope. */
-static float voice(double t, double f0, uint64_t *rng)
+static float voice(double t, double f0, double syllables_per_s, uint64_t *rng)
 {
-    double env = 0.5 + 0.5 * sin(TWO_PI * 4.0 * t);
+    double env = 0.5 + 0.5 * sin(TWO_PI * syllables_per_s * t);
     double x = 0.0;
     for (int k = 1; k <= 12; k++) {
         x += sin(TWO_PI * f0 * k * t) / k;
@@ -116,6 +116,7 @@ static float voice(double t, double f0, uint64_t *rng)
 typedef struct span {
     proto_party who;
     double from_s, to_s, f0;
+    double syllables_per_s; /* 0: 4 per second */
 } span;
 
 static proto_call_start start_msg(bool consent)
@@ -145,7 +146,9 @@ static void play(eng_call *c, const span *spans, int n_spans, double from_s, dou
                 float x = 0.0005f * rp_test_randf(rng);
                 for (int s = 0; s < n_spans; s++) {
                     if ((int)spans[s].who == p && t >= spans[s].from_s && t < spans[s].to_s) {
-                        x = voice(t, spans[s].f0, rng);
+                        double syl =
+                            spans[s].syllables_per_s > 0.0 ? spans[s].syllables_per_s : 4.0;
+                        x = voice(t, spans[s].f0, syl, rng);
                     }
                 }
                 int16_t v = (int16_t)lrintf(x * 32767.0f);
@@ -200,9 +203,9 @@ START_TEST(a_call_end_to_end)
     nlp_analyzer *an = NULL;
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
     /* agent 0-4 s, customer answers after 0.6 s, then 7 s of dead air, agent again */
-    const span spans[] = {{PROTO_AGENT, 0.5, 4.0, 130.0},
-                          {PROTO_CUSTOMER, 4.6, 8.0, 210.0},
-                          {PROTO_AGENT, 15.0, 18.0, 130.0}};
+    const span spans[] = {{PROTO_AGENT, 0.5, 4.0, 130.0, 0.0},
+                          {PROTO_CUSTOMER, 4.6, 8.0, 210.0, 0.0},
+                          {PROTO_AGENT, 15.0, 18.0, 130.0, 0.0}};
     play(c, spans, 3, 0.0, 9.0, &sink, &rng);
     say(c, an, PROTO_SPK_CUSTOMER, 8.0, "I want to speak to your manager NOW!!!", &sink);
     play(c, spans, 3, 9.0, 19.0, &sink, &rng);
@@ -249,7 +252,7 @@ START_TEST(voice_emotion_needs_consent_and_stops_when_withdrawn)
     memset(&log, 0, sizeof log);
     eng_sink sink = {on_emit, &log};
     uint64_t rng = rp_test_seed();
-    const span spans[] = {{PROTO_CUSTOMER, 0.0, 30.0, 200.0}};
+    const span spans[] = {{PROTO_CUSTOMER, 0.0, 30.0, 200.0, 0.0}};
     /* without consent: never arousal, never text emotions */
     eng_call *c = make_call(false);
     nlp_analyzer *an = NULL;
@@ -337,7 +340,8 @@ START_TEST(steady_state_allocates_nothing)
     eng_call *c = make_call(true);
     nlp_analyzer *an = NULL;
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
-    const span spans[] = {{PROTO_AGENT, 0.0, 5.0, 120.0}, {PROTO_CUSTOMER, 5.5, 12.0, 220.0}};
+    const span spans[] = {{PROTO_AGENT, 0.0, 5.0, 120.0, 0.0},
+                          {PROTO_CUSTOMER, 5.5, 12.0, 220.0, 0.0}};
     play(c, spans, 2, 0.0, 1.0, &sink, &rng); /* first frames create the channels */
     uint64_t before = rp_alloc_count();
     play(c, spans, 2, 1.0, 12.0, &sink, &rng);
@@ -474,6 +478,30 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
 }
 END_TEST
 
+/* Pace against the agent's usual pattern: 5.5 syllables/s is under the absolute
+ * limit (6), so a first call cannot tell it is fast; with the baseline of earlier
+ * calls (4 syllables/s) it opens speaking_fast within seconds. */
+START_TEST(pace_is_judged_against_the_agents_earlier_calls)
+{
+    static sink_log log;
+    const span fast[] = {{PROTO_AGENT, 0.0, 12.0, 120.0, 5.5}};
+    for (int prior = 0; prior < 2; prior++) {
+        memset(&log, 0, sizeof log);
+        eng_sink sink = {on_emit, &log};
+        uint64_t rng = rp_test_seed();
+        eng_call *c = make_call(false);
+        if (prior) {
+            eng_call_set_agent_baseline(c, 4.0f);
+        }
+        play(c, fast, 1, 0.0, 12.0, &sink, &rng);
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN), prior ? 1 : 0);
+        float learnt = 0.0f;
+        ck_assert(!eng_call_agent_baseline(c, &learnt)); /* 12 s: too little to learn from */
+        eng_call_destroy(&c);
+    }
+}
+END_TEST
+
 Suite *call_suite(void)
 {
     Suite *s = suite_create("call");
@@ -486,6 +514,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
     tcase_add_test(tc, chat_response_times_and_waiting_customers);
     tcase_add_test(tc, sensitive_topics_hand_bots_off_and_give_people_the_checklist);
+    tcase_add_test(tc, pace_is_judged_against_the_agents_earlier_calls);
     suite_add_tcase(s, tc);
     return s;
 }
