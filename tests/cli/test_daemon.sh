@@ -33,7 +33,7 @@ check "bad playbook: exit 1 naming the line" has "bad.ini:2:" "$tmp/err"
 
 # the two-party test call
 make_test_call "$tmp/call.wav"
-printf '8.2\tcustomer\tI will get my lawyer on this, my card 4111 1111 1111 1111 was charged twice\n' >"$tmp/call.events"
+printf '8.2\tcustomer\tI will get my lawyer on this, my card 4111 1111 1111 1111 cvv 737 was charged twice, write to jane.doe@example.com or call +1 415 555 0199\n' >"$tmp/call.events"
 
 "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
     --requests 'tcp://127.0.0.1:*' --workers 2 --stats-ms 200 --db "$tmp/events.db" \
@@ -71,7 +71,8 @@ check "dead air cue published" has '"cue":"extended_silence","state":"open"' "$t
 check "legal threat escalated at priority" has '"level":"priority","reason":"legal"' "$tmp/pub.json"
 check "a prompt was published" has '"type":"prompt"' "$tmp/pub.json"
 check "the quote is redacted" has '\[CARD\]' "$tmp/pub.json"
-check "no card number anywhere on the wire" test "$(grep -c '4111 1111' "$tmp/pub.json")" -eq 0
+check "no card number, CVV, e-mail or phone anywhere on the wire" \
+    test "$(grep -c -e '4111 1111' -e 'cvv 737' -e 'jane.doe@example.com' -e '555 0199' "$tmp/pub.json")" -eq 0
 check "agent features carry no emotion" test "$(grep -c '"agent":{[^}]*\(arousal\|valence\|emotions\)' "$tmp/pub.json")" -eq 0
 python3 - "$tmp/pub.json" >"$tmp/seq.out" <<'PY'
 import json, sys
@@ -94,16 +95,18 @@ wait "$pid"
 rc=$?
 pid=""
 check "rapportd stops cleanly on SIGTERM" test "$rc" -eq 0
-check "event log holds the call and its events, no card number, no agent emotion" python3 -c "
+check "event log and engine log: the call, its events, no PII, no agent emotion" python3 -c "
 import sqlite3, sys
 db = sqlite3.connect('$tmp/events.db')
 calls = db.execute('select count(*) from calls where call=\"c-e2e\" and ended_us is not null').fetchone()[0]
 types = dict(db.execute('select type, count(*) from events group by type').fetchall())
 blob = ' '.join(r[0] for r in db.execute('select json from events'))
+blob += open('$tmp/rd.err').read()
 agent_emotion = [j for (j,) in db.execute('select json from events') if '\"agent\":{' in j and
                  any(k in j.split('\"agent\":{')[1].split('}')[0] for k in ('arousal', 'valence', 'emotions'))]
 ok = (calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >= 1 and
-      '4111' not in blob and not agent_emotion)
+      not any(p in blob for p in ('4111', 'cvv 737', 'jane.doe@example.com', '555 0199')) and
+      not agent_emotion)
 sys.exit(0 if ok else 1)"
 
 # SIGHUP reloads the playbook; a broken file is refused and the old rules stay
