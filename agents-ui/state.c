@@ -273,8 +273,14 @@ static void add_spark(ui_call *c, uint32_t t_ms, float v)
 static void apply_features(ui_call *c, const proto_features *f)
 {
     c->has_features = true;
-    c->has_rate_rel = (f->agent.present & PROTO_BEH_RATE_REL) != 0;
-    c->rate_rel = f->agent.b.rate_rel;
+    if (f->agent.present & PROTO_BEH_RATE_REL) {
+        c->has_rate_rel = true;
+        c->rate_rel = f->agent.b.rate_rel;
+    }
+    if (f->agent.present & PROTO_BEH_ARTIC) {
+        c->has_artic = true;
+        c->artic_sps = f->agent.b.artic_sps;
+    }
     c->talk_ratio = f->agent.b.talk_ratio;
     if (f->customer.b.speaking) {
         c->customer_spoke = true;
@@ -345,10 +351,36 @@ static void apply_prompt(ui_call *c, const proto_prompt *p)
     u->shown_ms = p->t_ms;
     u->ttl_ms = (p->present & PROTO_PROMPT_TTL) ? p->ttl_ms : 0;
     copy_str(u->text, sizeof u->text, p->text);
-    for (uint32_t i = 0; i < p->n_checklist && i < PROTO_MAX_CHECKLIST; i++) {
-        copy_str(u->checklist[i], sizeof u->checklist[i], p->checklist[i]);
-        u->n_checklist++;
+    if (p->n_checklist == 0) {
+        return;
     }
+    ui_checklist *k = &c->checklist;
+    memset(k, 0, sizeof *k);
+    k->has = true;
+    k->has_cue = (p->present & PROTO_PROMPT_CUE_ID) != 0;
+    k->cue_id = p->cue_id;
+    k->prompt_id = p->id;
+    for (uint32_t i = 0; i < p->n_checklist && i < PROTO_MAX_CHECKLIST; i++) {
+        copy_str(k->items[i], sizeof k->items[i], p->checklist[i]);
+        k->n++;
+    }
+}
+
+const ui_checklist *ui_call_checklist(const ui_call *c)
+{
+    const ui_checklist *k = &c->checklist;
+    if (!k->has || c->ended) {
+        return NULL;
+    }
+    if (!k->has_cue) {
+        return c->prompt.active && c->prompt.id == k->prompt_id ? k : NULL;
+    }
+    for (uint32_t i = 0; i < c->n_cues; i++) {
+        if (c->cues[i].id == k->cue_id) {
+            return k;
+        }
+    }
+    return NULL;
 }
 
 static void apply_escalation(ui_state *s, ui_call *c, const proto_escalation *e)
@@ -386,6 +418,7 @@ static void end_call(ui_call *c)
     c->ended = true;
     c->n_cues = 0;
     c->prompt.active = false;
+    c->checklist.has = false;
     c->dead_air_ms = 0;
 }
 

@@ -70,9 +70,19 @@ typedef struct ui_prompt {
     uint32_t shown_ms; /* call time it arrived */
     uint32_t ttl_ms;   /* 0: until replaced */
     char text[UI_TEXT_BYTES];
-    char checklist[PROTO_MAX_CHECKLIST][UI_TEXT_BYTES];
-    uint32_t n_checklist;
 } ui_prompt;
+
+/* The latest checklist a prompt carried (e.g. the empathy checklist of a
+ * sensitive topic). It outlives its prompt: it stays while the cue that caused
+ * it is open, or, without a cue, while its prompt is the current one. */
+typedef struct ui_checklist {
+    bool has;
+    bool has_cue;
+    uint32_t cue_id;
+    uint32_t prompt_id;
+    char items[PROTO_MAX_CHECKLIST][UI_TEXT_BYTES];
+    uint32_t n;
+} ui_checklist;
 
 typedef struct ui_call {
     char call[PROTO_MAX_ID_BYTES + 1];
@@ -83,10 +93,13 @@ typedef struct ui_call {
     ui_cue cues[UI_MAX_CUES];
     uint32_t n_cues; /* open now */
     ui_prompt prompt;
+    ui_checklist checklist;
     /* from features */
     bool has_features;
-    bool has_rate_rel;
-    float rate_rel;            /* agent pace / own baseline (1 = usual) */
+    bool has_rate_rel; /* sticky: the baseline was learnt */
+    float rate_rel;    /* agent pace / own baseline (1 = usual), latest known */
+    bool has_artic;
+    float artic_sps;           /* agent articulation rate, syllables/s */
     float talk_ratio;          /* agent share of speech, 0..1 */
     bool customer_spoke;       /* customer voice activity seen at least once */
     uint32_t customer_last_ms; /* call time the customer was last heard speaking */
@@ -206,6 +219,9 @@ const ui_alert *ui_state_alert(const ui_state *s, uint32_t index);
 /* Fills an ack message (borrowing the alert's strings and by) for alert index. */
 RP_NODISCARD int ui_state_ack_msg(const ui_state *s, uint32_t index, const char *by, int64_t ts_us,
                                   proto_msg *out);
+
+/* The checklist to show now, or NULL (see ui_checklist). */
+const ui_checklist *ui_call_checklist(const ui_call *c);
 
 /* Sentiment label for a trend: "falling", "rising" or "steady". */
 const char *ui_trend_word(const ui_call *c);

@@ -90,6 +90,21 @@ static const char *cue_label(proto_cue_kind k)
     return (unsigned)k < PROTO_CUE_COUNT ? labels[k] : "?";
 }
 
+static const char *cue_short(proto_cue_kind k)
+{
+    static const char *const names[PROTO_CUE_COUNT] = {
+        "fast",    "slow",     "monologue", "silence",   "slow-reply", "interrupt",
+        "TENSION", "NEGATIVE", "ESCALATE",  "SENSITIVE", "sarcasm",    "digital",
+    };
+    return (unsigned)k < PROTO_CUE_COUNT ? names[k] : "?";
+}
+
+static const char *level_short(proto_esc_level l)
+{
+    static const char *const names[PROTO_LEVEL_COUNT] = {"SUPV", "HANDO", "PRIO"};
+    return (unsigned)l < PROTO_LEVEL_COUNT ? names[l] : "?";
+}
+
 static void header(const ui_view *v, const char *left)
 {
     char right[64];
@@ -117,7 +132,7 @@ static void footer(const ui_state *s, const ui_view *v, const char *keys)
 static void pace_gauge(int y, const ui_call *c)
 {
     char buf[128];
-    enum { W = 31 };
+    enum { W = 25 };
     char bar[W + 1];
     memset(bar, '-', W);
     bar[W] = '\0';
@@ -140,6 +155,10 @@ static void pace_gauge(int y, const ui_call *c)
             a = pair(PAIR_OK);
         }
         snprintf(buf, sizeof buf, "Pace       slow [%s] fast  %.2fx  ", bar, (double)r);
+    } else if (c->has_artic) {
+        snprintf(buf, sizeof buf, "Pace       slow [%s] fast  %.1f syll/s  ", bar,
+                 (double)c->artic_sps);
+        word = "learning baseline";
     } else {
         snprintf(buf, sizeof buf, "Pace       slow [%s] fast    -    ", bar);
     }
@@ -257,17 +276,18 @@ static void draw_agent(const ui_state *s, const ui_view *v)
     if (nc == 0 && !has_cue(c, PROTO_CUE_SENSITIVE_TOPIC) && !(c->has_escalation && !c->ended)) {
         line(y++, pair(PAIR_OK), " (no open cues)");
     }
-    /* the current prompt and its checklist */
+    /* the current prompt, and the checklist while its cue is open */
     rule(y++, " Prompt ");
     if (c->prompt.active) {
         snprintf(buf, sizeof buf, " %s", c->prompt.text);
         line(y++, A_BOLD | pair(PAIR_INFO), buf);
-        for (uint32_t i = 0; i < c->prompt.n_checklist && y < LINES - 6; i++) {
-            snprintf(buf, sizeof buf, "   [ ] %s", c->prompt.checklist[i]);
-            line(y++, 0, buf);
-        }
     } else {
         line(y++, A_DIM, " -");
+    }
+    const ui_checklist *k = ui_call_checklist(c);
+    for (uint32_t i = 0; k != NULL && i < k->n && y < LINES - 6; i++) {
+        snprintf(buf, sizeof buf, "   [ ] %s", k->items[i]);
+        line(y++, 0, buf);
     }
     /* measures, anchored to the bottom */
     int b = LINES - 6 > y ? LINES - 6 : y;
@@ -300,7 +320,7 @@ static void draw_supervisor(const ui_state *s, const ui_view *v)
              v->who != NULL ? v->who : "(all)", live, live == 1 ? "" : "s");
     header(v, buf);
     line(1, A_BOLD | A_UNDERLINE,
-         "RISK        CALL               AGENT         TIME  SENT  TREND    OPEN CUES");
+         "RISK       ! CALL           AGENT      TIME   SENT TREND   LEVEL OPEN CUES");
     uint32_t ranked[UI_MAX_CALLS];
     uint32_t nr = ui_state_ranked(s, ranked, UI_MAX_CALLS);
     int rows = (LINES - 4) / 2;
@@ -308,28 +328,26 @@ static void draw_supervisor(const ui_state *s, const ui_view *v)
     for (uint32_t i = 0; i < nr && y < 2 + rows; i++, y++) {
         const ui_call *c = ui_state_call(s, ranked[i]);
         float r = ui_call_risk(c);
-        char bar[6] = "     ";
-        for (int k = 0; k < 5 && (float)k < r * 5.0f; k++) {
-            bar[k] = '#';
+        char bar[6] = ".....";
+        for (int q = 0; q < 5 && (float)q < r * 5.0f - 0.001f; q++) {
+            bar[q] = '#';
         }
-        char cues[80] = "";
+        char cues[96] = "";
         size_t used = 0;
-        for (uint32_t k = 0; k < c->n_cues && used < sizeof cues - 1; k++) {
-            int w = snprintf(cues + used, sizeof cues - used, "%s%s", k ? "," : "",
-                             proto_cue_name(c->cues[k].cue));
+        for (uint32_t q = 0; q < c->n_cues && used < sizeof cues - 1; q++) {
+            int w = snprintf(cues + used, sizeof cues - used, "%s%s", q ? " " : "",
+                             cue_short(c->cues[q].cue));
             used += w > 0 ? (size_t)w : 0;
         }
         fmt_time(t, sizeof t, c->t_ms);
-        char sent[8] = "   - ";
+        char sent[8] = "   -";
         if (c->has_sentiment) {
             snprintf(sent, sizeof sent, "%+.2f", (double)c->sentiment);
         }
-        snprintf(buf, sizeof buf, "%.2f %s %s %-18.18s %-12.12s %s %s %-8s %s%s", (double)r, bar,
-                 c->unacked > 0 ? "!" : " ", c->call, c->agent, t, sent,
-                 c->ended ? "ended" : ui_trend_word(c),
-                 c->has_level ? proto_level_name(c->level) : "", c->has_level ? " " : "");
-        size_t len = strlen(buf);
-        snprintf(buf + len, sizeof buf - len, "%s", cues);
+        snprintf(buf, sizeof buf, "%.2f %s %s %-14.14s %-10.10s %s %5s %-7s %-5s %s", (double)r,
+                 bar, c->unacked > 0 ? "!" : " ", c->call, c->agent, t, sent,
+                 c->ended ? "ended" : ui_trend_word(c), c->has_level ? level_short(c->level) : "-",
+                 cues);
         attr_t a =
             c->ended ? A_DIM
                      : (r >= 0.6f ? A_BOLD | pair(PAIR_URGENT) : (r >= 0.3f ? pair(PAIR_WARN) : 0));
@@ -350,9 +368,10 @@ static void draw_supervisor(const ui_state *s, const ui_view *v)
         } else {
             snprintf(state, sizeof state, "[unacked]");
         }
-        snprintf(buf, sizeof buf, "%s %s %-14.14s %-10.10s %-10s %-16s %s \"%s\"",
-                 i == v->selected ? ">" : " ", t, al->call, al->agent, proto_level_name(al->level),
-                 proto_reason_name(al->reason), state, al->quote);
+        snprintf(buf, sizeof buf, "%s %s %-14.14s %-10.10s %-5s %-16s %s%s%s%s",
+                 i == v->selected ? ">" : " ", t, al->call, al->agent, level_short(al->level),
+                 proto_reason_name(al->reason), state, al->quote[0] ? " \"" : "", al->quote,
+                 al->quote[0] ? "\"" : "");
         attr_t a = al->acked ? A_DIM : (A_BOLD | pair(PAIR_URGENT));
         if (i == v->selected) {
             a |= A_REVERSE;
