@@ -22,6 +22,23 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
     case UI_CH_SNAPSHOT:
         fprintf(out, "--:--.-  SNAPSHOT seq=%llu calls=%u\n",
                 (unsigned long long)(m != NULL ? m->u.snapshot.seq : 0), ch->n);
+        /* then each call as the snapshot left it, so a log shows the truth at once */
+        for (uint32_t i = 0; i < ui_state_n_calls(ch->state); i++) {
+            const ui_call *k = ui_state_call(ch->state, i);
+            put_time(out, k->t_ms);
+            fprintf(out, "%s  STATE agent=%s level=%s sentiment=", k->call, k->agent,
+                    k->has_level ? proto_level_name(k->level) : "-");
+            if (k->has_sentiment) {
+                fprintf(out, "%.2f", (double)k->sentiment);
+            } else {
+                fputc('-', out);
+            }
+            fprintf(out, " cues=");
+            for (uint32_t q = 0; q < k->n_cues; q++) {
+                fprintf(out, "%s%s", q ? "," : "", proto_cue_name(k->cues[q].cue));
+            }
+            fprintf(out, "%s\n", k->n_cues == 0 ? "-" : "");
+        }
         break;
     case UI_CH_GAP:
         fprintf(out, "--:--.-  GAP lost=%llu (resynchronising)\n", (unsigned long long)ch->lost);

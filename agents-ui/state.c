@@ -425,7 +425,7 @@ static void end_call(ui_call *c)
 /* Applies a call message (seq already checked). */
 static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg *m)
 {
-    ui_change ch = {UI_CH_NONE, NULL, 0, 0};
+    ui_change ch = {UI_CH_NONE, s, NULL, 0, 0};
     topic_ids t = parse_topic(topic);
     proto_str call = call_of(m);
     ui_call *c = find_call(s, call);
@@ -478,7 +478,7 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
 
 ui_change ui_state_apply(ui_state *s, const char *topic, const proto_msg *m)
 {
-    ui_change ch = {UI_CH_NONE, NULL, 0, 0};
+    ui_change ch = {UI_CH_NONE, s, NULL, 0, 0};
     bool has_seq = false;
     uint64_t seq = seq_of(m, &has_seq);
     if (!has_seq) {
@@ -662,7 +662,7 @@ static void apply_snapshot(ui_state *s, const proto_snapshot *snap)
     s->last_seq = snap->seq;
     s->sync = UI_SYNC_LIVE;
     s->request_out = false;
-    ui_change ch = {UI_CH_SNAPSHOT, NULL, 0, n_scope};
+    ui_change ch = {UI_CH_SNAPSHOT, s, NULL, 0, n_scope};
     proto_msg m;
     memset(&m, 0, sizeof m);
     m.type = PROTO_T_SNAPSHOT;
@@ -684,7 +684,7 @@ static void apply_ack(ui_state *s, const proto_msg *m)
         if (c != NULL && c->unacked > 0) {
             c->unacked--;
         }
-        ui_change ch = {UI_CH_ACK, c, 0, 0};
+        ui_change ch = {UI_CH_ACK, s, c, 0, 0};
         notify(s, &ch, m);
         return;
     }

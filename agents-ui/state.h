@@ -134,6 +134,8 @@ typedef struct ui_alert {
     char acked_by[PROTO_MAX_ID_BYTES + 1];
 } ui_alert;
 
+typedef struct ui_state ui_state;
+
 /* What one applied message changed, for one-line-per-event output. */
 typedef enum ui_change_kind {
     UI_CH_NONE = 0, /* nothing visible (features, stats, out of scope, stale) */
@@ -151,16 +153,15 @@ typedef enum ui_change_kind {
 
 typedef struct ui_change {
     ui_change_kind kind;
-    const ui_call *call; /* the call concerned, or NULL */
-    uint64_t lost;       /* UI_CH_GAP: messages missed */
-    uint32_t n;          /* UI_CH_SNAPSHOT: calls in scope */
+    const ui_state *state; /* the state after the change */
+    const ui_call *call;   /* the call concerned, or NULL */
+    uint64_t lost;         /* UI_CH_GAP: messages missed */
+    uint32_t n;            /* UI_CH_SNAPSHOT: calls in scope */
 } ui_change;
 
 /* Called for each visible change; m is the message that caused it (NULL for a
  * gap found in held frames); valid only during the call. */
 typedef void (*ui_observer)(void *arg, const ui_change *change, const proto_msg *m);
-
-typedef struct ui_state ui_state;
 
 /* A state for role, limited to team and/or agent (NULL or "" = any). An agent
  * console should name its agent. NULL when out of memory. */
