@@ -43,6 +43,9 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
     case UI_CH_GAP:
         fprintf(out, "--:--.-  GAP lost=%llu (resynchronising)\n", (unsigned long long)ch->lost);
         break;
+    case UI_CH_RESTART:
+        fprintf(out, "--:--.-  RESTART rapportd's stream began again (resynchronising)\n");
+        break;
     case UI_CH_CALL_NEW:
         fprintf(out, "--:--.-  %s  CALL agent=%s team=%s\n", c->call, c->agent, c->team);
         break;

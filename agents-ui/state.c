@@ -21,6 +21,7 @@ struct ui_state {
     uint64_t last_seq;
     uint64_t gaps, snapshots;
     bool request_out; /* a snapshot_req is outstanding */
+    bool replaying;   /* applying held frames after a snapshot */
     uint64_t req_id;
     /* frames held while waiting for a snapshot */
     uint8_t *hold;
@@ -484,10 +485,21 @@ ui_change ui_state_apply(ui_state *s, const char *topic, const proto_msg *m)
     if (!has_seq) {
         return ch; /* not a published message */
     }
-    if (s->has_seq && seq <= s->last_seq) {
-        return ch; /* already included (snapshot) or a duplicate */
-    }
     if (s->sync != UI_SYNC_LIVE) {
+        ch.kind = UI_CH_HELD;
+        return ch;
+    }
+    if (s->has_seq && seq <= s->last_seq) {
+        if (s->replaying) {
+            return ch; /* held before the snapshot and already included in it */
+        }
+        /* one publisher never repeats or reorders seq: the stream began again,
+         * rapportd restarted. Its state is new too: resynchronise. */
+        ch.kind = UI_CH_RESTART;
+        s->gaps++;
+        s->sync = UI_SYNC_RESYNC;
+        s->request_out = false;
+        notify(s, &ch, NULL);
         ch.kind = UI_CH_HELD;
         return ch;
     }
@@ -567,6 +579,7 @@ int ui_state_feed(ui_state *s, const char *topic, const uint8_t *buf, size_t len
 static void replay_held(ui_state *s)
 {
     uint32_t i = 0;
+    s->replaying = true;
     for (; i < s->n_frames && s->sync == UI_SYNC_LIVE; i++) {
         const held_frame *f = &s->frames[i];
         const char *topic = f->topic_len > 0 ? (const char *)(s->hold + f->topic_off) : NULL;
@@ -581,6 +594,7 @@ static void replay_held(ui_state *s)
             break; /* a gap: this frame and the rest wait for the next snapshot */
         }
     }
+    s->replaying = false;
     if (i >= s->n_frames) {
         hold_clear(s);
         return;

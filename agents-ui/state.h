@@ -16,6 +16,8 @@
  *   open cues, level and sentiment, drops calls it does not list, then replays
  *   the held frames with seq > S. A held frame that does not follow on (seq > S+1
  *   first) is a gap again, and the cycle repeats.
+ * - seq going backwards on a live stream means rapportd restarted: that is
+ *   resynchronised the same way (counted with the gaps).
  * - seq is one stream per engine publisher socket, shared by every topic; gap
  *   detection is exact only when the console receives the whole stream, so the
  *   driver subscribes to everything and scope (team, agent) is applied here.
@@ -149,6 +151,7 @@ typedef enum ui_change_kind {
     UI_CH_ESCALATION,
     UI_CH_ACK,
     UI_CH_SUMMARY,
+    UI_CH_RESTART, /* seq went backwards: rapportd restarted; resyncing */
 } ui_change_kind;
 
 typedef struct ui_change {

@@ -315,21 +315,24 @@ START_TEST(held_frames_after_a_gap_ask_again)
 }
 END_TEST
 
-START_TEST(stats_and_duplicates_keep_seq)
+START_TEST(stats_count_in_seq_and_repeats_resync)
 {
     ui_state *s = live_agent(0);
     proto_msg m = stats(1);
     feed(s, "engine/stats", &m);
     m = features(2, "c1", 500);
     feed(s, TOPIC("features"), &m);
-    feed(s, TOPIC("features"), &m); /* a duplicate is ignored, not a gap */
     m = stats(3);
     feed(s, "engine/stats", &m);
     m = escalation(4, "c1", 1, PROTO_LEVEL_SUPERVISOR);
     feed(s, TOPIC("escalation"), &m);
-    feed(s, TOPIC("escalation"), &m); /* the same seq again: one alert, not two */
-    ck_assert_uint_eq(ui_state_n_alerts(s), 1);
     ck_assert_uint_eq(ui_state_gaps(s), 0);
+    feed(s, TOPIC("escalation"), &m); /* seq 4 again: never on one stream, so a restart */
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    proto_call_state r = row("c1", "agent-7", NULL, 0);
+    answer(s, 4, &r, 1); /* ... whose snapshot already includes it: one alert, not two */
+    ck_assert_uint_eq(ui_state_n_alerts(s), 1);
+    ck_assert_uint_eq(ui_state_gaps(s), 1);
     ck_assert_uint_eq(ui_state_n_calls(s), 1);
     ck_assert_int_eq(ui_state_feed(s, "engine/stats", (const uint8_t *)"\x81\xa1v", 3), RP_EPROTO);
     ck_assert_uint_eq(ui_state_last_seq(s), 4);
@@ -487,6 +490,26 @@ START_TEST(features_measures_and_sparkline)
 }
 END_TEST
 
+START_TEST(engine_restart_resyncs)
+{
+    ui_state *s = live_agent(500);
+    proto_msg m = cue(501, "c1", 9000, 4, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    /* rapportd restarts: its stream begins again at 1, and c1 is gone */
+    m = cue(2, "c9", 500, 1, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN, 5);
+    feed(s, "call/team-a/agent-7/c9/cue", &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    ck_assert(ui_state_need_snapshot(s));
+    proto_call_state r = row("c9", "agent-7", NULL, 0);
+    answer(s, 1, &r, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    ck_assert_ptr_null(ui_state_find(s, "c1"));
+    ck_assert_uint_eq(ui_state_find(s, "c9")->n_cues, 1);
+    ck_assert_uint_eq(ui_state_last_seq(s), 2);
+    ui_state_destroy(s);
+}
+END_TEST
+
 static Suite *state_suite(void)
 {
     Suite *s = suite_create("ui_state");
@@ -497,12 +520,13 @@ static Suite *state_suite(void)
     tcase_add_test(tc, held_until_the_first_snapshot);
     tcase_add_test(tc, gap_triggers_resync);
     tcase_add_test(tc, held_frames_after_a_gap_ask_again);
-    tcase_add_test(tc, stats_and_duplicates_keep_seq);
+    tcase_add_test(tc, stats_count_in_seq_and_repeats_resync);
     tcase_add_test(tc, scope_limits_calls);
     tcase_add_test(tc, snapshot_replaces_cues_and_drops_ended_calls);
     tcase_add_test(tc, ranking_by_risk);
     tcase_add_test(tc, escalation_alert_and_ack);
     tcase_add_test(tc, features_measures_and_sparkline);
+    tcase_add_test(tc, engine_restart_resyncs);
     suite_add_tcase(s, tc);
     return s;
 }
