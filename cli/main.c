@@ -21,6 +21,7 @@ static int version_main(int argc, char **argv)
 
 static const cli_command commands[] = {
     {"capture", cli_capture_main, "a live call from a sound card through the engine"},
+    {"console", cli_console_main, "the agent console or the supervisor wall, live from rapportd"},
     {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
     {"example", cli_example_main, "write one example of every wire-protocol message"},
     {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},

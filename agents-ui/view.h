@@ -1,0 +1,36 @@
+/* agents-ui/view.h - drawing the consoles: one line per event (plain) or the
+ * ncurses screens of the agent console and the supervisor wall (tui).
+ *
+ * Both only read a ui_state. Plain output goes to a FILE; the tui functions draw
+ * on ncurses' stdscr, which the caller has initialised (ui_tui_begin) and owns.
+ * Not thread-safe: one thread, the console's loop.
+ */
+#ifndef AGENTS_UI_VIEW_H
+#define AGENTS_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "agents-ui/state.h"
+
+/* Prints one line for a visible change (ui_observer-compatible when arg is a FILE *). */
+void ui_plain_event(void *out_file, const ui_change *change, const proto_msg *m);
+
+/* What the screen shows beyond the state: the connection and the selection. */
+typedef struct ui_view {
+    ui_role role;
+    const char *who;       /* agent id, or team ("all teams" when NULL) */
+    const char *conn;      /* connection state word: "LIVE", "CONNECTING", "RESYNC", "NO DATA" */
+    uint32_t selected;     /* agent: call index; supervisor: alert index */
+    uint32_t selected_row; /* supervisor: ranked call row (drill-down not yet) */
+    const char *status;    /* last action, e.g. "ack sent", or NULL */
+} ui_view;
+
+/* Starts ncurses (colours unless NO_COLOR is set or the terminal has none). */
+void ui_tui_begin(void);
+void ui_tui_end(void);
+/* Draws the whole screen for view. */
+void ui_tui_draw(const ui_state *s, const ui_view *view);
+
+#endif /* AGENTS_UI_VIEW_H */

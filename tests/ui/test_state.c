@@ -1,0 +1,538 @@
+/* tests/ui/test_state.c - the consoles' state machine: cue banners, prompts and
+ * their TTL, checklists, snapshots, seq gaps and resync, scope, risk ranking, acks.
+ * Messages go through proto_encode and ui_state_feed/ui_state_reply, as on the wire. */
+#include <check.h>
+#include <string.h>
+
+#include "agents-ui/state.h"
+#include "testutil.h"
+
+#define TOPIC(type) "call/team-a/agent-7/c1/" type
+
+static uint8_t wire[1 << 16];
+
+static size_t encode(const proto_msg *m)
+{
+    size_t n = 0;
+    proto_error err;
+    int rc = proto_encode(m, wire, sizeof wire, &n, &err);
+    ck_assert_msg(rc == RP_OK, "encode: %s: %s", err.path, err.reason);
+    return n;
+}
+
+static void feed(ui_state *s, const char *topic, const proto_msg *m)
+{
+    size_t n = encode(m);
+    ck_assert_int_eq(ui_state_feed(s, topic, wire, n), RP_OK);
+}
+
+static proto_msg cue(uint64_t seq, const char *call, uint32_t t, uint32_t id, proto_cue_kind k,
+                     proto_cue_state st, uint32_t prio)
+{
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_CUE;
+    m.u.cue.seq = seq;
+    m.u.cue.call = proto_cstr(call);
+    m.u.cue.t_ms = t;
+    m.u.cue.id = id;
+    m.u.cue.cue = k;
+    m.u.cue.state = st;
+    m.u.cue.party = PROTO_WHO_CUSTOMER;
+    m.u.cue.priority = prio;
+    m.u.cue.start_ms = t;
+    return m;
+}
+
+static proto_msg features(uint64_t seq, const char *call, uint32_t t)
+{
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_FEATURES;
+    m.u.features.seq = seq;
+    m.u.features.call = proto_cstr(call);
+    m.u.features.t_ms = t;
+    m.u.features.agent.b.talk_ratio = 0.6f;
+    m.u.features.customer.b.talk_ratio = 0.4f;
+    return m;
+}
+
+static proto_msg prompt(uint64_t seq, uint32_t t, uint32_t id, const char *text, uint32_t ttl)
+{
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_PROMPT;
+    m.u.prompt.seq = seq;
+    m.u.prompt.call = proto_cstr("c1");
+    m.u.prompt.t_ms = t;
+    m.u.prompt.id = id;
+    m.u.prompt.text = proto_cstr(text);
+    m.u.prompt.priority = 3;
+    if (ttl != 0) {
+        m.u.prompt.present |= PROTO_PROMPT_TTL;
+        m.u.prompt.ttl_ms = ttl;
+    }
+    return m;
+}
+
+static proto_msg escalation(uint64_t seq, const char *call, uint32_t id, proto_esc_level level)
+{
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_ESCALATION;
+    m.u.escalation.seq = seq;
+    m.u.escalation.call = proto_cstr(call);
+    m.u.escalation.t_ms = 1000;
+    m.u.escalation.id = id;
+    m.u.escalation.level = level;
+    m.u.escalation.reason = PROTO_REASON_HUMAN_REQUEST;
+    m.u.escalation.present = PROTO_ESC_QUOTE;
+    m.u.escalation.quote = proto_cstr("I want your manager");
+    return m;
+}
+
+static proto_msg stats(uint64_t seq)
+{
+    static const proto_kv kv = {0, {"frames_in", 9}, 1.0};
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_STATS;
+    m.u.stats.seq = seq;
+    m.u.stats.counters = &kv;
+    m.u.stats.n_counters = 1;
+    return m;
+}
+
+/* Answers the state's outstanding snapshot request with rows (may be empty). */
+static void answer(ui_state *s, uint64_t seq, const proto_call_state *rows, uint32_t n)
+{
+    ck_assert(ui_state_need_snapshot(s));
+    proto_msg req;
+    ui_state_snapshot_request(s, &req);
+    ck_assert(!ui_state_need_snapshot(s));
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_SNAPSHOT;
+    m.u.snapshot.seq = seq;
+    m.u.snapshot.present = PROTO_SNAPSHOT_REQ_ID_FIELD;
+    m.u.snapshot.req_id = req.u.snapshot_req.req_id;
+    m.u.snapshot.calls = rows;
+    m.u.snapshot.n_calls = n;
+    size_t len = encode(&m);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+}
+
+static proto_call_state row(const char *call, const char *agent, const proto_open_cue *cues,
+                            uint32_t n_cues)
+{
+    proto_call_state r;
+    memset(&r, 0, sizeof r);
+    r.call = proto_cstr(call);
+    r.agent = proto_cstr(agent);
+    r.team = proto_cstr("team-a");
+    r.t_ms = 5000;
+    r.cues = cues;
+    r.n_cues = n_cues;
+    return r;
+}
+
+static ui_state *live_agent(uint64_t seq)
+{
+    ui_state *s = ui_state_create(UI_ROLE_AGENT, NULL, "agent-7");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_WAITING);
+    answer(s, seq, NULL, 0);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    return s;
+}
+
+START_TEST(cue_banners_open_and_close)
+{
+    ui_state *s = live_agent(10);
+    proto_msg m = cue(11, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    m = cue(12, "c1", 1200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_OPEN, 2);
+    feed(s, TOPIC("cue"), &m);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_ptr_nonnull(c);
+    ck_assert_uint_eq(c->n_cues, 2);
+    ck_assert_str_eq(c->agent, "agent-7");
+    ck_assert_str_eq(c->team, "team-a");
+    m = cue(13, "c1", 3000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_CLOSED, 4);
+    feed(s, TOPIC("cue"), &m);
+    ck_assert_uint_eq(c->n_cues, 1);
+    ck_assert_uint_eq(c->cues[0].id, 2);
+    ck_assert_int_eq(c->cues[0].cue, PROTO_CUE_CUSTOMER_TENSION);
+    /* closing a cue never seen open changes nothing on screen */
+    m = cue(14, "c1", 3100, 9, PROTO_CUE_SARCASM, PROTO_CLOSED, 6);
+    feed(s, TOPIC("cue"), &m);
+    ck_assert_uint_eq(c->n_cues, 1);
+    m = cue(15, "c1", 3200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_CLOSED, 2);
+    feed(s, TOPIC("cue"), &m);
+    ck_assert_uint_eq(c->n_cues, 0);
+    ck_assert_uint_eq(ui_state_last_seq(s), 15);
+    ck_assert_uint_eq(ui_state_gaps(s), 0);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(prompt_replaced_and_expires)
+{
+    ui_state *s = live_agent(0);
+    proto_msg m = prompt(1, 1000, 1, "Slow down a little.", 10000);
+    feed(s, TOPIC("prompt"), &m);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert(c->prompt.active);
+    ck_assert_str_eq(c->prompt.text, "Slow down a little.");
+    m = features(2, "c1", 6000);
+    feed(s, TOPIC("features"), &m);
+    ck_assert(c->prompt.active);
+    m = prompt(3, 6000, 2, "The customer is waiting for your answer.", 10000);
+    feed(s, TOPIC("prompt"), &m);
+    ck_assert_str_eq(c->prompt.text, "The customer is waiting for your answer.");
+    m = features(4, "c1", 15999);
+    feed(s, TOPIC("features"), &m);
+    ck_assert(c->prompt.active); /* the replacement's TTL counts from 6000 */
+    m = features(5, "c1", 16000);
+    feed(s, TOPIC("features"), &m);
+    ck_assert(!c->prompt.active);
+    /* without a TTL it stays until replaced */
+    m = prompt(6, 17000, 3, "Check in with the customer.", 0);
+    feed(s, TOPIC("prompt"), &m);
+    m = features(7, "c1", 90000);
+    feed(s, TOPIC("features"), &m);
+    ck_assert(c->prompt.active);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(checklist_stays_while_its_cue_is_open)
+{
+    ui_state *s = live_agent(0);
+    proto_msg m = cue(1, "c1", 1000, 3, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN, 1);
+    feed(s, TOPIC("cue"), &m);
+    static const proto_str items[2] = {{"Acknowledge the feeling", 23}, {"Apologise", 9}};
+    m = prompt(2, 1000, 1, "Sensitive topic", 8000);
+    m.u.prompt.present |= PROTO_PROMPT_CUE_ID | PROTO_PROMPT_CHECKLIST;
+    m.u.prompt.cue_id = 3;
+    m.u.prompt.checklist = items;
+    m.u.prompt.n_checklist = 2;
+    feed(s, TOPIC("prompt"), &m);
+    const ui_call *c = ui_state_find(s, "c1");
+    const ui_checklist *k = ui_call_checklist(c);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_uint_eq(k->n, 2);
+    ck_assert_str_eq(k->items[0], "Acknowledge the feeling");
+    /* a later prompt replaces the text, not the checklist of the open cue */
+    m = prompt(3, 2000, 2, "The customer asked for a manager.", 8000);
+    feed(s, TOPIC("prompt"), &m);
+    ck_assert_ptr_nonnull(ui_call_checklist(c));
+    m = cue(4, "c1", 5000, 3, PROTO_CUE_SENSITIVE_TOPIC, PROTO_CLOSED, 1);
+    feed(s, TOPIC("cue"), &m);
+    ck_assert_ptr_null(ui_call_checklist(c));
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(held_until_the_first_snapshot)
+{
+    ui_state *s = ui_state_create(UI_ROLE_AGENT, NULL, "agent-7");
+    ck_assert(ui_state_need_snapshot(s));
+    /* seq 3 is included in the snapshot (seq 4), seq 5 and 6 come after it */
+    proto_msg m = cue(3, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    m = cue(5, "c1", 2000, 2, PROTO_CUE_INTERRUPTION, PROTO_OPEN, 3);
+    feed(s, TOPIC("cue"), &m);
+    m = stats(6);
+    feed(s, "engine/stats", &m);
+    ck_assert_uint_eq(ui_state_n_calls(s), 0); /* nothing applied before the snapshot */
+    /* the snapshot says cue 1 is already closed again and cue 7 is open */
+    proto_open_cue open = {0, 7, PROTO_CUE_SENSITIVE_TOPIC, PROTO_WHO_CUSTOMER, 500, 1};
+    proto_call_state r = row("c1", "agent-7", &open, 1);
+    answer(s, 4, &r, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_ptr_nonnull(c);
+    ck_assert_uint_eq(c->n_cues, 2); /* 7 from the snapshot, 2 from held seq 5; not 1 */
+    ck_assert_uint_eq(c->cues[0].id, 7);
+    ck_assert_uint_eq(c->cues[1].id, 2);
+    ck_assert_uint_eq(ui_state_last_seq(s), 6);
+    ck_assert_uint_eq(ui_state_gaps(s), 0);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(gap_triggers_resync)
+{
+    ui_state *s = live_agent(10);
+    proto_msg m = cue(11, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    ck_assert(!ui_state_need_snapshot(s));
+    /* 12 and 13 are lost: 13 closed cue 1 */
+    m = features(14, "c1", 3000);
+    feed(s, TOPIC("features"), &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    ck_assert_uint_eq(ui_state_gaps(s), 1);
+    ck_assert(ui_state_need_snapshot(s));
+    /* an answer to an older request is ignored */
+    proto_msg req;
+    ui_state_snapshot_request(s, &req);
+    proto_msg old;
+    memset(&old, 0, sizeof old);
+    old.type = PROTO_T_SNAPSHOT;
+    old.u.snapshot.present = PROTO_SNAPSHOT_REQ_ID_FIELD;
+    old.u.snapshot.req_id = req.u.snapshot_req.req_id - 1;
+    old.u.snapshot.seq = 100;
+    size_t len = encode(&old);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    ui_state_snapshot_lost(s); /* the driver's timeout: ask again */
+    proto_call_state r = row("c1", "agent-7", NULL, 0);
+    answer(s, 13, &r, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(c->n_cues, 0);
+    ck_assert_uint_eq(c->t_ms, 5000); /* snapshot's t_ms; the held features at 3000 are older */
+    ck_assert_uint_eq(ui_state_last_seq(s), 14);
+    ck_assert_uint_eq(ui_state_snapshots(s), 2);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(held_frames_after_a_gap_ask_again)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    proto_msg m = features(9, "c1", 1000);
+    feed(s, TOPIC("features"), &m);
+    answer(s, 4, NULL, 0); /* 5..8 never arrived */
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    ck_assert_uint_eq(ui_state_gaps(s), 1);
+    answer(s, 8, NULL, 0);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    ck_assert_uint_eq(ui_state_n_calls(s), 1);
+    ck_assert_uint_eq(ui_state_last_seq(s), 9);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(stats_count_in_seq_and_repeats_resync)
+{
+    ui_state *s = live_agent(0);
+    proto_msg m = stats(1);
+    feed(s, "engine/stats", &m);
+    m = features(2, "c1", 500);
+    feed(s, TOPIC("features"), &m);
+    m = stats(3);
+    feed(s, "engine/stats", &m);
+    m = escalation(4, "c1", 1, PROTO_LEVEL_SUPERVISOR);
+    feed(s, TOPIC("escalation"), &m);
+    ck_assert_uint_eq(ui_state_gaps(s), 0);
+    feed(s, TOPIC("escalation"), &m); /* seq 4 again: never on one stream, so a restart */
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    proto_call_state r = row("c1", "agent-7", NULL, 0);
+    answer(s, 4, &r, 1); /* ... whose snapshot already includes it: one alert, not two */
+    ck_assert_uint_eq(ui_state_n_alerts(s), 1);
+    ck_assert_uint_eq(ui_state_gaps(s), 1);
+    ck_assert_uint_eq(ui_state_n_calls(s), 1);
+    ck_assert_int_eq(ui_state_feed(s, "engine/stats", (const uint8_t *)"\x81\xa1v", 3), RP_EPROTO);
+    ck_assert_uint_eq(ui_state_last_seq(s), 4);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(scope_limits_calls)
+{
+    ui_state *s = ui_state_create(UI_ROLE_AGENT, "team-a", "agent-7");
+    proto_call_state rows[2] = {row("c1", "agent-7", NULL, 0), row("c2", "agent-8", NULL, 0)};
+    answer(s, 0, rows, 2);
+    ck_assert_uint_eq(ui_state_n_calls(s), 1);
+    proto_msg m = cue(1, "c3", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, "call/team-a/agent-8/c3/cue", &m);
+    m = cue(2, "c4", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, "call/team-b/agent-7/c4/cue", &m);
+    ck_assert_uint_eq(ui_state_n_calls(s), 1);
+    ck_assert_ptr_null(ui_state_find(s, "c3"));
+    m = cue(3, "c5", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, "call/team-a/agent-7/c5/cue", &m);
+    ck_assert_uint_eq(ui_state_n_calls(s), 2);
+    ck_assert_uint_eq(ui_state_gaps(s), 0); /* out-of-scope messages still count in seq */
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(snapshot_replaces_cues_and_drops_ended_calls)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, "team-a", NULL);
+    proto_open_cue open[2] = {{0, 1, PROTO_CUE_SPEAKING_FAST, PROTO_WHO_AGENT, 100, 4},
+                              {0, 2, PROTO_CUE_EXTENDED_SILENCE, PROTO_WHO_BOTH, 200, 5}};
+    proto_call_state rows[2] = {row("c1", "agent-7", open, 2), row("c2", "agent-8", NULL, 0)};
+    rows[0].present = PROTO_CS_LEVEL | PROTO_CS_SENTIMENT;
+    rows[0].level = PROTO_LEVEL_PRIORITY;
+    rows[0].sentiment = -0.5f;
+    answer(s, 0, rows, 2);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(c->n_cues, 2);
+    ck_assert(c->has_level && c->level == PROTO_LEVEL_PRIORITY);
+    ck_assert(c->has_sentiment);
+    ck_assert_uint_eq(c->n_spark, 1);
+    /* a later gap and a snapshot without c2 and with one cue on c1 */
+    proto_msg m = features(5, "c1", 6000);
+    feed(s, TOPIC("features"), &m);
+    rows[0].n_cues = 1;
+    answer(s, 5, rows, 1);
+    ck_assert_uint_eq(ui_state_n_calls(s), 1);
+    c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(c->n_cues, 1);
+    ck_assert_ptr_null(ui_state_find(s, "c2"));
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(ranking_by_risk)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    answer(s, 0, NULL, 0);
+    uint64_t seq = 0;
+    proto_msg m = features(++seq, "calm", 1000);
+    feed(s, "call/t/a1/calm/features", &m);
+    m = features(++seq, "sad", 1000);
+    m.u.features.customer.present = PROTO_CUST_VALENCE | PROTO_CUST_TREND;
+    m.u.features.customer.valence = -0.6f;
+    m.u.features.customer.valence_trend = -0.5f;
+    feed(s, "call/t/a2/sad/features", &m);
+    m = escalation(++seq, "hot", 1, PROTO_LEVEL_PRIORITY);
+    feed(s, "call/t/a3/hot/escalation", &m);
+    m = features(++seq, "quiet", 1000);
+    m.u.features.dead_air_ms = 8000;
+    feed(s, "call/t/a4/quiet/features", &m);
+    m = escalation(++seq, "done", 1, PROTO_LEVEL_PRIORITY);
+    feed(s, "call/t/a5/done/escalation", &m);
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_SUMMARY;
+    m.u.summary.seq = ++seq;
+    m.u.summary.call = proto_cstr("done");
+    m.u.summary.t_ms = 2000;
+    m.u.summary.latency_p50_ms = 1;
+    m.u.summary.latency_p90_ms = 2;
+    feed(s, "call/t/a5/done/summary", &m);
+    uint32_t order[8];
+    uint32_t n = ui_state_ranked(s, order, 8);
+    ck_assert_uint_eq(n, 5);
+    const char *want[5] = {"hot", "sad", "quiet", "calm", "done"};
+    for (uint32_t i = 0; i < n; i++) {
+        ck_assert_str_eq(ui_state_call(s, order[i])->call, want[i]);
+    }
+    ck_assert(ui_state_call(s, order[4])->ended);
+    ck_assert(ui_call_risk(ui_state_find(s, "hot")) > ui_call_risk(ui_state_find(s, "sad")));
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(escalation_alert_and_ack)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    answer(s, 0, NULL, 0);
+    proto_msg m = escalation(1, "c1", 4, PROTO_LEVEL_SUPERVISOR);
+    feed(s, TOPIC("escalation"), &m);
+    m = escalation(2, "c1", 6, PROTO_LEVEL_PRIORITY);
+    feed(s, TOPIC("escalation"), &m);
+    ck_assert_uint_eq(ui_state_n_alerts(s), 2);
+    ck_assert_uint_eq(ui_state_alert(s, 0)->id, 6); /* newest first */
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(c->unacked, 2);
+    ck_assert_int_eq(c->level, PROTO_LEVEL_PRIORITY);
+    float before = ui_call_risk(c);
+    proto_msg ack;
+    ck_assert_int_eq(ui_state_ack_msg(s, 1, "sup-1", 1700000000000000, &ack), RP_OK);
+    ck_assert_uint_eq(ack.u.ack.alert_id, 4);
+    ck_assert_int_eq(ui_state_ack_msg(s, 1, "not valid", 1, &ack), RP_EINVAL);
+    ck_assert_int_eq(ui_state_ack_msg(s, 7, "sup-1", 1, &ack), RP_EINVAL);
+    ck_assert_int_eq(ui_state_ack_msg(s, 1, "sup-1", 1700000000000000, &ack), RP_OK);
+    size_t len = encode(&ack); /* the engine echoes the ack back */
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ck_assert(ui_state_alert(s, 1)->acked);
+    ck_assert_str_eq(ui_state_alert(s, 1)->acked_by, "sup-1");
+    ck_assert(!ui_state_alert(s, 0)->acked);
+    ck_assert_uint_eq(c->unacked, 1);
+    ck_assert(ui_call_risk(c) <= before);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(features_measures_and_sparkline)
+{
+    ui_state *s = live_agent(0);
+    uint64_t seq = 0;
+    for (uint32_t t = 0; t < 100000; t += 500) {
+        proto_msg m = features(++seq, "c1", t);
+        m.u.features.customer.b.speaking = t < 20000;
+        m.u.features.customer.present = PROTO_CUST_VALENCE;
+        m.u.features.customer.valence = -(float)t / 100000.0f;
+        if (t >= 30000) {
+            m.u.features.agent.present = PROTO_BEH_RATE_REL | PROTO_BEH_ARTIC;
+            m.u.features.agent.b.rate_rel = 1.4f;
+            m.u.features.agent.b.artic_sps = 7.0f;
+        }
+        if (t == 99500) {
+            m.u.features.agent.present = 0; /* a message without it keeps the last value */
+        }
+        feed(s, TOPIC("features"), &m);
+    }
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert(c->customer_spoke);
+    ck_assert_uint_eq(c->customer_last_ms, 19500);
+    ck_assert(c->has_rate_rel);
+    ck_assert_float_eq_tol(c->rate_rel, 1.4f, 1e-6f);
+    ck_assert_uint_eq(c->n_spark, UI_SPARK_LEN); /* 50 buckets of 2 s, the last 40 kept */
+    ck_assert(c->spark[0] > c->spark[UI_SPARK_LEN - 1]);
+    ck_assert_float_eq_tol(c->spark[UI_SPARK_LEN - 1], -0.995f, 1e-4f);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(engine_restart_resyncs)
+{
+    ui_state *s = live_agent(500);
+    proto_msg m = cue(501, "c1", 9000, 4, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    /* rapportd restarts: its stream begins again at 1, and c1 is gone */
+    m = cue(2, "c9", 500, 1, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN, 5);
+    feed(s, "call/team-a/agent-7/c9/cue", &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    ck_assert(ui_state_need_snapshot(s));
+    proto_call_state r = row("c9", "agent-7", NULL, 0);
+    answer(s, 1, &r, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    ck_assert_ptr_null(ui_state_find(s, "c1"));
+    ck_assert_uint_eq(ui_state_find(s, "c9")->n_cues, 1);
+    ck_assert_uint_eq(ui_state_last_seq(s), 2);
+    ui_state_destroy(s);
+}
+END_TEST
+
+static Suite *state_suite(void)
+{
+    Suite *s = suite_create("ui_state");
+    TCase *tc = tcase_create("state");
+    tcase_add_test(tc, cue_banners_open_and_close);
+    tcase_add_test(tc, prompt_replaced_and_expires);
+    tcase_add_test(tc, checklist_stays_while_its_cue_is_open);
+    tcase_add_test(tc, held_until_the_first_snapshot);
+    tcase_add_test(tc, gap_triggers_resync);
+    tcase_add_test(tc, held_frames_after_a_gap_ask_again);
+    tcase_add_test(tc, stats_count_in_seq_and_repeats_resync);
+    tcase_add_test(tc, scope_limits_calls);
+    tcase_add_test(tc, snapshot_replaces_cues_and_drops_ended_calls);
+    tcase_add_test(tc, ranking_by_risk);
+    tcase_add_test(tc, escalation_alert_and_ack);
+    tcase_add_test(tc, features_measures_and_sparkline);
+    tcase_add_test(tc, engine_restart_resyncs);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    const rp_suite_fn suites[] = {state_suite};
+    return rp_test_run("ui", suites, 1);
+}
