@@ -43,6 +43,8 @@ int cli_text_main(int argc, char **argv);
 int cli_features_main(int argc, char **argv);
 /* `rapport replay`: a recorded call through the call pipeline (cli/cmd_replay.c). */
 int cli_replay_main(int argc, char **argv);
+/* `rapport keygen`: a CURVE key pair (cli/cmd_keygen.c). */
+int cli_keygen_main(int argc, char **argv);
 /* `rapport capture`: a live call from a sound card (cli/cmd_capture.c). */
 int cli_capture_main(int argc, char **argv);
 /* Talking to a running rapportd (cli/cmd_net.c). */

@@ -25,6 +25,7 @@ static const cli_command commands[] = {
     {"decode", cli_decode_main, "print wire-protocol messages as JSON, or say what is wrong"},
     {"example", cli_example_main, "write one example of every wire-protocol message"},
     {"features", cli_features_main, "prosody features of recordings (pitch, energy, rate)"},
+    {"keygen", cli_keygen_main, "create a CURVE key pair with safe file permissions"},
     {"listen", cli_listen_main, "print what a running rapportd publishes"},
     {"replay", cli_replay_main, "play a recorded call through the engine; print its cues"},
     {"send", cli_send_main, "push wire-protocol messages to a running rapportd"},
