@@ -1,0 +1,5 @@
+#include "suites.h"
+Suite *bench_scenario_suite(void)
+{
+    return suite_create("scenario");
+}

@@ -1,0 +1,5 @@
+#include "suites.h"
+Suite *bench_synth_suite(void)
+{
+    return suite_create("synth");
+}
