@@ -3,9 +3,9 @@
  *
  * Each turn is spoken by espeak-ng (synchronous mode, 22050 Hz) with the turn's
  * voice, words per minute and pitch, resampled to the scenario's rate (8 or
- * 16 kHz) with dsp_resampler, scaled by its gain (0 dB = -6 dBFS peak level of
- * espeak's output) and added to the agent's or the customer's channel at its
- * start time. Line noise (white, seeded from the scenario's hash, so runs are
+ * 16 kHz) with dsp_resampler, scaled by its gain (0 dB = espeak-ng's output at -6 dB,
+ * as scripts/demo-call does) and added to the agent's or the customer's channel at its
+ * start time. Line noise (white, seeded from the scenario's id, so runs are
  * identical) goes under both channels, then an optional G.711 mu-law round trip.
  * Samples are floats, full scale +-1.
  *
