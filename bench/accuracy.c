@@ -402,7 +402,10 @@ void bench_tally_add(bench_tally *t, const bench_scenario *sc, const bench_resul
         if (!isnan(r->first_s[i])) {
             row->met++;
             if (row->n_delays < BENCH_ROW_DELAYS) {
-                row->delays_s[row->n_delays++] = r->first_s[i] - k->abs_moment_s;
+                /* on the wire's millisecond grid: call time is truncated to ms */
+                double det_ms = round(r->first_s[i] * 1000.0);
+                double moment_ms = floor(k->abs_moment_s * 1000.0 + 1e-6);
+                row->delays_s[row->n_delays++] = (det_ms - moment_ms) / 1000.0;
             }
         }
     }

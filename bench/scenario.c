@@ -330,10 +330,15 @@ static int parse_turns(const ctx *c, const yaml_node_t *n)
 
 static const char *const msg_keys[] = {"id", "who", "text", "at", "gap"};
 
+typedef struct msg_obj {
+    bench_message *m;
+    bool have_time;
+} msg_obj;
+
 static int msg_field(const ctx *c, void *obj, int i, const yaml_node_t *v)
 {
-    turn_obj *o = obj; /* reuses have_time */
-    bench_message *m = (bench_message *)(void *)o->t;
+    msg_obj *o = obj;
+    bench_message *m = o->m;
     static const char *const speakers[] = {"agent", "customer", "bot"};
     int who = 0;
     int rc;
@@ -365,7 +370,7 @@ static int parse_messages(const ctx *c, const yaml_node_t *n)
         m->line = line_of(item);
         m->timing = BENCH_GAP;
         m->time_s = 5.0;
-        turn_obj o = {(bench_turn *)(void *)m, false};
+        msg_obj o = {m, false};
         rc = walk_map(c, item, "message", msg_keys, 5, msg_field, &o);
         if (rc == RP_OK && m->text == NULL) {
             rc = fail(c, item, "message: needs who and text");
@@ -691,14 +696,15 @@ static int top_field(const ctx *c, void *obj, int i, const yaml_node_t *v)
     static const char *const handlers[] = {"human", "bot"};
     int e = 0, rc;
     double d = 0.0;
-    char notes[BENCH_MAX_TITLE * 8];
+    const char *notes = NULL;
+    size_t notes_len = 0;
     switch (i) {
     case 0:
         return get_id(c, v, "id", sc->id, sizeof sc->id);
     case 1:
         return get_string(c, v, "title", sc->title, sizeof sc->title);
     case 2:
-        return get_string(c, v, "notes", notes, sizeof notes);
+        return want_scalar(c, v, "notes", BENCH_MAX_TEXT, &notes, &notes_len); /* for people */
     case 3:
         rc = get_enum(c, v, "medium", media, 2, &e);
         sc->medium = (proto_medium)e;

@@ -31,9 +31,9 @@
 #define BENCH_MAX_MESSAGES   512u           /* chat messages */
 #define BENCH_MAX_EVENTS     128u           /* holds, consent changes, signals (each) */
 #define BENCH_MAX_CHECKS     64u            /* expect + allow + forbid entries */
-#define BENCH_MAX_TEXT       2048u          /* bytes of one turn's or message's text */
+#define BENCH_MAX_TEXT       2048u          /* bytes of a turn's or message's text, notes */
 #define BENCH_MAX_NAME       64u            /* ids, labels, voice names, queue, topic */
-#define BENCH_MAX_TITLE      256u           /* title and notes */
+#define BENCH_MAX_TITLE      256u           /* title */
 #define BENCH_MAX_DURATION_S 3600.0         /* one scenario */
 #define BENCH_MAX_DEPTH      6u             /* YAML nesting */
 
