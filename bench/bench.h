@@ -12,4 +12,7 @@ int bench_load_main(int argc, char **argv);
 /* `rapport-bench accuracy`: every scenario through the call pipeline, scored. */
 int bench_accuracy_main(int argc, char **argv);
 
+/* `rapport-bench synth`: voice scenarios as WAV + events for `rapport replay`. */
+int bench_synth_main(int argc, char **argv);
+
 #endif /* BENCH_BENCH_H */

@@ -298,6 +298,11 @@ int bench_accuracy_main(int argc, char **argv)
         bench_audio_free(&au);
         bench_scenario_free(&sc);
     }
+    if (rc == 0 && t->scenarios == 0) {
+        fprintf(stderr, "rapport-bench accuracy: no scenario in %s matched --only %s\n", o.dir,
+                o.only != NULL ? o.only : "");
+        rc = 1;
+    }
     if (rc == 0) {
         double per_hour = t->calm_s > 0.0 ? t->calm_alerts / (t->calm_s / 3600.0) : NAN;
         if (o.json) {

@@ -11,7 +11,8 @@ static void usage(FILE *out)
                  "             precision, recall and detection delay per cue and escalation,\n"
                  "             false alerts per call-hour on the calm controls\n"
                  "  load       N concurrent calls into rapportd at real-time pace: kept up,\n"
-                 "             latency percentiles, drops, CPU and memory per call\n");
+                 "             latency percentiles, drops, CPU and memory per call\n"
+                 "  synth      voice scenarios as WAV + events files for `rapport replay`\n");
 }
 
 int main(int argc, char **argv)
@@ -21,6 +22,9 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "accuracy") == 0) {
         return bench_accuracy_main(argc, argv);
+    }
+    if (argc >= 2 && strcmp(argv[1], "synth") == 0) {
+        return bench_synth_main(argc, argv);
     }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         usage(stdout);

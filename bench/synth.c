@@ -298,6 +298,35 @@ static bool cache_read(const bench_scenario *sc, const char *dir, bench_audio *a
     return true;
 }
 
+int bench_audio_write(const bench_audio *a, const char *path)
+{
+    SF_INFO info;
+    memset(&info, 0, sizeof info);
+    info.samplerate = (int)a->rate_hz;
+    info.channels = 2;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+    if (a->n == 0) {
+        return RP_EINVAL;
+    }
+    float *inter = rp_malloc(a->n * 2 * sizeof *inter);
+    if (inter == NULL) {
+        return RP_ENOMEM;
+    }
+    SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
+    if (sf == NULL) {
+        rp_free(inter);
+        return RP_EIO;
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        inter[2 * i] = a->ch[0][i];
+        inter[2 * i + 1] = a->ch[1][i];
+    }
+    bool ok = sf_writef_float(sf, inter, (sf_count_t)a->n) == (sf_count_t)a->n;
+    ok = sf_close(sf) == 0 && ok;
+    rp_free(inter);
+    return ok ? RP_OK : RP_EIO;
+}
+
 /* Writes the cache (best effort: a failure only costs a resynthesis next time). */
 static void cache_write(const bench_scenario *sc, const char *dir, const bench_audio *a,
                         const double *lens)
@@ -308,25 +337,11 @@ static void cache_write(const bench_scenario *sc, const char *dir, const bench_a
     char wav[1024], lenp[1024], tmp[1100];
     cache_paths(sc, dir, wav, lenp, sizeof wav);
     snprintf(tmp, sizeof tmp, "%s.tmp", wav);
-    SF_INFO info;
-    memset(&info, 0, sizeof info);
-    info.samplerate = (int)a->rate_hz;
-    info.channels = 2;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-    float *inter = rp_malloc(a->n * 2 * sizeof *inter);
-    SNDFILE *sf = inter != NULL ? sf_open(tmp, SFM_WRITE, &info) : NULL;
-    if (sf == NULL) {
-        rp_free(inter);
+    if (bench_audio_write(a, tmp) != RP_OK) {
+        remove(tmp);
         return;
     }
-    for (size_t i = 0; i < a->n; i++) {
-        inter[2 * i] = a->ch[0][i];
-        inter[2 * i + 1] = a->ch[1][i];
-    }
-    bool ok = sf_writef_float(sf, inter, (sf_count_t)a->n) == (sf_count_t)a->n;
-    ok = sf_close(sf) == 0 && ok;
-    rp_free(inter);
-    FILE *f = ok ? fopen(lenp, "w") : NULL;
+    FILE *f = fopen(lenp, "w");
     if (f == NULL) {
         remove(tmp);
         return;
@@ -334,7 +349,7 @@ static void cache_write(const bench_scenario *sc, const char *dir, const bench_a
     for (size_t i = 0; i < sc->n_turns; i++) {
         fprintf(f, "%.6f\n", lens[i]);
     }
-    ok = fclose(f) == 0;
+    bool ok = fclose(f) == 0;
     if (!ok || rename(tmp, wav) != 0) {
         remove(tmp);
         remove(lenp);

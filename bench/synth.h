@@ -42,6 +42,10 @@ typedef struct bench_audio {
 RP_NODISCARD int bench_synth(bench_scenario *sc, const char *cache_dir, bench_audio *out,
                              char *err);
 
+/* Writes a's channels to path as a stereo float WAV (agent left, customer
+ * right), which `rapport replay` reads. RP_EINVAL (no audio), RP_ENOMEM, RP_EIO. */
+RP_NODISCARD int bench_audio_write(const bench_audio *a, const char *path);
+
 /* Frees the channels; leaves an empty bench_audio. */
 void bench_audio_free(bench_audio *a);
 
