@@ -30,7 +30,8 @@ RP_PRINTF(2, 3) static void seterr(char *err, const char *fmt, ...)
 #define RS_BLOCK         4096u
 
 static bool g_ready;
-static int g_rate; /* espeak-ng's output rate */
+static bool g_shut; /* espeak-ng hangs if initialised again after espeak_Terminate() */
+static int g_rate;  /* espeak-ng's output rate */
 
 /* espeak's output for one turn, grown by the callback. */
 typedef struct pcm_buf {
@@ -72,6 +73,10 @@ static int ensure_espeak(char *err)
     if (g_ready) {
         return RP_OK;
     }
+    if (g_shut) {
+        seterr(err, "espeak-ng was shut down in this process (it cannot start again)");
+        return RP_ESTATE;
+    }
     g_rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
     if (g_rate <= 0) {
         seterr(err, "espeak-ng could not start (is espeak-ng-data installed?)");
@@ -87,6 +92,7 @@ void bench_synth_shutdown(void)
     if (g_ready) {
         espeak_Terminate();
         g_ready = false;
+        g_shut = true;
     }
 }
 
@@ -130,6 +136,10 @@ static int speak(const bench_scenario *sc, const bench_turn *t, float **out, siz
     espeak_SetParameter(espeakRATE, (int)lround(t->wpm), 0);
     espeak_SetParameter(espeakPITCH, (int)lround(t->pitch), 0);
     espeak_SetParameter(espeakVOLUME, 100, 0);
+    espeak_SetParameter(espeakRANGE, 50, 0);
+    espeak_SetParameter(espeakWORDGAP, 0, 0);
+    espeak_SetParameter(espeakPUNCTUATION, espeakPUNCT_NONE, 0);
+    espeak_SetParameter(espeakCAPITALS, 0, 0);
     pcm_buf b = {0};
     g_buf = &b;
     espeak_ERROR e = espeak_Synth(t->text, strlen(t->text) + 1, 0, POS_CHARACTER, 0,

@@ -17,6 +17,11 @@
  * Threads: espeak-ng keeps global state, so synthesis is one thread at a time per
  * process (bench_synth is not thread-safe). bench_synth_shutdown() releases
  * espeak-ng at exit.
+ *
+ * Repeatability: espeak-ng keeps some state from one utterance to the next, so a
+ * turn's length can differ by tens of milliseconds with the scenarios synthesised
+ * before it in the same process. The same run (same scenarios, same order) gives
+ * the same audio, and the cache makes later runs read back exactly that audio.
  */
 #ifndef BENCH_SYNTH_H
 #define BENCH_SYNTH_H
@@ -49,7 +54,8 @@ RP_NODISCARD int bench_audio_write(const bench_audio *a, const char *path);
 /* Frees the channels; leaves an empty bench_audio. */
 void bench_audio_free(bench_audio *a);
 
-/* Releases espeak-ng (it is initialised again on the next bench_synth). */
+/* Releases espeak-ng at the end of the process. espeak-ng cannot be started
+ * again afterwards (it hangs), so later bench_synth calls fail with RP_ESTATE. */
 void bench_synth_shutdown(void);
 
 /* G.711 mu-law encoding of 16-bit linear PCM (ITU-T G.711, the inverse of

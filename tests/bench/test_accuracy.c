@@ -27,7 +27,6 @@ static void teardown(void)
 {
     nlp_analyzer_destroy(&g_an);
     eng_playbook_destroy(&g_pb);
-    bench_synth_shutdown();
 }
 
 /* Synthesises and runs sc; fills r. */

@@ -179,16 +179,10 @@ START_TEST(chat_has_no_audio)
 }
 END_TEST
 
-static void teardown(void)
-{
-    bench_synth_shutdown();
-}
-
 Suite *bench_synth_suite(void)
 {
     Suite *s = suite_create("bench_synth");
     TCase *tc = tcase_create("synth");
-    tcase_add_checked_fixture(tc, NULL, teardown);
     tcase_add_test(tc, mulaw_round_trip);
     tcase_add_test(tc, turns_on_their_channel);
     tcase_add_test(tc, narrowband_g711);
