@@ -1,4 +1,4 @@
-/* bench/engine/load.c - `rapport-bench load`: N concurrent two-party calls driven
+/* bench/load.c - `rapport-bench load`: N concurrent two-party calls driven
  * into rapportd over ZeroMQ on loopback at real-time pace; reports whether the
  * engine kept up, its processing latency (frame arrival to cue published), drops,
  * CPU per call-minute and memory per call.
@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <zmq.h>
 
+#include "bench/bench.h"
 #include "common/alloc.h"
 #include "common/clock.h"
 #include "proto/proto.h"
@@ -441,7 +442,7 @@ static bool parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
     return true;
 }
 
-int main(int argc, char **argv)
+int bench_load_main(int argc, char **argv)
 {
     options o = {.calls = 100, .duration_s = 30, .rate = 16000, .workers = 0, .engine = NULL};
     static char default_engine[4096];
@@ -450,7 +451,7 @@ int main(int argc, char **argv)
         default_engine[n] = '\0';
         char *slash = strrchr(default_engine, '/');
         if (slash != NULL) {
-            strcpy(slash, "/../../engine/rapportd");
+            strcpy(slash, "/../engine/rapportd");
         }
         o.engine = default_engine;
     }
