@@ -187,28 +187,6 @@ static ui_call *add_call(ui_state *s, proto_str call, proto_str team, proto_str 
 
 /* ---- per-message updates ---- */
 
-static uint64_t seq_of(const proto_msg *m, bool *has)
-{
-    *has = true;
-    switch (m->type) {
-    case PROTO_T_FEATURES:
-        return m->u.features.seq;
-    case PROTO_T_CUE:
-        return m->u.cue.seq;
-    case PROTO_T_PROMPT:
-        return m->u.prompt.seq;
-    case PROTO_T_ESCALATION:
-        return m->u.escalation.seq;
-    case PROTO_T_SUMMARY:
-        return m->u.summary.seq;
-    case PROTO_T_STATS:
-        return m->u.stats.seq;
-    default:
-        *has = false;
-        return 0;
-    }
-}
-
 static proto_str call_of(const proto_msg *m)
 {
     switch (m->type) {
@@ -480,8 +458,8 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
 ui_change ui_state_apply(ui_state *s, const char *topic, const proto_msg *m)
 {
     ui_change ch = {UI_CH_NONE, s, NULL, 0, 0};
-    bool has_seq = false;
-    uint64_t seq = seq_of(m, &has_seq);
+    uint64_t seq = 0;
+    bool has_seq = proto_msg_seq(m, &seq);
     if (!has_seq) {
         return ch; /* not a published message */
     }

@@ -57,26 +57,6 @@ static void listen_usage(FILE *out)
             "  --timeout-ms T  stop after T ms without a message (exit 1 if none arrived)\n");
 }
 
-static uint64_t seq_of(const proto_msg *m)
-{
-    switch (m->type) {
-    case PROTO_T_FEATURES:
-        return m->u.features.seq;
-    case PROTO_T_CUE:
-        return m->u.cue.seq;
-    case PROTO_T_PROMPT:
-        return m->u.prompt.seq;
-    case PROTO_T_ESCALATION:
-        return m->u.escalation.seq;
-    case PROTO_T_SUMMARY:
-        return m->u.summary.seq;
-    case PROTO_T_STATS:
-        return m->u.stats.seq;
-    default:
-        return 0;
-    }
-}
-
 int cli_listen_main(int argc, char **argv)
 {
     const char *from = NULL, *until = NULL;
@@ -166,7 +146,8 @@ int cli_listen_main(int argc, char **argv)
             cli_error("listen", "undecodable message on %s: %s: %s", topic, err.path, err.reason);
             continue;
         }
-        uint64_t seq = seq_of(&m);
+        uint64_t seq = 0;
+        (void)proto_msg_seq(&m, &seq);
         if (last_seq != 0 && seq > last_seq + 1) {
             cli_error("listen", "gap: %llu message(s) lost before seq %llu (ask for a snapshot)",
                       (unsigned long long)(seq - last_seq - 1), (unsigned long long)seq);

@@ -525,32 +525,6 @@ static int drain_ingest(eng_server *s)
     return n;
 }
 
-static void set_seq(proto_msg *m, uint64_t seq)
-{
-    switch (m->type) {
-    case PROTO_T_FEATURES:
-        m->u.features.seq = seq;
-        break;
-    case PROTO_T_CUE:
-        m->u.cue.seq = seq;
-        break;
-    case PROTO_T_PROMPT:
-        m->u.prompt.seq = seq;
-        break;
-    case PROTO_T_ESCALATION:
-        m->u.escalation.seq = seq;
-        break;
-    case PROTO_T_SUMMARY:
-        m->u.summary.seq = seq;
-        break;
-    case PROTO_T_STATS:
-        m->u.stats.seq = seq;
-        break;
-    default:
-        break;
-    }
-}
-
 static void record_latency(eng_server *s, uint64_t ns)
 {
     uint64_t us = ns / 1000;
@@ -578,7 +552,7 @@ static double latency_percentile_us(const eng_server *s, double pct)
 /* Publishes m on topic with the stream's next seq. */
 static void publish(eng_server *s, const char *topic, proto_msg *m)
 {
-    set_seq(m, ++s->seq);
+    (void)proto_msg_set_seq(m, ++s->seq);
     size_t len = 0;
     if (proto_encode(m, s->out, OUT_BUF, &len, NULL) != RP_OK) {
         s->seq--;

@@ -565,6 +565,13 @@ const char *proto_cue_name(proto_cue_kind cue);
 const char *proto_reason_name(proto_esc_reason reason);
 const char *proto_level_name(proto_esc_level level);
 
+/* The publishing-stream seq of a published message (features, cue, prompt,
+ * escalation, summary, stats): true and *seq set; false for other types. */
+bool proto_msg_seq(const proto_msg *msg, uint64_t *seq);
+
+/* Sets that seq; false (nothing changed) for other types. */
+bool proto_msg_set_seq(proto_msg *msg, uint64_t seq);
+
 /* Bytes per sample of an encoding (1, 2 or 4); 0 when out of range. */
 uint32_t proto_encoding_bytes(proto_encoding enc);
 

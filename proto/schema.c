@@ -424,3 +424,44 @@ uint32_t proto_encoding_bytes(proto_encoding enc)
         return 0;
     }
 }
+
+/* The seq field of the published types, or NULL. */
+static uint64_t *seq_field(proto_msg *m)
+{
+    switch (m->type) {
+    case PROTO_T_FEATURES:
+        return &m->u.features.seq;
+    case PROTO_T_CUE:
+        return &m->u.cue.seq;
+    case PROTO_T_PROMPT:
+        return &m->u.prompt.seq;
+    case PROTO_T_ESCALATION:
+        return &m->u.escalation.seq;
+    case PROTO_T_SUMMARY:
+        return &m->u.summary.seq;
+    case PROTO_T_STATS:
+        return &m->u.stats.seq;
+    default:
+        return NULL;
+    }
+}
+
+bool proto_msg_seq(const proto_msg *msg, uint64_t *seq)
+{
+    const uint64_t *f = seq_field((proto_msg *)(uintptr_t)msg);
+    if (f == NULL) {
+        return false;
+    }
+    *seq = *f;
+    return true;
+}
+
+bool proto_msg_set_seq(proto_msg *msg, uint64_t seq)
+{
+    uint64_t *f = seq_field(msg);
+    if (f == NULL) {
+        return false;
+    }
+    *f = seq;
+    return true;
+}

@@ -107,6 +107,30 @@ START_TEST(names_and_ids)
 }
 END_TEST
 
+START_TEST(published_messages_carry_a_seq)
+{
+    static proto_examples ex;
+    proto_examples_init(&ex);
+    int with = 0;
+    for (size_t i = 0; i < ex.n_msgs; i++) {
+        proto_msg m = ex.msgs[i];
+        uint64_t seq = 0;
+        bool has = proto_msg_seq(&m, &seq);
+        bool published = m.type == PROTO_T_FEATURES || m.type == PROTO_T_CUE ||
+                         m.type == PROTO_T_PROMPT || m.type == PROTO_T_ESCALATION ||
+                         m.type == PROTO_T_SUMMARY || m.type == PROTO_T_STATS;
+        ck_assert_int_eq(has, published);
+        ck_assert_int_eq(proto_msg_set_seq(&m, 4242), published);
+        if (published) {
+            ck_assert(proto_msg_seq(&m, &seq));
+            ck_assert_uint_eq(seq, 4242);
+            with++;
+        }
+    }
+    ck_assert_int_eq(with, 7);
+}
+END_TEST
+
 Suite *schema_suite(void)
 {
     Suite *s = suite_create("schema");
@@ -116,6 +140,7 @@ Suite *schema_suite(void)
     tcase_add_test(tc, agent_features_cannot_carry_emotion);
     tcase_add_test(tc, topics_select_agent_team_or_all);
     tcase_add_test(tc, names_and_ids);
+    tcase_add_test(tc, published_messages_carry_a_seq);
     suite_add_tcase(s, tc);
     return s;
 }
