@@ -26,6 +26,24 @@ finish() {
     [ "$fails" -eq 0 ]
 }
 
+# start_rapportd NAME [OPTION...]: rapportd on ephemeral loopback ports with the given
+# options; its stdout and stderr go to $tmp/NAME.out and $tmp/NAME.err. Sets pid and
+# the bound endpoints ing, pub and req. Needs $rapportd and $tmp.
+start_rapportd() {
+    name=$1
+    shift
+    "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+        --requests 'tcp://127.0.0.1:*' "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+    pid=$!
+    for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        [ -s "$tmp/$name.out" ] && break
+        sleep 0.2
+    done
+    ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/$name.out")
+    pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/$name.out")
+    req=$(sed -n 's/.*requests=\([^ ]*\).*/\1/p' "$tmp/$name.out")
+}
+
 # make_test_call WAV: a stereo 8 kHz 19 s call written with Python's wave module:
 # the agent talks 0.5-4 s, the customer answers 4.6-8 s, both are silent until
 # 15 s, the agent talks again 15-18 s. Speech-like sound: harmonics under a 4 Hz

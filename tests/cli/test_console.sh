@@ -24,17 +24,8 @@ cleanup() {
 trap cleanup EXIT
 . "$(dirname "$0")/lib.sh"
 
-start_engine() { # start_engine OUT: rapportd on ephemeral loopback ports; sets ing pub req
-    "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
-        --requests 'tcp://127.0.0.1:*' --db "$tmp/$1.db" >"$tmp/$1.out" 2>"$tmp/$1.err" &
-    pid=$!
-    for _ in 1 2 3 4 5 6 7 8 9 10; do
-        [ -s "$tmp/$1.out" ] && break
-        sleep 0.2
-    done
-    ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/$1.out")
-    pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/$1.out")
-    req=$(sed -n 's/.*requests=\([^ ]*\).*/\1/p' "$tmp/$1.out")
+start_engine() { # start_engine NAME: rapportd with an event log; sets pid ing pub req
+    start_rapportd "$1" --db "$tmp/$1.db"
 }
 
 stop_engine() {

@@ -35,17 +35,7 @@ check "bad playbook: exit 1 naming the line" has "bad.ini:2:" "$tmp/err"
 make_test_call "$tmp/call.wav"
 printf '8.2\tcustomer\tI will get my lawyer on this, my card 4111 1111 1111 1111 cvv 737 was charged twice, write to jane.doe@example.com or call +1 415 555 0199\n' >"$tmp/call.events"
 
-"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
-    --requests 'tcp://127.0.0.1:*' --workers 2 --stats-ms 200 --db "$tmp/events.db" \
-    >"$tmp/rd.out" 2>"$tmp/rd.err" &
-pid=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-    [ -s "$tmp/rd.out" ] && break
-    sleep 0.2
-done
-ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/rd.out")
-pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd.out")
-req=$(sed -n 's/.*requests=\([^ ]*\).*/\1/p' "$tmp/rd.out")
+start_rapportd rd --workers 2 --stats-ms 200 --db "$tmp/events.db"
 check "rapportd printed its endpoints" test -n "$ing" -a -n "$pub" -a -n "$req"
 
 "$rapport" listen --from "$pub" --topic call/team-a/ --until summary --timeout-ms 30000 \
@@ -111,15 +101,7 @@ sys.exit(0 if ok else 1)"
 
 # SIGHUP reloads the playbook; a broken file is refused and the old rules stay
 printf '[cue.sarcasm]\nopen = 0.6\n' >"$tmp/pb.ini"
-"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
-    --requests 'tcp://127.0.0.1:*' --playbook "$tmp/pb.ini" --stats-ms 200 \
-    >"$tmp/rd3.out" 2>"$tmp/rd3.err" &
-pid=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-    [ -s "$tmp/rd3.out" ] && break
-    sleep 0.2
-done
-pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd3.out")
+start_rapportd rd3 --playbook "$tmp/pb.ini" --stats-ms 200
 printf '[cue.sarcasm]\nopen = plenty\n' >"$tmp/pb.ini"
 kill -HUP "$pid"
 sleep 0.5
@@ -138,15 +120,7 @@ pid=""
 
 # kill -9: every event committed before the kill is in the log, and the log is sound
 rm -f "$tmp/events.db"*
-"$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
-    --requests 'tcp://127.0.0.1:*' --workers 2 --db "$tmp/events.db" >"$tmp/rd2.out" 2>/dev/null &
-pid=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-    [ -s "$tmp/rd2.out" ] && break
-    sleep 0.2
-done
-ing=$(sed -n 's/.*ingest=\([^ ]*\).*/\1/p' "$tmp/rd2.out")
-pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rd2.out")
+start_rapportd rd2 --workers 2 --db "$tmp/events.db"
 "$rapport" listen --from "$pub" --topic call/ --until summary --timeout-ms 30000 --format json \
     >"$tmp/pub2.json" 2>/dev/null &
 lpid=$!
