@@ -15,14 +15,15 @@
 #include "engine/cues.h"
 #include "engine/turns.h"
 
-#define MAX_HOP            160u   /* samples per 10 ms hop at 16 kHz */
-#define SIGNAL_RING        16u    /* frustration signals remembered */
-#define SIGNAL_WINDOW      60000u /* ms over which signals are counted */
-#define VALENCE_ALPHA      0.4f   /* weight of a new customer message in the valence average */
-#define TREND_RING         16u
-#define TREND_SPAN_MS      120000u
-#define RATE_MIN_SPEECH_MS 3000u   /* agent speech before the rate window means anything */
-#define BASE_SPEECH_HOPS   6000.0f /* agent pace baseline: average over ~60 s of speech */
+#define MAX_HOP             160u   /* samples per 10 ms hop at 16 kHz */
+#define SIGNAL_RING         16u    /* frustration signals remembered */
+#define SIGNAL_WINDOW       60000u /* ms over which signals are counted */
+#define VALENCE_ALPHA       0.4f   /* weight of a new customer message in the valence average */
+#define VALENCE_ALPHA_WORSE 0.6f   /* ... when it is more negative than the average */
+#define TREND_RING          16u
+#define TREND_SPAN_MS       120000u
+#define RATE_MIN_SPEECH_MS  3000u   /* agent speech before the rate window means anything */
+#define BASE_SPEECH_HOPS    6000.0f /* agent pace baseline: average over ~60 s of speech */
 
 typedef struct channel {
     dsp_features *dsp; /* NULL until the first frame shows the rate */
@@ -836,7 +837,10 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
         c->valence = r->valence;
         memcpy(c->emotions, r->emotions, sizeof c->emotions);
     } else {
-        c->valence += VALENCE_ALPHA * (r->valence - c->valence);
+        /* a turn for the worse counts more than a turn for the better: a customer who
+         * suddenly boils over should not need two more angry messages to be noticed */
+        float w = r->valence < c->valence ? VALENCE_ALPHA_WORSE : VALENCE_ALPHA;
+        c->valence += w * (r->valence - c->valence);
         for (int i = 0; i < PROTO_EMO_COUNT; i++) {
             c->emotions[i] += VALENCE_ALPHA * (r->emotions[i] - c->emotions[i]);
         }
