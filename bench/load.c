@@ -23,6 +23,7 @@
 #include "bench/bench.h"
 #include "common/alloc.h"
 #include "common/clock.h"
+#include "common/parse.h"
 #include "proto/proto.h"
 
 #define FRAME_MS  20
@@ -431,17 +432,6 @@ static int run(const options *o)
     return kept_up ? 0 : 3;
 }
 
-static bool parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
-{
-    char *end = NULL;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || v < lo || v > hi) {
-        return false;
-    }
-    *out = (uint32_t)v;
-    return true;
-}
-
 int bench_load_main(int argc, char **argv)
 {
     options o = {.calls = 100, .duration_s = 30, .rate = 16000, .workers = 0, .engine = NULL};
@@ -470,17 +460,17 @@ int bench_load_main(int argc, char **argv)
             usage(stdout);
             return 0;
         } else if (strcmp(a, "--calls") == 0 && has &&
-                   parse_u32(argv[i + 1], 1, MAX_CALLS, &o.calls)) {
+                   rp_parse_u32(argv[i + 1], 1, MAX_CALLS, &o.calls)) {
             i++;
         } else if (strcmp(a, "--duration") == 0 && has &&
-                   parse_u32(argv[i + 1], 1, 86400, &o.duration_s)) {
+                   rp_parse_u32(argv[i + 1], 1, 86400, &o.duration_s)) {
             i++;
         } else if (strcmp(a, "--rate") == 0 && has &&
-                   parse_u32(argv[i + 1], 8000, 16000, &o.rate) &&
+                   rp_parse_u32(argv[i + 1], 8000, 16000, &o.rate) &&
                    (o.rate == 8000 || o.rate == 16000)) {
             i++;
         } else if (strcmp(a, "--workers") == 0 && has &&
-                   parse_u32(argv[i + 1], 1, 256, &o.workers)) {
+                   rp_parse_u32(argv[i + 1], 1, 256, &o.workers)) {
             i++;
         } else if (strcmp(a, "--engine") == 0 && has) {
             o.engine = argv[++i];

@@ -16,6 +16,7 @@
 #include "cli/session.h"
 #include "common/alloc.h"
 #include "common/clock.h"
+#include "common/parse.h"
 #include "common/ring.h"
 
 #define RING_SAMPLES (1u << 18) /* about 8 s of 16 kHz stereo */
@@ -110,17 +111,6 @@ static int on_audio_ctx(const void *input, void *output, unsigned long frames,
     return paContinue;
 }
 
-static bool parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
-{
-    char *end = NULL;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || v < lo || v > hi) {
-        return false;
-    }
-    *out = (uint32_t)v;
-    return true;
-}
-
 int cli_capture_main(int argc, char **argv)
 {
     cli_session r;
@@ -142,15 +132,18 @@ int cli_capture_main(int argc, char **argv)
             return CLI_EXIT_OK;
         } else if (strcmp(a, "--list") == 0) {
             list = true;
-        } else if (strcmp(a, "--device") == 0 && has && parse_u32(argv[i + 1], 0, 4096, &device)) {
+        } else if (strcmp(a, "--device") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 0, 4096, &device)) {
             i++;
-        } else if (strcmp(a, "--channels") == 0 && has && parse_u32(argv[i + 1], 1, 2, &channels)) {
+        } else if (strcmp(a, "--channels") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 1, 2, &channels)) {
             i++;
-        } else if (strcmp(a, "--rate") == 0 && has && parse_u32(argv[i + 1], 8000, 16000, &rate) &&
+        } else if (strcmp(a, "--rate") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 8000, 16000, &rate) &&
                    (rate == 8000 || rate == 16000)) {
             i++;
         } else if (strcmp(a, "--seconds") == 0 && has &&
-                   parse_u32(argv[i + 1], 1, 86400, &seconds)) {
+                   rp_parse_u32(argv[i + 1], 1, 86400, &seconds)) {
             i++;
         } else {
             cli_error("capture", "unknown, incomplete or out-of-range option '%s'", a);

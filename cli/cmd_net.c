@@ -8,19 +8,9 @@
 #include "cli/cli.h"
 #include "common/alloc.h"
 #include "common/clock.h"
+#include "common/parse.h"
 
 #define RECV_MAX (PROTO_MAX_MSG_BYTES + 1)
-
-static bool parse_ms(const char *s, uint32_t *out)
-{
-    char *end = NULL;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || v > 86400000ul) {
-        return false;
-    }
-    *out = (uint32_t)v;
-    return true;
-}
 
 static void *connect_socket(void *ctx, int type, const char *ep, const char *cmd)
 {
@@ -76,9 +66,11 @@ int cli_listen_main(int argc, char **argv)
             topics[n_topics++] = argv[++i];
         } else if (strcmp(a, "--until") == 0 && has) {
             until = argv[++i];
-        } else if (strcmp(a, "--count") == 0 && has && parse_ms(argv[i + 1], &count)) {
+        } else if (strcmp(a, "--count") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 0, 86400000, &count)) {
             i++;
-        } else if (strcmp(a, "--timeout-ms") == 0 && has && parse_ms(argv[i + 1], &timeout_ms)) {
+        } else if (strcmp(a, "--timeout-ms") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 0, 86400000, &timeout_ms)) {
             i++;
         } else if (strcmp(a, "--format") == 0 && has &&
                    (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "text") == 0)) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/alloc.h"
+#include "common/parse.h"
 
 /* One [queue.NAME] key, kept as text and re-applied per call (validated at load). */
 typedef struct override {
@@ -140,14 +141,10 @@ void eng_rules_default(eng_rules *r)
 
 static bool parse_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out, char *why)
 {
-    char *end = NULL;
-    errno = 0;
-    unsigned long long x = strtoull(v, &end, 10);
-    if (*v == '\0' || *v == '-' || errno != 0 || *end != '\0' || x < lo || x > hi) {
+    if (!rp_parse_u32(v, lo, hi, out)) {
         snprintf(why, RP_ERR_LEN, "expected a whole number %u..%u, got '%.40s'", lo, hi, v);
         return false;
     }
-    *out = (uint32_t)x;
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/log.h"
+#include "common/parse.h"
 #include "engine/server.h"
 
 static eng_server *g_server; /* for the signal handlers only */
@@ -60,17 +61,6 @@ static bool loopback_only(const char *ep)
            strncmp(ep, "inproc://", 9) == 0;
 }
 
-static bool parse_u32(const char *s, uint32_t lo, uint32_t hi, uint32_t *out)
-{
-    char *end = NULL;
-    unsigned long v = strtoul(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || v < lo || v > hi) {
-        return false;
-    }
-    *out = (uint32_t)v;
-    return true;
-}
-
 int main(int argc, char **argv)
 {
     eng_server_config cfg = eng_server_config_default();
@@ -94,17 +84,17 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--db") == 0 && has) {
             cfg.db_path = argv[++i];
         } else if (strcmp(a, "--workers") == 0 && has) {
-            if (!parse_u32(argv[++i], 1, 256, &cfg.n_workers)) {
+            if (!rp_parse_u32(argv[++i], 1, 256, &cfg.n_workers)) {
                 fprintf(stderr, "rapportd: --workers takes 1..256\n");
                 return 2;
             }
         } else if (strcmp(a, "--max-calls") == 0 && has) {
-            if (!parse_u32(argv[++i], 1, 1000000, &cfg.worker.max_calls)) {
+            if (!rp_parse_u32(argv[++i], 1, 1000000, &cfg.worker.max_calls)) {
                 fprintf(stderr, "rapportd: --max-calls takes 1..1000000\n");
                 return 2;
             }
         } else if (strcmp(a, "--stats-ms") == 0 && has) {
-            if (!parse_u32(argv[++i], 100, 3600000, &cfg.stats_interval_ms)) {
+            if (!rp_parse_u32(argv[++i], 100, 3600000, &cfg.stats_interval_ms)) {
                 fprintf(stderr, "rapportd: --stats-ms takes 100..3600000\n");
                 return 2;
             }

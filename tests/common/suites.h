@@ -9,5 +9,6 @@ Suite *alloc_suite(void);
 Suite *cpu_suite(void);
 Suite *ring_suite(void);
 Suite *clock_suite(void);
+Suite *parse_suite(void);
 
 #endif
