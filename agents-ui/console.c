@@ -223,7 +223,7 @@ int ui_console_run(const ui_console_config *cfg)
     if (c.sub == NULL || c.dealer == NULL) {
         goto out;
     }
-    /* the whole stream: seq is shared by every topic, so only then are gaps exact */
+    /* everything we may see: the engine narrows it to what our key is authorised for */
     zmq_setsockopt(c.sub, ZMQ_SUBSCRIBE, "", 0);
 
     struct sigaction sa;

@@ -15,7 +15,7 @@ struct ui_state {
     char agent[PROTO_MAX_ID_BYTES + 1];
     ui_observer observer;
     void *observer_arg;
-    /* stream */
+    /* stream: calls are numbered each on their own (ui_call.seq); this is engine/stats */
     ui_sync sync;
     bool has_seq;
     uint64_t last_seq;
@@ -401,13 +401,36 @@ static void end_call(ui_call *c)
     c->dead_air_ms = 0;
 }
 
-/* Applies a call message (seq already checked). */
-static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg *m)
+/* Marks the stream out of sync: the message waits for a snapshot. */
+static ui_change lost_sync(ui_state *s, ui_change_kind why, uint64_t lost)
+{
+    ui_change ch = {why, s, NULL, lost, 0};
+    s->gaps++;
+    s->sync = UI_SYNC_RESYNC;
+    s->request_out = false;
+    notify(s, &ch, NULL);
+    ch.kind = UI_CH_HELD;
+    ch.lost = 0;
+    return ch;
+}
+
+/* Applies a call message, checking the call's own seq. */
+static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg *m, uint64_t seq)
 {
     ui_change ch = {UI_CH_NONE, s, NULL, 0, 0};
     topic_ids t = parse_topic(topic);
     proto_str call = call_of(m);
     ui_call *c = find_call(s, call);
+    if (c != NULL && seq <= c->seq) {
+        if (s->replaying) {
+            return ch; /* held before the snapshot and already included in it */
+        }
+        /* one publisher never repeats or reorders a call's seq: rapportd restarted */
+        return lost_sync(s, UI_CH_RESTART, 0);
+    }
+    if (c != NULL && seq > c->seq + 1) {
+        return lost_sync(s, UI_CH_GAP, seq - c->seq - 1);
+    }
     if (c == NULL) {
         if (t.is_call ? !in_scope(s, t.team, t.agent)
                       : (s->team[0] != '\0' || s->agent[0] != '\0')) {
@@ -415,6 +438,12 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
         }
         if (m->type == PROTO_T_SUMMARY) {
             return ch; /* the end of a call we never saw: nothing to show */
+        }
+        if (seq > 1) {
+            if (s->replaying) {
+                return ch; /* a call that ended before the snapshot was taken */
+            }
+            return lost_sync(s, UI_CH_GAP, seq - 1); /* we missed its start */
         }
         c = add_call(s, call, t.team, t.agent);
         if (c == NULL) {
@@ -426,6 +455,7 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
     }
     ch.call = c;
     ch.kind = UI_CH_NONE;
+    c->seq = seq;
     advance_time(c, t_of(m));
     switch (m->type) {
     case PROTO_T_FEATURES:
@@ -467,37 +497,20 @@ ui_change ui_state_apply(ui_state *s, const char *topic, const proto_msg *m)
         ch.kind = UI_CH_HELD;
         return ch;
     }
+    if (m->type != PROTO_T_STATS) {
+        return apply_call_msg(s, topic, m, seq);
+    }
+    /* engine/stats: its own stream. Gaps there lose nothing that is shown; a seq
+     * that goes back means rapportd restarted, and its state is new too. */
     if (s->has_seq && seq <= s->last_seq) {
         if (s->replaying) {
-            return ch; /* held before the snapshot and already included in it */
+            return ch;
         }
-        /* one publisher never repeats or reorders seq: the stream began again,
-         * rapportd restarted. Its state is new too: resynchronise. */
-        ch.kind = UI_CH_RESTART;
-        s->gaps++;
-        s->sync = UI_SYNC_RESYNC;
-        s->request_out = false;
-        notify(s, &ch, NULL);
-        ch.kind = UI_CH_HELD;
-        return ch;
-    }
-    if (s->has_seq && seq > s->last_seq + 1) {
-        ch.kind = UI_CH_GAP;
-        ch.lost = seq - s->last_seq - 1;
-        s->gaps++;
-        s->sync = UI_SYNC_RESYNC;
-        s->request_out = false;
-        notify(s, &ch, NULL);
-        ch.kind = UI_CH_HELD; /* the message itself waits for the snapshot */
-        ch.lost = 0;
-        return ch;
+        return lost_sync(s, UI_CH_RESTART, 0);
     }
     s->has_seq = true;
     s->last_seq = seq;
-    if (m->type == PROTO_T_STATS) {
-        return ch;
-    }
-    return apply_call_msg(s, topic, m);
+    return ch;
 }
 
 /* ---- the hold buffer ---- */
@@ -621,7 +634,15 @@ static void apply_snapshot(ui_state *s, const proto_snapshot *snap)
             continue;
         }
         c->ended = false;
+        c->seq = r->seq;
         advance_time(c, r->t_ms);
+        if ((r->present & PROTO_CS_PROMPT) && c->prompt.id != r->prompt_id) {
+            memset(&c->prompt, 0, sizeof c->prompt);
+            c->prompt.active = true;
+            c->prompt.id = r->prompt_id;
+            c->prompt.shown_ms = r->t_ms;
+            copy_str(c->prompt.text, sizeof c->prompt.text, r->prompt);
+        }
         /* open cues: the snapshot's list is the truth; keep quotes we already had */
         ui_cue cues[UI_MAX_CUES];
         uint32_t n = 0;

@@ -92,6 +92,7 @@ typedef struct ui_call {
     char team[PROTO_MAX_ID_BYTES + 1];
     uint32_t t_ms; /* latest call time seen */
     bool ended;    /* its summary arrived */
+    uint64_t seq;  /* the call's last applied seq (seq is per call) */
     ui_cue cues[UI_MAX_CUES];
     uint32_t n_cues; /* open now */
     ui_prompt prompt;
@@ -151,7 +152,7 @@ typedef enum ui_change_kind {
     UI_CH_ESCALATION,
     UI_CH_ACK,
     UI_CH_SUMMARY,
-    UI_CH_RESTART, /* seq went backwards: rapportd restarted; resyncing */
+    UI_CH_RESTART, /* a seq went backwards: rapportd restarted; resyncing */
 } ui_change_kind;
 
 typedef struct ui_change {
@@ -199,6 +200,7 @@ void ui_state_snapshot_request(ui_state *s, proto_msg *req);
 void ui_state_snapshot_lost(ui_state *s);
 
 ui_sync ui_state_sync(const ui_state *s);
+/* The engine/stats stream's last seq (calls carry their own, ui_call.seq). */
 uint64_t ui_state_last_seq(const ui_state *s);
 uint64_t ui_state_gaps(const ui_state *s);      /* gaps detected so far */
 uint64_t ui_state_snapshots(const ui_state *s); /* snapshots applied so far */

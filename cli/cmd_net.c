@@ -33,6 +33,39 @@ static void *connect_socket(void *ctx, int type, const char *ep, const char *cmd
 
 /* ---- rapport listen ---- */
 
+/* The last seq seen per stream (a call, or engine/stats), direct-mapped: a call
+ * that shares a slot with a newer one is forgotten, not misjudged. */
+#define SEQ_SLOTS 4096u
+typedef struct seq_slot {
+    char call[PROTO_MAX_ID_BYTES + 1];
+    uint64_t seq;
+} seq_slot;
+
+static void check_seq(seq_slot *slots, const proto_msg *m)
+{
+    uint64_t seq = 0;
+    if (!proto_msg_seq(m, &seq)) {
+        return;
+    }
+    proto_str call = proto_msg_call(m);
+    if (call.ptr == NULL) {
+        call = proto_cstr("engine/stats");
+    }
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (uint32_t i = 0; i < call.len; i++) {
+        h = (h ^ (unsigned char)call.ptr[i]) * 16777619u;
+    }
+    seq_slot *sl = &slots[h % SEQ_SLOTS];
+    if (!proto_str_eq(call, sl->call)) {
+        memcpy(sl->call, call.ptr, call.len);
+        sl->call[call.len] = '\0';
+    } else if (seq > sl->seq + 1) {
+        cli_error("listen", "gap: %llu message(s) of %s lost before seq %llu (ask for a snapshot)",
+                  (unsigned long long)(seq - sl->seq - 1), sl->call, (unsigned long long)seq);
+    }
+    sl->seq = seq;
+}
+
 static void listen_usage(FILE *out)
 {
     fprintf(out,
@@ -41,7 +74,7 @@ static void listen_usage(FILE *out)
             "Subscribes to rapportd's publisher and prints what it publishes: a timeline\n"
             "(text, default) or one JSON message per line. Topics are prefixes of\n"
             "call/<team>/<agent>/<call>/<type> or engine/<type> (docs/protocol.md); none = all.\n"
-            "Warns on stderr when a gap in seq shows lost messages.\n\n"
+            "Warns on stderr when a gap in a call's seq (or engine/stats') shows lost messages.\n\n"
             "  --until TYPE    stop after the first message of TYPE (e.g. summary)\n"
             "  --count N       stop after N messages\n"
             "  --timeout-ms T  stop after T ms without a message (exit 1 if none arrived)\n");
@@ -102,8 +135,8 @@ int cli_listen_main(int argc, char **argv)
     char *line = rp_malloc(8u << 20);
     int rc = CLI_EXIT_OK;
     uint32_t got = 0;
-    uint64_t last_seq = 0;
-    bool done = buf == NULL || arena_mem == NULL || line == NULL;
+    seq_slot *seqs = rp_calloc(SEQ_SLOTS, sizeof *seqs);
+    bool done = buf == NULL || arena_mem == NULL || line == NULL || seqs == NULL;
     while (!done) {
         zmq_pollitem_t item = {sub, 0, ZMQ_POLLIN, 0};
         int r = zmq_poll(&item, 1, timeout_ms ? (long)timeout_ms : -1);
@@ -138,13 +171,7 @@ int cli_listen_main(int argc, char **argv)
             cli_error("listen", "undecodable message on %s: %s: %s", topic, err.path, err.reason);
             continue;
         }
-        uint64_t seq = 0;
-        (void)proto_msg_seq(&m, &seq);
-        if (last_seq != 0 && seq > last_seq + 1) {
-            cli_error("listen", "gap: %llu message(s) lost before seq %llu (ask for a snapshot)",
-                      (unsigned long long)(seq - last_seq - 1), (unsigned long long)seq);
-        }
-        last_seq = seq > last_seq ? seq : last_seq;
+        check_seq(seqs, &m);
         got++;
         if (json) {
             size_t len = 0;
@@ -171,6 +198,7 @@ int cli_listen_main(int argc, char **argv)
     rp_free(buf);
     rp_free(arena_mem);
     rp_free(line);
+    rp_free(seqs);
     zmq_close(sub);
     zmq_ctx_term(ctx);
     return rc;

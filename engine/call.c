@@ -63,6 +63,7 @@ struct eng_call {
     eng_turns turns;
     uint32_t now_ms;
     bool ended;
+    uint64_t out_seq; /* last seq numbered for a published message */
     /* cues and prompts */
     eng_cue_state cue[PROTO_CUE_COUNT];
     uint32_t next_id;
@@ -196,6 +197,11 @@ bool eng_call_agent_baseline(const eng_call *c, float *artic_sps)
     }
     *artic_sps = ag->base_artic;
     return true;
+}
+
+uint64_t eng_call_next_seq(eng_call *c)
+{
+    return ++c->out_seq;
 }
 
 const char *eng_call_id(const eng_call *c)
@@ -557,6 +563,9 @@ static void publish_features(eng_call *c, const eng_sink *sink)
         f->agent.tone_deaf = c->tone_deaf;
     }
     fill_behaviour(c, ENG_CUSTOMER, &f->customer.b, &f->customer.present);
+    f->present |= PROTO_FEATURES_CONSENT;
+    f->consent.voice_emotion = c->consent.voice_emotion;
+    f->consent.text_emotion = c->consent.text_emotion;
     if (c->arousal_valid) { /* implies consent.voice_emotion */
         f->customer.present |= PROTO_CUST_AROUSAL | PROTO_CUST_PITCH_REL | PROTO_CUST_LOUDNESS_REL;
         f->customer.arousal = c->arousal;
@@ -959,6 +968,8 @@ void eng_call_consent(eng_call *c, const proto_consent *m, const eng_sink *sink)
                                          false, 0.0f, false);
         emit_cue(c, PROTO_CUE_CUSTOMER_TENSION, a, PROTO_WHO_CUSTOMER, NULL, 0, NULL, sink);
     }
+    /* at once, not at the next interval: consoles show whether emotion analysis is on */
+    publish_features(c, sink);
 }
 
 void eng_call_tick(eng_call *c, uint64_t mono_ns, const eng_sink *sink)

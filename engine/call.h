@@ -104,6 +104,10 @@ const char *eng_call_id(const eng_call *c);
 const char *eng_call_team(const eng_call *c);
 const char *eng_call_agent(const eng_call *c);
 
+/* The seq for the next message published about this call: 1, 2, 3, ... (the
+ * publishing side numbers them so a console can detect a gap per call). */
+uint64_t eng_call_next_seq(eng_call *c);
+
 /* True once eng_call_end() has run. */
 bool eng_call_ended(const eng_call *c);
 

@@ -25,6 +25,7 @@
 #define LOG_FLUSH_NS     100000000ull
 #define IDLE_WAIT_MS     10 /* longest sleep of an idle loop */
 #define REJECT_LOG_FIRST 10u
+#define REG_ENDED_NS     10000000000ull /* an ended call without a summary leaves the cache */
 
 enum rejection { REJ_MALFORMED, REJ_WRONG_TYPE, REJ_MULTIPART, REJ_REQUEST, REJ_COUNT };
 static const char *const rejection_names[REJ_COUNT] = {"malformed", "wrong_type", "multipart",
@@ -46,6 +47,11 @@ typedef struct reg_call {
     float sentiment;
     proto_open_cue cues[REG_MAX_CUES];
     uint32_t n_cues;
+    uint64_t seq; /* the call's last published seq */
+    bool has_prompt;
+    uint32_t prompt_id, prompt_until_ms;
+    char prompt[PROTO_MAX_SHORT_TEXT + 1];
+    uint64_t ended_ns; /* call_end seen (the summary removes it; a sweep if none comes) */
     struct reg_call *next_free;
 } reg_call;
 
@@ -279,9 +285,39 @@ static void reg_end(eng_server *s, proto_str call)
     }
 }
 
+typedef struct sweep_ctx {
+    uint64_t now;
+    const reg_call *gone[64];
+    unsigned n;
+} sweep_ctx;
+
+static void find_stale(void *arg, void *value)
+{
+    sweep_ctx *ctx = arg;
+    const reg_call *r = value;
+    if (r->ended_ns != 0 && ctx->now - r->ended_ns > REG_ENDED_NS && ctx->n < 64) {
+        ctx->gone[ctx->n++] = r;
+    }
+}
+
+/* Drops ended calls whose summary never came (a shard refused them); at most 64
+ * per stats interval. */
+static void reg_sweep(eng_server *s, uint64_t now)
+{
+    sweep_ctx ctx = {.now = now, .n = 0};
+    eng_idmap_each(&s->reg, find_stale, &ctx);
+    for (unsigned i = 0; i < ctx.n; i++) {
+        reg_end(s, proto_cstr(ctx.gone[i]->call));
+    }
+}
+
 static void reg_published(eng_server *s, const proto_msg *m)
 {
     reg_call *r = NULL;
+    uint64_t seq = 0;
+    if (proto_msg_seq(m, &seq) && (r = eng_idmap_get(&s->reg, proto_msg_call(m))) != NULL) {
+        r->seq = seq;
+    }
     switch (m->type) {
     case PROTO_T_CUE: {
         const proto_cue *c = &m->u.cue;
@@ -316,7 +352,25 @@ static void reg_published(eng_server *s, const proto_msg *m)
                 r->has_sentiment = true;
                 r->sentiment = m->u.features.customer.valence;
             }
+            if (m->u.features.present & PROTO_FEATURES_CONSENT) {
+                r->consent.voice_emotion = m->u.features.consent.voice_emotion;
+                r->consent.text_emotion = m->u.features.consent.text_emotion;
+            }
         }
+        return;
+    case PROTO_T_PROMPT:
+        if ((r = eng_idmap_get(&s->reg, m->u.prompt.call)) != NULL) {
+            const proto_prompt *p = &m->u.prompt;
+            r->has_prompt = true;
+            r->prompt_id = p->id;
+            r->prompt_until_ms = (p->present & PROTO_PROMPT_TTL) ? p->t_ms + p->ttl_ms : UINT32_MAX;
+            size_t n = p->text.len > PROTO_MAX_SHORT_TEXT ? PROTO_MAX_SHORT_TEXT : p->text.len;
+            memcpy(r->prompt, p->text.ptr, n);
+            r->prompt[n] = '\0';
+        }
+        return;
+    case PROTO_T_SUMMARY:
+        reg_end(s, m->u.summary.call);
         return;
     default:
         return;
@@ -348,6 +402,7 @@ static void add_row(void *arg, void *value)
     proto_call_state *row = &ctx->s->rows[ctx->n];
     proto_open_cue *cues = &ctx->s->row_cues[(size_t)ctx->n * REG_MAX_CUES];
     memset(row, 0, sizeof *row);
+    row->seq = r->seq;
     row->call = proto_cstr(r->call);
     row->agent = proto_cstr(r->agent);
     row->team = proto_cstr(r->team);
@@ -378,6 +433,11 @@ static void add_row(void *arg, void *value)
     row->risk = risk > 1.0f ? 1.0f : risk;
     row->cues = cues;
     row->n_cues = r->n_cues;
+    if (r->has_prompt && r->t_ms < r->prompt_until_ms) {
+        row->present |= PROTO_CS_PROMPT;
+        row->prompt_id = r->prompt_id;
+        row->prompt = proto_cstr(r->prompt);
+    }
     ctx->n++;
 }
 
@@ -420,28 +480,12 @@ static void reject(eng_server *s, enum rejection why, const proto_error *err)
     }
 }
 
-static proto_str call_of(const proto_msg *m)
+/* What a gateway may send: the inbound types of the protocol. */
+static bool ingest_type(proto_type t)
 {
-    switch (m->type) {
-    case PROTO_T_CALL_START:
-        return m->u.call_start.call;
-    case PROTO_T_AUDIO:
-        return m->u.audio.call;
-    case PROTO_T_TEXT:
-        return m->u.text.call;
-    case PROTO_T_SIGNAL:
-        return m->u.signal.call;
-    case PROTO_T_CONSENT:
-        return m->u.consent.call;
-    case PROTO_T_CALL_END:
-        return m->u.call_end.call;
-    case PROTO_T_HOLD:
-        return m->u.hold.call;
-    default: {
-        proto_str none = {NULL, 0};
-        return none;
-    }
-    }
+    return t == PROTO_T_CALL_START || t == PROTO_T_AUDIO || t == PROTO_T_TEXT ||
+           t == PROTO_T_SIGNAL || t == PROTO_T_CONSENT || t == PROTO_T_CALL_END ||
+           t == PROTO_T_HOLD;
 }
 
 static void log_event(eng_server *s, proto_str call, uint32_t t_ms, const proto_msg *m)
@@ -466,8 +510,8 @@ static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t
         reject(s, REJ_MALFORMED, &err);
         return;
     }
-    proto_str call = call_of(&m);
-    if (call.ptr == NULL) {
+    proto_str call = proto_msg_call(&m);
+    if (!ingest_type(m.type)) {
         reject(s, REJ_WRONG_TYPE, NULL);
         return;
     }
@@ -487,7 +531,10 @@ static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t
         }
         log_event(s, call, 0, &m);
     } else if (m.type == PROTO_T_CALL_END) {
-        reg_end(s, call);
+        reg_call *r = eng_idmap_get(&s->reg, call);
+        if (r != NULL && r->ended_ns == 0) {
+            r->ended_ns = now;
+        }
         if (s->log != NULL && eng_eventlog_call_end(s->log, call, m.u.call_end.ts_us) != RP_OK) {
             s->log_errors++;
         }
@@ -549,7 +596,15 @@ static double latency_percentile_us(const eng_server *s, double pct)
     return 0.0;
 }
 
-/* Publishes m on topic with the stream's next seq. */
+/* Publishes an encoded message on topic. */
+static void publish_raw(eng_server *s, const char *topic, const uint8_t *msg, size_t len)
+{
+    zmq_send(s->pub, topic, strlen(topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
+    zmq_send(s->pub, msg, len, ZMQ_DONTWAIT);
+    s->published++;
+}
+
+/* Publishes an engine message (not about a call) with the engine stream's next seq. */
 static void publish(eng_server *s, const char *topic, proto_msg *m)
 {
     (void)proto_msg_set_seq(m, ++s->seq);
@@ -558,9 +613,7 @@ static void publish(eng_server *s, const char *topic, proto_msg *m)
         s->seq--;
         return;
     }
-    zmq_send(s->pub, topic, strlen(topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
-    zmq_send(s->pub, s->out, len, ZMQ_DONTWAIT);
-    s->published++;
+    publish_raw(s, topic, s->out, len);
 }
 
 static int drain_workers(eng_server *s)
@@ -581,7 +634,8 @@ static int drain_workers(eng_server *s)
             if (proto_decode(s->msg, len, &arena, &m, NULL) != RP_OK) {
                 continue;
             }
-            publish(s, s->topic, &m);
+            /* the shard numbered it (seq per call): send its bytes as they are */
+            publish_raw(s, s->topic, s->msg, len);
             record_latency(s, rp_clock_mono_ns() - arrival);
             reg_published(s, &m);
             switch (m.type) {
@@ -840,6 +894,7 @@ int eng_server_run(eng_server *s)
         if (now - s->last_stats_ns >= (uint64_t)s->cfg.stats_interval_ms * 1000000u) {
             s->last_stats_ns = now;
             publish_stats(s, now);
+            reg_sweep(s, now);
         }
         if (s->log != NULL && now - s->last_flush_ns >= LOG_FLUSH_NS) {
             s->last_flush_ns = now;

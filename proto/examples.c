@@ -165,11 +165,14 @@ static void fill_inbound(proto_examples *ex)
 static void fill_features(proto_examples *ex)
 {
     proto_features *f = &add(ex, PROTO_T_FEATURES)->u.features;
+    f->present = PROTO_FEATURES_CONSENT;
     f->seq = 101;
     f->call = proto_cstr(CALL_ID);
     f->t_ms = 10000;
     f->dead_air_ms = 0;
     f->on_hold = false;
+    f->consent.voice_emotion = false;
+    f->consent.text_emotion = true;
     f->agent.present = PROTO_BEH_RATE | PROTO_BEH_ARTIC | PROTO_BEH_RATE_REL | PROTO_BEH_LATENCY |
                        PROTO_AGENT_EMPATHY | PROTO_AGENT_TONE_DEAF;
     f->agent.b.speaking = true;
@@ -279,7 +282,7 @@ static void fill_state(proto_examples *ex)
     ex->counters[2] = kv("dropped.queue_full", 0);
     ex->counters[3] = kv("latency_p99_us", 412.5);
     proto_stats *st = &add(ex, PROTO_T_STATS)->u.stats;
-    st->seq = 106;
+    st->seq = 9;
     st->uptime_ms = 3600000;
     st->calls_active = 2;
     st->counters = ex->counters;
@@ -291,7 +294,8 @@ static void fill_state(proto_examples *ex)
         (proto_open_cue){0, 4, PROTO_CUE_ESCALATION_INTENT, PROTO_WHO_CUSTOMER, 4300, 1};
     proto_call_state *cs = &ex->calls[0];
     memset(cs, 0, sizeof *cs);
-    cs->present = PROTO_CS_QUEUE | PROTO_CS_LEVEL | PROTO_CS_SENTIMENT;
+    cs->present = PROTO_CS_QUEUE | PROTO_CS_LEVEL | PROTO_CS_SENTIMENT | PROTO_CS_PROMPT;
+    cs->seq = 105;
     cs->call = proto_cstr(CALL_ID);
     cs->agent = proto_cstr("agent-042");
     cs->team = proto_cstr("billing-east");
@@ -306,8 +310,11 @@ static void fill_state(proto_examples *ex)
     cs->consent.text_emotion = true;
     cs->cues = ex->open_cues;
     cs->n_cues = 2;
+    cs->prompt_id = 7;
+    cs->prompt = proto_cstr("Acknowledge the frustration, then offer the supervisor callback.");
     cs = &ex->calls[1];
     memset(cs, 0, sizeof *cs);
+    cs->seq = 133;
     cs->call = proto_cstr("chat-20261125-0042");
     cs->agent = proto_cstr("bot-1");
     cs->team = proto_cstr("billing-east");
@@ -317,7 +324,7 @@ static void fill_state(proto_examples *ex)
     cs->risk = 0.125f;
     proto_snapshot *sn = &add(ex, PROTO_T_SNAPSHOT)->u.snapshot;
     sn->present = PROTO_SNAPSHOT_REQ_ID_FIELD;
-    sn->seq = 106;
+    sn->seq = 9;
     sn->req_id = 1;
     sn->calls = ex->calls;
     sn->n_calls = 2;

@@ -299,7 +299,8 @@ typedef struct proto_hold {
     bool on; /* a declared hold starts (true) or ends (false); holds are not dead air */
 } proto_hold;
 
-/* ---- outbound messages (all carry seq: per publishing stream, +1 per message) ---- */
+/* ---- outbound messages (all carry seq: per call, +1 per message published about the call;
+ * engine/stats has a stream of its own) ---- */
 /* Behavioural measures of one party over the feature window. Agent and customer alike. */
 enum {
     PROTO_BEH_RATE = 1u << 0,
@@ -348,6 +349,7 @@ typedef struct proto_customer_features {
     float emotions[PROTO_EMO_COUNT]; /* 0..1 each, proto_emotion order */
 } proto_customer_features;
 
+enum { PROTO_FEATURES_CONSENT = 1u << 0 };
 typedef struct proto_features {
     uint64_t present;
     uint64_t seq;
@@ -357,6 +359,7 @@ typedef struct proto_features {
     bool on_hold;         /* a declared hold is in progress (not dead air) */
     proto_agent_features agent;
     proto_customer_features customer;
+    proto_consent_flags consent; /* optional: the consent in force (what the console shows) */
 } proto_features;
 
 enum {
@@ -469,9 +472,11 @@ enum {
     PROTO_CS_QUEUE = 1u << 0,
     PROTO_CS_LEVEL = 1u << 1, /* highest escalation level raised so far */
     PROTO_CS_SENTIMENT = 1u << 2,
+    PROTO_CS_PROMPT = 1u << 3,
 };
 typedef struct proto_call_state {
     uint64_t present;
+    uint64_t seq; /* the call's last published seq that this state includes */
     proto_str call;
     proto_str agent;
     proto_str team;
@@ -484,13 +489,15 @@ typedef struct proto_call_state {
     float sentiment;
     proto_consent_flags consent;
     const proto_open_cue *cues;
-    uint32_t n_cues; /* <= PROTO_MAX_OPEN_CUES */
+    uint32_t n_cues;    /* <= PROTO_MAX_OPEN_CUES */
+    uint32_t prompt_id; /* optional (PROTO_CS_PROMPT): the coaching prompt shown now */
+    proto_str prompt;   /* optional (PROTO_CS_PROMPT), <= PROTO_MAX_SHORT_TEXT */
 } proto_call_state;
 
 enum { PROTO_SNAPSHOT_REQ_ID_FIELD = 1u << 0 };
 typedef struct proto_snapshot {
     uint64_t present;
-    uint64_t seq; /* the last published seq this state includes */
+    uint64_t seq; /* the engine/stats stream's last seq (calls carry their own) */
     uint64_t req_id;
     const proto_call_state *calls;
     uint32_t n_calls; /* <= PROTO_MAX_SNAPSHOT_CALLS */
@@ -568,6 +575,10 @@ const char *proto_level_name(proto_esc_level level);
 /* The publishing-stream seq of a published message (features, cue, prompt,
  * escalation, summary, stats): true and *seq set; false for other types. */
 bool proto_msg_seq(const proto_msg *msg, uint64_t *seq);
+
+/* The call a message is about (inbound, ack or published), or {NULL, 0} for the
+ * others (stats, snapshots, requests). Borrows from msg. */
+proto_str proto_msg_call(const proto_msg *msg);
 
 /* Sets that seq; false (nothing changed) for other types. */
 bool proto_msg_set_seq(proto_msg *msg, uint64_t seq);

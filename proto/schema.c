@@ -219,6 +219,7 @@ static const proto_field features_fields[] = {
     F_BOOL(proto_features, "on_hold", on_hold, 0),
     F_OBJ(proto_features, "agent", agent, 0, agent_schema),
     F_OBJ(proto_features, "customer", customer, 0, customer_schema),
+    F_OBJ(proto_features, "consent", consent, PROTO_FEATURES_CONSENT, consent_schema),
 };
 
 static const proto_field cue_fields[] = {
@@ -306,6 +307,7 @@ static const proto_schema open_cue_schema =
     SCHEMA("cue", proto_open_cue, open_cue_fields, 1, NULL);
 
 static const proto_field call_state_fields[] = {
+    F_U64(proto_call_state, "seq", seq, 0),
     F_ID(proto_call_state, "call", call, 0),
     F_ID(proto_call_state, "agent", agent, 0),
     F_ID(proto_call_state, "team", team, 0),
@@ -318,6 +320,8 @@ static const proto_field call_state_fields[] = {
     F_F32(proto_call_state, "sentiment", sentiment, PROTO_CS_SENTIMENT, -1.0, 1.0),
     F_OBJ(proto_call_state, "consent", consent, 0, consent_schema),
     F_ARR(proto_call_state, "cues", cues, n_cues, 0, PROTO_MAX_OPEN_CUES, open_cue_schema),
+    F_U32(proto_call_state, "prompt_id", prompt_id, PROTO_CS_PROMPT, 0, UINT32_MAX),
+    F_STR(proto_call_state, "prompt", prompt, PROTO_CS_PROMPT, PROTO_MAX_SHORT_TEXT),
 };
 static const proto_schema call_state_schema =
     SCHEMA("call", proto_call_state, call_state_fields, 1, NULL);
@@ -443,6 +447,41 @@ static uint64_t *seq_field(proto_msg *m)
         return &m->u.stats.seq;
     default:
         return NULL;
+    }
+}
+
+proto_str proto_msg_call(const proto_msg *m)
+{
+    static const proto_str none = {NULL, 0};
+    switch (m->type) {
+    case PROTO_T_CALL_START:
+        return m->u.call_start.call;
+    case PROTO_T_AUDIO:
+        return m->u.audio.call;
+    case PROTO_T_TEXT:
+        return m->u.text.call;
+    case PROTO_T_SIGNAL:
+        return m->u.signal.call;
+    case PROTO_T_CONSENT:
+        return m->u.consent.call;
+    case PROTO_T_CALL_END:
+        return m->u.call_end.call;
+    case PROTO_T_HOLD:
+        return m->u.hold.call;
+    case PROTO_T_ACK:
+        return m->u.ack.call;
+    case PROTO_T_FEATURES:
+        return m->u.features.call;
+    case PROTO_T_CUE:
+        return m->u.cue.call;
+    case PROTO_T_PROMPT:
+        return m->u.prompt.call;
+    case PROTO_T_ESCALATION:
+        return m->u.escalation.call;
+    case PROTO_T_SUMMARY:
+        return m->u.summary.call;
+    default:
+        return none;
     }
 }
 

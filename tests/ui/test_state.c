@@ -122,11 +122,13 @@ static void answer(ui_state *s, uint64_t seq, const proto_call_state *rows, uint
     ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
 }
 
-static proto_call_state row(const char *call, const char *agent, const proto_open_cue *cues,
-                            uint32_t n_cues)
+/* A snapshot row; seq is the call's last published seq the row includes. */
+static proto_call_state rowq(uint64_t seq, const char *call, const char *agent,
+                             const proto_open_cue *cues, uint32_t n_cues)
 {
     proto_call_state r;
     memset(&r, 0, sizeof r);
+    r.seq = seq;
     r.call = proto_cstr(call);
     r.agent = proto_cstr(agent);
     r.team = proto_cstr("team-a");
@@ -134,6 +136,12 @@ static proto_call_state row(const char *call, const char *agent, const proto_ope
     r.cues = cues;
     r.n_cues = n_cues;
     return r;
+}
+
+static proto_call_state row(const char *call, const char *agent, const proto_open_cue *cues,
+                            uint32_t n_cues)
+{
+    return rowq(0, call, agent, cues, n_cues);
 }
 
 static ui_state *live_agent(uint64_t seq)
@@ -149,28 +157,29 @@ static ui_state *live_agent(uint64_t seq)
 START_TEST(cue_banners_open_and_close)
 {
     ui_state *s = live_agent(10);
-    proto_msg m = cue(11, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    proto_msg m = cue(1, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, TOPIC("cue"), &m);
-    m = cue(12, "c1", 1200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_OPEN, 2);
+    m = cue(2, "c1", 1200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_OPEN, 2);
     feed(s, TOPIC("cue"), &m);
     const ui_call *c = ui_state_find(s, "c1");
     ck_assert_ptr_nonnull(c);
     ck_assert_uint_eq(c->n_cues, 2);
     ck_assert_str_eq(c->agent, "agent-7");
     ck_assert_str_eq(c->team, "team-a");
-    m = cue(13, "c1", 3000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_CLOSED, 4);
+    m = cue(3, "c1", 3000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_CLOSED, 4);
     feed(s, TOPIC("cue"), &m);
     ck_assert_uint_eq(c->n_cues, 1);
     ck_assert_uint_eq(c->cues[0].id, 2);
     ck_assert_int_eq(c->cues[0].cue, PROTO_CUE_CUSTOMER_TENSION);
     /* closing a cue never seen open changes nothing on screen */
-    m = cue(14, "c1", 3100, 9, PROTO_CUE_SARCASM, PROTO_CLOSED, 6);
+    m = cue(4, "c1", 3100, 9, PROTO_CUE_SARCASM, PROTO_CLOSED, 6);
     feed(s, TOPIC("cue"), &m);
     ck_assert_uint_eq(c->n_cues, 1);
-    m = cue(15, "c1", 3200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_CLOSED, 2);
+    m = cue(5, "c1", 3200, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_CLOSED, 2);
     feed(s, TOPIC("cue"), &m);
     ck_assert_uint_eq(c->n_cues, 0);
-    ck_assert_uint_eq(ui_state_last_seq(s), 15);
+    ck_assert_uint_eq(c->seq, 5); /* seq is per call */
+    ck_assert_uint_eq(ui_state_last_seq(s), 10);
     ck_assert_uint_eq(ui_state_gaps(s), 0);
     ui_state_destroy(s);
 }
@@ -238,7 +247,8 @@ START_TEST(held_until_the_first_snapshot)
 {
     ui_state *s = ui_state_create(UI_ROLE_AGENT, NULL, "agent-7");
     ck_assert(ui_state_need_snapshot(s));
-    /* seq 3 is included in the snapshot (seq 4), seq 5 and 6 come after it */
+    /* c1's seq 3 is included in the snapshot (its row has seq 4), 5 comes after it;
+     * engine/stats 6 comes after the snapshot's stats seq 5 */
     proto_msg m = cue(3, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, TOPIC("cue"), &m);
     m = cue(5, "c1", 2000, 2, PROTO_CUE_INTERRUPTION, PROTO_OPEN, 3);
@@ -248,14 +258,15 @@ START_TEST(held_until_the_first_snapshot)
     ck_assert_uint_eq(ui_state_n_calls(s), 0); /* nothing applied before the snapshot */
     /* the snapshot says cue 1 is already closed again and cue 7 is open */
     proto_open_cue open = {0, 7, PROTO_CUE_SENSITIVE_TOPIC, PROTO_WHO_CUSTOMER, 500, 1};
-    proto_call_state r = row("c1", "agent-7", &open, 1);
-    answer(s, 4, &r, 1);
+    proto_call_state r = rowq(4, "c1", "agent-7", &open, 1);
+    answer(s, 5, &r, 1);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
     const ui_call *c = ui_state_find(s, "c1");
     ck_assert_ptr_nonnull(c);
     ck_assert_uint_eq(c->n_cues, 2); /* 7 from the snapshot, 2 from held seq 5; not 1 */
     ck_assert_uint_eq(c->cues[0].id, 7);
     ck_assert_uint_eq(c->cues[1].id, 2);
+    ck_assert_uint_eq(c->seq, 5);
     ck_assert_uint_eq(ui_state_last_seq(s), 6);
     ck_assert_uint_eq(ui_state_gaps(s), 0);
     ui_state_destroy(s);
@@ -265,11 +276,11 @@ END_TEST
 START_TEST(gap_triggers_resync)
 {
     ui_state *s = live_agent(10);
-    proto_msg m = cue(11, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    proto_msg m = cue(1, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, TOPIC("cue"), &m);
     ck_assert(!ui_state_need_snapshot(s));
-    /* 12 and 13 are lost: 13 closed cue 1 */
-    m = features(14, "c1", 3000);
+    /* c1's 2 and 3 are lost: 3 closed cue 1 */
+    m = features(4, "c1", 3000);
     feed(s, TOPIC("features"), &m);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
     ck_assert_uint_eq(ui_state_gaps(s), 1);
@@ -287,13 +298,13 @@ START_TEST(gap_triggers_resync)
     ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
     ui_state_snapshot_lost(s); /* the driver's timeout: ask again */
-    proto_call_state r = row("c1", "agent-7", NULL, 0);
+    proto_call_state r = rowq(3, "c1", "agent-7", NULL, 0);
     answer(s, 13, &r, 1);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
     const ui_call *c = ui_state_find(s, "c1");
     ck_assert_uint_eq(c->n_cues, 0);
     ck_assert_uint_eq(c->t_ms, 5000); /* snapshot's t_ms; the held features at 3000 are older */
-    ck_assert_uint_eq(ui_state_last_seq(s), 14);
+    ck_assert_uint_eq(c->seq, 4);
     ck_assert_uint_eq(ui_state_snapshots(s), 2);
     ui_state_destroy(s);
 }
@@ -304,13 +315,15 @@ START_TEST(held_frames_after_a_gap_ask_again)
     ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
     proto_msg m = features(9, "c1", 1000);
     feed(s, TOPIC("features"), &m);
-    answer(s, 4, NULL, 0); /* 5..8 never arrived */
+    proto_call_state r = rowq(4, "c1", "agent-7", NULL, 0);
+    answer(s, 1, &r, 1); /* c1's 5..8 never arrived */
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
     ck_assert_uint_eq(ui_state_gaps(s), 1);
-    answer(s, 8, NULL, 0);
+    r.seq = 8;
+    answer(s, 1, &r, 1);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
     ck_assert_uint_eq(ui_state_n_calls(s), 1);
-    ck_assert_uint_eq(ui_state_last_seq(s), 9);
+    ck_assert_uint_eq(ui_state_find(s, "c1")->seq, 9);
     ui_state_destroy(s);
 }
 END_TEST
@@ -320,16 +333,16 @@ START_TEST(stats_count_in_seq_and_repeats_resync)
     ui_state *s = live_agent(0);
     proto_msg m = stats(1);
     feed(s, "engine/stats", &m);
-    m = features(2, "c1", 500);
+    m = features(1, "c1", 500);
     feed(s, TOPIC("features"), &m);
-    m = stats(3);
+    m = stats(3); /* a lost stats message is nothing to resynchronise for */
     feed(s, "engine/stats", &m);
-    m = escalation(4, "c1", 1, PROTO_LEVEL_SUPERVISOR);
+    m = escalation(2, "c1", 1, PROTO_LEVEL_SUPERVISOR);
     feed(s, TOPIC("escalation"), &m);
     ck_assert_uint_eq(ui_state_gaps(s), 0);
-    feed(s, TOPIC("escalation"), &m); /* seq 4 again: never on one stream, so a restart */
+    feed(s, TOPIC("escalation"), &m); /* c1's 2 again: never from one publisher: a restart */
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
-    proto_call_state r = row("c1", "agent-7", NULL, 0);
+    proto_call_state r = rowq(2, "c1", "agent-7", NULL, 0);
     answer(s, 4, &r, 1); /* ... whose snapshot already includes it: one alert, not two */
     ck_assert_uint_eq(ui_state_n_alerts(s), 1);
     ck_assert_uint_eq(ui_state_gaps(s), 1);
@@ -348,14 +361,14 @@ START_TEST(scope_limits_calls)
     ck_assert_uint_eq(ui_state_n_calls(s), 1);
     proto_msg m = cue(1, "c3", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, "call/team-a/agent-8/c3/cue", &m);
-    m = cue(2, "c4", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    m = cue(7, "c4", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, "call/team-b/agent-7/c4/cue", &m);
     ck_assert_uint_eq(ui_state_n_calls(s), 1);
     ck_assert_ptr_null(ui_state_find(s, "c3"));
-    m = cue(3, "c5", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    m = cue(1, "c5", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, "call/team-a/agent-7/c5/cue", &m);
     ck_assert_uint_eq(ui_state_n_calls(s), 2);
-    ck_assert_uint_eq(ui_state_gaps(s), 0); /* out-of-scope messages still count in seq */
+    ck_assert_uint_eq(ui_state_gaps(s), 0); /* out-of-scope calls are not judged for gaps */
     ui_state_destroy(s);
 }
 END_TEST
@@ -379,7 +392,9 @@ START_TEST(snapshot_replaces_cues_and_drops_ended_calls)
     proto_msg m = features(5, "c1", 6000);
     feed(s, TOPIC("features"), &m);
     rows[0].n_cues = 1;
+    rows[0].seq = 5;
     answer(s, 5, rows, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
     ck_assert_uint_eq(ui_state_n_calls(s), 1);
     c = ui_state_find(s, "c1");
     ck_assert_uint_eq(c->n_cues, 1);
@@ -392,24 +407,23 @@ START_TEST(ranking_by_risk)
 {
     ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
     answer(s, 0, NULL, 0);
-    uint64_t seq = 0;
-    proto_msg m = features(++seq, "calm", 1000);
+    proto_msg m = features(1, "calm", 1000);
     feed(s, "call/t/a1/calm/features", &m);
-    m = features(++seq, "sad", 1000);
+    m = features(1, "sad", 1000);
     m.u.features.customer.present = PROTO_CUST_VALENCE | PROTO_CUST_TREND;
     m.u.features.customer.valence = -0.6f;
     m.u.features.customer.valence_trend = -0.5f;
     feed(s, "call/t/a2/sad/features", &m);
-    m = escalation(++seq, "hot", 1, PROTO_LEVEL_PRIORITY);
+    m = escalation(1, "hot", 1, PROTO_LEVEL_PRIORITY);
     feed(s, "call/t/a3/hot/escalation", &m);
-    m = features(++seq, "quiet", 1000);
+    m = features(1, "quiet", 1000);
     m.u.features.dead_air_ms = 8000;
     feed(s, "call/t/a4/quiet/features", &m);
-    m = escalation(++seq, "done", 1, PROTO_LEVEL_PRIORITY);
+    m = escalation(1, "done", 1, PROTO_LEVEL_PRIORITY);
     feed(s, "call/t/a5/done/escalation", &m);
     memset(&m, 0, sizeof m);
     m.type = PROTO_T_SUMMARY;
-    m.u.summary.seq = ++seq;
+    m.u.summary.seq = 2;
     m.u.summary.call = proto_cstr("done");
     m.u.summary.t_ms = 2000;
     m.u.summary.latency_p50_ms = 1;
@@ -493,13 +507,19 @@ END_TEST
 START_TEST(engine_restart_resyncs)
 {
     ui_state *s = live_agent(500);
-    proto_msg m = cue(501, "c1", 9000, 4, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    proto_msg m = cue(1, "c1", 9000, 4, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
     feed(s, TOPIC("cue"), &m);
-    /* rapportd restarts: its stream begins again at 1, and c1 is gone */
-    m = cue(2, "c9", 500, 1, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN, 5);
-    feed(s, "call/team-a/agent-7/c9/cue", &m);
+    m = stats(501);
+    feed(s, "engine/stats", &m);
+    /* rapportd restarts: its stats stream begins again at 1, and c1 is gone */
+    m = stats(1);
+    feed(s, "engine/stats", &m);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
     ck_assert(ui_state_need_snapshot(s));
+    m = cue(1, "c9", 500, 1, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN, 5);
+    feed(s, "call/team-a/agent-7/c9/cue", &m);
+    m = stats(2);
+    feed(s, "engine/stats", &m);
     proto_call_state r = row("c9", "agent-7", NULL, 0);
     answer(s, 1, &r, 1);
     ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
@@ -510,11 +530,41 @@ START_TEST(engine_restart_resyncs)
 }
 END_TEST
 
+START_TEST(a_call_first_seen_past_its_start_resyncs)
+{
+    ui_state *s = live_agent(3);
+    /* c2's first message here is its seq 4: 1..3 were missed, so ask for the truth */
+    proto_msg m = cue(4, "c2", 2000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, "call/team-a/agent-7/c2/cue", &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    /* the snapshot has c2 with a prompt on screen; a call that ended meanwhile (c3,
+     * not in the snapshot) has its held messages dropped rather than asking again */
+    m = features(6, "c3", 2000);
+    feed(s, "call/team-a/agent-7/c3/features", &m);
+    proto_call_state r = rowq(3, "c2", "agent-7", NULL, 0);
+    r.present |= PROTO_CS_PROMPT;
+    r.prompt_id = 5;
+    r.prompt = proto_cstr("Acknowledge, then offer the callback.");
+    answer(s, 3, &r, 1);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    const ui_call *c = ui_state_find(s, "c2");
+    ck_assert_uint_eq(c->n_cues, 1);
+    ck_assert_uint_eq(c->seq, 4);
+    ck_assert(c->prompt.active);
+    ck_assert_uint_eq(c->prompt.id, 5);
+    ck_assert_str_eq(c->prompt.text, "Acknowledge, then offer the callback.");
+    ck_assert_ptr_null(ui_state_find(s, "c3"));
+    ck_assert_uint_eq(ui_state_gaps(s), 1);
+    ui_state_destroy(s);
+}
+END_TEST
+
 static Suite *state_suite(void)
 {
     Suite *s = suite_create("ui_state");
     TCase *tc = tcase_create("state");
     tcase_add_test(tc, cue_banners_open_and_close);
+    tcase_add_test(tc, a_call_first_seen_past_its_start_resyncs);
     tcase_add_test(tc, prompt_replaced_and_expires);
     tcase_add_test(tc, checklist_stays_while_its_cue_is_open);
     tcase_add_test(tc, held_until_the_first_snapshot);
