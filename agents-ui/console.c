@@ -11,6 +11,7 @@
 #include "agents-ui/view.h"
 #include "common/alloc.h"
 #include "common/clock.h"
+#include "net/curve.h"
 
 #define RECV_MAX          (PROTO_MAX_MSG_BYTES + 1)
 #define SNAPSHOT_RETRY_MS 2000u /* resend a snapshot_req not answered within this */
@@ -26,11 +27,17 @@ static void on_signal(int sig)
     stop_flag = 1;
 }
 
-static void *open_socket(void *ctx, int type, const char *ep)
+static void *open_socket(void *ctx, int type, const char *ep, const ui_console_config *cfg)
 {
     void *s = zmq_socket(ctx, type);
     if (s == NULL) {
         fprintf(stderr, "rapport console: zeromq: %s\n", zmq_strerror(zmq_errno()));
+        return NULL;
+    }
+    char err[RP_ERR_LEN];
+    if (rp_curve_client_files(s, cfg->key, cfg->server_key, err) != RP_OK) {
+        fprintf(stderr, "rapport console: %s\n", err);
+        zmq_close(s);
         return NULL;
     }
     int linger = 0, ivl = 100, ivl_max = 5000, one = 1;
@@ -218,8 +225,8 @@ int ui_console_run(const ui_console_config *cfg)
         fprintf(stderr, "rapport console: out of memory\n");
         goto out;
     }
-    c.sub = open_socket(ctx, ZMQ_SUB, cfg->from);
-    c.dealer = open_socket(ctx, ZMQ_DEALER, cfg->requests);
+    c.sub = open_socket(ctx, ZMQ_SUB, cfg->from, cfg);
+    c.dealer = open_socket(ctx, ZMQ_DEALER, cfg->requests, cfg);
     if (c.sub == NULL || c.dealer == NULL) {
         goto out;
     }

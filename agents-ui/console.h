@@ -18,14 +18,17 @@
 
 typedef struct ui_console_config {
     ui_role role;
-    const char *agent;    /* agent console: the agent id (required) */
-    const char *team;     /* optional scope */
-    const char *from;     /* publisher endpoint (SUB connects) */
-    const char *requests; /* request endpoint (DEALER connects) */
-    const char *by;       /* supervisor id written into acks */
-    bool plain;           /* one line per event on stdout instead of the screen */
-    bool exit_at_end;     /* stop once calls were seen and all have ended */
-    uint32_t timeout_ms;  /* stop (exit 1) when nothing arrives for this long; 0 = never */
+    const char *agent;      /* agent console: the agent id (required) */
+    const char *team;       /* optional scope */
+    const char *from;       /* publisher endpoint (SUB connects) */
+    const char *requests;   /* request endpoint (DEALER connects) */
+    const char *by;         /* supervisor id written into acks */
+    bool plain;             /* one line per event on stdout instead of the screen */
+    bool exit_at_end;       /* stop once calls were seen and all have ended */
+    uint32_t timeout_ms;    /* stop (exit 1) when nothing arrives for this long; 0 = never */
+    const char *key;        /* CURVE: this console's key pair (NULL with server_key NULL:
+                               plain text, for rapportd --insecure-loopback) */
+    const char *server_key; /* CURVE: the engine's public certificate */
 } ui_console_config;
 
 /* Runs the console; returns 0 on a clean stop, 1 when a socket could not be set

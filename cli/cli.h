@@ -35,6 +35,23 @@ void cli_print_event(const proto_msg *m, FILE *out);
 /* Prints "rapport <cmd>: <message>" to stderr (printf-style). */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* CURVE for every command that connects to rapportd: --key FILE (the client's key
+ * pair, FILE and FILE_secret from rapport keygen) and --server-key FILE (the
+ * engine's public certificate); by default from $RAPPORT_KEY / $RAPPORT_SERVER_KEY.
+ * Neither: plain text, for an engine started with --insecure-loopback. */
+#define CLI_SECURITY_USAGE                                                                         \
+    "  --key FILE         this client's key pair (rapport keygen; default $RAPPORT_KEY)\n"         \
+    "  --server-key FILE  the engine's public key (default $RAPPORT_SERVER_KEY)\n"
+
+/* Takes --key/--server-key at argv[*i] (advancing *i); false for other options. */
+bool cli_security_option(int argc, char **argv, int *i);
+/* The configured paths, or NULL. */
+const char *cli_key_path(void);
+const char *cli_server_key_path(void);
+/* Applies the configured keys to sock (before connect); prints why and returns -1
+ * when they cannot be used (missing, unsafe or malformed). */
+int cli_secure(void *sock, const char *cmd);
+
 int cli_decode_main(int argc, char **argv);
 int cli_example_main(int argc, char **argv);
 /* `rapport text`: one message per stdin line in, one analysis per line out. */

@@ -44,8 +44,9 @@ static void usage(FILE *out)
             "  --channels C     1 or 2 (default: 2 when the device has two inputs)\n"
             "  --rate R         8000 or 16000 (default 16000)\n"
             "  --seconds S      stop after S seconds (default: at Ctrl-C)\n"
-            "  --playbook FILE, --queue NAME, --to EP, --call ID, --agent ID, --team ID,\n"
-            "  --consent, --bot, --features, --format text|json   as for rapport replay\n\n"
+            "  --playbook FILE, --queue NAME, --to EP, --key FILE, --server-key FILE,\n"
+            "  --call ID, --agent ID, --team ID, --consent, --bot, --features,\n"
+            "  --format text|json   as for rapport replay\n\n"
             "exit codes: 0 ok, 1 no usable device or audio error, 2 usage error\n");
 }
 

@@ -23,7 +23,9 @@ static void usage(FILE *out)
         "                   terminal)\n"
         "  --by ID          supervisor id written into acknowledgements (default $USER)\n"
         "  --exit-at-end    stop once the calls seen have all ended (scripts, demos)\n"
-        "  --timeout-ms T   stop with exit 1 after T ms without a message\n");
+        "  --timeout-ms T   stop with exit 1 after T ms without a message\n" CLI_SECURITY_USAGE
+        "The engine decides what a console receives: an agent key sees its own calls, a\n"
+        "supervisor key its team's (see docs/operations.md, Security).\n");
 }
 
 int cli_console_main(int argc, char **argv)
@@ -50,6 +52,7 @@ int cli_console_main(int argc, char **argv)
             cfg.requests = argv[++i];
         } else if (strcmp(a, "--by") == 0 && has) {
             cfg.by = argv[++i];
+        } else if (cli_security_option(argc, argv, &i)) {
         } else if (strcmp(a, "--plain") == 0) {
             cfg.plain = true;
         } else if (strcmp(a, "--exit-at-end") == 0) {
@@ -68,6 +71,8 @@ int cli_console_main(int argc, char **argv)
             return CLI_EXIT_USAGE;
         }
     }
+    cfg.key = cli_key_path();
+    cfg.server_key = cli_server_key_path();
     if (supervisor == (cfg.agent != NULL)) {
         cli_error("console", "give exactly one of --agent ID and --supervisor");
         return CLI_EXIT_USAGE;

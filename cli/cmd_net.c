@@ -23,6 +23,10 @@ static void *connect_socket(void *ctx, int type, const char *ep, const char *cmd
     zmq_setsockopt(s, ZMQ_LINGER, &linger, sizeof linger);
     int64_t maxmsg = (int64_t)PROTO_MAX_MSG_BYTES + 4096;
     zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    if (cli_secure(s, cmd) != 0) {
+        zmq_close(s);
+        return NULL;
+    }
     if (zmq_connect(s, ep) != 0) {
         cli_error(cmd, "cannot connect to %s: %s", ep, zmq_strerror(zmq_errno()));
         zmq_close(s);
@@ -77,7 +81,8 @@ static void listen_usage(FILE *out)
             "Warns on stderr when a gap in a call's seq (or engine/stats') shows lost messages.\n\n"
             "  --until TYPE    stop after the first message of TYPE (e.g. summary)\n"
             "  --count N       stop after N messages\n"
-            "  --timeout-ms T  stop after T ms without a message (exit 1 if none arrived)\n");
+            "  --timeout-ms T  stop after T ms without a message (exit 1 if none "
+            "arrived)\n" CLI_SECURITY_USAGE);
 }
 
 int cli_listen_main(int argc, char **argv)
@@ -93,6 +98,7 @@ int cli_listen_main(int argc, char **argv)
         if (strcmp(a, "--help") == 0) {
             listen_usage(stdout);
             return CLI_EXIT_OK;
+        } else if (cli_security_option(argc, argv, &i)) {
         } else if (strcmp(a, "--from") == 0 && has) {
             from = argv[++i];
         } else if (strcmp(a, "--topic") == 0 && has && n_topics < 16) {
@@ -215,8 +221,10 @@ int cli_stats_main(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0) {
             printf("usage: rapport stats --from EP [--format text|json]\n\n"
                    "Waits (up to 5 s) for rapportd's next statistics message and prints it:\n"
-                   "messages in, rejections per reason, drops, latency percentiles, calls.\n");
+                   "messages in, rejections per reason, drops, latency percentiles, "
+                   "calls.\n\n" CLI_SECURITY_USAGE);
             return CLI_EXIT_OK;
+        } else if (cli_security_option(argc, argv, &i)) {
         } else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc) {
             from = argv[++i];
         } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
@@ -250,8 +258,11 @@ int cli_snapshot_main(int argc, char **argv)
         if (strcmp(a, "--help") == 0) {
             printf("usage: rapport snapshot --from EP [--team T] [--agent A] [--call C]\n\n"
                    "Asks rapportd's request socket for the current state of every live call\n"
-                   "(in the given team/agent/call) and prints the snapshot as JSON.\n");
+                   "(in the given team/agent/call) and prints the snapshot as JSON; the\n"
+                   "engine answers only with the calls this client's key may "
+                   "see.\n\n" CLI_SECURITY_USAGE);
             return CLI_EXIT_OK;
+        } else if (cli_security_option(argc, argv, &i)) {
         } else if (strcmp(a, "--from") == 0 && has) {
             from = argv[++i];
         } else if (strcmp(a, "--team") == 0 && has) {
@@ -336,8 +347,10 @@ int cli_send_main(int argc, char **argv)
                    "Pushes wire-protocol messages to rapportd's ingest endpoint, as a gateway\n"
                    "would: length-prefixed frames (the format of 'rapport example'), or with\n"
                    "--raw one message per file. Messages are sent as they are, unchecked, so\n"
-                   "this also tests how the engine handles bad input. FILE '-' or none: stdin.\n");
+                   "this also tests how the engine handles bad input. FILE '-' or none: "
+                   "stdin.\n\n" CLI_SECURITY_USAGE);
             return CLI_EXIT_OK;
+        } else if (cli_security_option(argc, argv, &first)) {
         } else if (strcmp(a, "--to") == 0 && first + 1 < argc) {
             to = argv[++first];
         } else if (strcmp(a, "--raw") == 0) {

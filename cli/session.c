@@ -231,6 +231,9 @@ int cli_session_option(int argc, char **argv, int *i, cli_session *r, session_op
     const char *a = argv[*i];
     bool has = *i + 1 < argc;
     const char **slot = NULL;
+    if (cli_security_option(argc, argv, i)) {
+        return 1;
+    }
     if (strcmp(a, "--playbook") == 0) {
         slot = &o->playbook;
     } else if (strcmp(a, "--queue") == 0) {
@@ -320,6 +323,9 @@ int cli_session_open(cli_session *r, const session_opts *o, const char *cmd)
         r->push = r->zctx != NULL ? zmq_socket(r->zctx, ZMQ_PUSH) : NULL;
         r->enc = rp_malloc(PROTO_MAX_MSG_BYTES);
         int linger = 5000;
+        if (r->push != NULL && cli_secure(r->push, cmd) != 0) {
+            return -1;
+        }
         if (r->push == NULL || r->enc == NULL ||
             zmq_setsockopt(r->push, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
             zmq_connect(r->push, o->to) != 0) {

@@ -30,7 +30,8 @@ static void usage(FILE *out)
 {
     fprintf(
         out,
-        "usage: rapportd --insecure-loopback [options]\n\n"
+        "usage: rapportd --curve-key FILE --allowed-keys DIR --roles FILE [options]\n"
+        "       rapportd --insecure-loopback [options]\n\n"
         "The rapport engine: takes calls' audio and chat over ZeroMQ, publishes cues,\n"
         "prompts, escalations, features and summaries, answers snapshot requests.\n\n"
         "  --ingest EP       PULL endpoint for gateways (default %s)\n"
@@ -44,10 +45,15 @@ static void usage(FILE *out)
         "  --db FILE         SQLite event log (WAL); default: none\n"
         "  --stats-ms N      stats publishing interval (default 1000)\n"
         "  --log-level L     error, warn, info (default) or debug\n"
+        "  --curve-key FILE  the engine's key pair (FILE and FILE_secret, from rapport keygen;\n"
+        "                    the secret must be mode 0600): every socket is a CURVE server\n"
+        "  --allowed-keys DIR\n"
+        "                    the public certificates (*.key) of the clients that may connect\n"
+        "  --roles FILE      each client key's role and scope: agent (own calls), supervisor\n"
+        "                    (a team), gateway (may only send), admin (docs/operations.md)\n"
         "  --insecure-loopback\n"
-        "                    run without CURVE encryption and authentication; only loopback,\n"
-        "                    ipc:// and inproc:// endpoints are then accepted. Required until\n"
-        "                    CURVE support lands (see issues).\n"
+        "                    development only: no encryption, no authentication, every client\n"
+        "                    may do everything; only loopback, ipc:// and inproc:// endpoints\n"
         "  --help            this text\n\n"
         "Signals: SIGINT/SIGTERM stop cleanly (open calls get their summaries), SIGHUP\n"
         "reloads the playbook. Exit codes: 0 clean stop, 1 failed to start, 2 usage.\n",
@@ -65,6 +71,7 @@ int main(int argc, char **argv)
 {
     eng_server_config cfg = eng_server_config_default();
     bool insecure = false;
+    bool curve_given = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -73,6 +80,15 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--insecure-loopback") == 0) {
             insecure = true;
+        } else if (strcmp(a, "--curve-key") == 0 && has) {
+            cfg.curve_key = argv[++i];
+            curve_given = true;
+        } else if (strcmp(a, "--allowed-keys") == 0 && has) {
+            cfg.allowed_keys = argv[++i];
+            curve_given = true;
+        } else if (strcmp(a, "--roles") == 0 && has) {
+            cfg.roles = argv[++i];
+            curve_given = true;
         } else if (strcmp(a, "--ingest") == 0 && has) {
             cfg.ingest = argv[++i];
         } else if (strcmp(a, "--publish") == 0 && has) {
@@ -111,21 +127,28 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!insecure) {
-        fprintf(stderr, "rapportd: CURVE transport is not available yet; start with "
-                        "--insecure-loopback (loopback endpoints only) for development\n");
+    if (insecure && curve_given) {
+        fprintf(stderr, "rapportd: --insecure-loopback cannot be combined with CURVE options\n");
+        return 2;
+    }
+    if (!insecure && (cfg.curve_key == NULL || cfg.allowed_keys == NULL || cfg.roles == NULL)) {
+        fprintf(stderr, "rapportd: CURVE needs --curve-key, --allowed-keys and --roles (the "
+                        "authenticator); for development only, --insecure-loopback\n");
         return 2;
     }
     const char *eps[3] = {cfg.ingest, cfg.publish, cfg.requests};
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; insecure && i < 3; i++) {
         if (!loopback_only(eps[i])) {
             fprintf(stderr, "rapportd: --insecure-loopback refuses the non-loopback endpoint %s\n",
                     eps[i]);
             return 2;
         }
     }
-    rp_log(RP_LOG_WARN, "rapportd",
-           "INSECURE: no encryption or authentication (--insecure-loopback); loopback only");
+    if (insecure) {
+        rp_log(RP_LOG_WARN, "rapportd",
+               "*** INSECURE *** no encryption, no authentication, every client may do "
+               "everything (--insecure-loopback): development only, never with real calls");
+    }
     char err[RP_ERR_LEN];
     eng_server *s = NULL;
     if (eng_server_create(&cfg, &s, err) != RP_OK) {
@@ -133,6 +156,11 @@ int main(int argc, char **argv)
         return 1;
     }
     g_server = s;
+    if (!insecure) {
+        rp_log(RP_LOG_INFO, "rapportd",
+               "CURVE on every socket; allowed keys from %s, roles from %s", cfg.allowed_keys,
+               cfg.roles);
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop;

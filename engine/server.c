@@ -12,8 +12,10 @@
 #include "common/alloc.h"
 #include "common/clock.h"
 #include "common/log.h"
+#include "engine/auth.h"
 #include "engine/eventlog.h"
 #include "engine/idmap.h"
+#include "net/curve.h"
 
 #define MAX_PLAYBOOKS    64
 #define REG_MAX_CUES     PROTO_MAX_OPEN_CUES
@@ -27,9 +29,16 @@
 #define REJECT_LOG_FIRST 10u
 #define REG_ENDED_NS     10000000000ull /* an ended call without a summary leaves the cache */
 
-enum rejection { REJ_MALFORMED, REJ_WRONG_TYPE, REJ_MULTIPART, REJ_REQUEST, REJ_COUNT };
+enum rejection {
+    REJ_MALFORMED,
+    REJ_WRONG_TYPE,
+    REJ_MULTIPART,
+    REJ_REQUEST,
+    REJ_UNAUTHORISED,
+    REJ_COUNT
+};
 static const char *const rejection_names[REJ_COUNT] = {"malformed", "wrong_type", "multipart",
-                                                       "bad_request"};
+                                                       "bad_request", "unauthorised"};
 
 /* What the snapshot service knows about a live call, kept from the messages it
  * routes and publishes: the state as of the last published seq. */
@@ -64,6 +73,9 @@ struct eng_server {
     eng_playbook *playbooks[MAX_PLAYBOOKS];
     uint32_t n_playbooks;
     eng_eventlog *log;
+    eng_auth *auth; /* NULL: plain text, everyone may do everything */
+    void *zap;
+    uint64_t subs_narrowed, subs_denied;
     atomic_bool stop, reload;
     /* the loop sleeps in zmq_poll; workers wake it through this eventfd */
     atomic_int sleeping;
@@ -121,19 +133,29 @@ void eng_server_reload(eng_server *s)
 
 /* ---- setup ---- */
 
-static void *bind_socket(eng_server *s, int type, const char *endpoint, int which, char *err)
+static void *bind_socket(eng_server *s, int type, const char *endpoint, int which,
+                         const rp_curve_key *key, char *err)
 {
     void *sock = zmq_socket(s->zctx, type);
     if (sock == NULL) {
         snprintf(err, RP_ERR_LEN, "%s socket: %s", ep_names[which], zmq_strerror(zmq_errno()));
         return NULL;
     }
+    char why[RP_ERR_LEN];
+    if (key != NULL && rp_curve_server(sock, key, why) != RP_OK) {
+        snprintf(err, RP_ERR_LEN, "%s: %.200s", ep_names[which], why);
+        zmq_close(sock);
+        return NULL;
+    }
     /* the publisher lingers so the last summaries reach consoles at shutdown */
     int linger = type == ZMQ_XPUB ? 2000 : 0, hwm = 100000, ivl = 1000, timeout = 3000;
     zmq_setsockopt(sock, ZMQ_LINGER, &linger, sizeof linger);
     if (type == ZMQ_XPUB) {
-        int sndhwm = 10000;
+        /* subscriptions reach us and take effect only as we set them: narrowed to
+         * what each client's key may see (drain_subscriptions) */
+        int sndhwm = 10000, manual = 1;
         zmq_setsockopt(sock, ZMQ_SNDHWM, &sndhwm, sizeof sndhwm);
+        zmq_setsockopt(sock, ZMQ_XPUB_MANUAL, &manual, sizeof manual);
     } else {
         zmq_setsockopt(sock, ZMQ_RCVHWM, &hwm, sizeof hwm);
     }
@@ -225,21 +247,54 @@ int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
         }
     }
     s->zctx = zmq_ctx_new();
+    rp_curve_key key;
+    const rp_curve_key *kp = NULL;
+    if (s->zctx != NULL && cfg->curve_key != NULL) {
+        /* the authenticator is bound before any CURVE socket can take a client */
+        char why[RP_ERR_LEN];
+        if ((rc = rp_curve_load_pair(cfg->curve_key, &key, why)) != RP_OK) {
+            snprintf(err, RP_ERR_LEN, "engine key: %.230s", why);
+        } else if ((rc = eng_auth_load(cfg->allowed_keys, cfg->roles, &s->auth, err)) == RP_OK &&
+                   (s->zap = eng_auth_zap_bind(s->auth, s->zctx, err)) == NULL) {
+            rc = RP_EIO;
+        }
+        if (rc != RP_OK) {
+            eng_server_destroy(&s);
+            return rc;
+        }
+        kp = &key;
+    } else if (cfg->allowed_keys != NULL || cfg->roles != NULL) {
+        snprintf(err, RP_ERR_LEN, "allowed keys and roles need CURVE: give the engine's key pair");
+        eng_server_destroy(&s);
+        return RP_EINVAL;
+    }
     if (s->zctx == NULL ||
-        (s->ingest = bind_socket(s, ZMQ_PULL, cfg->ingest, ENG_EP_INGEST, err)) == NULL ||
-        (s->pub = bind_socket(s, ZMQ_XPUB, cfg->publish, ENG_EP_PUBLISH, err)) == NULL ||
-        (s->req = bind_socket(s, ZMQ_ROUTER, cfg->requests, ENG_EP_REQUESTS, err)) == NULL) {
+        (s->ingest = bind_socket(s, ZMQ_PULL, cfg->ingest, ENG_EP_INGEST, kp, err)) == NULL ||
+        (s->pub = bind_socket(s, ZMQ_XPUB, cfg->publish, ENG_EP_PUBLISH, kp, err)) == NULL ||
+        (s->req = bind_socket(s, ZMQ_ROUTER, cfg->requests, ENG_EP_REQUESTS, kp, err)) == NULL) {
         if (err[0] == '\0') {
             snprintf(err, RP_ERR_LEN, "zeromq: %s", zmq_strerror(zmq_errno()));
         }
         eng_server_destroy(&s);
         return RP_EIO;
     }
+    memset(&key, 0, sizeof key);
     s->started_ns = rp_clock_mono_ns();
     s->last_stats_ns = s->started_ns;
     s->last_flush_ns = s->started_ns;
     *out = s;
     return RP_OK;
+}
+
+/* ---- who sent it ---- */
+
+/* The grant of the client a received message came from. */
+static const eng_grant *grant_of(const eng_server *s, zmq_msg_t *msg)
+{
+    if (s->auth == NULL) {
+        return &eng_grant_all;
+    }
+    return eng_auth_grant(s->auth, zmq_msg_gets(msg, "User-Id"));
 }
 
 /* ---- the snapshot cache ---- */
@@ -380,6 +435,7 @@ static void reg_published(eng_server *s, const proto_msg *m)
 typedef struct snap_ctx {
     eng_server *s;
     const proto_snapshot_req *q;
+    const eng_grant *g;
     uint32_t n;
 } snap_ctx;
 
@@ -394,6 +450,7 @@ static void add_row(void *arg, void *value)
     const reg_call *r = value;
     const proto_snapshot_req *q = ctx->q;
     if (ctx->n >= PROTO_MAX_SNAPSHOT_CALLS ||
+        !eng_grant_sees(ctx->g, proto_cstr(r->team), proto_cstr(r->agent)) ||
         !matches(q->call, q->present & PROTO_SNAPSHOT_REQ_CALL, r->call) ||
         !matches(q->agent, q->present & PROTO_SNAPSHOT_REQ_AGENT, r->agent) ||
         !matches(q->team, q->present & PROTO_SNAPSHOT_REQ_TEAM, r->team)) {
@@ -441,10 +498,11 @@ static void add_row(void *arg, void *value)
     ctx->n++;
 }
 
-/* Encodes the snapshot for q into s->snap; returns its length (0 on failure). */
-static size_t build_snapshot(eng_server *s, const proto_snapshot_req *q)
+/* Encodes the snapshot for q, limited to what g may see, into s->snap; returns its
+ * length (0 on failure). */
+static size_t build_snapshot(eng_server *s, const proto_snapshot_req *q, const eng_grant *g)
 {
-    snap_ctx ctx = {s, q, 0};
+    snap_ctx ctx = {s, q, g, 0};
     eng_idmap_each(&s->reg, add_row, &ctx);
     proto_msg m;
     memset(&m, 0, sizeof m);
@@ -566,7 +624,12 @@ static int drain_ingest(eng_server *s)
             reject(s, REJ_MULTIPART, NULL);
             continue;
         }
-        ingest_one(s, zmq_msg_data(&part), zmq_msg_size(&part), now);
+        const eng_grant *g = grant_of(s, &part);
+        if (g == NULL || (g->role != ENG_ROLE_GATEWAY && g->role != ENG_ROLE_ADMIN)) {
+            reject(s, REJ_UNAUTHORISED, NULL); /* only gateways send calls */
+        } else {
+            ingest_one(s, zmq_msg_data(&part), zmq_msg_size(&part), now);
+        }
         zmq_msg_close(&part);
     }
     return n;
@@ -659,6 +722,17 @@ static int drain_workers(eng_server *s)
     return total;
 }
 
+/* Supervisors acknowledge their team's alerts; admins any. */
+static bool may_ack(const eng_server *s, const eng_grant *g, proto_str call)
+{
+    if (g->role == ENG_ROLE_ADMIN) {
+        return true;
+    }
+    const reg_call *r = eng_idmap_get(&s->reg, call);
+    return g->role == ENG_ROLE_SUPERVISOR && r != NULL &&
+           eng_grant_sees(g, proto_cstr(r->team), proto_cstr(r->agent));
+}
+
 static int drain_requests(eng_server *s)
 {
     int handled = 0;
@@ -695,10 +769,19 @@ static int drain_requests(eng_server *s)
                                           &arena, &m, &err) == RP_OK;
         const void *reply = NULL;
         size_t reply_len = 0;
-        if (ok && m.type == PROTO_T_SNAPSHOT_REQ) {
-            reply_len = build_snapshot(s, &m.u.snapshot_req);
+        const eng_grant *g = n == body + 1 ? grant_of(s, &parts[body]) : NULL;
+        if (g == NULL) {
+            g = &(const eng_grant){ENG_ROLE_NONE, "", "", ""};
+        }
+        if (ok && m.type == PROTO_T_SNAPSHOT_REQ &&
+            (g->role == ENG_ROLE_GATEWAY || g->role == ENG_ROLE_NONE)) {
+            reject(s, REJ_UNAUTHORISED, NULL);
+        } else if (ok && m.type == PROTO_T_SNAPSHOT_REQ) {
+            reply_len = build_snapshot(s, &m.u.snapshot_req, g);
             reply = s->snap;
             s->snapshots++;
+        } else if (ok && m.type == PROTO_T_ACK && !may_ack(s, g, m.u.ack.call)) {
+            reject(s, REJ_UNAUTHORISED, NULL);
         } else if (ok && m.type == PROTO_T_ACK) {
             log_event(s, m.u.ack.call, 0, &m);
             reply = zmq_msg_data(&parts[body]);
@@ -720,14 +803,35 @@ static int drain_requests(eng_server *s)
     return handled;
 }
 
+/* XPUB (manual) hands us each subscribe (1, prefix) and unsubscribe (0, prefix);
+ * what we set right after applies to the pipe of the client that sent it. A
+ * subscription wider than the client's scope is narrowed to it; one outside it is
+ * not set at all, so that client receives none of those messages. */
 static void drain_subscriptions(eng_server *s)
 {
-    /* XPUB hands us subscribe/unsubscribe messages; read them so they do not queue */
     for (int i = 0; i < BATCH; i++) {
-        char buf[512];
-        if (zmq_recv(s->pub, buf, sizeof buf, ZMQ_DONTWAIT) < 0) {
+        zmq_msg_t msg;
+        zmq_msg_init(&msg);
+        if (zmq_msg_recv(&msg, s->pub, ZMQ_DONTWAIT) < 0) {
+            zmq_msg_close(&msg);
             break;
         }
+        const char *d = zmq_msg_data(&msg);
+        size_t len = zmq_msg_size(&msg);
+        const eng_grant *g = grant_of(s, &msg);
+        if (len >= 1 && (d[0] == 0 || d[0] == 1) && g != NULL) {
+            char prefs[ENG_AUTH_MAX_PREFS][256];
+            int n = eng_grant_narrow(g, d + 1, len - 1, prefs);
+            for (int k = 0; k < n; k++) {
+                zmq_setsockopt(s->pub, d[0] == 1 ? ZMQ_SUBSCRIBE : ZMQ_UNSUBSCRIBE, prefs[k],
+                               strlen(prefs[k]));
+                s->subs_narrowed += strlen(prefs[k]) != len - 1;
+            }
+            s->subs_denied += n == 0 && d[0] == 1;
+        } else if (len >= 1 && d[0] == 1) {
+            s->subs_denied++;
+        }
+        zmq_msg_close(&msg);
     }
 }
 
@@ -787,12 +891,10 @@ static void publish_stats(eng_server *s, uint64_t now)
     KV("requests", s->requests);
     KV("snapshots", s->snapshots);
     for (int r = 0; r < REJ_COUNT; r++) {
-        kv[n++] = (proto_kv){0,
-                             proto_cstr(r == REJ_MALFORMED    ? "rejected.malformed"
-                                        : r == REJ_WRONG_TYPE ? "rejected.wrong_type"
-                                        : r == REJ_MULTIPART  ? "rejected.multipart"
-                                                              : "rejected.bad_request"),
-                             (double)s->rejected[r]};
+        static const char *const keys[REJ_COUNT] = {"rejected.malformed", "rejected.wrong_type",
+                                                    "rejected.multipart", "rejected.bad_request",
+                                                    "rejected.unauthorised"};
+        kv[n++] = (proto_kv){0, proto_cstr(keys[r]), (double)s->rejected[r]};
     }
     for (int r = 1; r < ENG_REJ_COUNT; r++) {
         KV(reject_keys[r], rej[r]);
@@ -815,6 +917,10 @@ static void publish_stats(eng_server *s, uint64_t now)
     KV("playbook_reloads", s->reloads);
     KV("playbook_reload_errors", s->reload_errors);
     KV("workers", s->n_workers);
+    KV("auth.accepted", s->auth ? eng_auth_accepted(s->auth) : 0);
+    KV("auth.refused", s->auth ? eng_auth_refused(s->auth) : 0);
+    KV("subscriptions.narrowed", s->subs_narrowed);
+    KV("subscriptions.denied", s->subs_denied);
 #undef KV
     proto_msg m;
     memset(&m, 0, sizeof m);
@@ -869,11 +975,12 @@ static void idle_wait(eng_server *s)
         atomic_store(&s->sleeping, 0);
         return;
     }
-    zmq_pollitem_t items[4] = {{s->ingest, 0, ZMQ_POLLIN, 0},
+    zmq_pollitem_t items[5] = {{s->ingest, 0, ZMQ_POLLIN, 0},
                                {s->req, 0, ZMQ_POLLIN, 0},
                                {s->pub, 0, ZMQ_POLLIN, 0},
-                               {NULL, s->wake_fd, ZMQ_POLLIN, 0}};
-    (void)zmq_poll(items, 4, IDLE_WAIT_MS);
+                               {NULL, s->wake_fd, ZMQ_POLLIN, 0},
+                               {s->zap, 0, ZMQ_POLLIN, 0}};
+    (void)zmq_poll(items, s->zap != NULL ? 5 : 4, IDLE_WAIT_MS);
     atomic_store(&s->sleeping, 0);
     uint64_t v;
     while (read(s->wake_fd, &v, sizeof v) > 0) {
@@ -886,7 +993,8 @@ int eng_server_run(eng_server *s)
         if (atomic_exchange(&s->reload, false)) {
             do_reload(s);
         }
-        int work = drain_ingest(s);
+        int work = s->auth != NULL ? eng_auth_zap_serve(s->auth, 64) : 0;
+        work += drain_ingest(s);
         work += drain_workers(s);
         work += drain_requests(s);
         drain_subscriptions(s);
@@ -943,6 +1051,9 @@ void eng_server_destroy(eng_server **self_p)
     if (s->req != NULL) {
         zmq_close(s->req);
     }
+    if (s->auth != NULL) {
+        eng_auth_zap_close(s->auth);
+    }
     if (s->zctx != NULL) {
         zmq_ctx_term(s->zctx);
     }
@@ -950,6 +1061,7 @@ void eng_server_destroy(eng_server **self_p)
         close(s->wake_fd);
     }
     eng_eventlog_close(&s->log);
+    eng_auth_destroy(&s->auth);
     for (uint32_t i = 0; i < s->n_playbooks; i++) {
         eng_playbook_destroy(&s->playbooks[i]);
     }

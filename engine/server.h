@@ -3,13 +3,14 @@
  *
  * One loop thread owns every ZeroMQ socket (docs/protocol.md section 5):
  *   PULL  ingest   - gateways and chat systems push inbound messages;
- *   XPUB  publish  - topic frame + message; per-stream seq; slow subscribers lose
- *                    messages (never block the engine) and resynchronise;
+ *   XPUB  publish  - topic frame + message; seq per call; slow subscribers lose
+ *                    messages (never block the engine) and resynchronise; each
+ *                    subscription is narrowed to what the client's key may see;
  *   ROUTER requests - snapshot_req -> snapshot, ack -> recorded and echoed.
  * Each inbound message is validated (proto_decode), counted, and routed by call
  * id to one worker shard (engine/worker.h) through its lock-free inbox; what the
- * shards conclude comes back through their outboxes, gets the stream's next seq,
- * is published, updates the snapshot cache (the state as of the last published
+ * shards conclude comes back through their outboxes (numbered per call), is
+ * published, updates the snapshot cache (the state as of the last published
  * seq) and is written to the event log. Statistics go out on "engine/stats".
  */
 #ifndef ENGINE_SERVER_H
@@ -33,6 +34,14 @@ typedef struct eng_server_config {
     const char *playbook_path; /* NULL = built-in defaults */
     const char *db_path;       /* NULL = no event log */
     uint32_t stats_interval_ms;
+    /* Security (docs/operations.md "Security"). With curve_key, every socket is a
+     * CURVE server with that key pair (path and path_secret) and both allowed_keys
+     * (a directory of public certificates) and roles (the roles file) are required;
+     * eng_server_create refuses any other combination. Without them the engine is
+     * plain text and every client may do everything (--insecure-loopback). */
+    const char *curve_key;
+    const char *allowed_keys;
+    const char *roles;
 } eng_server_config;
 
 typedef enum eng_endpoint { ENG_EP_INGEST, ENG_EP_PUBLISH, ENG_EP_REQUESTS } eng_endpoint;
