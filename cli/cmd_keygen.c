@@ -16,7 +16,8 @@ static void usage(FILE *out)
                  "Creates a CURVE key pair: PATH (the public certificate, shared with peers) and\n"
                  "PATH_secret (the secret one: mode 0600, never group- or world-readable).\n"
                  "Engines, consoles and gateways each have their own pair; the engine lists the\n"
-                 "public certificates it accepts (see docs/protocol.md, Transport).\n\n"
+                 "public certificates it accepts in its --allowed-keys directory and gives each\n"
+                 "key a role in its --roles file (docs/operations.md, Security).\n\n"
                  "  --name TEXT   a label stored in the certificate (e.g. the agent id)\n"
                  "  --force       overwrite existing files\n");
 }

@@ -210,6 +210,17 @@ static int load_dir(eng_auth *a, const char *dir, char *err)
     }
     int rc = RP_OK;
     struct dirent *ent;
+    /* first pass: a secret key here is a mistake worth stopping for */
+    while (rc == RP_OK && (ent = readdir(d)) != NULL) {
+        if (ent->d_name[0] != '.' && ends_with(ent->d_name, "_secret")) {
+            snprintf(err, RP_ERR_LEN,
+                     "allowed keys: %.60s/%.60s is a secret key; only public certificates "
+                     "belong there",
+                     dir, ent->d_name);
+            rc = RP_EINVAL;
+        }
+    }
+    rewinddir(d);
     while (rc == RP_OK && (ent = readdir(d)) != NULL) {
         const char *f = ent->d_name;
         if (f[0] == '.') {
@@ -219,13 +230,7 @@ static int load_dir(eng_auth *a, const char *dir, char *err)
         if (snprintf(path, sizeof path, "%s/%s", dir, f) >= (int)sizeof path) {
             continue;
         }
-        if (ends_with(f, "_secret")) {
-            snprintf(err, RP_ERR_LEN,
-                     "allowed keys: %.120s is a secret key; only public certificates belong "
-                     "there",
-                     path);
-            rc = RP_EINVAL;
-        } else if (ends_with(f, ".key")) {
+        if (ends_with(f, ".key")) {
             rp_curve_key k;
             char why[RP_ERR_LEN];
             rc = rp_curve_load_public(path, &k, why);

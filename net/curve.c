@@ -14,6 +14,9 @@ bool rp_curve_valid_txt(const char *txt)
     return txt != NULL && strlen(txt) == 40 && zmq_z85_decode(bin, txt) != NULL;
 }
 
+/* memset through a volatile pointer: not optimised away for secrets going out of scope */
+static void *(*const volatile wipe)(void *, int, size_t) = memset;
+
 static void copy_txt(char *dst, size_t cap, const char *src)
 {
     snprintf(dst, cap, "%s", src != NULL ? src : "");
@@ -40,20 +43,11 @@ static int check_secret_file(const char *path, char *err)
     return RP_OK;
 }
 
-static int load(const char *path, bool pair, rp_curve_key *out, char *err)
+/* Reads one certificate file's curve/public-key (and secret-key) with CZMQ's ZPL
+ * reader; RP_OK when it parses, values copied ("" when absent). */
+static int read_cert(const char *path, char pub[RP_CURVE_KEY_TXT], char sec[RP_CURVE_KEY_TXT],
+                     char name[65], char *err)
 {
-    memset(out, 0, sizeof *out);
-    err[0] = '\0';
-    if (path == NULL || strlen(path) > 3900) {
-        snprintf(err, RP_ERR_LEN, "no key file given");
-        return RP_EINVAL;
-    }
-    char secret_path[4000];
-    snprintf(secret_path, sizeof secret_path, "%s_secret", path);
-    int rc = pair ? check_secret_file(secret_path, err) : RP_OK;
-    if (rc != RP_OK) {
-        return rc;
-    }
     struct stat st;
     if (stat(path, &st) != 0) {
         snprintf(err, RP_ERR_LEN, "%.200s: %s", path, strerror(errno));
@@ -63,31 +57,59 @@ static int load(const char *path, bool pair, rp_curve_key *out, char *err)
         snprintf(err, RP_ERR_LEN, "%.200s: not a certificate file", path);
         return RP_EINVAL;
     }
-    /* zcert_load reads path, then path_secret when it exists */
-    zcert_t *cert = zcert_load(path);
-    if (cert == NULL) {
+    zconfig_t *c = zconfig_load(path);
+    if (c == NULL) {
         snprintf(err, RP_ERR_LEN, "%.150s: not a CURVE certificate (make one with rapport keygen)",
                  path);
         return RP_EINVAL;
     }
-    const char *pub = zcert_public_txt(cert);
-    const char *sec = zcert_secret_txt(cert);
-    const char *name = zcert_meta(cert, "name");
+    copy_txt(pub, RP_CURVE_KEY_TXT, zconfig_get(c, "curve/public-key", ""));
+    copy_txt(sec, RP_CURVE_KEY_TXT, zconfig_get(c, "curve/secret-key", ""));
+    if (name != NULL) {
+        copy_txt(name, 65, zconfig_get(c, "metadata/name", ""));
+    }
+    zconfig_destroy(&c);
+    return RP_OK;
+}
+
+static bool usable(const char *txt)
+{
     static const char zero_key[] = "0000000000000000000000000000000000000000";
-    if (!rp_curve_valid_txt(pub) || strcmp(pub, zero_key) == 0) {
+    return rp_curve_valid_txt(txt) && strcmp(txt, zero_key) != 0;
+}
+
+static int load(const char *path, bool pair, rp_curve_key *out, char *err)
+{
+    memset(out, 0, sizeof *out);
+    err[0] = '\0';
+    if (path == NULL || strlen(path) > 3900) {
+        snprintf(err, RP_ERR_LEN, "no key file given");
+        return RP_EINVAL;
+    }
+    char secret_path[4000], unused[RP_CURVE_KEY_TXT];
+    snprintf(secret_path, sizeof secret_path, "%s_secret", path);
+    int rc = read_cert(path, out->public_txt, unused, out->name, err);
+    if (rc == RP_OK && !usable(out->public_txt)) {
         snprintf(err, RP_ERR_LEN, "%.200s: malformed public key", path);
         rc = RP_EINVAL;
-    } else if (pair && (!rp_curve_valid_txt(sec) || strcmp(sec, zero_key) == 0)) {
-        snprintf(err, RP_ERR_LEN, "%.200s: malformed or missing secret key", secret_path);
-        rc = RP_EINVAL;
-    } else {
-        copy_txt(out->public_txt, sizeof out->public_txt, pub);
-        if (pair) {
-            copy_txt(out->secret_txt, sizeof out->secret_txt, sec);
-        }
-        copy_txt(out->name, sizeof out->name, name);
     }
-    zcert_destroy(&cert);
+    if (rc == RP_OK && pair) {
+        char pub[RP_CURVE_KEY_TXT];
+        rc = check_secret_file(secret_path, err);
+        if (rc == RP_OK) {
+            rc = read_cert(secret_path, pub, out->secret_txt, NULL, err);
+        }
+        if (rc == RP_OK && !usable(out->secret_txt)) {
+            snprintf(err, RP_ERR_LEN, "%.150s: malformed or missing secret key", secret_path);
+            rc = RP_EINVAL;
+        } else if (rc == RP_OK && strcmp(pub, out->public_txt) != 0) {
+            snprintf(err, RP_ERR_LEN, "%.150s: not the public half of its _secret file", path);
+            rc = RP_EINVAL;
+        }
+    }
+    if (rc != RP_OK) {
+        wipe(out, 0, sizeof *out);
+    }
     return rc;
 }
 
@@ -166,6 +188,6 @@ int rp_curve_client_files(void *sock, const char *key_path, const char *server_k
     if (rc != RP_OK) {
         snprintf(err, RP_ERR_LEN, "%s", why);
     }
-    memset(&own, 0, sizeof own); /* no copy of the secret lingers on the stack */
+    wipe(&own, 0, sizeof own); /* no copy of the secret lingers on the stack */
     return rc;
 }

@@ -28,11 +28,17 @@ finish() {
 
 # start_rapportd NAME [OPTION...]: rapportd on ephemeral loopback ports with the given
 # options; its stdout and stderr go to $tmp/NAME.out and $tmp/NAME.err. Sets pid and
-# the bound endpoints ing, pub and req. Needs $rapportd and $tmp.
+# the bound endpoints ing, pub and req. Needs $rapportd and $tmp. Without CURVE
+# options among them it runs with --insecure-loopback.
 start_rapportd() {
     name=$1
     shift
-    "$rapportd" --insecure-loopback --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+    case " $* " in
+    *" --curve-key "*) insecure="" ;;
+    *) insecure="--insecure-loopback" ;;
+    esac
+    # shellcheck disable=SC2086 # $insecure is empty or one option
+    "$rapportd" $insecure --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
         --requests 'tcp://127.0.0.1:*' "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
     pid=$!
     for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
