@@ -97,7 +97,7 @@ void eng_rules_default(eng_rules *r)
             "The customer is waiting for your answer.");
     set_cue(r, PROTO_CUE_INTERRUPTION, 3, 1.0f, 0.0f, 0, 10000, 30000, 3,
             "Let the customer finish before you answer.");
-    set_cue(r, PROTO_CUE_CUSTOMER_TENSION, 2, 0.70f, 0.50f, 2000, 0, 60000, 3,
+    set_cue(r, PROTO_CUE_CUSTOMER_TENSION, 2, 0.70f, 0.50f, 1500, 0, 60000, 3,
             "The customer sounds tense - acknowledge how they feel before solving.");
     set_cue(r, PROTO_CUE_NEGATIVE_SENTIMENT, 2, -0.40f, -0.15f, 0, 0, 60000, 3,
             "The customer is getting more negative - acknowledge and apologise.");

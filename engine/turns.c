@@ -82,6 +82,7 @@ static void spurt_start(eng_turns *t, eng_party p, uint32_t s, eng_turn_event *e
     t->speaking[p] = true;
     t->spurt_start[p] = s;
     t->overlapped[p] = false;
+    t->counted[p] = false;
     if (t->floor == ENG_NOBODY) {
         if (t->last_holder == q) {
             int32_t latency = slots_to_ms((int64_t)s - t->floor_free_since);
@@ -108,7 +109,9 @@ static void spurt_end(eng_turns *t, eng_party p, uint32_t e, eng_turn_event *ev,
     uint32_t len = e - t->spurt_start[p];
     if (t->floor == q && t->overlapped[p]) {
         /* p spoke over q and stopped while q kept talking */
-        if (len <= ms_to_slots(t->cfg.backchannel_max_ms)) {
+        if (t->counted[p]) {
+            /* counted as an interruption while it went on (eng_turns_step) */
+        } else if (len <= ms_to_slots(t->cfg.backchannel_max_ms)) {
             t->backchannels[p]++;
             add_event(ev, n, ENG_EV_BACKCHANNEL, p, slots_to_ms(len), e);
         } else {
@@ -116,6 +119,7 @@ static void spurt_end(eng_turns *t, eng_party p, uint32_t e, eng_turn_event *ev,
             add_event(ev, n, ENG_EV_INTERRUPTION, p, slots_to_ms(len), e);
         }
         t->overlapped[p] = false;
+        t->counted[p] = false;
         return;
     }
     if (t->floor != p) {
@@ -125,7 +129,9 @@ static void spurt_end(eng_turns *t, eng_party p, uint32_t e, eng_turn_event *ev,
         /* q started over p and is still talking: q takes the floor */
         uint32_t overlap = e - t->spurt_start[q];
         end_turn_length(t, p, e);
-        if (overlap >= ms_to_slots(t->cfg.interrupt_min_overlap_ms)) {
+        if (t->counted[q]) {
+            /* already counted while both were talking */
+        } else if (overlap >= ms_to_slots(t->cfg.interrupt_min_overlap_ms)) {
             t->interruptions[q]++;
             add_event(ev, n, ENG_EV_INTERRUPTION, q, slots_to_ms(overlap), e);
         } else {
@@ -133,6 +139,7 @@ static void spurt_end(eng_turns *t, eng_party p, uint32_t e, eng_turn_event *ev,
             add_event(ev, n, ENG_EV_RESPONSE, q, -slots_to_ms(overlap), e);
         }
         t->overlapped[q] = false;
+        t->counted[q] = false;
         t->floor = q;
         t->floor_since = t->spurt_start[q];
         return;
@@ -163,6 +170,19 @@ int eng_turns_step(eng_turns *t, bool agent_speech, bool customer_speech, eng_tu
                 spurt_start(t, p, s, ev, &n);
             }
             t->last_speech[p] = s;
+        }
+    }
+    /* talking over the floor holder for longer than any backchannel is an
+     * interruption already: say so now rather than when one of them stops */
+    for (int i = 0; i < 2; i++) {
+        eng_party p = (eng_party)i;
+        eng_party q = other(p);
+        uint32_t len = s + 1 - t->spurt_start[p];
+        if (t->speaking[p] && t->overlapped[p] && !t->counted[p] && t->floor == q &&
+            t->speaking[q] && len > ms_to_slots(t->cfg.backchannel_max_ms)) {
+            t->counted[p] = true;
+            t->interruptions[p]++;
+            add_event(ev, &n, ENG_EV_INTERRUPTION, p, slots_to_ms(len), s);
         }
     }
     /* talk time counts raw voice activity, not the debounced spurts */

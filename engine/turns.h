@@ -45,7 +45,7 @@ typedef struct eng_turn_event {
 } eng_turn_event;
 
 /* Most events one step can emit. */
-#define ENG_TURNS_MAX_EVENTS 4
+#define ENG_TURNS_MAX_EVENTS 6
 
 /* Latency histogram: 100 ms bins up to 12.7 s, the last bin open-ended. */
 #define ENG_LATENCY_BINS   128
@@ -59,6 +59,7 @@ typedef struct eng_turns {
     uint32_t spurt_start[2];
     uint32_t last_speech[2]; /* last slot with raw speech */
     bool overlapped[2];      /* this spurt began while the other held the floor */
+    bool counted[2];         /* ... and already counted as an interruption */
     /* floor */
     eng_party floor;
     eng_party last_holder;     /* who held the floor before it became free */

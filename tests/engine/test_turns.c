@@ -106,10 +106,31 @@ START_TEST(taking_the_floor_with_long_overlap_is_an_interruption_by_the_taker)
     run(&t, s, 2, 8000, &r);
     const eng_turn_event *e = find(&r, ENG_EV_INTERRUPTION, ENG_AGENT);
     ck_assert_ptr_nonnull(e);
-    ck_assert_int_eq(e->value_ms, 2000);
+    /* said as soon as the overlap outlasts any backchannel (1 s), not when the
+     * customer gives up at 5 s; counted once */
+    ck_assert_int_eq(e->value_ms, 1010);
+    ck_assert_uint_eq(e->slot, 400);
+    ck_assert_int_eq(count(&r, ENG_EV_INTERRUPTION, ENG_AGENT), 1);
     ck_assert_uint_eq(t.interruptions[ENG_AGENT], 1);
     ck_assert_uint_eq(t.interruptions[ENG_CUSTOMER], 0);
     ck_assert_int_eq(count(&r, ENG_EV_RESPONSE, ENG_AGENT), 0);
+}
+END_TEST
+
+START_TEST(a_long_overlap_that_stops_first_is_one_interruption)
+{
+    eng_turns t = fresh();
+    /* customer talks 0-6 s; agent talks over them 2-3.5 s, then gives way */
+    const span s[] = {{ENG_CUSTOMER, 0, 6000}, {ENG_AGENT, 2000, 3500}};
+    run_result r = {0};
+    run(&t, s, 2, 7000, &r);
+    ck_assert_int_eq(count(&r, ENG_EV_INTERRUPTION, ENG_AGENT), 1);
+    ck_assert_int_eq(count(&r, ENG_EV_BACKCHANNEL, ENG_AGENT), 0);
+    const eng_turn_event *e = find(&r, ENG_EV_INTERRUPTION, ENG_AGENT);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->slot, 300);
+    ck_assert_uint_eq(t.interruptions[ENG_AGENT], 1);
+    ck_assert_uint_eq(t.interruptions[ENG_CUSTOMER], 0);
 }
 END_TEST
 
@@ -255,6 +276,7 @@ Suite *turns_suite(void)
     tcase_add_test(tc, answer_after_half_a_second_is_a_500ms_response);
     tcase_add_test(tc, short_mm_hm_during_a_turn_is_a_backchannel_not_an_interruption);
     tcase_add_test(tc, taking_the_floor_with_long_overlap_is_an_interruption_by_the_taker);
+    tcase_add_test(tc, a_long_overlap_that_stops_first_is_one_interruption);
     tcase_add_test(tc, slight_overlap_at_a_handover_is_a_response);
     tcase_add_test(tc, long_talk_over_without_taking_the_floor_counts_as_interruption);
     tcase_add_test(tc, dead_air_is_measured_and_a_hold_is_not_dead_air);
