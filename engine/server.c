@@ -100,6 +100,7 @@ eng_server_config eng_server_config_default(void)
         .playbook_path = NULL,
         .db_path = NULL,
         .stats_interval_ms = 1000,
+        .purge_interval_ms = ENG_EVENTLOG_PURGE_INTERVAL_MS,
     };
     return c;
 }
@@ -183,6 +184,9 @@ int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
     if (cfg->db_path != NULL && (rc = eng_eventlog_open(cfg->db_path, &s->log, err)) != RP_OK) {
         eng_server_destroy(&s);
         return rc;
+    }
+    if (s->log != NULL) {
+        eng_eventlog_set_purge_interval(s->log, cfg->purge_interval_ms);
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     s->n_workers = cfg->n_workers != 0 ? cfg->n_workers : (uint32_t)(cores > 0 ? cores : 1);
@@ -520,7 +524,8 @@ static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t
     s->texts_in += m.type == PROTO_T_TEXT;
     if (m.type == PROTO_T_CALL_START) {
         reg_start(s, &m.u.call_start);
-        if (s->log != NULL && eng_eventlog_call_start(s->log, &m.u.call_start) != RP_OK) {
+        if (s->log != NULL && eng_eventlog_call_start(s->log, &m.u.call_start,
+                                                      s->playbooks[s->n_playbooks - 1]) != RP_OK) {
             s->log_errors++;
         }
     } else if (m.type == PROTO_T_CONSENT) {
@@ -899,6 +904,9 @@ int eng_server_run(eng_server *s)
         if (s->log != NULL && now - s->last_flush_ns >= LOG_FLUSH_NS) {
             s->last_flush_ns = now;
             if (eng_eventlog_flush(s->log) != RP_OK) {
+                s->log_errors++;
+            }
+            if (eng_eventlog_maintain(s->log, now) != RP_OK) { /* retention purge when due */
                 s->log_errors++;
             }
         }

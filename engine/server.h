@@ -33,6 +33,7 @@ typedef struct eng_server_config {
     const char *playbook_path; /* NULL = built-in defaults */
     const char *db_path;       /* NULL = no event log */
     uint32_t stats_interval_ms;
+    uint32_t purge_interval_ms; /* event log: time between retention purges; 0 = never */
 } eng_server_config;
 
 typedef enum eng_endpoint { ENG_EP_INGEST, ENG_EP_PUBLISH, ENG_EP_REQUESTS } eng_endpoint;
