@@ -45,6 +45,7 @@ static void usage(FILE *out)
             "  --rate R         8000 or 16000 (default 16000)\n"
             "  --seconds S      stop after S seconds (default: at Ctrl-C)\n"
             "  --playbook FILE, --queue NAME, --to EP, --call ID, --agent ID, --team ID,\n"
+            "  --customer ID,\n"
             "  --consent, --bot, --features, --format text|json   as for rapport replay\n\n"
             "exit codes: 0 ok, 1 no usable device or audio error, 2 usage error\n");
 }

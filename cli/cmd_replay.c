@@ -57,6 +57,8 @@ static void usage(FILE *out)
             "                   ingest endpoint instead of analysing it here (see rapport listen)\n"
             "  --call ID, --agent ID, --team ID\n"
             "                   the call's ids (default replay, agent, replay)\n"
+            "  --customer ID    the customer's id in call_start (the key of rapport erase and\n"
+            "                   rapport export; default none)\n"
             "  --help           this text\n\n"
             "exit codes: 0 ok, 1 unreadable input, 2 usage error\n");
 }

@@ -505,7 +505,7 @@ static int checkpoint_truncate(eng_eventlog *log, char *err)
     return RP_OK;
 }
 
-int eng_eventlog_erase_customer(eng_eventlog *log, const char *customer,
+int eng_eventlog_erase_customer(eng_eventlog *log, const char *customer, bool include_open,
                                 eng_eventlog_counts *removed, char *err)
 {
     eng_eventlog_counts c = {0};
@@ -520,6 +520,15 @@ int eng_eventlog_erase_customer(eng_eventlog *log, const char *customer,
     int rc =
         count_customer(log, "SELECT count(*) FROM calls WHERE customer = ?1 AND ended_us IS NULL",
                        customer, &c.live);
+    if (rc == RP_OK && c.live > 0 && !include_open) {
+        (void)exec(log, "ROLLBACK", NULL);
+        removed->live = c.live;
+        snprintf(err, RP_ERR_LEN,
+                 "%llu call(s) of this customer have no recorded end (live, or cut off by a "
+                 "crash); nothing erased",
+                 (unsigned long long)c.live);
+        return RP_ESTATE;
+    }
     if (rc == RP_OK) {
         rc = delete_customer(
             log, "DELETE FROM events WHERE call IN (SELECT call FROM calls WHERE customer = ?1)",

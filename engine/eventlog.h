@@ -82,10 +82,14 @@ RP_NODISCARD int eng_eventlog_purge(eng_eventlog *log, int64_t now_s, eng_eventl
 /* Erasure (GDPR art. 17): deletes the customer's calls and every event of those
  * calls, adds an audit row (action "erase", counts and time only), then
  * checkpoints the WAL (TRUNCATE) and VACUUMs so that no free page or WAL frame
- * keeps a copy. customer is an id (proto_id_valid). RP_EINVAL for a bad id, RP_EIO
- * with err on a database error or when the WAL could not be truncated (busy). */
+ * keeps a copy. customer is an id (proto_id_valid). A call with no recorded end
+ * may still be live (its later events would no longer be linked to the customer):
+ * unless include_open, such calls make it erase nothing and return RP_ESTATE with
+ * removed->live set. RP_EINVAL for a bad id, RP_EIO with err on a database error or
+ * when the WAL could not be truncated (busy). */
 RP_NODISCARD int eng_eventlog_erase_customer(eng_eventlog *log, const char *customer,
-                                             eng_eventlog_counts *removed, char *err);
+                                             bool include_open, eng_eventlog_counts *removed,
+                                             char *err);
 
 /* Receives one JSON object (NUL-terminated, no newline); non-zero stops the export. */
 typedef int (*eng_eventlog_line_fn)(const char *json, void *arg);

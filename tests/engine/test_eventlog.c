@@ -318,13 +318,13 @@ START_TEST(erase_removes_one_customer_down_to_the_file_bytes)
     eng_eventlog *tool = NULL;
     ck_assert_int_eq(eng_eventlog_open_existing(t.path, false, &tool, err), RP_OK);
     eng_eventlog_counts removed;
-    int rc = eng_eventlog_erase_customer(tool, "cust-erase-9931", &removed, err);
+    int rc = eng_eventlog_erase_customer(tool, "cust-erase-9931", false, &removed, err);
     ck_assert_msg(rc == RP_OK, "%s", err);
     ck_assert_uint_eq(removed.calls, 2);
     ck_assert_uint_eq(removed.events, 25);
     ck_assert_uint_eq(removed.live, 0);
     /* erasing an unknown customer removes nothing, and says so */
-    ck_assert_int_eq(eng_eventlog_erase_customer(tool, "nobody", &removed, err), RP_OK);
+    ck_assert_int_eq(eng_eventlog_erase_customer(tool, "nobody", false, &removed, err), RP_OK);
     ck_assert_uint_eq(removed.calls + removed.events, 0);
     eng_eventlog_close(&tool);
     const char *gone[] = {"cust-erase-9931", "call-erase-me-1", "call-erase-me-2",
@@ -339,10 +339,33 @@ START_TEST(erase_removes_one_customer_down_to_the_file_bytes)
     ck_assert_int_eq(query_i64(t.path, "select count(*) from audit where action='erase' and "
                                        "calls=2 and events=25"),
                      1);
+    /* an open call (no end recorded) is erased only when asked to */
+    proto_call_start cs;
+    memset(&cs, 0, sizeof cs);
+    cs.call = proto_cstr("call-open");
+    cs.agent = proto_cstr("agent-1");
+    cs.team = proto_cstr("team-1");
+    cs.present = PROTO_CALL_START_CUSTOMER;
+    cs.customer = proto_cstr("cust-open");
+    ck_assert_int_eq(eng_eventlog_call_start(log, &cs, NULL), RP_OK);
+    ck_assert_int_eq(eng_eventlog_flush(log), RP_OK);
+    ck_assert_int_eq(eng_eventlog_open_existing(t.path, false, &tool, err), RP_OK);
+    ck_assert_int_eq(eng_eventlog_erase_customer(tool, "cust-open", false, &removed, err),
+                     RP_ESTATE);
+    ck_assert_uint_eq(removed.live, 1);
+    ck_assert_uint_eq(removed.calls, 0);
+    ck_assert_ptr_nonnull(strstr(err, "no recorded end"));
+    ck_assert_int_eq(query_i64(t.path, "select count(*) from calls where call='call-open'"), 1);
+    ck_assert_int_eq(eng_eventlog_erase_customer(tool, "cust-open", true, &removed, err), RP_OK);
+    ck_assert_uint_eq(removed.calls, 1);
+    ck_assert_uint_eq(removed.live, 1);
+    ck_assert_int_eq(eng_eventlog_erase_customer(tool, "bad id", true, &removed, err), RP_EINVAL);
+    eng_eventlog_close(&tool);
     /* the engine goes on writing after the erasure */
     add_call(log, NULL, "call-after", "cust-keep-4417", NULL, 1, "later");
     ck_assert_int_eq(eng_eventlog_flush(log), RP_OK);
     ck_assert_int_eq(query_i64(t.path, "select count(*) from calls"), 2);
+    ck_assert_int_eq(query_i64(t.path, "select count(*) from audit where action='erase'"), 3);
     eng_eventlog_close(&log);
     tmpdb_remove(&t);
 }
