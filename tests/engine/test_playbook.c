@@ -185,6 +185,8 @@ START_TEST(the_sample_playbook_in_docs_loads)
     ck_assert_uint_eq(def.prompt_gap_ms, file.prompt_gap_ms);
     eng_playbook_rules(pb, "collections", 11, &file);
     ck_assert_float_eq(file.cue[PROTO_CUE_SPEAKING_FAST].open, 1.15f);
+    ck_assert_uint_eq(file.retention_days, 90);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, NULL, 0), def.retention_days);
     eng_playbook_destroy(&pb);
 }
 END_TEST
