@@ -14,6 +14,7 @@
 #include "common/log.h"
 #include "engine/eventlog.h"
 #include "engine/idmap.h"
+#include "nlp/pii.h"
 
 #define MAX_PLAYBOOKS    64
 #define REG_MAX_CUES     PROTO_MAX_OPEN_CUES
@@ -492,12 +493,39 @@ static bool ingest_type(proto_type t)
            t == PROTO_T_HOLD;
 }
 
+#define ACK_NOTE_BYTES 256u /* proto: ack.note <= 256 bytes */
+
+/* A supervisor's ack note is free text typed mid-call: it may quote a card number
+ * or a phone number, so it is redacted like a customer's quote before it is stored.
+ * Returns m, or *copy holding the redacted note in buf. */
+static const proto_msg *redact_ack_note(const proto_msg *m, proto_msg *copy, char *buf, size_t cap)
+{
+    if (m->type != PROTO_T_ACK || !(m->u.ack.present & PROTO_ACK_NOTE)) {
+        return m;
+    }
+    *copy = *m;
+    size_t n = 0;
+    if (m->u.ack.note.len > ACK_NOTE_BYTES ||
+        nlp_pii_redact(m->u.ack.note.ptr, m->u.ack.note.len, buf, cap, &n, NULL) < 0) {
+        copy->u.ack.present &= ~(uint64_t)PROTO_ACK_NOTE; /* cannot redact: drop it */
+        return copy;
+    }
+    while (n > ACK_NOTE_BYTES || (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)) {
+        n--; /* markers may lengthen it: cut at a UTF-8 boundary within the limit */
+    }
+    copy->u.ack.note = (proto_str){buf, (uint32_t)n};
+    return copy;
+}
+
 static void log_event(eng_server *s, proto_str call, uint32_t t_ms, const proto_msg *m)
 {
     size_t n = 0;
     if (s->log == NULL) {
         return;
     }
+    proto_msg copy;
+    char note[4 * ACK_NOTE_BYTES + 8]; /* nlp_pii_redacted_cap(ACK_NOTE_BYTES) */
+    m = redact_ack_note(m, &copy, note, sizeof note);
     if (proto_to_json(m, s->json, 4 * OUT_BUF, &n) != RP_OK ||
         eng_eventlog_event(s->log, call, t_ms, proto_type_name(m->type), s->json) != RP_OK) {
         s->log_errors++;

@@ -12,5 +12,6 @@ Suite *call_suite(void);
 Suite *worker_suite(void);
 Suite *idmap_suite(void);
 Suite *eventlog_suite(void);
+Suite *server_suite(void);
 
 #endif
