@@ -9,7 +9,8 @@
 #     transcripts leave 0 copies on the wire, in the event log (file bytes and an
 #     SQL dump) and in rapportd's log;
 #   - access and erasure: rapport export prints one customer's calls and events;
-#     rapport erase (rapportd running, then stopped) leaves 0 bytes of the customer's
+#     rapport erase (rapportd running, with another call streaming in, then rapportd
+#     stopped) leaves 0 bytes of the customer's
 #     id, call ids and quotes in the database, -wal and -shm files, keeps the other
 #     customer's, and writes counts-only audit rows;
 #   - retention: with [retention] days = 0 the purge timer empties the log and
@@ -239,8 +240,16 @@ check "export: a bad id is a usage error" test $? -eq 2
 check "export: a missing database is named" has "nope.db: No such file" "$tmp/err"
 
 # -- erasure while rapportd runs --
+printf '6.0\tcustomer\tI will get my lawyer about the heron pond fee\n' >"$tmp/c.events"
+# a third customer's call streams in (as fast as it can be sent) while the erasure runs
+"$rapport" replay --to "$ing" --consent --call call-C-3 --agent agent-7 --team team-p \
+    --customer cust-C-heron --events "$tmp/c.events" "$tmp/call.wav" >/dev/null 2>&1 &
+rpid=$!
+sleep 0.2
 "$rapport" erase --db "$tmp/events.db" --customer cust-A-zebra >"$tmp/erase.out" 2>"$tmp/erase.err"
 check "erase (rapportd running): exit 0" test $? -eq 0
+wait "$rpid"
+sleep 1 # the engine catches up with the replay
 check "erase: prints what it removed" has "^erased 1 calls and [1-9][0-9]* events" "$tmp/erase.out"
 # count_bytes NEEDLE: occurrences of NEEDLE in the database, -wal and -shm files
 count_bytes() {
@@ -279,13 +288,14 @@ kill -TERM "$pid"
 wait "$pid"
 rc=$?
 pid=""
-check "rapportd went on logging after the erasure, without errors, and stopped cleanly" \
+check "rapportd logged a call during and one after the erasure, without errors; clean stop" \
     python3 -c "
 import json, sqlite3, sys
 db = sqlite3.connect('$tmp/events.db')
 n = db.execute(\"select count(*) from calls where call = 'call-B-5521'\").fetchone()[0]
+c3 = db.execute(\"select count(*) from events where call = 'call-C-3' and type = 'summary'\").fetchone()[0]
 c = {k['name']: k['value'] for k in json.load(open('$tmp/stats2.json'))['counters']}
-sys.exit(0 if n == 1 and c['eventlog_errors'] == 0 and $rc == 0 else 1)"
+sys.exit(0 if n == 1 and c3 == 1 and c['eventlog_errors'] == 0 and $rc == 0 else 1)"
 for needle in cust-A-zebra call-A-7731 'zebra crossing'; do
     check "after rapportd stopped: still 0 bytes of '$needle'" test "$(count_bytes "$needle")" -eq 0
 done
