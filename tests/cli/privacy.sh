@@ -10,9 +10,9 @@
 #     SQL dump) and in rapportd's log;
 #   - access and erasure: rapport export prints one customer's calls and events;
 #     rapport erase (rapportd running, with another call streaming in, then rapportd
-#     stopped) leaves 0 bytes of the customer's
-#     id, call ids and quotes in the database, -wal and -shm files, keeps the other
-#     customer's, and writes counts-only audit rows;
+#     stopped) leaves 0 bytes of the customer's id, call ids and quotes in the
+#     database, -wal and -shm files, keeps the other customers', and writes
+#     counts-only audit rows;
 #   - retention: with [retention] days = 0 the purge timer empties the log and
 #     records each purge in the audit table.
 # usage: privacy.sh RAPPORTD RAPPORT
