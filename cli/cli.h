@@ -69,6 +69,9 @@ int cli_listen_main(int argc, char **argv);
 int cli_send_main(int argc, char **argv);
 int cli_snapshot_main(int argc, char **argv);
 int cli_stats_main(int argc, char **argv);
+/* Erasure and access requests on the event log (cli/cmd_privacy.c). */
+int cli_erase_main(int argc, char **argv);
+int cli_export_main(int argc, char **argv);
 /* `rapport console`: agent console and supervisor wall (cli/cmd_console.c, agents-ui/). */
 int cli_console_main(int argc, char **argv);
 

@@ -45,7 +45,7 @@ static void usage(FILE *out)
             "  --rate R         8000 or 16000 (default 16000)\n"
             "  --seconds S      stop after S seconds (default: at Ctrl-C)\n"
             "  --playbook FILE, --queue NAME, --to EP, --key FILE, --server-key FILE,\n"
-            "  --call ID, --agent ID, --team ID, --consent, --bot, --features,\n"
+            "  --call ID, --agent ID, --team ID, --customer ID, --consent, --bot, --features,\n"
             "  --format text|json   as for rapport replay\n\n"
             "exit codes: 0 ok, 1 no usable device or audio error, 2 usage error\n");
 }

@@ -246,6 +246,8 @@ int cli_session_option(int argc, char **argv, int *i, cli_session *r, session_op
         slot = &o->agent;
     } else if (strcmp(a, "--team") == 0) {
         slot = &o->team;
+    } else if (strcmp(a, "--customer") == 0) {
+        slot = &o->customer;
     } else if (strcmp(a, "--consent") == 0) {
         o->consent = true;
         return 1;
@@ -283,8 +285,8 @@ int cli_session_open(cli_session *r, const session_opts *o, const char *cmd)
 {
     r->sink.emit = on_emit;
     r->sink.arg = r;
-    const char *ids[] = {o->queue, r->call_id, o->agent, o->team};
-    for (int i = 0; i < 4; i++) {
+    const char *ids[] = {o->queue, r->call_id, o->agent, o->team, o->customer};
+    for (int i = 0; i < 5; i++) {
         if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
             cli_error(cmd, "'%s' is not a valid id (1..64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
             return -1;
@@ -314,6 +316,10 @@ int cli_session_open(cli_session *r, const session_opts *o, const char *cmd)
     if (o->queue != NULL) {
         cs->present |= PROTO_CALL_START_QUEUE;
         cs->queue = proto_cstr(o->queue);
+    }
+    if (o->customer != NULL) {
+        cs->present |= PROTO_CALL_START_CUSTOMER;
+        cs->customer = proto_cstr(o->customer);
     }
     cs->consent.voice_emotion = o->consent;
     cs->consent.text_emotion = o->consent;

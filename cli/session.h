@@ -54,6 +54,7 @@ typedef struct cli_session {
 /* What replay and capture share: where the call goes and how it is set up. */
 typedef struct session_opts {
     const char *playbook, *queue, *to, *agent, *team;
+    const char *customer; /* call_start.customer; NULL: none */
     bool consent, bot;
 } session_opts;
 
@@ -61,7 +62,7 @@ typedef struct session_opts {
 void cli_session_defaults(cli_session *r, session_opts *o);
 
 /* Parses an option both commands share (--playbook --queue --to --call --agent
- * --team --consent --bot --features --format). Returns 1 when it took argv[*i]
+ * --team --customer --consent --bot --features --format). Returns 1 when it took argv[*i]
  * (and maybe its value), 0 when it is not one of them, -1 on a bad value. */
 int cli_session_option(int argc, char **argv, int *i, cli_session *r, session_opts *o,
                        const char *cmd);

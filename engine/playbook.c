@@ -82,6 +82,7 @@ void eng_rules_default(eng_rules *r)
     r->baseline_warmup_ms = 20000;
     r->chat_response_ms = 60000;
     r->chat_repeat_messages = 3;
+    r->retention_days = ENG_RETENTION_DEFAULT_DAYS;
     /* clang-format off */
     set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 3000, 0, 60000, 3,
             "You are speaking faster than usual - slow down a little.");
@@ -294,6 +295,10 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
             return parse_u32(v, 1000, 3600000, &r->chat_response_ms, why);
         } else if (strcmp(key, "repeat_messages") == 0) {
             return parse_u32(v, 2, 100, &r->chat_repeat_messages, why);
+        }
+    } else if (strcmp(section, "retention") == 0) {
+        if (strcmp(key, "days") == 0) {
+            return parse_u32(v, 0, ENG_RETENTION_MAX_DAYS, &r->retention_days, why);
         }
     } else if (strcmp(section, "checklist") == 0 && strcmp(key, "item") == 0) {
         if (r->n_checklist >= ENG_CHECKLIST_ITEMS) {
@@ -543,6 +548,23 @@ void eng_playbook_rules(const eng_playbook *pb, const char *queue, size_t queue_
             (void)apply(out, o->section, o->key, o->value, why); /* validated at load */
         }
     }
+}
+
+uint32_t eng_playbook_retention_days(const eng_playbook *pb, const char *queue, size_t queue_len)
+{
+    uint32_t days = pb->base.retention_days;
+    if (queue == NULL || queue_len == 0) {
+        return days;
+    }
+    /* only retention overrides matter: no need to resolve a whole eng_rules */
+    for (size_t i = 0; i < pb->n_overrides; i++) {
+        const override *o = &pb->overrides[i];
+        if (strlen(o->queue) == queue_len && memcmp(o->queue, queue, queue_len) == 0 &&
+            strcmp(o->section, "retention") == 0 && strcmp(o->key, "days") == 0) {
+            (void)rp_parse_u32(o->value, 0, ENG_RETENTION_MAX_DAYS, &days); /* validated at load */
+        }
+    }
+    return days;
 }
 
 size_t eng_playbook_n_queues(const eng_playbook *pb)

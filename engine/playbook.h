@@ -25,7 +25,9 @@
 #define ENG_PLAYBOOK_MAX_QUEUES    64
 #define ENG_PLAYBOOK_MAX_OVERRIDES 512
 #define ENG_PLAYBOOK_MAX_BYTES     (1u << 20)
-#define ENG_PLAYBOOK_LINE_BYTES    199 /* libinih's line limit on Debian */
+#define ENG_PLAYBOOK_LINE_BYTES    199  /* libinih's line limit on Debian */
+#define ENG_RETENTION_DEFAULT_DAYS 30   /* event log records kept this long unless configured */
+#define ENG_RETENTION_MAX_DAYS     3650 /* ten years: the longest [retention] days accepted */
 
 /* One cue's rule. How `open` and `close` are read depends on the cue (the
  * measure and its direction are in docs/playbook.md): the cue opens when the
@@ -62,6 +64,7 @@ typedef struct eng_rules {
     uint32_t baseline_warmup_ms;   /* agent speech needed before pace is judged relative */
     uint32_t chat_response_ms;     /* chat: a customer waiting this long opens slow_response */
     uint32_t chat_repeat_messages; /* chat: this many unanswered customer messages open it too */
+    uint32_t retention_days;       /* event log: the call's records are deleted after this */
     eng_cue_rule cue[PROTO_CUE_COUNT];
     eng_escalation_rule esc[PROTO_REASON_COUNT];
     char checklist[ENG_CHECKLIST_ITEMS][ENG_PROMPT_BYTES]; /* empathy checklist */
@@ -87,6 +90,10 @@ void eng_playbook_destroy(eng_playbook **self_p);
 /* Rules for a call on queue (NULL or unknown queue: the defaults of the file). */
 void eng_playbook_rules(const eng_playbook *pb, const char *queue, size_t queue_len,
                         eng_rules *out);
+
+/* [retention] days for a call on queue (NULL: the file's default), 0..ENG_RETENTION_MAX_DAYS.
+ * Resolves the queue's overrides like eng_playbook_rules(); no allocation. */
+uint32_t eng_playbook_retention_days(const eng_playbook *pb, const char *queue, size_t queue_len);
 
 /* Number of [queue.*] sections (for logs). */
 size_t eng_playbook_n_queues(const eng_playbook *pb);

@@ -44,6 +44,9 @@ static void usage(FILE *out)
         "  --playbook FILE   thresholds and prompts (docs/playbook.md); SIGHUP reloads it\n"
         "  --db FILE         SQLite event log (WAL); default: none\n"
         "  --stats-ms N      stats publishing interval (default 1000)\n"
+        "  --purge-interval-ms N\n"
+        "                    how often the event log deletes rows past their retention\n"
+        "                    (playbook [retention] days; default 60000, 0 = never)\n"
         "  --log-level L     error, warn, info (default) or debug\n"
         "  --curve-key FILE  the engine's key pair (FILE and FILE_secret, from rapport keygen;\n"
         "                    the secret must be mode 0600): every socket is a CURVE server\n"
@@ -112,6 +115,11 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--stats-ms") == 0 && has) {
             if (!rp_parse_u32(argv[++i], 100, 3600000, &cfg.stats_interval_ms)) {
                 fprintf(stderr, "rapportd: --stats-ms takes 100..3600000\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--purge-interval-ms") == 0 && has) {
+            if (!rp_parse_u32(argv[++i], 0, 86400000, &cfg.purge_interval_ms)) {
+                fprintf(stderr, "rapportd: --purge-interval-ms takes 0..86400000\n");
                 return 2;
             }
         } else if (strcmp(a, "--log-level") == 0 && has) {

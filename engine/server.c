@@ -16,6 +16,7 @@
 #include "engine/eventlog.h"
 #include "engine/idmap.h"
 #include "net/curve.h"
+#include "nlp/pii.h"
 
 #define MAX_PLAYBOOKS    64
 #define REG_MAX_CUES     PROTO_MAX_OPEN_CUES
@@ -112,6 +113,7 @@ eng_server_config eng_server_config_default(void)
         .playbook_path = NULL,
         .db_path = NULL,
         .stats_interval_ms = 1000,
+        .purge_interval_ms = ENG_EVENTLOG_PURGE_INTERVAL_MS,
     };
     return c;
 }
@@ -205,6 +207,9 @@ int eng_server_create(const eng_server_config *cfg, eng_server **out, char *err)
     if (cfg->db_path != NULL && (rc = eng_eventlog_open(cfg->db_path, &s->log, err)) != RP_OK) {
         eng_server_destroy(&s);
         return rc;
+    }
+    if (s->log != NULL) {
+        eng_eventlog_set_purge_interval(s->log, cfg->purge_interval_ms);
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     s->n_workers = cfg->n_workers != 0 ? cfg->n_workers : (uint32_t)(cores > 0 ? cores : 1);
@@ -546,12 +551,39 @@ static bool ingest_type(proto_type t)
            t == PROTO_T_HOLD;
 }
 
+#define ACK_NOTE_BYTES 256u /* proto: ack.note <= 256 bytes */
+
+/* A supervisor's ack note is free text typed mid-call: it may quote a card number
+ * or a phone number, so it is redacted like a customer's quote before it is stored.
+ * Returns m, or *copy holding the redacted note in buf. */
+static const proto_msg *redact_ack_note(const proto_msg *m, proto_msg *copy, char *buf, size_t cap)
+{
+    if (m->type != PROTO_T_ACK || !(m->u.ack.present & PROTO_ACK_NOTE)) {
+        return m;
+    }
+    *copy = *m;
+    size_t n = 0;
+    if (m->u.ack.note.len > ACK_NOTE_BYTES ||
+        nlp_pii_redact(m->u.ack.note.ptr, m->u.ack.note.len, buf, cap, &n, NULL) < 0) {
+        copy->u.ack.present &= ~(uint64_t)PROTO_ACK_NOTE; /* cannot redact: drop it */
+        return copy;
+    }
+    while (n > ACK_NOTE_BYTES || (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)) {
+        n--; /* markers may lengthen it: cut at a UTF-8 boundary within the limit */
+    }
+    copy->u.ack.note = (proto_str){buf, (uint32_t)n};
+    return copy;
+}
+
 static void log_event(eng_server *s, proto_str call, uint32_t t_ms, const proto_msg *m)
 {
     size_t n = 0;
     if (s->log == NULL) {
         return;
     }
+    proto_msg copy;
+    char note[4 * ACK_NOTE_BYTES + 8]; /* nlp_pii_redacted_cap(ACK_NOTE_BYTES) */
+    m = redact_ack_note(m, &copy, note, sizeof note);
     if (proto_to_json(m, s->json, 4 * OUT_BUF, &n) != RP_OK ||
         eng_eventlog_event(s->log, call, t_ms, proto_type_name(m->type), s->json) != RP_OK) {
         s->log_errors++;
@@ -578,7 +610,8 @@ static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t
     s->texts_in += m.type == PROTO_T_TEXT;
     if (m.type == PROTO_T_CALL_START) {
         reg_start(s, &m.u.call_start);
-        if (s->log != NULL && eng_eventlog_call_start(s->log, &m.u.call_start) != RP_OK) {
+        if (s->log != NULL && eng_eventlog_call_start(s->log, &m.u.call_start,
+                                                      s->playbooks[s->n_playbooks - 1]) != RP_OK) {
             s->log_errors++;
         }
     } else if (m.type == PROTO_T_CONSENT) {
@@ -1007,6 +1040,9 @@ int eng_server_run(eng_server *s)
         if (s->log != NULL && now - s->last_flush_ns >= LOG_FLUSH_NS) {
             s->last_flush_ns = now;
             if (eng_eventlog_flush(s->log) != RP_OK) {
+                s->log_errors++;
+            }
+            if (eng_eventlog_maintain(s->log, now) != RP_OK) { /* retention purge when due */
                 s->log_errors++;
             }
         }

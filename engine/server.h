@@ -42,6 +42,7 @@ typedef struct eng_server_config {
     const char *curve_key;
     const char *allowed_keys;
     const char *roles;
+    uint32_t purge_interval_ms; /* event log: time between retention purges; 0 = never */
 } eng_server_config;
 
 typedef enum eng_endpoint { ENG_EP_INGEST, ENG_EP_PUBLISH, ENG_EP_REQUESTS } eng_endpoint;

@@ -13,5 +13,6 @@ Suite *worker_suite(void);
 Suite *idmap_suite(void);
 Suite *eventlog_suite(void);
 Suite *auth_suite(void);
+Suite *server_suite(void);
 
 #endif

@@ -27,7 +27,10 @@ typedef struct logged {
     uint32_t t_ms;
     bool agent_has_rate;
     bool customer_has_arousal;
+    bool customer_has_pitch_rel;
+    bool customer_has_loudness_rel;
     bool customer_has_emotions;
+    bool consent_voice, consent_text; /* the consent a features message says is in force */
     uint32_t n_checklist;
     proto_summary summary; /* pointers not kept */
 } logged;
@@ -73,6 +76,11 @@ static void on_emit(void *arg, const proto_msg *m)
         l->agent_has_rate = (m->u.features.agent.present & PROTO_BEH_RATE) != 0;
         l->customer_has_arousal = (m->u.features.customer.present & PROTO_CUST_AROUSAL) != 0;
         l->customer_has_emotions = (m->u.features.customer.present & PROTO_CUST_EMOTIONS) != 0;
+        l->customer_has_pitch_rel = (m->u.features.customer.present & PROTO_CUST_PITCH_REL) != 0;
+        l->customer_has_loudness_rel =
+            (m->u.features.customer.present & PROTO_CUST_LOUDNESS_REL) != 0;
+        l->consent_voice = m->u.features.consent.voice_emotion;
+        l->consent_text = m->u.features.consent.text_emotion;
         break;
     case PROTO_T_SUMMARY:
         l->summary = m->u.summary;
@@ -285,6 +293,109 @@ START_TEST(voice_emotion_needs_consent_and_stops_when_withdrawn)
     for (int i = mark; i < log.n; i++) {
         ck_assert(!log.items[i].customer_has_arousal);
     }
+    ck_assert_int_eq(log.encode_failures, 0);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+}
+END_TEST
+
+/* The first features message at or after index from; -1 when there is none. */
+static int next_features(const sink_log *log, int from)
+{
+    for (int i = from; i < log->n; i++) {
+        if (log->items[i].type == PROTO_T_FEATURES) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static bool has_voice_emotion(const logged *l)
+{
+    return l->customer_has_arousal || l->customer_has_pitch_rel || l->customer_has_loudness_rel;
+}
+
+static void withdraw(eng_call *c, double at_s, bool voice, bool text, const eng_sink *sink)
+{
+    proto_consent m;
+    memset(&m, 0, sizeof m);
+    m.call = proto_cstr("c1");
+    m.ts_us = T0_US + (int64_t)(at_s * 1e6);
+    m.consent.voice_emotion = voice;
+    m.consent.text_emotion = text;
+    eng_call_consent(c, &m, sink);
+}
+
+START_TEST(a_withdrawal_shows_in_the_very_next_features_and_every_later_one)
+{
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    uint64_t rng = rp_test_seed();
+    const span spans[] = {{PROTO_CUSTOMER, 0.0, 40.0, 200.0, 0.0}};
+    eng_call *c = make_call(true);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    play(c, spans, 1, 0.0, 14.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 14.0, "This is ridiculous, I am so angry.", &sink);
+    play(c, spans, 1, 14.0, 15.0, &sink, &rng);
+    int voiced = 0, texted = 0;
+    for (int i = 0; i < log.n; i++) {
+        voiced += log.items[i].type == PROTO_T_FEATURES && log.items[i].customer_has_arousal &&
+                  log.items[i].customer_has_pitch_rel && log.items[i].customer_has_loudness_rel;
+        texted += log.items[i].customer_has_emotions;
+    }
+    ck_assert_int_gt(voiced, 0); /* consent on: the fields are there to be withdrawn */
+    ck_assert_int_gt(texted, 0);
+
+    /* voice emotion withdrawn at 15.0 s: the features published by the consent
+     * itself, before any more audio, already says so and carries none of it */
+    int mark = log.n;
+    withdraw(c, 15.0, false, true, &sink);
+    int f = next_features(&log, mark);
+    ck_assert_int_ge(f, 0);
+    ck_assert_uint_ge(log.items[f].t_ms, 15000 - 100);
+    ck_assert_uint_le(log.items[f].t_ms, 15000 + 100);
+    ck_assert(!log.items[f].consent_voice);
+    ck_assert(log.items[f].consent_text);
+    ck_assert(!has_voice_emotion(&log.items[f]));
+    play(c, spans, 1, 15.0, 22.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 22.0, "I am furious, this is a disgrace.", &sink);
+    play(c, spans, 1, 22.0, 23.0, &sink, &rng);
+    int later = 0, text_still = 0;
+    for (int i = mark; i < log.n; i++) {
+        if (log.items[i].type == PROTO_T_FEATURES) {
+            later++;
+            ck_assert(!log.items[i].consent_voice);
+            ck_assert(!has_voice_emotion(&log.items[i]));
+            text_still += log.items[i].customer_has_emotions;
+        }
+    }
+    ck_assert_int_ge(later, 10);
+    ck_assert_int_gt(text_still, 0); /* text emotion consent still holds */
+
+    /* text emotion withdrawn too: emotions go from the very next features on */
+    mark = log.n;
+    withdraw(c, 23.0, false, false, &sink);
+    f = next_features(&log, mark);
+    ck_assert_int_ge(f, 0);
+    ck_assert_uint_ge(log.items[f].t_ms, 23000 - 100);
+    ck_assert_uint_le(log.items[f].t_ms, 23000 + 100);
+    ck_assert(!log.items[f].consent_text);
+    ck_assert(!log.items[f].customer_has_emotions);
+    play(c, spans, 1, 23.0, 25.0, &sink, &rng);
+    say(c, an, PROTO_SPK_CUSTOMER, 25.0, "Absolutely furious and so upset, I hate this.", &sink);
+    play(c, spans, 1, 25.0, 28.0, &sink, &rng);
+    later = 0;
+    for (int i = mark; i < log.n; i++) {
+        if (log.items[i].type == PROTO_T_FEATURES) {
+            later++;
+            ck_assert(!log.items[i].consent_text);
+            ck_assert(!log.items[i].customer_has_emotions);
+            ck_assert(!has_voice_emotion(&log.items[i]));
+        }
+    }
+    ck_assert_int_ge(later, 5);
     ck_assert_int_eq(log.encode_failures, 0);
     nlp_analyzer_destroy(&an);
     eng_call_destroy(&c);
@@ -509,6 +620,7 @@ Suite *call_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, a_call_end_to_end);
     tcase_add_test(tc, voice_emotion_needs_consent_and_stops_when_withdrawn);
+    tcase_add_test(tc, a_withdrawal_shows_in_the_very_next_features_and_every_later_one);
     tcase_add_test(tc, bad_frames_are_refused_with_a_reason);
     tcase_add_test(tc, steady_state_allocates_nothing);
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);

@@ -185,7 +185,35 @@ START_TEST(the_sample_playbook_in_docs_loads)
     ck_assert_uint_eq(def.prompt_gap_ms, file.prompt_gap_ms);
     eng_playbook_rules(pb, "collections", 11, &file);
     ck_assert_float_eq(file.cue[PROTO_CUE_SPEAKING_FAST].open, 1.15f);
+    ck_assert_uint_eq(file.retention_days, 90);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, NULL, 0), def.retention_days);
     eng_playbook_destroy(&pb);
+}
+END_TEST
+
+START_TEST(retention_days_default_bounds_and_queue_overrides)
+{
+    eng_playbook *pb = load_ok("");
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, NULL, 0), ENG_RETENTION_DEFAULT_DAYS);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, "any", 3), ENG_RETENTION_DEFAULT_DAYS);
+    eng_playbook_destroy(&pb);
+    pb = load_ok("[retention]\ndays = 7\n[queue.vip]\nretention.days = 365\n"
+                 "cue.sarcasm.open = 0.7\n[queue.sales]\ncue.sarcasm.open = 0.8\n");
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, NULL, 0), 7);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, "vip", 3), 365);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, "sales", 5), 7);
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, "vi", 2), 7);
+    eng_rules r;
+    eng_playbook_rules(pb, "vip", 3, &r);
+    ck_assert_uint_eq(r.retention_days, 365);
+    eng_playbook_destroy(&pb);
+    pb = load_ok("[retention]\ndays = 0\n");
+    ck_assert_uint_eq(eng_playbook_retention_days(pb, NULL, 0), 0);
+    eng_playbook_destroy(&pb);
+    load_fails("[retention]\ndays = 3651\n", "test.ini:2: [retention] days: expected a whole "
+                                             "number 0..3650");
+    load_fails("[queue.vip]\nretention.days = -1\n", "test.ini:2:");
+    load_fails("[retention]\nweeks = 2\n", "unknown key");
 }
 END_TEST
 
@@ -200,6 +228,7 @@ Suite *playbook_suite(void)
     tcase_add_test(tc, long_lines_and_missing_files_get_clear_errors);
     tcase_add_test(tc, load_cleans_up_when_any_allocation_fails);
     tcase_add_test(tc, the_sample_playbook_in_docs_loads);
+    tcase_add_test(tc, retention_days_default_bounds_and_queue_overrides);
     suite_add_tcase(s, tc);
     return s;
 }
