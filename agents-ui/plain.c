@@ -33,7 +33,10 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
             } else {
                 fputc('-', out);
             }
-            fprintf(out, " cues=");
+            fprintf(out, " emotion=%s cues=",
+                    !k->has_consent         ? "-"
+                    : ui_call_emotion_on(k) ? "on"
+                                            : "off");
             for (uint32_t q = 0; q < k->n_cues; q++) {
                 fprintf(out, "%s%s", q ? "," : "", proto_cue_name(k->cues[q].cue));
             }
@@ -85,6 +88,11 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
     case UI_CH_ACK:
         fprintf(out, "--:--.-  %.*s  ACK alert=%u by=%.*s\n", (int)m->u.ack.call.len,
                 m->u.ack.call.ptr, m->u.ack.alert_id, (int)m->u.ack.by.len, m->u.ack.by.ptr);
+        break;
+    case UI_CH_CONSENT:
+        put_time(out, m->u.features.t_ms);
+        fprintf(out, "%s  CONSENT emotion analysis %s\n", c->call,
+                ui_consent_words(c->has_consent, &c->consent));
         break;
     case UI_CH_SUMMARY: {
         const proto_summary *s = &m->u.summary;
