@@ -9,6 +9,7 @@
 
 #include "agents-ui/state.h"
 #include "agents-ui/view.h"
+#include "suites.h"
 #include "testutil.h"
 
 #define TOPIC(type) "call/team-a/agent-7/c1/" type
@@ -821,7 +822,7 @@ START_TEST(plain_prints_a_line_when_consent_changes)
 }
 END_TEST
 
-static Suite *state_suite(void)
+Suite *state_suite(void)
 {
     Suite *s = suite_create("ui_state");
     TCase *tc = tcase_create("state");
@@ -850,10 +851,4 @@ static Suite *state_suite(void)
     tcase_add_test(tc, plain_prints_a_line_when_consent_changes);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    const rp_suite_fn suites[] = {state_suite};
-    return rp_test_run("ui", suites, 1);
 }
