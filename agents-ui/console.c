@@ -149,8 +149,12 @@ static const char *conn_word(const console *c, uint64_t now)
     }
 }
 
-static bool all_ended(const ui_state *s)
+static bool all_ended(const ui_state *s, const char *only)
 {
+    if (only != NULL) {
+        const ui_call *c = ui_state_find(s, only);
+        return c != NULL && c->ended;
+    }
     uint32_t n = ui_state_n_calls(s);
     for (uint32_t i = 0; i < n; i++) {
         if (!ui_state_call(s, i)->ended) {
@@ -215,12 +219,18 @@ int ui_console_run(const ui_console_config *cfg)
     sigaction(SIGTERM, &sa, NULL);
     stop_flag = 0;
 
-    if (cfg->plain) {
+    ui_plain_filter only = {stdout, cfg->call};
+    if (cfg->plain && cfg->call != NULL) {
+        ui_state_set_observer(c.state, ui_plain_call_event, &only);
+    } else if (cfg->plain) {
         ui_state_set_observer(c.state, ui_plain_event, stdout);
     } else {
         ui_tui_begin();
     }
     ui_nav_init(&c.nav, cfg->role);
+    if (cfg->call != NULL) {
+        ui_nav_open(&c.nav, cfg->call);
+    }
     c.view.nav = &c.nav;
     c.view.role = cfg->role;
     c.view.who = cfg->role == UI_ROLE_AGENT ? cfg->agent : cfg->team;
@@ -257,7 +267,7 @@ int ui_console_run(const ui_console_config *cfg)
                 last_draw = now;
             }
         }
-        if (cfg->exit_at_end && all_ended(c.state)) {
+        if (cfg->exit_at_end && all_ended(c.state, cfg->call)) {
             break;
         }
         if (cfg->timeout_ms != 0 && now - c.last_frame_ms > cfg->timeout_ms) {

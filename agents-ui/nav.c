@@ -49,6 +49,17 @@ void ui_nav_init(ui_nav *nav, ui_role role)
     nav->page = 1;
 }
 
+void ui_nav_open(ui_nav *nav, const char *call)
+{
+    size_t n = strlen(call);
+    n = n < sizeof nav->call - 1 ? n : sizeof nav->call - 1;
+    memcpy(nav->call, call, n);
+    nav->call[n] = '\0';
+    nav->chosen = true;
+    nav->open_when_seen = true;
+    nav->scroll = 0;
+}
+
 void ui_nav_settle(ui_nav *nav, const ui_state *s, uint32_t page)
 {
     nav->page = page > 0 ? page : 1;
@@ -62,6 +73,13 @@ void ui_nav_settle(ui_nav *nav, const ui_state *s, uint32_t page)
     uint32_t n_alerts = ui_state_n_alerts(s);
     if (n_alerts > 0 && nav->alert >= n_alerts) {
         nav->alert = n_alerts - 1;
+    }
+    if (nav->open_when_seen) {
+        if (nav->role != UI_ROLE_SUPERVISOR || ui_state_find(s, nav->call) == NULL) {
+            return; /* keep the wanted call's id until it shows up */
+        }
+        nav->open_when_seen = false;
+        nav->detail = true;
     }
     if (nav->detail) {
         const ui_call *c = ui_state_find(s, nav->call);
@@ -175,6 +193,11 @@ ui_nav_action ui_nav_key(ui_nav *nav, const ui_state *s, int key, uint32_t *ack_
             nav->agent_call = (nav->agent_call + 1) % n;
         }
         return UI_NAV_NONE;
+    }
+    if (nav->open_when_seen) {
+        /* a key before the wanted call showed up: the supervisor took over */
+        nav->open_when_seen = false;
+        nav->chosen = false;
     }
     if (nav->detail) {
         return timeline_key(nav, s, key, ack_index);

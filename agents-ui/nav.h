@@ -38,11 +38,16 @@ typedef struct ui_nav {
     uint32_t row;                      /* wall: its row when last seen (if it disappears) */
     uint32_t alert;                    /* wall: the selected alert, 0 = newest */
     bool detail;                       /* wall: the selected call's timeline is open */
+    bool open_when_seen;               /* wall: open call's timeline once it is known */
     uint32_t scroll;                   /* timeline: entries hidden below, 0 = newest shown */
     uint32_t page;                     /* timeline: entries that fit on screen (ui_nav_settle) */
 } ui_nav;
 
 void ui_nav_init(ui_nav *nav, ui_role role);
+
+/* Selects call and opens its timeline, at once or, when the console does not
+ * know the call yet, as soon as it does (unless a key comes first). */
+void ui_nav_open(ui_nav *nav, const char *call);
 
 /* Applies one key: q quits (or, in the timeline, returns to the wall, as do Esc
  * and Backspace); up/down or k/j move the selection or scroll the timeline; tab

@@ -19,6 +19,14 @@
 /* Prints one line for a visible change (ui_observer-compatible when arg is a FILE *). */
 void ui_plain_event(void *out_file, const ui_change *change, const proto_msg *m);
 
+/* One call's lines only: its timeline (and the snapshot, gap and restart lines). */
+typedef struct ui_plain_filter {
+    FILE *out;
+    const char *call; /* borrowed; must outlive the observer */
+} ui_plain_filter;
+/* ui_plain_event for filter->call only (ui_observer-compatible, arg a ui_plain_filter *). */
+void ui_plain_call_event(void *filter, const ui_change *change, const proto_msg *m);
+
 /* What the screen shows beyond the state: the connection and the selection. */
 typedef struct ui_view {
     ui_role role;

@@ -27,6 +27,8 @@ static void usage(FILE *out)
         "a acknowledge (the selected alert, or the selected call's newest), q quit.\n\n"
         "  --plain          one line per event on stdout (automatic when stdout is not a\n"
         "                   terminal)\n"
+        "  --call ID        one call: --plain prints only its lines (its timeline); the\n"
+        "                   wall opens its timeline; --exit-at-end waits for its end\n"
         "  --by ID          supervisor id written into acknowledgements (default $USER)\n"
         "  --exit-at-end    stop once the calls seen have all ended (scripts, demos)\n"
         "  --timeout-ms T   stop with exit 1 after T ms without a message\n");
@@ -56,6 +58,8 @@ int cli_console_main(int argc, char **argv)
             cfg.requests = argv[++i];
         } else if (strcmp(a, "--by") == 0 && has) {
             cfg.by = argv[++i];
+        } else if (strcmp(a, "--call") == 0 && has) {
+            cfg.call = argv[++i];
         } else if (strcmp(a, "--plain") == 0) {
             cfg.plain = true;
         } else if (strcmp(a, "--exit-at-end") == 0) {
@@ -82,8 +86,8 @@ int cli_console_main(int argc, char **argv)
         cli_error("console", "--from PUB_EP and --requests REQ_EP are required");
         return CLI_EXIT_USAGE;
     }
-    const char *ids[] = {cfg.agent, cfg.team};
-    for (size_t i = 0; i < 2; i++) {
+    const char *ids[] = {cfg.agent, cfg.team, cfg.call};
+    for (size_t i = 0; i < 3; i++) {
         if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
             cli_error("console", "'%s' is not a valid id (1-64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
             return CLI_EXIT_USAGE;

@@ -2,8 +2,9 @@
 # tests/cli/test_console.sh - `rapport console` against a live rapportd on loopback:
 # a call replayed in real time (rapport replay --to, acting as a gateway); an agent
 # console and a supervisor wall in --plain mode print the expected event lines; a
-# console of another agent sees nothing; a console opened mid-call shows the
-# engine's state at once (its snapshot matches `rapport snapshot`); then, when tmux
+# console of another agent sees nothing, one with --call only that call (another
+# team's call runs alongside); a console opened mid-call shows the engine's state
+# at once (its snapshot matches `rapport snapshot`); then, when tmux
 # is there, the real TUI at 80x24: what is on screen mid-call (with the consent
 # indicator), the supervisor's 'a' acknowledging an escalation, which reaches the
 # engine's event log, and the wall's drill-down: move the selection between two
@@ -58,6 +59,9 @@ apid=$!
 "$rapport" console --supervisor --team team-a $common >"$tmp/sup.out" 2>"$tmp/sup.err" &
 spid=$!
 # shellcheck disable=SC2086
+"$rapport" console --supervisor --call c-con $common >"$tmp/one.out" 2>"$tmp/one.err" &
+cpid=$!
+# shellcheck disable=SC2086
 "$rapport" console --agent agent-9 --from "$pub" --requests "$req" --plain \
     >"$tmp/other.out" 2>"$tmp/other.err" &
 opid=$!
@@ -65,6 +69,10 @@ sleep 1
 "$rapport" replay --to "$ing" --realtime --call c-con --agent agent-7 --team team-a \
     --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null &
 rpid=$!
+# another team's call alongside, which only the --call console and rapport see
+"$rapport" replay --to "$ing" --realtime --call c-elsewhere --agent agent-5 --team team-b \
+    --events "$tmp/call.events" "$tmp/call.wav" 2>/dev/null &
+rpid2=$!
 # mid-call, after the customer's words: a new console must show the truth at once
 sleep 10.5
 "$rapport" snapshot --from "$req" --agent agent-7 >"$tmp/snap0.json"
@@ -81,6 +89,9 @@ wait "$apid"
 arc=$?
 wait "$spid"
 src=$?
+wait "$cpid"
+crc=$?
+wait "$rpid2"
 kill -INT "$opid"
 wait "$opid"
 
@@ -97,6 +108,16 @@ check "agent console: no gap on loopback" test "$(grep -c GAP "$tmp/agent.out")"
 check "agent console: nothing on stderr" test ! -s "$tmp/agent.err"
 check "supervisor wall: exits 0, same escalation" sh -c \
     "[ $src -eq 0 ] && grep -q 'ESCALATE supervisor human_request' '$tmp/sup.out'"
+check "agent console: the consent in force (no consent: off), once" \
+    test "$(grep -c 'c-con  CONSENT emotion analysis off$' "$tmp/agent.out")" -eq 1
+check "agent console: the snapshot's state lines name the consent" \
+    sh -c "! grep -q ' STATE ' '$tmp/agent.out' || grep -q ' STATE .* emotion=' '$tmp/agent.out'"
+check "--call c-con: exits 0 at that call's end, its escalation and end" sh -c \
+    "[ $crc -eq 0 ] && grep -q 'c-con  ESCALATE supervisor human_request' '$tmp/one.out' &&
+     grep -q 'c-con  END duration=19' '$tmp/one.out'"
+check "--call c-con: only that call's lines" sh -c \
+    "! grep -q c-elsewhere '$tmp/one.out' && [ \$(grep -vc -e '  c-con  ' -e SNAPSHOT '$tmp/one.out') -eq 0 ]"
+check "supervisor wall of team-a: not the other team's call" sh -c "! grep -q c-elsewhere '$tmp/sup.out'"
 check "another agent's console sees no call" sh -c \
     "grep -q SNAPSHOT '$tmp/other.out' && ! grep -q c-con '$tmp/other.out'"
 check "mid-call console: stopped cleanly by SIGINT" test "$mrc" -eq 0

@@ -246,6 +246,32 @@ START_TEST(agent_keys_tab_and_quit)
 }
 END_TEST
 
+START_TEST(open_a_call_before_it_is_known)
+{
+    ui_state *s = live_state();
+    ui_nav nav;
+    ui_nav_init(&nav, UI_ROLE_SUPERVISOR);
+    ui_nav_open(&nav, "later");
+    cue_open(s, "other", 1, 100, 5);
+    ui_nav_settle(&nav, s, 10);
+    ck_assert_ptr_null(ui_nav_detail(&nav, s)); /* the wall until "later" shows up */
+    ck_assert_str_eq(nav.call, "later");
+    cue_open(s, "later", 1, 100, 5);
+    ui_nav_settle(&nav, s, 10);
+    ck_assert_ptr_nonnull(ui_nav_detail(&nav, s));
+    ck_assert_str_eq(ui_nav_detail(&nav, s)->call, "later");
+    /* a key before the call shows up cancels the wish: the top row again */
+    ui_nav_init(&nav, UI_ROLE_SUPERVISOR);
+    ui_nav_open(&nav, "never");
+    ui_nav_settle(&nav, s, 10);
+    key(&nav, s, 'x');
+    ck_assert_ptr_null(ui_nav_detail(&nav, s));
+    ck_assert_uint_eq(ui_nav_row(&nav, s), 0);
+    ck_assert_str_eq(nav.call, row_call(s, 0));
+    ui_state_destroy(s);
+}
+END_TEST
+
 Suite *nav_suite(void)
 {
     Suite *s = suite_create("ui_nav");
@@ -254,6 +280,7 @@ Suite *nav_suite(void)
     tcase_add_test(tc, enter_opens_the_timeline_and_esc_q_backspace_return);
     tcase_add_test(tc, timeline_scrolling_is_bounded);
     tcase_add_test(tc, ack_targets_the_selected_call_or_alert);
+    tcase_add_test(tc, open_a_call_before_it_is_known);
     suite_add_tcase(s, tc);
     tc = tcase_create("agent");
     tcase_add_test(tc, agent_keys_tab_and_quit);

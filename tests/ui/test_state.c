@@ -822,6 +822,43 @@ START_TEST(plain_prints_a_line_when_consent_changes)
 }
 END_TEST
 
+START_TEST(plain_call_filter_prints_one_calls_timeline)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(out);
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    ui_plain_filter only = {out, "c2"};
+    ui_state_set_observer(s, ui_plain_call_event, &only);
+    proto_call_state rows[2] = {rowq(0, "c1", "agent-7", NULL, 0),
+                                rowq(0, "c2", "agent-8", NULL, 0)};
+    answer(s, 0, rows, 2);
+    proto_msg m = cue(1, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    m = escalation(1, "c2", 3, PROTO_LEVEL_SUPERVISOR);
+    feed(s, "call/team-a/agent-8/c2/escalation", &m);
+    m = escalation(2, "c1", 4, PROTO_LEVEL_SUPERVISOR);
+    feed(s, TOPIC("escalation"), &m);
+    proto_msg ack;
+    ck_assert_int_eq(ui_state_ack_msg(s, 0, "sup-1", 1, &ack), RP_OK); /* c1's */
+    size_t len = encode(&ack);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ck_assert_int_eq(ui_state_ack_msg(s, 1, "sup-1", 1, &ack), RP_OK); /* c2's */
+    len = encode(&ack);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ui_state_destroy(s);
+    fclose(out);
+    ck_assert_str_eq(text, "--:--.-  SNAPSHOT seq=0 calls=2\n"
+                           "00:05.0  c2  STATE agent=agent-8 level=- sentiment=- emotion=off "
+                           "cues=-\n"
+                           "00:01.0  c2  ESCALATE supervisor human_request alert=3 \"I want your "
+                           "manager\"\n"
+                           "--:--.-  c2  ACK alert=3 by=sup-1\n");
+    free(text);
+}
+END_TEST
+
 Suite *state_suite(void)
 {
     Suite *s = suite_create("ui_state");
@@ -849,6 +886,7 @@ Suite *state_suite(void)
     tc = tcase_create("consent");
     tcase_add_test(tc, consent_indicator_from_snapshot_and_features);
     tcase_add_test(tc, plain_prints_a_line_when_consent_changes);
+    tcase_add_test(tc, plain_call_filter_prints_one_calls_timeline);
     suite_add_tcase(s, tc);
     return s;
 }
