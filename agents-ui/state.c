@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "agents-ui/timeline.h"
 #include "common/alloc.h"
 
 typedef struct held_frame {
@@ -249,46 +250,12 @@ static void add_spark(ui_call *c, uint32_t t_ms, float v)
     c->spark_bucket = bucket;
 }
 
-/* ---- the timeline ---- */
-
-static ui_event *event_at(ui_call *c, uint32_t index)
-{
-    return &c->events[(c->ev_first + index) % UI_TIMELINE_LEN];
-}
-
-/* A cleared entry of kind at call time t_ms, placed in call-time order (after
- * the entries with the same time), or NULL when the ring is full and t_ms is
- * older than everything kept. When full, the oldest entry makes room. */
-static ui_event *timeline_add(ui_call *c, ui_event_kind kind, uint32_t t_ms)
-{
-    if (c->n_events == UI_TIMELINE_LEN) {
-        if (t_ms < event_at(c, 0)->t_ms) {
-            c->n_events_dropped++;
-            return NULL;
-        }
-        c->ev_first = (c->ev_first + 1) % UI_TIMELINE_LEN;
-        c->n_events--;
-        c->n_events_dropped++;
-    }
-    /* messages come in seq order, which is nearly always call-time order too:
-     * this loop seldom moves anything */
-    uint32_t at = c->n_events;
-    while (at > 0 && event_at(c, at - 1)->t_ms > t_ms) {
-        *event_at(c, at) = *event_at(c, at - 1);
-        at--;
-    }
-    c->n_events++;
-    ui_event *e = event_at(c, at);
-    memset(e, 0, sizeof *e);
-    e->kind = kind;
-    e->t_ms = t_ms;
-    return e;
-}
+/* ---- the timeline (timeline.c keeps the ring) ---- */
 
 static void timeline_cue(ui_call *c, const proto_cue *q)
 {
     ui_event *e =
-        timeline_add(c, q->state == PROTO_OPEN ? UI_EV_CUE_OPEN : UI_EV_CUE_CLOSE, q->t_ms);
+        ui_timeline_add(c, q->state == PROTO_OPEN ? UI_EV_CUE_OPEN : UI_EV_CUE_CLOSE, q->t_ms);
     if (e == NULL) {
         return;
     }
@@ -303,7 +270,7 @@ static void timeline_cue(ui_call *c, const proto_cue *q)
 
 static void timeline_consent(ui_call *c, uint32_t t_ms)
 {
-    ui_event *e = timeline_add(c, UI_EV_CONSENT, t_ms);
+    ui_event *e = ui_timeline_add(c, UI_EV_CONSENT, t_ms);
     if (e != NULL) {
         e->voice_emotion = c->consent.voice_emotion;
         e->text_emotion = c->consent.text_emotion;
@@ -393,7 +360,7 @@ static bool apply_cue(ui_call *c, const proto_cue *q)
 
 static void apply_prompt(ui_call *c, const proto_prompt *p)
 {
-    ui_event *e = timeline_add(c, UI_EV_PROMPT, p->t_ms);
+    ui_event *e = ui_timeline_add(c, UI_EV_PROMPT, p->t_ms);
     if (e != NULL) {
         e->id = p->id;
         e->priority = p->priority;
@@ -467,7 +434,7 @@ static void apply_escalation(ui_state *s, ui_call *c, const proto_escalation *e)
     a->level = e->level;
     a->reason = e->reason;
     copy_cstr(a->quote, sizeof a->quote, c->esc_quote);
-    ui_event *ev = timeline_add(c, UI_EV_ESCALATION, e->t_ms);
+    ui_event *ev = ui_timeline_add(c, UI_EV_ESCALATION, e->t_ms);
     if (ev != NULL) {
         ev->id = e->id;
         ev->level = e->level;
@@ -478,7 +445,7 @@ static void apply_escalation(ui_state *s, ui_call *c, const proto_escalation *e)
 
 static void end_call(ui_call *c, const proto_summary *sum)
 {
-    ui_event *e = timeline_add(c, UI_EV_SUMMARY, sum->t_ms);
+    ui_event *e = ui_timeline_add(c, UI_EV_SUMMARY, sum->t_ms);
     if (e != NULL) {
         e->n_cues = sum->n_cues;
         e->n_escalations = sum->n_escalations;
@@ -732,7 +699,7 @@ static void apply_snapshot(ui_state *s, const proto_snapshot *snap)
         if (joined || r->seq != c->seq) {
             /* the snapshot folds in messages this console did not see (or rapportd
              * restarted): say so rather than inventing their events */
-            ui_event *e = timeline_add(c, UI_EV_RESYNC, r->t_ms > c->t_ms ? r->t_ms : c->t_ms);
+            ui_event *e = ui_timeline_add(c, UI_EV_RESYNC, r->t_ms > c->t_ms ? r->t_ms : c->t_ms);
             if (e != NULL) {
                 e->joined = joined;
             }
@@ -807,7 +774,7 @@ static void apply_ack(ui_state *s, const proto_msg *m)
         if (c != NULL && c->unacked > 0) {
             c->unacked--;
         }
-        ui_event *e = c != NULL ? timeline_add(c, UI_EV_ACK, c->t_ms) : NULL;
+        ui_event *e = c != NULL ? ui_timeline_add(c, UI_EV_ACK, c->t_ms) : NULL;
         if (e != NULL) {
             e->id = a->alert_id;
             copy_str(e->text, sizeof e->text, a->by);
@@ -998,16 +965,6 @@ const char *ui_trend_word(const ui_call *c)
         return "rising";
     }
     return "steady";
-}
-
-uint32_t ui_call_n_events(const ui_call *c)
-{
-    return c->n_events;
-}
-
-const ui_event *ui_call_event(const ui_call *c, uint32_t index)
-{
-    return index < c->n_events ? &c->events[(c->ev_first + index) % UI_TIMELINE_LEN] : NULL;
 }
 
 bool ui_call_emotion_on(const ui_call *c)
