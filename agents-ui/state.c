@@ -696,7 +696,7 @@ static void apply_snapshot(ui_state *s, const proto_snapshot *snap)
         if (c == NULL && (c = add_call(s, r->call, r->team, r->agent)) == NULL) {
             continue;
         }
-        if (joined || r->seq != c->seq) {
+        if (joined ? r->seq > 0 : r->seq != c->seq) {
             /* the snapshot folds in messages this console did not see (or rapportd
              * restarted): say so rather than inventing their events */
             ui_event *e = ui_timeline_add(c, UI_EV_RESYNC, r->t_ms > c->t_ms ? r->t_ms : c->t_ms);

@@ -730,6 +730,22 @@ START_TEST(timeline_notes_a_resync_instead_of_inventing_events)
     ck_assert_int_eq(ui_call_event(c2, 1)->kind, UI_EV_RESYNC);
     ck_assert(!ui_call_event(c2, 1)->joined);
     ui_state_destroy(s);
+    /* a call listed before it published anything (seq 0): nothing was missed */
+    s = live_agent(0);
+    proto_call_state fresh = rowq(0, "c3", "agent-7", NULL, 0);
+    m = features(1, "c3", 100);
+    feed(s, "call/team-a/agent-7/c3/features", &m);
+    m = features(3, "c3", 600); /* c3's 2 is lost */
+    feed(s, "call/team-a/agent-7/c3/features", &m);
+    fresh.seq = 2;
+    answer(s, 0, &fresh, 1);
+    ck_assert_uint_eq(ui_call_n_events(ui_state_find(s, "c3")), 1); /* the resync only */
+    ui_state_destroy(s);
+    s = ui_state_create(UI_ROLE_AGENT, NULL, "agent-7");
+    fresh.seq = 0;
+    answer(s, 0, &fresh, 1);
+    ck_assert_uint_eq(ui_call_n_events(ui_state_find(s, "c3")), 0);
+    ui_state_destroy(s);
 }
 END_TEST
 
