@@ -194,9 +194,9 @@ check "tui agent: fits 24 lines, keys at the bottom" sh -c "[ \$(wc -l <'$tmp/ag
 check "tui wall: the call ranked with its level" has "c-tui .*agent-7 .*SUPV" "$tmp/wall.screen"
 check "tui wall: the alert, unacked" has "c-tui .*human_request *\[unacked\]" "$tmp/wall.screen"
 check "tui wall: the riskier call first, selected, emotion analysis ON" \
-    sh -c "sed -n 3p '$tmp/wall.screen' | grep -q '^> .*c-tui .*agent-7 .*SUPV  ON '"
+    sh -c "sed -n 3p '$tmp/wall.screen' | grep -Eq '^> .*c-tui .*agent-7 .*SUPV  ON( |$)'"
 check "tui wall: the calm call below it, emotion analysis off" \
-    sh -c "sed -n 4p '$tmp/wall.screen' | grep -q '^  .*c-calm .*agent-8 .* off '"
+    sh -c "sed -n 4p '$tmp/wall.screen' | grep -Eq '^  .*c-calm .*agent-8 .* off( |$)'"
 check "tui wall: 'a' acknowledges the selected call's alert (echoed by the engine)" \
     has "human_request *\[acked by sup-1\]" "$tmp/wall2.screen"
 check "tui wall: j moves the selection to the second call" has "^> .*c-calm " "$tmp/wall-j.screen"
