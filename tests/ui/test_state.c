@@ -9,6 +9,7 @@
 
 #include "agents-ui/state.h"
 #include "agents-ui/view.h"
+#include "common/alloc.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -749,6 +750,43 @@ START_TEST(timeline_notes_a_resync_instead_of_inventing_events)
 }
 END_TEST
 
+START_TEST(timelines_allocate_nothing_per_message)
+{
+    if (!rp_alloc_hooks_enabled()) {
+        return; /* built without the allocation counter */
+    }
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    answer(s, 0, NULL, 0);
+    uint64_t before = rp_alloc_count();
+    uint64_t seq = 0;
+    for (uint32_t i = 0; i < 300; i++) { /* far past UI_TIMELINE_LEN */
+        proto_msg m = cue(++seq, "c1", 100 * i, 1 + i / 2, PROTO_CUE_SPEAKING_FAST,
+                          i % 2 == 0 ? PROTO_OPEN : PROTO_CLOSED, 4);
+        feed(s, TOPIC("cue"), &m);
+        m = consent_features(++seq, "c1", 100 * i + 50, i % 3 == 0, false);
+        feed(s, TOPIC("features"), &m);
+        if (i % 10 == 0) {
+            m = escalation(++seq, "c1", i, PROTO_LEVEL_SUPERVISOR);
+            feed(s, TOPIC("escalation"), &m);
+            proto_msg ack;
+            ck_assert_int_eq(ui_state_ack_msg(s, 0, "sup-1", 1, &ack), RP_OK);
+            size_t len = encode(&ack);
+            ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+        }
+    }
+    /* a gap and its snapshot: the resync note takes no allocation either */
+    proto_msg m = features(seq + 5, "c1", 40000);
+    feed(s, TOPIC("features"), &m);
+    proto_call_state r = rowq(seq + 4, "c1", "agent-7", NULL, 0);
+    answer(s, 0, &r, 1);
+    ck_assert_uint_eq(rp_alloc_count(), before);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(ui_call_n_events(c), UI_TIMELINE_LEN);
+    ck_assert_int_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->kind, UI_EV_RESYNC);
+    ui_state_destroy(s);
+}
+END_TEST
+
 typedef struct seen_kinds {
     ui_change_kind kinds[16];
     uint32_t n;
@@ -898,6 +936,7 @@ Suite *state_suite(void)
     tcase_add_test(tc, timeline_keeps_the_newest_events_in_call_time_order);
     tcase_add_test(tc, timeline_records_each_kind);
     tcase_add_test(tc, timeline_notes_a_resync_instead_of_inventing_events);
+    tcase_add_test(tc, timelines_allocate_nothing_per_message);
     suite_add_tcase(s, tc);
     tc = tcase_create("consent");
     tcase_add_test(tc, consent_indicator_from_snapshot_and_features);
