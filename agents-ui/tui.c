@@ -460,7 +460,7 @@ static void event_line(char *buf, size_t cap, const ui_event *e, attr_t *attr)
         *attr = e->priority <= 2 ? A_BOLD | pair(PAIR_WARN) : 0;
         break;
     case UI_EV_CUE_CLOSE:
-        snprintf(buf, cap, "%s  cue closed  %s", t, cue_label(e->cue));
+        snprintf(buf, cap, "%s  cue closed  %s%s%s%s", t, cue_label(e->cue), q1, e->text, q2);
         *attr = A_DIM;
         break;
     case UI_EV_PROMPT:
