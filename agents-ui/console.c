@@ -71,6 +71,7 @@ typedef struct console {
     uint8_t *buf;
     uint64_t last_frame_ms, last_req_ms, started_ms;
     bool any_frame;
+    ui_nav nav;
     ui_view view;
     char status[128];
 } console;
@@ -155,8 +156,12 @@ static const char *conn_word(const console *c, uint64_t now)
     }
 }
 
-static bool all_ended(const ui_state *s)
+static bool all_ended(const ui_state *s, const char *only)
 {
+    if (only != NULL) {
+        const ui_call *c = ui_state_find(s, only);
+        return c != NULL && c->ended;
+    }
     uint32_t n = ui_state_n_calls(s);
     for (uint32_t i = 0; i < n; i++) {
         if (!ui_state_call(s, i)->ended) {
@@ -168,44 +173,24 @@ static bool all_ended(const ui_state *s)
 
 static void on_key(console *c, int key)
 {
-    uint32_t n_alerts = ui_state_n_alerts(c->state);
-    uint32_t n_calls = ui_state_n_calls(c->state);
-    switch (key) {
-    case 'q':
-    case 'Q':
+    uint32_t index = UI_NAV_NONE_SELECTED;
+    switch (ui_nav_key(&c->nav, c->state, key, &index)) {
+    case UI_NAV_QUIT:
         stop_flag = 1;
         break;
-    case '\t':
-        if (c->cfg->role == UI_ROLE_AGENT && n_calls > 0) {
-            c->view.selected = (c->view.selected + 1) % n_calls;
+    case UI_NAV_ACK: {
+        proto_msg ack;
+        if (index != UI_NAV_NONE_SELECTED &&
+            ui_state_ack_msg(c->state, index, c->cfg->by, rp_clock_wall_ms() * 1000, &ack) ==
+                RP_OK &&
+            send_msg(c, &ack)) {
+            snprintf(c->status, sizeof c->status, "ack sent for alert %u on %s", ack.u.ack.alert_id,
+                     ui_state_alert(c->state, index)->call);
+        } else {
+            snprintf(c->status, sizeof c->status, "nothing to acknowledge");
         }
         break;
-    case KEY_UP:
-    case 'k':
-        if (c->view.selected > 0) {
-            c->view.selected--;
-        }
-        break;
-    case KEY_DOWN:
-    case 'j':
-        if (c->cfg->role == UI_ROLE_SUPERVISOR && c->view.selected + 1 < n_alerts) {
-            c->view.selected++;
-        }
-        break;
-    case 'a':
-    case 'A':
-        if (c->cfg->role == UI_ROLE_SUPERVISOR) {
-            proto_msg ack;
-            if (ui_state_ack_msg(c->state, c->view.selected, c->cfg->by, rp_clock_wall_ms() * 1000,
-                                 &ack) == RP_OK &&
-                send_msg(c, &ack)) {
-                snprintf(c->status, sizeof c->status, "ack sent for alert %u on %s",
-                         ack.u.ack.alert_id, ui_state_alert(c->state, c->view.selected)->call);
-            } else {
-                snprintf(c->status, sizeof c->status, "nothing to acknowledge");
-            }
-        }
-        break;
+    }
     default:
         break;
     }
@@ -241,11 +226,19 @@ int ui_console_run(const ui_console_config *cfg)
     sigaction(SIGTERM, &sa, NULL);
     stop_flag = 0;
 
-    if (cfg->plain) {
+    ui_plain_filter only = {stdout, cfg->call};
+    if (cfg->plain && cfg->call != NULL) {
+        ui_state_set_observer(c.state, ui_plain_call_event, &only);
+    } else if (cfg->plain) {
         ui_state_set_observer(c.state, ui_plain_event, stdout);
     } else {
         ui_tui_begin();
     }
+    ui_nav_init(&c.nav, cfg->role);
+    if (cfg->call != NULL) {
+        ui_nav_open(&c.nav, cfg->call);
+    }
+    c.view.nav = &c.nav;
     c.view.role = cfg->role;
     c.view.who = cfg->role == UI_ROLE_AGENT ? cfg->agent : cfg->team;
     c.started_ms = now_ms();
@@ -276,16 +269,12 @@ int ui_console_run(const ui_console_config *cfg)
             if (now - last_draw >= 200) {
                 c.view.conn = conn_word(&c, now);
                 c.view.status = c.status[0] ? c.status : NULL;
-                uint32_t lim = cfg->role == UI_ROLE_AGENT ? ui_state_n_calls(c.state)
-                                                          : ui_state_n_alerts(c.state);
-                if (lim > 0 && c.view.selected >= lim) {
-                    c.view.selected = lim - 1;
-                }
+                ui_nav_settle(&c.nav, c.state, ui_tui_timeline_rows());
                 ui_tui_draw(c.state, &c.view);
                 last_draw = now;
             }
         }
-        if (cfg->exit_at_end && all_ended(c.state)) {
+        if (cfg->exit_at_end && all_ended(c.state, cfg->call)) {
             break;
         }
         if (cfg->timeout_ms != 0 && now - c.last_frame_ms > cfg->timeout_ms) {

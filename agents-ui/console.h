@@ -5,8 +5,8 @@
  * to its request endpoint (snapshot_req on connect and after a gap, ack from the
  * supervisor). ZeroMQ reconnects by itself with backoff (100 ms doubling to 5 s).
  * Runs until q, Ctrl-C (SIGINT) or SIGTERM, or with exit_at_end until every call
- * seen has ended. Owns its sockets, the terminal (tui) and a ui_state for the
- * duration of the call. Not reentrant: one console per process (signal flag).
+ * seen (or the one call asked for) has ended. Owns its sockets, the terminal (tui) and a ui_state
+ * for the duration of the call. Not reentrant: one console per process (signal flag).
  */
 #ifndef AGENTS_UI_CONSOLE_H
 #define AGENTS_UI_CONSOLE_H
@@ -24,6 +24,8 @@ typedef struct ui_console_config {
     const char *requests;   /* request endpoint (DEALER connects) */
     const char *by;         /* supervisor id written into acks */
     bool plain;             /* one line per event on stdout instead of the screen */
+    const char *call;       /* optional: plain prints only this call's lines; the wall opens
+                               its timeline; exit_at_end waits for this call only */
     bool exit_at_end;       /* stop once calls were seen and all have ended */
     uint32_t timeout_ms;    /* stop (exit 1) when nothing arrives for this long; 0 = never */
     const char *key;        /* CURVE: this console's key pair (NULL with server_key NULL:

@@ -1,5 +1,6 @@
 /* agents-ui/plain.c - the consoles' --plain output: one line per visible change. */
 #include <stdio.h>
+#include <string.h>
 
 #include "agents-ui/view.h"
 
@@ -14,10 +15,28 @@ static const char *who_name(proto_who w)
     return (unsigned)w < PROTO_WHO_COUNT ? names[w] : "?";
 }
 
-void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
+/* Whether a change concerns the call named only (NULL: every call). Snapshots,
+ * gaps and restarts concern every call. */
+static bool about(const ui_change *ch, const proto_msg *m, const char *only)
 {
-    FILE *out = out_file;
+    if (only == NULL) {
+        return true;
+    }
+    if (ch->call != NULL) {
+        return strcmp(ch->call->call, only) == 0;
+    }
+    if (ch->kind == UI_CH_ACK) {
+        return proto_str_eq(m->u.ack.call, only);
+    }
+    return true;
+}
+
+static void print_event(FILE *out, const char *only, const ui_change *ch, const proto_msg *m)
+{
     const ui_call *c = ch->call;
+    if (!about(ch, m, only)) {
+        return;
+    }
     switch (ch->kind) {
     case UI_CH_SNAPSHOT:
         fprintf(out, "--:--.-  SNAPSHOT seq=%llu calls=%u\n",
@@ -25,6 +44,9 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
         /* then each call as the snapshot left it, so a log shows the truth at once */
         for (uint32_t i = 0; i < ui_state_n_calls(ch->state); i++) {
             const ui_call *k = ui_state_call(ch->state, i);
+            if (only != NULL && strcmp(k->call, only) != 0) {
+                continue;
+            }
             put_time(out, k->t_ms);
             fprintf(out, "%s  STATE agent=%s level=%s sentiment=", k->call, k->agent,
                     k->has_level ? proto_level_name(k->level) : "-");
@@ -33,7 +55,10 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
             } else {
                 fputc('-', out);
             }
-            fprintf(out, " cues=");
+            fprintf(out, " emotion=%s cues=",
+                    !k->has_consent         ? "-"
+                    : ui_call_emotion_on(k) ? "on"
+                                            : "off");
             for (uint32_t q = 0; q < k->n_cues; q++) {
                 fprintf(out, "%s%s", q ? "," : "", proto_cue_name(k->cues[q].cue));
             }
@@ -86,6 +111,11 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
         fprintf(out, "--:--.-  %.*s  ACK alert=%u by=%.*s\n", (int)m->u.ack.call.len,
                 m->u.ack.call.ptr, m->u.ack.alert_id, (int)m->u.ack.by.len, m->u.ack.by.ptr);
         break;
+    case UI_CH_CONSENT:
+        put_time(out, m->u.features.t_ms);
+        fprintf(out, "%s  CONSENT emotion analysis %s\n", c->call,
+                ui_consent_words(c->has_consent, &c->consent));
+        break;
     case UI_CH_SUMMARY: {
         const proto_summary *s = &m->u.summary;
         put_time(out, s->t_ms);
@@ -97,4 +127,15 @@ void ui_plain_event(void *out_file, const ui_change *ch, const proto_msg *m)
         return;
     }
     fflush(out);
+}
+
+void ui_plain_event(void *out_file, const ui_change *change, const proto_msg *m)
+{
+    print_event(out_file, NULL, change, m);
+}
+
+void ui_plain_call_event(void *filter, const ui_change *change, const proto_msg *m)
+{
+    const ui_plain_filter *f = filter;
+    print_event(f->out, f->call, change, m);
 }

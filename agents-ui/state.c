@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "agents-ui/timeline.h"
 #include "common/alloc.h"
 
 typedef struct held_frame {
@@ -187,24 +188,6 @@ static ui_call *add_call(ui_state *s, proto_str call, proto_str team, proto_str 
 
 /* ---- per-message updates ---- */
 
-static proto_str call_of(const proto_msg *m)
-{
-    switch (m->type) {
-    case PROTO_T_FEATURES:
-        return m->u.features.call;
-    case PROTO_T_CUE:
-        return m->u.cue.call;
-    case PROTO_T_PROMPT:
-        return m->u.prompt.call;
-    case PROTO_T_ESCALATION:
-        return m->u.escalation.call;
-    case PROTO_T_SUMMARY:
-        return m->u.summary.call;
-    default:
-        return (proto_str){NULL, 0};
-    }
-}
-
 static uint32_t t_of(const proto_msg *m)
 {
     switch (m->type) {
@@ -247,6 +230,43 @@ static void add_spark(ui_call *c, uint32_t t_ms, float v)
     }
     c->spark[c->n_spark++] = v;
     c->spark_bucket = bucket;
+}
+
+/* ---- the timeline (timeline.c keeps the ring) ---- */
+
+static void timeline_cue(ui_call *c, const proto_cue *q)
+{
+    ui_event *e =
+        ui_timeline_add(c, q->state == PROTO_OPEN ? UI_EV_CUE_OPEN : UI_EV_CUE_CLOSE, q->t_ms);
+    if (e == NULL) {
+        return;
+    }
+    e->id = q->id;
+    e->cue = q->cue;
+    e->party = q->party;
+    e->priority = q->priority;
+    if (q->present & PROTO_CUE_QUOTE) {
+        copy_str(e->text, sizeof e->text, q->quote);
+    }
+}
+
+static void timeline_consent(ui_call *c, uint32_t t_ms)
+{
+    ui_event *e = ui_timeline_add(c, UI_EV_CONSENT, t_ms);
+    if (e != NULL) {
+        e->voice_emotion = c->consent.voice_emotion;
+        e->text_emotion = c->consent.text_emotion;
+    }
+}
+
+/* Returns true when the consent in force became known or changed. */
+static bool apply_consent(ui_call *c, const proto_consent_flags *k)
+{
+    bool changed = !c->has_consent || c->consent.voice_emotion != k->voice_emotion ||
+                   c->consent.text_emotion != k->text_emotion;
+    c->has_consent = true;
+    c->consent = *k;
+    return changed;
 }
 
 static void apply_features(ui_call *c, const proto_features *f)
@@ -322,6 +342,12 @@ static bool apply_cue(ui_call *c, const proto_cue *q)
 
 static void apply_prompt(ui_call *c, const proto_prompt *p)
 {
+    ui_event *e = ui_timeline_add(c, UI_EV_PROMPT, p->t_ms);
+    if (e != NULL) {
+        e->id = p->id;
+        e->priority = p->priority;
+        copy_str(e->text, sizeof e->text, p->text);
+    }
     ui_prompt *u = &c->prompt;
     memset(u, 0, sizeof *u);
     u->active = true;
@@ -390,10 +416,22 @@ static void apply_escalation(ui_state *s, ui_call *c, const proto_escalation *e)
     a->level = e->level;
     a->reason = e->reason;
     copy_cstr(a->quote, sizeof a->quote, c->esc_quote);
+    ui_event *ev = ui_timeline_add(c, UI_EV_ESCALATION, e->t_ms);
+    if (ev != NULL) {
+        ev->id = e->id;
+        ev->level = e->level;
+        ev->reason = e->reason;
+        copy_cstr(ev->text, sizeof ev->text, c->esc_quote);
+    }
 }
 
-static void end_call(ui_call *c)
+static void end_call(ui_call *c, const proto_summary *sum)
 {
+    ui_event *e = ui_timeline_add(c, UI_EV_SUMMARY, sum->t_ms);
+    if (e != NULL) {
+        e->n_cues = sum->n_cues;
+        e->n_escalations = sum->n_escalations;
+    }
     c->ended = true;
     c->n_cues = 0;
     c->prompt.active = false;
@@ -419,7 +457,7 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
 {
     ui_change ch = {UI_CH_NONE, s, NULL, 0, 0};
     topic_ids t = parse_topic(topic);
-    proto_str call = call_of(m);
+    proto_str call = proto_msg_call(m);
     ui_call *c = find_call(s, call);
     if (c != NULL && seq <= c->seq) {
         if (s->replaying) {
@@ -460,9 +498,15 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
     switch (m->type) {
     case PROTO_T_FEATURES:
         apply_features(c, &m->u.features);
+        if ((m->u.features.present & PROTO_FEATURES_CONSENT) &&
+            apply_consent(c, &m->u.features.consent)) {
+            timeline_consent(c, m->u.features.t_ms);
+            ch.kind = UI_CH_CONSENT;
+        }
         break;
     case PROTO_T_CUE:
         if (apply_cue(c, &m->u.cue)) {
+            timeline_cue(c, &m->u.cue);
             ch.kind = m->u.cue.state == PROTO_OPEN ? UI_CH_CUE_OPEN : UI_CH_CUE_CLOSE;
         }
         break;
@@ -475,7 +519,7 @@ static ui_change apply_call_msg(ui_state *s, const char *topic, const proto_msg 
         ch.kind = UI_CH_ESCALATION;
         break;
     case PROTO_T_SUMMARY:
-        end_call(c);
+        end_call(c, &m->u.summary);
         ch.kind = UI_CH_SUMMARY;
         break;
     default:
@@ -630,9 +674,24 @@ static void apply_snapshot(ui_state *s, const proto_snapshot *snap)
         }
         n_scope++;
         ui_call *c = find_call(s, r->call);
+        bool joined = c == NULL;
         if (c == NULL && (c = add_call(s, r->call, r->team, r->agent)) == NULL) {
             continue;
         }
+        if (joined ? r->seq > 0 : r->seq != c->seq) {
+            /* the snapshot folds in messages this console did not see (or rapportd
+             * restarted): say so rather than inventing their events */
+            ui_event *e = ui_timeline_add(c, UI_EV_RESYNC, r->t_ms > c->t_ms ? r->t_ms : c->t_ms);
+            if (e != NULL) {
+                e->joined = joined;
+            }
+        }
+        if (r->present & PROTO_CS_QUEUE) {
+            copy_str(c->queue, sizeof c->queue, r->queue);
+        }
+        c->has_medium = true;
+        c->medium = r->medium;
+        (void)apply_consent(c, &r->consent);
         c->ended = false;
         c->seq = r->seq;
         advance_time(c, r->t_ms);
@@ -696,6 +755,11 @@ static void apply_ack(ui_state *s, const proto_msg *m)
         ui_call *c = find_call(s, a->call);
         if (c != NULL && c->unacked > 0) {
             c->unacked--;
+        }
+        ui_event *e = c != NULL ? ui_timeline_add(c, UI_EV_ACK, c->t_ms) : NULL;
+        if (e != NULL) {
+            e->id = a->alert_id;
+            copy_str(e->text, sizeof e->text, a->by);
         }
         ui_change ch = {UI_CH_ACK, s, c, 0, 0};
         notify(s, &ch, m);
@@ -883,4 +947,26 @@ const char *ui_trend_word(const ui_call *c)
         return "rising";
     }
     return "steady";
+}
+
+bool ui_call_emotion_on(const ui_call *c)
+{
+    return c->has_consent && (c->consent.voice_emotion || c->consent.text_emotion);
+}
+
+const char *ui_consent_words(bool known, const proto_consent_flags *flags)
+{
+    if (!known) {
+        return "not known yet";
+    }
+    if (flags->voice_emotion && flags->text_emotion) {
+        return "ON (voice+text, customer informed)";
+    }
+    if (flags->voice_emotion) {
+        return "ON (voice, customer informed)";
+    }
+    if (flags->text_emotion) {
+        return "ON (text, customer informed)";
+    }
+    return "off";
 }

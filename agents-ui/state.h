@@ -12,15 +12,15 @@
  *   seq, the state is "resyncing": published frames are copied into a bounded
  *   hold buffer, not applied, and ui_state_need_snapshot() is true until the
  *   driver sends a snapshot_req and calls ui_state_snapshot_sent().
- * - A snapshot reply with seq S (and the awaited req_id) replaces the calls'
- *   open cues, level and sentiment, drops calls it does not list, then replays
- *   the held frames with seq > S. A held frame that does not follow on (seq > S+1
- *   first) is a gap again, and the cycle repeats.
+ * - seq is per call (and one more stream for engine/stats). A snapshot reply
+ *   (with the awaited req_id) gives each call's seq S with its open cues, level,
+ *   sentiment, consent and prompt; calls it does not list are dropped; then the
+ *   held frames are replayed, each call's from S+1 on. A held frame that does not
+ *   follow on is a gap again, and the cycle repeats.
  * - seq going backwards on a live stream means rapportd restarted: that is
  *   resynchronised the same way (counted with the gaps).
- * - seq is one stream per engine publisher socket, shared by every topic; gap
- *   detection is exact only when the console receives the whole stream, so the
- *   driver subscribes to everything and scope (team, agent) is applied here.
+ * - Each call keeps a bounded timeline of what was seen happen (the drill-down);
+ *   a snapshot that folds in unseen messages adds a "resynchronised" note to it.
  *
  * Units: t_ms and *_ms are call time in milliseconds (since the call's start).
  * Ownership: ui_state_create() allocates everything once (rp_malloc); nothing is
@@ -45,6 +45,7 @@
 #define UI_HOLD_BYTES     (1u << 20) /* published frames held while resyncing */
 #define UI_HOLD_FRAMES    512u
 #define UI_DEAD_AIR_ALERT 5000u /* dead air that adds to a call's risk */
+#define UI_TIMELINE_LEN   64u   /* events kept per call for the drill-down (the newest) */
 
 typedef enum ui_role { UI_ROLE_AGENT = 0, UI_ROLE_SUPERVISOR = 1 } ui_role;
 
@@ -86,10 +87,49 @@ typedef struct ui_checklist {
     uint32_t n;
 } ui_checklist;
 
+/* One entry of a call's timeline (the supervisor's drill-down). Only what the
+ * console saw happen: after a snapshot it notes UI_EV_RESYNC instead of
+ * inventing the events the snapshot folded in. */
+typedef enum ui_event_kind {
+    UI_EV_CUE_OPEN = 0,
+    UI_EV_CUE_CLOSE,
+    UI_EV_PROMPT,
+    UI_EV_ESCALATION,
+    UI_EV_ACK,     /* an escalation acknowledged (the engine's echo) */
+    UI_EV_CONSENT, /* the consent in force became known or changed */
+    UI_EV_SUMMARY, /* the call ended */
+    UI_EV_RESYNC,  /* state taken from a snapshot; events before may be missing */
+} ui_event_kind;
+
+typedef struct ui_event {
+    ui_event_kind kind;
+    uint32_t t_ms; /* call time; an ack, which has none, takes the call's latest */
+    uint32_t id;   /* cue, prompt or escalation id; the acknowledged escalation's id */
+    /* UI_EV_CUE_*: */
+    proto_cue_kind cue;
+    proto_who party;
+    uint32_t priority; /* also prompts */
+    /* UI_EV_ESCALATION: */
+    proto_esc_level level;
+    proto_esc_reason reason;
+    /* UI_EV_CONSENT: */
+    bool voice_emotion, text_emotion;
+    /* UI_EV_SUMMARY: */
+    uint32_t n_cues, n_escalations;
+    /* UI_EV_RESYNC: true for a call first seen in a snapshot (joined mid-call) */
+    bool joined;
+    /* quote (cue, escalation), prompt text, or who acknowledged */
+    char text[UI_TEXT_BYTES];
+} ui_event;
+
 typedef struct ui_call {
     char call[PROTO_MAX_ID_BYTES + 1];
     char agent[PROTO_MAX_ID_BYTES + 1];
     char team[PROTO_MAX_ID_BYTES + 1];
+    /* from snapshot rows only (call_start is not published): "" / false until then */
+    char queue[PROTO_MAX_ID_BYTES + 1];
+    bool has_medium;
+    proto_medium medium;
     uint32_t t_ms; /* latest call time seen */
     bool ended;    /* its summary arrived */
     uint64_t seq;  /* the call's last applied seq (seq is per call) */
@@ -123,6 +163,14 @@ typedef struct ui_call {
     proto_esc_reason esc_reason;
     char esc_quote[UI_TEXT_BYTES];
     uint32_t unacked; /* escalations not acknowledged yet */
+    /* the consent in force, from features.consent or a snapshot row */
+    bool has_consent;
+    proto_consent_flags consent;
+    /* timeline: a ring of the newest UI_TIMELINE_LEN events in call-time order;
+     * read it with ui_call_n_events() / ui_call_event() */
+    ui_event events[UI_TIMELINE_LEN];
+    uint32_t ev_first, n_events;
+    uint64_t n_events_dropped; /* older events no longer kept */
 } ui_call;
 
 typedef struct ui_alert {
@@ -153,6 +201,7 @@ typedef enum ui_change_kind {
     UI_CH_ACK,
     UI_CH_SUMMARY,
     UI_CH_RESTART, /* a seq went backwards: rapportd restarted; resyncing */
+    UI_CH_CONSENT, /* a call's consent became known or changed (features) */
 } ui_change_kind;
 
 typedef struct ui_change {
@@ -231,5 +280,18 @@ const ui_checklist *ui_call_checklist(const ui_call *c);
 
 /* Sentiment label for a trend: "falling", "rising" or "steady". */
 const char *ui_trend_word(const ui_call *c);
+
+/* The call's timeline, oldest first (call-time order); index < ui_call_n_events(). */
+uint32_t ui_call_n_events(const ui_call *c);
+const ui_event *ui_call_event(const ui_call *c, uint32_t index);
+
+/* Whether customer emotion analysis (voice or text) is on: consent is known
+ * and at least one of its flags is set. */
+bool ui_call_emotion_on(const ui_call *c);
+/* The consent indicator's words for flags: "ON (voice+text, customer informed)",
+ * "ON (voice, ...)", "ON (text, ...)" or "off"; known false gives "not known yet".
+ * The customer-notice duty of the EU AI Act art. 50(3): the agent and the
+ * supervisor see whether the customer's emotions are being analysed. */
+const char *ui_consent_words(bool known, const proto_consent_flags *flags);
 
 #endif /* AGENTS_UI_STATE_H */

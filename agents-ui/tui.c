@@ -1,8 +1,10 @@
-/* agents-ui/tui.c - the ncurses screens: the agent console and the supervisor wall.
+/* agents-ui/tui.c - the ncurses screens: the agent console, the supervisor wall
+ * and one call's timeline (the wall's drill-down).
  *
  * Legible at 80x24 and in monochrome: every urgent element also carries a word or
- * a marker ("!!", "FAST", "[unacked]") and reverse/bold attributes, so colour
- * only adds emphasis. NO_COLOR (any non-empty value) turns colour off.
+ * a marker ("!!", "FAST", "[unacked]", ">" for the selection) and reverse/bold
+ * attributes, so colour only adds emphasis. NO_COLOR (any non-empty value) turns
+ * colour off.
  */
 #include <curses.h>
 #include <langinfo.h>
@@ -27,6 +29,9 @@ void ui_tui_begin(void)
     noecho();
     keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
+    /* Esc closes the timeline: wait 25 ms, not ncurses' default second, to tell a
+     * lone Esc from the start of an arrow key's escape sequence */
+    set_escdelay(25);
     curs_set(0);
     const char *no_color = getenv("NO_COLOR");
     use_color = has_colors() && (no_color == NULL || no_color[0] == '\0');
@@ -213,6 +218,21 @@ static void spark(int y, const char *label, const ui_call *c)
     addnstr(buf, 40);
 }
 
+/* "emotion analysis: ..." at row y, column x: the consent indicator (EU AI Act
+ * art. 50(3)); ON is bold, so it stands out without colour too. */
+static void consent_indicator(int y, int x, const ui_call *c)
+{
+    if (y < 0 || y >= LINES || x >= COLS) {
+        return;
+    }
+    const char *words = ui_consent_words(c->has_consent, &c->consent);
+    mvaddnstr(y, x, "emotion analysis: ", COLS - x);
+    attr_t a = ui_call_emotion_on(c) ? A_BOLD | pair(PAIR_INFO) : (c->has_consent ? 0 : A_DIM);
+    attron(a);
+    addnstr(words, COLS - x - 18 > 0 ? COLS - x - 18 : 0);
+    attroff(a);
+}
+
 static bool has_cue(const ui_call *c, proto_cue_kind k)
 {
     for (uint32_t i = 0; i < c->n_cues; i++) {
@@ -227,7 +247,8 @@ static void draw_agent(const ui_state *s, const ui_view *v)
 {
     char buf[512], t[16];
     uint32_t n = ui_state_n_calls(s);
-    const ui_call *c = n > 0 ? ui_state_call(s, v->selected < n ? v->selected : n - 1) : NULL;
+    uint32_t sel = v->nav->agent_call;
+    const ui_call *c = n > 0 ? ui_state_call(s, sel < n ? sel : n - 1) : NULL;
     if (c == NULL) {
         snprintf(buf, sizeof buf, "rapport  agent %s", v->who != NULL ? v->who : "-");
         header(v, buf);
@@ -241,6 +262,9 @@ static void draw_agent(const ui_state *s, const ui_view *v)
              c->ended ? "  (ended)" : "", c->on_hold ? "  ON HOLD" : "");
     header(v, buf);
     rule(1, NULL);
+    mvaddch(1, 2, ' ');
+    consent_indicator(1, 3, c);
+    addch(' ');
     int y = 2;
     /* banners: escalation, sensitive topic, then the other open cues by priority */
     if (c->has_escalation && !c->ended) {
@@ -308,9 +332,36 @@ static void draw_agent(const ui_state *s, const ui_view *v)
     footer(s, v, n > 1 ? "q quit  tab next call" : "q quit");
 }
 
+/* The 5-cell risk bar of r (0..1). */
+static void risk_bar(char bar[6], float r)
+{
+    memcpy(bar, ".....", 6);
+    for (int q = 0; q < 5 && (float)q < r * 5.0f - 0.001f; q++) {
+        bar[q] = '#';
+    }
+}
+
+/* The open cues' short names, space-separated. */
+static void cue_list(char *out, size_t cap, const ui_call *c)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (uint32_t q = 0; q < c->n_cues && used < cap - 1; q++) {
+        int w = snprintf(out + used, cap - used, "%s%s", q ? " " : "", cue_short(c->cues[q].cue));
+        used += w > 0 ? (size_t)w : 0;
+    }
+}
+
+static const char *emotion_short(const ui_call *c)
+{
+    return !c->has_consent ? "?" : (ui_call_emotion_on(c) ? "ON" : "off");
+}
+
 static void draw_supervisor(const ui_state *s, const ui_view *v)
 {
     char buf[512], t[16];
+    const ui_nav *nav = v->nav;
+    bool on_calls = nav->focus == UI_FOCUS_CALLS;
     uint32_t n = ui_state_n_calls(s);
     uint32_t live = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -320,47 +371,48 @@ static void draw_supervisor(const ui_state *s, const ui_view *v)
              v->who != NULL ? v->who : "(all)", live, live == 1 ? "" : "s");
     header(v, buf);
     line(1, A_BOLD | A_UNDERLINE,
-         "RISK       ! CALL           AGENT      TIME   SENT TREND   LEVEL OPEN CUES");
+         "  RISK       ! CALL         AGENT      TIME  SENT  TREND   LEVEL EMO OPEN CUES");
     uint32_t ranked[UI_MAX_CALLS];
     uint32_t nr = ui_state_ranked(s, ranked, UI_MAX_CALLS);
-    int rows = (LINES - 4) / 2;
+    uint32_t rows = (uint32_t)(LINES - 4) / 2;
+    uint32_t sel = ui_nav_row(nav, s);
+    /* scroll the list so that the selected call is on screen */
+    uint32_t first = sel != UI_NAV_NONE_SELECTED && sel >= rows ? sel - rows + 1 : 0;
     int y = 2;
-    for (uint32_t i = 0; i < nr && y < 2 + rows; i++, y++) {
+    for (uint32_t i = first; i < nr && i < first + rows; i++, y++) {
         const ui_call *c = ui_state_call(s, ranked[i]);
         float r = ui_call_risk(c);
-        char bar[6] = ".....";
-        for (int q = 0; q < 5 && (float)q < r * 5.0f - 0.001f; q++) {
-            bar[q] = '#';
-        }
-        char cues[96] = "";
-        size_t used = 0;
-        for (uint32_t q = 0; q < c->n_cues && used < sizeof cues - 1; q++) {
-            int w = snprintf(cues + used, sizeof cues - used, "%s%s", q ? " " : "",
-                             cue_short(c->cues[q].cue));
-            used += w > 0 ? (size_t)w : 0;
-        }
+        char bar[6], cues[96];
+        risk_bar(bar, r);
+        cue_list(cues, sizeof cues, c);
         fmt_time(t, sizeof t, c->t_ms);
         char sent[8] = "   -";
         if (c->has_sentiment) {
             snprintf(sent, sizeof sent, "%+.2f", (double)c->sentiment);
         }
-        snprintf(buf, sizeof buf, "%.2f %s %s %-14.14s %-10.10s %s %5s %-7s %-5s %s", (double)r,
-                 bar, c->unacked > 0 ? "!" : " ", c->call, c->agent, t, sent,
-                 c->ended ? "ended" : ui_trend_word(c), c->has_level ? level_short(c->level) : "-",
-                 cues);
+        snprintf(buf, sizeof buf, "%s %.2f %s %s %-12.12s %-10.10s %s %5s %-7s %-5s %-3s %s",
+                 i == sel ? ">" : " ", (double)r, bar, c->unacked > 0 ? "!" : " ", c->call,
+                 c->agent, t, sent, c->ended ? "ended" : ui_trend_word(c),
+                 c->has_level ? level_short(c->level) : "-", emotion_short(c), cues);
         attr_t a =
             c->ended ? A_DIM
                      : (r >= 0.6f ? A_BOLD | pair(PAIR_URGENT) : (r >= 0.3f ? pair(PAIR_WARN) : 0));
+        if (i == sel && on_calls) {
+            a |= A_REVERSE;
+        }
         line(y, a, buf);
     }
     if (nr == 0) {
         line(y++, A_DIM, " (no live calls)");
     }
-    int ay = 2 + rows;
-    rule(ay, " Alerts, newest first ");
+    int ay = 2 + (int)rows;
+    rule(ay, on_calls ? " Alerts, newest first (tab: select) " : " Alerts, newest first ");
     uint32_t na = ui_state_n_alerts(s);
-    for (uint32_t i = 0; i < na && ay + 1 + (int)i < LINES - 1; i++) {
+    uint32_t arows = LINES - 2 - ay > 0 ? (uint32_t)(LINES - 2 - ay) : 0;
+    uint32_t afirst = !on_calls && arows > 0 && nav->alert >= arows ? nav->alert - arows + 1 : 0;
+    for (uint32_t i = afirst; i < na && i < afirst + arows; i++) {
         const ui_alert *al = ui_state_alert(s, i);
+        bool selected = !on_calls && i == nav->alert;
         fmt_time(t, sizeof t, al->t_ms);
         char state[80];
         if (al->acked) {
@@ -369,26 +421,144 @@ static void draw_supervisor(const ui_state *s, const ui_view *v)
             snprintf(state, sizeof state, "[unacked]");
         }
         snprintf(buf, sizeof buf, "%s %s %-14.14s %-10.10s %-5s %-16s %s%s%s%s",
-                 i == v->selected ? ">" : " ", t, al->call, al->agent, level_short(al->level),
+                 selected ? ">" : " ", t, al->call, al->agent, level_short(al->level),
                  proto_reason_name(al->reason), state, al->quote[0] ? " \"" : "", al->quote,
                  al->quote[0] ? "\"" : "");
         attr_t a = al->acked ? A_DIM : (A_BOLD | pair(PAIR_URGENT));
-        if (i == v->selected) {
+        if (selected) {
             a |= A_REVERSE;
         }
-        line(ay + 1 + (int)i, a, buf);
+        line(ay + 1 + (int)(i - afirst), a, buf);
     }
     if (na == 0) {
         line(ay + 1, A_DIM, " (no alerts)");
     }
-    footer(s, v, "q quit  up/down select  a acknowledge");
+    footer(s, v,
+           on_calls ? "q quit  j/k move  enter timeline  tab alerts  a ack"
+                    : "q quit  j/k move  enter timeline  tab calls  a ack");
+}
+
+/* Rows above the timeline's entries: 5 of header, 1 rule; 1 footer below. */
+#define TIMELINE_TOP 6
+
+uint32_t ui_tui_timeline_rows(void)
+{
+    return LINES > TIMELINE_TOP + 2 ? (uint32_t)(LINES - TIMELINE_TOP - 1) : 1u;
+}
+
+/* One timeline entry as a line; its attributes in *attr. */
+static void event_line(char *buf, size_t cap, const ui_event *e, attr_t *attr)
+{
+    char t[16];
+    snprintf(t, sizeof t, "%02u:%02u.%01u", e->t_ms / 60000, (e->t_ms / 1000) % 60,
+             (e->t_ms % 1000) / 100);
+    const char *q1 = e->text[0] ? "  \"" : "", *q2 = e->text[0] ? "\"" : "";
+    *attr = 0;
+    switch (e->kind) {
+    case UI_EV_CUE_OPEN:
+        snprintf(buf, cap, "%s  cue open    %s%s%s%s", t, cue_label(e->cue), q1, e->text, q2);
+        *attr = e->priority <= 2 ? A_BOLD | pair(PAIR_WARN) : 0;
+        break;
+    case UI_EV_CUE_CLOSE:
+        snprintf(buf, cap, "%s  cue closed  %s%s%s%s", t, cue_label(e->cue), q1, e->text, q2);
+        *attr = A_DIM;
+        break;
+    case UI_EV_PROMPT:
+        snprintf(buf, cap, "%s  prompt      %s", t, e->text);
+        *attr = pair(PAIR_INFO);
+        break;
+    case UI_EV_ESCALATION:
+        snprintf(buf, cap, "%s  !! ESCALATION %s: %s (alert %u)%s%s%s", t,
+                 proto_level_name(e->level), proto_reason_name(e->reason), e->id, q1, e->text, q2);
+        *attr = A_BOLD | pair(PAIR_URGENT);
+        break;
+    case UI_EV_ACK:
+        snprintf(buf, cap, "%s  ack         alert %u acknowledged by %s", t, e->id, e->text);
+        break;
+    case UI_EV_CONSENT: {
+        proto_consent_flags k = {0, e->voice_emotion, e->text_emotion};
+        snprintf(buf, cap, "%s  consent     emotion analysis %s", t, ui_consent_words(true, &k));
+        *attr = A_BOLD;
+        break;
+    }
+    case UI_EV_SUMMARY:
+        snprintf(buf, cap, "%s  call ended  %.1f s, %u cues, %u escalations", t, e->t_ms / 1000.0,
+                 e->n_cues, e->n_escalations);
+        *attr = A_BOLD;
+        break;
+    case UI_EV_RESYNC:
+        snprintf(buf, cap, "%s  -- %s --", t,
+                 e->joined ? "joined mid-call: the state from a snapshot, earlier events not seen"
+                           : "resynchronised: the state from a snapshot, events may be missing");
+        *attr = A_REVERSE;
+        break;
+    default:
+        snprintf(buf, cap, "%s  ?", t);
+        break;
+    }
+}
+
+static void draw_timeline(const ui_state *s, const ui_view *v, const ui_call *c)
+{
+    char buf[512], t[16];
+    snprintf(buf, sizeof buf, "rapport  call %s  agent %s  team %s%s", c->call, c->agent, c->team,
+             c->ended ? "  (ended)" : "");
+    header(v, buf);
+    fmt_time(t, sizeof t, c->t_ms);
+    float r = ui_call_risk(c);
+    char bar[6];
+    risk_bar(bar, r);
+    snprintf(buf, sizeof buf, "%s  queue %s  call time %s  risk %.2f %s  level %s%s%s",
+             !c->has_medium ? "medium -" : (c->medium == PROTO_CHAT ? "chat" : "voice"),
+             c->queue[0] ? c->queue : "-", t, (double)r, bar,
+             c->has_level ? proto_level_name(c->level) : "-", c->unacked > 0 ? "  ! unacked" : "",
+             c->on_hold ? "  ON HOLD" : "");
+    line(1, 0, buf);
+    consent_indicator(2, 0, c);
+    char cues[96];
+    cue_list(cues, sizeof cues, c);
+    snprintf(buf, sizeof buf, "Open cues  %s", c->n_cues > 0 ? cues : "none");
+    line(3, c->n_cues > 0 ? A_BOLD : 0, buf);
+    spark(4, "Sentiment  ", c);
+
+    const ui_nav *nav = v->nav;
+    uint32_t n = ui_call_n_events(c);
+    uint32_t rows = ui_tui_timeline_rows();
+    uint32_t scroll = nav->scroll;
+    uint32_t max = n > rows ? n - rows : 0;
+    scroll = scroll > max ? max : scroll;
+    /* newest at the bottom: show [end - rows, end) */
+    uint32_t end = n - scroll;
+    uint32_t first = end > rows ? end - rows : 0;
+    char title[96];
+    if (first > 0 || c->n_events_dropped > 0) {
+        snprintf(title, sizeof title, " Timeline, call time (%llu earlier) ",
+                 (unsigned long long)(first + c->n_events_dropped));
+    } else {
+        snprintf(title, sizeof title, " Timeline, call time ");
+    }
+    rule(TIMELINE_TOP - 1, title);
+    int y = TIMELINE_TOP;
+    for (uint32_t i = first; i < end; i++, y++) {
+        attr_t a;
+        event_line(buf, sizeof buf, ui_call_event(c, i), &a);
+        line(y, a, buf);
+    }
+    if (n == 0) {
+        line(y, A_DIM, " (nothing seen yet)");
+    }
+    footer(s, v,
+           scroll > 0 ? "esc back  j/k scroll (newer below)  a ack" : "esc back  k scroll  a ack");
 }
 
 void ui_tui_draw(const ui_state *s, const ui_view *v)
 {
     erase();
+    const ui_call *detail = ui_nav_detail(v->nav, s);
     if (v->role == UI_ROLE_AGENT) {
         draw_agent(s, v);
+    } else if (detail != NULL) {
+        draw_timeline(s, v, detail);
     } else {
         draw_supervisor(s, v);
     }

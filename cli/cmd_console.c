@@ -16,11 +16,19 @@ static void usage(FILE *out)
         "The live view of calls from a running rapportd (docs/console.md). The agent console\n"
         "shows one agent's call: open cues as banners, the current prompt and its checklist,\n"
         "pace against the agent's own baseline, talk ratio, time since the customer spoke,\n"
-        "the customer's sentiment trend. The supervisor wall ranks the team's calls by risk\n"
-        "and lists escalations; 'a' acknowledges the selected one. It takes a snapshot on\n"
-        "connect and after any gap in the stream. Keys: q quit, tab next call, up/down, a.\n\n"
+        "the customer's sentiment trend, and whether the customer's emotions are analysed\n"
+        "(\"emotion analysis: ON (... customer informed)\" or \"off\", from their consent).\n"
+        "The supervisor wall ranks the team's calls by risk (EMO: that indicator per call)\n"
+        "and lists escalations; Enter opens the selected call's timeline. It takes a\n"
+        "snapshot on connect and after any gap in a call's seq.\n\n"
+        "Keys, agent console: q quit, tab next call (chats).\n"
+        "Keys, supervisor wall: up/down or k/j select a call, Enter open its timeline\n"
+        "(Esc, q or Backspace back; up/down scroll it), tab switch to the alerts and back,\n"
+        "a acknowledge (the selected alert, or the selected call's newest), q quit.\n\n"
         "  --plain          one line per event on stdout (automatic when stdout is not a\n"
         "                   terminal)\n"
+        "  --call ID        one call: --plain prints only its lines (its timeline); the\n"
+        "                   wall opens its timeline; --exit-at-end waits for its end\n"
         "  --by ID          supervisor id written into acknowledgements (default $USER)\n"
         "  --exit-at-end    stop once the calls seen have all ended (scripts, demos)\n"
         "  --timeout-ms T   stop with exit 1 after T ms without a message\n" CLI_SECURITY_USAGE
@@ -53,6 +61,8 @@ int cli_console_main(int argc, char **argv)
         } else if (strcmp(a, "--by") == 0 && has) {
             cfg.by = argv[++i];
         } else if (cli_security_option(argc, argv, &i)) {
+        } else if (strcmp(a, "--call") == 0 && has) {
+            cfg.call = argv[++i];
         } else if (strcmp(a, "--plain") == 0) {
             cfg.plain = true;
         } else if (strcmp(a, "--exit-at-end") == 0) {
@@ -81,8 +91,8 @@ int cli_console_main(int argc, char **argv)
         cli_error("console", "--from PUB_EP and --requests REQ_EP are required");
         return CLI_EXIT_USAGE;
     }
-    const char *ids[] = {cfg.agent, cfg.team};
-    for (size_t i = 0; i < 2; i++) {
+    const char *ids[] = {cfg.agent, cfg.team, cfg.call};
+    for (size_t i = 0; i < 3; i++) {
         if (ids[i] != NULL && !proto_id_valid(ids[i], strlen(ids[i]))) {
             cli_error("console", "'%s' is not a valid id (1-64 of A-Z a-z 0-9 _ . : @ -)", ids[i]);
             return CLI_EXIT_USAGE;

@@ -1,10 +1,16 @@
 /* tests/ui/test_state.c - the consoles' state machine: cue banners, prompts and
- * their TTL, checklists, snapshots, seq gaps and resync, scope, risk ranking, acks.
+ * their TTL, checklists, snapshots, seq gaps and resync, scope, risk ranking, acks,
+ * each call's timeline and the consent indicator.
  * Messages go through proto_encode and ui_state_feed/ui_state_reply, as on the wire. */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "agents-ui/state.h"
+#include "agents-ui/view.h"
+#include "common/alloc.h"
+#include "suites.h"
 #include "testutil.h"
 
 #define TOPIC(type) "call/team-a/agent-7/c1/" type
@@ -559,7 +565,355 @@ START_TEST(a_call_first_seen_past_its_start_resyncs)
 }
 END_TEST
 
-static Suite *state_suite(void)
+/* ---- the per-call timeline (drill-down) and the consent indicator ---- */
+
+static proto_msg summary(uint64_t seq, const char *call, uint32_t t)
+{
+    proto_msg m;
+    memset(&m, 0, sizeof m);
+    m.type = PROTO_T_SUMMARY;
+    m.u.summary.seq = seq;
+    m.u.summary.call = proto_cstr(call);
+    m.u.summary.t_ms = t;
+    m.u.summary.latency_p50_ms = 100;
+    m.u.summary.latency_p90_ms = 200;
+    m.u.summary.n_cues = 3;
+    m.u.summary.n_escalations = 1;
+    return m;
+}
+
+static proto_msg consent_features(uint64_t seq, const char *call, uint32_t t, bool voice, bool text)
+{
+    proto_msg m = features(seq, call, t);
+    m.u.features.present |= PROTO_FEATURES_CONSENT;
+    m.u.features.consent.voice_emotion = voice;
+    m.u.features.consent.text_emotion = text;
+    return m;
+}
+
+START_TEST(timeline_keeps_the_newest_events_in_call_time_order)
+{
+    ui_state *s = live_agent(0);
+    /* 100 cue events, 100 ms apart: only the newest UI_TIMELINE_LEN stay */
+    uint64_t seq = 0;
+    for (uint32_t i = 0; i < 100; i++) {
+        proto_msg m = cue(++seq, "c1", 1000 + 100 * i, 1 + i / 2, PROTO_CUE_SPEAKING_FAST,
+                          i % 2 == 0 ? PROTO_OPEN : PROTO_CLOSED, 4);
+        feed(s, TOPIC("cue"), &m);
+    }
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(ui_call_n_events(c), UI_TIMELINE_LEN);
+    ck_assert_uint_eq(c->n_events_dropped, 100 - UI_TIMELINE_LEN);
+    ck_assert_uint_eq(ui_call_event(c, 0)->t_ms, 1000 + 100 * (100 - UI_TIMELINE_LEN));
+    ck_assert_uint_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->t_ms, 1000 + 100 * 99);
+    ck_assert_int_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->kind, UI_EV_CUE_CLOSE);
+    ck_assert_uint_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->id, 50);
+    ck_assert_ptr_null(ui_call_event(c, UI_TIMELINE_LEN));
+    /* an escalation published after a cue but dated before it goes before it */
+    proto_msg m = escalation(++seq, "c1", 3, PROTO_LEVEL_SUPERVISOR);
+    m.u.escalation.t_ms = 1000 + 100 * 99 - 50;
+    feed(s, TOPIC("escalation"), &m);
+    ck_assert_uint_eq(ui_call_n_events(c), UI_TIMELINE_LEN);
+    ck_assert_int_eq(ui_call_event(c, UI_TIMELINE_LEN - 2)->kind, UI_EV_ESCALATION);
+    ck_assert_int_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->kind, UI_EV_CUE_CLOSE);
+    for (uint32_t i = 1; i < ui_call_n_events(c); i++) {
+        ck_assert_uint_le(ui_call_event(c, i - 1)->t_ms, ui_call_event(c, i)->t_ms);
+    }
+    /* older than everything kept in a full timeline: not kept, counted */
+    m = prompt(++seq, 10, 9, "Too old to keep.", 0);
+    feed(s, TOPIC("prompt"), &m);
+    ck_assert_uint_eq(ui_call_n_events(c), UI_TIMELINE_LEN);
+    ck_assert_uint_eq(c->n_events_dropped, 100 - UI_TIMELINE_LEN + 2);
+    ck_assert_int_ne(ui_call_event(c, 0)->kind, UI_EV_PROMPT);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(timeline_records_each_kind)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    answer(s, 0, NULL, 0);
+    proto_msg m = consent_features(1, "c1", 500, false, false);
+    feed(s, TOPIC("features"), &m);
+    m = cue(2, "c1", 8200, 1, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN, 1);
+    m.u.cue.present |= PROTO_CUE_QUOTE;
+    m.u.cue.quote = proto_cstr("charged twice");
+    feed(s, TOPIC("cue"), &m);
+    m = prompt(3, 8200, 1, "Go through the empathy checklist.", 0);
+    feed(s, TOPIC("prompt"), &m);
+    m = escalation(4, "c1", 11, PROTO_LEVEL_SUPERVISOR);
+    m.u.escalation.t_ms = 8300;
+    feed(s, TOPIC("escalation"), &m);
+    m = consent_features(5, "c1", 9000, false, false); /* unchanged: no entry */
+    feed(s, TOPIC("features"), &m);
+    m = consent_features(6, "c1", 9500, true, true);
+    feed(s, TOPIC("features"), &m);
+    proto_msg ack;
+    ck_assert_int_eq(ui_state_ack_msg(s, 0, "sup-1", 1, &ack), RP_OK);
+    size_t len = encode(&ack);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    m = cue(7, "c1", 12000, 1, PROTO_CUE_SENSITIVE_TOPIC, PROTO_CLOSED, 1);
+    feed(s, TOPIC("cue"), &m);
+    m = summary(8, "c1", 19000);
+    feed(s, TOPIC("summary"), &m);
+
+    const ui_call *c = ui_state_find(s, "c1");
+    static const ui_event_kind want[] = {UI_EV_CONSENT,    UI_EV_CUE_OPEN, UI_EV_PROMPT,
+                                         UI_EV_ESCALATION, UI_EV_CONSENT,  UI_EV_ACK,
+                                         UI_EV_CUE_CLOSE,  UI_EV_SUMMARY};
+    ck_assert_uint_eq(ui_call_n_events(c), sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < ui_call_n_events(c); i++) {
+        ck_assert_int_eq(ui_call_event(c, i)->kind, want[i]);
+    }
+    const ui_event *e = ui_call_event(c, 0);
+    ck_assert(!e->voice_emotion && !e->text_emotion);
+    e = ui_call_event(c, 1);
+    ck_assert_int_eq(e->cue, PROTO_CUE_SENSITIVE_TOPIC);
+    ck_assert_uint_eq(e->t_ms, 8200);
+    ck_assert_str_eq(e->text, "charged twice");
+    ck_assert_str_eq(ui_call_event(c, 2)->text, "Go through the empathy checklist.");
+    e = ui_call_event(c, 3);
+    ck_assert_uint_eq(e->id, 11);
+    ck_assert_int_eq(e->level, PROTO_LEVEL_SUPERVISOR);
+    ck_assert_int_eq(e->reason, PROTO_REASON_HUMAN_REQUEST);
+    ck_assert_str_eq(e->text, "I want your manager");
+    ck_assert(ui_call_event(c, 4)->voice_emotion && ui_call_event(c, 4)->text_emotion);
+    e = ui_call_event(c, 5);
+    ck_assert_uint_eq(e->id, 11);
+    ck_assert_str_eq(e->text, "sup-1");
+    ck_assert_uint_eq(e->t_ms, 9500); /* an ack takes the call's latest time */
+    e = ui_call_event(c, 7);
+    ck_assert_uint_eq(e->t_ms, 19000);
+    ck_assert_uint_eq(e->n_cues, 3);
+    ck_assert_uint_eq(e->n_escalations, 1);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(timeline_notes_a_resync_instead_of_inventing_events)
+{
+    ui_state *s = live_agent(0);
+    proto_msg m = cue(1, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    /* c1's 2..4 are lost (they opened two cues); 5 shows the gap */
+    m = features(5, "c1", 6000);
+    feed(s, TOPIC("features"), &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    proto_open_cue open[2] = {{0, 1, PROTO_CUE_SPEAKING_FAST, PROTO_WHO_AGENT, 1000, 4},
+                              {0, 2, PROTO_CUE_CUSTOMER_TENSION, PROTO_WHO_CUSTOMER, 4000, 2}};
+    proto_call_state rows[2] = {rowq(4, "c1", "agent-7", open, 2),
+                                rowq(7, "c2", "agent-7", NULL, 0)};
+    answer(s, 0, rows, 2);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(c->n_cues, 2);
+    ck_assert_uint_eq(ui_call_n_events(c), 2); /* the cue seen open, then the note */
+    ck_assert_int_eq(ui_call_event(c, 0)->kind, UI_EV_CUE_OPEN);
+    const ui_event *e = ui_call_event(c, 1);
+    ck_assert_int_eq(e->kind, UI_EV_RESYNC);
+    ck_assert(!e->joined);
+    ck_assert_uint_eq(e->t_ms, 5000);
+    /* a call first seen in a snapshot starts with a "joined" note */
+    const ui_call *c2 = ui_state_find(s, "c2");
+    ck_assert_uint_eq(ui_call_n_events(c2), 1);
+    ck_assert_int_eq(ui_call_event(c2, 0)->kind, UI_EV_RESYNC);
+    ck_assert(ui_call_event(c2, 0)->joined);
+    /* a later snapshot (a gap in c2) that includes nothing new for c1: no note on c1 */
+    m = features(9, "c2", 6000);
+    feed(s, "call/team-a/agent-7/c2/features", &m);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_RESYNC);
+    rows[0].seq = 5;
+    rows[1].seq = 8;
+    answer(s, 0, rows, 2);
+    ck_assert_int_eq(ui_state_sync(s), UI_SYNC_LIVE);
+    ck_assert_uint_eq(ui_call_n_events(c), 2);
+    ck_assert_uint_eq(ui_call_n_events(c2), 2);
+    ck_assert_int_eq(ui_call_event(c2, 1)->kind, UI_EV_RESYNC);
+    ck_assert(!ui_call_event(c2, 1)->joined);
+    ui_state_destroy(s);
+    /* a call listed before it published anything (seq 0): nothing was missed */
+    s = live_agent(0);
+    proto_call_state fresh = rowq(0, "c3", "agent-7", NULL, 0);
+    m = features(1, "c3", 100);
+    feed(s, "call/team-a/agent-7/c3/features", &m);
+    m = features(3, "c3", 600); /* c3's 2 is lost */
+    feed(s, "call/team-a/agent-7/c3/features", &m);
+    fresh.seq = 2;
+    answer(s, 0, &fresh, 1);
+    ck_assert_uint_eq(ui_call_n_events(ui_state_find(s, "c3")), 1); /* the resync only */
+    ui_state_destroy(s);
+    s = ui_state_create(UI_ROLE_AGENT, NULL, "agent-7");
+    fresh.seq = 0;
+    answer(s, 0, &fresh, 1);
+    ck_assert_uint_eq(ui_call_n_events(ui_state_find(s, "c3")), 0);
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(timelines_allocate_nothing_per_message)
+{
+    if (!rp_alloc_hooks_enabled()) {
+        return; /* built without the allocation counter */
+    }
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    answer(s, 0, NULL, 0);
+    uint64_t before = rp_alloc_count();
+    uint64_t seq = 0;
+    for (uint32_t i = 0; i < 300; i++) { /* far past UI_TIMELINE_LEN */
+        proto_msg m = cue(++seq, "c1", 100 * i, 1 + i / 2, PROTO_CUE_SPEAKING_FAST,
+                          i % 2 == 0 ? PROTO_OPEN : PROTO_CLOSED, 4);
+        feed(s, TOPIC("cue"), &m);
+        m = consent_features(++seq, "c1", 100 * i + 50, i % 3 == 0, false);
+        feed(s, TOPIC("features"), &m);
+        if (i % 10 == 0) {
+            m = escalation(++seq, "c1", i, PROTO_LEVEL_SUPERVISOR);
+            feed(s, TOPIC("escalation"), &m);
+            proto_msg ack;
+            ck_assert_int_eq(ui_state_ack_msg(s, 0, "sup-1", 1, &ack), RP_OK);
+            size_t len = encode(&ack);
+            ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+        }
+    }
+    /* a gap and its snapshot: the resync note takes no allocation either */
+    proto_msg m = features(seq + 5, "c1", 40000);
+    feed(s, TOPIC("features"), &m);
+    proto_call_state r = rowq(seq + 4, "c1", "agent-7", NULL, 0);
+    answer(s, 0, &r, 1);
+    ck_assert_uint_eq(rp_alloc_count(), before);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert_uint_eq(ui_call_n_events(c), UI_TIMELINE_LEN);
+    ck_assert_int_eq(ui_call_event(c, UI_TIMELINE_LEN - 1)->kind, UI_EV_RESYNC);
+    ui_state_destroy(s);
+}
+END_TEST
+
+typedef struct seen_kinds {
+    ui_change_kind kinds[16];
+    uint32_t n;
+} seen_kinds;
+
+static void record_kind(void *arg, const ui_change *ch, const proto_msg *m)
+{
+    (void)m;
+    seen_kinds *k = arg;
+    if (k->n < 16) {
+        k->kinds[k->n++] = ch->kind;
+    }
+}
+
+START_TEST(consent_indicator_from_snapshot_and_features)
+{
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    proto_call_state r = rowq(2, "c1", "agent-7", NULL, 0);
+    r.consent.voice_emotion = true;
+    r.present |= PROTO_CS_QUEUE;
+    r.queue = proto_cstr("billing");
+    r.medium = PROTO_CHAT;
+    answer(s, 0, &r, 1);
+    const ui_call *c = ui_state_find(s, "c1");
+    ck_assert(c->has_consent);
+    ck_assert(ui_call_emotion_on(c));
+    ck_assert_str_eq(ui_consent_words(c->has_consent, &c->consent),
+                     "ON (voice, customer informed)");
+    ck_assert_str_eq(c->queue, "billing");
+    ck_assert(c->has_medium);
+    ck_assert_int_eq(c->medium, PROTO_CHAT);
+
+    seen_kinds seen;
+    memset(&seen, 0, sizeof seen);
+    ui_state_set_observer(s, record_kind, &seen);
+    proto_msg m = features(3, "c1", 6000); /* without consent: the indicator stays */
+    feed(s, TOPIC("features"), &m);
+    ck_assert(ui_call_emotion_on(c));
+    m = consent_features(4, "c1", 6500, true, false); /* the same flags: no change */
+    feed(s, TOPIC("features"), &m);
+    ck_assert_uint_eq(seen.n, 0);
+    m = consent_features(5, "c1", 7000, false, false); /* the customer withdrew */
+    feed(s, TOPIC("features"), &m);
+    ck_assert_uint_eq(seen.n, 1);
+    ck_assert_int_eq(seen.kinds[0], UI_CH_CONSENT);
+    ck_assert(!ui_call_emotion_on(c));
+    ck_assert_str_eq(ui_consent_words(c->has_consent, &c->consent), "off");
+
+    /* a call first seen live: unknown until its first features with consent */
+    m = cue(1, "c2", 100, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, "call/team-a/agent-7/c2/cue", &m);
+    const ui_call *c2 = ui_state_find(s, "c2");
+    ck_assert(!c2->has_consent);
+    ck_assert(!ui_call_emotion_on(c2));
+    ck_assert_str_eq(ui_consent_words(c2->has_consent, &c2->consent), "not known yet");
+    ck_assert(!c2->has_medium);
+    m = consent_features(2, "c2", 500, false, true);
+    feed(s, "call/team-a/agent-7/c2/features", &m);
+    ck_assert(ui_call_emotion_on(c2));
+    ck_assert_str_eq(ui_consent_words(c2->has_consent, &c2->consent),
+                     "ON (text, customer informed)");
+    ui_state_destroy(s);
+}
+END_TEST
+
+START_TEST(plain_prints_a_line_when_consent_changes)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(out);
+    ui_state *s = live_agent(0);
+    ui_state_set_observer(s, ui_plain_event, out);
+    proto_msg m = consent_features(1, "c1", 500, true, true);
+    feed(s, TOPIC("features"), &m);
+    m = consent_features(2, "c1", 1000, true, true);
+    feed(s, TOPIC("features"), &m);
+    m = consent_features(3, "c1", 1500, false, false);
+    feed(s, TOPIC("features"), &m);
+    ui_state_destroy(s);
+    fclose(out);
+    ck_assert_str_eq(text, "--:--.-  c1  CALL agent=agent-7 team=team-a\n"
+                           "00:00.5  c1  CONSENT emotion analysis ON (voice+text, customer "
+                           "informed)\n"
+                           "00:01.5  c1  CONSENT emotion analysis off\n");
+    free(text);
+}
+END_TEST
+
+START_TEST(plain_call_filter_prints_one_calls_timeline)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(out);
+    ui_state *s = ui_state_create(UI_ROLE_SUPERVISOR, NULL, NULL);
+    ui_plain_filter only = {out, "c2"};
+    ui_state_set_observer(s, ui_plain_call_event, &only);
+    proto_call_state rows[2] = {rowq(0, "c1", "agent-7", NULL, 0),
+                                rowq(0, "c2", "agent-8", NULL, 0)};
+    answer(s, 0, rows, 2);
+    proto_msg m = cue(1, "c1", 1000, 1, PROTO_CUE_SPEAKING_FAST, PROTO_OPEN, 4);
+    feed(s, TOPIC("cue"), &m);
+    m = escalation(1, "c2", 3, PROTO_LEVEL_SUPERVISOR);
+    feed(s, "call/team-a/agent-8/c2/escalation", &m);
+    m = escalation(2, "c1", 4, PROTO_LEVEL_SUPERVISOR);
+    feed(s, TOPIC("escalation"), &m);
+    proto_msg ack;
+    ck_assert_int_eq(ui_state_ack_msg(s, 0, "sup-1", 1, &ack), RP_OK); /* c1's */
+    size_t len = encode(&ack);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ck_assert_int_eq(ui_state_ack_msg(s, 1, "sup-1", 1, &ack), RP_OK); /* c2's */
+    len = encode(&ack);
+    ck_assert_int_eq(ui_state_reply(s, wire, len), RP_OK);
+    ui_state_destroy(s);
+    fclose(out);
+    ck_assert_str_eq(text, "--:--.-  SNAPSHOT seq=0 calls=2\n"
+                           "00:05.0  c2  STATE agent=agent-8 level=- sentiment=- emotion=off "
+                           "cues=-\n"
+                           "00:01.0  c2  ESCALATE supervisor human_request alert=3 \"I want your "
+                           "manager\"\n"
+                           "--:--.-  c2  ACK alert=3 by=sup-1\n");
+    free(text);
+}
+END_TEST
+
+Suite *state_suite(void)
 {
     Suite *s = suite_create("ui_state");
     TCase *tc = tcase_create("state");
@@ -578,11 +932,16 @@ static Suite *state_suite(void)
     tcase_add_test(tc, features_measures_and_sparkline);
     tcase_add_test(tc, engine_restart_resyncs);
     suite_add_tcase(s, tc);
+    tc = tcase_create("timeline");
+    tcase_add_test(tc, timeline_keeps_the_newest_events_in_call_time_order);
+    tcase_add_test(tc, timeline_records_each_kind);
+    tcase_add_test(tc, timeline_notes_a_resync_instead_of_inventing_events);
+    tcase_add_test(tc, timelines_allocate_nothing_per_message);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("consent");
+    tcase_add_test(tc, consent_indicator_from_snapshot_and_features);
+    tcase_add_test(tc, plain_prints_a_line_when_consent_changes);
+    tcase_add_test(tc, plain_call_filter_prints_one_calls_timeline);
+    suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    const rp_suite_fn suites[] = {state_suite};
-    return rp_test_run("ui", suites, 1);
 }
