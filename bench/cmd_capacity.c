@@ -176,16 +176,24 @@ static void print_row(uint32_t i, const bench_step *s, bench_verdict v, const ch
 }
 
 typedef struct outcome {
-    const bench_step *best; /* the sustained step; NULL when none */
+    const bench_step *best;  /* the sustained step; NULL when none */
+    const bench_step *worst; /* the lowest count that fell behind; NULL when none */
+    double worst_cpu_cores;  /* engine + generator cores used in that step */
     double cores, per_core, per_worker, machine_cores;
 } outcome;
 
 static outcome summarise(const bench_ramp *r, const bench_step *steps, uint32_t n)
 {
-    outcome out = {NULL, 0, 0, 0, (double)sysconf(_SC_NPROCESSORS_ONLN)};
+    outcome out = {NULL, NULL, 0, 0, 0, 0, (double)sysconf(_SC_NPROCESSORS_ONLN)};
     for (uint32_t i = 0; i < n; i++) {
         if (steps[i].calls == r->sustained && r->sustained > 0) {
             out.best = &steps[i];
+        }
+        if (steps[i].calls == r->failed && r->failed > 0) {
+            out.worst = &steps[i];
+            out.worst_cpu_cores =
+                bench_step_engine_cores(&steps[i]) +
+                (steps[i].duration_s > 0 ? steps[i].generator_cpu_s / steps[i].duration_s : 0.0);
         }
     }
     if (out.best != NULL) {
@@ -214,7 +222,8 @@ static void print_json(const cap_opts *o, const bench_load_set *set, const bench
                bench_step_cpu_per_call_min(oc->best), bench_step_kib_per_call(oc->best),
                oc->best->latency_p99_us, oc->best->generator_cpu_s / oc->best->duration_s);
     }
-    printf("\"machine_cores\":%.0f,\"steps\":[", oc->machine_cores);
+    printf("\"machine_cores\":%.0f,\"cores_used_at_failed\":%.3f,\"steps\":[", oc->machine_cores,
+           oc->worst_cpu_cores);
     for (uint32_t i = 0; i < n; i++) {
         const bench_step *s = &steps[i];
         printf("%s{\"calls\":%u,\"verdict\":\"%s\",\"latency_p50_us\":%.0f,"
@@ -252,11 +261,17 @@ static void print_summary(const bench_ramp *r, const outcome *oc)
                r->sustained, r->failed);
         break;
     case BENCH_RAMP_ERROR:
-        printf("a step did not run; stopped\n");
+        printf("%s\n",
+               bench_load_interrupted() ? "interrupted; stopped" : "a step did not run; stopped");
         break;
     case BENCH_RAMP_NONE:
     case BENCH_RAMP_RUNNING:
         break;
+    }
+    if (oc->worst != NULL && oc->worst_cpu_cores >= 0.85 * oc->machine_cores) {
+        printf("at %u calls the engine and the generator used %.2f of the machine's %.0f "
+               "cores: the machine was full, not only the engine\n",
+               oc->worst->calls, oc->worst_cpu_cores, oc->machine_cores);
     }
     if (b != NULL) {
         printf("at %u calls: engine %.2f cores of CPU (workers %u), %.4f CPU s per call-minute, "
