@@ -235,23 +235,25 @@ int bench_capacity_csv_header(FILE *f)
     int n = fputs("step,calls,duration_s,workers,kept_up,verdict,frames_sent,frames_processed,"
                   "dropped,refused,late_ticks,latency_p50_us,latency_p99_us,latency_p999_us,"
                   "processing_p99_us,max_lag_ms,engine_cpu_s,engine_cores,cpu_s_per_call_min,"
-                  "engine_rss_kib,kib_per_call,generator_cpu_s,generator_busy,cues,escalations\n",
+                  "engine_rss_kib,kib_per_call,generator_cpu_s,generator_busy,cues,escalations,"
+                  "busiest_thread,busiest_thread_cores,others_cpu_s,cpu_pressure\n",
                   f);
     return n < 0 ? RP_EIO : RP_OK;
 }
 
 int bench_capacity_csv_row(FILE *f, uint32_t i_step, const bench_step *s, bench_verdict v)
 {
-    int n =
-        fprintf(f,
-                "%u,%u,%u,%u,%d,%s,%llu,%.0f,%.0f,%.0f,%llu,%.0f,%.0f,%.0f,%.0f,%.1f,%.3f,%.3f,"
-                "%.5f,%ld,%.1f,%.3f,%.3f,%llu,%llu\n",
-                i_step, s->calls, s->duration_s, s->workers, v == BENCH_KEPT_UP, verdict_word(v),
-                (unsigned long long)s->frames_sent, s->frames_processed, s->dropped, s->refused,
-                (unsigned long long)s->late_ticks, s->latency_p50_us, s->latency_p99_us,
-                s->latency_p999_us, s->processing_p99_us, s->max_lag_ms, s->engine_cpu_s,
-                bench_step_engine_cores(s), bench_step_cpu_per_call_min(s), s->engine_rss_kib,
-                bench_step_kib_per_call(s), s->generator_cpu_s, s->generator_busy,
-                (unsigned long long)s->cues, (unsigned long long)s->escalations);
+    int n = fprintf(
+        f,
+        "%u,%u,%u,%u,%d,%s,%llu,%.0f,%.0f,%.0f,%llu,%.0f,%.0f,%.0f,%.0f,%.1f,%.3f,%.3f,"
+        "%.5f,%ld,%.1f,%.3f,%.3f,%llu,%llu,%s,%.3f,%.3f,%.3f\n",
+        i_step, s->calls, s->duration_s, s->workers, v == BENCH_KEPT_UP, verdict_word(v),
+        (unsigned long long)s->frames_sent, s->frames_processed, s->dropped, s->refused,
+        (unsigned long long)s->late_ticks, s->latency_p50_us, s->latency_p99_us, s->latency_p999_us,
+        s->processing_p99_us, s->max_lag_ms, s->engine_cpu_s, bench_step_engine_cores(s),
+        bench_step_cpu_per_call_min(s), s->engine_rss_kib, bench_step_kib_per_call(s),
+        s->generator_cpu_s, s->generator_busy, (unsigned long long)s->cues,
+        (unsigned long long)s->escalations, s->busiest_thread[0] != '\0' ? s->busiest_thread : "-",
+        s->busiest_thread_cores, s->others_cpu_s, s->cpu_pressure);
     return n < 0 ? RP_EIO : RP_OK;
 }

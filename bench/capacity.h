@@ -30,13 +30,17 @@ typedef struct bench_step {
     double dropped;             /* dropped.inbox_full + dropped.outbox_full */
     double refused;             /* calls_refused */
     double latency_p50_us, latency_p99_us, latency_p999_us;
-    double processing_p99_us; /* stage.process_p99_us: a shard's work on one message */
-    double max_lag_ms;        /* largest backlog seen, in ms of audio (sent - processed) */
-    double engine_cpu_s;      /* rapportd utime + stime during the sending */
-    long engine_rss0_kib;     /* rapportd RSS before the calls started */
-    long engine_rss_kib;      /* peak RSS sampled during the step */
-    double generator_cpu_s;   /* this process's CPU during the sending */
-    double generator_busy;    /* share of the sending time the generator was not asleep, 0..1 */
+    double processing_p99_us;    /* stage.process_p99_us: a shard's work on one message */
+    double max_lag_ms;           /* largest backlog seen, in ms of audio (sent - processed) */
+    double engine_cpu_s;         /* rapportd utime + stime during the sending */
+    double busiest_thread_cores; /* the busiest rapportd thread's CPU / duration_s */
+    char busiest_thread[16];     /* "loop" (the main thread), "worker", or ZeroMQ's name */
+    long engine_rss0_kib;        /* rapportd RSS before the calls started */
+    long engine_rss_kib;         /* peak RSS sampled during the step */
+    double generator_cpu_s;      /* this process's CPU during the sending */
+    double generator_busy;       /* share of the sending time the generator was not asleep, 0..1 */
+    double others_cpu_s;         /* CPU the rest of the machine used meanwhile (/proc/stat) */
+    double cpu_pressure; /* share of the time some task waited for a CPU (PSI); -1 unknown */
     uint64_t cues, escalations, summaries, calls_started;
     bool complete; /* the step ran (rapportd started, stats arrived) */
 } bench_step;

@@ -161,24 +161,26 @@ static void print_header(const cap_opts *o, const bench_load_set *set)
            bench_load_set_describe(set), o->load.duration_s, o->load.workers ? "" : "default ",
            o->load.workers ? o->load.workers : (uint32_t)sysconf(_SC_NPROCESSORS_ONLN),
            o->lim.max_p99_ms);
-    printf("%4s %6s %-16s %7s %7s %7s %7s %9s %8s %8s %7s  %s\n", "step", "calls", "verdict",
-           "p50 ms", "p99 ms", "lag ms", "cores", "s/callmin", "KiB/call", "gen cpu", "gen %",
-           "why");
+    printf("%4s %6s %-16s %7s %7s %7s %7s %7s %9s %8s %8s %7s %7s %7s  %s\n", "step", "calls",
+           "verdict", "p50 ms", "p99 ms", "lag ms", "cores", "thread", "s/callmin", "KiB/call",
+           "gen cpu", "gen %", "others", "wait %", "why");
 }
 
 static void print_row(uint32_t i, const bench_step *s, bench_verdict v, const char *why)
 {
-    printf("%4u %6u %-16s %7.2f %7.2f %7.1f %7.2f %9.4f %8.1f %8.2f %7.0f  %s\n", i, s->calls,
-           bench_verdict_name(v), s->latency_p50_us / 1000.0, s->latency_p99_us / 1000.0,
-           s->max_lag_ms, bench_step_engine_cores(s), bench_step_cpu_per_call_min(s),
-           bench_step_kib_per_call(s), s->generator_cpu_s, s->generator_busy * 100.0, why);
+    printf("%4u %6u %-16s %7.2f %7.2f %7.1f %7.2f %7.2f %9.4f %8.1f %8.2f %7.0f %7.2f %7.0f  %s\n",
+           i, s->calls, bench_verdict_name(v), s->latency_p50_us / 1000.0,
+           s->latency_p99_us / 1000.0, s->max_lag_ms, bench_step_engine_cores(s),
+           s->busiest_thread_cores, bench_step_cpu_per_call_min(s), bench_step_kib_per_call(s),
+           s->generator_cpu_s, s->generator_busy * 100.0, s->others_cpu_s / s->duration_s,
+           s->cpu_pressure * 100.0, why);
     fflush(stdout);
 }
 
 typedef struct outcome {
     const bench_step *best;  /* the sustained step; NULL when none */
     const bench_step *worst; /* the lowest count that fell behind; NULL when none */
-    double worst_cpu_cores;  /* engine + generator cores used in that step */
+    double worst_cpu_cores;  /* engine + generator + other processes' cores in that step */
     double cores, per_core, per_worker, machine_cores;
 } outcome;
 
@@ -191,9 +193,9 @@ static outcome summarise(const bench_ramp *r, const bench_step *steps, uint32_t 
         }
         if (steps[i].calls == r->failed && r->failed > 0) {
             out.worst = &steps[i];
-            out.worst_cpu_cores =
-                bench_step_engine_cores(&steps[i]) +
-                (steps[i].duration_s > 0 ? steps[i].generator_cpu_s / steps[i].duration_s : 0.0);
+            double d = steps[i].duration_s > 0 ? steps[i].duration_s : 1.0;
+            out.worst_cpu_cores = bench_step_engine_cores(&steps[i]) +
+                                  (steps[i].generator_cpu_s + steps[i].others_cpu_s) / d;
         }
     }
     if (out.best != NULL) {
@@ -222,20 +224,23 @@ static void print_json(const cap_opts *o, const bench_load_set *set, const bench
                bench_step_cpu_per_call_min(oc->best), bench_step_kib_per_call(oc->best),
                oc->best->latency_p99_us, oc->best->generator_cpu_s / oc->best->duration_s);
     }
-    printf("\"machine_cores\":%.0f,\"cores_used_at_failed\":%.3f,\"steps\":[", oc->machine_cores,
-           oc->worst_cpu_cores);
+    printf("\"machine_cores\":%.0f,\"machine_cores_used_at_failed\":%.3f,\"steps\":[",
+           oc->machine_cores, oc->worst_cpu_cores);
     for (uint32_t i = 0; i < n; i++) {
         const bench_step *s = &steps[i];
         printf("%s{\"calls\":%u,\"verdict\":\"%s\",\"latency_p50_us\":%.0f,"
                "\"latency_p99_us\":%.0f,\"latency_p999_us\":%.0f,\"processing_p99_us\":%.0f,"
                "\"max_lag_ms\":%.1f,\"dropped\":%.0f,\"frames_sent\":%llu,"
                "\"frames_processed\":%.0f,\"engine_cores\":%.3f,\"cpu_s_per_call_min\":%.5f,"
-               "\"kib_per_call\":%.1f,\"generator_cpu_s\":%.3f,\"generator_busy\":%.3f}",
+               "\"kib_per_call\":%.1f,\"generator_cpu_s\":%.3f,\"generator_busy\":%.3f,"
+               "\"busiest_thread\":\"%s\",\"busiest_thread_cores\":%.3f,\"others_cpu_s\":%.3f,"
+               "\"cpu_pressure\":%.3f}",
                i ? "," : "", s->calls, bench_verdict_name(verdicts[i]), s->latency_p50_us,
                s->latency_p99_us, s->latency_p999_us, s->processing_p99_us, s->max_lag_ms,
                s->dropped, (unsigned long long)s->frames_sent, s->frames_processed,
                bench_step_engine_cores(s), bench_step_cpu_per_call_min(s),
-               bench_step_kib_per_call(s), s->generator_cpu_s, s->generator_busy);
+               bench_step_kib_per_call(s), s->generator_cpu_s, s->generator_busy, s->busiest_thread,
+               s->busiest_thread_cores, s->others_cpu_s, s->cpu_pressure);
     }
     puts("]}");
 }
@@ -269,17 +274,22 @@ static void print_summary(const bench_ramp *r, const outcome *oc)
         break;
     }
     if (oc->worst != NULL && oc->worst_cpu_cores >= 0.85 * oc->machine_cores) {
-        printf("at %u calls the engine and the generator used %.2f of the machine's %.0f "
-               "cores: the machine was full, not only the engine\n",
+        printf("at %u calls the engine, the generator and other processes used %.2f of the "
+               "machine's %.0f cores: the machine was full, not only the engine\n",
                oc->worst->calls, oc->worst_cpu_cores, oc->machine_cores);
     }
+    if (oc->worst != NULL && oc->worst->others_cpu_s / oc->worst->duration_s > 0.25) {
+        printf("other processes used %.2f cores during the failed step (tasks waited for a CPU "
+               "%.0f%% of the time): on a quiet machine the engine would carry more\n",
+               oc->worst->others_cpu_s / oc->worst->duration_s, oc->worst->cpu_pressure * 100.0);
+    }
     if (b != NULL) {
-        printf("at %u calls: engine %.2f cores of CPU (workers %u), %.4f CPU s per call-minute, "
-               "%.1f KiB per call, latency p99 %.1f ms; generator %.2f cores; machine %.0f "
-               "cores\n",
-               b->calls, oc->cores, b->workers, bench_step_cpu_per_call_min(b),
-               bench_step_kib_per_call(b), b->latency_p99_us / 1000.0,
-               b->generator_cpu_s / b->duration_s, oc->machine_cores);
+        printf("at %u calls: engine %.2f cores of CPU (workers %u; busiest thread %s %.2f), "
+               "%.4f CPU s per call-minute, %.1f KiB per call, latency p99 %.1f ms; generator "
+               "%.2f cores; machine %.0f cores\n",
+               b->calls, oc->cores, b->workers, b->busiest_thread, b->busiest_thread_cores,
+               bench_step_cpu_per_call_min(b), bench_step_kib_per_call(b),
+               b->latency_p99_us / 1000.0, b->generator_cpu_s / b->duration_s, oc->machine_cores);
         printf("capacity: %u calls sustained (%.0f per engine core measured, %.0f per worker)\n",
                r->sustained, oc->per_core, oc->per_worker);
     } else {

@@ -385,6 +385,109 @@ static long rss_kib(pid_t pid)
     return kib;
 }
 
+/* CPU seconds of each thread of pid: tids[i] used cpu[i]; returns how many (<= cap). */
+#define MAX_THREADS 256
+typedef struct thread_cpu {
+    int tid[MAX_THREADS];
+    double cpu_s[MAX_THREADS];
+    char comm[MAX_THREADS][16];
+    size_t n;
+} thread_cpu;
+
+static void thread_cpus(pid_t pid, thread_cpu *t)
+{
+    t->n = 0;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+    DIR *d = opendir(path);
+    if (d == NULL) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && t->n < MAX_THREADS) {
+        uint32_t tid = 0;
+        if (!rp_parse_u32(e->d_name, 1, 0x7fffffff, &tid)) {
+            continue;
+        }
+        char file[96], buf[1024];
+        snprintf(file, sizeof file, "/proc/%d/task/%u/stat", (int)pid, tid);
+        FILE *f = fopen(file, "r");
+        if (f == NULL) {
+            continue;
+        }
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        const char *open = strchr(buf, '('), *close = strrchr(buf, ')');
+        unsigned long utime = 0, stime = 0;
+        if (open == NULL || close == NULL || close < open ||
+            sscanf(close + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
+                   &stime) != 2) {
+            continue;
+        }
+        t->tid[t->n] = (int)tid;
+        t->cpu_s[t->n] = (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
+        snprintf(t->comm[t->n], sizeof t->comm[0], "%.*s", (int)(close - open - 1), open + 1);
+        t->n++;
+    }
+    closedir(d);
+}
+
+/* The thread of pid that used the most CPU between the snapshots a and b. */
+static void busiest_thread(pid_t pid, const thread_cpu *a, const thread_cpu *b, double wall_s,
+                           bench_step *out)
+{
+    double best = -1.0;
+    for (size_t i = 0; i < b->n; i++) {
+        double before = 0.0;
+        for (size_t j = 0; j < a->n; j++) {
+            if (a->tid[j] == b->tid[i]) {
+                before = a->cpu_s[j];
+            }
+        }
+        double used = b->cpu_s[i] - before;
+        if (used > best) {
+            best = used;
+            const char *name = b->tid[i] == (int)pid                  ? "loop"
+                               : strncmp(b->comm[i], "ZMQbg", 5) == 0 ? b->comm[i]
+                                                                      : "worker";
+            snprintf(out->busiest_thread, sizeof out->busiest_thread, "%s", name);
+            out->busiest_thread_cores = wall_s > 0 ? used / wall_s : 0.0;
+        }
+    }
+}
+
+/* Busy CPU seconds of the whole machine so far (/proc/stat: all but idle and iowait). */
+static double machine_busy_seconds(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    if (f == NULL) {
+        return 0.0;
+    }
+    unsigned long long v[8] = {0};
+    int n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                   &v[4], &v[5], &v[6], &v[7]);
+    fclose(f);
+    if (n < 5) {
+        return 0.0;
+    }
+    unsigned long long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    return (double)busy / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* Microseconds some task has waited for a CPU (Linux PSI); -1 when unknown. */
+static double cpu_wait_us(void)
+{
+    FILE *f = fopen("/proc/pressure/cpu", "r");
+    if (f == NULL) {
+        return -1.0;
+    }
+    unsigned long long total = 0;
+    int n = fscanf(f, "some avg10=%*f avg60=%*f avg300=%*f total=%llu", &total);
+    fclose(f);
+    return n == 1 ? (double)total : -1.0;
+}
+
 /* This process's CPU seconds (every thread, so ZeroMQ's I/O thread too). */
 static double own_cpu_seconds(void)
 {
@@ -747,6 +850,9 @@ int bench_load_step(const bench_load_config *o, bench_step *out)
     out->engine_rss0_kib = rss_kib(e.pid);
     long rss_peak = out->engine_rss0_kib;
     double cpu0 = cpu_seconds(e.pid), gen0 = own_cpu_seconds();
+    double machine0 = machine_busy_seconds(), wait0 = cpu_wait_us();
+    static thread_cpu threads0, threads1;
+    thread_cpus(e.pid, &threads0);
     int64_t t0_us = rp_clock_wall_ms() * 1000;
     for (uint32_t c = 0; c < o->calls; c++) {
         slot *sl = &io.slots[c];
@@ -794,6 +900,13 @@ int bench_load_step(const bench_load_config *o, bench_step *out)
     out->ticks = k;
     out->late_ticks = late;
     out->engine_cpu_s = cpu_seconds(e.pid) - cpu0;
+    double wait1 = cpu_wait_us();
+    out->others_cpu_s = fmax(0.0, machine_busy_seconds() - machine0 - out->engine_cpu_s -
+                                      (own_cpu_seconds() - gen0));
+    out->cpu_pressure =
+        wait0 >= 0 && wait1 >= 0 && wall_s > 0 ? (wait1 - wait0) * 1e-6 / wall_s : -1.0;
+    thread_cpus(e.pid, &threads1);
+    busiest_thread(e.pid, &threads0, &threads1, wall_s, out);
     out->generator_cpu_s = own_cpu_seconds() - gen0;
     out->generator_busy = wall_s > 0 ? 1.0 - (double)slept_ns * 1e-9 / wall_s : 0.0;
     out->engine_rss_kib = rss_peak;
@@ -905,14 +1018,17 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
            "\"latency_p50_us\":%.0f,\"latency_p99_us\":%.0f,\"latency_p999_us\":%.0f,"
            "\"process_p99_us\":%.0f,\"max_lag_ms\":%.1f,\"cpu_s_per_call_minute\":%.4f,"
            "\"engine_cpu_cores\":%.3f,\"memory_per_call_kib\":%.1f,\"generator_cpu_s\":%.3f,"
-           "\"generator_busy\":%.3f,\"cues\":%llu,\"escalations\":%llu,\"calls_started\":%llu,"
+           "\"generator_busy\":%.3f,\"busiest_thread\":\"%s\",\"busiest_thread_cores\":%.3f,"
+           "\"others_cpu_s\":%.3f,\"cpu_pressure\":%.3f,\"cues\":%llu,\"escalations\":%llu,\"calls_"
+           "started\":%llu,"
            "\"summaries\":%llu}\n",
            s->calls, s->duration_s, s->workers, (unsigned long long)s->frames_sent,
            s->frames_processed, s->dropped, s->refused, (unsigned long long)s->late_ticks,
            v == BENCH_KEPT_UP ? "true" : "false", bench_verdict_name(v), why, s->latency_p50_us,
            s->latency_p99_us, s->latency_p999_us, s->processing_p99_us, s->max_lag_ms,
            bench_step_cpu_per_call_min(s), bench_step_engine_cores(s), bench_step_kib_per_call(s),
-           s->generator_cpu_s, s->generator_busy, (unsigned long long)s->cues,
+           s->generator_cpu_s, s->generator_busy, s->busiest_thread, s->busiest_thread_cores,
+           s->others_cpu_s, s->cpu_pressure, (unsigned long long)s->cues,
            (unsigned long long)s->escalations, (unsigned long long)s->calls_started,
            (unsigned long long)s->summaries);
 }
@@ -929,12 +1045,17 @@ static void print_text(const bench_step *s, const char *source, bench_verdict v,
            "p99 %.0f us, p999 %.0f us\n",
            s->latency_p50_us, s->latency_p99_us, s->latency_p999_us);
     printf("  processing p99:        %.0f us per message\n", s->processing_p99_us);
-    printf("  engine CPU:            %.4f s per call-minute (%.2f cores)\n",
-           bench_step_cpu_per_call_min(s), bench_step_engine_cores(s));
+    printf("  engine CPU:            %.4f s per call-minute (%.2f cores; busiest thread: %s, "
+           "%.2f cores)\n",
+           bench_step_cpu_per_call_min(s), bench_step_engine_cores(s), s->busiest_thread,
+           s->busiest_thread_cores);
     printf("  engine memory:         %.1f KiB per call (RSS %ld -> %ld KiB)\n",
            bench_step_kib_per_call(s), s->engine_rss0_kib, s->engine_rss_kib);
     printf("  generator:             %.2f CPU s, busy %.0f%% of the time\n", s->generator_cpu_s,
            s->generator_busy * 100.0);
+    printf("  rest of the machine:   %.2f CPU s (%.2f cores); tasks waited for a CPU %.0f%% of "
+           "the time\n",
+           s->others_cpu_s, s->others_cpu_s / s->duration_s, s->cpu_pressure * 100.0);
     printf("  calls started %llu, cues opened %llu, escalations %llu, summaries %llu\n",
            (unsigned long long)s->calls_started, (unsigned long long)s->cues,
            (unsigned long long)s->escalations, (unsigned long long)s->summaries);

@@ -29,6 +29,8 @@ static bench_step good_step(uint32_t calls)
     s.engine_rss_kib = 17000;
     s.generator_cpu_s = 1.0;
     s.generator_busy = 0.2;
+    s.others_cpu_s = 0.5;
+    s.cpu_pressure = 0.1;
     s.complete = true;
     return s;
 }
@@ -316,17 +318,20 @@ START_TEST(csv_header_and_row)
     ck_assert_int_eq(bench_capacity_csv_header(f), RP_OK);
     ck_assert_int_eq(bench_capacity_csv_row(f, 1, &s, BENCH_KEPT_UP), RP_OK);
     s.dropped = 7;
+    s.busiest_thread_cores = 0.95;
+    snprintf(s.busiest_thread, sizeof s.busiest_thread, "loop");
     ck_assert_int_eq(bench_capacity_csv_row(f, 2, &s, BENCH_ENGINE_BEHIND), RP_OK);
     ck_assert_int_eq(fclose(f), 0);
     const char *want =
         "step,calls,duration_s,workers,kept_up,verdict,frames_sent,frames_processed,dropped,"
         "refused,late_ticks,latency_p50_us,latency_p99_us,latency_p999_us,processing_p99_us,"
         "max_lag_ms,engine_cpu_s,engine_cores,cpu_s_per_call_min,engine_rss_kib,kib_per_call,"
-        "generator_cpu_s,generator_busy,cues,escalations\n"
+        "generator_cpu_s,generator_busy,cues,escalations,busiest_thread,busiest_thread_cores,"
+        "others_cpu_s,cpu_pressure\n"
         "1,100,10,2,1,kept_up,1000,1000,0,0,0,200,900,1500,63,4.0,3.000,0.300,0.18000,17000,"
-        "100.0,1.000,0.200,0,0\n"
+        "100.0,1.000,0.200,0,0,-,0.000,0.500,0.100\n"
         "2,100,10,2,0,engine_behind,1000,1000,7,0,0,200,900,1500,63,4.0,3.000,0.300,0.18000,"
-        "17000,100.0,1.000,0.200,0,0\n";
+        "17000,100.0,1.000,0.200,0,0,loop,0.950,0.500,0.100\n";
     ck_assert_str_eq(text, want);
     /* as many fields in every row as in the header */
     int fields[3] = {1, 1, 1}, line = 0;
@@ -337,7 +342,7 @@ START_TEST(csv_header_and_row)
             line++;
         }
     }
-    ck_assert_int_eq(fields[0], 25);
+    ck_assert_int_eq(fields[0], 29);
     ck_assert_int_eq(fields[1], fields[0]);
     ck_assert_int_eq(fields[2], fields[0]);
     free(text);
