@@ -20,33 +20,9 @@ RP_PRINTF(2, 3) static void seterr(char *err, const char *fmt, ...)
     va_end(ap);
 }
 
-#define FRAME_MS   20
-#define TICK_MS    100
-#define T0_US      1767225600000000LL /* call time 0 */
-#define MAX_EVENTS (BENCH_MAX_TURNS + BENCH_MAX_MESSAGES + 4 * BENCH_MAX_EVENTS)
-
-typedef enum ev_kind { EV_TEXT, EV_HOLD, EV_CONSENT, EV_SIGNAL } ev_kind;
-
-typedef struct event {
-    double t_s;
-    ev_kind kind;
-    proto_speaker speaker;
-    proto_text_source source;
-    const char *text;
-    bool on, voice, textemo;
-    proto_signal_kind signal;
-    size_t order; /* stable sort */
-} event;
-
-static int cmp_event(const void *a, const void *b)
-{
-    const event *x = a, *y = b;
-    if (x->t_s != y->t_s) {
-        return x->t_s < y->t_s ? -1 : 1;
-    }
-    return x->order < y->order ? -1 : (x->order > y->order);
-}
-
+#define FRAME_MS 20
+#define TICK_MS  100
+#define T0_US    1767225600000000LL /* call time 0 */
 typedef struct runner {
     const bench_scenario *sc;
     bench_result *res;
@@ -80,53 +56,6 @@ static void on_emit(void *arg, const proto_msg *m)
     res->det[res->n_det++] = d;
 }
 
-/* The scenario's timed inputs, sorted. */
-static size_t build_events(const bench_scenario *sc, event *ev)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < sc->n_turns; i++) {
-        const bench_turn *t = &sc->turns[i];
-        if (!t->transcript) {
-            continue;
-        }
-        proto_speaker who = t->who == BENCH_ROLE_CUSTOMER ? PROTO_SPK_CUSTOMER
-                            : sc->handler == PROTO_BOT    ? PROTO_SPK_BOT
-                                                          : PROTO_SPK_AGENT;
-        ev[n++] = (event){.t_s = t->end_s,
-                          .kind = EV_TEXT,
-                          .speaker = who,
-                          .source = PROTO_SRC_TRANSCRIPT,
-                          .text = t->text};
-    }
-    for (size_t i = 0; i < sc->n_messages; i++) {
-        const bench_message *m = &sc->messages[i];
-        ev[n++] = (event){.t_s = m->at_s,
-                          .kind = EV_TEXT,
-                          .speaker = m->who,
-                          .source = PROTO_SRC_CHAT,
-                          .text = m->text};
-    }
-    for (size_t i = 0; i < sc->n_holds; i++) {
-        ev[n++] = (event){.t_s = sc->holds[i].on_s, .kind = EV_HOLD, .on = true};
-        ev[n++] = (event){.t_s = sc->holds[i].off_s, .kind = EV_HOLD, .on = false};
-    }
-    for (size_t i = 0; i < sc->n_consent; i++) {
-        ev[n++] = (event){.t_s = sc->consent[i].at_s,
-                          .kind = EV_CONSENT,
-                          .voice = sc->consent[i].voice_emotion,
-                          .textemo = sc->consent[i].text_emotion};
-    }
-    for (size_t i = 0; i < sc->n_signals; i++) {
-        ev[n++] =
-            (event){.t_s = sc->signals[i].at_s, .kind = EV_SIGNAL, .signal = sc->signals[i].kind};
-    }
-    for (size_t i = 0; i < n; i++) {
-        ev[i].order = i;
-    }
-    qsort(ev, n, sizeof *ev, cmp_event);
-    return n;
-}
-
 typedef struct feed {
     eng_call *call;
     nlp_analyzer *an;
@@ -141,10 +70,10 @@ static int64_t ts_of(double t_s)
     return T0_US + (int64_t)llround(t_s * 1e6);
 }
 
-static void deliver(feed *f, const event *e)
+static void deliver(feed *f, const bench_event *e)
 {
     proto_str call = proto_cstr(f->id);
-    if (e->kind == EV_TEXT) {
+    if (e->kind == BENCH_EV_TEXT) {
         proto_text t;
         memset(&t, 0, sizeof t);
         t.call = call;
@@ -157,21 +86,21 @@ static void deliver(feed *f, const event *e)
         (void)eng_call_text(f->call, &t, f->an, f->sink);
         f->mono_ref = rp_clock_mono_ns();
         f->t_ref = e->t_s;
-    } else if (e->kind == EV_HOLD) {
+    } else if (e->kind == BENCH_EV_HOLD) {
         eng_call_hold(f->call, e->on);
-    } else if (e->kind == EV_CONSENT) {
+    } else if (e->kind == BENCH_EV_CONSENT) {
         proto_consent c;
         memset(&c, 0, sizeof c);
         c.call = call;
         c.ts_us = ts_of(e->t_s);
-        c.consent.voice_emotion = e->voice;
-        c.consent.text_emotion = e->textemo;
+        c.consent.voice_emotion = e->voice_emotion;
+        c.consent.text_emotion = e->text_emotion;
         eng_call_consent(f->call, &c, f->sink);
     } else {
         proto_signal s;
         memset(&s, 0, sizeof s);
         s.call = call;
-        s.kind = e->signal;
+        s.kind = e->signal_kind;
         s.ts_us = ts_of(e->t_s);
         eng_call_signal(f->call, &s, f->sink);
     }
@@ -245,7 +174,7 @@ int bench_run(const bench_scenario *sc, const bench_audio *au, const eng_rules *
     out->n_checks = sc->n_checks;
     out->det = rp_calloc(BENCH_MAX_DETECTIONS, sizeof *out->det);
     out->first_s = rp_calloc(sc->n_checks + 1, sizeof *out->first_s);
-    event *ev = rp_calloc(MAX_EVENTS, sizeof *ev);
+    bench_event *ev = rp_calloc(BENCH_MAX_TIMELINE, sizeof *ev);
     uint8_t *bytes = rp_malloc(PROTO_MAX_SAMPLES * 4);
     float *scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof *scratch);
     eng_call *call = NULL;
@@ -288,7 +217,7 @@ int bench_run(const bench_scenario *sc, const bench_audio *au, const eng_rules *
     }
     runner rn = {sc, out, false};
     eng_sink sink = {on_emit, &rn};
-    size_t n_ev = build_events(sc, ev);
+    size_t n_ev = bench_scenario_timeline(sc, ev);
     size_t next = 0;
     feed f = {call, an, &sink, sc->id, 0, 0.0};
     if (sc->medium == PROTO_VOICE && au->n > 0) {

@@ -9,6 +9,9 @@
 /* `rapport-bench load`: N concurrent calls into rapportd at real-time pace. */
 int bench_load_main(int argc, char **argv);
 
+/* `rapport-bench capacity`: ramps the call count until the engine falls behind. */
+int bench_capacity_main(int argc, char **argv);
+
 /* `rapport-bench accuracy`: every scenario through the call pipeline, scored. */
 int bench_accuracy_main(int argc, char **argv);
 

@@ -1098,6 +1098,62 @@ int bench_scenario_place(bench_scenario *sc, const double *turn_len_s, char *err
     return RP_OK;
 }
 
+static int cmp_event(const void *a, const void *b)
+{
+    const bench_event *x = a, *y = b;
+    if (x->t_s != y->t_s) {
+        return x->t_s < y->t_s ? -1 : 1;
+    }
+    return x->order < y->order ? -1 : (x->order > y->order);
+}
+
+size_t bench_scenario_timeline(const bench_scenario *sc, bench_event *ev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sc->n_turns; i++) {
+        const bench_turn *t = &sc->turns[i];
+        if (!t->transcript) {
+            continue;
+        }
+        proto_speaker who = t->who == BENCH_ROLE_CUSTOMER ? PROTO_SPK_CUSTOMER
+                            : sc->handler == PROTO_BOT    ? PROTO_SPK_BOT
+                                                          : PROTO_SPK_AGENT;
+        ev[n++] = (bench_event){.t_s = t->end_s,
+                                .kind = BENCH_EV_TEXT,
+                                .speaker = who,
+                                .source = PROTO_SRC_TRANSCRIPT,
+                                .text = t->text};
+    }
+    for (size_t i = 0; i < sc->n_messages; i++) {
+        const bench_message *m = &sc->messages[i];
+        ev[n++] = (bench_event){.t_s = m->at_s,
+                                .kind = BENCH_EV_TEXT,
+                                .speaker = m->who,
+                                .source = PROTO_SRC_CHAT,
+                                .text = m->text};
+    }
+    for (size_t i = 0; i < sc->n_holds; i++) {
+        ev[n++] = (bench_event){.t_s = sc->holds[i].on_s, .kind = BENCH_EV_HOLD, .on = true};
+        ev[n++] = (bench_event){.t_s = sc->holds[i].off_s, .kind = BENCH_EV_HOLD, .on = false};
+    }
+    for (size_t i = 0; i < sc->n_consent; i++) {
+        ev[n++] = (bench_event){.t_s = sc->consent[i].at_s,
+                                .kind = BENCH_EV_CONSENT,
+                                .voice_emotion = sc->consent[i].voice_emotion,
+                                .text_emotion = sc->consent[i].text_emotion};
+    }
+    for (size_t i = 0; i < sc->n_signals; i++) {
+        ev[n++] = (bench_event){.t_s = sc->signals[i].at_s,
+                                .kind = BENCH_EV_SIGNAL,
+                                .signal_kind = sc->signals[i].kind};
+    }
+    for (size_t i = 0; i < n; i++) {
+        ev[i].order = i;
+    }
+    qsort(ev, n, sizeof *ev, cmp_event);
+    return n;
+}
+
 const char *bench_check_name(const bench_check *c)
 {
     const char *n =

@@ -175,6 +175,37 @@ void bench_scenario_free(bench_scenario **sc_p);
  * no turn or message. */
 RP_NODISCARD int bench_scenario_place(bench_scenario *sc, const double *turn_len_s, char *err);
 
+/* One timed input of a placed scenario besides its audio: a final transcript at
+ * the end of a spoken turn or a chat message (text), a declared hold starting or
+ * ending, a consent change, a web signal. Strings are borrowed from the scenario. */
+typedef enum bench_event_kind {
+    BENCH_EV_TEXT = 0,
+    BENCH_EV_HOLD,
+    BENCH_EV_CONSENT,
+    BENCH_EV_SIGNAL
+} bench_event_kind;
+
+typedef struct bench_event {
+    double t_s; /* call time */
+    bench_event_kind kind;
+    proto_speaker speaker;            /* text */
+    proto_text_source source;         /* text: transcript (turns) or chat (messages) */
+    const char *text;                 /* text; borrowed */
+    bool on;                          /* hold: starts (true) or ends */
+    bool voice_emotion, text_emotion; /* consent */
+    proto_signal_kind signal_kind;    /* signal */
+    size_t order;                     /* position before sorting (ties keep it) */
+} bench_event;
+
+/* Events a scenario can have at most. */
+#define BENCH_MAX_TIMELINE (BENCH_MAX_TURNS + BENCH_MAX_MESSAGES + 4u * BENCH_MAX_EVENTS)
+
+/* Fills ev (room for BENCH_MAX_TIMELINE) with the placed scenario's timed inputs,
+ * sorted by time (ties in the order turns, messages, holds, consent changes,
+ * signals), and returns how many. A turn with `transcript: false` has none; the
+ * speaker of an agent turn is the bot when the handler is a bot. */
+size_t bench_scenario_timeline(const bench_scenario *sc, bench_event *ev);
+
 /* "speaking_fast" / "legal" etc. for a check; never NULL. */
 const char *bench_check_name(const bench_check *c);
 

@@ -7,5 +7,6 @@
 Suite *bench_scenario_suite(void);
 Suite *bench_synth_suite(void);
 Suite *bench_accuracy_suite(void);
+Suite *bench_capacity_suite(void);
 
 #endif
