@@ -207,30 +207,40 @@ void proto_path_init(proto_path *p, const char *root)
     }
 }
 
-/* Accounts for n characters written by snprintf at the end of the path. */
-static void path_grow(proto_path *p, int n)
+/* Appends n bytes of s to the path, truncating at the buffer's end (the path is
+ * for messages only). Plain copies, not snprintf: the decoder pushes a key for
+ * every field of every message, so this is on the per-frame path. */
+static void path_append(proto_path *p, const char *s, size_t n)
 {
-    if (n > 0) {
-        p->len += (size_t)n;
-        if (p->len >= sizeof p->buf) {
-            p->len = sizeof p->buf - 1;
-        }
-    }
+    size_t room = sizeof p->buf - 1u - p->len;
+    n = n < room ? n : room;
+    memcpy(p->buf + p->len, s, n);
+    p->len += n;
+    p->buf[p->len] = '\0';
 }
 
 size_t proto_path_push_key(proto_path *p, const char *key)
 {
     size_t old = p->len;
-    char *at = p->buf + p->len;
-    size_t room = sizeof p->buf - p->len;
-    path_grow(p, p->len == 0 ? snprintf(at, room, "%s", key) : snprintf(at, room, ".%s", key));
+    if (p->len > 0) {
+        path_append(p, ".", 1);
+    }
+    path_append(p, key, strlen(key));
     return old;
 }
 
 size_t proto_path_push_index(proto_path *p, uint32_t index)
 {
     size_t old = p->len;
-    path_grow(p, snprintf(p->buf + p->len, sizeof p->buf - p->len, "[%u]", index));
+    char digits[12];
+    size_t n = sizeof digits;
+    digits[--n] = ']';
+    do {
+        digits[--n] = (char)('0' + index % 10u);
+        index /= 10u;
+    } while (index != 0);
+    digits[--n] = '[';
+    path_append(p, digits + n, sizeof digits - n);
     return old;
 }
 

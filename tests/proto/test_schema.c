@@ -1,6 +1,7 @@
 /* tests/proto/test_schema.c - encoder validation, topics, names. */
 #include <string.h>
 
+#include "proto/schema.h"
 #include "suites.h"
 
 START_TEST(encoder_refuses_what_the_decoder_would_reject)
@@ -131,6 +132,32 @@ START_TEST(published_messages_carry_a_seq)
 }
 END_TEST
 
+START_TEST(error_paths_name_keys_and_indices_and_truncate)
+{
+    proto_path p;
+    proto_path_init(&p, "");
+    size_t m0 = proto_path_push_key(&p, "snapshot");
+    (void)proto_path_push_key(&p, "calls");
+    size_t m2 = proto_path_push_index(&p, 0);
+    ck_assert_str_eq(p.buf, "snapshot.calls[0]");
+    proto_path_restore(&p, m2);
+    (void)proto_path_push_index(&p, 4294967295u);
+    (void)proto_path_push_key(&p, "cues");
+    ck_assert_str_eq(p.buf, "snapshot.calls[4294967295].cues");
+    proto_path_restore(&p, m0);
+    ck_assert_str_eq(p.buf, "");
+    /* far too long: cut at the buffer, still terminated, restorable */
+    for (int i = 0; i < 200; i++) {
+        (void)proto_path_push_key(&p, "abcdefgh");
+    }
+    ck_assert_uint_eq(strlen(p.buf), sizeof p.buf - 1u);
+    ck_assert_uint_eq(p.len, sizeof p.buf - 1u);
+    proto_path_restore(&p, 0);
+    (void)proto_path_push_index(&p, 12);
+    ck_assert_str_eq(p.buf, "[12]");
+}
+END_TEST
+
 Suite *schema_suite(void)
 {
     Suite *s = suite_create("schema");
@@ -141,6 +168,7 @@ Suite *schema_suite(void)
     tcase_add_test(tc, topics_select_agent_team_or_all);
     tcase_add_test(tc, names_and_ids);
     tcase_add_test(tc, published_messages_carry_a_seq);
+    tcase_add_test(tc, error_paths_name_keys_and_indices_and_truncate);
     suite_add_tcase(s, tc);
     return s;
 }
