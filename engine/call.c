@@ -63,7 +63,7 @@ struct eng_call {
     eng_turns turns;
     uint32_t now_ms;
     bool ended;
-    uint64_t out_seq; /* last seq numbered for a published message */
+    uint64_t out_seq; /* seq of the last message emitted about the call */
     /* cues and prompts */
     eng_cue_state cue[PROTO_CUE_COUNT];
     uint32_t next_id;
@@ -199,11 +199,6 @@ bool eng_call_agent_baseline(const eng_call *c, float *artic_sps)
     return true;
 }
 
-uint64_t eng_call_next_seq(eng_call *c)
-{
-    return ++c->out_seq;
-}
-
 const char *eng_call_id(const eng_call *c)
 {
     return c->call;
@@ -247,8 +242,11 @@ static uint32_t call_ms_of(const eng_call *c, int64_t ts_us)
 
 /* ---- emission ---- */
 
-static void emit(const eng_sink *sink, const proto_msg *m)
+/* Every message about the call leaves through here, numbered 1, 2, 3, ... (seq per
+ * call: a console judges gaps call by call; one dropped later shows as a gap). */
+static void emit(eng_call *c, const eng_sink *sink, proto_msg *m)
 {
+    (void)proto_msg_set_seq(m, ++c->out_seq);
     if (sink != NULL && sink->emit != NULL) {
         sink->emit(sink->arg, m);
     }
@@ -294,7 +292,7 @@ static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32
     c->prompted = true;
     c->last_prompt_ms = c->now_ms;
     c->last_prompt_priority = priority;
-    emit(sink, &m);
+    emit(c, sink, &m);
 }
 
 /* Emits an opened or closed cue with its evidence; on opening, maybe a prompt. */
@@ -336,7 +334,7 @@ static void emit_cue(eng_call *c, proto_cue_kind kind, eng_cue_action action, pr
         q->present |= PROTO_CUE_QUOTE;
         q->quote = str_of(quote);
     }
-    emit(sink, &m);
+    emit(c, sink, &m);
     if (action == ENG_CUE_OPENED) {
         bool gap_ok = !c->prompted || c->now_ms - c->last_prompt_ms >= c->rules.prompt_gap_ms ||
                       r->priority < c->last_prompt_priority;
@@ -386,7 +384,7 @@ static void raise_escalation(eng_call *c, proto_esc_reason reason, float score, 
         e->present |= PROTO_ESC_QUOTE;
         e->quote = str_of(quote);
     }
-    emit(sink, &m);
+    emit(c, sink, &m);
     emit_prompt(c, r->prompt, 0, 0, 15000, false, sink);
 }
 
@@ -582,7 +580,7 @@ static void publish_features(eng_call *c, const eng_sink *sink)
         }
     }
     c->last_features_ms = c->now_ms;
-    emit(sink, &m);
+    emit(c, sink, &m);
 }
 
 /* One joint 10 ms slot of both parties' voice activity. */
@@ -1094,7 +1092,7 @@ void eng_call_end(eng_call *c, int64_t ts_us, const eng_sink *sink)
     }
     s->metrics = metrics;
     s->n_metrics = n_metrics;
-    emit(sink, &m);
+    emit(c, sink, &m);
     c->ended = true;
 }
 

@@ -27,8 +27,9 @@
 #include "nlp/analyzer.h"
 #include "proto/proto.h"
 
-/* Receives each outbound message; msg and everything it points to are valid only
- * during the call. Must not call back into the eng_call. */
+/* Receives each outbound message, already carrying the call's next seq (1, 2, 3,
+ * ...); msg and everything it points to are valid only during the call. Must not
+ * call back into the eng_call. */
 typedef struct eng_sink {
     void (*emit)(void *arg, const proto_msg *msg);
     void *arg;
@@ -103,10 +104,6 @@ uint32_t eng_call_now_ms(const eng_call *c);
 const char *eng_call_id(const eng_call *c);
 const char *eng_call_team(const eng_call *c);
 const char *eng_call_agent(const eng_call *c);
-
-/* The seq for the next message published about this call: 1, 2, 3, ... (the
- * publishing side numbers them so a console can detect a gap per call). */
-uint64_t eng_call_next_seq(eng_call *c);
 
 /* True once eng_call_end() has run. */
 bool eng_call_ended(const eng_call *c);

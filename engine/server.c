@@ -373,17 +373,15 @@ static void reg_sweep(eng_server *s, uint64_t now)
 
 static void reg_published(eng_server *s, const proto_msg *m)
 {
-    reg_call *r = NULL;
     uint64_t seq = 0;
-    if (proto_msg_seq(m, &seq) && (r = eng_idmap_get(&s->reg, proto_msg_call(m))) != NULL) {
-        r->seq = seq;
+    reg_call *r = eng_idmap_get(&s->reg, proto_msg_call(m));
+    if (r == NULL || !proto_msg_seq(m, &seq)) {
+        return; /* not a call we list (or not a published message) */
     }
+    r->seq = seq;
     switch (m->type) {
     case PROTO_T_CUE: {
         const proto_cue *c = &m->u.cue;
-        if ((r = eng_idmap_get(&s->reg, c->call)) == NULL) {
-            return;
-        }
         r->t_ms = c->t_ms;
         if (c->state == PROTO_OPEN && r->n_cues < REG_MAX_CUES) {
             r->cues[r->n_cues++] =
@@ -399,36 +397,32 @@ static void reg_published(eng_server *s, const proto_msg *m)
         return;
     }
     case PROTO_T_ESCALATION:
-        if ((r = eng_idmap_get(&s->reg, m->u.escalation.call)) != NULL &&
-            (!r->has_level || m->u.escalation.level > r->level)) {
+        if (!r->has_level || m->u.escalation.level > r->level) {
             r->has_level = true;
             r->level = m->u.escalation.level;
         }
         return;
     case PROTO_T_FEATURES:
-        if ((r = eng_idmap_get(&s->reg, m->u.features.call)) != NULL) {
-            r->t_ms = m->u.features.t_ms;
-            if (m->u.features.customer.present & PROTO_CUST_VALENCE) {
-                r->has_sentiment = true;
-                r->sentiment = m->u.features.customer.valence;
-            }
-            if (m->u.features.present & PROTO_FEATURES_CONSENT) {
-                r->consent.voice_emotion = m->u.features.consent.voice_emotion;
-                r->consent.text_emotion = m->u.features.consent.text_emotion;
-            }
+        r->t_ms = m->u.features.t_ms;
+        if (m->u.features.customer.present & PROTO_CUST_VALENCE) {
+            r->has_sentiment = true;
+            r->sentiment = m->u.features.customer.valence;
+        }
+        if (m->u.features.present & PROTO_FEATURES_CONSENT) {
+            r->consent.voice_emotion = m->u.features.consent.voice_emotion;
+            r->consent.text_emotion = m->u.features.consent.text_emotion;
         }
         return;
-    case PROTO_T_PROMPT:
-        if ((r = eng_idmap_get(&s->reg, m->u.prompt.call)) != NULL) {
-            const proto_prompt *p = &m->u.prompt;
-            r->has_prompt = true;
-            r->prompt_id = p->id;
-            r->prompt_until_ms = (p->present & PROTO_PROMPT_TTL) ? p->t_ms + p->ttl_ms : UINT32_MAX;
-            size_t n = p->text.len > PROTO_MAX_SHORT_TEXT ? PROTO_MAX_SHORT_TEXT : p->text.len;
-            memcpy(r->prompt, p->text.ptr, n);
-            r->prompt[n] = '\0';
-        }
+    case PROTO_T_PROMPT: {
+        const proto_prompt *p = &m->u.prompt;
+        r->has_prompt = true;
+        r->prompt_id = p->id;
+        r->prompt_until_ms = (p->present & PROTO_PROMPT_TTL) ? p->t_ms + p->ttl_ms : UINT32_MAX;
+        size_t n = p->text.len > PROTO_MAX_SHORT_TEXT ? PROTO_MAX_SHORT_TEXT : p->text.len;
+        memcpy(r->prompt, p->text.ptr, n);
+        r->prompt[n] = '\0';
         return;
+    }
     case PROTO_T_SUMMARY:
         reg_end(s, m->u.summary.call);
         return;

@@ -38,7 +38,6 @@ struct eng_worker {
     unsigned char *in_stage;  /* producer (loop) staging for post */
     unsigned char *in_buf;    /* consumer (worker) copy of the current message */
     unsigned char *out_stage; /* producer (worker) staging for outbound records */
-    proto_msg out_msg;        /* the outbound message being numbered (worker thread) */
     eng_idmap calls;
     /* agents' pace baselines learnt from their earlier calls on this shard */
     eng_idmap agents;
@@ -141,20 +140,11 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
 static void emit_out(void *arg, const proto_msg *m)
 {
     eng_worker *w = arg;
-    uint64_t seq_unused;
     proto_str call_id = proto_msg_call(m);
-    if (call_id.ptr == NULL || !proto_msg_seq(m, &seq_unused)) {
-        return; /* only published call messages leave a shard */
-    }
-    eng_call *call = eng_idmap_get(&w->calls, call_id);
+    const eng_call *call = eng_idmap_get(&w->calls, call_id);
     if (call == NULL) {
         return;
     }
-    /* numbered before the outbox can refuse it: a dropped message shows as a gap */
-    proto_msg *numbered = &w->out_msg;
-    *numbered = *m;
-    (void)proto_msg_set_seq(numbered, eng_call_next_seq(call));
-    m = numbered;
     unsigned char *st = w->out_stage;
     char *topic = (char *)st + OUT_HEAD;
     if (proto_topic(proto_cstr(eng_call_team(call)), proto_cstr(eng_call_agent(call)), call_id,

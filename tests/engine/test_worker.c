@@ -85,6 +85,7 @@ START_TEST(a_shard_runs_calls_and_publishes_with_topics)
     post(w, &e);
 
     int n_dead = 0, n_legal = 0, n_summary = 0, n_features = 0;
+    uint64_t last_seq = 0;
     uint64_t deadline = rp_clock_mono_ns() + 10000000000ull;
     while (n_summary == 0 && rp_clock_mono_ns() < deadline) {
         char topic[256];
@@ -103,6 +104,9 @@ START_TEST(a_shard_runs_calls_and_publishes_with_topics)
         proto_arena_init(&ar, arena, sizeof arena);
         ck_assert_int_eq(proto_decode(msg, len, &ar, &out, NULL), RP_OK);
         ck_assert_str_eq(topic + 14, proto_type_name(out.type));
+        uint64_t seq = 0;
+        ck_assert(proto_msg_seq(&out, &seq));
+        ck_assert_uint_eq(seq, ++last_seq); /* numbered per call, without a gap */
         n_features += out.type == PROTO_T_FEATURES;
         n_dead += out.type == PROTO_T_CUE && out.u.cue.cue == PROTO_CUE_EXTENDED_SILENCE &&
                   out.u.cue.state == PROTO_OPEN;
