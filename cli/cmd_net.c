@@ -9,6 +9,7 @@
 #include "common/alloc.h"
 #include "common/clock.h"
 #include "common/parse.h"
+#include "engine/idmap.h"
 
 #define RECV_MAX (PROTO_MAX_MSG_BYTES + 1)
 
@@ -55,11 +56,7 @@ static void check_seq(seq_slot *slots, const proto_msg *m)
     if (call.ptr == NULL) {
         call = proto_cstr("engine/stats");
     }
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (uint32_t i = 0; i < call.len; i++) {
-        h = (h ^ (unsigned char)call.ptr[i]) * 16777619u;
-    }
-    seq_slot *sl = &slots[h % SEQ_SLOTS];
+    seq_slot *sl = &slots[eng_id_hash(call.ptr, call.len) % SEQ_SLOTS];
     if (!proto_str_eq(call, sl->call)) {
         memcpy(sl->call, call.ptr, call.len);
         sl->call[call.len] = '\0';
