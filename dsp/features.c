@@ -20,9 +20,9 @@
 /* The frame of hop a is analysed when hop a + WINDOW_DELAY_HOPS arrives: the
  * 50 ms window needs 25 ms after the hop's centre, plus the decimator's 1 ms. */
 #define WINDOW_DELAY_HOPS 3u
-#define FIR_TAPS          33u /* 16 -> 8 kHz low-pass, delay 16 samples (1 ms) */
-#define FIR_DELAY_A       8u  /* the decimator's delay in 8 kHz samples */
-#define FIR_CUTOFF_HZ     3500.0
+#define FIR_TAPS          33u    /* 16 -> 8 kHz low-pass, delay 16 samples (1 ms) */
+#define FIR_DELAY_A       8u     /* the decimator's delay in 8 kHz samples */
+#define FIR_CUTOFF_HZ     4000.0 /* half band: every other tap is 0 */
 #define SAMPLE_CLIP       64.0f
 #define LEVEL_FLOOR_DB    (-120.0f)
 #define N_STATES          (DSP_PITCH_MAX_CANDIDATES + 1u) /* state 0 = unvoiced */
@@ -32,8 +32,11 @@
 #define PEAK_DECAY 0.998619f
 /* The local peak (silence test) is taken over the central hop of the window. */
 #define PEAK_SPAN_A HOP_A
-#define MAGIC       0x44535046u /* "DSPF" */
-#define DSP_PI      3.14159265358979323846
+/* Longest lag at the lowest f0 allowed (50 Hz at 8 kHz), plus the one after. */
+#define MAX_LAG  (ANALYSIS_RATE_HZ / 50u + 2u)
+#define MAGIC    0x44535046u /* "DSPF" */
+#define WS_MAGIC 0x44535057u /* "DSPW" */
+#define DSP_PI   3.14159265358979323846
 
 typedef struct frame_slot {
     float energy_db;
@@ -50,22 +53,48 @@ typedef struct frame_slot {
     uint8_t back[N_STATES];
 } frame_slot;
 
+/* What every channel analysed at 8 kHz with the same f0 range and window shares:
+ * read-only tables, the FFT plans and the per-hop scratch (see dsp_workspace_create). */
+struct dsp_workspace {
+    uint32_t magic;
+    float f0_min_hz, f0_max_hz, window_periods; /* the geometry it was made for */
+    uint32_t win, nfft, lag_min, lag_max;
+    uint32_t k60, k300, k1000, k3400, k4000; /* band edges in bins */
+    float win_energy;                        /* sum of w^2 */
+    size_t alloc_bytes;
+    float *fir_taps;    /* FIR_TAPS: the 16 -> 8 kHz half-band low-pass, then its
+                           FIR_TAPS / 2 odd taps again, contiguous */
+    float *window;      /* win: Hann */
+    float *win_acf_inv; /* lag_max + 2: 1 / normalised autocorrelation of the window */
+    float *dct_sin;     /* nfft / 2: sin(pi j / (nfft / 2)) */
+    float *dct_cos;     /* nfft / 2: cos(pi j / (nfft / 2)) */
+    float *fftbuf;      /* scratch: nfft reals */
+    kiss_fft_cpx *spec; /* scratch: nfft / 2 + 1 */
+    float *acf;         /* scratch: lag_max + 2, autocorrelation of the current frame */
+    kiss_fftr_cfg fft;  /* nfft points: the spectrum */
+    kiss_fftr_cfg fft2; /* nfft / 2 points: the autocorrelation's cosine transform */
+};
+
 struct dsp_features {
     uint32_t magic;
     dsp_features_config cfg;
     const dsp_kernels *k;
-    uint32_t hop;                            /* input samples per hop */
-    uint32_t decim;                          /* 1 (8 kHz) or 2 (16 kHz) */
-    uint32_t win;                            /* analysis window, samples at 8 kHz */
-    uint32_t nfft;                           /* FFT size */
-    uint32_t lag_min;                        /* shortest lag searched (f0_max) */
-    uint32_t lag_max;                        /* longest lag searched (f0_min) */
-    uint32_t dhist_len;                      /* decimated history kept */
-    uint32_t k60, k300, k1000, k3400, k4000; /* band edges in bins */
-    float win_energy;                        /* sum of w^2 */
-    uint32_t peak_span;                      /* samples around the centre for the local peak */
-    float skip_above; /* unvoiced strength above which no voiced path can win */
-    size_t alloc_bytes;
+    dsp_workspace *ws; /* borrowed, or owned when own_ws */
+    bool own_ws;
+    uint32_t hop;       /* input samples per hop */
+    uint32_t decim;     /* 1 (8 kHz) or 2 (16 kHz) */
+    uint32_t dhist_len; /* decimated history kept */
+    uint32_t peak_span; /* samples around the centre for the local peak */
+    float skip_above;   /* unvoiced strength above which no voiced path can win */
+    float lf0_min;      /* log2 f0_min_hz */
+    size_t alloc_bytes; /* the per-channel state, without the workspace */
+    /* Copied from ws, so the hot path reads them from one place. */
+    uint32_t win, nfft, lag_min, lag_max, k60, k300, k1000, k3400, k4000;
+    float win_energy;
+    const float *fir_taps, *window, *win_acf_inv, *dct_sin, *dct_cos;
+    float *fftbuf, *acf;
+    kiss_fft_cpx *spec;
+    kiss_fftr_cfg fft, fft2;
     /* State. */
     uint64_t n_in;  /* hops fed by the caller */
     uint64_t n_fed; /* hops fed including flush padding */
@@ -76,16 +105,10 @@ struct dsp_features {
     dsp_vad vad;
     dsp_rate rate;
     /* Buffers (one block). */
-    float *fir_taps;    /* FIR_TAPS */
-    float *fir_hist;    /* FIR_TAPS - 1 + hop (16 kHz only) */
-    float *dhist;       /* dhist_len samples at 8 kHz */
-    float *window;      /* win: Hann */
-    float *win_acf_inv; /* lag_max + 2: 1 / normalised autocorrelation of the window */
-    float *fftbuf;      /* nfft reals */
-    kiss_fft_cpx *spec; /* nfft / 2 + 1 */
-    float *prev_mag;    /* n_pool: pooled magnitude spectrum of the previous frame */
-    frame_slot *slots;  /* lookahead_hops + 1 */
-    kiss_fftr_cfg fft;
+    float *fir_hist;   /* FIR_TAPS - 1 + hop (16 kHz only) */
+    float *dhist;      /* dhist_len samples at 8 kHz */
+    float *prev_mag;   /* n_pool: pooled magnitude spectrum of the previous frame */
+    frame_slot *slots; /* lookahead_hops + 1 */
 };
 
 dsp_features_config dsp_features_config_default(void)
@@ -133,13 +156,6 @@ uint32_t dsp_features_latency_hops(const dsp_features_config *cfg)
     return WINDOW_DELAY_HOPS + (cfg != NULL ? cfg->lookahead_hops : 0u);
 }
 
-/* Geometry derived from a valid config. */
-typedef struct layout {
-    uint32_t hop, decim, win, nfft, lag_min, lag_max, dhist_len, fir_hist_len;
-    size_t off_taps, off_fir, off_dhist, off_window, off_wacf, off_fft, off_spec, off_mag,
-        off_slots, block_bytes, fft_bytes;
-} layout;
-
 static size_t carve(size_t *cursor, size_t bytes)
 {
     size_t at = *cursor;
@@ -147,43 +163,74 @@ static size_t carve(size_t *cursor, size_t bytes)
     return at;
 }
 
-static void make_layout(const dsp_features_config *c, layout *l)
+/* The workspace's geometry and layout, from f0 range and window only. */
+typedef struct ws_layout {
+    uint32_t win, nfft, lag_min, lag_max;
+    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_fft, off_spec, off_acf,
+        block_bytes, fft_bytes, fft2_bytes;
+} ws_layout;
+
+static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
 {
-    l->hop = c->sample_rate_hz / 100u;
-    l->decim = c->sample_rate_hz / ANALYSIS_RATE_HZ;
     /* window_periods periods of the lowest f0 (Boersma 1993 uses 3), even. */
     l->win =
         2u * (uint32_t)ceilf(0.5f * c->window_periods * (float)ANALYSIS_RATE_HZ / c->f0_min_hz);
     l->lag_min = (uint32_t)floorf((float)ANALYSIS_RATE_HZ / c->f0_max_hz);
     l->lag_max = (uint32_t)ceilf((float)ANALYSIS_RATE_HZ / c->f0_min_hz);
-    /* Linear (not circular) autocorrelation up to lag_max + 1. */
+    /* Linear (not circular) autocorrelation up to lag_max + 1; n and n / 2 are both
+     * even fast sizes (the cosine transform runs at n / 2). */
     int n = kiss_fft_next_fast_size((int)(l->win + l->lag_max + 2u));
-    if (n & 1) {
-        n = kiss_fft_next_fast_size(n + 1);
-    }
-    while ((n & 1) || kiss_fft_next_fast_size(n / 2) != n / 2) {
+    while ((n & 3) || kiss_fft_next_fast_size(n / 2) != n / 2) {
         n = kiss_fft_next_fast_size(n + 1);
     }
     l->nfft = (uint32_t)n;
+    size_t cur = 0;
+    l->off_taps = carve(&cur, (FIR_TAPS + FIR_TAPS / 2u) * sizeof(float));
+    l->off_window = carve(&cur, l->win * sizeof(float));
+    l->off_wacf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
+    l->off_sin = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_cos = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_fft = carve(&cur, l->nfft * sizeof(float));
+    l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
+    l->off_acf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
+    l->block_bytes = cur;
+    l->fft_bytes = 0;
+    (void)kiss_fftr_alloc((int)l->nfft, 0, NULL, &l->fft_bytes);
+    l->fft2_bytes = 0;
+    (void)kiss_fftr_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft2_bytes);
+}
+
+/* The channel's state layout. */
+typedef struct layout {
+    uint32_t hop, decim, dhist_len, fir_hist_len;
+    size_t off_fir, off_dhist, off_mag, off_slots, block_bytes;
+} layout;
+
+static void make_layout(const dsp_features_config *c, const ws_layout *w, layout *l)
+{
+    l->hop = c->sample_rate_hz / 100u;
+    l->decim = c->sample_rate_hz / ANALYSIS_RATE_HZ;
     uint32_t delay = l->decim == 2 ? FIR_DELAY_A : 0u;
     /* Window of frame a starts at 8 kHz index 80a + 40 - win/2 + delay; after hop
      * a + 3 the newest index is 80(a + 4) - 1: keep exactly what the window needs. */
-    l->dhist_len = HOP_A * (WINDOW_DELAY_HOPS + 1u) - HOP_A / 2u + l->win / 2u - delay;
+    l->dhist_len = HOP_A * (WINDOW_DELAY_HOPS + 1u) - HOP_A / 2u + w->win / 2u - delay;
     l->fir_hist_len = l->decim == 2 ? FIR_TAPS - 1u + HOP_A : 0u;
     size_t cur = 0;
-    l->off_taps = carve(&cur, (l->decim == 2 ? FIR_TAPS : 0u) * sizeof(float));
     l->off_fir = carve(&cur, l->fir_hist_len * sizeof(float));
     l->off_dhist = carve(&cur, l->dhist_len * sizeof(float));
-    l->off_window = carve(&cur, l->win * sizeof(float));
-    l->off_wacf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
-    l->off_fft = carve(&cur, l->nfft * sizeof(float));
-    l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
-    l->off_mag = carve(&cur, ((l->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
+    l->off_mag = carve(&cur, ((w->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
     l->off_slots = carve(&cur, (c->lookahead_hops + 1u) * sizeof(frame_slot));
     l->block_bytes = cur;
-    size_t fft_bytes = 0;
-    (void)kiss_fftr_alloc((int)l->nfft, 0, NULL, &fft_bytes);
-    l->fft_bytes = fft_bytes;
+}
+
+size_t dsp_workspace_size(const dsp_features_config *cfg)
+{
+    if (!config_valid(cfg)) {
+        return 0;
+    }
+    ws_layout w;
+    make_ws_layout(cfg, &w);
+    return sizeof(dsp_workspace) + w.block_bytes + w.fft_bytes + w.fft2_bytes;
 }
 
 size_t dsp_features_size(const dsp_features_config *cfg)
@@ -191,57 +238,132 @@ size_t dsp_features_size(const dsp_features_config *cfg)
     if (!config_valid(cfg)) {
         return 0;
     }
+    ws_layout w;
+    make_ws_layout(cfg, &w);
     layout l;
-    make_layout(cfg, &l);
-    return sizeof(dsp_features) + l.block_bytes + l.fft_bytes;
+    make_layout(cfg, &w, &l);
+    return sizeof(dsp_features) + l.block_bytes;
 }
 
-static void init_tables(dsp_features *f)
+static void init_ws_tables(dsp_workspace *ws)
 {
-    if (f->decim == 2) {
-        /* Hamming-windowed sinc, unity DC gain. */
-        double sum = 0.0;
-        double fc = FIR_CUTOFF_HZ / (double)f->cfg.sample_rate_hz;
-        double mid = (FIR_TAPS - 1u) / 2.0;
-        for (uint32_t i = 0; i < FIR_TAPS; i++) {
-            double t = (double)i - mid;
-            double s = t == 0.0 ? 2.0 * fc : sin(2.0 * DSP_PI * fc * t) / (DSP_PI * t);
-            double w = 0.54 - 0.46 * cos(2.0 * DSP_PI * (double)i / (FIR_TAPS - 1u));
-            f->fir_taps[i] = (float)(s * w);
-            sum += s * w;
+    /* Hamming-windowed sinc at a quarter of 16 kHz (a half band), unity DC gain. */
+    double sum = 0.0;
+    double fc = FIR_CUTOFF_HZ / 16000.0;
+    double mid = (FIR_TAPS - 1u) / 2.0;
+    for (uint32_t i = 0; i < FIR_TAPS; i++) {
+        double t = (double)i - mid;
+        double s = t == 0.0 ? 2.0 * fc : sin(2.0 * DSP_PI * fc * t) / (DSP_PI * t);
+        if (t != 0.0 && fmod(t, 2.0) == 0.0) {
+            s = 0.0; /* exact zeros of the half-band sinc, skipped in push_hop() */
         }
-        for (uint32_t i = 0; i < FIR_TAPS; i++) {
-            f->fir_taps[i] = (float)((double)f->fir_taps[i] / sum);
-        }
+        double w = 0.54 - 0.46 * cos(2.0 * DSP_PI * (double)i / (FIR_TAPS - 1u));
+        ws->fir_taps[i] = (float)(s * w);
+        sum += s * w;
+    }
+    for (uint32_t i = 0; i < FIR_TAPS; i++) {
+        ws->fir_taps[i] = (float)((double)ws->fir_taps[i] / sum);
+    }
+    /* The odd phase, contiguous for the fir kernel. */
+    for (uint32_t m = 0; m < FIR_TAPS / 2u; m++) {
+        ws->fir_taps[FIR_TAPS + m] = ws->fir_taps[2u * m + 1u];
     }
     double e = 0.0;
-    for (uint32_t i = 0; i < f->win; i++) {
-        double w = 0.5 - 0.5 * cos(2.0 * DSP_PI * ((double)i + 0.5) / (double)f->win);
-        f->window[i] = (float)w;
+    for (uint32_t i = 0; i < ws->win; i++) {
+        double w = 0.5 - 0.5 * cos(2.0 * DSP_PI * ((double)i + 0.5) / (double)ws->win);
+        ws->window[i] = (float)w;
         e += w * w;
     }
-    f->win_energy = (float)e;
-    f->peak_span = PEAK_SPAN_A;
-    /* A voiced candidate is worth at most 1 + octave_cost * log2(range) (with the 3 %
-     * slack of the range test); choosing it instead of unvoiced saves at most two
-     * voiced/unvoiced transitions. Above this, unvoiced wins on every path. */
-    const dsp_features_config *c = &f->cfg;
-    f->skip_above = 1.0f + c->octave_cost * log2f(1.03f * c->f0_max_hz / (0.97f * c->f0_min_hz)) +
-                    2.0f * c->voiced_unvoiced_cost + 0.01f;
-    for (uint32_t lag = 0; lag < f->lag_max + 2u; lag++) {
+    ws->win_energy = (float)e;
+    for (uint32_t lag = 0; lag < ws->lag_max + 2u; lag++) {
         double acc = 0.0;
-        for (uint32_t i = 0; i + lag < f->win; i++) {
-            acc += (double)f->window[i] * (double)f->window[i + lag];
+        for (uint32_t i = 0; i + lag < ws->win; i++) {
+            acc += (double)ws->window[i] * (double)ws->window[i + lag];
         }
-        f->win_acf_inv[lag] = (float)(e / acc);
+        ws->win_acf_inv[lag] = (float)(e / acc);
     }
-    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)f->nfft;
-    uint32_t half = f->nfft / 2u;
-    f->k60 = (uint32_t)ceilf(60.0f / bin_hz);
-    f->k300 = (uint32_t)ceilf(300.0f / bin_hz);
-    f->k1000 = (uint32_t)ceilf(1000.0f / bin_hz);
-    f->k3400 = (uint32_t)ceilf(3400.0f / bin_hz);
-    f->k4000 = half + 1u;
+    uint32_t half = ws->nfft / 2u;
+    for (uint32_t j = 0; j < half; j++) {
+        ws->dct_sin[j] = (float)sin(DSP_PI * (double)j / (double)half);
+        ws->dct_cos[j] = (float)cos(DSP_PI * (double)j / (double)half);
+    }
+    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
+    ws->k60 = (uint32_t)ceilf(60.0f / bin_hz);
+    ws->k300 = (uint32_t)ceilf(300.0f / bin_hz);
+    ws->k1000 = (uint32_t)ceilf(1000.0f / bin_hz);
+    ws->k3400 = (uint32_t)ceilf(3400.0f / bin_hz);
+    ws->k4000 = half + 1u;
+}
+
+int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
+{
+    if (out == NULL) {
+        return RP_EINVAL;
+    }
+    *out = NULL;
+    if (!config_valid(cfg)) {
+        return RP_EINVAL;
+    }
+    ws_layout l;
+    make_ws_layout(cfg, &l);
+    dsp_workspace *ws = rp_calloc(1, sizeof *ws);
+    unsigned char *block = rp_calloc(1, l.block_bytes);
+    void *fft_mem = rp_malloc(l.fft_bytes);
+    void *fft2_mem = rp_malloc(l.fft2_bytes);
+    size_t fft_len = l.fft_bytes, fft2_len = l.fft2_bytes;
+    kiss_fftr_cfg fft = fft_mem ? kiss_fftr_alloc((int)l.nfft, 0, fft_mem, &fft_len) : NULL;
+    kiss_fftr_cfg fft2 =
+        fft2_mem ? kiss_fftr_alloc((int)(l.nfft / 2u), 0, fft2_mem, &fft2_len) : NULL;
+    if (ws == NULL || block == NULL || fft == NULL || fft2 == NULL) {
+        rp_free(ws);
+        rp_free(block);
+        rp_free(fft_mem);
+        rp_free(fft2_mem);
+        return RP_ENOMEM;
+    }
+    ws->magic = WS_MAGIC;
+    ws->f0_min_hz = cfg->f0_min_hz;
+    ws->f0_max_hz = cfg->f0_max_hz;
+    ws->window_periods = cfg->window_periods;
+    ws->win = l.win;
+    ws->nfft = l.nfft;
+    ws->lag_min = l.lag_min;
+    ws->lag_max = l.lag_max;
+    ws->alloc_bytes = sizeof *ws + l.block_bytes + l.fft_bytes + l.fft2_bytes;
+    /* Every offset is a multiple of 64 into a malloc'ed block that starts at fir_taps. */
+    ws->fir_taps = (float *)(void *)(block + l.off_taps);
+    ws->window = (float *)(void *)(block + l.off_window);
+    ws->win_acf_inv = (float *)(void *)(block + l.off_wacf);
+    ws->dct_sin = (float *)(void *)(block + l.off_sin);
+    ws->dct_cos = (float *)(void *)(block + l.off_cos);
+    ws->fftbuf = (float *)(void *)(block + l.off_fft);
+    ws->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
+    ws->acf = (float *)(void *)(block + l.off_acf);
+    ws->fft = fft;
+    ws->fft2 = fft2;
+    init_ws_tables(ws);
+    *out = ws;
+    return RP_OK;
+}
+
+void dsp_workspace_destroy(dsp_workspace **self_p)
+{
+    if (self_p == NULL || *self_p == NULL) {
+        return;
+    }
+    dsp_workspace *ws = *self_p;
+    assert(ws->magic == WS_MAGIC);
+    ws->magic = 0;
+    rp_free(ws->fft);
+    rp_free(ws->fft2);
+    rp_free(ws->fir_taps); /* the block */
+    rp_free(ws);
+    *self_p = NULL;
+}
+
+size_t dsp_workspace_bytes(const dsp_workspace *ws)
+{
+    return ws != NULL ? ws->alloc_bytes : 0u;
 }
 
 void dsp_features_reset(dsp_features *f)
@@ -273,8 +395,34 @@ void dsp_features_reset(dsp_features *f)
     dsp_rate_init(&f->rate, &rc);
 }
 
-int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_flags,
-                                   dsp_features **out)
+/* Copies what the hot path reads from the workspace into f. */
+static void attach(dsp_features *f, dsp_workspace *ws)
+{
+    f->ws = ws;
+    f->win = ws->win;
+    f->nfft = ws->nfft;
+    f->lag_min = ws->lag_min;
+    f->lag_max = ws->lag_max;
+    f->k60 = ws->k60;
+    f->k300 = ws->k300;
+    f->k1000 = ws->k1000;
+    f->k3400 = ws->k3400;
+    f->k4000 = ws->k4000;
+    f->win_energy = ws->win_energy;
+    f->fir_taps = ws->fir_taps;
+    f->window = ws->window;
+    f->win_acf_inv = ws->win_acf_inv;
+    f->dct_sin = ws->dct_sin;
+    f->dct_cos = ws->dct_cos;
+    f->fftbuf = ws->fftbuf;
+    f->acf = ws->acf;
+    f->spec = ws->spec;
+    f->fft = ws->fft;
+    f->fft2 = ws->fft2;
+}
+
+static int create(const dsp_features_config *cfg, uint32_t cpu_flags, dsp_workspace *shared,
+                  dsp_features **out)
 {
     if (out == NULL) {
         return RP_EINVAL;
@@ -283,58 +431,75 @@ int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_
     if (!config_valid(cfg)) {
         return RP_EINVAL;
     }
+    if (shared != NULL &&
+        (shared->magic != WS_MAGIC || shared->f0_min_hz != cfg->f0_min_hz ||
+         shared->f0_max_hz != cfg->f0_max_hz || shared->window_periods != cfg->window_periods)) {
+        return RP_EINVAL;
+    }
+    ws_layout w;
+    make_ws_layout(cfg, &w);
     layout l;
-    make_layout(cfg, &l);
+    make_layout(cfg, &w, &l);
     dsp_features *f = rp_calloc(1, sizeof *f);
-    if (f == NULL) {
+    unsigned char *block = rp_calloc(1, l.block_bytes);
+    dsp_workspace *ws = shared;
+    int rc = ws == NULL ? dsp_workspace_create(cfg, &ws) : RP_OK;
+    if (f == NULL || block == NULL || rc != RP_OK) {
+        if (shared == NULL) {
+            dsp_workspace_destroy(&ws);
+        }
+        rp_free(block);
+        rp_free(f);
         return RP_ENOMEM;
     }
     f->magic = MAGIC;
     f->cfg = *cfg;
     f->k = dsp_kernels_select(cpu_flags);
+    f->own_ws = shared == NULL;
     f->hop = l.hop;
     f->decim = l.decim;
-    f->win = l.win;
-    f->nfft = l.nfft;
-    f->lag_min = l.lag_min;
-    f->lag_max = l.lag_max;
     f->dhist_len = l.dhist_len;
-    f->alloc_bytes = sizeof *f + l.block_bytes + l.fft_bytes;
-    unsigned char *block = rp_calloc(1, l.block_bytes);
-    void *fft_mem = rp_malloc(l.fft_bytes);
-    if (block == NULL || fft_mem == NULL) {
-        rp_free(block);
-        rp_free(fft_mem);
-        rp_free(f);
-        return RP_ENOMEM;
-    }
-    /* Every offset is a multiple of 64 into a malloc'ed block. */
-    f->fir_taps = (float *)(void *)(block + l.off_taps);
+    f->alloc_bytes = sizeof *f + l.block_bytes;
+    /* Every offset is a multiple of 64 into a malloc'ed block that starts at fir_hist. */
     f->fir_hist = (float *)(void *)(block + l.off_fir);
     f->dhist = (float *)(void *)(block + l.off_dhist);
-    f->window = (float *)(void *)(block + l.off_window);
-    f->win_acf_inv = (float *)(void *)(block + l.off_wacf);
-    f->fftbuf = (float *)(void *)(block + l.off_fft);
-    f->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
     f->prev_mag = (float *)(void *)(block + l.off_mag);
     f->slots = (frame_slot *)(void *)(block + l.off_slots);
-    size_t fft_len = l.fft_bytes;
-    f->fft = kiss_fftr_alloc((int)l.nfft, 0, fft_mem, &fft_len);
-    if (f->fft == NULL) {
-        rp_free(block);
-        rp_free(fft_mem);
-        rp_free(f);
-        return RP_ENOMEM;
-    }
-    init_tables(f);
+    attach(f, ws);
+    f->peak_span = PEAK_SPAN_A;
+    /* A voiced candidate is worth at most 1 + octave_cost * log2(range) (with the 3 %
+     * slack of the range test); choosing it instead of unvoiced saves at most two
+     * voiced/unvoiced transitions. Above this, unvoiced wins on every path. */
+    f->lf0_min = log2f(cfg->f0_min_hz);
+    f->skip_above = 1.0f +
+                    cfg->octave_cost * log2f(1.03f * cfg->f0_max_hz / (0.97f * cfg->f0_min_hz)) +
+                    2.0f * cfg->voiced_unvoiced_cost + 0.01f;
     dsp_features_reset(f);
     *out = f;
     return RP_OK;
 }
 
+int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_flags,
+                                   dsp_features **out)
+{
+    return create(cfg, cpu_flags, NULL, out);
+}
+
 int dsp_features_create(const dsp_features_config *cfg, dsp_features **out)
 {
-    return dsp_features_create_with_flags(cfg, rp_cpu_flags(), out);
+    return create(cfg, rp_cpu_flags(), NULL, out);
+}
+
+int dsp_features_create_shared(const dsp_features_config *cfg, dsp_workspace *ws,
+                               dsp_features **out)
+{
+    if (ws == NULL) {
+        if (out != NULL) {
+            *out = NULL;
+        }
+        return RP_EINVAL;
+    }
+    return create(cfg, rp_cpu_flags(), ws, out);
 }
 
 void dsp_features_destroy(dsp_features **self_p)
@@ -345,9 +510,10 @@ void dsp_features_destroy(dsp_features **self_p)
     dsp_features *f = *self_p;
     assert(f->magic == MAGIC);
     f->magic = 0;
-    rp_free(f->fft);
-    /* The block starts at fir_taps (offset 0). */
-    rp_free(f->fir_taps);
+    if (f->own_ws) {
+        dsp_workspace_destroy(&f->ws);
+    }
+    rp_free(f->fir_hist); /* the block */
     rp_free(f);
     *self_p = NULL;
 }
@@ -368,7 +534,7 @@ static float to_db(float mean_square)
 
 /* Copies one hop, zeroing non-finite samples and clipping magnitudes; src NULL
  * writes zeros. */
-static void sanitise(float *dst, const float *src, uint32_t n)
+static void sanitise(float *restrict dst, const float *restrict src, uint32_t n)
 {
     if (src == NULL) {
         memset(dst, 0, n * sizeof(float));
@@ -376,7 +542,7 @@ static void sanitise(float *dst, const float *src, uint32_t n)
     }
     for (uint32_t i = 0; i < n; i++) {
         float x = src[i];
-        x = isfinite(x) ? x : 0.0f;
+        x = x - x == 0.0f ? x : 0.0f; /* x - x is NaN for NaN and +-inf; branch-free */
         x = x > SAMPLE_CLIP ? SAMPLE_CLIP : x;
         x = x < -SAMPLE_CLIP ? -SAMPLE_CLIP : x;
         dst[i] = x;
@@ -402,20 +568,16 @@ static float push_hop(dsp_features *f, const float *x)
         float *in = h + FIR_TAPS - 1u;
         sanitise(in, x != NULL ? x + part * HOP_A : NULL, HOP_A);
         energy += f->k->energy_f32(in, HOP_A);
-        /* y_i = sum_k h[k] x[2i + k]: split x into even and odd samples, so each
-         * tap adds one scaled, shifted, contiguous run to the HOP_A / 2 outputs. */
+        /* y_i = sum_k h[k] x[2i + k]. Split x into even and odd samples: a half
+         * band's even taps are all 0 but the centre one, so y is the odd phase
+         * through the fir kernel plus one scaled run of the even samples. */
         for (uint32_t i = 0; i < (FIR_TAPS - 1u + HOP_A) / 2u; i++) {
             even[i] = h[2u * i];
             odd[i] = h[2u * i + 1u];
         }
         float *y = tail + part * (HOP_A / 2u);
-        memset(y, 0, (HOP_A / 2u) * sizeof(float));
-        for (uint32_t m = 0; 2u * m < FIR_TAPS; m++) {
-            f->k->axpy_f32(y, even + m, f->fir_taps[2u * m], HOP_A / 2u);
-            if (2u * m + 1u < FIR_TAPS) {
-                f->k->axpy_f32(y, odd + m, f->fir_taps[2u * m + 1u], HOP_A / 2u);
-            }
-        }
+        f->k->fir_f32(y, odd, f->fir_taps + FIR_TAPS, FIR_TAPS / 2u, HOP_A / 2u);
+        f->k->axpy_f32(y, even + FIR_TAPS / 4u, f->fir_taps[FIR_TAPS / 2u], HOP_A / 2u);
         memmove(h, h + HOP_A, (FIR_TAPS - 1u) * sizeof(float));
     }
     return energy;
@@ -434,6 +596,84 @@ static void parabola(float a, float b, float c, float *offset, float *peak)
     d = d > 0.5f ? 0.5f : (d < -0.5f ? -0.5f : d);
     *offset = d;
     *peak = b - 0.25f * (a - c) * d;
+}
+
+/* Autocorrelation for lags 0..lag_max + 1 into f->acf from the power spectrum p
+ * (half + 1 bins, half = nfft / 2; p[0..half - 1] is overwritten). The linear
+ * autocorrelation is the nfft-point DFT of the even extension of p, a type-I
+ * cosine transform:
+ *   r(k) = p0 + (-1)^k p_half + 2 sum_{j=1}^{half-1} p_j cos(pi j k / half).
+ * It is computed with one real FFT of half points: with
+ *   y_j = (p_j + p_{half-j}) / 2 - sin(pi j / half) (p_j - p_{half-j}),
+ * the transform Y_k gives the even lags, r(2k) = 2 Re Y_k, and its imaginary
+ * parts step the odd ones, O(2k+1) = O(2k-1) - Im Y_k, where O(m) is the sum
+ * above for k = m and O(1) is summed directly. Returns r(0). */
+static float autocorrelation(dsp_features *f, float *p)
+{
+    uint32_t half = f->nfft / 2u, n_out = f->lag_max + 2u;
+    float p0 = p[0], ph = p[half];
+    double odd = (double)f->k->dot_f32(p + 1, f->dct_cos + 1, half - 1u);
+    float *y = (float *)(void *)f->spec; /* half reals; spec is free again */
+    y[0] = 0.5f * (p0 + ph);
+    for (uint32_t j = 1; j < half; j++) {
+        float a = p[j], b = p[half - j];
+        y[j] = 0.5f * (a + b) - f->dct_sin[j] * (a - b);
+    }
+    kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p; /* half / 2 + 1 bins over p */
+    kiss_fftr(f->fft2, y, z);
+    float *r = f->acf;
+    for (uint32_t k = 0; 2u * k < n_out; k++) {
+        r[2u * k] = 2.0f * z[k].r;
+        if (k > 0) {
+            odd -= (double)z[k].i;
+        }
+        if (2u * k + 1u < n_out) {
+            r[2u * k + 1u] = (float)((double)(p0 - ph) + 2.0 * odd);
+        }
+    }
+    return r[0];
+}
+
+/* Adds the autocorrelation peak at lag (rn normalised, a local maximum above the
+ * floor) to s's candidates if it is in range and among the strongest. */
+static void consider_peak(const dsp_features *f, frame_slot *s, float *strengths, const float *rn,
+                          uint32_t lag)
+{
+    const dsp_features_config *c = &f->cfg;
+    float before = rn[lag - 1u], cur = rn[lag], next = rn[lag + 1u];
+    float off, peak;
+    parabola(before, cur, next, &off, &peak);
+    peak = peak > 1.0f ? 1.0f : peak;
+    float f0 = (float)ANALYSIS_RATE_HZ / ((float)lag + off);
+    /* The refined peak may sit a hair outside the range its lag was in. */
+    if (f0 < 0.97f * c->f0_min_hz || f0 > 1.03f * c->f0_max_hz) {
+        return;
+    }
+    float lf0 = log2f(f0);
+    float strength = peak + c->octave_cost * (lf0 - f->lf0_min);
+    if (peak > s->best_r) {
+        s->best_r = peak;
+    }
+    /* Keep the DSP_PITCH_MAX_CANDIDATES strongest. */
+    uint32_t slot = s->n_states;
+    if (slot == N_STATES) {
+        uint32_t weakest = 1;
+        for (uint32_t j = 2; j < N_STATES; j++) {
+            if (strengths[j] < strengths[weakest]) {
+                weakest = j;
+            }
+        }
+        if (strengths[weakest] >= strength) {
+            return;
+        }
+        slot = weakest;
+    } else {
+        s->n_states++;
+    }
+    s->f0[slot] = f0;
+    s->lf0[slot] = lf0;
+    s->r[slot] = peak;
+    strengths[slot] = strength;
 }
 
 /* Analyses the frame whose window is in dhist; fills slot's features and pitch
@@ -522,64 +762,42 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
         return;
     }
 
-    /* Autocorrelation: the DFT of the (real, even) power spectrum. */
-    for (uint32_t i = 1; i < half; i++) {
-        p[nfft - i] = p[i];
-    }
-    kiss_fftr(f->fft, p, f->spec);
-    const kiss_fft_cpx *r = f->spec;
-    float r0 = r[0].r;
+    float r0 = autocorrelation(f, p);
     if (!(r0 > 1e-20f)) {
         return;
     }
-    /* Normalised autocorrelation rn(lag) = r(lag) / (r(0) w(lag)); local maxima. */
+    /* Normalised autocorrelation rn(lag) = r(lag) / (r(0) w(lag)), in place (a loop
+     * the compiler vectorises); then its local maxima above half the threshold. */
     float inv_r0 = 1.0f / r0;
     const float *wi = f->win_acf_inv;
-    float prev2 = r[f->lag_min - 1u].r * inv_r0 * wi[f->lag_min - 1u];
-    float prev1 = r[f->lag_min].r * inv_r0 * wi[f->lag_min];
+    float *rn = f->acf;
+    for (uint32_t lag = f->lag_min - 1u; lag <= f->lag_max + 1u; lag++) {
+        rn[lag] = rn[lag] * inv_r0 * wi[lag];
+    }
     float strengths[N_STATES];
     strengths[0] = unvoiced;
-    for (uint32_t lag = f->lag_min; lag <= f->lag_max; lag++) {
-        float next = r[lag + 1u].r * inv_r0 * wi[lag + 1u];
-        float cur = prev1;
-        float before = prev2;
-        prev2 = prev1;
-        prev1 = next;
-        if (!(cur > before && cur >= next) || !(cur > 0.5f * vt)) {
-            continue;
-        }
-        float off, peak;
-        parabola(before, cur, next, &off, &peak);
-        peak = peak > 1.0f ? 1.0f : peak;
-        float f0 = (float)ANALYSIS_RATE_HZ / ((float)lag + off);
-        /* The refined peak may sit a hair outside the range its lag was in. */
-        if (f0 < 0.97f * c->f0_min_hz || f0 > 1.03f * c->f0_max_hz) {
-            continue;
-        }
-        float strength = peak + c->octave_cost * log2f(f0 / c->f0_min_hz);
-        if (peak > s->best_r) {
-            s->best_r = peak;
-        }
-        /* Keep the DSP_PITCH_MAX_CANDIDATES strongest. */
-        uint32_t slot = s->n_states;
-        if (slot == N_STATES) {
-            uint32_t weakest = 1;
-            for (uint32_t j = 2; j < N_STATES; j++) {
-                if (strengths[j] < strengths[weakest]) {
-                    weakest = j;
-                }
+    /* Flag the peaks without a branch per lag (the compiler vectorises this), then
+     * visit the flagged lags eight at a time in increasing order. */
+    float floor_r = 0.5f * vt;
+    uint8_t is_peak[MAX_LAG + 8u];
+    uint32_t lag_end = f->lag_max + 1u;
+    for (uint32_t lag = f->lag_min; lag < lag_end; lag++) {
+        float cur = rn[lag];
+        is_peak[lag] = (uint8_t)((cur > floor_r) & (cur > rn[lag - 1u]) & (cur >= rn[lag + 1u]));
+    }
+    memset(is_peak + lag_end, 0, 8u);
+    for (uint32_t base = f->lag_min; base < lag_end; base += 8u) {
+        uint64_t word;
+        memcpy(&word, is_peak + base, sizeof word);
+        while (word != 0) {
+            uint32_t bit = (uint32_t)__builtin_ctzll(word);
+            word &= word - 1u; /* each flag is one bit: bit 0 of its byte */
+            uint32_t lag = base + bit / 8u;
+            if (lag >= lag_end) {
+                break;
             }
-            if (strengths[weakest] >= strength) {
-                continue;
-            }
-            slot = weakest;
-        } else {
-            s->n_states++;
+            consider_peak(f, s, strengths, rn, lag);
         }
-        s->f0[slot] = f0;
-        s->lf0[slot] = log2f(f0);
-        s->r[slot] = peak;
-        strengths[slot] = strength;
     }
     /* Store strengths for the Viterbi step in delta (overwritten there). */
     for (uint32_t j = 0; j < s->n_states; j++) {

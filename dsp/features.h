@@ -8,8 +8,19 @@
  * 8 kHz) with a fixed-lag Viterbi over lookahead_hops hops; see docs/dsp.md.
  * Everything is allocated in dsp_features_create(); process, flush and reset are
  * real-time safe (no allocation, locking, I/O or logging; bounded work per hop).
- * Threads: one instance per channel; calls on one instance must not overlap;
- * different instances are independent.
+ *
+ * Memory comes in two parts: the channel's state (history, Viterbi lookahead,
+ * VAD and rate; dsp_features_size()) and a workspace (the FFT plans, window and
+ * transform tables, and the per-hop scratch; dsp_workspace_size()). A channel made
+ * with dsp_features_create() owns a workspace of its own; one made with
+ * dsp_features_create_shared() borrows a workspace that many channels share, which
+ * is how an engine thread running hundreds of channels keeps only the state per
+ * channel.
+ *
+ * Threads: one instance per channel; calls on one instance must not overlap.
+ * Instances that share a workspace must not be called concurrently either (the
+ * scratch is shared): give each thread its own workspace. Instances with their
+ * own workspaces are independent.
  */
 #ifndef DSP_FEATURES_H
 #define DSP_FEATURES_H
@@ -24,7 +35,8 @@
 #define DSP_MAX_LOOKAHEAD_HOPS   50u
 #define DSP_PITCH_MAX_CANDIDATES 5u /* voiced candidates kept per hop */
 
-typedef struct dsp_features dsp_features; /* opaque */
+typedef struct dsp_features dsp_features;   /* opaque */
+typedef struct dsp_workspace dsp_workspace; /* opaque */
 
 typedef struct dsp_features_config {
     uint32_t sample_rate_hz;    /* 8000 or 16000 */
@@ -73,9 +85,25 @@ uint32_t dsp_features_hop_samples(const dsp_features_config *cfg);
  * At 10 ms per hop, the default config's latency is 130 ms. */
 uint32_t dsp_features_latency_hops(const dsp_features_config *cfg);
 
-/* Bytes dsp_features_create() allocates for cfg (the per-channel state), or 0 when
- * cfg is invalid. */
+/* Bytes of one channel's state for cfg (what dsp_features_create_shared()
+ * allocates; dsp_features_create() adds a workspace of dsp_workspace_size()), or 0
+ * when cfg is invalid. */
 size_t dsp_features_size(const dsp_features_config *cfg);
+
+/* Bytes of a workspace for cfg, or 0 when cfg is invalid. */
+size_t dsp_workspace_size(const dsp_features_config *cfg);
+
+/* Allocates a workspace for channels analysed with cfg's f0_min_hz, f0_max_hz and
+ * window_periods (any sample rate and any other setting may differ between the
+ * channels). RP_EINVAL, RP_ENOMEM; *out NULL on failure. The caller owns it and
+ * must destroy it after every channel that borrows it. Not real-time safe. */
+RP_NODISCARD int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out);
+
+/* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. */
+void dsp_workspace_destroy(dsp_workspace **self_p);
+
+/* Bytes the workspace allocated. */
+size_t dsp_workspace_bytes(const dsp_workspace *ws);
 
 /* Validates cfg (RP_EINVAL) and allocates all state (RP_ENOMEM). On failure *out is
  * NULL and nothing leaks. Uses rp_cpu_flags() once to choose its kernels. */
@@ -85,7 +113,13 @@ RP_NODISCARD int dsp_features_create(const dsp_features_config *cfg, dsp_feature
 RP_NODISCARD int dsp_features_create_with_flags(const dsp_features_config *cfg, uint32_t cpu_flags,
                                                 dsp_features **out);
 
-/* Frees *self_p and sets it to NULL; NULL or *self_p == NULL is a no-op. */
+/* Same as dsp_features_create(), borrowing ws (which must outlive the channel and
+ * match cfg's f0 range and window, else RP_EINVAL) instead of owning a workspace. */
+RP_NODISCARD int dsp_features_create_shared(const dsp_features_config *cfg, dsp_workspace *ws,
+                                            dsp_features **out);
+
+/* Frees *self_p (and its workspace, unless borrowed) and sets it to NULL; NULL or
+ * *self_p == NULL is a no-op. */
 void dsp_features_destroy(dsp_features **self_p);
 
 /* Returns to the freshly created state. Real-time safe. */

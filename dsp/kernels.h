@@ -36,6 +36,11 @@ typedef struct dsp_kernels {
     /* y[i] += a * x[i] (FIR filtering as a sum of scaled shifted inputs). May use FMA:
      * agrees within DSP_KERNEL_REL_TOL * (|y[i]| + |a * x[i]|). */
     void (*axpy_f32)(float *y, const float *x, float a, size_t n);
+    /* y[i] = sum_{k < taps} h[k] * x[i + k] for i < n; x holds n + taps - 1 values
+     * (one phase of a decimating FIR). Each y[i] is a reduction over its taps terms:
+     * agrees within DSP_KERNEL_REL_TOL * sum_k |h[k] x[i + k]| + 1e-30. y must not
+     * overlap x or h. */
+    void (*fir_f32)(float *y, const float *x, const float *h, size_t taps, size_t n);
     /* out[k] = re[k]^2 + im[k]^2 for n interleaved complex values (power spectrum). */
     void (*power_cpx)(float *out, const float *cpx, size_t n);
     /* out[i] = sqrt(x[i]) for x[i] >= 0 (magnitude spectrum). */
@@ -60,6 +65,7 @@ float dsp_sum_f32_scalar(const float *x, size_t n);
 float dsp_ramp_dot_f32_scalar(const float *x, size_t n);
 float dsp_maxabs_f32_scalar(const float *x, size_t n);
 void dsp_axpy_f32_scalar(float *y, const float *x, float a, size_t n);
+void dsp_fir_f32_scalar(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_scalar(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_scalar(float *out, const float *x, size_t n);
 
@@ -72,6 +78,7 @@ float dsp_sum_f32_sse2(const float *x, size_t n);
 float dsp_ramp_dot_f32_sse2(const float *x, size_t n);
 float dsp_maxabs_f32_sse2(const float *x, size_t n);
 void dsp_axpy_f32_sse2(float *y, const float *x, float a, size_t n);
+void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_sse2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_sse2(float *out, const float *x, size_t n);
 #endif
@@ -84,6 +91,7 @@ float dsp_sum_f32_avx2(const float *x, size_t n);
 float dsp_ramp_dot_f32_avx2(const float *x, size_t n);
 float dsp_maxabs_f32_avx2(const float *x, size_t n);
 void dsp_axpy_f32_avx2(float *y, const float *x, float a, size_t n);
+void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_avx2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_avx2(float *out, const float *x, size_t n);
 #endif

@@ -163,3 +163,34 @@ void dsp_axpy_f32_avx2(float *y, const float *x, float a, size_t n)
         y[i] += a * x[i];
     }
 }
+
+/* Sixteen outputs per step in two accumulators (eight while fewer remain): each tap
+ * adds h[k] times consecutive inputs with one FMA per eight outputs. */
+void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, size_t n)
+{
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
+        for (size_t k = 0; k < taps; k++) {
+            __m256 hk = _mm256_set1_ps(h[k]);
+            a0 = _mm256_fmadd_ps(hk, _mm256_loadu_ps(x + i + k), a0);
+            a1 = _mm256_fmadd_ps(hk, _mm256_loadu_ps(x + i + k + 8), a1);
+        }
+        _mm256_storeu_ps(y + i, a0);
+        _mm256_storeu_ps(y + i + 8, a1);
+    }
+    for (; i + 8 <= n; i += 8) {
+        __m256 a0 = _mm256_setzero_ps();
+        for (size_t k = 0; k < taps; k++) {
+            a0 = _mm256_fmadd_ps(_mm256_set1_ps(h[k]), _mm256_loadu_ps(x + i + k), a0);
+        }
+        _mm256_storeu_ps(y + i, a0);
+    }
+    for (; i < n; i++) {
+        float acc = 0.0f;
+        for (size_t k = 0; k < taps; k++) {
+            acc += h[k] * x[i + k];
+        }
+        y[i] = acc;
+    }
+}

@@ -96,6 +96,16 @@ static double abs_sum(const float *x, const float *y, size_t n, int mode)
                 agree(y[i], ref[i], fabs((double)before[i]) + fabs((double)a * (double)x[i])));    \
         }                                                                                          \
     }                                                                                              \
+    static void checked_fir_##isa(float *y, const float *x, const float *h, size_t taps, size_t n) \
+    {                                                                                              \
+        float ref[CHECK_MAX];                                                                      \
+        size_t m = n < CHECK_MAX ? n : CHECK_MAX;                                                  \
+        dsp_fir_f32_scalar(ref, x, h, taps, m);                                                    \
+        dsp_fir_f32_##isa(y, x, h, taps, n);                                                       \
+        for (size_t i = 0; i < m; i++) {                                                           \
+            RP_CHECK(agree(y[i], ref[i], abs_sum(h, x + i, taps, 1)));                             \
+        }                                                                                          \
+    }                                                                                              \
     static void checked_power_##isa(float *out, const float *cpx, size_t n)                        \
     {                                                                                              \
         float ref[CHECK_MAX];                                                                      \
@@ -120,22 +130,15 @@ static double abs_sum(const float *x, const float *y, size_t n, int mode)
 #define CHECKED_TABLE(isa)                                                                         \
     {                                                                                              \
 #isa, checked_mul_##isa, checked_energy_##isa, checked_dot_##isa, checked_sum_##isa,       \
-            checked_ramp_dot_##isa, checked_maxabs_##isa, checked_axpy_##isa, checked_power_##isa, \
-            checked_sqrt_##isa                                                                     \
+            checked_ramp_dot_##isa, checked_maxabs_##isa, checked_axpy_##isa, checked_fir_##isa,   \
+            checked_power_##isa, checked_sqrt_##isa                                                \
     }
 #endif /* DSP_CHECK_SIMD */
 
 static const dsp_kernels table_scalar = {
-    "scalar",
-    dsp_mul_f32_scalar,
-    dsp_energy_f32_scalar,
-    dsp_dot_f32_scalar,
-    dsp_sum_f32_scalar,
-    dsp_ramp_dot_f32_scalar,
-    dsp_maxabs_f32_scalar,
-    dsp_axpy_f32_scalar,
-    dsp_power_cpx_scalar,
-    dsp_sqrt_f32_scalar,
+    "scalar",           dsp_mul_f32_scalar,      dsp_energy_f32_scalar, dsp_dot_f32_scalar,
+    dsp_sum_f32_scalar, dsp_ramp_dot_f32_scalar, dsp_maxabs_f32_scalar, dsp_axpy_f32_scalar,
+    dsp_fir_f32_scalar, dsp_power_cpx_scalar,    dsp_sqrt_f32_scalar,
 };
 
 #if defined(DSP_HAVE_SSE2) && defined(DSP_CHECK_SIMD)
@@ -143,16 +146,9 @@ DEFINE_CHECKED(sse2)
 static const dsp_kernels table_sse2 = CHECKED_TABLE(sse2);
 #elif defined(DSP_HAVE_SSE2)
 static const dsp_kernels table_sse2 = {
-    "sse2",
-    dsp_mul_f32_sse2,
-    dsp_energy_f32_sse2,
-    dsp_dot_f32_sse2,
-    dsp_sum_f32_sse2,
-    dsp_ramp_dot_f32_sse2,
-    dsp_maxabs_f32_sse2,
-    dsp_axpy_f32_sse2,
-    dsp_power_cpx_sse2,
-    dsp_sqrt_f32_sse2,
+    "sse2",           dsp_mul_f32_sse2,      dsp_energy_f32_sse2, dsp_dot_f32_sse2,
+    dsp_sum_f32_sse2, dsp_ramp_dot_f32_sse2, dsp_maxabs_f32_sse2, dsp_axpy_f32_sse2,
+    dsp_fir_f32_sse2, dsp_power_cpx_sse2,    dsp_sqrt_f32_sse2,
 };
 #endif
 
@@ -161,16 +157,9 @@ DEFINE_CHECKED(avx2)
 static const dsp_kernels table_avx2 = CHECKED_TABLE(avx2);
 #elif defined(DSP_HAVE_AVX2)
 static const dsp_kernels table_avx2 = {
-    "avx2",
-    dsp_mul_f32_avx2,
-    dsp_energy_f32_avx2,
-    dsp_dot_f32_avx2,
-    dsp_sum_f32_avx2,
-    dsp_ramp_dot_f32_avx2,
-    dsp_maxabs_f32_avx2,
-    dsp_axpy_f32_avx2,
-    dsp_power_cpx_avx2,
-    dsp_sqrt_f32_avx2,
+    "avx2",           dsp_mul_f32_avx2,      dsp_energy_f32_avx2, dsp_dot_f32_avx2,
+    dsp_sum_f32_avx2, dsp_ramp_dot_f32_avx2, dsp_maxabs_f32_avx2, dsp_axpy_f32_avx2,
+    dsp_fir_f32_avx2, dsp_power_cpx_avx2,    dsp_sqrt_f32_avx2,
 };
 #endif
 

@@ -81,3 +81,14 @@ void dsp_axpy_f32_scalar(float *y, const float *x, float a, size_t n)
         y[i] += a * x[i];
     }
 }
+
+void dsp_fir_f32_scalar(float *y, const float *x, const float *h, size_t taps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double acc = 0.0;
+        for (size_t k = 0; k < taps; k++) {
+            acc += (double)h[k] * (double)x[i + k];
+        }
+        y[i] = (float)acc;
+    }
+}

@@ -146,4 +146,24 @@ void dsp_axpy_f32_sse2(float *y, const float *x, float a, size_t n)
         y[i] += a * x[i];
     }
 }
+
+/* Four outputs per step: each tap adds h[k] times four consecutive inputs. */
+void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, size_t n)
+{
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m128 acc = _mm_setzero_ps();
+        for (size_t k = 0; k < taps; k++) {
+            acc = _mm_add_ps(acc, _mm_mul_ps(_mm_set1_ps(h[k]), _mm_loadu_ps(x + i + k)));
+        }
+        _mm_storeu_ps(y + i, acc);
+    }
+    for (; i < n; i++) {
+        float acc = 0.0f;
+        for (size_t k = 0; k < taps; k++) {
+            acc += h[k] * x[i + k];
+        }
+        y[i] = acc;
+    }
+}
 #endif /* DSP_HAVE_SSE2 */

@@ -58,6 +58,7 @@ struct eng_call {
     int64_t t0_us;
     bool prior_baseline; /* the agent's baseline came from earlier calls */
     eng_rules rules;
+    dsp_workspace *dsp_ws; /* borrowed from the shard, or NULL: each channel owns one */
     channel ch[2];
     eng_align align;
     eng_turns turns;
@@ -699,12 +700,24 @@ static uint32_t decode_samples(const proto_audio *a, float *out)
     return n;
 }
 
-static int open_channel(channel *ch, uint32_t rate_hz)
+dsp_features_config eng_call_dsp_config(uint32_t rate_hz)
 {
     dsp_features_config cfg = dsp_features_config_default();
     cfg.sample_rate_hz = rate_hz;
     cfg.vad_hangover_hops = 5; /* turn ends within 50 ms; turns.c bridges short pauses */
-    int rc = dsp_features_create(&cfg, &ch->dsp);
+    return cfg;
+}
+
+void eng_call_set_workspace(eng_call *c, dsp_workspace *ws)
+{
+    c->dsp_ws = ws;
+}
+
+static int open_channel(channel *ch, uint32_t rate_hz, dsp_workspace *ws)
+{
+    dsp_features_config cfg = eng_call_dsp_config(rate_hz);
+    int rc = ws != NULL ? dsp_features_create_shared(&cfg, ws, &ch->dsp)
+                        : dsp_features_create(&cfg, &ch->dsp);
     if (rc != RP_OK) {
         return rc;
     }
@@ -738,7 +751,7 @@ eng_reject eng_call_audio(eng_call *c, const proto_audio *a, float *scratch, con
     default:
         break;
     }
-    if (ch->dsp == NULL && open_channel(ch, a->rate_hz) != RP_OK) {
+    if (ch->dsp == NULL && open_channel(ch, a->rate_hz, c->dsp_ws) != RP_OK) {
         return ENG_REJ_NOMEM;
     }
     if (v == ENG_FRAME_JUMP) {

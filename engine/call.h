@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "common/status.h"
+#include "dsp/features.h"
 #include "engine/playbook.h"
 #include "nlp/analyzer.h"
 #include "proto/proto.h"
@@ -62,6 +63,16 @@ RP_NODISCARD int eng_call_create(const proto_call_start *start, const eng_rules 
                                  eng_call **out);
 
 void eng_call_destroy(eng_call **self_p);
+
+/* The dsp settings of a channel at rate_hz (8000 or 16000). */
+dsp_features_config eng_call_dsp_config(uint32_t rate_hz);
+
+/* Lends the call a dsp workspace (dsp/features.h) made from eng_call_dsp_config()
+ * for its channels to share with every other call of the thread that owns ws, so
+ * each channel keeps only its own state. Call before the first audio; ws must
+ * outlive the call, and the call is then used only on ws's thread. Without it,
+ * each channel owns a workspace. */
+void eng_call_set_workspace(eng_call *c, dsp_workspace *ws);
 
 /* Starts the agent's pace baseline from what earlier calls of the same agent
  * showed (articulation rate, syllables/s), so pace is judged against the agent's

@@ -45,6 +45,8 @@ struct eng_worker {
     size_t n_agent_pool;
     nlp_analyzer *an;
     float *scratch;
+    /* FFT plans, tables and scratch of every channel on this shard (one thread) */
+    dsp_workspace *dsp_ws;
     uint64_t current_arrival;
     pthread_t thread;
     bool started;
@@ -120,12 +122,14 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
     w->in_buf = rp_malloc(PROTO_MAX_MSG_BYTES);
     w->out_stage = rp_malloc(OUT_HEAD + TOPIC_MAX + OUT_MSG_MAX);
     w->scratch = rp_malloc(PROTO_MAX_SAMPLES * sizeof(float));
+    dsp_features_config dsp_cfg = eng_call_dsp_config(16000);
     if (w->inbox_mem == NULL || w->outbox_mem == NULL || w->in_stage == NULL || w->in_buf == NULL ||
         w->out_stage == NULL || w->scratch == NULL ||
         eng_idmap_init(&w->calls, cfg->max_calls) != RP_OK ||
         eng_idmap_init(&w->agents, cfg->max_calls) != RP_OK ||
         (w->agent_pool = rp_calloc(cfg->max_calls, sizeof *w->agent_pool)) == NULL ||
         nlp_analyzer_create(NULL, &w->an) != RP_OK ||
+        dsp_workspace_create(&dsp_cfg, &w->dsp_ws) != RP_OK ||
         rp_spsc_ring_init(&w->inbox, w->inbox_mem, cfg->inbox_bytes, 1) != RP_OK ||
         rp_spsc_ring_init(&w->outbox, w->outbox_mem, cfg->outbox_bytes, 1) != RP_OK) {
         eng_worker_destroy(&w);
@@ -192,6 +196,7 @@ static void start_call(eng_worker *w, const proto_call_start *cs, const eng_sink
         count(&w->stats.calls_refused);
         return;
     }
+    eng_call_set_workspace(call, w->dsp_ws);
     const agent_base *ab = eng_idmap_get(&w->agents, cs->agent);
     if (ab != NULL) {
         eng_call_set_agent_baseline(call, ab->artic_sps);
@@ -451,6 +456,7 @@ void eng_worker_destroy(eng_worker **self_p)
     eng_idmap_deinit(&w->agents);
     rp_free(w->agent_pool);
     nlp_analyzer_destroy(&w->an);
+    dsp_workspace_destroy(&w->dsp_ws); /* after every call that borrowed it */
     rp_free(w->inbox_mem);
     rp_free(w->outbox_mem);
     rp_free(w->in_stage);

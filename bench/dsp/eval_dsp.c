@@ -352,6 +352,8 @@ int main(int argc, char **argv)
            dsp_features_size(&cfg));
     cfg.sample_rate_hz = 8000;
     printf("%-58s %-28s %-10s %zu bytes (8 kHz)\n", "", "", "", dsp_features_size(&cfg));
+    printf("%-58s %-28s %-10s %zu bytes (one per thread, shared by its channels)\n",
+           "  + workspace: FFT plans, tables, per-hop scratch", "-", "-", dsp_workspace_size(&cfg));
     printf("%-58s %-28s %-10s %u ms\n", "pitch/feature latency (window + Viterbi lookahead)", "-",
            "-", 10u * dsp_features_latency_hops(&cfg));
     if (rp_alloc_hooks_enabled()) {

@@ -368,15 +368,114 @@ START_TEST(process_never_allocates_over_10000_hops)
 }
 END_TEST
 
+START_TEST(channels_sharing_a_workspace_match_channels_with_their_own)
+{
+    /* Two channels (8 and 16 kHz, different voices) interleaved hop by hop on one
+     * workspace give exactly the frames each gives alone. */
+    dsp_features_config c8 = dsp_features_config_default(), c16 = c8;
+    c8.sample_rate_hz = 8000;
+    c16.lookahead_hops = 4; /* settings other than the f0 range and window may differ */
+    size_t n8, n16, na, nb;
+    float *x8 = make_tone(8000, 110.0, 0.6, 0.2, 8, &n8);
+    float *x16 = make_tone(16000, 230.0, 0.6, 0.4, 6, &n16);
+    dsp_frame *alone8 = run_signal(&c8, rp_cpu_flags(), x8, n8, &na);
+    dsp_frame *alone16 = run_signal(&c16, rp_cpu_flags(), x16, n16, &nb);
+    dsp_workspace *ws = NULL;
+    ck_assert_int_eq(dsp_workspace_create(&c16, &ws), RP_OK);
+    ck_assert_uint_eq(dsp_workspace_bytes(ws), dsp_workspace_size(&c16));
+    dsp_features *f8 = NULL, *f16 = NULL;
+    ck_assert_int_eq(dsp_features_create_shared(&c8, ws, &f8), RP_OK);
+    ck_assert_int_eq(dsp_features_create_shared(&c16, ws, &f16), RP_OK);
+    dsp_frame *got8 = calloc(na + 1u, sizeof *got8), *got16 = calloc(nb + 1u, sizeof *got16);
+    ck_assert_ptr_nonnull(got8);
+    ck_assert_ptr_nonnull(got16);
+    size_t g8 = 0, g16 = 0;
+    for (size_t h = 0; h < n8 / 80u; h++) {
+        g8 += (size_t)dsp_features_process(f8, x8 + h * 80u, &got8[g8]);
+        g16 += (size_t)dsp_features_process(f16, x16 + h * 160u, &got16[g16]);
+    }
+    while (dsp_features_flush(f8, &got8[g8]) == 1) {
+        g8++;
+    }
+    while (dsp_features_flush(f16, &got16[g16]) == 1) {
+        g16++;
+    }
+    ck_assert_uint_eq(g8, na);
+    ck_assert_uint_eq(g16, nb);
+    for (size_t i = 0; i < na; i++) {
+        ck_assert_float_eq(got8[i].f0_hz, alone8[i].f0_hz);
+        ck_assert_float_eq(got8[i].flux, alone8[i].flux);
+        ck_assert_int_eq(got8[i].voiced, alone8[i].voiced);
+    }
+    for (size_t i = 0; i < nb; i++) {
+        ck_assert_float_eq(got16[i].f0_hz, alone16[i].f0_hz);
+        ck_assert_float_eq(got16[i].centroid_hz, alone16[i].centroid_hz);
+        ck_assert_int_eq(got16[i].voiced, alone16[i].voiced);
+    }
+    ck_assert_float_gt(got16[nb / 2u].f0_hz, 225.0f);
+    ck_assert_float_lt(got16[nb / 2u].f0_hz, 235.0f);
+    /* A channel whose f0 range or window differs from the workspace's is refused. */
+    dsp_features_config other = c16;
+    other.f0_min_hz = 75.0f;
+    dsp_features *bad = NULL;
+    ck_assert_int_eq(dsp_features_create_shared(&other, ws, &bad), RP_EINVAL);
+    ck_assert_ptr_null(bad);
+    ck_assert_int_eq(dsp_features_create_shared(&c16, NULL, &bad), RP_EINVAL);
+    dsp_features_destroy(&f8); /* a borrowed workspace survives its channels */
+    dsp_features_destroy(&f16);
+    dsp_workspace_destroy(&ws);
+    ck_assert_ptr_null(ws);
+    dsp_workspace_destroy(&ws);
+    free(got8);
+    free(got16);
+    free(alone8);
+    free(alone16);
+    free(x8);
+    free(x16);
+}
+END_TEST
+
+START_TEST(shared_channel_allocates_only_its_state)
+{
+    if (!rp_alloc_hooks_enabled()) {
+        printf("alloc hooks disabled: skipping allocation-count test\n");
+        return;
+    }
+    dsp_features_config cfg = dsp_features_config_default();
+    dsp_workspace *ws = NULL;
+    ck_assert_int_eq(dsp_workspace_create(&cfg, &ws), RP_OK);
+    for (uint64_t n = 1;; n++) { /* every allocation failure is clean */
+        dsp_features *f = NULL;
+        rp_alloc_fail_at(n);
+        int rc = dsp_features_create_shared(&cfg, ws, &f);
+        bool fired = rp_alloc_fault_fired();
+        rp_alloc_fail_at(0);
+        if (!fired) {
+            ck_assert_int_eq(rc, RP_OK);
+            dsp_features_destroy(&f);
+            ck_assert_uint_eq(n, 3); /* the object and its block: two allocations */
+            break;
+        }
+        ck_assert_int_eq(rc, RP_ENOMEM);
+        ck_assert_ptr_null(f);
+    }
+    dsp_workspace_destroy(&ws);
+}
+END_TEST
+
 START_TEST(state_fits_16_kib_per_channel)
 {
     for (uint32_t rate = 8000; rate <= 16000; rate += 8000) {
         dsp_features_config cfg = dsp_features_config_default();
         cfg.sample_rate_hz = rate;
-        size_t size = dsp_features_size(&cfg);
-        printf("dsp_features_size at %u Hz: %zu bytes\n", rate, size);
+        size_t size = dsp_features_size(&cfg), ws = dsp_workspace_size(&cfg);
+        printf("dsp_features_size at %u Hz: %zu bytes (+ %zu bytes of workspace, shared "
+               "or owned)\n",
+               rate, size, ws);
         ck_assert_uint_gt(size, 4096);
         ck_assert_uint_le(size, 16384);
+        ck_assert_uint_gt(ws, 8192);
+        ck_assert_uint_le(ws, 24576);
     }
 }
 END_TEST
@@ -415,6 +514,8 @@ Suite *features_suite(void)
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
     tcase_add_test(tc, process_never_allocates_over_10000_hops);
     tcase_add_test(tc, state_fits_16_kib_per_channel);
+    tcase_add_test(tc, channels_sharing_a_workspace_match_channels_with_their_own);
+    tcase_add_test(tc, shared_channel_allocates_only_its_state);
     tcase_add_test(tc, kernel_override_forces_scalar);
     suite_add_tcase(s, tc);
     return s;

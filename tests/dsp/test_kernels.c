@@ -100,6 +100,26 @@ static void check_table(const dsp_kernels *k, uint64_t seed)
                              k->name, n, i, (double)o[i], (double)r[i], (unsigned long long)seed);
             }
         }
+        /* fir: taps 1..33 over x[0 .. n + taps - 2] (x holds 2 n values; short n
+         * take fewer taps). */
+        size_t taps = 1u + (n * 7u) % 33u;
+        taps = taps > n + 1u ? n + 1u : taps;
+        float h[33];
+        fill(h, taps, &state, 0);
+        k->fir_f32(o, x, h, taps, n);
+        ref->fir_f32(r, x, h, taps, n);
+        for (size_t i = 0; i < n; i++) {
+            double abs_hx = 0.0;
+            for (size_t j = 0; j < taps; j++) {
+                abs_hx += fabs((double)h[j] * (double)x[i + j]);
+            }
+            if (!(fabs((double)o[i] - (double)r[i]) <= reduction_tol(abs_hx))) {
+                ck_abort_msg("%s fir_f32 n=%zu taps=%zu i=%zu: %g vs scalar %g, "
+                             "RP_TEST_SEED=0x%llx",
+                             k->name, n, taps, i, (double)o[i], (double)r[i],
+                             (unsigned long long)seed);
+            }
+        }
         fill(y, n, &state, 1);
         k->sqrt_f32(o, y, n);
         ref->sqrt_f32(r, y, n);
@@ -140,6 +160,12 @@ START_TEST(scalar_reference_computes_known_values)
     k->axpy_f32(acc, x, 2.0f, 2);
     ck_assert_float_eq(acc[0], 3.0f);
     ck_assert_float_eq(acc[1], -3.0f);
+    float fy[3];
+    const float h[3] = {1.0f, 0.5f, 0.25f};
+    k->fir_f32(fy, x, h, 3, 3); /* x[i] + x[i+1] / 2 + x[i+2] / 4 */
+    ck_assert_float_eq(fy[0], 1.0f - 1.0f + 0.75f);
+    ck_assert_float_eq(fy[1], -2.0f + 1.5f - 1.0f);
+    ck_assert_float_eq(fy[2], 3.0f - 2.0f + 0.125f);
     float p[2];
     k->power_cpx(p, x, 2); /* (1,-2) (3,-4) */
     ck_assert_float_eq(p[0], 5.0f);
