@@ -23,6 +23,7 @@
 #define TREND_RING          16u
 #define TREND_SPAN_MS       120000u
 #define RATE_MIN_SPEECH_MS  3000u   /* agent speech before the rate window means anything */
+#define PACE_WINDOW_HOPS    600u    /* agent pace: rates over the last 6 s */
 #define BASE_SPEECH_HOPS    6000.0f /* agent pace baseline: average over ~60 s of speech */
 
 typedef struct channel {
@@ -705,6 +706,9 @@ dsp_features_config eng_call_dsp_config(uint32_t rate_hz)
     dsp_features_config cfg = dsp_features_config_default();
     cfg.sample_rate_hz = rate_hz;
     cfg.vad_hangover_hops = 5; /* turn ends within 50 ms; turns.c bridges short pauses */
+    /* Pace over the last 6 s, not dsp's 10 s: a change of pace shows within about 1 s
+     * of speaking_fast/slow's min_ms instead of 3-5 s (docs/bench.md). */
+    cfg.rate_window_hops = PACE_WINDOW_HOPS;
     return cfg;
 }
 
