@@ -34,11 +34,13 @@
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
      NLP_LEX_FORMAL_OBJ)
-#define VALENCE_ALPHA 15.0f
-#define TOPIC_WINDOW  5     /* tokens between the two words of a topic pair */
-#define TOPIC_PAIR    0.9f  /* kin + death word: bereavement */
-#define TOPIC_BILL    0.85f /* dispute word + charge/transaction: billing dispute */
-#define TOPIC_AGENT   0.6f  /* an agent or bot naming a topic matters less */
+#define VALENCE_ALPHA     15.0f
+#define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
+#define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
+#define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR        0.9f  /* kin + death word: bereavement */
+#define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
+#define TOPIC_AGENT       0.6f  /* an agent or bot naming a topic matters less */
 #define TOPIC_FLAGS                                                                                \
     (NLP_LEX_TOPIC | NLP_LEX_KIN | NLP_LEX_DEATH | NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)
 
@@ -349,14 +351,25 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = 0; k < lex->n_emoticons; k++) {
         size_t len = (size_t)lex->emoticons[k].len;
-        if (i + len <= n && memcmp(s + i, lex->emoticons[k].text, len) == 0 &&
-            (i + len == n || !ascii_alnum(s[i + len]))) {
+        if (i + len > n || memcmp(s + i, lex->emoticons[k].text, len) != 0) {
+            continue;
+        }
+        /* a repeated mouth (":)))", "=(((", ":DDD") is a stronger face, like
+         * an elongated word */
+        size_t rep = 0;
+        unsigned char mouth = s[i + len - 1];
+        if (mouth == ')' || mouth == '(' || mouth == 'D' || mouth == ']' || mouth == '[') {
+            while (i + len + rep < n && s[i + len + rep] == mouth) {
+                rep++;
+            }
+        }
+        if (i + len + rep == n || !ascii_alnum(s[i + len + rep])) {
             token *t = emit(an, n_tok);
             if (t != NULL) {
                 t->entry = lex->emoticons[k].entry;
-                t->flags |= TOK_EMOJI;
+                t->flags |= TOK_EMOJI | (rep > 0 ? TOK_ELONG : 0u);
             }
-            return len;
+            return len + rep;
         }
     }
     return 0;
@@ -707,6 +720,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int boost_left = 0;
     float clause_weight = 1.0f; /* < 1 inside an "although" clause */
     bool have_but = false;
+    bool excess_next = false; /* the previous token was "too" */
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100;
@@ -731,6 +745,21 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
+        if (excess_next) {
+            /* "too long", "too much": an excess of something that is not
+             * praise is a fault ("too good" stays praise, "too bad" is
+             * already negative and only intensified) */
+            excess_next = false;
+            float next_v = t->entry >= 0 ? lex->entries[t->entry].valence : 0.0f;
+            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE) {
+                float v = EXCESS_VALENCE * clause_weight;
+                if (neg_left > 0) {
+                    v *= -0.35f; /* "not too long" is mildly good */
+                }
+                sum += v;
+                neg_mass -= v < 0.0f ? v : 0.0f;
+            }
+        }
         if (t->entry < 0) {
             if (neg_left > 0) {
                 neg_left--;
@@ -776,6 +805,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (f & NLP_LEX_ALTHOUGH) {
             clause_weight = 0.5f;
+        }
+        if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
+            excess_next = true; /* "me too." and "you too, ..." name no excess */
         }
         if (f & NLP_LEX_FIRST_PERSON) {
             n_first_person++;

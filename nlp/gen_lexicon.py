@@ -53,6 +53,7 @@ FLAGS = {
     "death": 1 << 21,      # died, dead, funeral, estate (bereavement pair)
     "bill_obj": 1 << 22,   # charge, transaction, payment, bill (billing-dispute pair)
     "bill_mod": 1 << 23,   # unauthorised, unrecognised, wrong, duplicate (billing-dispute pair)
+    "excess": 1 << 24,     # "too": the word it modifies is too much of something
 }
 MAX_PHRASE_TOKENS = 8
 AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights

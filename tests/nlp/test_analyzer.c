@@ -123,6 +123,38 @@ START_TEST(contractions_emoji_and_emoticons)
 }
 END_TEST
 
+START_TEST(excess_too_names_a_fault)
+{
+    /* "too" + a word that is not praise is an excess */
+    ck_assert_float_lt(cust("The film was too long.").valence, -0.1f);
+    ck_assert_float_lt(cust("the box is too small for the cable").valence, -0.1f);
+    /* "not too long" is mildly good; praise stays praise; "me too" is no excess */
+    ck_assert_float_gt(cust("The queue was not too long.").valence, 0.0f);
+    ck_assert_float_gt(cust("This is too cute").valence, 0.3f);
+    ck_assert_float_eq(cust("me too.").valence, 0.0f);
+    ck_assert_float_lt(cust("the wait was too bad").valence, cust("the wait was bad").valence);
+}
+END_TEST
+
+START_TEST(counterfactual_praise_is_not_praise)
+{
+    /* what could or should have been good was not */
+    ck_assert_float_lt(cust("It could have been great.").valence, 0.0f);
+    ck_assert_float_lt(cust("the update should've been better").valence, 0.0f);
+    ck_assert_float_gt(cust("It has been great.").valence, 0.3f);
+}
+END_TEST
+
+START_TEST(repeated_emoticon_mouth_is_stronger)
+{
+    ck_assert_float_gt(cust("thanks :)))").valence, cust("thanks :)").valence);
+    ck_assert_float_lt(cust("no reply =(((").valence, cust("no reply =(").valence);
+    ck_assert_float_gt(cust("done :DDD").valence, 0.3f);
+    /* an HTML-escaped heart, as tweets often arrive */
+    ck_assert_float_gt(cust("see you soon &lt;3").valence, 0.3f);
+}
+END_TEST
+
 START_TEST(question_is_weaker_than_statement)
 {
     ck_assert_float_lt(cust("Is the new plan good?").valence,
@@ -466,6 +498,9 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, contrast_weights_the_second_clause);
     tcase_add_test(tc, contractions_emoji_and_emoticons);
     tcase_add_test(tc, question_is_weaker_than_statement);
+    tcase_add_test(tc, excess_too_names_a_fault);
+    tcase_add_test(tc, counterfactual_praise_is_not_praise);
+    tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, each_escalation_type);
