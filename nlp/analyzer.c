@@ -30,6 +30,12 @@
 #define NEGATION_SCOPE    3     /* content tokens a negator reaches */
 #define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
+/* strong irritation in a clearly negative message reads as anger; chosen on
+ * goemotions (anger|annoyance|disgust F1, and the same against sadness/joy) */
+#define ANNOYANCE_TO_ANGER 0.6f
+/* weight of negative valence in the complaint evidence; chosen on the negative
+ * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1) */
+#define NEG_TO_COMPLAINT 5.0f
 #define ESC_PAIR_FLAGS                                                                             \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
@@ -1076,7 +1082,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_ANGER] += emo[NLP_EMO_ANGER] > 0.0f ? arousal : 0.0f;
         emo[NLP_EMO_ANNOYANCE] += arousal * 0.5f;
         /* plain hostility (no sorrow or fear words) reads as anger */
-        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence) +
+                              ANNOYANCE_TO_ANGER * emo[NLP_EMO_ANNOYANCE];
         emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
     }
     if (sarcastic) {
@@ -1097,7 +1104,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
-               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 3.0f * neg_v +
+               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + NEG_TO_COMPLAINT * neg_v +
                (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 

@@ -196,6 +196,41 @@ END_TEST
 
 /* ---- complaint ---- */
 
+START_TEST(hostility_and_strong_irritation_read_as_anger)
+{
+    /* commands to go away, "the hell" questions, anger words */
+    ck_assert_float_ge(cust("Get out. And take your facts with you.").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    ck_assert_float_ge(cust("who the hell does that").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_ge(cust("I want revenge for this").emotions[NLP_EMO_ANGER], 0.5f);
+    /* strong irritation in a clearly negative message is anger as well */
+    ck_assert_float_ge(cust("I am so annoyed and irritated with this").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    /* mild irritation, sorrow and fear are not */
+    ck_assert_float_lt(cust("a bit annoying but fine").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_lt(cust("I miss my dad so much, I cried all day").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    ck_assert_float_lt(cust("I'm scared of the exam").emotions[NLP_EMO_ANGER], 0.5f);
+    /* "thought-provoking" is praise, not provocation */
+    ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
+}
+END_TEST
+
+START_TEST(problem_reports_and_pointed_questions_are_complaints)
+{
+    ck_assert_float_ge(cust("Why can't I log in to my account?").complaint, 0.5f);
+    ck_assert_float_ge(cust("Where is my order? I paid for it last week").complaint, 0.5f);
+    ck_assert_float_ge(cust("been trying to get through for days").complaint, 0.5f);
+    ck_assert_float_ge(cust("The app is not loading since yesterday").complaint, 0.5f);
+    ck_assert_float_ge(cust("Would not recommend, never coming back.").complaint, 0.5f);
+    /* an ordinary question or report is not */
+    ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
+    ck_assert_float_lt(cust("How do I change my password?").complaint, 0.5f);
+    /* a negated "like" is dislike */
+    ck_assert_float_lt(cust("I did not like it at all.").valence, -0.2f);
+}
+END_TEST
+
 START_TEST(complaint_vs_ordinary_message)
 {
     ck_assert_float_ge(cust("I was charged twice and my internet is still not working.").complaint,
@@ -503,6 +538,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, complaint_vs_ordinary_message);
+    tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
+    tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, empathy_and_tone_deaf);
