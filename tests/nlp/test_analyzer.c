@@ -150,6 +150,9 @@ START_TEST(repeated_emoticon_mouth_is_stronger)
     ck_assert_float_gt(cust("thanks :)))").valence, cust("thanks :)").valence);
     ck_assert_float_lt(cust("no reply =(((").valence, cust("no reply =(").valence);
     ck_assert_float_gt(cust("done :DDD").valence, 0.3f);
+    /* a phrase written "thats ..." also matches "that's ..." */
+    ck_assert_float_gt(cust("That's the spirit!").valence, 0.3f);
+    ck_assert_float_gt(cust("Where's my parcel?").complaint, 0.5f);
     /* an HTML-escaped heart, as tweets often arrive */
     ck_assert_float_gt(cust("see you soon &lt;3").valence, 0.3f);
 }
