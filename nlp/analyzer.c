@@ -357,7 +357,10 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = 0; k < lex->n_emoticons; k++) {
         size_t len = (size_t)lex->emoticons[k].len;
-        if (i + len > n || memcmp(s + i, lex->emoticons[k].text, len) != 0) {
+        const char *em = lex->emoticons[k].text;
+        /* first two bytes inline: most candidates fail there without a call */
+        if (i + len > n || (unsigned char)em[0] != s[i] ||
+            (len > 1 && (unsigned char)em[1] != s[i + 1]) || memcmp(s + i, em, len) != 0) {
             continue;
         }
         /* a repeated mouth (":)))", "=(((", ":DDD") is a stronger face, like
