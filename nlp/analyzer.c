@@ -30,15 +30,23 @@
 #define NEGATION_SCOPE    3     /* content tokens a negator reaches */
 #define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
+/* strong irritation in a clearly negative message reads as anger; chosen on
+ * goemotions (anger|annoyance|disgust F1, and the same against sadness/joy) */
+#define ANNOYANCE_TO_ANGER 0.6f
+/* weight of negative valence in the complaint evidence; chosen on the negative
+ * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1) */
+#define NEG_TO_COMPLAINT 5.0f
 #define ESC_PAIR_FLAGS                                                                             \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
      NLP_LEX_FORMAL_OBJ)
-#define VALENCE_ALPHA 15.0f
-#define TOPIC_WINDOW  5     /* tokens between the two words of a topic pair */
-#define TOPIC_PAIR    0.9f  /* kin + death word: bereavement */
-#define TOPIC_BILL    0.85f /* dispute word + charge/transaction: billing dispute */
-#define TOPIC_AGENT   0.6f  /* an agent or bot naming a topic matters less */
+#define VALENCE_ALPHA     15.0f
+#define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
+#define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
+#define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR        0.9f  /* kin + death word: bereavement */
+#define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
+#define TOPIC_AGENT       0.6f  /* an agent or bot naming a topic matters less */
 #define TOPIC_FLAGS                                                                                \
     (NLP_LEX_TOPIC | NLP_LEX_KIN | NLP_LEX_DEATH | NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)
 
@@ -349,14 +357,28 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = 0; k < lex->n_emoticons; k++) {
         size_t len = (size_t)lex->emoticons[k].len;
-        if (i + len <= n && memcmp(s + i, lex->emoticons[k].text, len) == 0 &&
-            (i + len == n || !ascii_alnum(s[i + len]))) {
+        const char *em = lex->emoticons[k].text;
+        /* first two bytes inline: most candidates fail there without a call */
+        if (i + len > n || (unsigned char)em[0] != s[i] ||
+            (len > 1 && (unsigned char)em[1] != s[i + 1]) || memcmp(s + i, em, len) != 0) {
+            continue;
+        }
+        /* a repeated mouth (":)))", "=(((", ":DDD") is a stronger face, like
+         * an elongated word */
+        size_t rep = 0;
+        unsigned char mouth = s[i + len - 1];
+        if (mouth == ')' || mouth == '(' || mouth == 'D' || mouth == ']' || mouth == '[') {
+            while (i + len + rep < n && s[i + len + rep] == mouth) {
+                rep++;
+            }
+        }
+        if (i + len + rep == n || !ascii_alnum(s[i + len + rep])) {
             token *t = emit(an, n_tok);
             if (t != NULL) {
                 t->entry = lex->emoticons[k].entry;
-                t->flags |= TOK_EMOJI;
+                t->flags |= TOK_EMOJI | (rep > 0 ? TOK_ELONG : 0u);
             }
-            return len;
+            return len + rep;
         }
     }
     return 0;
@@ -707,6 +729,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int boost_left = 0;
     float clause_weight = 1.0f; /* < 1 inside an "although" clause */
     bool have_but = false;
+    bool excess_next = false; /* the previous token was "too" */
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100;
@@ -731,6 +754,21 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
+        if (excess_next) {
+            /* "too long", "too much": an excess of something that is not
+             * praise is a fault ("too good" stays praise, "too bad" is
+             * already negative and only intensified) */
+            excess_next = false;
+            float next_v = t->entry >= 0 ? lex->entries[t->entry].valence : 0.0f;
+            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE) {
+                float v = EXCESS_VALENCE * clause_weight;
+                if (neg_left > 0) {
+                    v *= -0.35f; /* "not too long" is mildly good */
+                }
+                sum += v;
+                neg_mass -= v < 0.0f ? v : 0.0f;
+            }
+        }
         if (t->entry < 0) {
             if (neg_left > 0) {
                 neg_left--;
@@ -776,6 +814,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (f & NLP_LEX_ALTHOUGH) {
             clause_weight = 0.5f;
+        }
+        if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
+            excess_next = true; /* "me too." and "you too, ..." name no excess */
         }
         if (f & NLP_LEX_FIRST_PERSON) {
             n_first_person++;
@@ -1044,7 +1085,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_ANGER] += emo[NLP_EMO_ANGER] > 0.0f ? arousal : 0.0f;
         emo[NLP_EMO_ANNOYANCE] += arousal * 0.5f;
         /* plain hostility (no sorrow or fear words) reads as anger */
-        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+        emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence) +
+                              ANNOYANCE_TO_ANGER * emo[NLP_EMO_ANNOYANCE];
         emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
     }
     if (sarcastic) {
@@ -1065,7 +1107,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
-               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + 3.0f * neg_v +
+               (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + NEG_TO_COMPLAINT * neg_v +
                (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 

@@ -53,8 +53,16 @@ FLAGS = {
     "death": 1 << 21,      # died, dead, funeral, estate (bereavement pair)
     "bill_obj": 1 << 22,   # charge, transaction, payment, bill (billing-dispute pair)
     "bill_mod": 1 << 23,   # unauthorised, unrecognised, wrong, duplicate (billing-dispute pair)
+    "excess": 1 << 24,     # "too": the word it modifies is too much of something
 }
 MAX_PHRASE_TOKENS = 8
+JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
+    "thats": "that s", "whats": "what s", "wheres": "where s", "hows": "how s",
+    "whos": "who s", "theres": "there s", "heres": "here s", "lets": "let s", "its": "it s",
+    "shes": "she s", "hes": "he s", "im": "i m", "ive": "i ve", "id": "i d",
+    "youre": "you re", "youve": "you ve", "youll": "you ll", "youd": "you d",
+    "theyre": "they re", "theyve": "they ve", "theyll": "they ll", "weve": "we ve",
+    "itll": "it ll", "thatll": "that ll", "whatll": "what ll"}.items()}
 AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
 TOPIC_FLAG = 1 << 29   # NLP_LEX_TOPIC: the entry has a sensitive-topic weight
 
@@ -209,6 +217,20 @@ def main():
                     else:
                         terms[words] = dict(entry, emo=list(entry["emo"]),
                                             scores=list(entry["scores"]))
+
+    # A phrase written with a clitic joined ("thats the spirit", "wheres my")
+    # also matches the tokeniser's split form of the apostrophe spelling
+    # ("that's" -> "that" "s"). Only unambiguous joined forms: not "ill",
+    # "well", "were", "hell", "wed", "shell".
+    for words in list(terms):
+        if len(words) < 2 or not any(w in JOINED_CLITICS for w in words):
+            continue
+        split = []
+        for w in words:
+            split.extend(JOINED_CLITICS.get(w, (w,)))
+        split = tuple(split)
+        if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
+            terms[split] = terms[words]
 
     entries = []
     word_ids = {}

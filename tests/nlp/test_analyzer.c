@@ -123,6 +123,41 @@ START_TEST(contractions_emoji_and_emoticons)
 }
 END_TEST
 
+START_TEST(excess_too_names_a_fault)
+{
+    /* "too" + a word that is not praise is an excess */
+    ck_assert_float_lt(cust("The film was too long.").valence, -0.1f);
+    ck_assert_float_lt(cust("the box is too small for the cable").valence, -0.1f);
+    /* "not too long" is mildly good; praise stays praise; "me too" is no excess */
+    ck_assert_float_gt(cust("The queue was not too long.").valence, 0.0f);
+    ck_assert_float_gt(cust("This is too cute").valence, 0.3f);
+    ck_assert_float_eq(cust("me too.").valence, 0.0f);
+    ck_assert_float_lt(cust("the wait was too bad").valence, cust("the wait was bad").valence);
+}
+END_TEST
+
+START_TEST(counterfactual_praise_is_not_praise)
+{
+    /* what could or should have been good was not */
+    ck_assert_float_lt(cust("It could have been great.").valence, 0.0f);
+    ck_assert_float_lt(cust("the update should've been better").valence, 0.0f);
+    ck_assert_float_gt(cust("It has been great.").valence, 0.3f);
+}
+END_TEST
+
+START_TEST(repeated_emoticon_mouth_is_stronger)
+{
+    ck_assert_float_gt(cust("thanks :)))").valence, cust("thanks :)").valence);
+    ck_assert_float_lt(cust("no reply =(((").valence, cust("no reply =(").valence);
+    ck_assert_float_gt(cust("done :DDD").valence, 0.3f);
+    /* a phrase written "thats ..." also matches "that's ..." */
+    ck_assert_float_gt(cust("That's the spirit!").valence, 0.3f);
+    ck_assert_float_gt(cust("Where's my parcel?").complaint, 0.5f);
+    /* an HTML-escaped heart, as tweets often arrive */
+    ck_assert_float_gt(cust("see you soon &lt;3").valence, 0.3f);
+}
+END_TEST
+
 START_TEST(question_is_weaker_than_statement)
 {
     ck_assert_float_lt(cust("Is the new plan good?").valence,
@@ -163,6 +198,41 @@ START_TEST(each_emotion_fires_on_its_own_case)
 END_TEST
 
 /* ---- complaint ---- */
+
+START_TEST(hostility_and_strong_irritation_read_as_anger)
+{
+    /* commands to go away, "the hell" questions, anger words */
+    ck_assert_float_ge(cust("Get out. And take your facts with you.").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    ck_assert_float_ge(cust("who the hell does that").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_ge(cust("I want revenge for this").emotions[NLP_EMO_ANGER], 0.5f);
+    /* strong irritation in a clearly negative message is anger as well */
+    ck_assert_float_ge(cust("I am so annoyed and irritated with this").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    /* mild irritation, sorrow and fear are not */
+    ck_assert_float_lt(cust("a bit annoying but fine").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_lt(cust("I miss my dad so much, I cried all day").emotions[NLP_EMO_ANGER],
+                       0.5f);
+    ck_assert_float_lt(cust("I'm scared of the exam").emotions[NLP_EMO_ANGER], 0.5f);
+    /* "thought-provoking" is praise, not provocation */
+    ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
+}
+END_TEST
+
+START_TEST(problem_reports_and_pointed_questions_are_complaints)
+{
+    ck_assert_float_ge(cust("Why can't I log in to my account?").complaint, 0.5f);
+    ck_assert_float_ge(cust("Where is my order? I paid for it last week").complaint, 0.5f);
+    ck_assert_float_ge(cust("been trying to get through for days").complaint, 0.5f);
+    ck_assert_float_ge(cust("The app is not loading since yesterday").complaint, 0.5f);
+    ck_assert_float_ge(cust("Would not recommend, never coming back.").complaint, 0.5f);
+    /* an ordinary question or report is not */
+    ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
+    ck_assert_float_lt(cust("How do I change my password?").complaint, 0.5f);
+    /* a negated "like" is dislike */
+    ck_assert_float_lt(cust("I did not like it at all.").valence, -0.2f);
+}
+END_TEST
 
 START_TEST(complaint_vs_ordinary_message)
 {
@@ -466,8 +536,13 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, contrast_weights_the_second_clause);
     tcase_add_test(tc, contractions_emoji_and_emoticons);
     tcase_add_test(tc, question_is_weaker_than_statement);
+    tcase_add_test(tc, excess_too_names_a_fault);
+    tcase_add_test(tc, counterfactual_praise_is_not_praise);
+    tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, complaint_vs_ordinary_message);
+    tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
+    tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, empathy_and_tone_deaf);
