@@ -2,6 +2,7 @@
 #include "dsp/convert.h"
 
 #include <math.h>
+#include <string.h>
 
 #define PCM_SCALE  (1.0f / 32768.0f)
 #define MULAW_BIAS 0x84 /* G.711: 33 << 2 */
@@ -10,6 +11,19 @@ void dsp_pcm16_to_f32(float *out, const int16_t *in, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         out[i] = (float)in[i] * PCM_SCALE;
+    }
+}
+
+void dsp_pcm16le_to_f32(float *out, const uint8_t *in, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        int16_t s;
+        memcpy(&s, in + 2u * i, sizeof s);
+#else
+        int16_t s = (int16_t)(uint16_t)(in[2u * i] | (uint16_t)(in[2u * i + 1u] << 8));
+#endif
+        out[i] = (float)s * PCM_SCALE;
     }
 }
 

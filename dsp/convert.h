@@ -14,6 +14,10 @@
 /* out[i] = in[i] / 32768. */
 void dsp_pcm16_to_f32(float *out, const int16_t *in, size_t n);
 
+/* The same from little-endian byte pairs at any alignment (wire format); on a
+ * little-endian host this is one load per sample, which the compiler vectorises. */
+void dsp_pcm16le_to_f32(float *out, const uint8_t *in, size_t n);
+
 /* out[i] = in[i], with non-finite values replaced by 0 and magnitudes clipped to
  * clip (clip > 0). Returns how many samples were replaced or clipped. */
 size_t dsp_f32_sanitise(float *out, const float *in, size_t n, float clip);

@@ -27,6 +27,7 @@
 #define LEVEL_FLOOR_DB    (-120.0f)
 #define N_STATES          (DSP_PITCH_MAX_CANDIDATES + 1u) /* state 0 = unvoiced */
 #define ENERGY_RING       8u
+#define DHIST_SLACK_HOPS  8u /* hops of room for the history to slide before a copy */
 #define FLUX_POOL         4u /* the pooling loop below assumes 4 */
 /* Running global peak for the silence test: -6 dB per 5 s (0.012 dB per hop). */
 #define PEAK_DECAY 0.998619f
@@ -106,7 +107,8 @@ struct dsp_features {
     dsp_rate rate;
     /* Buffers (one block). */
     float *fir_hist;   /* FIR_TAPS - 1 + hop (16 kHz only) */
-    float *dhist;      /* dhist_len samples at 8 kHz */
+    float *dbuf;       /* dhist_len + DHIST_SLACK_HOPS hops: the history slides along it */
+    float *dhist;      /* dhist_len samples at 8 kHz, the newest last: dbuf + some offset */
     float *prev_mag;   /* n_pool: pooled magnitude spectrum of the previous frame */
     frame_slot *slots; /* lookahead_hops + 1 */
 };
@@ -217,7 +219,7 @@ static void make_layout(const dsp_features_config *c, const ws_layout *w, layout
     l->fir_hist_len = l->decim == 2 ? FIR_TAPS - 1u + HOP_A : 0u;
     size_t cur = 0;
     l->off_fir = carve(&cur, l->fir_hist_len * sizeof(float));
-    l->off_dhist = carve(&cur, l->dhist_len * sizeof(float));
+    l->off_dhist = carve(&cur, (l->dhist_len + DHIST_SLACK_HOPS * HOP_A) * sizeof(float));
     l->off_mag = carve(&cur, ((w->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
     l->off_slots = carve(&cur, (c->lookahead_hops + 1u) * sizeof(frame_slot));
     l->block_bytes = cur;
@@ -382,7 +384,8 @@ void dsp_features_reset(dsp_features *f)
     if (f->decim == 2) {
         memset(f->fir_hist, 0, (FIR_TAPS - 1u + HOP_A) * sizeof(float));
     }
-    memset(f->dhist, 0, f->dhist_len * sizeof(float));
+    memset(f->dbuf, 0, (f->dhist_len + DHIST_SLACK_HOPS * HOP_A) * sizeof(float));
+    f->dhist = f->dbuf;
     memset(f->prev_mag, 0, ((f->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
     dsp_vad_config vc = dsp_vad_config_default();
     vc.threshold_db = f->cfg.vad_threshold_db;
@@ -462,7 +465,8 @@ static int create(const dsp_features_config *cfg, uint32_t cpu_flags, dsp_worksp
     f->alloc_bytes = sizeof *f + l.block_bytes;
     /* Every offset is a multiple of 64 into a malloc'ed block that starts at fir_hist. */
     f->fir_hist = (float *)(void *)(block + l.off_fir);
-    f->dhist = (float *)(void *)(block + l.off_dhist);
+    f->dbuf = (float *)(void *)(block + l.off_dhist);
+    f->dhist = f->dbuf;
     f->prev_mag = (float *)(void *)(block + l.off_mag);
     f->slots = (frame_slot *)(void *)(block + l.off_slots);
     attach(f, ws);
@@ -553,8 +557,15 @@ static void sanitise(float *restrict dst, const float *restrict src, uint32_t n)
  * the FIR history stays short); returns the hop's sum of squares. NULL hop = zeros. */
 static float push_hop(dsp_features *f, const float *x)
 {
-    float *d = f->dhist;
-    memmove(d, d + HOP_A, (f->dhist_len - HOP_A) * sizeof(float));
+    /* The history slides one hop along dbuf; only when it reaches the end is it
+     * copied back to the start (once per DHIST_SLACK_HOPS + 1 hops, not every hop:
+     * with hundreds of channels the history is cold in cache). */
+    float *d = f->dhist + HOP_A;
+    if (d + f->dhist_len > f->dbuf + f->dhist_len + DHIST_SLACK_HOPS * HOP_A) {
+        memmove(f->dbuf, d, (f->dhist_len - HOP_A) * sizeof(float));
+        d = f->dbuf;
+    }
+    f->dhist = d;
     float *tail = d + f->dhist_len - HOP_A;
     if (f->decim == 1) {
         sanitise(tail, x, HOP_A);

@@ -675,10 +675,7 @@ static uint32_t decode_samples(const proto_audio *a, float *out)
     const uint8_t *b = a->samples.ptr;
     switch (a->enc) {
     case PROTO_PCM16LE:
-        for (uint32_t i = 0; i < n; i++) {
-            int16_t s = (int16_t)(uint16_t)(b[2 * i] | (uint16_t)(b[2 * i + 1] << 8));
-            out[i] = (float)s / 32768.0f;
-        }
+        dsp_pcm16le_to_f32(out, b, n);
         break;
     case PROTO_MULAW:
         dsp_mulaw_to_f32(out, b, n);

@@ -16,6 +16,24 @@ START_TEST(pcm16_scales_to_unit_full_scale)
 }
 END_TEST
 
+START_TEST(pcm16le_bytes_at_any_alignment_match_pcm16)
+{
+    /* 0, 0.5, -1, 32767, -2 and 258 as little-endian pairs, after one byte of
+     * padding so every pair is misaligned. */
+    const uint8_t bytes[13] = {0xEE, 0x00, 0x00, 0x00, 0x40, 0x00, 0x80,
+                               0xFF, 0x7F, 0xFE, 0xFF, 0x02, 0x01};
+    const int16_t want[6] = {0, 16384, -32768, 32767, -2, 258};
+    float out[6], ref[6];
+    dsp_pcm16le_to_f32(out, bytes + 1, 6);
+    dsp_pcm16_to_f32(ref, want, 6);
+    for (int i = 0; i < 6; i++) {
+        ck_assert_float_eq(out[i], ref[i]);
+    }
+    ck_assert_float_eq(out[5], 258.0f / 32768.0f);
+    dsp_pcm16le_to_f32(out, bytes, 0); /* n == 0 reads nothing */
+}
+END_TEST
+
 START_TEST(mulaw_decodes_the_g711_table_ends_and_is_monotonic)
 {
     ck_assert_int_eq(dsp_mulaw_decode(0xFF), 0);
@@ -75,6 +93,7 @@ Suite *convert_suite(void)
     Suite *s = suite_create("convert");
     TCase *tc = tcase_create("formats");
     tcase_add_test(tc, pcm16_scales_to_unit_full_scale);
+    tcase_add_test(tc, pcm16le_bytes_at_any_alignment_match_pcm16);
     tcase_add_test(tc, mulaw_decodes_the_g711_table_ends_and_is_monotonic);
     tcase_add_test(tc, alaw_decodes_the_g711_table_ends_and_is_monotonic);
     tcase_add_test(tc, sanitise_zeroes_non_finite_and_clips);
