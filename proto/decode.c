@@ -227,22 +227,29 @@ static int decode_array(decoder *d, const proto_field *f, void *obj)
     return RP_OK;
 }
 
+/* key == name. The first byte decides most comparisons without a strlen: the
+ * decoder makes one for every field name of every schema it searches. */
+static bool key_is(const mp_item *key, const char *name)
+{
+    if (key->len == 0) {
+        return name[0] == '\0';
+    }
+    if ((char)key->ptr[0] != name[0]) {
+        return false;
+    }
+    size_t n = strlen(name);
+    return key->len == n && memcmp(key->ptr, name, n) == 0;
+}
+
 static const proto_field *find_field(const proto_schema *s, const mp_item *key, uint32_t *index)
 {
     for (uint32_t k = 0; k < s->n_fields; k++) {
-        size_t n = strlen(s->fields[k].key);
-        if (n == key->len && memcmp(s->fields[k].key, key->ptr, n) == 0) {
+        if (key_is(key, s->fields[k].key)) {
             *index = k;
             return &s->fields[k];
         }
     }
     return NULL;
-}
-
-static bool key_is(const mp_item *key, const char *name)
-{
-    size_t n = strlen(name);
-    return key->len == n && memcmp(key->ptr, name, n) == 0;
 }
 
 /* Recursion is bounded by the schema's nesting (at most 4 levels). */
@@ -390,6 +397,7 @@ static int read_header(decoder *d, proto_type *type)
                 const char *name = proto_type_name((proto_type)t);
                 if (key_is(&val, name)) {
                     *type = (proto_type)t;
+                    break;
                 }
             }
             if (*type == PROTO_T_NONE) {
