@@ -101,6 +101,7 @@ struct dsp_features {
     uint64_t n_fed; /* hops fed including flush padding */
     uint64_t n_out; /* frames returned */
     float global_peak;
+    uint32_t quiet_run;  /* consecutive hops too silent to be voiced */
     float prev_mag_norm; /* L2 norm of the previous magnitude spectrum */
     float hop_energy[ENERGY_RING];
     dsp_vad vad;
@@ -131,6 +132,7 @@ dsp_features_config dsp_features_config_default(void)
         .nucleus_dip_db = 2.0f,
         .nucleus_drop_db = 25.0f,
         .rate_window_hops = 1000,
+        .quiet_spectrum_hops = 2,
     };
     return c;
 }
@@ -145,7 +147,8 @@ static bool config_valid(const dsp_features_config *c)
            c->silence_threshold < 1.0f && c->octave_cost >= 0.0f && c->octave_jump_cost >= 0.0f &&
            c->voiced_unvoiced_cost >= 0.0f && c->vad_threshold_db >= 0.0f &&
            c->nucleus_dip_db >= 0.0f && c->nucleus_drop_db > 0.0f && c->rate_window_hops >= 1 &&
-           c->rate_window_hops <= DSP_RATE_MAX_WINDOW_HOPS;
+           c->rate_window_hops <= DSP_RATE_MAX_WINDOW_HOPS && c->quiet_spectrum_hops >= 1 &&
+           c->quiet_spectrum_hops <= 4;
 }
 
 uint32_t dsp_features_hop_samples(const dsp_features_config *cfg)
@@ -377,6 +380,7 @@ void dsp_features_reset(dsp_features *f)
     f->n_fed = 0;
     f->n_out = 0;
     f->global_peak = 0.0f;
+    f->quiet_run = 0;
     f->prev_mag_norm = 0.0f;
     for (uint32_t i = 0; i < ENERGY_RING; i++) {
         f->hop_energy[i] = 0.0f;
@@ -645,6 +649,11 @@ static float autocorrelation(dsp_features *f, float *p)
     return r[0];
 }
 
+static frame_slot *slot_of(const dsp_features *f, uint64_t frame)
+{
+    return &f->slots[frame % (f->cfg.lookahead_hops + 1u)];
+}
+
 /* Adds the autocorrelation peak at lag (rn normalised, a local maximum above the
  * floor) to s's candidates if it is in range and among the strongest. */
 static void consider_peak(const dsp_features *f, frame_slot *s, float *strengths, const float *rn,
@@ -710,6 +719,35 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
      * as silent even while the window's edge still holds the neighbouring vowel. */
     uint32_t centre = f->peak_span < win ? f->peak_span : win;
     float local_peak = k->maxabs_f32(buf + (win - centre) / 2u, centre);
+
+    /* The unvoiced candidate's strength needs only the peaks (time domain). */
+    f->global_peak = fmaxf(local_peak, f->global_peak * PEAK_DECAY);
+    const dsp_features_config *c = &f->cfg;
+    float vt = c->voicing_threshold;
+    s->n_states = 1;
+    s->f0[0] = 0.0f;
+    s->lf0[0] = 0.0f;
+    s->r[0] = 0.0f;
+    s->best_r = 0.0f;
+    float unvoiced = vt;
+    if (f->global_peak > 0.0f && c->silence_threshold > 0.0f) {
+        float rel = local_peak / f->global_peak / (c->silence_threshold / (1.0f + vt));
+        unvoiced += fmaxf(0.0f, 2.0f - rel);
+    }
+    s->delta[0] = unvoiced; /* delta holds strengths until viterbi_step() */
+    /* A hop this silent cannot end on a voiced path whatever its autocorrelation
+     * (see skip_above): the second transform is not needed, and within a run of
+     * such hops the spectrum is refreshed every quiet_spectrum_hops hops only. */
+    bool silent = !(local_peak > 0.0f) || unvoiced > f->skip_above;
+    f->quiet_run = silent ? f->quiet_run + 1u : 0u;
+    if (silent && (f->quiet_run - 1u) % c->quiet_spectrum_hops != 0u) {
+        const frame_slot *prev = slot_of(f, a - 1u); /* a >= 1: the run's first hop is analysed */
+        s->band_db = prev->band_db;
+        s->tilt_db = prev->tilt_db;
+        s->centroid_hz = prev->centroid_hz;
+        s->flux = prev->flux;
+        return;
+    }
     k->mul_f32(buf, buf, f->window, win);
     memset(buf + win, 0, (nfft - win) * sizeof(float));
     kiss_fftr(f->fft, buf, f->spec);
@@ -753,23 +791,7 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
     f->prev_mag_norm = norm;
 
-    f->global_peak = fmaxf(local_peak, f->global_peak * PEAK_DECAY);
-    const dsp_features_config *c = &f->cfg;
-    float vt = c->voicing_threshold;
-    s->n_states = 1;
-    s->f0[0] = 0.0f;
-    s->lf0[0] = 0.0f;
-    s->r[0] = 0.0f;
-    s->best_r = 0.0f;
-    float unvoiced = vt;
-    if (f->global_peak > 0.0f && c->silence_threshold > 0.0f) {
-        float rel = local_peak / f->global_peak / (c->silence_threshold / (1.0f + vt));
-        unvoiced += fmaxf(0.0f, 2.0f - rel);
-    }
-    s->delta[0] = unvoiced; /* delta holds strengths until viterbi_step() */
-    /* A hop this silent cannot end on a voiced path whatever its autocorrelation
-     * (see skip_above), so the second transform is not needed. */
-    if (!(local_peak > 0.0f) || unvoiced > f->skip_above) {
+    if (silent) {
         return;
     }
 
@@ -854,11 +876,6 @@ static void viterbi_step(const dsp_features *f, const frame_slot *prev, frame_sl
     for (uint32_t j = 0; j < s->n_states; j++) {
         s->delta[j] -= best_all;
     }
-}
-
-static frame_slot *slot_of(const dsp_features *f, uint64_t frame)
-{
-    return &f->slots[frame % (f->cfg.lookahead_hops + 1u)];
 }
 
 /* Fills *out for frame o, deciding its state by backtracking from frame newest. */

@@ -39,21 +39,25 @@ typedef struct dsp_features dsp_features;   /* opaque */
 typedef struct dsp_workspace dsp_workspace; /* opaque */
 
 typedef struct dsp_features_config {
-    uint32_t sample_rate_hz;    /* 8000 or 16000 */
-    float f0_min_hz;            /* 50..f0_max_hz; default 60 */
-    float f0_max_hz;            /* up to 600; default 500 */
-    float window_periods;       /* analysis window in periods of f0_min, 2..3; default 2.5 */
-    uint32_t lookahead_hops;    /* Viterbi lookahead, 1..DSP_MAX_LOOKAHEAD_HOPS; default 10 */
-    float voicing_threshold;    /* autocorrelation needed to be voiced; default 0.5 */
-    float silence_threshold;    /* local/global peak ratio below which hops are silent; 0.06 */
-    float octave_cost;          /* favours higher f0 per octave; default 0.01 */
-    float octave_jump_cost;     /* cost per octave of f0 change between hops; default 0.35 */
-    float voiced_unvoiced_cost; /* cost of a voicing change between hops; default 0.25 */
-    float vad_threshold_db;     /* see dsp/vad.h; default 9 */
-    uint32_t vad_hangover_hops; /* default 20 */
-    float nucleus_dip_db;       /* see dsp/rate.h; default 2 */
-    float nucleus_drop_db;      /* default 25 */
-    uint32_t rate_window_hops;  /* sliding window of the rates; default 1000 (10 s) */
+    uint32_t sample_rate_hz;      /* 8000 or 16000 */
+    float f0_min_hz;              /* 50..f0_max_hz; default 60 */
+    float f0_max_hz;              /* up to 600; default 500 */
+    float window_periods;         /* analysis window in periods of f0_min, 2..3; default 2.5 */
+    uint32_t lookahead_hops;      /* Viterbi lookahead, 1..DSP_MAX_LOOKAHEAD_HOPS; default 10 */
+    float voicing_threshold;      /* autocorrelation needed to be voiced; default 0.5 */
+    float silence_threshold;      /* local/global peak ratio below which hops are silent; 0.06 */
+    float octave_cost;            /* favours higher f0 per octave; default 0.01 */
+    float octave_jump_cost;       /* cost per octave of f0 change between hops; default 0.35 */
+    float voiced_unvoiced_cost;   /* cost of a voicing change between hops; default 0.25 */
+    float vad_threshold_db;       /* see dsp/vad.h; default 9 */
+    uint32_t vad_hangover_hops;   /* default 20 */
+    float nucleus_dip_db;         /* see dsp/rate.h; default 2 */
+    float nucleus_drop_db;        /* default 25 */
+    uint32_t rate_window_hops;    /* sliding window of the rates; default 1000 (10 s) */
+    uint32_t quiet_spectrum_hops; /* 1..4: in a run of hops too silent to be voiced, the
+                                     spectrum (band_db, tilt, centroid, flux) is computed
+                                     on every n-th hop and repeated between; f0, voicing
+                                     and energy are unaffected. Default 2; 1 = every hop */
 } dsp_features_config;
 
 /* One hop's features. */

@@ -286,6 +286,11 @@ START_TEST(invalid_configs_and_arguments_are_rejected)
     cfg.lookahead_hops = 0;
     ck_assert_int_eq(dsp_features_create(&cfg, &f), RP_EINVAL);
     cfg = dsp_features_config_default();
+    cfg.quiet_spectrum_hops = 0;
+    ck_assert_int_eq(dsp_features_create(&cfg, &f), RP_EINVAL);
+    cfg.quiet_spectrum_hops = 5;
+    ck_assert_int_eq(dsp_features_create(&cfg, &f), RP_EINVAL);
+    cfg = dsp_features_config_default();
     cfg.voicing_threshold = NAN;
     ck_assert_int_eq(dsp_features_create(&cfg, &f), RP_EINVAL);
     ck_assert_int_eq(dsp_features_create(NULL, &f), RP_EINVAL);
@@ -463,6 +468,47 @@ START_TEST(shared_channel_allocates_only_its_state)
 }
 END_TEST
 
+START_TEST(quiet_hops_repeat_the_spectrum_and_leave_pitch_alone)
+{
+    /* Tone, near-silence, tone: with the spectrum refreshed every 2nd quiet hop,
+     * f0, voicing, energy and every speech hop are exactly as with every hop; in
+     * the quiet run the spectral features of odd hops repeat the hop before. */
+    dsp_features_config every = dsp_features_config_default(), alt = every;
+    every.quiet_spectrum_hops = 1;
+    ck_assert_uint_eq(alt.quiet_spectrum_hops, 2);
+    size_t n;
+    float *x = make_tone(16000, 150.0, 1.5, 0.3, 8, &n);
+    uint64_t state = 7;
+    for (size_t i = 8000; i < 16000; i++) { /* 0.5..1.0 s: faint noise */
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        x[i] = 1e-4f * ((float)(state >> 40) / 16777216.0f - 0.5f);
+    }
+    size_t na, nb;
+    dsp_frame *a = run_signal(&every, rp_cpu_flags(), x, n, &na);
+    dsp_frame *b = run_signal(&alt, rp_cpu_flags(), x, n, &nb);
+    ck_assert_uint_eq(na, nb);
+    size_t repeated = 0;
+    for (size_t i = 0; i < na; i++) {
+        ck_assert_float_eq(a[i].f0_hz, b[i].f0_hz);
+        ck_assert_float_eq(a[i].voicing, b[i].voicing);
+        ck_assert_float_eq(a[i].energy_db, b[i].energy_db);
+        ck_assert_int_eq(a[i].voiced, b[i].voiced);
+        if (a[i].band_db != b[i].band_db) {
+            ck_assert_uint_ge(i, 50); /* only inside the quiet run */
+            ck_assert_uint_le(i, 100);
+            ck_assert_float_eq(b[i].band_db, b[i - 1].band_db);
+            ck_assert_float_eq(b[i].centroid_hz, b[i - 1].centroid_hz);
+            repeated++;
+        }
+    }
+    ck_assert_uint_ge(repeated, 15); /* about every other hop of the 50 quiet ones */
+    ck_assert_uint_le(repeated, 26);
+    free(a);
+    free(b);
+    free(x);
+}
+END_TEST
+
 START_TEST(state_fits_16_kib_per_channel)
 {
     for (uint32_t rate = 8000; rate <= 16000; rate += 8000) {
@@ -514,6 +560,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, create_cleans_up_when_any_allocation_fails);
     tcase_add_test(tc, process_never_allocates_over_10000_hops);
     tcase_add_test(tc, state_fits_16_kib_per_channel);
+    tcase_add_test(tc, quiet_hops_repeat_the_spectrum_and_leave_pitch_alone);
     tcase_add_test(tc, channels_sharing_a_workspace_match_channels_with_their_own);
     tcase_add_test(tc, shared_channel_allocates_only_its_state);
     tcase_add_test(tc, kernel_override_forces_scalar);
