@@ -31,6 +31,7 @@ typedef struct bench_step {
     double refused;             /* calls_refused */
     double latency_p50_us, latency_p99_us, latency_p999_us;
     double processing_p99_us;    /* stage.process_p99_us: a shard's work on one message */
+    double queue_p99_us;         /* stage.queue_p99_us: arrival to a shard starting on it */
     double max_lag_ms;           /* largest backlog seen, in ms of audio (sent - processed) */
     double engine_cpu_s;         /* rapportd utime + stime during the sending */
     double busiest_thread_cores; /* the busiest rapportd thread's CPU / duration_s */

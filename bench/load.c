@@ -933,6 +933,7 @@ int bench_load_step(const bench_load_config *o, bench_step *out)
     out->latency_p99_us = stat_of(&run_st, "latency_p99_us");
     out->latency_p999_us = stat_of(&run_st, "latency_p999_us");
     out->processing_p99_us = stat_of(&run_st, "stage.process_p99_us");
+    out->queue_p99_us = stat_of(&run_st, "stage.queue_p99_us");
     out->workers = (uint32_t)stat_of(&st, "workers");
     out->cues = st.cues;
     out->escalations = st.escalations;
@@ -1016,7 +1017,8 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
            "\"frames_processed\":%.0f,\"dropped\":%.0f,\"refused\":%.0f,\"late_ticks\":%llu,"
            "\"kept_up\":%s,\"verdict\":\"%s\",\"why\":\"%s\","
            "\"latency_p50_us\":%.0f,\"latency_p99_us\":%.0f,\"latency_p999_us\":%.0f,"
-           "\"process_p99_us\":%.0f,\"max_lag_ms\":%.1f,\"cpu_s_per_call_minute\":%.4f,"
+           "\"process_p99_us\":%.0f,\"queue_p99_us\":%.0f,\"max_lag_ms\":%.1f,"
+           "\"cpu_s_per_call_minute\":%.4f,"
            "\"engine_cpu_cores\":%.3f,\"memory_per_call_kib\":%.1f,\"generator_cpu_s\":%.3f,"
            "\"generator_busy\":%.3f,\"busiest_thread\":\"%s\",\"busiest_thread_cores\":%.3f,"
            "\"others_cpu_s\":%.3f,\"cpu_pressure\":%.3f,\"cues\":%llu,\"escalations\":%llu,\"calls_"
@@ -1025,10 +1027,10 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
            s->calls, s->duration_s, s->workers, (unsigned long long)s->frames_sent,
            s->frames_processed, s->dropped, s->refused, (unsigned long long)s->late_ticks,
            v == BENCH_KEPT_UP ? "true" : "false", bench_verdict_name(v), why, s->latency_p50_us,
-           s->latency_p99_us, s->latency_p999_us, s->processing_p99_us, s->max_lag_ms,
-           bench_step_cpu_per_call_min(s), bench_step_engine_cores(s), bench_step_kib_per_call(s),
-           s->generator_cpu_s, s->generator_busy, s->busiest_thread, s->busiest_thread_cores,
-           s->others_cpu_s, s->cpu_pressure, (unsigned long long)s->cues,
+           s->latency_p99_us, s->latency_p999_us, s->processing_p99_us, s->queue_p99_us,
+           s->max_lag_ms, bench_step_cpu_per_call_min(s), bench_step_engine_cores(s),
+           bench_step_kib_per_call(s), s->generator_cpu_s, s->generator_busy, s->busiest_thread,
+           s->busiest_thread_cores, s->others_cpu_s, s->cpu_pressure, (unsigned long long)s->cues,
            (unsigned long long)s->escalations, (unsigned long long)s->calls_started,
            (unsigned long long)s->summaries);
 }
@@ -1044,7 +1046,8 @@ static void print_text(const bench_step *s, const char *source, bench_verdict v,
     printf("  latency while running (frame arrival to output published): p50 %.0f us, "
            "p99 %.0f us, p999 %.0f us\n",
            s->latency_p50_us, s->latency_p99_us, s->latency_p999_us);
-    printf("  processing p99:        %.0f us per message\n", s->processing_p99_us);
+    printf("  processing p99:        %.0f us per message (waiting for a shard p99 %.0f us)\n",
+           s->processing_p99_us, s->queue_p99_us);
     printf("  engine CPU:            %.4f s per call-minute (%.2f cores; busiest thread: %s, "
            "%.2f cores)\n",
            bench_step_cpu_per_call_min(s), bench_step_engine_cores(s), s->busiest_thread,
