@@ -53,7 +53,9 @@ static void usage(FILE *out)
                  "\n"
                  "Per-hop columns: channel,t_s,voiced,f0_hz,energy_db,voicing,speech,band_db,\n"
                  "centroid_hz,flux,tilt_db,nucleus,speaking_rate_sps,articulation_rate_sps,file\n"
-                 "(t_s is the centre of the hop; channel counts from 0).\n"
+                 "(t_s is the centre of the hop; channel counts from 0). The spectral columns\n"
+                 "are computed on every hop here; the engine computes them on every 2nd hop\n"
+                 "of silence.\n"
                  "Summary fields: channel,duration_s,speech_s,syllables,speaking_rate_sps,\n"
                  "articulation_rate_sps,f0_median_hz,f0_sd_semitones,energy_mean_db,file\n"
                  "\n"
@@ -247,6 +249,7 @@ static int analyse_file(const options *opt, const char *path, bool *first_json)
                                                           : 16000u;
     dsp_features_config cfg = dsp_features_config_default();
     cfg.sample_rate_hz = rate;
+    cfg.quiet_spectrum_hops = 1; /* offline: the spectrum of every hop, silent ones too */
     uint32_t hop = dsp_features_hop_samples(&cfg);
     channel_state *chs = calloc((size_t)n_ch, sizeof *chs);
     float *inter = malloc((size_t)READ_FRAMES * (size_t)n_ch * sizeof(float));
