@@ -78,6 +78,13 @@ typedef struct nlp_lex_edge {
     uint32_t child;
 } nlp_lex_edge;
 
+/* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,
+ * 0 for an empty slot. */
+typedef struct nlp_lex_edge_slot {
+    uint32_t key;
+    uint32_t child;
+} nlp_lex_edge_slot;
+
 typedef struct nlp_lex_emoticon {
     const char *text;
     int32_t len;
@@ -98,6 +105,8 @@ typedef struct nlp_lexicon {
     const nlp_lex_emoticon *emoticons; /* longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
+    const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
+    uint32_t edge_bits;
 } nlp_lexicon;
 
 /* The lexicon compiled into the binary. Read-only. */
@@ -149,8 +158,29 @@ static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *wo
     return -1;
 }
 
+#define NLP_LEX_EDGE_HASH_MUL 0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */
+
 /* Child of trie node `node` along word_id, or 0 when there is none (0 is the
- * root, which is never a child). O(log fan-out). */
-uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id);
+ * root, which is never a child). One hash probe expected (linear probing in a
+ * table at most half full); inline: it runs for every step of a phrase. */
+static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id)
+{
+    if (word_id < 0 || node >= lex->n_nodes) {
+        return 0;
+    }
+    uint32_t key = ((node << 16) | (uint32_t)word_id) + 1u;
+    uint32_t mask = (1u << lex->edge_bits) - 1u;
+    uint32_t i = (key * NLP_LEX_EDGE_HASH_MUL) >> (32u - lex->edge_bits);
+    for (uint32_t probe = 0; probe <= mask; probe++, i = (i + 1u) & mask) {
+        uint32_t k = lex->edge_slots[i].key;
+        if (k == key) {
+            return lex->edge_slots[i].child;
+        }
+        if (k == 0) {
+            return 0;
+        }
+    }
+    return 0;
+}
 
 #endif /* NLP_LEXICON_H */
