@@ -86,7 +86,7 @@ struct nlp_analyzer {
 
 /* Word being built by the tokeniser. */
 typedef struct word_buf {
-    char text[WORD_MAX + 8];
+    char text[WORD_MAX + 8]; /* 8 spare bytes: the lookup reads 8 bytes at a time */
     size_t len;
     uint32_t hash; /* FNV-1a of text[0..len), kept as bytes are pushed */
     bool too_long;
@@ -265,24 +265,24 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, word_buf *w, token 
     const nlp_lexicon *lex = an->lex;
     int32_t slot = -1;
     if (t->flags & TOK_HASHTAG) {
-        char tagged[WORD_MAX + 9];
+        char tagged[WORD_MAX + 9] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         tagged[0] = '#';
         memcpy(tagged + 1, w->text, w->len);
-        slot = nlp_lex_find(lex, tagged, w->len + 1);
+        slot = nlp_lex_find_padded(lex, tagged, w->len + 1, nlp_lex_hash(tagged, w->len + 1));
     }
     if (slot < 0) {
-        slot = nlp_lex_find_hashed(lex, w->text, w->len, w->hash);
+        slot = nlp_lex_find_padded(lex, w->text, w->len, w->hash);
     }
     if (slot < 0 && w->elong) {
         /* "loove" -> "love": collapse doubled letters */
-        char single[WORD_MAX + 8];
+        char single[WORD_MAX + 8] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         size_t n = 0;
         for (size_t i = 0; i < w->len; i++) {
             if (n == 0 || single[n - 1] != w->text[i] || !ascii_alpha((unsigned char)w->text[i])) {
                 single[n++] = w->text[i];
             }
         }
-        slot = nlp_lex_find(lex, single, n);
+        slot = nlp_lex_find_padded(lex, single, n, nlp_lex_hash(single, n));
     }
     if (slot >= 0) {
         t->entry = lex->slots[slot].entry;
