@@ -620,6 +620,18 @@ static float squash(float x)
     return x <= 0.0f ? 0.0f : 1.0f - expf(-x);
 }
 
+/* fmaxf / fminf for operands that are never NaN (every score here is a finite
+ * sum of lexicon weights): inline compares instead of libm calls. */
+static float max_f(float a, float b)
+{
+    return a > b ? a : b;
+}
+
+static float min_f(float a, float b)
+{
+    return a < b ? a : b;
+}
+
 static float clamp01(float x)
 {
     return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
@@ -664,13 +676,13 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
     long lo = ts->kin < ts->death ? ts->kin : ts->death;
     if ((f & (NLP_LEX_KIN | NLP_LEX_DEATH)) && lo >= ts->sentence &&
         labs(ts->kin - ts->death) <= TOPIC_WINDOW && !(ts->object > lo && ts->object < pos)) {
-        ts->topic[NLP_TOPIC_BEREAVEMENT] = fmaxf(ts->topic[NLP_TOPIC_BEREAVEMENT], TOPIC_PAIR);
+        ts->topic[NLP_TOPIC_BEREAVEMENT] = max_f(ts->topic[NLP_TOPIC_BEREAVEMENT], TOPIC_PAIR);
     }
     lo = ts->bill_obj < ts->bill_mod ? ts->bill_obj : ts->bill_mod;
     if ((f & (NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)) && lo >= ts->sentence &&
         labs(ts->bill_obj - ts->bill_mod) <= TOPIC_WINDOW) {
         ts->topic[NLP_TOPIC_BILLING_DISPUTE] =
-            fmaxf(ts->topic[NLP_TOPIC_BILLING_DISPUTE], TOPIC_BILL);
+            max_f(ts->topic[NLP_TOPIC_BILLING_DISPUTE], TOPIC_BILL);
     }
 }
 
@@ -889,12 +901,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             for (int k = 0; k < NLP_EMO_COUNT; k++) {
                 emo[k] += e->emo[k] * emo_gain;
             }
+            /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
+             * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
+            float cue_gain = negated ? 0.3f : 1.0f;
+            const float gains[NLP_LEX_N_SCORES] = {
+                [NLP_LEX_COMPLAINT] = cue_gain, [NLP_LEX_SARCASM] = cue_gain,
+                [NLP_LEX_EMPATHY] = 1.0f,       [NLP_LEX_TONEDEAF] = 1.0f,
+                [NLP_LEX_SERVICE] = cue_gain,   [NLP_LEX_PROBLEM] = cue_gain};
             for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-                float w = e->scores[k];
-                if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
-                    w *= 0.3f;
-                }
-                cue[k] += w;
+                cue[k] += e->scores[k] * gains[k];
             }
             if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
                 ts.object = pos;
@@ -945,7 +960,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
                 last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
-                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
             }
             if (f & NLP_LEX_WANT) {
                 last_want = pos;
@@ -953,16 +968,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
                 /* "I want a manager", "get me a human" */
-                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
             }
             if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
                 labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
                 !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
-                esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
+                esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
             }
             if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
                 labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-                esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+                esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
             }
         }
         if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
@@ -993,7 +1008,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     if (esc_max > 0.0f && (n_excl > 0 || n_caps_neg > 0 || emo[NLP_EMO_ANGER] > 0.5f)) {
-        esc_max = fminf(1.0f, esc_max + 0.1f);
+        esc_max = min_f(1.0f, esc_max + 0.1f);
     }
     if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
         /* asking for a manager, to leave or to sue means dissatisfaction */
@@ -1006,7 +1021,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- sensitive topic ---- */
     /* wanting to cancel or leave (the escalation rules) is the cancellation topic */
     float *topic = ts.topic;
-    topic[NLP_TOPIC_CANCELLATION] = fmaxf(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
+    topic[NLP_TOPIC_CANCELLATION] = max_f(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
     {
         /* the more vulnerable topic wins a near tie: "my husband died, close his account" */
         static const float bonus[NLP_TOPIC_COUNT] = {0.0f, 0.05f, 0.0f, 0.15f, 0.1f};
@@ -1015,7 +1030,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         int best_topic = NLP_TOPIC_NONE;
         for (int k = 1; k < NLP_TOPIC_COUNT; k++) {
             float sc = clamp01(topic[k]) * scale;
-            best = fmaxf(best, sc);
+            best = max_f(best, sc);
             if (sc >= 0.5f && sc + bonus[k] > best_rank) {
                 best_rank = sc + bonus[k];
                 best_topic = k;
