@@ -77,8 +77,8 @@ struct nlp_analyzer {
     char *redacted;
     size_t redacted_cap;
     size_t redacted_len;
-    int32_t *root_child; /* trie root transitions by word id (0 = none) */
-    uint8_t emoticon_first[256];
+    int32_t *root_child;          /* trie root transitions by word id (0 = none) */
+    uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
     const nlp_lexicon *lex;
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
@@ -132,8 +132,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     for (uint32_t e = lex->node_first[0]; e < lex->node_first[1]; e++) {
         an->root_child[lex->edges[e].word_id] = (int32_t)lex->edges[e].child;
     }
-    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
-        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = 1;
+    for (uint32_t k = lex->n_emoticons; k-- > 0;) {
+        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = k + 1;
     }
     *out = an;
     return RP_OK;
@@ -355,12 +355,14 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
         return 0;
     }
     const nlp_lexicon *lex = an->lex;
-    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
+    /* the emoticons starting with s[i] are one group, longest first */
+    for (uint32_t k = an->emoticon_first[s[i]] - 1u;
+         k < lex->n_emoticons && (unsigned char)lex->emoticons[k].text[0] == s[i]; k++) {
         size_t len = (size_t)lex->emoticons[k].len;
         const char *em = lex->emoticons[k].text;
-        /* first two bytes inline: most candidates fail there without a call */
-        if (i + len > n || (unsigned char)em[0] != s[i] ||
-            (len > 1 && (unsigned char)em[1] != s[i + 1]) || memcmp(s + i, em, len) != 0) {
+        /* the second byte inline: most candidates fail there without a call */
+        if (i + len > n || (len > 1 && (unsigned char)em[1] != s[i + 1]) ||
+            memcmp(s + i, em, len) != 0) {
             continue;
         }
         /* a repeated mouth (":)))", "=(((", ":DDD") is a stronger face, like

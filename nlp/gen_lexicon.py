@@ -263,7 +263,9 @@ def main():
             node = children[node][wid]
         accept[node] = len(entries)
         entries.append(terms[words])
-    emo_list = sorted(emoticons.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    # grouped by first byte (the matcher scans only its byte's group), longest
+    # first within a group: the longest emoticon at a position wins
+    emo_list = sorted(emoticons.items(), key=lambda kv: (kv[0][0], -len(kv[0]), kv[0]))
     for _, e in emo_list:
         entries.append(e)
     emo_first = len(entries) - len(emo_list)

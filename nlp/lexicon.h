@@ -104,7 +104,7 @@ typedef struct nlp_lexicon {
     const int32_t *node_accept; /* entry accepted at node i, or -1 */
     const nlp_lex_edge *edges;
     uint32_t n_nodes;
-    const nlp_lex_emoticon *emoticons; /* longest first */
+    const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
     const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
