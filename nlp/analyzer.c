@@ -77,8 +77,8 @@ struct nlp_analyzer {
     char *redacted;
     size_t redacted_cap;
     size_t redacted_len;
-    int32_t *root_child; /* trie root transitions by word id (0 = none) */
-    uint8_t emoticon_first[256];
+    int32_t *root_child;          /* trie root transitions by word id (0 = none) */
+    uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
     const nlp_lexicon *lex;
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
@@ -86,7 +86,7 @@ struct nlp_analyzer {
 
 /* Word being built by the tokeniser. */
 typedef struct word_buf {
-    char text[WORD_MAX + 8];
+    char text[WORD_MAX + 8]; /* 8 spare bytes: the lookup reads 8 bytes at a time */
     size_t len;
     uint32_t hash; /* FNV-1a of text[0..len), kept as bytes are pushed */
     bool too_long;
@@ -132,8 +132,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     for (uint32_t e = lex->node_first[0]; e < lex->node_first[1]; e++) {
         an->root_child[lex->edges[e].word_id] = (int32_t)lex->edges[e].child;
     }
-    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
-        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = 1;
+    for (uint32_t k = lex->n_emoticons; k-- > 0;) {
+        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = k + 1;
     }
     *out = an;
     return RP_OK;
@@ -265,24 +265,24 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, word_buf *w, token 
     const nlp_lexicon *lex = an->lex;
     int32_t slot = -1;
     if (t->flags & TOK_HASHTAG) {
-        char tagged[WORD_MAX + 9];
+        char tagged[WORD_MAX + 9] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         tagged[0] = '#';
         memcpy(tagged + 1, w->text, w->len);
-        slot = nlp_lex_find(lex, tagged, w->len + 1);
+        slot = nlp_lex_find_padded(lex, tagged, w->len + 1, nlp_lex_hash(tagged, w->len + 1));
     }
     if (slot < 0) {
-        slot = nlp_lex_find_hashed(lex, w->text, w->len, w->hash);
+        slot = nlp_lex_find_padded(lex, w->text, w->len, w->hash);
     }
     if (slot < 0 && w->elong) {
         /* "loove" -> "love": collapse doubled letters */
-        char single[WORD_MAX + 8];
+        char single[WORD_MAX + 8] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         size_t n = 0;
         for (size_t i = 0; i < w->len; i++) {
             if (n == 0 || single[n - 1] != w->text[i] || !ascii_alpha((unsigned char)w->text[i])) {
                 single[n++] = w->text[i];
             }
         }
-        slot = nlp_lex_find(lex, single, n);
+        slot = nlp_lex_find_padded(lex, single, n, nlp_lex_hash(single, n));
     }
     if (slot >= 0) {
         t->entry = lex->slots[slot].entry;
@@ -355,12 +355,14 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
         return 0;
     }
     const nlp_lexicon *lex = an->lex;
-    for (uint32_t k = 0; k < lex->n_emoticons; k++) {
+    /* the emoticons starting with s[i] are one group, longest first */
+    for (uint32_t k = an->emoticon_first[s[i]] - 1u;
+         k < lex->n_emoticons && (unsigned char)lex->emoticons[k].text[0] == s[i]; k++) {
         size_t len = (size_t)lex->emoticons[k].len;
         const char *em = lex->emoticons[k].text;
-        /* first two bytes inline: most candidates fail there without a call */
-        if (i + len > n || (unsigned char)em[0] != s[i] ||
-            (len > 1 && (unsigned char)em[1] != s[i + 1]) || memcmp(s + i, em, len) != 0) {
+        /* the second byte inline: most candidates fail there without a call */
+        if (i + len > n || (len > 1 && (unsigned char)em[1] != s[i + 1]) ||
+            memcmp(s + i, em, len) != 0) {
             continue;
         }
         /* a repeated mouth (":)))", "=(((", ":DDD") is a stronger face, like
@@ -620,6 +622,18 @@ static float squash(float x)
     return x <= 0.0f ? 0.0f : 1.0f - expf(-x);
 }
 
+/* fmaxf / fminf for operands that are never NaN (every score here is a finite
+ * sum of lexicon weights): inline compares instead of libm calls. */
+static float max_f(float a, float b)
+{
+    return a > b ? a : b;
+}
+
+static float min_f(float a, float b)
+{
+    return a < b ? a : b;
+}
+
 static float clamp01(float x)
 {
     return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
@@ -664,13 +678,13 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
     long lo = ts->kin < ts->death ? ts->kin : ts->death;
     if ((f & (NLP_LEX_KIN | NLP_LEX_DEATH)) && lo >= ts->sentence &&
         labs(ts->kin - ts->death) <= TOPIC_WINDOW && !(ts->object > lo && ts->object < pos)) {
-        ts->topic[NLP_TOPIC_BEREAVEMENT] = fmaxf(ts->topic[NLP_TOPIC_BEREAVEMENT], TOPIC_PAIR);
+        ts->topic[NLP_TOPIC_BEREAVEMENT] = max_f(ts->topic[NLP_TOPIC_BEREAVEMENT], TOPIC_PAIR);
     }
     lo = ts->bill_obj < ts->bill_mod ? ts->bill_obj : ts->bill_mod;
     if ((f & (NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)) && lo >= ts->sentence &&
         labs(ts->bill_obj - ts->bill_mod) <= TOPIC_WINDOW) {
         ts->topic[NLP_TOPIC_BILLING_DISPUTE] =
-            fmaxf(ts->topic[NLP_TOPIC_BILLING_DISPUTE], TOPIC_BILL);
+            max_f(ts->topic[NLP_TOPIC_BILLING_DISPUTE], TOPIC_BILL);
     }
 }
 
@@ -889,12 +903,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             for (int k = 0; k < NLP_EMO_COUNT; k++) {
                 emo[k] += e->emo[k] * emo_gain;
             }
+            /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
+             * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
+            float cue_gain = negated ? 0.3f : 1.0f;
+            const float gains[NLP_LEX_N_SCORES] = {
+                [NLP_LEX_COMPLAINT] = cue_gain, [NLP_LEX_SARCASM] = cue_gain,
+                [NLP_LEX_EMPATHY] = 1.0f,       [NLP_LEX_TONEDEAF] = 1.0f,
+                [NLP_LEX_SERVICE] = cue_gain,   [NLP_LEX_PROBLEM] = cue_gain};
             for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-                float w = e->scores[k];
-                if (negated && k != NLP_LEX_TONEDEAF && k != NLP_LEX_EMPATHY) {
-                    w *= 0.3f;
-                }
-                cue[k] += w;
+                cue[k] += e->scores[k] * gains[k];
             }
             if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
                 ts.object = pos;
@@ -945,7 +962,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
                 last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
-                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
             }
             if (f & NLP_LEX_WANT) {
                 last_want = pos;
@@ -953,16 +970,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
                 /* "I want a manager", "get me a human" */
-                esc[NLP_ESC_HUMAN_REQUEST] = fmaxf(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
             }
             if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
                 labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
                 !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
-                esc[NLP_ESC_CANCEL] = fmaxf(esc[NLP_ESC_CANCEL], 0.85f);
+                esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
             }
             if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
                 labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-                esc[NLP_ESC_LEGAL] = fmaxf(esc[NLP_ESC_LEGAL], 0.8f);
+                esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
             }
         }
         if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
@@ -993,7 +1010,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     if (esc_max > 0.0f && (n_excl > 0 || n_caps_neg > 0 || emo[NLP_EMO_ANGER] > 0.5f)) {
-        esc_max = fminf(1.0f, esc_max + 0.1f);
+        esc_max = min_f(1.0f, esc_max + 0.1f);
     }
     if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
         /* asking for a manager, to leave or to sue means dissatisfaction */
@@ -1006,7 +1023,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* ---- sensitive topic ---- */
     /* wanting to cancel or leave (the escalation rules) is the cancellation topic */
     float *topic = ts.topic;
-    topic[NLP_TOPIC_CANCELLATION] = fmaxf(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
+    topic[NLP_TOPIC_CANCELLATION] = max_f(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
     {
         /* the more vulnerable topic wins a near tie: "my husband died, close his account" */
         static const float bonus[NLP_TOPIC_COUNT] = {0.0f, 0.05f, 0.0f, 0.15f, 0.1f};
@@ -1015,7 +1032,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         int best_topic = NLP_TOPIC_NONE;
         for (int k = 1; k < NLP_TOPIC_COUNT; k++) {
             float sc = clamp01(topic[k]) * scale;
-            best = fmaxf(best, sc);
+            best = max_f(best, sc);
             if (sc >= 0.5f && sc + bonus[k] > best_rank) {
                 best_rank = sc + bonus[k];
                 best_topic = k;

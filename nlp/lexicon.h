@@ -7,8 +7,10 @@
 #ifndef NLP_LEXICON_H
 #define NLP_LEXICON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     NLP_LEX_NEG = 1u << 0,
@@ -78,6 +80,13 @@ typedef struct nlp_lex_edge {
     uint32_t child;
 } nlp_lex_edge;
 
+/* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,
+ * 0 for an empty slot. */
+typedef struct nlp_lex_edge_slot {
+    uint32_t key;
+    uint32_t child;
+} nlp_lex_edge_slot;
+
 typedef struct nlp_lex_emoticon {
     const char *text;
     int32_t len;
@@ -85,7 +94,7 @@ typedef struct nlp_lex_emoticon {
 } nlp_lex_emoticon;
 
 typedef struct nlp_lexicon {
-    const char *pool;
+    const char *pool;     /* word bytes, then NLP_LEX_POOL_PAD zero bytes */
     const uint32_t *tags; /* per slot: hash | 1, or 0 when empty */
     const nlp_lex_slot *slots;
     uint32_t n_slots; /* power of two */
@@ -95,15 +104,18 @@ typedef struct nlp_lexicon {
     const int32_t *node_accept; /* entry accepted at node i, or -1 */
     const nlp_lex_edge *edges;
     uint32_t n_nodes;
-    const nlp_lex_emoticon *emoticons; /* longest first */
+    const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
+    const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
+    uint32_t edge_bits;
 } nlp_lexicon;
 
 /* The lexicon compiled into the binary. Read-only. */
 extern const nlp_lexicon nlp_lexicon_builtin;
 
 #define NLP_LEX_HASH_SEED 0x811C9DC5u
+#define NLP_LEX_POOL_PAD  8 /* the pool's zero tail: 8-byte reads stay inside it */
 
 /* FNV-1a over n bytes (the generator uses the same function). */
 static inline uint32_t nlp_lex_hash(const char *s, size_t n)
@@ -149,8 +161,79 @@ static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *wo
     return -1;
 }
 
+/* True when a[0, n) == b[0, n); reads both in 8-byte loads, so both must be
+ * readable up to n rounded up to a multiple of 8 (bytes past n are ignored). */
+static inline bool nlp_lex_equal_padded(const char *a, const char *b, size_t n)
+{
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + k, 8);
+        memcpy(&y, b + k, 8);
+        if (x != y) {
+            return false;
+        }
+    }
+    if (k == n) {
+        return true;
+    }
+    uint64_t x, y;
+    memcpy(&x, a + k, 8);
+    memcpy(&y, b + k, 8);
+    unsigned ignored_bits = 8u * (unsigned)(8 - (n - k)); /* 8 .. 56 */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return ((x ^ y) >> ignored_bits) == 0;
+#else
+    return ((x ^ y) << ignored_bits) == 0;
+#endif
+}
+
+/* nlp_lex_find_hashed() for a word in a buffer readable up to n rounded up to
+ * a multiple of 8 (the analyser's word buffers): compares 8 bytes at a time. */
+static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *word, size_t n,
+                                          uint32_t h)
+{
+    uint32_t mask = lex->n_slots - 1;
+    uint32_t tag = h | 1u;
+    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
+        uint32_t t = lex->tags[i];
+        if (t == 0) {
+            return -1;
+        }
+        if (t != tag) {
+            continue;
+        }
+        const nlp_lex_slot *s = &lex->slots[i];
+        if ((size_t)s->len == n && nlp_lex_equal_padded(lex->pool + s->offset, word, n)) {
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+#define NLP_LEX_EDGE_HASH_MUL 0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */
+
 /* Child of trie node `node` along word_id, or 0 when there is none (0 is the
- * root, which is never a child). O(log fan-out). */
-uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id);
+ * root, which is never a child). One hash probe expected (linear probing in a
+ * table at most half full); inline: it runs for every step of a phrase. */
+static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id)
+{
+    if (word_id < 0 || node >= lex->n_nodes) {
+        return 0;
+    }
+    uint32_t key = ((node << 16) | (uint32_t)word_id) + 1u;
+    uint32_t mask = (1u << lex->edge_bits) - 1u;
+    uint32_t i = (key * NLP_LEX_EDGE_HASH_MUL) >> (32u - lex->edge_bits);
+    for (uint32_t probe = 0; probe <= mask; probe++, i = (i + 1u) & mask) {
+        uint32_t k = lex->edge_slots[i].key;
+        if (k == key) {
+            return lex->edge_slots[i].child;
+        }
+        if (k == 0) {
+            return 0;
+        }
+    }
+    return 0;
+}
 
 #endif /* NLP_LEXICON_H */

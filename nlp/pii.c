@@ -19,23 +19,31 @@ static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]", "[EMA
                                                         "[ID]"};
 
 /* Words that put a 3-4 digit number in card-security-code context. */
-static const char *const cvv_context[] = {"cvv",
-                                          "cvc",
-                                          "cv2",
-                                          "cvn",
-                                          "csc",
-                                          "security code",
-                                          "security num",
-                                          "card code",
-                                          "verification",
-                                          "digits on the back",
-                                          "3 digit",
-                                          "three digit",
-                                          "3-digit",
-                                          "4 digit",
-                                          "four digit",
-                                          "back of the",
-                                          "security digits"};
+#define CVV_WORD(w)                                                                                \
+    {                                                                                              \
+        w, sizeof(w) - 1                                                                           \
+    }
+static const struct cvv_word {
+    const char *text;
+    size_t len;
+} cvv_context[] = {CVV_WORD("cvv"),
+                   CVV_WORD("cvc"),
+                   CVV_WORD("cv2"),
+                   CVV_WORD("cvn"),
+                   CVV_WORD("csc"),
+                   CVV_WORD("security code"),
+                   CVV_WORD("security num"),
+                   CVV_WORD("card code"),
+                   CVV_WORD("verification"),
+                   CVV_WORD("digits on the back"),
+                   CVV_WORD("3 digit"),
+                   CVV_WORD("three digit"),
+                   CVV_WORD("3-digit"),
+                   CVV_WORD("4 digit"),
+                   CVV_WORD("four digit"),
+                   CVV_WORD("back of the"),
+                   CVV_WORD("security digits")};
+#undef CVV_WORD
 
 static bool is_digit(unsigned char c)
 {
@@ -66,6 +74,77 @@ static bool is_domain_char(unsigned char c)
 {
     return is_alnum(c) || c == '.' || c == '-';
 }
+
+enum { CLS_ALNUM = 1, CLS_START = 2 };
+
+/* CLS_ALNUM: ASCII letters and digits; CLS_START: the bytes a match can start
+ * at when the text has no '@' (digits, '+', '(' and capitals). */
+static const uint8_t byte_class[256] = {
+    ['0'] = CLS_ALNUM | CLS_START,
+    ['1'] = CLS_ALNUM | CLS_START,
+    ['2'] = CLS_ALNUM | CLS_START,
+    ['3'] = CLS_ALNUM | CLS_START,
+    ['4'] = CLS_ALNUM | CLS_START,
+    ['5'] = CLS_ALNUM | CLS_START,
+    ['6'] = CLS_ALNUM | CLS_START,
+    ['7'] = CLS_ALNUM | CLS_START,
+    ['8'] = CLS_ALNUM | CLS_START,
+    ['9'] = CLS_ALNUM | CLS_START,
+    ['+'] = CLS_START,
+    ['('] = CLS_START,
+    ['A'] = CLS_ALNUM | CLS_START,
+    ['B'] = CLS_ALNUM | CLS_START,
+    ['C'] = CLS_ALNUM | CLS_START,
+    ['D'] = CLS_ALNUM | CLS_START,
+    ['E'] = CLS_ALNUM | CLS_START,
+    ['F'] = CLS_ALNUM | CLS_START,
+    ['G'] = CLS_ALNUM | CLS_START,
+    ['H'] = CLS_ALNUM | CLS_START,
+    ['I'] = CLS_ALNUM | CLS_START,
+    ['J'] = CLS_ALNUM | CLS_START,
+    ['K'] = CLS_ALNUM | CLS_START,
+    ['L'] = CLS_ALNUM | CLS_START,
+    ['M'] = CLS_ALNUM | CLS_START,
+    ['N'] = CLS_ALNUM | CLS_START,
+    ['O'] = CLS_ALNUM | CLS_START,
+    ['P'] = CLS_ALNUM | CLS_START,
+    ['Q'] = CLS_ALNUM | CLS_START,
+    ['R'] = CLS_ALNUM | CLS_START,
+    ['S'] = CLS_ALNUM | CLS_START,
+    ['T'] = CLS_ALNUM | CLS_START,
+    ['U'] = CLS_ALNUM | CLS_START,
+    ['V'] = CLS_ALNUM | CLS_START,
+    ['W'] = CLS_ALNUM | CLS_START,
+    ['X'] = CLS_ALNUM | CLS_START,
+    ['Y'] = CLS_ALNUM | CLS_START,
+    ['Z'] = CLS_ALNUM | CLS_START,
+    ['a'] = CLS_ALNUM,
+    ['b'] = CLS_ALNUM,
+    ['c'] = CLS_ALNUM,
+    ['d'] = CLS_ALNUM,
+    ['e'] = CLS_ALNUM,
+    ['f'] = CLS_ALNUM,
+    ['g'] = CLS_ALNUM,
+    ['h'] = CLS_ALNUM,
+    ['i'] = CLS_ALNUM,
+    ['j'] = CLS_ALNUM,
+    ['k'] = CLS_ALNUM,
+    ['l'] = CLS_ALNUM,
+    ['m'] = CLS_ALNUM,
+    ['n'] = CLS_ALNUM,
+    ['o'] = CLS_ALNUM,
+    ['p'] = CLS_ALNUM,
+    ['q'] = CLS_ALNUM,
+    ['r'] = CLS_ALNUM,
+    ['s'] = CLS_ALNUM,
+    ['t'] = CLS_ALNUM,
+    ['u'] = CLS_ALNUM,
+    ['v'] = CLS_ALNUM,
+    ['w'] = CLS_ALNUM,
+    ['x'] = CLS_ALNUM,
+    ['y'] = CLS_ALNUM,
+    ['z'] = CLS_ALNUM,
+};
 
 int nlp_pii_luhn_ok(const char *digits, size_t n)
 {
@@ -355,11 +434,11 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
             continue;
         }
         for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
-            const char *word = cvv_context[w];
+            const char *word = cvv_context[w].text;
             if ((unsigned char)word[0] != first) {
                 continue;
             }
-            size_t len = strlen(word);
+            size_t len = cvv_context[w].len;
             if (k + len > to) {
                 continue;
             }
@@ -448,18 +527,19 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         }
         return 0;
     }
-    size_t o = 0;
+    size_t o = 0;      /* bytes written to out */
+    size_t copied = 0; /* s[copied, i) is still to be copied to out */
     int n_spans = 0;
     size_t i = 0;
     while (i < n_bytes) {
         unsigned char c = s[i];
-        if (!has_at && !(is_digit(c) || c == '+' || c == '(' || is_upper(c))) {
-            /* no match can start here: copy this byte and the rest of its word */
-            out[o++] = (char)c;
+        uint8_t cls = byte_class[c];
+        if (!has_at && !(cls & CLS_START)) {
+            /* no match can start here: skip this byte and the rest of its word */
             i++;
-            if (is_alnum(c)) {
-                while (i < n_bytes && is_alnum(s[i])) {
-                    out[o++] = (char)s[i++];
+            if (cls & CLS_ALNUM) {
+                while (i < n_bytes && (byte_class[s[i]] & CLS_ALNUM)) {
+                    i++;
                 }
             }
             continue;
@@ -491,6 +571,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             kind = NLP_PII_CVV;
         }
         if (end > i) {
+            memcpy(out + o, s + copied, i - copied);
+            o += i - copied;
             size_t mlen = strlen(markers[kind]);
             memcpy(out + o, markers[kind], mlen);
             o += mlen;
@@ -499,24 +581,23 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
                 counts[kind]++;
             }
             i = end;
+            copied = end;
             continue;
         }
         /* skip the rest of a number or word: matches only start at boundaries */
         if (boundary && is_digit(c)) {
-            size_t run = number_run_end(s, n_bytes, i);
-            memcpy(out + o, s + i, run - i);
-            o += run - i;
-            i = run;
+            i = number_run_end(s, n_bytes, i);
             continue;
         }
-        out[o++] = (char)c;
         i++;
-        if (is_alnum(c)) {
-            while (i < n_bytes && is_alnum(s[i])) {
-                out[o++] = (char)s[i++];
+        if (cls & CLS_ALNUM) {
+            while (i < n_bytes && (byte_class[s[i]] & CLS_ALNUM)) {
+                i++;
             }
         }
     }
+    memcpy(out + o, s + copied, n_bytes - copied);
+    o += n_bytes - copied;
     out[o] = '\0';
     if (out_len != NULL) {
         *out_len = o;
