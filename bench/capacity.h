@@ -29,7 +29,8 @@ typedef struct bench_step {
     double frames_processed;    /* the engine's frames_processed after the drain */
     double dropped;             /* dropped.inbox_full + dropped.outbox_full */
     double refused;             /* calls_refused */
-    double latency_p50_us, latency_p99_us, latency_p999_us;
+    double latency_p50_us, latency_p99_us, latency_p999_us; /* the last 10 s of sending */
+    double latency_all_p99_us;   /* since rapportd started, with the moment every call starts */
     double processing_p99_us;    /* stage.process_p99_us: a shard's work on one message */
     double queue_p99_us;         /* stage.queue_p99_us: arrival to a shard starting on it */
     double max_lag_ms;           /* largest backlog seen, in ms of audio (sent - processed) */

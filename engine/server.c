@@ -25,6 +25,8 @@
 #define BATCH            1024 /* messages handled per socket per loop turn */
 #define INGEST_BATCH     64   /* inbound per turn: outputs are drained between batches */
 #define LAT_BINS         400  /* 0-1 ms in 10 us, then 1-300 ms in 1 ms */
+#define LAT_WINDOW_S     10   /* the recent latency: the last 10 s (whole seconds) */
+#define LAT_SECONDS      (LAT_WINDOW_S + 1) /* one histogram per second, the current one too */
 #define LOG_FLUSH_NS     100000000ull
 #define IDLE_WAIT_MS     10 /* longest sleep of an idle loop */
 #define REJECT_LOG_FIRST 10u
@@ -88,7 +90,9 @@ struct eng_server {
     /* counters */
     uint64_t msgs_in, frames_in, texts_in, published, requests, snapshots;
     uint64_t rejected[REJ_COUNT], inbox_full, log_errors, reloads, reload_errors;
-    uint64_t lat_hist[LAT_BINS], lat_n;
+    uint64_t lat_hist[LAT_BINS], lat_n;      /* since start */
+    uint64_t lat_sec[LAT_SECONDS][LAT_BINS]; /* per second of the clock, ring */
+    uint64_t lat_sec_epoch[LAT_SECONDS];     /* which second (mono s + 1) each row holds */
     uint64_t started_ns, last_stats_ns, last_flush_ns;
     /* buffers */
     unsigned char *arena_mem;
@@ -662,28 +666,56 @@ static int drain_ingest(eng_server *s)
     return n;
 }
 
-static void record_latency(eng_server *s, uint64_t ns)
+static void record_latency(eng_server *s, uint64_t ns, uint64_t now_ns)
 {
     uint64_t us = ns / 1000;
     size_t bin = us < 1000 ? (size_t)(us / 10) : 100 + (size_t)((us - 1000) / 1000);
-    s->lat_hist[bin < LAT_BINS ? bin : LAT_BINS - 1]++;
+    bin = bin < LAT_BINS ? bin : LAT_BINS - 1;
+    s->lat_hist[bin]++;
     s->lat_n++;
+    uint64_t sec = now_ns / 1000000000u + 1u; /* 0 marks an unused row */
+    uint64_t *row = s->lat_sec[sec % LAT_SECONDS];
+    if (s->lat_sec_epoch[sec % LAT_SECONDS] != sec) {
+        memset(row, 0, sizeof s->lat_sec[0]);
+        s->lat_sec_epoch[sec % LAT_SECONDS] = sec;
+    }
+    row[bin]++;
 }
 
-static double latency_percentile_us(const eng_server *s, double pct)
+/* Percentile of hist (n samples), as the upper edge of its bin; 0 when n is 0. */
+static double hist_percentile_us(const uint64_t *hist, uint64_t n, double pct)
 {
-    if (s->lat_n == 0) {
+    if (n == 0) {
         return 0.0;
     }
-    uint64_t need = (uint64_t)((double)s->lat_n * pct / 100.0);
+    uint64_t need = (uint64_t)((double)n * pct / 100.0);
     uint64_t seen = 0;
     for (size_t b = 0; b < LAT_BINS; b++) {
-        seen += s->lat_hist[b];
+        seen += hist[b];
         if (seen > need || b == LAT_BINS - 1) {
             return b < 100 ? (double)b * 10.0 + 10.0 : 1000.0 + (double)(b - 99) * 1000.0;
         }
     }
     return 0.0;
+}
+
+/* The last LAT_WINDOW_S whole seconds before now plus the current one, into hist;
+ * returns the number of samples. */
+static uint64_t recent_latency(const eng_server *s, uint64_t now_ns, uint64_t hist[LAT_BINS])
+{
+    uint64_t sec = now_ns / 1000000000u + 1u, n = 0;
+    memset(hist, 0, LAT_BINS * sizeof hist[0]);
+    for (size_t r = 0; r < LAT_SECONDS; r++) {
+        uint64_t e = s->lat_sec_epoch[r];
+        if (e == 0 || e > sec || sec - e > LAT_WINDOW_S) {
+            continue;
+        }
+        for (size_t b = 0; b < LAT_BINS; b++) {
+            hist[b] += s->lat_sec[r][b];
+            n += s->lat_sec[r][b];
+        }
+    }
+    return n;
 }
 
 /* Publishes an encoded message on topic. */
@@ -726,7 +758,8 @@ static int drain_workers(eng_server *s)
             }
             /* the shard numbered it (seq per call): send its bytes as they are */
             publish_raw(s, s->topic, s->msg, len);
-            record_latency(s, rp_clock_mono_ns() - arrival);
+            uint64_t published_ns = rp_clock_mono_ns();
+            record_latency(s, published_ns - arrival, published_ns);
             reg_published(s, &m);
             switch (m.type) {
             case PROTO_T_CUE:
@@ -931,10 +964,16 @@ static void publish_stats(eng_server *s, uint64_t now)
     KV("calls_refused", refused);
     KV("dropped.inbox_full", s->inbox_full);
     KV("dropped.outbox_full", out_dropped);
-    KV("latency_p50_us", latency_percentile_us(s, 50.0));
-    KV("latency_p99_us", latency_percentile_us(s, 99.0));
-    KV("latency_p999_us", latency_percentile_us(s, 99.9));
+    KV("latency_p50_us", hist_percentile_us(s->lat_hist, s->lat_n, 50.0));
+    KV("latency_p99_us", hist_percentile_us(s->lat_hist, s->lat_n, 99.0));
+    KV("latency_p999_us", hist_percentile_us(s->lat_hist, s->lat_n, 99.9));
     KV("latency_samples", s->lat_n);
+    uint64_t recent[LAT_BINS];
+    uint64_t n_recent = recent_latency(s, now, recent);
+    KV("latency_10s_p50_us", hist_percentile_us(recent, n_recent, 50.0));
+    KV("latency_10s_p99_us", hist_percentile_us(recent, n_recent, 99.0));
+    KV("latency_10s_p999_us", hist_percentile_us(recent, n_recent, 99.9));
+    KV("latency_10s_samples", n_recent);
     KV("stage.queue_p50_us", stage_percentile_us(s, false, 50.0));
     KV("stage.queue_p99_us", stage_percentile_us(s, false, 99.0));
     KV("stage.process_p50_us", stage_percentile_us(s, true, 50.0));
