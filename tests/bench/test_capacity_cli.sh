@@ -55,6 +55,11 @@ check "load --scenario: names the scenarios" has '"source":"1 voice scenario fro
 check "load --scenario: every frame processed" has '"frames_sent":600,"frames_processed":600' \
     "$tmp/load.json"
 check "load --scenario: a summary per call" has '"calls_started":3,"summaries":3' "$tmp/load.json"
+# the engine's last-10-s latency window holds the whole of a 2 s run: the same p99
+p99_10s=$(grep -o '"latency_p99_us":[0-9]*' "$tmp/load.json" | cut -d: -f2)
+p99_all=$(grep -o '"latency_since_start_p99_us":[0-9]*' "$tmp/load.json" | cut -d: -f2)
+check "load: a latency p99 was measured" test "${p99_10s:-0}" -gt 0
+check "load: last-10-s p99 equals since-start p99 on a 2 s run" test "$p99_10s" = "$p99_all"
 check "load: no progress line when stderr is not a terminal" test ! -s "$tmp/load.err"
 
 "$bench" capacity --start 2 --max 4 --duration 1 --engine "$tmp/engine" \
