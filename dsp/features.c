@@ -89,13 +89,6 @@ struct dsp_features {
     float skip_above;   /* unvoiced strength above which no voiced path can win */
     float lf0_min;      /* log2 f0_min_hz */
     size_t alloc_bytes; /* the per-channel state, without the workspace */
-    /* Copied from ws, so the hot path reads them from one place. */
-    uint32_t win, nfft, lag_min, lag_max, k60, k300, k1000, k3400, k4000;
-    float win_energy;
-    const float *fir_taps, *window, *win_acf_inv, *dct_sin, *dct_cos;
-    float *fftbuf, *acf;
-    kiss_fft_cpx *spec;
-    kiss_fftr_cfg fft, fft2;
     /* State. */
     uint64_t n_in;  /* hops fed by the caller */
     uint64_t n_fed; /* hops fed including flush padding */
@@ -390,7 +383,7 @@ void dsp_features_reset(dsp_features *f)
     }
     memset(f->dbuf, 0, (f->dhist_len + DHIST_SLACK_HOPS * HOP_A) * sizeof(float));
     f->dhist = f->dbuf;
-    memset(f->prev_mag, 0, ((f->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
+    memset(f->prev_mag, 0, ((f->ws->nfft / 2u + 1u) / FLUX_POOL) * sizeof(float));
     dsp_vad_config vc = dsp_vad_config_default();
     vc.threshold_db = f->cfg.vad_threshold_db;
     vc.hangover_hops = f->cfg.vad_hangover_hops;
@@ -400,32 +393,6 @@ void dsp_features_reset(dsp_features *f)
     rc.peak_drop_db = f->cfg.nucleus_drop_db;
     rc.window_hops = f->cfg.rate_window_hops;
     dsp_rate_init(&f->rate, &rc);
-}
-
-/* Copies what the hot path reads from the workspace into f. */
-static void attach(dsp_features *f, dsp_workspace *ws)
-{
-    f->ws = ws;
-    f->win = ws->win;
-    f->nfft = ws->nfft;
-    f->lag_min = ws->lag_min;
-    f->lag_max = ws->lag_max;
-    f->k60 = ws->k60;
-    f->k300 = ws->k300;
-    f->k1000 = ws->k1000;
-    f->k3400 = ws->k3400;
-    f->k4000 = ws->k4000;
-    f->win_energy = ws->win_energy;
-    f->fir_taps = ws->fir_taps;
-    f->window = ws->window;
-    f->win_acf_inv = ws->win_acf_inv;
-    f->dct_sin = ws->dct_sin;
-    f->dct_cos = ws->dct_cos;
-    f->fftbuf = ws->fftbuf;
-    f->acf = ws->acf;
-    f->spec = ws->spec;
-    f->fft = ws->fft;
-    f->fft2 = ws->fft2;
 }
 
 static int create(const dsp_features_config *cfg, uint32_t cpu_flags, dsp_workspace *shared,
@@ -473,7 +440,7 @@ static int create(const dsp_features_config *cfg, uint32_t cpu_flags, dsp_worksp
     f->dhist = f->dbuf;
     f->prev_mag = (float *)(void *)(block + l.off_mag);
     f->slots = (frame_slot *)(void *)(block + l.off_slots);
-    attach(f, ws);
+    f->ws = ws;
     f->peak_span = PEAK_SPAN_A;
     /* A voiced candidate is worth at most 1 + octave_cost * log2(range) (with the 3 %
      * slack of the range test); choosing it instead of unvoiced saves at most two
@@ -561,11 +528,12 @@ static void sanitise(float *restrict dst, const float *restrict src, uint32_t n)
  * the FIR history stays short); returns the hop's sum of squares. NULL hop = zeros. */
 static float push_hop(dsp_features *f, const float *x)
 {
+    const dsp_workspace *ws = f->ws;
     /* The history slides one hop along dbuf; only when it reaches the end is it
      * copied back to the start (once per DHIST_SLACK_HOPS + 1 hops, not every hop:
      * with hundreds of channels the history is cold in cache). */
     float *d = f->dhist + HOP_A;
-    if (d + f->dhist_len > f->dbuf + f->dhist_len + DHIST_SLACK_HOPS * HOP_A) {
+    if (d > f->dbuf + DHIST_SLACK_HOPS * HOP_A) { /* its end would pass dbuf's */
         memmove(f->dbuf, d, (f->dhist_len - HOP_A) * sizeof(float));
         d = f->dbuf;
     }
@@ -576,7 +544,7 @@ static float push_hop(dsp_features *f, const float *x)
         return f->k->energy_f32(tail, HOP_A);
     }
     float *h = f->fir_hist;
-    float *even = f->fftbuf; /* scratch: the FFT buffer is free until analyse() */
+    float *even = ws->fftbuf; /* scratch: the FFT buffer is free until analyse() */
     float *odd = even + (FIR_TAPS - 1u + HOP_A) / 2u;
     float energy = 0.0f;
     for (uint32_t part = 0; part < 2u; part++) {
@@ -591,8 +559,8 @@ static float push_hop(dsp_features *f, const float *x)
             odd[i] = h[2u * i + 1u];
         }
         float *y = tail + part * (HOP_A / 2u);
-        f->k->fir_f32(y, odd, f->fir_taps + FIR_TAPS, FIR_TAPS / 2u, HOP_A / 2u);
-        f->k->axpy_f32(y, even + FIR_TAPS / 4u, f->fir_taps[FIR_TAPS / 2u], HOP_A / 2u);
+        f->k->fir_f32(y, odd, ws->fir_taps + FIR_TAPS, FIR_TAPS / 2u, HOP_A / 2u);
+        f->k->axpy_f32(y, even + FIR_TAPS / 4u, ws->fir_taps[FIR_TAPS / 2u], HOP_A / 2u);
         memmove(h, h + HOP_A, (FIR_TAPS - 1u) * sizeof(float));
     }
     return energy;
@@ -613,7 +581,7 @@ static void parabola(float a, float b, float c, float *offset, float *peak)
     *peak = b - 0.25f * (a - c) * d;
 }
 
-/* Autocorrelation for lags 0..lag_max + 1 into f->acf from the power spectrum p
+/* Autocorrelation for lags 0..lag_max + 1 into the workspace's acf from the power spectrum p
  * (half + 1 bins, half = nfft / 2; p[0..half - 1] is overwritten). The linear
  * autocorrelation is the nfft-point DFT of the even extension of p, a type-I
  * cosine transform:
@@ -625,18 +593,19 @@ static void parabola(float a, float b, float c, float *offset, float *peak)
  * above for k = m and O(1) is summed directly. Returns r(0). */
 static float autocorrelation(dsp_features *f, float *p)
 {
-    uint32_t half = f->nfft / 2u, n_out = f->lag_max + 2u;
+    const dsp_workspace *ws = f->ws;
+    uint32_t half = ws->nfft / 2u, n_out = ws->lag_max + 2u;
     float p0 = p[0], ph = p[half];
-    double odd = (double)f->k->dot_f32(p + 1, f->dct_cos + 1, half - 1u);
-    float *y = (float *)(void *)f->spec; /* half reals; spec is free again */
+    double odd = (double)f->k->dot_f32(p + 1, ws->dct_cos + 1, half - 1u);
+    float *y = (float *)(void *)ws->spec; /* half reals; spec is free again */
     y[0] = 0.5f * (p0 + ph);
     for (uint32_t j = 1; j < half; j++) {
         float a = p[j], b = p[half - j];
-        y[j] = 0.5f * (a + b) - f->dct_sin[j] * (a - b);
+        y[j] = 0.5f * (a + b) - ws->dct_sin[j] * (a - b);
     }
     kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p; /* half / 2 + 1 bins over p */
-    kiss_fftr(f->fft2, y, z);
-    float *r = f->acf;
+    kiss_fftr(ws->fft2, y, z);
+    float *r = ws->acf;
     for (uint32_t k = 0; 2u * k < n_out; k++) {
         r[2u * k] = 2.0f * z[k].r;
         if (k > 0) {
@@ -700,8 +669,9 @@ static void consider_peak(const dsp_features *f, frame_slot *s, float *strengths
  * candidates (not the Viterbi fields). */
 static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
 {
+    const dsp_workspace *ws = f->ws;
     const dsp_kernels *k = f->k;
-    uint32_t win = f->win, nfft = f->nfft, half = nfft / 2u;
+    uint32_t win = ws->win, nfft = ws->nfft, half = nfft / 2u;
     /* dhist_len was chosen so the window of frame a starts at dhist[0]. */
     const float *x = f->dhist;
     /* Energy over hops a-1..a+1 at the input rate (30 ms rectangle). */
@@ -711,7 +681,7 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
 
     /* Window after removing the local mean. */
     float mean = k->sum_f32(x, win) / (float)win;
-    float *buf = f->fftbuf;
+    float *buf = ws->fftbuf;
     for (uint32_t i = 0; i < win; i++) {
         buf[i] = x[i] - mean;
     }
@@ -748,30 +718,30 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
         s->flux = prev->flux;
         return;
     }
-    k->mul_f32(buf, buf, f->window, win);
+    k->mul_f32(buf, buf, ws->window, win);
     memset(buf + win, 0, (nfft - win) * sizeof(float));
-    kiss_fftr(f->fft, buf, f->spec);
+    kiss_fftr(ws->fft, buf, ws->spec);
 
     /* Power spectrum into buf[0..half]; spectral features from it. */
     float *p = buf;
-    k->power_cpx(p, (const float *)f->spec, half + 1u);
-    float scale = 2.0f / ((float)nfft * f->win_energy);
+    k->power_cpx(p, (const float *)ws->spec, half + 1u);
+    float scale = 2.0f / ((float)nfft * ws->win_energy);
     float bin_hz = (float)ANALYSIS_RATE_HZ / (float)nfft;
-    float low = k->sum_f32(p + f->k300, f->k1000 - f->k300);
-    float high = k->sum_f32(p + f->k1000, f->k3400 - f->k1000);
+    float low = k->sum_f32(p + ws->k300, ws->k1000 - ws->k300);
+    float high = k->sum_f32(p + ws->k1000, ws->k3400 - ws->k1000);
     s->band_db = to_db((low + high) * scale);
     s->tilt_db = to_db(high * scale) - to_db(low * scale);
-    uint32_t n_c = f->k4000 - f->k60;
-    float total = k->sum_f32(p + f->k60, n_c);
+    uint32_t n_c = ws->k4000 - ws->k60;
+    float total = k->sum_f32(p + ws->k60, n_c);
     if (total > 1e-20f) {
-        float moment = k->ramp_dot_f32(p + f->k60, n_c) + (float)f->k60 * total;
+        float moment = k->ramp_dot_f32(p + ws->k60, n_c) + (float)ws->k60 * total;
         s->centroid_hz = bin_hz * moment / total;
     } else {
         s->centroid_hz = 0.0f;
     }
     /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
      * FLUX_POOL bins (67 Hz) to keep the state small. */
-    float *mag = (float *)(void *)f->spec; /* spec is no longer needed */
+    float *mag = (float *)(void *)ws->spec; /* spec is no longer needed */
     k->sqrt_f32(mag, p, half + 1u);
     uint32_t n_pool = (half + 1u) / FLUX_POOL;
     float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
@@ -802,9 +772,9 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     /* Normalised autocorrelation rn(lag) = r(lag) / (r(0) w(lag)), in place (a loop
      * the compiler vectorises); then its local maxima above half the threshold. */
     float inv_r0 = 1.0f / r0;
-    const float *wi = f->win_acf_inv;
-    float *rn = f->acf;
-    for (uint32_t lag = f->lag_min - 1u; lag <= f->lag_max + 1u; lag++) {
+    const float *wi = ws->win_acf_inv;
+    float *rn = ws->acf;
+    for (uint32_t lag = ws->lag_min - 1u; lag <= ws->lag_max + 1u; lag++) {
         rn[lag] = rn[lag] * inv_r0 * wi[lag];
     }
     float strengths[N_STATES];
@@ -813,22 +783,19 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
      * visit the flagged lags eight at a time in increasing order. */
     float floor_r = 0.5f * vt;
     uint8_t is_peak[MAX_LAG + 8u];
-    uint32_t lag_end = f->lag_max + 1u;
-    for (uint32_t lag = f->lag_min; lag < lag_end; lag++) {
+    uint32_t lag_end = ws->lag_max + 1u;
+    for (uint32_t lag = ws->lag_min; lag < lag_end; lag++) {
         float cur = rn[lag];
         is_peak[lag] = (uint8_t)((cur > floor_r) & (cur > rn[lag - 1u]) & (cur >= rn[lag + 1u]));
     }
     memset(is_peak + lag_end, 0, 8u);
-    for (uint32_t base = f->lag_min; base < lag_end; base += 8u) {
+    for (uint32_t base = ws->lag_min; base < lag_end; base += 8u) {
         uint64_t word;
         memcpy(&word, is_peak + base, sizeof word);
         while (word != 0) {
             uint32_t bit = (uint32_t)__builtin_ctzll(word);
-            word &= word - 1u; /* each flag is one bit: bit 0 of its byte */
-            uint32_t lag = base + bit / 8u;
-            if (lag >= lag_end) {
-                break;
-            }
+            word &= word - 1u;              /* each flag is one bit: bit 0 of its byte */
+            uint32_t lag = base + bit / 8u; /* < lag_end: the bytes after it are 0 */
             consider_peak(f, s, strengths, rn, lag);
         }
     }

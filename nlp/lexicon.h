@@ -131,34 +131,14 @@ static inline uint32_t nlp_lex_hash(const char *s, size_t n)
 /* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
 int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
 
-/* The same with the word's hash already computed (nlp_lex_hash). Inline: it
- * runs once per token. */
-static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n,
-                                          uint32_t h)
+/* True when a[0, n) == b[0, n), byte by byte (words are short: no call to memcmp). */
+static inline bool nlp_lex_equal_bytes(const char *a, const char *b, size_t n)
 {
-    uint32_t mask = lex->n_slots - 1;
-    uint32_t tag = h | 1u;
-    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
-        uint32_t t = lex->tags[i];
-        if (t == 0) {
-            return -1;
-        }
-        if (t != tag) {
-            continue;
-        }
-        const nlp_lex_slot *s = &lex->slots[i];
-        if ((size_t)s->len == n) {
-            const char *p = lex->pool + s->offset;
-            size_t k = 0;
-            while (k < n && p[k] == word[k]) { /* words are short: no call to memcmp */
-                k++;
-            }
-            if (k == n) {
-                return (int32_t)i;
-            }
-        }
+    size_t k = 0;
+    while (k < n && a[k] == b[k]) {
+        k++;
     }
-    return -1;
+    return k == n;
 }
 
 /* True when a[0, n) == b[0, n); reads both in 8-byte loads, so both must be
@@ -188,10 +168,9 @@ static inline bool nlp_lex_equal_padded(const char *a, const char *b, size_t n)
 #endif
 }
 
-/* nlp_lex_find_hashed() for a word in a buffer readable up to n rounded up to
- * a multiple of 8 (the analyser's word buffers): compares 8 bytes at a time. */
-static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *word, size_t n,
-                                          uint32_t h)
+/* The probe both lookups share; padded (a constant at each call) picks the compare. */
+static inline int32_t nlp_lex_probe(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h,
+                                    bool padded)
 {
     uint32_t mask = lex->n_slots - 1;
     uint32_t tag = h | 1u;
@@ -204,11 +183,29 @@ static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *wo
             continue;
         }
         const nlp_lex_slot *s = &lex->slots[i];
-        if ((size_t)s->len == n && nlp_lex_equal_padded(lex->pool + s->offset, word, n)) {
+        const char *p = lex->pool + s->offset;
+        if ((size_t)s->len == n &&
+            (padded ? nlp_lex_equal_padded(p, word, n) : nlp_lex_equal_bytes(p, word, n))) {
             return (int32_t)i;
         }
     }
     return -1;
+}
+
+/* The same as nlp_lex_find with the word's hash already computed (nlp_lex_hash).
+ * Inline: it runs once per token. */
+static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n,
+                                          uint32_t h)
+{
+    return nlp_lex_probe(lex, word, n, h, false);
+}
+
+/* nlp_lex_find_hashed() for a word in a buffer readable up to n rounded up to
+ * a multiple of 8 (the analyser's word buffers): compares 8 bytes at a time. */
+static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *word, size_t n,
+                                          uint32_t h)
+{
+    return nlp_lex_probe(lex, word, n, h, true);
 }
 
 #define NLP_LEX_EDGE_HASH_MUL 0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */
