@@ -256,11 +256,29 @@ static void end_call(eng_worker *w, eng_call *c, int64_t ts_us, const eng_sink *
     atomic_store_explicit(&w->stats.calls_active, w->calls.n, memory_order_relaxed);
 }
 
+/* A message the loop routed unread failed to decode: counted here, and the reason
+ * goes to the loop (an outbox record with an empty topic), which logs it. */
+static void report_malformed(eng_worker *w, const proto_error *err)
+{
+    count(&w->stats.malformed);
+    unsigned char *st = w->out_stage;
+    uint32_t tl = 0, ml = (uint32_t)sizeof *err;
+    memcpy(st, &tl, 4);
+    memcpy(st + 4, &ml, 4);
+    memcpy(st + 8, &w->current_arrival, 8);
+    memcpy(st + OUT_HEAD, err, sizeof *err);
+    if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + sizeof *err) != RP_OK) {
+        count(&w->stats.out_dropped);
+    }
+}
+
 static void handle(eng_worker *w, const uint8_t *buf, size_t len)
 {
     proto_msg m;
-    if (proto_decode(buf, len, NULL, &m, NULL) != RP_OK) {
-        return; /* the loop validated it; cannot happen */
+    proto_error err;
+    if (proto_decode(buf, len, NULL, &m, &err) != RP_OK) {
+        report_malformed(w, &err);
+        return;
     }
     eng_sink sink = {emit_out, w};
     eng_call *c = NULL;
