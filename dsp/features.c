@@ -126,6 +126,7 @@ dsp_features_config dsp_features_config_default(void)
         .nucleus_drop_db = 25.0f,
         .rate_window_hops = 1000,
         .quiet_spectrum_hops = 2,
+        .spectral_shape = true,
     };
     return c;
 }
@@ -667,6 +668,47 @@ static void consider_peak(const dsp_features *f, frame_slot *s, float *strengths
 
 /* Analyses the frame whose window is in dhist; fills slot's features and pitch
  * candidates (not the Viterbi fields). */
+/* Tilt, centroid and flux of a hop from its power spectrum p and its band sums
+ * (p is kept: the autocorrelation is computed from it next). */
+static void spectral_shape(dsp_features *f, frame_slot *s, const float *p, float low, float high)
+{
+    const dsp_workspace *ws = f->ws;
+    const dsp_kernels *k = f->k;
+    uint32_t half = ws->nfft / 2u;
+    float scale = 2.0f / ((float)ws->nfft * ws->win_energy);
+    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
+    s->tilt_db = to_db(high * scale) - to_db(low * scale);
+    uint32_t n_c = ws->k4000 - ws->k60;
+    float total = k->sum_f32(p + ws->k60, n_c);
+    if (total > 1e-20f) {
+        float moment = k->ramp_dot_f32(p + ws->k60, n_c) + (float)ws->k60 * total;
+        s->centroid_hz = bin_hz * moment / total;
+    } else {
+        s->centroid_hz = 0.0f;
+    }
+    /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
+     * FLUX_POOL bins (67 Hz) to keep the state small. */
+    float *mag = (float *)(void *)ws->spec; /* spec is no longer needed */
+    k->sqrt_f32(mag, p, half + 1u);
+    uint32_t n_pool = (half + 1u) / FLUX_POOL;
+    float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
+    for (uint32_t j = 0; j < n_pool; j++) {
+        const float *m4 = mag + j * FLUX_POOL;
+        pooled[j] = (m4[0] + m4[1]) + (m4[2] + m4[3]);
+    }
+    float norm = sqrtf(k->energy_f32(pooled, n_pool));
+    float flux = 0.0f;
+    if (norm > 1e-10f && f->prev_mag_norm > 1e-10f) {
+        flux = 2.0f - 2.0f * k->dot_f32(pooled, f->prev_mag, n_pool) / (norm * f->prev_mag_norm);
+        flux = flux < 0.0f ? 0.0f : (flux > 2.0f ? 2.0f : flux);
+    } else if ((norm > 1e-10f) != (f->prev_mag_norm > 1e-10f)) {
+        flux = 2.0f;
+    }
+    s->flux = flux;
+    memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
+    f->prev_mag_norm = norm;
+}
+
 static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
 {
     const dsp_workspace *ws = f->ws;
@@ -726,41 +768,14 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     float *p = buf;
     k->power_cpx(p, (const float *)ws->spec, half + 1u);
     float scale = 2.0f / ((float)nfft * ws->win_energy);
-    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)nfft;
     float low = k->sum_f32(p + ws->k300, ws->k1000 - ws->k300);
     float high = k->sum_f32(p + ws->k1000, ws->k3400 - ws->k1000);
     s->band_db = to_db((low + high) * scale);
-    s->tilt_db = to_db(high * scale) - to_db(low * scale);
-    uint32_t n_c = ws->k4000 - ws->k60;
-    float total = k->sum_f32(p + ws->k60, n_c);
-    if (total > 1e-20f) {
-        float moment = k->ramp_dot_f32(p + ws->k60, n_c) + (float)ws->k60 * total;
-        s->centroid_hz = bin_hz * moment / total;
+    if (c->spectral_shape) {
+        spectral_shape(f, s, p, low, high);
     } else {
-        s->centroid_hz = 0.0f;
+        s->tilt_db = s->centroid_hz = s->flux = 0.0f;
     }
-    /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
-     * FLUX_POOL bins (67 Hz) to keep the state small. */
-    float *mag = (float *)(void *)ws->spec; /* spec is no longer needed */
-    k->sqrt_f32(mag, p, half + 1u);
-    uint32_t n_pool = (half + 1u) / FLUX_POOL;
-    float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
-    for (uint32_t j = 0; j < n_pool; j++) {
-        const float *m4 = mag + j * FLUX_POOL;
-        pooled[j] = (m4[0] + m4[1]) + (m4[2] + m4[3]);
-    }
-    float norm = sqrtf(k->energy_f32(pooled, n_pool));
-    float flux = 0.0f;
-    if (norm > 1e-10f && f->prev_mag_norm > 1e-10f) {
-        flux = 2.0f - 2.0f * k->dot_f32(pooled, f->prev_mag, n_pool) / (norm * f->prev_mag_norm);
-        flux = flux < 0.0f ? 0.0f : (flux > 2.0f ? 2.0f : flux);
-    } else if ((norm > 1e-10f) != (f->prev_mag_norm > 1e-10f)) {
-        flux = 2.0f;
-    }
-    s->flux = flux;
-    memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
-    f->prev_mag_norm = norm;
-
     if (silent) {
         return;
     }
