@@ -135,6 +135,13 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
         eng_worker_destroy(&w);
         return RP_ENOMEM;
     }
+    /* Fault the rings and staging buffers in now: their pages would otherwise be
+     * first touched on the per-frame path as the rings wrap (a page fault each). */
+    memset(w->inbox_mem, 0, cfg->inbox_bytes);
+    memset(w->outbox_mem, 0, cfg->outbox_bytes);
+    memset(w->in_stage, 0, PROTO_MAX_MSG_BYTES + IN_HEAD);
+    memset(w->in_buf, 0, PROTO_MAX_MSG_BYTES);
+    memset(w->out_stage, 0, OUT_HEAD + TOPIC_MAX + OUT_MSG_MAX);
     *out = w;
     return RP_OK;
 }
