@@ -46,12 +46,17 @@
  * (1 + VALENCE_SPREAD) / n^VALENCE_SPREAD for n valenced words (one word
  * keeps about the scale it had with alpha 15). Chosen with VALENCE_ALPHA and
  * the weights below on vader_tweets / amazon / movie / nyt. */
-#define VALENCE_SPREAD    0.3f
-#define BUT_BEFORE        0.5f  /* "X but Y": X counts half ... */
-#define BUT_AFTER         1.0f  /* ... and Y in full */
-#define EXCL_POS          0.4f  /* per '!' (up to 4) on a positive sum */
-#define EXCL_NEG          0.15f /* on a negative one: '!' is more often cheer */
-#define QUESTION_POS      0.6f  /* a positive sum ending in a question asserts less */
+#define VALENCE_SPREAD 0.3f
+#define BUT_BEFORE     0.5f  /* "X but Y": X counts half ... */
+#define BUT_AFTER      1.0f  /* ... and Y in full */
+#define EXCL_POS       0.4f  /* per '!' (up to 4) on a positive sum */
+#define EXCL_NEG       0.15f /* on a negative one: '!' is more often cheer */
+#define QUESTION_POS   0.6f  /* a positive sum ending in a question asserts less */
+/* Sarcasm at or above this turns the praise against the message; between 0.5
+ * and it (one weak frame: "love how ... drops", praise beside a bad situation)
+ * the praise only stops counting (valence at most 0): such frames are often
+ * sincere, and a wrong flip costs more than a missed one. */
+#define SARCASM_CLEAR     0.55f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
@@ -824,6 +829,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
+                neg_left = 0;
             }
             continue;
         }
@@ -1020,7 +1026,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             ts.sentence = pos + 1;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
-            clause_weight = 1.0f; /* "although X, Y": the concession ends at the comma */
+            /* "although X, Y": the concession ends at the comma; so does a
+             * negation ("not cheap, but good"; "no, it's great") */
+            clause_weight = 1.0f;
+            neg_left = 0;
         }
     }
     (void)n_first_person;
@@ -1084,6 +1093,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
+    bool sarcasm_clear = out->sarcasm >= SARCASM_CLEAR;
 
     /* ---- valence ---- */
     bool agent = role == NLP_ROLE_AGENT;
@@ -1096,7 +1106,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     float total = have_but ? BUT_BEFORE * sum_before + BUT_AFTER * sum : sum;
     total *= valence_spread_gain(n_valenced);
-    if (sarcastic && pos_mass > 0.0f) {
+    if (sarcasm_clear && pos_mass > 0.0f) {
         total -= 1.6f * pos_mass * out->sarcasm; /* praise used ironically counts against */
         total -= 0.8f;
     }
@@ -1117,8 +1127,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         total *= QUESTION_POS; /* a question asserts less */
     }
     float val = total / sqrtf(total * total + VALENCE_ALPHA);
-    if (sarcastic && val > -0.05f) {
+    if (sarcasm_clear && val > -0.05f) {
         val = -0.05f - 0.3f * out->sarcasm;
+    } else if (sarcastic && val > 0.0f) {
+        val = 0.0f; /* weak sarcasm: not praise */
     }
     out->valence = val < -1.0f ? -1.0f : (val > 1.0f ? 1.0f : val);
 
