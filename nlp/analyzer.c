@@ -883,8 +883,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             v *= gain;
             if (negated) {
-                /* "not good" is bad; "not bad" is only mildly good */
-                v *= v > 0.0f ? -0.6f : -0.35f;
+                /* "not good" is bad; "not bad" is only mildly good (x-0.2,
+                 * chosen on the vader sets and goemotions) */
+                v *= v > 0.0f ? -0.6f : -0.2f;
                 /* the negator's own valence ("no") was only a guess at what it negates */
                 sum -= neg_own_v;
                 neg_own_v = 0.0f;
