@@ -34,8 +34,9 @@
  * goemotions (anger|annoyance|disgust F1, and the same against sadness/joy) */
 #define ANNOYANCE_TO_ANGER 0.6f
 /* weight of negative valence in the complaint evidence; chosen on the negative
- * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1) */
-#define NEG_TO_COMPLAINT 5.0f
+ * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1);
+ * 6 since the valence squash became wider (alpha 26, spread) */
+#define NEG_TO_COMPLAINT 6.0f
 #define ESC_PAIR_FLAGS                                                                             \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
