@@ -55,8 +55,8 @@
 #define QUESTION_POS   0.6f  /* a positive sum ending in a question asserts less */
 /* Sarcasm at or above this turns the praise against the message; between 0.5
  * and it (one weak frame: "love how ... drops", praise beside a bad situation)
- * the praise only stops counting (valence at most 0): such frames are often
- * sincere, and a wrong flip costs more than a missed one. */
+ * the praise only stops counting and the valence is at most 0: such frames are
+ * often sincere, and a wrong flip costs more than a missed one. */
 #define SARCASM_CLEAR     0.55f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
@@ -1111,6 +1111,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (sarcasm_clear && pos_mass > 0.0f) {
         total -= 1.6f * pos_mass * out->sarcasm; /* praise used ironically counts against */
         total -= 0.8f;
+    } else if (sarcastic && pos_mass > 0.0f) {
+        total -= pos_mass * valence_spread_gain(n_valenced); /* weak: the praise stops counting */
     }
     total += esc_valence;
     if (total != 0.0f && n_excl > 0) {
@@ -1132,7 +1134,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (sarcasm_clear && val > -0.05f) {
         val = -0.05f - 0.3f * out->sarcasm;
     } else if (sarcastic && val > 0.0f) {
-        val = 0.0f; /* weak sarcasm: not praise */
+        val = 0.0f; /* weak sarcasm: never praise */
     }
     out->valence = val < -1.0f ? -1.0f : (val > 1.0f ? 1.0f : val);
 
