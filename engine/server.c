@@ -2,6 +2,8 @@
 #include "engine/server.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -959,6 +961,18 @@ static double stage_percentile_us(eng_server *s, bool process, double pct)
     return 0.0;
 }
 
+/* The loop thread's SCHED_FIFO priority (rapportd --realtime; its shards and
+ * ZeroMQ's threads inherit it), 0 under normal scheduling. */
+static int fifo_priority(void)
+{
+    int policy = 0;
+    struct sched_param sp;
+    if (pthread_getschedparam(pthread_self(), &policy, &sp) != 0 || policy != SCHED_FIFO) {
+        return 0;
+    }
+    return sp.sched_priority;
+}
+
 static void publish_stats(eng_server *s, uint64_t now)
 {
     static const char *const reject_keys[ENG_REJ_COUNT] = {
@@ -985,6 +999,7 @@ static void publish_stats(eng_server *s, uint64_t now)
         }
     }
     KV("messages_in", s->msgs_in - malformed);
+    KV("sched_fifo_priority", fifo_priority());
     KV("frames_in", s->frames_in - malformed);
     KV("texts_in", s->texts_in);
     KV("frames_processed", frames);
