@@ -69,10 +69,12 @@ struct dsp_workspace {
     float *win_acf_inv; /* lag_max + 2: 1 / normalised autocorrelation of the window */
     float *dct_sin;     /* nfft / 2: sin(pi j / (nfft / 2)) */
     float *dct_cos;     /* nfft / 2: cos(pi j / (nfft / 2)) */
+    float *split_re;    /* nfft / 2: exp(-i pi ((j + 1) / (nfft / 2) + 1 / 2)), the real */
+    float *split_im;    /*   FFT's split twiddles (split_power), real and imaginary parts */
     float *fftbuf;      /* scratch: nfft reals */
     kiss_fft_cpx *spec; /* scratch: nfft / 2 + 1 */
     float *acf;         /* scratch: lag_max + 2, autocorrelation of the current frame */
-    kiss_fftr_cfg fft;  /* nfft points: the spectrum */
+    kiss_fft_cfg fft;   /* nfft / 2 complex points: the spectrum (with split_power) */
     kiss_fftr_cfg fft2; /* nfft / 2 points: the autocorrelation's cosine transform */
 };
 
@@ -165,8 +167,8 @@ static size_t carve(size_t *cursor, size_t bytes)
 /* The workspace's geometry and layout, from f0 range and window only. */
 typedef struct ws_layout {
     uint32_t win, nfft, lag_min, lag_max;
-    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_fft, off_spec, off_acf,
-        block_bytes, fft_bytes, fft2_bytes;
+    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_split_re, off_split_im, off_fft,
+        off_spec, off_acf, block_bytes, fft_bytes, fft2_bytes;
 } ws_layout;
 
 static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
@@ -189,12 +191,14 @@ static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
     l->off_wacf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
     l->off_sin = carve(&cur, (l->nfft / 2u) * sizeof(float));
     l->off_cos = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split_re = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split_im = carve(&cur, (l->nfft / 2u) * sizeof(float));
     l->off_fft = carve(&cur, l->nfft * sizeof(float));
     l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
     l->off_acf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
     l->block_bytes = cur;
     l->fft_bytes = 0;
-    (void)kiss_fftr_alloc((int)l->nfft, 0, NULL, &l->fft_bytes);
+    (void)kiss_fft_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft_bytes);
     l->fft2_bytes = 0;
     (void)kiss_fftr_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft2_bytes);
 }
@@ -285,6 +289,9 @@ static void init_ws_tables(dsp_workspace *ws)
     for (uint32_t j = 0; j < half; j++) {
         ws->dct_sin[j] = (float)sin(DSP_PI * (double)j / (double)half);
         ws->dct_cos[j] = (float)cos(DSP_PI * (double)j / (double)half);
+        double phase = -DSP_PI * ((double)(j + 1u) / (double)half + 0.5);
+        ws->split_re[j] = (float)cos(phase);
+        ws->split_im[j] = (float)sin(phase);
     }
     float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
     ws->k60 = (uint32_t)ceilf(60.0f / bin_hz);
@@ -310,7 +317,7 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     void *fft_mem = rp_malloc(l.fft_bytes);
     void *fft2_mem = rp_malloc(l.fft2_bytes);
     size_t fft_len = l.fft_bytes, fft2_len = l.fft2_bytes;
-    kiss_fftr_cfg fft = fft_mem ? kiss_fftr_alloc((int)l.nfft, 0, fft_mem, &fft_len) : NULL;
+    kiss_fft_cfg fft = fft_mem ? kiss_fft_alloc((int)(l.nfft / 2u), 0, fft_mem, &fft_len) : NULL;
     kiss_fftr_cfg fft2 =
         fft2_mem ? kiss_fftr_alloc((int)(l.nfft / 2u), 0, fft2_mem, &fft2_len) : NULL;
     if (ws == NULL || block == NULL || fft == NULL || fft2 == NULL) {
@@ -335,6 +342,8 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     ws->win_acf_inv = (float *)(void *)(block + l.off_wacf);
     ws->dct_sin = (float *)(void *)(block + l.off_sin);
     ws->dct_cos = (float *)(void *)(block + l.off_cos);
+    ws->split_re = (float *)(void *)(block + l.off_split_re);
+    ws->split_im = (float *)(void *)(block + l.off_split_im);
     ws->fftbuf = (float *)(void *)(block + l.off_fft);
     ws->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
     ws->acf = (float *)(void *)(block + l.off_acf);
@@ -762,11 +771,11 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     }
     k->mul_f32(buf, buf, ws->window, win);
     memset(buf + win, 0, (nfft - win) * sizeof(float));
-    kiss_fftr(ws->fft, buf, ws->spec);
-
-    /* Power spectrum into buf[0..half]; spectral features from it. */
+    /* The frame's samples as half complex pairs through one complex FFT, then the
+     * power spectrum into buf[0..half]; spectral features from it. */
+    kiss_fft(ws->fft, (const kiss_fft_cpx *)(const void *)buf, ws->spec);
     float *p = buf;
-    k->power_cpx(p, (const float *)ws->spec, half + 1u);
+    k->split_power(p, (const float *)(const void *)ws->spec, ws->split_re, ws->split_im, half);
     float scale = 2.0f / ((float)nfft * ws->win_energy);
     float low = k->sum_f32(p + ws->k300, ws->k1000 - ws->k300);
     float high = k->sum_f32(p + ws->k1000, ws->k3400 - ws->k1000);

@@ -194,3 +194,50 @@ void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, siz
         y[i] = acc;
     }
 }
+
+/* Re and im of eight interleaved complex values at c. */
+static void deinterleave_avx2(const float *c, __m256 *re, __m256 *im)
+{
+    __m256 a = _mm256_loadu_ps(c), b = _mm256_loadu_ps(c + 8);
+    /* per 128-bit lane: (a0 a2 b0 b2 | a4 a6 b4 b6), then the 64-bit quarters in order */
+    __m256 r = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    __m256 i = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+    *re = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(r), _MM_SHUFFLE(3, 1, 2, 0)));
+    *im = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(i), _MM_SHUFFLE(3, 1, 2, 0)));
+}
+
+static __m256 reverse_avx2(__m256 x)
+{
+    return _mm256_permutevar8x32_ps(x, _mm256_setr_epi32(7, 6, 5, 4, 3, 2, 1, 0));
+}
+
+/* Eight pairs at a time; see dsp_split_power_sse2. Multiplies and adds are
+ * separate (no FMA), as in the scalar kernel. */
+void dsp_split_power_avx2(float *p, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_power_ends(p, z, m);
+    const __m256 half = _mm256_set1_ps(0.5f);
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    size_t k = 1;
+    for (; k + 8 <= m / 2u; k += 8) {
+        size_t j = m - k - 7u; /* z[j..j+7] pair with k+7..k */
+        __m256 ar, ai, br, bi;
+        deinterleave_avx2(z + 2u * k, &ar, &ai);
+        deinterleave_avx2(z + 2u * j, &br, &bi);
+        br = reverse_avx2(br);
+        bi = _mm256_xor_ps(reverse_avx2(bi), sign);
+        __m256 f1r = _mm256_add_ps(ar, br), f1i = _mm256_add_ps(ai, bi);
+        __m256 f2r = _mm256_sub_ps(ar, br), f2i = _mm256_sub_ps(ai, bi);
+        __m256 w_r = _mm256_loadu_ps(wr + k - 1u), w_i = _mm256_loadu_ps(wi + k - 1u);
+        __m256 tr = _mm256_sub_ps(_mm256_mul_ps(f2r, w_r), _mm256_mul_ps(f2i, w_i));
+        __m256 ti = _mm256_add_ps(_mm256_mul_ps(f2r, w_i), _mm256_mul_ps(f2i, w_r));
+        __m256 xr = _mm256_mul_ps(_mm256_add_ps(f1r, tr), half);
+        __m256 xi = _mm256_mul_ps(_mm256_add_ps(f1i, ti), half);
+        __m256 yr = _mm256_mul_ps(_mm256_sub_ps(f1r, tr), half);
+        __m256 yi = _mm256_mul_ps(_mm256_sub_ps(ti, f1i), half);
+        _mm256_storeu_ps(p + k, _mm256_add_ps(_mm256_mul_ps(xr, xr), _mm256_mul_ps(xi, xi)));
+        _mm256_storeu_ps(p + j,
+                         reverse_avx2(_mm256_add_ps(_mm256_mul_ps(yr, yr), _mm256_mul_ps(yi, yi))));
+    }
+    dsp_split_power_pairs(p, z, wr, wi, m, k);
+}

@@ -92,3 +92,34 @@ void dsp_fir_f32_scalar(float *y, const float *x, const float *h, size_t taps, s
         y[i] = (float)acc;
     }
 }
+
+void dsp_split_power_ends(float *p, const float *z, size_t m)
+{
+    float z0 = z[0] + z[1], zm = z[0] - z[1];
+    p[0] = z0 * z0;
+    p[m] = zm * zm;
+}
+
+/* With F1 = z_k + conj(z_{m-k}), F2 = z_k - conj(z_{m-k}) and W_k the twiddle,
+ * X_k = (F1 + W_k F2) / 2 and X_{m-k} = conj(F1 - W_k F2) / 2. */
+void dsp_split_power_pairs(float *p, const float *z, const float *wr, const float *wi, size_t m,
+                           size_t k)
+{
+    for (; k <= m / 2u; k++) {
+        float ar = z[2u * k], ai = z[2u * k + 1u];
+        float br = z[2u * (m - k)], bi = -z[2u * (m - k) + 1u];
+        float f1r = ar + br, f1i = ai + bi, f2r = ar - br, f2i = ai - bi;
+        float tr = f2r * wr[k - 1u] - f2i * wi[k - 1u];
+        float ti = f2r * wi[k - 1u] + f2i * wr[k - 1u];
+        float xr = (f1r + tr) * 0.5f, xi = (f1i + ti) * 0.5f;
+        float yr = (f1r - tr) * 0.5f, yi = (ti - f1i) * 0.5f;
+        p[k] = xr * xr + xi * xi;
+        p[m - k] = yr * yr + yi * yi;
+    }
+}
+
+void dsp_split_power_scalar(float *p, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_power_ends(p, z, m);
+    dsp_split_power_pairs(p, z, wr, wi, m, 1);
+}

@@ -167,3 +167,40 @@ void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, siz
     }
 }
 #endif /* DSP_HAVE_SSE2 */
+
+/* Lanes in reverse order. */
+static __m128 reverse_sse2(__m128 x)
+{
+    return _mm_shuffle_ps(x, x, _MM_SHUFFLE(0, 1, 2, 3));
+}
+
+/* Four pairs at a time: bins k..k+3 forward and m-k-3..m-k backward, while the
+ * block stays below m/2; the rest (with the bin at m/2) as in the scalar kernel. */
+void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_power_ends(p, z, m);
+    const __m128 half = _mm_set1_ps(0.5f);
+    const __m128 sign = _mm_set1_ps(-0.0f);
+    size_t k = 1;
+    for (; k + 4 <= m / 2u; k += 4) {
+        size_t j = m - k - 3u; /* z[j..j+3] pair with k+3..k */
+        __m128 a0 = _mm_loadu_ps(z + 2u * k), a1 = _mm_loadu_ps(z + 2u * k + 4u);
+        __m128 b0 = _mm_loadu_ps(z + 2u * j), b1 = _mm_loadu_ps(z + 2u * j + 4u);
+        __m128 ar = _mm_shuffle_ps(a0, a1, _MM_SHUFFLE(2, 0, 2, 0));
+        __m128 ai = _mm_shuffle_ps(a0, a1, _MM_SHUFFLE(3, 1, 3, 1));
+        __m128 br = reverse_sse2(_mm_shuffle_ps(b0, b1, _MM_SHUFFLE(2, 0, 2, 0)));
+        __m128 bi = _mm_xor_ps(reverse_sse2(_mm_shuffle_ps(b0, b1, _MM_SHUFFLE(3, 1, 3, 1))), sign);
+        __m128 f1r = _mm_add_ps(ar, br), f1i = _mm_add_ps(ai, bi);
+        __m128 f2r = _mm_sub_ps(ar, br), f2i = _mm_sub_ps(ai, bi);
+        __m128 w_r = _mm_loadu_ps(wr + k - 1u), w_i = _mm_loadu_ps(wi + k - 1u);
+        __m128 tr = _mm_sub_ps(_mm_mul_ps(f2r, w_r), _mm_mul_ps(f2i, w_i));
+        __m128 ti = _mm_add_ps(_mm_mul_ps(f2r, w_i), _mm_mul_ps(f2i, w_r));
+        __m128 xr = _mm_mul_ps(_mm_add_ps(f1r, tr), half);
+        __m128 xi = _mm_mul_ps(_mm_add_ps(f1i, ti), half);
+        __m128 yr = _mm_mul_ps(_mm_sub_ps(f1r, tr), half);
+        __m128 yi = _mm_mul_ps(_mm_sub_ps(ti, f1i), half);
+        _mm_storeu_ps(p + k, _mm_add_ps(_mm_mul_ps(xr, xr), _mm_mul_ps(xi, xi)));
+        _mm_storeu_ps(p + j, reverse_sse2(_mm_add_ps(_mm_mul_ps(yr, yr), _mm_mul_ps(yi, yi))));
+    }
+    dsp_split_power_pairs(p, z, wr, wi, m, k);
+}
