@@ -4,7 +4,7 @@
  * VAD and syllable nuclei on the frames as they leave the lookahead. */
 #include "dsp/features.h"
 
-#include <kiss_fftr.h>
+#include <kiss_fft.h>
 #include <math.h>
 #include <string.h>
 
@@ -71,11 +71,14 @@ struct dsp_workspace {
     float *dct_cos;     /* nfft / 2: cos(pi j / (nfft / 2)) */
     float *split_re;    /* nfft / 2: exp(-i pi ((j + 1) / (nfft / 2) + 1 / 2)), the real */
     float *split_im;    /*   FFT's split twiddles (split_power), real and imaginary parts */
+    float *split2_re;   /* nfft / 8: the same for the cosine transform's nfft / 2 points */
+    float *split2_im;
     float *fftbuf;      /* scratch: nfft reals */
     kiss_fft_cpx *spec; /* scratch: nfft / 2 + 1 */
     float *acf;         /* scratch: lag_max + 2, autocorrelation of the current frame */
     kiss_fft_cfg fft;   /* nfft / 2 complex points: the spectrum (with split_power) */
-    kiss_fftr_cfg fft2; /* nfft / 2 points: the autocorrelation's cosine transform */
+    kiss_fft_cfg fft2;  /* nfft / 4 complex points: the autocorrelation's cosine
+                           transform (with split_cpx) */
 };
 
 struct dsp_features {
@@ -167,8 +170,9 @@ static size_t carve(size_t *cursor, size_t bytes)
 /* The workspace's geometry and layout, from f0 range and window only. */
 typedef struct ws_layout {
     uint32_t win, nfft, lag_min, lag_max;
-    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_split_re, off_split_im, off_fft,
-        off_spec, off_acf, block_bytes, fft_bytes, fft2_bytes;
+    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_split_re, off_split_im,
+        off_split2_re, off_split2_im, off_fft, off_spec, off_acf, block_bytes, fft_bytes,
+        fft2_bytes;
 } ws_layout;
 
 static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
@@ -193,6 +197,8 @@ static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
     l->off_cos = carve(&cur, (l->nfft / 2u) * sizeof(float));
     l->off_split_re = carve(&cur, (l->nfft / 2u) * sizeof(float));
     l->off_split_im = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split2_re = carve(&cur, (l->nfft / 8u) * sizeof(float));
+    l->off_split2_im = carve(&cur, (l->nfft / 8u) * sizeof(float));
     l->off_fft = carve(&cur, l->nfft * sizeof(float));
     l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
     l->off_acf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
@@ -200,7 +206,7 @@ static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
     l->fft_bytes = 0;
     (void)kiss_fft_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft_bytes);
     l->fft2_bytes = 0;
-    (void)kiss_fftr_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft2_bytes);
+    (void)kiss_fft_alloc((int)(l->nfft / 4u), 0, NULL, &l->fft2_bytes);
 }
 
 /* The channel's state layout. */
@@ -293,6 +299,11 @@ static void init_ws_tables(dsp_workspace *ws)
         ws->split_re[j] = (float)cos(phase);
         ws->split_im[j] = (float)sin(phase);
     }
+    for (uint32_t j = 0; j < half / 4u; j++) {
+        double phase = -DSP_PI * ((double)(j + 1u) / (double)(half / 2u) + 0.5);
+        ws->split2_re[j] = (float)cos(phase);
+        ws->split2_im[j] = (float)sin(phase);
+    }
     float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
     ws->k60 = (uint32_t)ceilf(60.0f / bin_hz);
     ws->k300 = (uint32_t)ceilf(300.0f / bin_hz);
@@ -318,8 +329,8 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     void *fft2_mem = rp_malloc(l.fft2_bytes);
     size_t fft_len = l.fft_bytes, fft2_len = l.fft2_bytes;
     kiss_fft_cfg fft = fft_mem ? kiss_fft_alloc((int)(l.nfft / 2u), 0, fft_mem, &fft_len) : NULL;
-    kiss_fftr_cfg fft2 =
-        fft2_mem ? kiss_fftr_alloc((int)(l.nfft / 2u), 0, fft2_mem, &fft2_len) : NULL;
+    kiss_fft_cfg fft2 =
+        fft2_mem ? kiss_fft_alloc((int)(l.nfft / 4u), 0, fft2_mem, &fft2_len) : NULL;
     if (ws == NULL || block == NULL || fft == NULL || fft2 == NULL) {
         rp_free(ws);
         rp_free(block);
@@ -344,6 +355,8 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     ws->dct_cos = (float *)(void *)(block + l.off_cos);
     ws->split_re = (float *)(void *)(block + l.off_split_re);
     ws->split_im = (float *)(void *)(block + l.off_split_im);
+    ws->split2_re = (float *)(void *)(block + l.off_split2_re);
+    ws->split2_im = (float *)(void *)(block + l.off_split2_im);
     ws->fftbuf = (float *)(void *)(block + l.off_fft);
     ws->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
     ws->acf = (float *)(void *)(block + l.off_acf);
@@ -613,8 +626,13 @@ static float autocorrelation(dsp_features *f, float *p)
         float a = p[j], b = p[half - j];
         y[j] = 0.5f * (a + b) - ws->dct_sin[j] * (a - b);
     }
-    kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p; /* half / 2 + 1 bins over p */
-    kiss_fftr(ws->fft2, y, z);
+    /* y's real transform: half / 2 complex pairs through one complex FFT into the
+     * scratch after y, then the split into half / 2 + 1 bins over p */
+    kiss_fft_cpx *t = (kiss_fft_cpx *)(void *)(y + half);
+    kiss_fft(ws->fft2, (const kiss_fft_cpx *)(const void *)y, t);
+    kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p;
+    f->k->split_cpx((float *)(void *)z, (const float *)(const void *)t, ws->split2_re,
+                    ws->split2_im, half / 2u);
     float *r = ws->acf;
     for (uint32_t k = 0; 2u * k < n_out; k++) {
         r[2u * k] = 2.0f * z[k].r;

@@ -53,6 +53,9 @@ typedef struct dsp_kernels {
      * scalar one's operations without FMA, so all agree exactly. p must not overlap
      * the inputs. */
     void (*split_power)(float *p, const float *z, const float *wr, const float *wi, size_t m);
+    /* The same split keeping the complex transform: x[0..m] (2m + 2 floats,
+     * interleaved) is the real FFT of the 2m samples, as kiss_fftr gives it. */
+    void (*split_cpx)(float *x, const float *z, const float *wr, const float *wi, size_t m);
 } dsp_kernels;
 
 /* The reference table; always available. */
@@ -77,11 +80,16 @@ void dsp_fir_f32_scalar(float *y, const float *x, const float *h, size_t taps, s
 void dsp_power_cpx_scalar(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_scalar(float *out, const float *x, size_t n);
 void dsp_split_power_scalar(float *p, const float *z, const float *wr, const float *wi, size_t m);
-/* p[0], p[m], then the pairs k..m/2 of the scalar kernel: the SIMD variants' ends
- * and tails, so the pair at m/2 (written twice) comes out as in the scalar one. */
+/* The ends (bins 0 and m), then the pairs k..m/2 of the scalar kernels: the SIMD
+ * variants' ends and tails, so the pair at m/2 (written twice) comes out as in
+ * the scalar one. */
 void dsp_split_power_ends(float *p, const float *z, size_t m);
 void dsp_split_power_pairs(float *p, const float *z, const float *wr, const float *wi, size_t m,
                            size_t k);
+void dsp_split_cpx_scalar(float *x, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_ends(float *x, const float *z, size_t m);
+void dsp_split_cpx_pairs(float *x, const float *z, const float *wr, const float *wi, size_t m,
+                         size_t k);
 
 #if defined(__x86_64__) || defined(__i386__)
 #define DSP_HAVE_SSE2 1
@@ -96,6 +104,7 @@ void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, siz
 void dsp_power_cpx_sse2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_sse2(float *out, const float *x, size_t n);
 void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *wi, size_t m);
 #endif
 
 #ifdef DSP_HAVE_AVX2
@@ -110,6 +119,7 @@ void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, siz
 void dsp_power_cpx_avx2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_avx2(float *out, const float *x, size_t n);
 void dsp_split_power_avx2(float *p, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_avx2(float *x, const float *z, const float *wr, const float *wi, size_t m);
 #endif
 
 #endif /* DSP_KERNELS_H */

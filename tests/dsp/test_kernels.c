@@ -136,6 +136,19 @@ static void check_table(const dsp_kernels *k, uint64_t seed)
                 }
             }
         }
+        /* split_cpx: the same, 2 n + 2 outputs (o and r hold 2 MAX_LEN + 1 floats) */
+        if (n >= 1 && 2u * n + 2u <= 2u * MAX_LEN) {
+            k->split_cpx(o, x, y, y + n / 2u, n);
+            ref->split_cpx(r, x, y, y + n / 2u, n);
+            for (size_t i = 0; i < 2u * n + 2u; i++) {
+                if (o[i] != r[i]) {
+                    ck_abort_msg("%s split_cpx m=%zu i=%zu: %.9g vs scalar %.9g, "
+                                 "RP_TEST_SEED=0x%llx",
+                                 k->name, n, i, (double)o[i], (double)r[i],
+                                 (unsigned long long)seed);
+                }
+            }
+        }
         fill(y, n, &state, 1);
         k->sqrt_f32(o, y, n);
         ref->sqrt_f32(r, y, n);
@@ -189,9 +202,9 @@ START_TEST(scalar_reference_computes_known_values)
 }
 END_TEST
 
-/* The split step turns a half-size complex FFT into a real one: the power of
- * kiss_fft over 240 pairs through split_power equals the power of kiss_fftr over
- * 480 reals (the transform dsp_features replaced). */
+/* The split step turns a half-size complex FFT into a real one: kiss_fft over 240
+ * pairs through split_power (split_cpx) gives the power (the transform) of
+ * kiss_fftr over 480 reals, which dsp_features used before. */
 START_TEST(split_power_of_a_half_size_fft_is_the_real_fft_power)
 {
     enum { N = 480, M = N / 2 };
@@ -210,6 +223,7 @@ START_TEST(split_power_of_a_half_size_fft_is_the_real_fft_power)
     ck_assert_ptr_nonnull(rc);
     kiss_fft(c, (const kiss_fft_cpx *)(const void *)x, z);
     kiss_fftr(rc, x, X);
+    static float xc[2 * M + 2];
     const dsp_kernels *table[4];
     size_t n_tables = dsp_kernels_available(rp_cpu_flags(), table, 4);
     for (size_t t = 0; t < n_tables; t++) {
@@ -222,6 +236,13 @@ START_TEST(split_power_of_a_half_size_fft_is_the_real_fft_power)
             double want = (double)X[k].r * X[k].r + (double)X[k].i * X[k].i;
             ck_assert_msg(fabs((double)p[k] - want) <= 1e-6 * peak, "%s bin %zu: %g vs %g",
                           table[t]->name, k, (double)p[k], want);
+        }
+        table[t]->split_cpx(xc, (const float *)z, wr, wi, M);
+        for (size_t k = 0; k <= M; k++) {
+            ck_assert_msg(fabs((double)xc[2 * k] - X[k].r) <= 1e-6 * sqrt(peak) &&
+                              fabs((double)xc[2 * k + 1] - X[k].i) <= 1e-6 * sqrt(peak),
+                          "%s split_cpx bin %zu: %g%+gi vs %g%+gi", table[t]->name, k,
+                          (double)xc[2 * k], (double)xc[2 * k + 1], (double)X[k].r, (double)X[k].i);
         }
     }
     kiss_fft_free(c);
