@@ -953,7 +953,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
             topic_token(&ts, e, pos, negated);
         }
-        if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
+        if (((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) && !negated) {
+            /* a negated fault is good news: "love the update, no more crashes" */
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
@@ -1165,9 +1166,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
+    /* thanks in a positive message whose praise is sincere: a fault it names
+     * was put right ("thanks for replacing the damaged item so quickly") */
+    bool thanks = out->emotions[NLP_EMO_GRATITUDE] >= 0.5f && out->valence > 0.1f && !sarcastic;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
                (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + NEG_TO_COMPLAINT * neg_v +
-               (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
+               (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f) -
+               (thanks ? 1.0f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 
     /* ---- agent side ---- */
