@@ -57,7 +57,10 @@
  * and it (one weak frame: "love how ... drops", praise beside a bad situation)
  * the praise only stops counting and the valence is at most 0: such frames are
  * often sincere, and a wrong flip costs more than a missed one. */
-#define SARCASM_CLEAR     0.55f
+#define SARCASM_CLEAR 0.55f
+/* an opening praise word at least this strong ("great,", "brilliant.") can be
+ * a sarcastic interjection */
+#define OPENER_PRAISE     1.5f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
@@ -780,6 +783,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
+    /* a message that opens with bare praise set off by a comma or a stop
+     * ("brilliant, the app crashed again"): the praise is sarcastic when all
+     * that follows is a fault or negative */
+    bool opener = false;
+    int n_after_pos = 0;
+    float after_neg = 0.0f;
+    bool after_fault = false;
     int n_first_person = 0, n_you = 0;
     int n_valenced = 0; /* tokens that added valence */
     topic_state ts = {.sentence = 0,
@@ -899,6 +909,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if ((f & NLP_LEX_ACKN) && v < 0.0f) {
                 ackn_neg += v;
             }
+            if (opener) {
+                n_after_pos += v > 0.0f;
+                after_neg -= v < 0.0f ? v : 0.0f;
+            } else if ((f & NLP_LEX_INTERJ) && n_valenced == 0 && pos <= 1 && v > 0.0f &&
+                       (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+                opener = true;
+            }
             sum += v;
             n_valenced++;
             if (f & NLP_LEX_NEG) {
@@ -958,6 +975,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
+            after_fault = after_fault || opener;
             n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
@@ -1093,6 +1111,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
         }
         sarc += 0.45f + (n_excl > 0 || elongated ? 0.15f : 0.0f);
+    }
+    if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
+        sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
