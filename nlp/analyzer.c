@@ -784,9 +784,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
     /* a message that opens with bare praise set off by a comma or a stop
-     * ("brilliant, the app crashed again"): the praise is sarcastic when all
-     * that follows is a fault or negative */
+     * ("brilliant, the app crashed again"): the praise is sarcastic when what
+     * follows, up to the end of the next sentence, is only a fault or negative */
     bool opener = false;
+    int opener_left = 0; /* clause ends left in the opener's reach */
     int n_after_pos = 0;
     float after_neg = 0.0f;
     bool after_fault = false;
@@ -837,6 +838,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_left = 0;
                 rev_left = 0;
                 ts.sentence = pos + 1;
+                opener_left -= opener_left > 0;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -909,12 +911,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if ((f & NLP_LEX_ACKN) && v < 0.0f) {
                 ackn_neg += v;
             }
-            if (opener) {
+            if (opener_left > 0) {
                 n_after_pos += v > 0.0f;
                 after_neg -= v < 0.0f ? v : 0.0f;
-            } else if ((f & NLP_LEX_INTERJ) && n_valenced == 0 && pos <= 1 && v > 0.0f &&
+            } else if ((f & NLP_LEX_INTERJ) && !opener && n_valenced == 0 && pos <= 1 && v > 0.0f &&
                        (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
                 opener = true;
+                opener_left = end_clause ? 2 : 1;
             }
             sum += v;
             n_valenced++;
@@ -975,7 +978,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
-            after_fault = after_fault || opener;
+            after_fault = after_fault || (opener_left > 0 && e->scores[NLP_LEX_PROBLEM] > 0.0f);
             n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
@@ -1045,6 +1048,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             rev_left = 0;
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
             ts.sentence = pos + 1;
+            opener_left -= opener_left > 0;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             /* "although X, Y": the concession ends at the comma; so does a
