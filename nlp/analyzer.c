@@ -57,10 +57,7 @@
  * and it (one weak frame: "love how ... drops", praise beside a bad situation)
  * the praise only stops counting and the valence is at most 0: such frames are
  * often sincere, and a wrong flip costs more than a missed one. */
-#define SARCASM_CLEAR 0.55f
-/* an opening praise word at least this strong ("great,", "brilliant.") can be
- * a sarcastic interjection */
-#define OPENER_PRAISE     1.5f
+#define SARCASM_CLEAR     0.55f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
@@ -785,7 +782,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool pos_frame_then_neg = false;
     /* a message that opens with bare praise set off by a comma or a stop
      * ("brilliant, the app crashed again"): the praise is sarcastic when what
-     * follows, up to the end of the next sentence, is only a fault or negative */
+     * follows, to the end of its sentence (after a comma) or of the next one
+     * (after a stop: "perfect. locked out again."), is only a fault or negative */
     bool opener = false;
     int opener_left = 0; /* clause ends left in the opener's reach */
     int n_after_pos = 0;
