@@ -62,7 +62,7 @@ check "load: a latency p99 was measured" test "${p99_10s:-0}" -gt 0
 check "load: last-10-s p99 equals since-start p99 on a 2 s run" test "$p99_10s" = "$p99_all"
 check "load: no progress line when stderr is not a terminal" test ! -s "$tmp/load.err"
 
-"$bench" capacity --start 2 --max 4 --duration 1 --engine "$tmp/engine" \
+"$bench" capacity --start 2 --max 4 --duration 1 --max-p99-ms 2000 --engine "$tmp/engine" \
     --csv "$tmp/steps.csv" >"$tmp/cap.out" 2>"$tmp/cap.err"
 check "capacity: exit 0" test $? -eq 0
 check "capacity: CSV header" has "^step,calls,duration_s,workers,kept_up,verdict,frames_sent," \
