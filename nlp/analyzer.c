@@ -453,8 +453,8 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 i++;
                 continue;
             }
-            if (w.len > 0 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' && w.len <= 5 &&
-                memcmp(w.text, "http", 4) == 0) {
+            if (w.len >= 4 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' &&
+                w.len <= 5 && memcmp(w.text, "http", 4) == 0) {
                 w.len = 0; /* drop the scheme and skip the URL */
                 w.hash = NLP_LEX_HASH_SEED;
                 w.too_long = w.elong = w.any_upper = w.any_lower = false;
