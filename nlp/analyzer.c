@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 is 64-bit only */
 #include <emmintrin.h>
 #define NLP_HAVE_SSE2 1 /* x86-64 baseline: the tokeniser reads 16 bytes at a time */
 #endif
@@ -418,36 +418,6 @@ static bool is_emoji_cp(int32_t cp)
            (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x2764 || cp == 0x263A;
 }
 
-/* The message as the word-at-a-time loop reads it: 16 bytes from any
- * position before n, the last ones from a zero-padded copy (zero ends a run
- * like any other separator). */
-typedef struct tok_input {
-    const unsigned char *s;
-    size_t n;
-    size_t tail_at;         /* n >= 16 ? n - 16 : 0 */
-    unsigned char tail[32]; /* s[tail_at, n), then zeros */
-} tok_input;
-
-static void tok_input_init(tok_input *in, const unsigned char *s, size_t n)
-{
-    in->s = s;
-    in->n = n;
-    memset(in->tail, 0, sizeof in->tail);
-    if (n >= 16) {
-        in->tail_at = n - 16;
-        memcpy(in->tail, s + in->tail_at, 16);
-    } else {
-        in->tail_at = 0;
-        memcpy(in->tail, s, n);
-    }
-}
-
-/* 16 readable bytes holding s[i, min(i + 16, n)), i < n. */
-static FORCE_INLINE const unsigned char *tok_input_at(const tok_input *in, size_t i)
-{
-    return i + 16 <= in->n ? in->s + i : in->tail + (i - in->tail_at);
-}
-
 /* Appends the run of ASCII letters and digits at s[*pos] (s[*pos] is one) to
  * the word, a byte at a time: lower-cased, a letter repeated a third time
  * dropped (W_ELONG), bytes past WORD_MAX dropped (W_TOO_LONG). This is the
@@ -483,6 +453,36 @@ static FORCE_INLINE void push_run(nlp_analyzer *an, word_buf *w, const unsigned 
 }
 
 #ifdef NLP_HAVE_SSE2
+/* The message as the word-at-a-time loop reads it: 16 bytes from any
+ * position before n, the last ones from a zero-padded copy (zero ends a run
+ * like any other separator). */
+typedef struct tok_input {
+    const unsigned char *s;
+    size_t n;
+    size_t tail_at;         /* n >= 16 ? n - 16 : 0 */
+    unsigned char tail[32]; /* s[tail_at, n), then zeros */
+} tok_input;
+
+static void tok_input_init(tok_input *in, const unsigned char *s, size_t n)
+{
+    in->s = s;
+    in->n = n;
+    memset(in->tail, 0, sizeof in->tail);
+    if (n >= 16) {
+        in->tail_at = n - 16;
+        memcpy(in->tail, s + in->tail_at, 16);
+    } else {
+        in->tail_at = 0;
+        memcpy(in->tail, s, n);
+    }
+}
+
+/* 16 readable bytes holding s[i, min(i + 16, n)), i < n. */
+static FORCE_INLINE const unsigned char *tok_input_at(const tok_input *in, size_t i)
+{
+    return i + 16 <= in->n ? in->s + i : in->tail + (i - in->tail_at);
+}
+
 /* 16 bytes of 0xFF, then 16 zero bytes: loaded at 16 - r, keeps r bytes. */
 static const uint8_t keep_bytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
@@ -647,8 +647,10 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
 /* Splits text into tokens; returns the token count. Linear in n. */
 static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
 {
+#ifdef NLP_HAVE_SSE2
     tok_input in;
     tok_input_init(&in, s, n);
+#endif
     size_t n_tok = 0;
     word_buf w;
     memset(&w, 0, sizeof w);
