@@ -101,13 +101,9 @@ enum {
     W_TOO_LONG = 1u << 9,    /* more than WORD_MAX bytes: kept, never matches */
 };
 
-#define WORD_PAD 8 /* zero bytes before the text: the elongation test reads two back */
-
-/* Word being built by the tokeniser: the text is buf + WORD_PAD. */
+/* Word being built by the tokeniser. */
 typedef struct word_buf {
-    /* WORD_PAD zero bytes, the text, 16 spare bytes: the tokeniser stores 8
-     * bytes at a time at len <= WORD_MAX - 8 and the lookup reads 8 at a time */
-    char buf[WORD_PAD + WORD_MAX + 16];
+    char text[WORD_MAX + 8]; /* 8 spare bytes: the lookup reads 8 bytes at a time */
     size_t len;
     uint32_t flags; /* W_* */
     int n_letters;
@@ -273,7 +269,7 @@ static void word_push(word_buf *w, const char *bytes, size_t n)
         w->flags |= W_TOO_LONG;
         return;
     }
-    char *text = w->buf + WORD_PAD;
+    char *text = w->text;
     /* elongation: keep at most two of a repeated ASCII letter ("sooo" -> "soo") */
     if (n == 1 && w->len >= 2 && text[w->len - 1] == bytes[0] && text[w->len - 2] == bytes[0] &&
         ascii_alpha((unsigned char)bytes[0])) {
@@ -293,7 +289,7 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, 
         return;
     }
     const nlp_lexicon *lex = an->lex;
-    const char *text = w->buf + WORD_PAD;
+    const char *text = w->text;
     int32_t slot = -1;
     if (t->flags & TOK_HASHTAG) {
         char tagged[WORD_MAX + 9] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
@@ -421,11 +417,11 @@ static bool is_emoji_cp(int32_t cp)
 /* Appends the run of ASCII letters and digits at s[*pos] (s[*pos] is one) to
  * the word, a byte at a time: lower-cased, a letter repeated a third time
  * dropped (W_ELONG), bytes past WORD_MAX dropped (W_TOO_LONG). This is the
- * reference for fast_word(). */
+ * reference for fast_words(). */
 static FORCE_INLINE void push_run(nlp_analyzer *an, word_buf *w, const unsigned char *s, size_t n,
                                   size_t *pos)
 {
-    char *text = w->buf + WORD_PAD;
+    char *text = w->text;
     size_t i = *pos;
     size_t len = w->len;
     uint32_t f = 0;
@@ -491,29 +487,17 @@ static const uint8_t keep_bytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 enum {
     AW_CHECK = 1, /* >= 0x80, apostrophe, ':' or '/': the word may go on */
     AW_MARK = 2,  /* . , ! ? ; : (punct() marks the word's token) */
-    AW_SPACE = 4,
 };
 static const uint8_t after_word[256] = {
-    [' '] = AW_SPACE,
-    ['.'] = AW_MARK,
-    [','] = AW_MARK,
-    ['!'] = AW_MARK,
-    ['?'] = AW_MARK,
-    [';'] = AW_MARK,
-    [':'] = AW_MARK | AW_CHECK,
-    ['/'] = AW_CHECK,
-    ['\''] = AW_CHECK,
+    ['.'] = AW_MARK,    [','] = AW_MARK,    ['!'] = AW_MARK,
+    ['?'] = AW_MARK,    [';'] = AW_MARK,    [':'] = AW_MARK | AW_CHECK,
+    ['/'] = AW_CHECK,   ['\''] = AW_CHECK,
 #define AW_HIGH16                                                                                  \
     AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK,      \
         AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK
-    [0x80] = AW_HIGH16,
-    [0x90] = AW_HIGH16,
-    [0xA0] = AW_HIGH16,
-    [0xB0] = AW_HIGH16,
-    [0xC0] = AW_HIGH16,
-    [0xD0] = AW_HIGH16,
-    [0xE0] = AW_HIGH16,
-    [0xF0] = AW_HIGH16,
+    [0x80] = AW_HIGH16, [0x90] = AW_HIGH16, [0xA0] = AW_HIGH16,
+    [0xB0] = AW_HIGH16, [0xC0] = AW_HIGH16, [0xD0] = AW_HIGH16,
+    [0xE0] = AW_HIGH16, [0xF0] = AW_HIGH16,
 #undef AW_HIGH16
 };
 
@@ -682,7 +666,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
             }
             if (c == '\'' && w.len > 0 && i + 1 < n && ascii_alpha(s[i + 1])) {
                 /* n't joins ("don't" -> "dont"); other clitics split ("I'll" -> "i" "ll") */
-                if (!((s[i + 1] | 0x20) == 't' && w.buf[WORD_PAD + w.len - 1] == 'n')) {
+                if (!((s[i + 1] | 0x20) == 't' && w.text[w.len - 1] == 'n')) {
                     finish_word(an, &w, hashtag, &n_tok);
                     hashtag = false;
                 }
@@ -690,7 +674,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 continue;
             }
             if (w.len >= 4 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' &&
-                w.len <= 5 && memcmp(w.buf + WORD_PAD, "http", 4) == 0) {
+                w.len <= 5 && memcmp(w.text, "http", 4) == 0) {
                 w.len = 0; /* drop the scheme and skip the URL */
                 w.flags = 0;
                 w.n_letters = 0;
@@ -744,7 +728,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
         size_t ulen = (size_t)len;
         if (cp == 0x2019 || cp == 0x2018) { /* typographic apostrophe */
             if (w.len > 0 && i + ulen < n && ascii_alpha(s[i + ulen])) {
-                if (!((s[i + ulen] | 0x20) == 't' && w.buf[WORD_PAD + w.len - 1] == 'n')) {
+                if (!((s[i + ulen] | 0x20) == 't' && w.text[w.len - 1] == 'n')) {
                     finish_word(an, &w, hashtag, &n_tok);
                     hashtag = false;
                 }
