@@ -24,6 +24,7 @@ typedef struct bench_step {
     uint32_t calls;             /* concurrent calls */
     uint32_t duration_s;        /* real-time seconds of audio sent */
     uint32_t workers;           /* rapportd --workers (0 = its default, one per core) */
+    uint32_t fifo_priority;     /* the engine's SCHED_FIFO priority from its stats; 0 normal */
     uint64_t ticks, late_ticks; /* 20 ms sender ticks; ticks started > 20 ms late */
     uint64_t frames_sent;       /* audio frames the generator sent */
     double frames_processed;    /* the engine's frames_processed after the drain */

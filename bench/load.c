@@ -297,8 +297,9 @@ static int start_engine(const bench_load_config *o, engine_proc *e)
     if (pipe(fds) != 0) {
         return RP_EIO;
     }
-    char workers[16], max_calls[16];
+    char workers[16], max_calls[16], prio[16];
     snprintf(workers, sizeof workers, "%u", o->workers);
+    snprintf(prio, sizeof prio, "%u", o->realtime);
     snprintf(max_calls, sizeof max_calls, "%u", o->calls + 16);
     pid_t pid = fork();
     if (pid < 0) {
@@ -315,11 +316,19 @@ static int start_engine(const bench_load_config *o, engine_proc *e)
         char a0[] = "rapportd", a1[] = "--insecure-loopback", a2[] = "--ingest",
              a3[] = "tcp://127.0.0.1:*", a4[] = "--publish", a5[] = "tcp://127.0.0.1:*",
              a6[] = "--requests", a7[] = "tcp://127.0.0.1:*", a8[] = "--stats-ms", a9[] = STATS_MS,
-             a10[] = "--max-calls", a12[] = "--log-level", a13[] = "error", a14[] = "--workers";
-        char *argv[] = {a0,      a1,        a2,  a3,  a4,
-                        a5,      a6,        a7,  a8,  a9,
-                        a10,     max_calls, a12, a13, o->workers > 0 ? a14 : NULL,
-                        workers, NULL};
+             a10[] = "--max-calls", a12[] = "--log-level", a13[] = "error", a14[] = "--workers",
+             a16[] = "--realtime";
+        char *argv[20] = {a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, max_calls, a12, a13};
+        int argc = 14;
+        if (o->workers > 0) {
+            argv[argc++] = a14;
+            argv[argc++] = workers;
+        }
+        if (o->realtime > 0) {
+            argv[argc++] = a16;
+            argv[argc++] = prio;
+        }
+        argv[argc] = NULL;
         execv(o->engine, argv);
         fprintf(stderr, "rapport-bench: cannot run %s: %s\n", o->engine, strerror(errno));
         _exit(127);
@@ -938,6 +947,7 @@ int bench_load_step(const bench_load_config *o, bench_step *out)
     out->processing_p99_us = stat_of(&run_st, "stage.process_p99_us");
     out->queue_p99_us = stat_of(&run_st, "stage.queue_p99_us");
     out->workers = (uint32_t)stat_of(&st, "workers");
+    out->fifo_priority = (uint32_t)stat_of(&st, "sched_fifo_priority");
     out->cues = st.cues;
     out->escalations = st.escalations;
     out->summaries = st.summaries;
@@ -968,7 +978,8 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: rapport-bench load [--calls N] [--duration S] [--rate 8000|16000]\n"
             "                          [--scenario FILE|DIR] [--cache DIR | --no-cache]\n"
-            "                          [--workers W] [--engine PATH] [--format text|json]\n\n"
+            "                          [--workers W] [--realtime PRIO] [--engine PATH]\n"
+            "                          [--format text|json]\n\n"
             "Starts rapportd on loopback, drives N concurrent two-party calls into it at\n"
             "real-time pace for S seconds (20 ms frames, PCM16), and reports: whether it kept\n"
             "up, processing latency p50/p99/p999 (frame arrival to cue published, from the\n"
@@ -982,6 +993,10 @@ static void usage(FILE *out)
             "                       a looped synthetic two-party pattern (cheaper to send)\n"
             "  --cache DIR          synthesised audio cache; default %s\n"
             "  --rate               of the synthetic pattern (scenarios have their own)\n"
+            "  --realtime PRIO      start rapportd with --realtime PRIO: SCHED_FIFO for its\n"
+            "                       threads, so the generator and other jobs on the machine\n"
+            "                       cannot delay a frame (docs/operations.md); the report says\n"
+            "                       which scheduling the engine got\n"
             "Defaults: 100 calls, 30 s, 16 kHz, workers = cores. A progress line is shown\n"
             "while it runs when stderr is a terminal.\n",
             RP_BENCH_CACHE);
@@ -1019,7 +1034,7 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
     bench_json_text(stdout, source);
     printf("\",\"calls\":%u,\"duration_s\":%u,\"workers\":%u,\"frames_sent\":%llu,"
            "\"frames_processed\":%.0f,\"dropped\":%.0f,\"refused\":%.0f,\"late_ticks\":%llu,"
-           "\"kept_up\":%s,\"verdict\":\"%s\",\"why\":\"%s\","
+           "\"sched_fifo_priority\":%u,\"kept_up\":%s,\"verdict\":\"%s\",\"why\":\"%s\","
            "\"latency_p50_us\":%.0f,\"latency_p99_us\":%.0f,\"latency_p999_us\":%.0f,"
            "\"latency_since_start_p99_us\":%.0f,\"process_p99_us\":%.0f,\"queue_p99_us\":%.0f,"
            "\"max_lag_ms\":%.1f,"
@@ -1031,9 +1046,9 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
            "\"summaries\":%llu}\n",
            s->calls, s->duration_s, s->workers, (unsigned long long)s->frames_sent,
            s->frames_processed, s->dropped, s->refused, (unsigned long long)s->late_ticks,
-           v == BENCH_KEPT_UP ? "true" : "false", bench_verdict_name(v), why, s->latency_p50_us,
-           s->latency_p99_us, s->latency_p999_us, s->latency_all_p99_us, s->processing_p99_us,
-           s->queue_p99_us, s->max_lag_ms, bench_step_cpu_per_call_min(s),
+           s->fifo_priority, v == BENCH_KEPT_UP ? "true" : "false", bench_verdict_name(v), why,
+           s->latency_p50_us, s->latency_p99_us, s->latency_p999_us, s->latency_all_p99_us,
+           s->processing_p99_us, s->queue_p99_us, s->max_lag_ms, bench_step_cpu_per_call_min(s),
            bench_step_engine_cores(s), bench_step_kib_per_call(s), s->generator_cpu_s,
            s->generator_busy, s->busiest_thread, s->busiest_thread_cores, s->others_cpu_s,
            s->cpu_pressure, (unsigned long long)s->cues, (unsigned long long)s->escalations,
@@ -1043,6 +1058,11 @@ static void print_json(const bench_step *s, const char *source, bench_verdict v,
 static void print_text(const bench_step *s, const char *source, bench_verdict v, const char *why)
 {
     printf("calls %u x %u s: %s\n", s->calls, s->duration_s, source);
+    if (s->fifo_priority > 0) {
+        printf("  engine scheduling:     SCHED_FIFO priority %u (--realtime)\n", s->fifo_priority);
+    } else {
+        printf("  engine scheduling:     normal\n");
+    }
     printf("  kept up:               %s%s%s (late sender ticks %llu, dropped %.0f)\n",
            v == BENCH_KEPT_UP ? "yes" : "NO", why[0] ? ": " : "", why,
            (unsigned long long)s->late_ticks, s->dropped);
@@ -1093,6 +1113,9 @@ int bench_load_main(int argc, char **argv)
             i++;
         } else if (strcmp(a, "--workers") == 0 && has &&
                    rp_parse_u32(argv[i + 1], 1, 256, &o.workers)) {
+            i++;
+        } else if (strcmp(a, "--realtime") == 0 && has &&
+                   rp_parse_u32(argv[i + 1], 1, 99, &o.realtime)) {
             i++;
         } else if (strcmp(a, "--engine") == 0 && has) {
             o.engine = argv[++i];

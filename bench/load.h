@@ -43,6 +43,7 @@ typedef struct bench_load_config {
     uint32_t calls;      /* concurrent calls, >= 1 */
     uint32_t duration_s; /* seconds of real time, >= 1 */
     uint32_t workers;    /* rapportd --workers; 0 = its default (one per core) */
+    uint32_t realtime;   /* rapportd --realtime PRIO (SCHED_FIFO); 0 = normal scheduling */
     const char *engine;  /* path of rapportd */
     const bench_load_set *set;
     const char *progress; /* prefix of the progress line on stderr; NULL = none */

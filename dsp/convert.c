@@ -27,6 +27,22 @@ void dsp_pcm16le_to_f32(float *out, const uint8_t *in, size_t n)
     }
 }
 
+void dsp_f32le_to_f32(float *out, const uint8_t *in, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t bits;
+        memcpy(&bits, in + 4u * i, sizeof bits);
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+        bits = (bits >> 24) | ((bits >> 8) & 0xff00u) | ((bits << 8) & 0xff0000u) | (bits << 24);
+#endif
+        float x;
+        memcpy(&x, &bits, sizeof x);
+        x = x - x == 0.0f ? x : 0.0f; /* x - x is NaN for NaN and +-inf */
+        x = x > 1.0f ? 1.0f : x;
+        out[i] = x < -1.0f ? -1.0f : x;
+    }
+}
+
 size_t dsp_f32_sanitise(float *out, const float *in, size_t n, float clip)
 {
     size_t changed = 0;

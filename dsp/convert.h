@@ -22,6 +22,10 @@ void dsp_pcm16le_to_f32(float *out, const uint8_t *in, size_t n);
  * clip (clip > 0). Returns how many samples were replaced or clipped. */
 size_t dsp_f32_sanitise(float *out, const float *in, size_t n, float clip);
 
+/* Little-endian IEEE floats at any alignment (wire format) to float, with
+ * non-finite values replaced by 0 and magnitudes clipped to 1; branch-free. */
+void dsp_f32le_to_f32(float *out, const uint8_t *in, size_t n);
+
 /* G.711 mu-law bytes to float; 0x80 -> +32124/32768, 0xFF and 0x7F -> 0. */
 void dsp_mulaw_to_f32(float *out, const uint8_t *in, size_t n);
 

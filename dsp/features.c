@@ -4,7 +4,7 @@
  * VAD and syllable nuclei on the frames as they leave the lookahead. */
 #include "dsp/features.h"
 
-#include <kiss_fftr.h>
+#include <kiss_fft.h>
 #include <math.h>
 #include <string.h>
 
@@ -69,11 +69,16 @@ struct dsp_workspace {
     float *win_acf_inv; /* lag_max + 2: 1 / normalised autocorrelation of the window */
     float *dct_sin;     /* nfft / 2: sin(pi j / (nfft / 2)) */
     float *dct_cos;     /* nfft / 2: cos(pi j / (nfft / 2)) */
+    float *split_re;    /* nfft / 2: exp(-i pi ((j + 1) / (nfft / 2) + 1 / 2)), the real */
+    float *split_im;    /*   FFT's split twiddles (split_power), real and imaginary parts */
+    float *split2_re;   /* nfft / 8: the same for the cosine transform's nfft / 2 points */
+    float *split2_im;
     float *fftbuf;      /* scratch: nfft reals */
     kiss_fft_cpx *spec; /* scratch: nfft / 2 + 1 */
     float *acf;         /* scratch: lag_max + 2, autocorrelation of the current frame */
-    kiss_fftr_cfg fft;  /* nfft points: the spectrum */
-    kiss_fftr_cfg fft2; /* nfft / 2 points: the autocorrelation's cosine transform */
+    kiss_fft_cfg fft;   /* nfft / 2 complex points: the spectrum (with split_power) */
+    kiss_fft_cfg fft2;  /* nfft / 4 complex points: the autocorrelation's cosine
+                           transform (with split_cpx) */
 };
 
 struct dsp_features {
@@ -126,6 +131,7 @@ dsp_features_config dsp_features_config_default(void)
         .nucleus_drop_db = 25.0f,
         .rate_window_hops = 1000,
         .quiet_spectrum_hops = 2,
+        .spectral_shape = true,
     };
     return c;
 }
@@ -164,8 +170,9 @@ static size_t carve(size_t *cursor, size_t bytes)
 /* The workspace's geometry and layout, from f0 range and window only. */
 typedef struct ws_layout {
     uint32_t win, nfft, lag_min, lag_max;
-    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_fft, off_spec, off_acf,
-        block_bytes, fft_bytes, fft2_bytes;
+    size_t off_taps, off_window, off_wacf, off_sin, off_cos, off_split_re, off_split_im,
+        off_split2_re, off_split2_im, off_fft, off_spec, off_acf, block_bytes, fft_bytes,
+        fft2_bytes;
 } ws_layout;
 
 static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
@@ -188,14 +195,18 @@ static void make_ws_layout(const dsp_features_config *c, ws_layout *l)
     l->off_wacf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
     l->off_sin = carve(&cur, (l->nfft / 2u) * sizeof(float));
     l->off_cos = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split_re = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split_im = carve(&cur, (l->nfft / 2u) * sizeof(float));
+    l->off_split2_re = carve(&cur, (l->nfft / 8u) * sizeof(float));
+    l->off_split2_im = carve(&cur, (l->nfft / 8u) * sizeof(float));
     l->off_fft = carve(&cur, l->nfft * sizeof(float));
     l->off_spec = carve(&cur, (l->nfft / 2u + 1u) * sizeof(kiss_fft_cpx));
     l->off_acf = carve(&cur, (l->lag_max + 2u) * sizeof(float));
     l->block_bytes = cur;
     l->fft_bytes = 0;
-    (void)kiss_fftr_alloc((int)l->nfft, 0, NULL, &l->fft_bytes);
+    (void)kiss_fft_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft_bytes);
     l->fft2_bytes = 0;
-    (void)kiss_fftr_alloc((int)(l->nfft / 2u), 0, NULL, &l->fft2_bytes);
+    (void)kiss_fft_alloc((int)(l->nfft / 4u), 0, NULL, &l->fft2_bytes);
 }
 
 /* The channel's state layout. */
@@ -284,6 +295,14 @@ static void init_ws_tables(dsp_workspace *ws)
     for (uint32_t j = 0; j < half; j++) {
         ws->dct_sin[j] = (float)sin(DSP_PI * (double)j / (double)half);
         ws->dct_cos[j] = (float)cos(DSP_PI * (double)j / (double)half);
+        double phase = -DSP_PI * ((double)(j + 1u) / (double)half + 0.5);
+        ws->split_re[j] = (float)cos(phase);
+        ws->split_im[j] = (float)sin(phase);
+    }
+    for (uint32_t j = 0; j < half / 4u; j++) {
+        double phase = -DSP_PI * ((double)(j + 1u) / (double)(half / 2u) + 0.5);
+        ws->split2_re[j] = (float)cos(phase);
+        ws->split2_im[j] = (float)sin(phase);
     }
     float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
     ws->k60 = (uint32_t)ceilf(60.0f / bin_hz);
@@ -309,9 +328,9 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     void *fft_mem = rp_malloc(l.fft_bytes);
     void *fft2_mem = rp_malloc(l.fft2_bytes);
     size_t fft_len = l.fft_bytes, fft2_len = l.fft2_bytes;
-    kiss_fftr_cfg fft = fft_mem ? kiss_fftr_alloc((int)l.nfft, 0, fft_mem, &fft_len) : NULL;
-    kiss_fftr_cfg fft2 =
-        fft2_mem ? kiss_fftr_alloc((int)(l.nfft / 2u), 0, fft2_mem, &fft2_len) : NULL;
+    kiss_fft_cfg fft = fft_mem ? kiss_fft_alloc((int)(l.nfft / 2u), 0, fft_mem, &fft_len) : NULL;
+    kiss_fft_cfg fft2 =
+        fft2_mem ? kiss_fft_alloc((int)(l.nfft / 4u), 0, fft2_mem, &fft2_len) : NULL;
     if (ws == NULL || block == NULL || fft == NULL || fft2 == NULL) {
         rp_free(ws);
         rp_free(block);
@@ -334,6 +353,10 @@ int dsp_workspace_create(const dsp_features_config *cfg, dsp_workspace **out)
     ws->win_acf_inv = (float *)(void *)(block + l.off_wacf);
     ws->dct_sin = (float *)(void *)(block + l.off_sin);
     ws->dct_cos = (float *)(void *)(block + l.off_cos);
+    ws->split_re = (float *)(void *)(block + l.off_split_re);
+    ws->split_im = (float *)(void *)(block + l.off_split_im);
+    ws->split2_re = (float *)(void *)(block + l.off_split2_re);
+    ws->split2_im = (float *)(void *)(block + l.off_split2_im);
     ws->fftbuf = (float *)(void *)(block + l.off_fft);
     ws->spec = (kiss_fft_cpx *)(void *)(block + l.off_spec);
     ws->acf = (float *)(void *)(block + l.off_acf);
@@ -603,8 +626,13 @@ static float autocorrelation(dsp_features *f, float *p)
         float a = p[j], b = p[half - j];
         y[j] = 0.5f * (a + b) - ws->dct_sin[j] * (a - b);
     }
-    kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p; /* half / 2 + 1 bins over p */
-    kiss_fftr(ws->fft2, y, z);
+    /* y's real transform: half / 2 complex pairs through one complex FFT into the
+     * scratch after y, then the split into half / 2 + 1 bins over p */
+    kiss_fft_cpx *t = (kiss_fft_cpx *)(void *)(y + half);
+    kiss_fft(ws->fft2, (const kiss_fft_cpx *)(const void *)y, t);
+    kiss_fft_cpx *z = (kiss_fft_cpx *)(void *)p;
+    f->k->split_cpx((float *)(void *)z, (const float *)(const void *)t, ws->split2_re,
+                    ws->split2_im, half / 2u);
     float *r = ws->acf;
     for (uint32_t k = 0; 2u * k < n_out; k++) {
         r[2u * k] = 2.0f * z[k].r;
@@ -667,6 +695,47 @@ static void consider_peak(const dsp_features *f, frame_slot *s, float *strengths
 
 /* Analyses the frame whose window is in dhist; fills slot's features and pitch
  * candidates (not the Viterbi fields). */
+/* Tilt, centroid and flux of a hop from its power spectrum p and its band sums
+ * (p is kept: the autocorrelation is computed from it next). */
+static void spectral_shape(dsp_features *f, frame_slot *s, const float *p, float low, float high)
+{
+    const dsp_workspace *ws = f->ws;
+    const dsp_kernels *k = f->k;
+    uint32_t half = ws->nfft / 2u;
+    float scale = 2.0f / ((float)ws->nfft * ws->win_energy);
+    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)ws->nfft;
+    s->tilt_db = to_db(high * scale) - to_db(low * scale);
+    uint32_t n_c = ws->k4000 - ws->k60;
+    float total = k->sum_f32(p + ws->k60, n_c);
+    if (total > 1e-20f) {
+        float moment = k->ramp_dot_f32(p + ws->k60, n_c) + (float)ws->k60 * total;
+        s->centroid_hz = bin_hz * moment / total;
+    } else {
+        s->centroid_hz = 0.0f;
+    }
+    /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
+     * FLUX_POOL bins (67 Hz) to keep the state small. */
+    float *mag = (float *)(void *)ws->spec; /* spec is no longer needed */
+    k->sqrt_f32(mag, p, half + 1u);
+    uint32_t n_pool = (half + 1u) / FLUX_POOL;
+    float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
+    for (uint32_t j = 0; j < n_pool; j++) {
+        const float *m4 = mag + j * FLUX_POOL;
+        pooled[j] = (m4[0] + m4[1]) + (m4[2] + m4[3]);
+    }
+    float norm = sqrtf(k->energy_f32(pooled, n_pool));
+    float flux = 0.0f;
+    if (norm > 1e-10f && f->prev_mag_norm > 1e-10f) {
+        flux = 2.0f - 2.0f * k->dot_f32(pooled, f->prev_mag, n_pool) / (norm * f->prev_mag_norm);
+        flux = flux < 0.0f ? 0.0f : (flux > 2.0f ? 2.0f : flux);
+    } else if ((norm > 1e-10f) != (f->prev_mag_norm > 1e-10f)) {
+        flux = 2.0f;
+    }
+    s->flux = flux;
+    memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
+    f->prev_mag_norm = norm;
+}
+
 static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
 {
     const dsp_workspace *ws = f->ws;
@@ -720,47 +789,20 @@ static void analyse(dsp_features *f, frame_slot *s, uint64_t a)
     }
     k->mul_f32(buf, buf, ws->window, win);
     memset(buf + win, 0, (nfft - win) * sizeof(float));
-    kiss_fftr(ws->fft, buf, ws->spec);
-
-    /* Power spectrum into buf[0..half]; spectral features from it. */
+    /* The frame's samples as half complex pairs through one complex FFT, then the
+     * power spectrum into buf[0..half]; spectral features from it. */
+    kiss_fft(ws->fft, (const kiss_fft_cpx *)(const void *)buf, ws->spec);
     float *p = buf;
-    k->power_cpx(p, (const float *)ws->spec, half + 1u);
+    k->split_power(p, (const float *)(const void *)ws->spec, ws->split_re, ws->split_im, half);
     float scale = 2.0f / ((float)nfft * ws->win_energy);
-    float bin_hz = (float)ANALYSIS_RATE_HZ / (float)nfft;
     float low = k->sum_f32(p + ws->k300, ws->k1000 - ws->k300);
     float high = k->sum_f32(p + ws->k1000, ws->k3400 - ws->k1000);
     s->band_db = to_db((low + high) * scale);
-    s->tilt_db = to_db(high * scale) - to_db(low * scale);
-    uint32_t n_c = ws->k4000 - ws->k60;
-    float total = k->sum_f32(p + ws->k60, n_c);
-    if (total > 1e-20f) {
-        float moment = k->ramp_dot_f32(p + ws->k60, n_c) + (float)ws->k60 * total;
-        s->centroid_hz = bin_hz * moment / total;
+    if (c->spectral_shape) {
+        spectral_shape(f, s, p, low, high);
     } else {
-        s->centroid_hz = 0.0f;
+        s->tilt_db = s->centroid_hz = s->flux = 0.0f;
     }
-    /* Flux: 2 - 2 cos(angle) between successive magnitude spectra, pooled over
-     * FLUX_POOL bins (67 Hz) to keep the state small. */
-    float *mag = (float *)(void *)ws->spec; /* spec is no longer needed */
-    k->sqrt_f32(mag, p, half + 1u);
-    uint32_t n_pool = (half + 1u) / FLUX_POOL;
-    float *pooled = mag + half + 1u; /* spec holds nfft + 2 floats */
-    for (uint32_t j = 0; j < n_pool; j++) {
-        const float *m4 = mag + j * FLUX_POOL;
-        pooled[j] = (m4[0] + m4[1]) + (m4[2] + m4[3]);
-    }
-    float norm = sqrtf(k->energy_f32(pooled, n_pool));
-    float flux = 0.0f;
-    if (norm > 1e-10f && f->prev_mag_norm > 1e-10f) {
-        flux = 2.0f - 2.0f * k->dot_f32(pooled, f->prev_mag, n_pool) / (norm * f->prev_mag_norm);
-        flux = flux < 0.0f ? 0.0f : (flux > 2.0f ? 2.0f : flux);
-    } else if ((norm > 1e-10f) != (f->prev_mag_norm > 1e-10f)) {
-        flux = 2.0f;
-    }
-    s->flux = flux;
-    memcpy(f->prev_mag, pooled, n_pool * sizeof(float));
-    f->prev_mag_norm = norm;
-
     if (silent) {
         return;
     }

@@ -58,6 +58,10 @@ typedef struct dsp_features_config {
                                      spectrum (band_db, tilt, centroid, flux) is computed
                                      on every n-th hop and repeated between; f0, voicing
                                      and energy are unaffected. Default 2; 1 = every hop */
+    bool spectral_shape;          /* compute centroid_hz, flux and tilt_db (default true);
+                                     false leaves them 0 and saves their work per hop:
+                                     band_db, f0, voicing, energy, speech and the rates
+                                     are the same either way */
 } dsp_features_config;
 
 /* One hop's features. */

@@ -45,6 +45,17 @@ typedef struct dsp_kernels {
     void (*power_cpx)(float *out, const float *cpx, size_t n);
     /* out[i] = sqrt(x[i]) for x[i] >= 0 (magnitude spectrum). */
     void (*sqrt_f32)(float *out, const float *x, size_t n);
+    /* The power spectrum p[0..m] (m + 1 values) of a real frame of 2m samples from
+     * z, the m-point complex FFT of the frame read as pairs (m interleaved complex
+     * values; m >= 1), and the split twiddles wr, wi at k - 1 for k = 1..m/2
+     * (exp(-i pi (k / m + 1/2))): the step that turns a half-size complex FFT into a
+     * real one (dsp/features.c), with |X_k|^2 fused in. Every variant does the
+     * scalar one's operations without FMA, so all agree exactly. p must not overlap
+     * the inputs. */
+    void (*split_power)(float *p, const float *z, const float *wr, const float *wi, size_t m);
+    /* The same split keeping the complex transform: x[0..m] (2m + 2 floats,
+     * interleaved) is the real FFT of the 2m samples, as kiss_fftr gives it. */
+    void (*split_cpx)(float *x, const float *z, const float *wr, const float *wi, size_t m);
 } dsp_kernels;
 
 /* The reference table; always available. */
@@ -68,6 +79,17 @@ void dsp_axpy_f32_scalar(float *y, const float *x, float a, size_t n);
 void dsp_fir_f32_scalar(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_scalar(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_scalar(float *out, const float *x, size_t n);
+void dsp_split_power_scalar(float *p, const float *z, const float *wr, const float *wi, size_t m);
+/* The ends (bins 0 and m), then the pairs k..m/2 of the scalar kernels: the SIMD
+ * variants' ends and tails, so the pair at m/2 (written twice) comes out as in
+ * the scalar one. */
+void dsp_split_power_ends(float *p, const float *z, size_t m);
+void dsp_split_power_pairs(float *p, const float *z, const float *wr, const float *wi, size_t m,
+                           size_t k);
+void dsp_split_cpx_scalar(float *x, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_ends(float *x, const float *z, size_t m);
+void dsp_split_cpx_pairs(float *x, const float *z, const float *wr, const float *wi, size_t m,
+                         size_t k);
 
 #if defined(__x86_64__) || defined(__i386__)
 #define DSP_HAVE_SSE2 1
@@ -81,6 +103,8 @@ void dsp_axpy_f32_sse2(float *y, const float *x, float a, size_t n);
 void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_sse2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_sse2(float *out, const float *x, size_t n);
+void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *wi, size_t m);
 #endif
 
 #ifdef DSP_HAVE_AVX2
@@ -94,6 +118,8 @@ void dsp_axpy_f32_avx2(float *y, const float *x, float a, size_t n);
 void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, size_t n);
 void dsp_power_cpx_avx2(float *out, const float *cpx, size_t n);
 void dsp_sqrt_f32_avx2(float *out, const float *x, size_t n);
+void dsp_split_power_avx2(float *p, const float *z, const float *wr, const float *wi, size_t m);
+void dsp_split_cpx_avx2(float *x, const float *z, const float *wr, const float *wi, size_t m);
 #endif
 
 #endif /* DSP_KERNELS_H */

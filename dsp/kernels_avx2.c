@@ -194,3 +194,78 @@ void dsp_fir_f32_avx2(float *y, const float *x, const float *h, size_t taps, siz
         y[i] = acc;
     }
 }
+
+/* Re and im of eight interleaved complex values at c. */
+static void deinterleave_avx2(const float *c, __m256 *re, __m256 *im)
+{
+    __m256 a = _mm256_loadu_ps(c), b = _mm256_loadu_ps(c + 8);
+    /* per 128-bit lane: (a0 a2 b0 b2 | a4 a6 b4 b6), then the 64-bit quarters in order */
+    __m256 r = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    __m256 i = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+    *re = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(r), _MM_SHUFFLE(3, 1, 2, 0)));
+    *im = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(i), _MM_SHUFFLE(3, 1, 2, 0)));
+}
+
+static __m256 reverse_avx2(__m256 x)
+{
+    return _mm256_permutevar8x32_ps(x, _mm256_setr_epi32(7, 6, 5, 4, 3, 2, 1, 0));
+}
+
+/* Eight pairs; see split_core_sse2. Multiplies and adds are separate (no FMA), as
+ * in the scalar kernel. */
+static void split_core_avx2(const float *z, const float *wr, const float *wi, size_t m, size_t k,
+                            __m256 *xr, __m256 *xi, __m256 *yr, __m256 *yi)
+{
+    const __m256 half = _mm256_set1_ps(0.5f);
+    size_t j = m - k - 7u; /* z[j..j+7] pair with k+7..k */
+    __m256 ar, ai, br, bi;
+    deinterleave_avx2(z + 2u * k, &ar, &ai);
+    deinterleave_avx2(z + 2u * j, &br, &bi);
+    br = reverse_avx2(br);
+    bi = _mm256_xor_ps(reverse_avx2(bi), _mm256_set1_ps(-0.0f));
+    __m256 f1r = _mm256_add_ps(ar, br), f1i = _mm256_add_ps(ai, bi);
+    __m256 f2r = _mm256_sub_ps(ar, br), f2i = _mm256_sub_ps(ai, bi);
+    __m256 w_r = _mm256_loadu_ps(wr + k - 1u), w_i = _mm256_loadu_ps(wi + k - 1u);
+    __m256 tr = _mm256_sub_ps(_mm256_mul_ps(f2r, w_r), _mm256_mul_ps(f2i, w_i));
+    __m256 ti = _mm256_add_ps(_mm256_mul_ps(f2r, w_i), _mm256_mul_ps(f2i, w_r));
+    *xr = _mm256_mul_ps(_mm256_add_ps(f1r, tr), half);
+    *xi = _mm256_mul_ps(_mm256_add_ps(f1i, ti), half);
+    *yr = _mm256_mul_ps(_mm256_sub_ps(f1r, tr), half);
+    *yi = _mm256_mul_ps(_mm256_sub_ps(ti, f1i), half);
+}
+
+/* Eight re and eight im values as sixteen interleaved floats at c. */
+static void interleave_avx2(float *c, __m256 re, __m256 im)
+{
+    __m256 lo = _mm256_unpacklo_ps(re, im); /* r0 i0 r1 i1 | r4 i4 r5 i5 */
+    __m256 hi = _mm256_unpackhi_ps(re, im); /* r2 i2 r3 i3 | r6 i6 r7 i7 */
+    _mm256_storeu_ps(c, _mm256_permute2f128_ps(lo, hi, 0x20));
+    _mm256_storeu_ps(c + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+}
+
+void dsp_split_power_avx2(float *p, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_power_ends(p, z, m);
+    size_t k = 1;
+    for (; k + 8 <= m / 2u; k += 8) {
+        __m256 xr, xi, yr, yi;
+        split_core_avx2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
+        _mm256_storeu_ps(p + k, _mm256_add_ps(_mm256_mul_ps(xr, xr), _mm256_mul_ps(xi, xi)));
+        _mm256_storeu_ps(p + m - k - 7u,
+                         reverse_avx2(_mm256_add_ps(_mm256_mul_ps(yr, yr), _mm256_mul_ps(yi, yi))));
+    }
+    dsp_split_power_pairs(p, z, wr, wi, m, k);
+}
+
+void dsp_split_cpx_avx2(float *x, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_cpx_ends(x, z, m);
+    size_t k = 1;
+    for (; k + 8 <= m / 2u; k += 8) {
+        __m256 xr, xi, yr, yi;
+        split_core_avx2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
+        interleave_avx2(x + 2u * k, xr, xi);
+        interleave_avx2(x + 2u * (m - k - 7u), reverse_avx2(yr), reverse_avx2(yi));
+    }
+    dsp_split_cpx_pairs(x, z, wr, wi, m, k);
+}

@@ -116,6 +116,26 @@ static double abs_sum(const float *x, const float *y, size_t n, int mode)
             RP_CHECK(agree(out[i], ref[i], fabs((double)ref[i])));                                 \
         }                                                                                          \
     }                                                                                              \
+    static void checked_split_##isa(float *p, const float *z, const float *wr, const float *wi,    \
+                                    size_t m)                                                      \
+    {                                                                                              \
+        float ref[CHECK_MAX];                                                                      \
+        dsp_split_power_##isa(p, z, wr, wi, m);                                                    \
+        if (m < CHECK_MAX) {                                                                       \
+            dsp_split_power_scalar(ref, z, wr, wi, m);                                             \
+            RP_CHECK(memcmp(ref, p, (m + 1) * sizeof(float)) == 0); /* exact, no FMA */            \
+        }                                                                                          \
+    }                                                                                              \
+    static void checked_split_cpx_##isa(float *x, const float *z, const float *wr,                 \
+                                        const float *wi, size_t m)                                 \
+    {                                                                                              \
+        float ref[CHECK_MAX];                                                                      \
+        dsp_split_cpx_##isa(x, z, wr, wi, m);                                                      \
+        if (2 * m + 2 <= CHECK_MAX) {                                                              \
+            dsp_split_cpx_scalar(ref, z, wr, wi, m);                                               \
+            RP_CHECK(memcmp(ref, x, (2 * m + 2) * sizeof(float)) == 0); /* exact, no FMA */        \
+        }                                                                                          \
+    }                                                                                              \
     static void checked_sqrt_##isa(float *out, const float *x, size_t n)                           \
     {                                                                                              \
         float ref[CHECK_MAX];                                                                      \
@@ -131,14 +151,24 @@ static double abs_sum(const float *x, const float *y, size_t n, int mode)
     {                                                                                              \
 #isa, checked_mul_##isa, checked_energy_##isa, checked_dot_##isa, checked_sum_##isa,       \
             checked_ramp_dot_##isa, checked_maxabs_##isa, checked_axpy_##isa, checked_fir_##isa,   \
-            checked_power_##isa, checked_sqrt_##isa                                                \
+            checked_power_##isa, checked_sqrt_##isa, checked_split_##isa, checked_split_cpx_##isa  \
     }
 #endif /* DSP_CHECK_SIMD */
 
 static const dsp_kernels table_scalar = {
-    "scalar",           dsp_mul_f32_scalar,      dsp_energy_f32_scalar, dsp_dot_f32_scalar,
-    dsp_sum_f32_scalar, dsp_ramp_dot_f32_scalar, dsp_maxabs_f32_scalar, dsp_axpy_f32_scalar,
-    dsp_fir_f32_scalar, dsp_power_cpx_scalar,    dsp_sqrt_f32_scalar,
+    "scalar",
+    dsp_mul_f32_scalar,
+    dsp_energy_f32_scalar,
+    dsp_dot_f32_scalar,
+    dsp_sum_f32_scalar,
+    dsp_ramp_dot_f32_scalar,
+    dsp_maxabs_f32_scalar,
+    dsp_axpy_f32_scalar,
+    dsp_fir_f32_scalar,
+    dsp_power_cpx_scalar,
+    dsp_sqrt_f32_scalar,
+    dsp_split_power_scalar,
+    dsp_split_cpx_scalar,
 };
 
 #if defined(DSP_HAVE_SSE2) && defined(DSP_CHECK_SIMD)
@@ -146,9 +176,19 @@ DEFINE_CHECKED(sse2)
 static const dsp_kernels table_sse2 = CHECKED_TABLE(sse2);
 #elif defined(DSP_HAVE_SSE2)
 static const dsp_kernels table_sse2 = {
-    "sse2",           dsp_mul_f32_sse2,      dsp_energy_f32_sse2, dsp_dot_f32_sse2,
-    dsp_sum_f32_sse2, dsp_ramp_dot_f32_sse2, dsp_maxabs_f32_sse2, dsp_axpy_f32_sse2,
-    dsp_fir_f32_sse2, dsp_power_cpx_sse2,    dsp_sqrt_f32_sse2,
+    "sse2",
+    dsp_mul_f32_sse2,
+    dsp_energy_f32_sse2,
+    dsp_dot_f32_sse2,
+    dsp_sum_f32_sse2,
+    dsp_ramp_dot_f32_sse2,
+    dsp_maxabs_f32_sse2,
+    dsp_axpy_f32_sse2,
+    dsp_fir_f32_sse2,
+    dsp_power_cpx_sse2,
+    dsp_sqrt_f32_sse2,
+    dsp_split_power_sse2,
+    dsp_split_cpx_sse2,
 };
 #endif
 
@@ -157,9 +197,19 @@ DEFINE_CHECKED(avx2)
 static const dsp_kernels table_avx2 = CHECKED_TABLE(avx2);
 #elif defined(DSP_HAVE_AVX2)
 static const dsp_kernels table_avx2 = {
-    "avx2",           dsp_mul_f32_avx2,      dsp_energy_f32_avx2, dsp_dot_f32_avx2,
-    dsp_sum_f32_avx2, dsp_ramp_dot_f32_avx2, dsp_maxabs_f32_avx2, dsp_axpy_f32_avx2,
-    dsp_fir_f32_avx2, dsp_power_cpx_avx2,    dsp_sqrt_f32_avx2,
+    "avx2",
+    dsp_mul_f32_avx2,
+    dsp_energy_f32_avx2,
+    dsp_dot_f32_avx2,
+    dsp_sum_f32_avx2,
+    dsp_ramp_dot_f32_avx2,
+    dsp_maxabs_f32_avx2,
+    dsp_axpy_f32_avx2,
+    dsp_fir_f32_avx2,
+    dsp_power_cpx_avx2,
+    dsp_sqrt_f32_avx2,
+    dsp_split_power_avx2,
+    dsp_split_cpx_avx2,
 };
 #endif
 

@@ -167,3 +167,68 @@ void dsp_fir_f32_sse2(float *y, const float *x, const float *h, size_t taps, siz
     }
 }
 #endif /* DSP_HAVE_SSE2 */
+
+/* Lanes in reverse order. */
+static __m128 reverse_sse2(__m128 x)
+{
+    return _mm_shuffle_ps(x, x, _MM_SHUFFLE(0, 1, 2, 3));
+}
+
+/* Four pairs: bins k..k+3 (xr, xi, in order) and m-k-3..m-k (yr, yi, lane i for
+ * bin m-k-i), the scalar kernel's operations lane by lane. */
+static void split_core_sse2(const float *z, const float *wr, const float *wi, size_t m, size_t k,
+                            __m128 *xr, __m128 *xi, __m128 *yr, __m128 *yi)
+{
+    const __m128 half = _mm_set1_ps(0.5f);
+    size_t j = m - k - 3u; /* z[j..j+3] pair with k+3..k */
+    __m128 a0 = _mm_loadu_ps(z + 2u * k), a1 = _mm_loadu_ps(z + 2u * k + 4u);
+    __m128 b0 = _mm_loadu_ps(z + 2u * j), b1 = _mm_loadu_ps(z + 2u * j + 4u);
+    __m128 ar = _mm_shuffle_ps(a0, a1, _MM_SHUFFLE(2, 0, 2, 0));
+    __m128 ai = _mm_shuffle_ps(a0, a1, _MM_SHUFFLE(3, 1, 3, 1));
+    __m128 br = reverse_sse2(_mm_shuffle_ps(b0, b1, _MM_SHUFFLE(2, 0, 2, 0)));
+    __m128 bi = _mm_xor_ps(reverse_sse2(_mm_shuffle_ps(b0, b1, _MM_SHUFFLE(3, 1, 3, 1))),
+                           _mm_set1_ps(-0.0f));
+    __m128 f1r = _mm_add_ps(ar, br), f1i = _mm_add_ps(ai, bi);
+    __m128 f2r = _mm_sub_ps(ar, br), f2i = _mm_sub_ps(ai, bi);
+    __m128 w_r = _mm_loadu_ps(wr + k - 1u), w_i = _mm_loadu_ps(wi + k - 1u);
+    __m128 tr = _mm_sub_ps(_mm_mul_ps(f2r, w_r), _mm_mul_ps(f2i, w_i));
+    __m128 ti = _mm_add_ps(_mm_mul_ps(f2r, w_i), _mm_mul_ps(f2i, w_r));
+    *xr = _mm_mul_ps(_mm_add_ps(f1r, tr), half);
+    *xi = _mm_mul_ps(_mm_add_ps(f1i, ti), half);
+    *yr = _mm_mul_ps(_mm_sub_ps(f1r, tr), half);
+    *yi = _mm_mul_ps(_mm_sub_ps(ti, f1i), half);
+}
+
+/* Blocks of four pairs while they stay below m/2; the rest (with the bin at m/2,
+ * written twice) as in the scalar kernel. */
+void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_power_ends(p, z, m);
+    size_t k = 1;
+    for (; k + 4 <= m / 2u; k += 4) {
+        __m128 xr, xi, yr, yi;
+        split_core_sse2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
+        _mm_storeu_ps(p + k, _mm_add_ps(_mm_mul_ps(xr, xr), _mm_mul_ps(xi, xi)));
+        _mm_storeu_ps(p + m - k - 3u,
+                      reverse_sse2(_mm_add_ps(_mm_mul_ps(yr, yr), _mm_mul_ps(yi, yi))));
+    }
+    dsp_split_power_pairs(p, z, wr, wi, m, k);
+}
+
+void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *wi, size_t m)
+{
+    dsp_split_cpx_ends(x, z, m);
+    size_t k = 1;
+    for (; k + 4 <= m / 2u; k += 4) {
+        __m128 xr, xi, yr, yi;
+        split_core_sse2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
+        _mm_storeu_ps(x + 2u * k, _mm_unpacklo_ps(xr, xi));
+        _mm_storeu_ps(x + 2u * k + 4u, _mm_unpackhi_ps(xr, xi));
+        yr = reverse_sse2(yr); /* lane i is now bin m-k-3+i */
+        yi = reverse_sse2(yi);
+        size_t j = m - k - 3u;
+        _mm_storeu_ps(x + 2u * j, _mm_unpacklo_ps(yr, yi));
+        _mm_storeu_ps(x + 2u * j + 4u, _mm_unpackhi_ps(yr, yi));
+    }
+    dsp_split_cpx_pairs(x, z, wr, wi, m, k);
+}

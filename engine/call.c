@@ -684,13 +684,7 @@ static uint32_t decode_samples(const proto_audio *a, float *out)
         dsp_alaw_to_f32(out, b, n);
         break;
     case PROTO_F32LE:
-        for (uint32_t i = 0; i < n; i++) {
-            uint32_t bits = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 |
-                            (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
-            float f;
-            memcpy(&f, &bits, sizeof f);
-            out[i] = isfinite(f) ? fmaxf(-1.0f, fminf(1.0f, f)) : 0.0f;
-        }
+        dsp_f32le_to_f32(out, b, n);
         break;
     default:
         return 0;
@@ -706,6 +700,9 @@ dsp_features_config eng_call_dsp_config(uint32_t rate_hz)
     /* Pace over the last 6 s, not dsp's 10 s: a change of pace shows within about 1 s
      * of speaking_fast/slow's min_ms instead of 3-5 s (docs/bench.md). */
     cfg.rate_window_hops = PACE_WINDOW_HOPS;
+    /* No cue reads tilt, centroid or flux (and the agent's voice must never feed
+     * an emotion estimate): their work per hop is saved. */
+    cfg.spectral_shape = false;
     return cfg;
 }
 

@@ -1,4 +1,6 @@
 /* engine/rapportd.c - the engine daemon: binds its sockets, runs the shards. */
+#include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,11 @@ static void usage(FILE *out)
         "                    how often the event log deletes rows past their retention\n"
         "                    (playbook [retention] days; default 60000, 0 = never)\n"
         "  --log-level L     error, warn, info (default) or debug\n"
+        "  --realtime PRIO   run every engine thread (loop, shards, ZeroMQ I/O) under\n"
+        "                    SCHED_FIFO at priority PRIO (1..99), as media servers do, so\n"
+        "                    a busy host cannot delay a frame behind other work (needs\n"
+        "                    CAP_SYS_NICE or an rtprio limit; without it rapportd warns\n"
+        "                    and runs with normal scheduling). Default: normal scheduling\n"
         "  --curve-key FILE  the engine's key pair (FILE and FILE_secret, from rapport keygen;\n"
         "                    the secret must be mode 0600): every socket is a CURVE server\n"
         "  --allowed-keys DIR\n"
@@ -63,6 +70,27 @@ static void usage(FILE *out)
         ENG_DEFAULT_INGEST, ENG_DEFAULT_PUBLISH, ENG_DEFAULT_REQUESTS);
 }
 
+/* SCHED_FIFO for this thread before any other starts: the shards and ZeroMQ's I/O
+ * threads inherit it (threads are created with PTHREAD_INHERIT_SCHED). Every
+ * engine thread sleeps when it has no work, and the kernel keeps 5 % of each
+ * second for other tasks (sched_rt_runtime_us). Refused: a warning, normal
+ * scheduling. */
+static void use_realtime(uint32_t priority)
+{
+    struct sched_param sp;
+    memset(&sp, 0, sizeof sp);
+    sp.sched_priority = (int)priority;
+    int rc = pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp);
+    if (rc != 0) {
+        rp_log(RP_LOG_WARN, "rapportd",
+               "--realtime %u refused (%s): running with normal scheduling; grant "
+               "CAP_SYS_NICE or an rtprio limit (docs/operations.md)",
+               priority, strerror(rc));
+        return;
+    }
+    rp_log(RP_LOG_INFO, "rapportd", "real-time scheduling: SCHED_FIFO priority %u", priority);
+}
+
 static bool loopback_only(const char *ep)
 {
     return strncmp(ep, "tcp://127.", 10) == 0 || strncmp(ep, "tcp://localhost:", 16) == 0 ||
@@ -75,6 +103,7 @@ int main(int argc, char **argv)
     eng_server_config cfg = eng_server_config_default();
     bool insecure = false;
     bool curve_given = false;
+    uint32_t rt_priority = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has = i + 1 < argc;
@@ -122,6 +151,11 @@ int main(int argc, char **argv)
                 fprintf(stderr, "rapportd: --purge-interval-ms takes 0..86400000\n");
                 return 2;
             }
+        } else if (strcmp(a, "--realtime") == 0 && has) {
+            if (!rp_parse_u32(argv[++i], 1, 99, &rt_priority)) {
+                fprintf(stderr, "rapportd: --realtime takes a priority 1..99\n");
+                return 2;
+            }
         } else if (strcmp(a, "--log-level") == 0 && has) {
             rp_log_level level;
             if (!rp_log_level_parse(argv[++i], &level)) {
@@ -156,6 +190,9 @@ int main(int argc, char **argv)
         rp_log(RP_LOG_WARN, "rapportd",
                "*** INSECURE *** no encryption, no authentication, every client may do "
                "everything (--insecure-loopback): development only, never with real calls");
+    }
+    if (rt_priority > 0) {
+        use_realtime(rt_priority);
     }
     char err[RP_ERR_LEN];
     eng_server *s = NULL;

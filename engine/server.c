@@ -2,6 +2,8 @@
 #include "engine/server.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +92,7 @@ struct eng_server {
     /* counters */
     uint64_t msgs_in, frames_in, texts_in, published, requests, snapshots;
     uint64_t rejected[REJ_COUNT], inbox_full, log_errors, reloads, reload_errors;
+    uint64_t malformed_reported;             /* shards' rejection reports received (for the log) */
     uint64_t lat_hist[LAT_BINS], lat_n;      /* since start */
     uint64_t lat_sec[LAT_SECONDS][LAT_BINS]; /* per second of the clock, ring */
     uint64_t lat_sec_epoch[LAT_SECONDS];     /* which second (mono s + 1) each row holds */
@@ -531,14 +534,20 @@ static size_t build_snapshot(eng_server *s, const proto_snapshot_req *q, const e
 
 /* ---- per-message work ---- */
 
-static void reject(eng_server *s, enum rejection why, const proto_error *err)
+/* Logs the nth rejection of its kind: the first few, then one in 10,000. */
+static void log_rejection(enum rejection why, uint64_t n, const proto_error *err)
 {
-    uint64_t n = ++s->rejected[why];
     if (n <= REJECT_LOG_FIRST || n % 10000 == 0) {
         rp_log(RP_LOG_WARN, "rapportd", "rejected (%s, %llu so far)%s%s%s%s", rejection_names[why],
                (unsigned long long)n, err ? ": " : "", err ? err->path : "",
                err && err->path[0] ? ": " : "", err ? err->reason : "");
     }
+}
+
+static void reject(eng_server *s, enum rejection why, const proto_error *err)
+{
+    uint64_t n = ++s->rejected[why];
+    log_rejection(why, n + (why == REJ_MALFORMED ? s->malformed_reported : 0), err);
 }
 
 /* What a gateway may send: the inbound types of the protocol. */
@@ -588,23 +597,46 @@ static void log_event(eng_server *s, proto_str call, uint32_t t_ms, const proto_
     }
 }
 
+/* Queues a message for its call's shard (the drop is counted when the inbox is full). */
+static void post(eng_server *s, proto_str call, const uint8_t *data, size_t size, uint64_t now)
+{
+    eng_worker *w = s->workers[eng_call_hash(call.ptr, call.len) % s->n_workers];
+    if (eng_worker_post(w, data, size, now) != RP_OK) {
+        s->inbox_full++;
+    }
+}
+
 static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t now)
 {
     proto_msg m;
     proto_error err;
+    proto_type type;
+    proto_str call;
+    /* Audio is nearly all the traffic and concerns only its call's shard: it is
+     * routed by its envelope and decoded once, by the shard, which counts and
+     * reports what fails (drain_workers logs it). The rest is decoded here. */
+    if (proto_peek(data, size, &type, &call, &err) != RP_OK) {
+        reject(s, REJ_MALFORMED, &err);
+        return;
+    }
+    if (type == PROTO_T_AUDIO) {
+        s->msgs_in++;
+        s->frames_in++;
+        post(s, call, data, size, now);
+        return;
+    }
     proto_arena arena;
     proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
     if (proto_decode(data, size, &arena, &m, &err) != RP_OK) {
         reject(s, REJ_MALFORMED, &err);
         return;
     }
-    proto_str call = proto_msg_call(&m);
+    call = proto_msg_call(&m);
     if (!ingest_type(m.type)) {
         reject(s, REJ_WRONG_TYPE, NULL);
         return;
     }
     s->msgs_in++;
-    s->frames_in += m.type == PROTO_T_AUDIO;
     s->texts_in += m.type == PROTO_T_TEXT;
     if (m.type == PROTO_T_CALL_START) {
         reg_start(s, &m.u.call_start);
@@ -628,10 +660,7 @@ static void ingest_one(eng_server *s, const uint8_t *data, size_t size, uint64_t
             s->log_errors++;
         }
     }
-    eng_worker *w = s->workers[eng_call_hash(call.ptr, call.len) % s->n_workers];
-    if (eng_worker_post(w, data, size, now) != RP_OK) {
-        s->inbox_full++;
-    }
+    post(s, call, data, size, now);
 }
 
 static int drain_ingest(eng_server *s)
@@ -750,6 +779,18 @@ static int drain_workers(eng_server *s)
                 break;
             }
             total++;
+            if (s->topic[0] == '\0') { /* a shard's rejection report (eng_worker_take) */
+                proto_error err;
+                if (len == sizeof err) {
+                    memcpy(&err, s->msg, sizeof err);
+                    err.path[sizeof err.path - 1] = '\0';
+                    err.reason[sizeof err.reason - 1] = '\0';
+                    s->malformed_reported++;
+                    log_rejection(REJ_MALFORMED, s->rejected[REJ_MALFORMED] + s->malformed_reported,
+                                  &err);
+                }
+                continue;
+            }
             proto_msg m;
             proto_arena arena;
             proto_arena_init(&arena, s->arena_mem, ARENA_BYTES);
@@ -920,6 +961,18 @@ static double stage_percentile_us(eng_server *s, bool process, double pct)
     return 0.0;
 }
 
+/* The loop thread's SCHED_FIFO priority (rapportd --realtime; its shards and
+ * ZeroMQ's threads inherit it), 0 under normal scheduling. */
+static int fifo_priority(void)
+{
+    int policy = 0;
+    struct sched_param sp;
+    if (pthread_getschedparam(pthread_self(), &policy, &sp) != 0 || policy != SCHED_FIFO) {
+        return 0;
+    }
+    return sp.sched_priority;
+}
+
 static void publish_stats(eng_server *s, uint64_t now)
 {
     static const char *const reject_keys[ENG_REJ_COUNT] = {
@@ -930,11 +983,13 @@ static void publish_stats(eng_server *s, uint64_t now)
     uint32_t n = 0;
 #define KV(name, v) (kv[n++] = (proto_kv){0, proto_cstr(name), (double)(v)})
     uint64_t frames = 0, unknown = 0, dup = 0, refused = 0, out_dropped = 0, active = 0;
+    uint64_t malformed = 0; /* audio the loop routed unread that the shards rejected */
     uint64_t rej[ENG_REJ_COUNT] = {0};
     for (uint32_t i = 0; i < s->n_workers; i++) {
         const eng_worker_stats *w = eng_worker_stats_of(s->workers[i]);
         frames += atomic_load_explicit(&w->frames, memory_order_relaxed);
         unknown += atomic_load_explicit(&w->unknown_call, memory_order_relaxed);
+        malformed += atomic_load_explicit(&w->malformed, memory_order_relaxed);
         dup += atomic_load_explicit(&w->duplicate_start, memory_order_relaxed);
         refused += atomic_load_explicit(&w->calls_refused, memory_order_relaxed);
         out_dropped += atomic_load_explicit(&w->out_dropped, memory_order_relaxed);
@@ -943,8 +998,9 @@ static void publish_stats(eng_server *s, uint64_t now)
             rej[r] += atomic_load_explicit(&w->rejected[r], memory_order_relaxed);
         }
     }
-    KV("messages_in", s->msgs_in);
-    KV("frames_in", s->frames_in);
+    KV("messages_in", s->msgs_in - malformed);
+    KV("sched_fifo_priority", fifo_priority());
+    KV("frames_in", s->frames_in - malformed);
     KV("texts_in", s->texts_in);
     KV("frames_processed", frames);
     KV("published", s->published);
@@ -954,7 +1010,8 @@ static void publish_stats(eng_server *s, uint64_t now)
         static const char *const keys[REJ_COUNT] = {"rejected.malformed", "rejected.wrong_type",
                                                     "rejected.multipart", "rejected.bad_request",
                                                     "rejected.unauthorised"};
-        kv[n++] = (proto_kv){0, proto_cstr(keys[r]), (double)s->rejected[r]};
+        uint64_t v = s->rejected[r] + (r == REJ_MALFORMED ? malformed : 0);
+        kv[n++] = (proto_kv){0, proto_cstr(keys[r]), (double)v};
     }
     for (int r = 1; r < ENG_REJ_COUNT; r++) {
         KV(reject_keys[r], rej[r]);

@@ -135,6 +135,13 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
         eng_worker_destroy(&w);
         return RP_ENOMEM;
     }
+    /* Fault the rings and staging buffers in now: their pages would otherwise be
+     * first touched on the per-frame path as the rings wrap (a page fault each). */
+    memset(w->inbox_mem, 0, cfg->inbox_bytes);
+    memset(w->outbox_mem, 0, cfg->outbox_bytes);
+    memset(w->in_stage, 0, PROTO_MAX_MSG_BYTES + IN_HEAD);
+    memset(w->in_buf, 0, PROTO_MAX_MSG_BYTES);
+    memset(w->out_stage, 0, OUT_HEAD + TOPIC_MAX + OUT_MSG_MAX);
     *out = w;
     return RP_OK;
 }
@@ -256,11 +263,29 @@ static void end_call(eng_worker *w, eng_call *c, int64_t ts_us, const eng_sink *
     atomic_store_explicit(&w->stats.calls_active, w->calls.n, memory_order_relaxed);
 }
 
+/* A message the loop routed unread failed to decode: counted here, and the reason
+ * goes to the loop (an outbox record with an empty topic), which logs it. */
+static void report_malformed(eng_worker *w, const proto_error *err)
+{
+    count(&w->stats.malformed);
+    unsigned char *st = w->out_stage;
+    uint32_t tl = 0, ml = (uint32_t)sizeof *err;
+    memcpy(st, &tl, 4);
+    memcpy(st + 4, &ml, 4);
+    memcpy(st + 8, &w->current_arrival, 8);
+    memcpy(st + OUT_HEAD, err, sizeof *err);
+    if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + sizeof *err) != RP_OK) {
+        count(&w->stats.out_dropped);
+    }
+}
+
 static void handle(eng_worker *w, const uint8_t *buf, size_t len)
 {
     proto_msg m;
-    if (proto_decode(buf, len, NULL, &m, NULL) != RP_OK) {
-        return; /* the loop validated it; cannot happen */
+    proto_error err;
+    if (proto_decode(buf, len, NULL, &m, &err) != RP_OK) {
+        report_malformed(w, &err);
+        return;
     }
     eng_sink sink = {emit_out, w};
     eng_call *c = NULL;
@@ -348,9 +373,8 @@ static void tick_one(void *arg, void *value)
 }
 
 /* Chat sessions advance with the engine's clock between messages. */
-static void tick_calls(eng_worker *w, uint64_t *last_tick_ns)
+static void tick_calls(eng_worker *w, uint64_t now, uint64_t *last_tick_ns)
 {
-    uint64_t now = rp_clock_mono_ns();
     if (now - *last_tick_ns < TICK_NS) {
         return;
     }
@@ -388,20 +412,24 @@ static void *run(void *arg)
     /* flush denormals to zero in this thread (docs/threading.md) */
     _mm_setcsr(_mm_getcsr() | 0x8040);
 #endif
+    /* One clock read per message: the end of one is the start of the next. */
+    uint64_t now = last_tick_ns;
     for (;;) {
         size_t len = 0;
-        tick_calls(w, &last_tick_ns);
+        tick_calls(w, now, &last_tick_ns);
         if (take_inbound(w, &len)) {
-            uint64_t start = rp_clock_mono_ns();
+            uint64_t start = now > w->current_arrival ? now : rp_clock_mono_ns();
             handle(w, w->in_buf, len);
+            now = rp_clock_mono_ns();
             stage_count(w->stats.queue_us, start - w->current_arrival);
-            stage_count(w->stats.process_us, rp_clock_mono_ns() - start);
+            stage_count(w->stats.process_us, now - start);
             continue;
         }
         if (atomic_load_explicit(&w->stop, memory_order_acquire)) {
             break;
         }
         idle_wait(w);
+        now = rp_clock_mono_ns();
     }
     /* end every call still open: their summaries go out */
     eng_sink sink = {emit_out, w};

@@ -36,6 +36,8 @@ typedef struct eng_worker_stats {
     atomic_uint_fast64_t texts;
     atomic_uint_fast64_t rejected[ENG_REJ_COUNT];
     atomic_uint_fast64_t unknown_call; /* messages for a call that was never started */
+    atomic_uint_fast64_t malformed;    /* audio the loop routed by its envelope only
+                                          (proto_peek) that failed proto_decode here */
     atomic_uint_fast64_t duplicate_start;
     atomic_uint_fast64_t calls_refused; /* max_calls reached, or out of memory */
     atomic_uint_fast64_t out_dropped;   /* outbox full */
@@ -72,15 +74,20 @@ void eng_worker_set_wakeup(eng_worker *w, atomic_int *loop_sleeping, int wake_fd
 /* Loop thread: the playbook for calls that start from now on. */
 void eng_worker_set_playbook(eng_worker *w, const eng_playbook *pb);
 
-/* Loop thread: queues one validated wire message with its arrival time, and wakes
- * the worker if it sleeps. RP_EFULL when the inbox has no room (the caller counts
- * the drop). */
+/* Loop thread: queues one wire message with its arrival time, and wakes the worker
+ * if it sleeps. The message was decoded by the loop, or (audio, the bulk of the
+ * traffic) only peeked at with proto_peek to find its call: the worker decodes
+ * every message strictly and counts and reports the ones that fail. RP_EFULL when the inbox has no
+ * room (the caller counts the drop). */
 RP_NODISCARD int eng_worker_post(eng_worker *w, const uint8_t *msg, size_t len,
                                  uint64_t arrival_ns);
 
 /* Loop thread: takes the next outbound record. Returns 1 and fills the topic
  * (NUL-terminated, up to topic_cap), the message bytes (up to msg_cap) and the
- * arrival time of the inbound message that caused it; 0 when the outbox is empty. */
+ * arrival time of the inbound message that caused it; 0 when the outbox is empty.
+ * An empty topic marks a rejection report instead: the bytes are a proto_error
+ * saying why a message posted unread failed to decode (already counted in
+ * stats.malformed), for the loop to log. */
 int eng_worker_take(eng_worker *w, char *topic, size_t topic_cap, uint8_t *msg, size_t msg_cap,
                     size_t *msg_len, uint64_t *arrival_ns);
 

@@ -40,13 +40,30 @@
  * goemotions (anger|annoyance|disgust F1, and the same against sadness/joy) */
 #define ANNOYANCE_TO_ANGER 0.6f
 /* weight of negative valence in the complaint evidence; chosen on the negative
- * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1) */
-#define NEG_TO_COMPLAINT 5.0f
+ * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1);
+ * 6 since the valence squash became wider (alpha 26, spread) */
+#define NEG_TO_COMPLAINT 6.0f
 #define ESC_PAIR_FLAGS                                                                             \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_WANT |                   \
      NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ | NLP_LEX_ORDER_OBJ | NLP_LEX_FORMAL_VERB |          \
      NLP_LEX_FORMAL_OBJ)
-#define VALENCE_ALPHA     15.0f
+#define VALENCE_ALPHA 26.0f
+/* A sum of many valenced words says less than its size: raters judge a
+ * message by its gist, not by its word count. The sum is scaled by
+ * (1 + VALENCE_SPREAD) / n^VALENCE_SPREAD for n valenced words (one word
+ * keeps about the scale it had with alpha 15). Chosen with VALENCE_ALPHA and
+ * the weights below on vader_tweets / amazon / movie / nyt. */
+#define VALENCE_SPREAD 0.3f
+#define BUT_BEFORE     0.5f  /* "X but Y": X counts half ... */
+#define BUT_AFTER      1.0f  /* ... and Y in full */
+#define EXCL_POS       0.4f  /* per '!' (up to 4) on a positive sum */
+#define EXCL_NEG       0.15f /* on a negative one: '!' is more often cheer */
+#define QUESTION_POS   0.6f  /* a positive sum ending in a question asserts less */
+/* Sarcasm at or above this turns the praise against the message; between 0.5
+ * and it (one weak frame: "love how ... drops", praise beside a bad situation)
+ * the praise only stops counting and the valence is at most 0: such frames are
+ * often sincere, and a wrong flip costs more than a missed one. */
+#define SARCASM_CLEAR     0.55f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
@@ -863,6 +880,18 @@ static float sigmoid(float x)
     return 1.0f / (1.0f + expf(-x));
 }
 
+/* (1 + VALENCE_SPREAD) / n^VALENCE_SPREAD: a table for the usual counts, powf
+ * beyond it. */
+static float valence_spread_gain(int n_valenced)
+{
+    static const float table[9] = {1.30000f, 1.30000f, 1.05593f, 0.93499f, 0.85768f,
+                                   0.80214f, 0.75945f, 0.72513f, 0.69665f};
+    if (n_valenced < 9) {
+        return table[n_valenced < 0 ? 0 : n_valenced];
+    }
+    return (1.0f + VALENCE_SPREAD) / powf((float)n_valenced, VALENCE_SPREAD);
+}
+
 /* Sensitive-topic evidence of one message. Positions are token indices; a
  * position before `sentence` (the first token of the current sentence) is stale. */
 typedef struct topic_state {
@@ -972,6 +1001,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
     int n_first_person = 0, n_you = 0;
+    int n_valenced = 0; /* tokens that added valence */
     topic_state ts = {.sentence = 0,
                       .kin = -100,
                       .death = -100,
@@ -1020,6 +1050,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
+                neg_left = 0;
             }
             continue;
         }
@@ -1073,8 +1104,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             v *= gain;
             if (negated) {
-                /* "not good" is bad; "not bad" is only mildly good */
-                v *= v > 0.0f ? -0.6f : -0.35f;
+                /* "not good" is bad; "not bad" is only mildly good (x-0.2,
+                 * chosen on the vader sets and goemotions) */
+                v *= v > 0.0f ? -0.6f : -0.2f;
                 /* the negator's own valence ("no") was only a guess at what it negates */
                 sum -= neg_own_v;
                 neg_own_v = 0.0f;
@@ -1088,6 +1120,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 ackn_neg += v;
             }
             sum += v;
+            n_valenced++;
             if (f & NLP_LEX_NEG) {
                 neg_own_v = v;
             }
@@ -1215,7 +1248,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             ts.sentence = pos + 1;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
-            clause_weight = 1.0f; /* "although X, Y": the concession ends at the comma */
+            /* "although X, Y": the concession ends at the comma; so does a
+             * negation ("not cheap, but good"; "no, it's great") */
+            clause_weight = 1.0f;
+            neg_left = 0;
         }
     }
     (void)n_first_person;
@@ -1279,6 +1315,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
+    bool sarcasm_clear = out->sarcasm >= SARCASM_CLEAR;
 
     /* ---- valence ---- */
     bool agent = role == NLP_ROLE_AGENT;
@@ -1289,15 +1326,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         neg_mass += ackn_neg;
         sum += 0.6f * empathy_cue;
     }
-    float total = have_but ? 0.5f * sum_before + 1.5f * sum : sum;
-    if (sarcastic && pos_mass > 0.0f) {
+    float total = have_but ? BUT_BEFORE * sum_before + BUT_AFTER * sum : sum;
+    total *= valence_spread_gain(n_valenced);
+    if (sarcasm_clear && pos_mass > 0.0f) {
         total -= 1.6f * pos_mass * out->sarcasm; /* praise used ironically counts against */
         total -= 0.8f;
+    } else if (sarcastic && pos_mass > 0.0f) {
+        total -= pos_mass * valence_spread_gain(n_valenced); /* weak: the praise stops counting */
     }
     total += esc_valence;
     if (total != 0.0f && n_excl > 0) {
-        float e = 0.25f * (float)(n_excl > 4 ? 4 : n_excl);
-        total += total > 0.0f ? e : -e;
+        float e = (float)(n_excl > 4 ? 4 : n_excl);
+        total += total > 0.0f ? EXCL_POS * e : -EXCL_NEG * e;
     }
     /* the message ends in a question when its last clause end is a '?' */
     bool ends_question = false;
@@ -1308,11 +1348,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     if (ends_question && n_quest > 0 && total > 0.0f) {
-        total *= 0.8f; /* a question asserts less */
+        total *= QUESTION_POS; /* a question asserts less */
     }
     float val = total / sqrtf(total * total + VALENCE_ALPHA);
-    if (sarcastic && val > -0.05f) {
+    if (sarcasm_clear && val > -0.05f) {
         val = -0.05f - 0.3f * out->sarcasm;
+    } else if (sarcastic && val > 0.0f) {
+        val = 0.0f; /* weak sarcasm: never praise */
     }
     out->valence = val < -1.0f ? -1.0f : (val > 1.0f ? 1.0f : val);
 

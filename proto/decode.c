@@ -350,8 +350,9 @@ static int decode_object(decoder *d, const proto_schema *s, void *obj, int is_ro
     return RP_OK;
 }
 
-/* Finds "v" and "type" in the top-level map (any order) and checks them. */
-static int read_header(decoder *d, proto_type *type)
+/* Finds "v" and "type" in the top-level map (any order) and checks them; call, when
+ * not NULL, gets the top-level "call" if it is a string ({NULL, 0} otherwise). */
+static int read_header(decoder *d, proto_type *type, proto_str *call)
 {
     mp_item map;
     int rc = next(d, &map);
@@ -404,6 +405,16 @@ static int read_header(decoder *d, proto_type *type)
                 return fail_here(d, "unknown message type");
             }
             proto_path_restore(&d->path, mark);
+        } else if (call != NULL && key.type == MP_STR && key_is(&key, "call")) {
+            size_t mark = proto_path_push_key(&d->path, "call");
+            if ((rc = next(d, &val)) != RP_OK) {
+                return rc;
+            }
+            if (val.type != MP_STR) { /* a container's children would follow */
+                return wrong_type(d, &val, "a string");
+            }
+            *call = (proto_str){(const char *)val.ptr, val.len};
+            proto_path_restore(&d->path, mark);
         } else {
             proto_error e;
             if (!mp_skip(&d->r, &e)) {
@@ -445,7 +456,7 @@ int proto_decode(const uint8_t *buf, size_t len, proto_arena *arena, proto_msg *
     d.err = err;
     proto_path_init(&d.path, NULL);
     proto_type type;
-    int rc = read_header(&d, &type);
+    int rc = read_header(&d, &type, NULL);
     if (rc != RP_OK) {
         return rc;
     }
@@ -458,4 +469,29 @@ int proto_decode(const uint8_t *buf, size_t len, proto_arena *arena, proto_msg *
     }
     out->type = type;
     return RP_OK;
+}
+
+int proto_peek(const uint8_t *buf, size_t len, proto_type *type, proto_str *call, proto_error *err)
+{
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+    }
+    if (type == NULL || call == NULL || (buf == NULL && len != 0)) {
+        return RP_EINVAL;
+    }
+    *type = PROTO_T_NONE;
+    *call = (proto_str){NULL, 0};
+    if (buf == NULL || len == 0 || len > PROTO_MAX_MSG_BYTES) {
+        if (err != NULL) {
+            snprintf(err->reason, sizeof err->reason, "%s",
+                     len == 0 ? "empty message" : "message longer than the limit of 1048576 bytes");
+        }
+        return RP_EPROTO;
+    }
+    decoder d;
+    mp_reader_init(&d.r, buf, len);
+    d.arena = NULL;
+    d.err = err;
+    proto_path_init(&d.path, NULL);
+    return read_header(&d, type, call);
 }

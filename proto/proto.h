@@ -566,6 +566,15 @@ RP_NODISCARD int proto_encode(const proto_msg *msg, uint8_t *buf, size_t cap, si
  * RP_EFULL when cap is too small. msg must be valid (decoded or encodable). */
 RP_NODISCARD int proto_to_json(const proto_msg *msg, char *buf, size_t cap, size_t *n_out);
 
+/* Reads only a message's envelope: its type and its top-level "call" when that is
+ * a string ({NULL, 0} otherwise; it borrows from buf). Bounded like proto_decode
+ * (every length is checked against the bytes), but the other fields, their types,
+ * limits and UTF-8 are not looked at: it routes a message and never replaces
+ * proto_decode(). RP_OK, or RP_EPROTO with err (may be NULL) saying why. Never
+ * crashes or allocates; real-time safe. */
+RP_NODISCARD int proto_peek(const uint8_t *buf, size_t len, proto_type *type, proto_str *call,
+                            proto_error *err);
+
 /* Wire name of a type ("audio") / of an enum value; NULL when out of range. */
 const char *proto_type_name(proto_type type);
 const char *proto_cue_name(proto_cue_kind cue);

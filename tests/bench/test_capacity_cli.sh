@@ -74,6 +74,18 @@ check "capacity: the last line names the count sustained" \
 check "capacity: no progress line when stderr is not a terminal" test ! -s "$tmp/cap.err"
 check "capacity: one rapportd per step" test "$(wc -l <"$tmp/pids")" -eq 3
 
+# --realtime passes to rapportd; the report says what scheduling the engine got
+# (SCHED_FIFO where this user may use it, else normal, with rapportd's warning)
+"$bench" load --calls 2 --duration 1 --realtime 5 --engine "$tmp/engine" --format json \
+    >"$tmp/rt.json" 2>"$tmp/rt.err"
+check "load --realtime: kept up (exit 0)" test $? -eq 0
+if chrt -f 5 true 2>/dev/null; then
+    check "load --realtime: the engine ran SCHED_FIFO 5" has '"sched_fifo_priority":5,' "$tmp/rt.json"
+else
+    check "load --realtime: refused here, normal scheduling" has '"sched_fifo_priority":0,' \
+        "$tmp/rt.json"
+fi
+
 alive=0
 for p in $(cat "$tmp/pids"); do
     kill -0 "$p" 2>/dev/null && alive=$((alive + 1))

@@ -146,4 +146,48 @@ ok = db.execute('pragma integrity_check').fetchone()[0] == 'ok'
 got = dict(db.execute('select type, count(*) from events group by type').fetchall())
 sys.exit(0 if ok and want and all(got.get(k) == v for k, v in want.items()) else 1)"
 
+# --realtime: a bad priority is a usage error. Granted (root or CAP_SYS_NICE), every
+# thread of rapportd runs SCHED_FIFO at that priority and stats say so; refused, it
+# warns and runs with normal scheduling (stats say 0).
+"$rapportd" --insecure-loopback --realtime 0 >/dev/null 2>"$tmp/err"
+check "--realtime 0: exit 2" test $? -eq 2
+# refused_check NAME: rapportd NAME warned and runs with normal scheduling.
+refused_check() {
+    "$rapport" stats --from "$pub" --format json >"$tmp/stats-$1.json"
+    check "--realtime refused: a warning, normal scheduling, stats say 0" python3 -c "
+import json, sys
+c = {k['name']: k['value'] for k in json.load(open('$tmp/stats-$1.json'))['counters']}
+sys.exit(0 if 'refused' in open('$tmp/$1.err').read() and c['sched_fifo_priority'] == 0 else 1)"
+    kill -TERM "$pid"
+    wait "$pid"
+    pid=""
+}
+start_rapportd rt --realtime 7 --workers 2 --stats-ms 200
+if grep -q "SCHED_FIFO priority 7" "$tmp/rt.err"; then
+    "$rapport" stats --from "$pub" --format json >"$tmp/stats-rt.json"
+    check "--realtime granted: every thread SCHED_FIFO 7, and stats say 7" python3 -c "
+import glob, json, sys
+c = {k['name']: k['value'] for k in json.load(open('$tmp/stats-rt.json'))['counters']}
+# /proc/PID/task/TID/stat: fields 40 rt_priority and 41 policy (1 = SCHED_FIFO), counted
+# from 1; after the ')' closing the name the split starts at field 3
+tasks = [open(t).read().rsplit(')', 1)[1].split() for t in glob.glob('/proc/$pid/task/*/stat')]
+ok = len(tasks) >= 4 and all(t[37] == '7' and t[38] == '1' for t in tasks)
+sys.exit(0 if ok and c['sched_fifo_priority'] == 7 else 1)"
+    kill -TERM "$pid"
+    wait "$pid"
+    pid=""
+    # the same without CAP_SYS_NICE (and no rtprio limit): refused
+    if command -v setpriv >/dev/null && [ "$(ulimit -r)" = 0 ]; then
+        setpriv --bounding-set=-sys_nice "$rapportd" --insecure-loopback --realtime 7 \
+            --ingest 'tcp://127.0.0.1:*' --publish 'tcp://127.0.0.1:*' \
+            --requests 'tcp://127.0.0.1:*' --stats-ms 200 >"$tmp/rt2.out" 2>"$tmp/rt2.err" &
+        pid=$!
+        sleep 1
+        pub=$(sed -n 's/.*publish=\([^ ]*\).*/\1/p' "$tmp/rt2.out")
+        refused_check rt2
+    fi
+else
+    refused_check rt
+fi
+
 finish

@@ -1,5 +1,6 @@
 /* tests/dsp/test_convert.c - PCM16, float sanitising and G.711 decoding. */
 #include <math.h>
+#include <string.h>
 
 #include "dsp/convert.h"
 #include "suites.h"
@@ -31,6 +32,27 @@ START_TEST(pcm16le_bytes_at_any_alignment_match_pcm16)
     }
     ck_assert_float_eq(out[5], 258.0f / 32768.0f);
     dsp_pcm16le_to_f32(out, bytes, 0); /* n == 0 reads nothing */
+}
+END_TEST
+
+START_TEST(f32le_bytes_at_any_alignment_are_sanitised)
+{
+    const float vals[7] = {0.25f, -1.0f, 3.5f, -2.0f, INFINITY, -INFINITY, NAN};
+    const float want[7] = {0.25f, -1.0f, 1.0f, -1.0f, 0.0f, 0.0f, 0.0f};
+    uint8_t bytes[1 + 4 * 7];
+    for (int i = 0; i < 7; i++) { /* little-endian, after one byte of padding */
+        uint32_t bits;
+        memcpy(&bits, &vals[i], sizeof bits);
+        for (int b = 0; b < 4; b++) {
+            bytes[1 + 4 * i + b] = (uint8_t)(bits >> (8 * b));
+        }
+    }
+    float out[7];
+    dsp_f32le_to_f32(out, bytes + 1, 7);
+    for (int i = 0; i < 7; i++) {
+        ck_assert_float_eq(out[i], want[i]);
+    }
+    dsp_f32le_to_f32(out, bytes, 0);
 }
 END_TEST
 
@@ -94,6 +116,7 @@ Suite *convert_suite(void)
     TCase *tc = tcase_create("formats");
     tcase_add_test(tc, pcm16_scales_to_unit_full_scale);
     tcase_add_test(tc, pcm16le_bytes_at_any_alignment_match_pcm16);
+    tcase_add_test(tc, f32le_bytes_at_any_alignment_are_sanitised);
     tcase_add_test(tc, mulaw_decodes_the_g711_table_ends_and_is_monotonic);
     tcase_add_test(tc, alaw_decodes_the_g711_table_ends_and_is_monotonic);
     tcase_add_test(tc, sanitise_zeroes_non_finite_and_clips);

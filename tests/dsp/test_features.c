@@ -509,6 +509,44 @@ START_TEST(quiet_hops_repeat_the_spectrum_and_leave_pitch_alone)
 }
 END_TEST
 
+START_TEST(without_spectral_shape_only_tilt_centroid_and_flux_change)
+{
+    /* Speech-like tones with a gap: every frame equals the full analysis's but for
+     * the three shape features, which are 0. */
+    dsp_features_config full = dsp_features_config_default(), lean = full;
+    ck_assert(full.spectral_shape);
+    lean.spectral_shape = false;
+    size_t n;
+    float *x = make_tone(16000, 180.0, 2.0, 0.3, 8, &n);
+    for (size_t i = 12000; i < 20000; i++) {
+        x[i] = 0.0f;
+    }
+    size_t na, nb;
+    dsp_frame *a = run_signal(&full, rp_cpu_flags(), x, n, &na);
+    dsp_frame *b = run_signal(&lean, rp_cpu_flags(), x, n, &nb);
+    ck_assert_uint_eq(na, nb);
+    size_t shaped = 0;
+    for (size_t i = 0; i < na; i++) {
+        ck_assert_float_eq(a[i].f0_hz, b[i].f0_hz);
+        ck_assert_float_eq(a[i].voicing, b[i].voicing);
+        ck_assert_float_eq(a[i].energy_db, b[i].energy_db);
+        ck_assert_float_eq(a[i].band_db, b[i].band_db);
+        ck_assert_int_eq(a[i].voiced, b[i].voiced);
+        ck_assert_int_eq(a[i].speech, b[i].speech);
+        ck_assert_int_eq(a[i].nucleus, b[i].nucleus);
+        ck_assert_float_eq(a[i].articulation_rate_sps, b[i].articulation_rate_sps);
+        ck_assert_float_eq(b[i].centroid_hz, 0.0f);
+        ck_assert_float_eq(b[i].flux, 0.0f);
+        ck_assert_float_eq(b[i].tilt_db, 0.0f);
+        shaped += a[i].centroid_hz > 0.0f;
+    }
+    ck_assert_uint_gt(shaped, na / 2); /* the full analysis did compute them */
+    free(a);
+    free(b);
+    free(x);
+}
+END_TEST
+
 START_TEST(state_fits_16_kib_per_channel)
 {
     for (uint32_t rate = 8000; rate <= 16000; rate += 8000) {
@@ -561,6 +599,7 @@ Suite *features_suite(void)
     tcase_add_test(tc, process_never_allocates_over_10000_hops);
     tcase_add_test(tc, state_fits_16_kib_per_channel);
     tcase_add_test(tc, quiet_hops_repeat_the_spectrum_and_leave_pitch_alone);
+    tcase_add_test(tc, without_spectral_shape_only_tilt_centroid_and_flux_change);
     tcase_add_test(tc, channels_sharing_a_workspace_match_channels_with_their_own);
     tcase_add_test(tc, shared_channel_allocates_only_its_state);
     tcase_add_test(tc, kernel_override_forces_scalar);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <kiss_fftr.h>
+
 #include "common/cpu.h"
 #include "dsp/kernels.h"
 #include "suites.h"
@@ -120,6 +122,33 @@ static void check_table(const dsp_kernels *k, uint64_t seed)
                              (unsigned long long)seed);
             }
         }
+        /* split_power: x as n complex values, y as n / 2 twiddles (re, im halves);
+         * every variant does the scalar one's operations: equal bit for bit. */
+        if (n >= 1) {
+            k->split_power(o, x, y, y + n / 2u, n);
+            ref->split_power(r, x, y, y + n / 2u, n);
+            for (size_t i = 0; i <= n; i++) {
+                if (o[i] != r[i]) {
+                    ck_abort_msg("%s split_power m=%zu i=%zu: %.9g vs scalar %.9g, "
+                                 "RP_TEST_SEED=0x%llx",
+                                 k->name, n, i, (double)o[i], (double)r[i],
+                                 (unsigned long long)seed);
+                }
+            }
+        }
+        /* split_cpx: the same, 2 n + 2 outputs (o and r hold 2 MAX_LEN + 1 floats) */
+        if (n >= 1 && 2u * n + 2u <= 2u * MAX_LEN) {
+            k->split_cpx(o, x, y, y + n / 2u, n);
+            ref->split_cpx(r, x, y, y + n / 2u, n);
+            for (size_t i = 0; i < 2u * n + 2u; i++) {
+                if (o[i] != r[i]) {
+                    ck_abort_msg("%s split_cpx m=%zu i=%zu: %.9g vs scalar %.9g, "
+                                 "RP_TEST_SEED=0x%llx",
+                                 k->name, n, i, (double)o[i], (double)r[i],
+                                 (unsigned long long)seed);
+                }
+            }
+        }
         fill(y, n, &state, 1);
         k->sqrt_f32(o, y, n);
         ref->sqrt_f32(r, y, n);
@@ -173,6 +202,54 @@ START_TEST(scalar_reference_computes_known_values)
 }
 END_TEST
 
+/* The split step turns a half-size complex FFT into a real one: kiss_fft over 240
+ * pairs through split_power (split_cpx) gives the power (the transform) of
+ * kiss_fftr over 480 reals, which dsp_features used before. */
+START_TEST(split_power_of_a_half_size_fft_is_the_real_fft_power)
+{
+    enum { N = 480, M = N / 2 };
+    static float x[N], p[M + 1], wr[M / 2], wi[M / 2];
+    static kiss_fft_cpx z[M], X[M + 1];
+    uint64_t state = rp_test_seed();
+    fill(x, N, &state, 0);
+    for (size_t j = 0; j < M / 2; j++) {
+        double phase = -3.14159265358979323846 * ((double)(j + 1) / M + 0.5);
+        wr[j] = (float)cos(phase);
+        wi[j] = (float)sin(phase);
+    }
+    kiss_fft_cfg c = kiss_fft_alloc(M, 0, NULL, NULL);
+    kiss_fftr_cfg rc = kiss_fftr_alloc(N, 0, NULL, NULL);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_ptr_nonnull(rc);
+    kiss_fft(c, (const kiss_fft_cpx *)(const void *)x, z);
+    kiss_fftr(rc, x, X);
+    static float xc[2 * M + 2];
+    const dsp_kernels *table[4];
+    size_t n_tables = dsp_kernels_available(rp_cpu_flags(), table, 4);
+    for (size_t t = 0; t < n_tables; t++) {
+        table[t]->split_power(p, (const float *)z, wr, wi, M);
+        double peak = 0.0;
+        for (size_t k = 0; k <= M; k++) {
+            peak = fmax(peak, (double)X[k].r * X[k].r + (double)X[k].i * X[k].i);
+        }
+        for (size_t k = 0; k <= M; k++) {
+            double want = (double)X[k].r * X[k].r + (double)X[k].i * X[k].i;
+            ck_assert_msg(fabs((double)p[k] - want) <= 1e-6 * peak, "%s bin %zu: %g vs %g",
+                          table[t]->name, k, (double)p[k], want);
+        }
+        table[t]->split_cpx(xc, (const float *)z, wr, wi, M);
+        for (size_t k = 0; k <= M; k++) {
+            ck_assert_msg(fabs((double)xc[2 * k] - X[k].r) <= 1e-6 * sqrt(peak) &&
+                              fabs((double)xc[2 * k + 1] - X[k].i) <= 1e-6 * sqrt(peak),
+                          "%s split_cpx bin %zu: %g%+gi vs %g%+gi", table[t]->name, k,
+                          (double)xc[2 * k], (double)xc[2 * k + 1], (double)X[k].r, (double)X[k].i);
+        }
+    }
+    kiss_fft_free(c);
+    kiss_fftr_free(rc);
+}
+END_TEST
+
 START_TEST(select_honours_cpu_flags)
 {
     ck_assert_str_eq(dsp_kernels_select(0)->name, "scalar");
@@ -195,6 +272,7 @@ Suite *kernels_suite(void)
     tcase_add_test(tc, every_supported_table_matches_scalar_for_lengths_0_to_1027);
     tcase_add_test(tc, scalar_reference_computes_known_values);
     tcase_add_test(tc, select_honours_cpu_flags);
+    tcase_add_test(tc, split_power_of_a_half_size_fft_is_the_real_fft_power);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -166,6 +166,75 @@ START_TEST(a_full_shard_refuses_calls_and_stop_ends_open_calls)
 }
 END_TEST
 
+/* The loop routes audio by its envelope only (proto_peek): a frame that fails the
+ * full decode is the shard's to count and to report, and the call goes on. */
+START_TEST(a_malformed_frame_is_counted_and_reported_by_the_shard)
+{
+    eng_playbook *pb = NULL;
+    char err[RP_ERR_LEN];
+    ck_assert_int_eq(eng_playbook_load(NULL, &pb, err), RP_OK);
+    eng_worker_config cfg = eng_worker_config_default();
+    eng_worker *w = NULL;
+    ck_assert_int_eq(eng_worker_create(&cfg, pb, &w), RP_OK);
+    ck_assert_int_eq(eng_worker_start(w), RP_OK);
+    proto_msg m = call_start("m1");
+    post(w, &m);
+    static uint8_t pcm[320];
+    proto_msg a;
+    memset(&a, 0, sizeof a);
+    a.type = PROTO_T_AUDIO;
+    a.u.audio.call = proto_cstr("m1");
+    a.u.audio.ts_us = T0;
+    a.u.audio.rate_hz = 8000;
+    a.u.audio.enc = PROTO_PCM16LE;
+    a.u.audio.samples.ptr = pcm;
+    a.u.audio.samples.len = sizeof pcm;
+    static uint8_t buf[4096];
+    size_t n = 0;
+    ck_assert_int_eq(proto_encode(&a, buf, sizeof buf, &n, NULL), RP_OK);
+    /* its envelope still reads (type and call) but its encoding is unknown */
+    uint8_t *enc = NULL;
+    for (size_t i = 0; i + 7 <= n && enc == NULL; i++) {
+        enc = memcmp(buf + i, "pcm16le", 7) == 0 ? buf + i : NULL;
+    }
+    ck_assert_ptr_nonnull(enc);
+    memcpy(enc, "pcm99le", 7);
+    proto_type type;
+    proto_str call;
+    ck_assert_int_eq(proto_peek(buf, n, &type, &call, NULL), RP_OK);
+    ck_assert_int_eq(type, PROTO_T_AUDIO);
+    ck_assert_int_eq(eng_worker_post(w, buf, n, rp_clock_mono_ns()), RP_OK);
+    memcpy(enc, "pcm16le", 7);
+    ck_assert_int_eq(eng_worker_post(w, buf, n, rp_clock_mono_ns()), RP_OK); /* a good one */
+
+    const eng_worker_stats *st = eng_worker_stats_of(w);
+    uint64_t deadline = rp_clock_mono_ns() + 5000000000ull;
+    int reports = 0;
+    while ((reports == 0 || atomic_load(&st->frames) == 0) && rp_clock_mono_ns() < deadline) {
+        char topic[256];
+        static uint8_t msg[65536];
+        size_t len = 0;
+        uint64_t arrival = 0;
+        if (eng_worker_take(w, topic, sizeof topic, msg, sizeof msg, &len, &arrival) == 0) {
+            rp_clock_sleep_ns(1000000);
+            continue;
+        }
+        if (topic[0] == '\0') {
+            proto_error e;
+            ck_assert_uint_eq(len, sizeof e);
+            memcpy(&e, msg, sizeof e);
+            ck_assert_uint_gt(strlen(e.reason), 0);
+            reports++;
+        }
+    }
+    ck_assert_int_eq(reports, 1);
+    ck_assert_uint_eq(atomic_load(&st->malformed), 1);
+    ck_assert_uint_eq(atomic_load(&st->frames), 1); /* only the good one reached the call */
+    eng_worker_destroy(&w);
+    eng_playbook_destroy(&pb);
+}
+END_TEST
+
 Suite *worker_suite(void)
 {
     Suite *s = suite_create("worker");
@@ -173,6 +242,7 @@ Suite *worker_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, a_shard_runs_calls_and_publishes_with_topics);
     tcase_add_test(tc, a_full_shard_refuses_calls_and_stop_ends_open_calls);
+    tcase_add_test(tc, a_malformed_frame_is_counted_and_reported_by_the_shard);
     suite_add_tcase(s, tc);
     return s;
 }

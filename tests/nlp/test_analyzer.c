@@ -84,8 +84,34 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_lt(cust("The service was not good.").valence, 0.0f);
     ck_assert_float_gt(cust("The service was not bad.").valence, 0.0f);
     ck_assert_float_lt(cust("It isn't helpful at all").valence, 0.0f);
-    /* negation does not cross a sentence end */
+    /* negation does not cross a sentence end, nor a comma */
     ck_assert_float_gt(cust("I did not call. The fix was great.").valence, 0.3f);
+    ck_assert_float_gt(cust("No, it's great.").valence, 0.3f);
+    ck_assert_float_gt(cust("It was not cheap, the fit is great").valence, 0.2f);
+    /* a negated "stop" asserts what follows */
+    ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
+    ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
+}
+END_TEST
+
+START_TEST(long_sums_are_damped)
+{
+    /* one strong word is about as strong as before the length rule ... */
+    ck_assert_float_gt(cust("Excellent.").valence, 0.5f);
+    /* ... many mild words together do not make a message extreme */
+    float many = cust("nice, fine, pleasant, good, cool, sweet, decent, neat").valence;
+    ck_assert_float_gt(many, 0.5f);
+    ck_assert_float_lt(many, 0.9f);
+}
+END_TEST
+
+START_TEST(weak_sarcasm_is_not_praise)
+{
+    /* one weak frame (praise beside a bad situation): sarcasm; the praise
+     * stops counting, so the rest of the message decides, never above 0 */
+    nlp_result r = cust("Great, stuck in traffic again!");
+    ck_assert_float_ge(r.sarcasm, 0.5f);
+    ck_assert_float_lt(r.valence, 0.0f);
 }
 END_TEST
 
@@ -532,6 +558,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, agent_acknowledging_frustration_is_empathy);
     tcase_add_test(tc, valence_sign_and_range);
     tcase_add_test(tc, negation_flips_and_softens);
+    tcase_add_test(tc, long_sums_are_damped);
+    tcase_add_test(tc, weak_sarcasm_is_not_praise);
     tcase_add_test(tc, intensifier_dampener_caps_exclamation_elongation);
     tcase_add_test(tc, contrast_weights_the_second_clause);
     tcase_add_test(tc, contractions_emoji_and_emoticons);

@@ -369,6 +369,66 @@ START_TEST(random_mutations_never_crash)
 }
 END_TEST
 
+/* proto_peek reads what proto_decode would (type, call) from every valid message,
+ * and on any cut or mutation returns RP_OK or RP_EPROTO within the bytes (ASan). */
+START_TEST(peek_reads_the_envelope_and_survives_hostile_bytes)
+{
+    static proto_examples ex;
+    proto_examples_init(&ex);
+    uint64_t allocs = rp_alloc_count();
+    for (size_t i = 0; i < ex.n_msgs; i++) {
+        uint8_t buf[8192];
+        size_t n = encode_example(&ex, i, buf, sizeof buf);
+        proto_type type;
+        proto_str call;
+        ck_assert_int_eq(proto_peek(buf, n, &type, &call, NULL), RP_OK);
+        ck_assert_int_eq(type, ex.msgs[i].type);
+        proto_str want = proto_msg_call(&ex.msgs[i]);
+        ck_assert_uint_eq(call.len, want.len);
+        ck_assert(want.len == 0 || memcmp(call.ptr, want.ptr, want.len) == 0);
+        for (size_t cut = 0; cut < n; cut++) {
+            uint8_t *copy = malloc(cut ? cut : 1);
+            memcpy(copy, buf, cut);
+            proto_error err;
+            int rc = proto_peek(copy, cut, &type, &call, &err);
+            ck_assert(rc == RP_OK || rc == RP_EPROTO);
+            ck_assert(rc == RP_OK || strlen(err.reason) > 0);
+            ck_assert(call.len == 0 || (const uint8_t *)call.ptr + call.len <= copy + cut);
+            free(copy);
+        }
+    }
+    uint64_t rng = rp_test_seed();
+    for (int round = 0; round < 20000; round++) {
+        size_t i = (size_t)(rp_test_rand(&rng) % ex.n_msgs);
+        uint8_t buf[8192];
+        size_t n = encode_example(&ex, i, buf, sizeof buf);
+        for (int f = 0; f < 3; f++) {
+            buf[rp_test_rand(&rng) % n] = (uint8_t)rp_test_rand(&rng);
+        }
+        uint8_t *copy = malloc(n);
+        memcpy(copy, buf, n);
+        proto_type type;
+        proto_str call;
+        int rc = proto_peek(copy, n, &type, &call, NULL);
+        ck_assert(rc == RP_OK || rc == RP_EPROTO);
+        free(copy);
+    }
+    /* no version, a call that is not a string */
+    const uint8_t no_v[] = {0x81, 0xa4, 't', 'y', 'p', 'e', 0xa5, 'a', 'u', 'd', 'i', 'o'};
+    const uint8_t bad_call[] = {0x83, 0xa1, 'v', 0x01, 0xa4, 't', 'y', 'p', 'e', 0xa5, 'a',
+                                'u',  'd',  'i', 'o',  0xa4, 'c', 'a', 'l', 'l', 0x91, 0x01};
+    proto_type type;
+    proto_str call;
+    proto_error err;
+    ck_assert_int_eq(proto_peek(no_v, sizeof no_v, &type, &call, &err), RP_EPROTO);
+    ck_assert_ptr_nonnull(strstr(err.reason, "'v'"));
+    ck_assert_int_eq(proto_peek(bad_call, sizeof bad_call, &type, &call, &err), RP_EPROTO);
+    ck_assert_str_eq(err.path, "call");
+    ck_assert_int_eq(proto_peek(NULL, 0, &type, &call, &err), RP_EPROTO);
+    ck_assert_uint_eq(rp_alloc_count(), allocs);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
     Suite *s = suite_create("hostile");
@@ -382,6 +442,7 @@ Suite *hostile_suite(void)
     tcase_add_test(tc, unknown_types_and_versions_are_rejected);
     tcase_add_test(tc, arena_exhaustion_fails_cleanly);
     tcase_add_test(tc, random_mutations_never_crash);
+    tcase_add_test(tc, peek_reads_the_envelope_and_survives_hostile_bytes);
     suite_add_tcase(s, tc);
     tc = tcase_create("fields");
     tcase_add_test(tc, bad_fields_are_named_in_the_error);
