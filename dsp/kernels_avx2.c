@@ -247,7 +247,7 @@ void dsp_split_power_avx2(float *p, const float *z, const float *wr, const float
 {
     dsp_split_power_ends(p, z, m);
     size_t k = 1;
-    for (; k + 8 <= m / 2u; k += 8) {
+    for (; k + 7 <= m / 2u; k += 8) {
         __m256 xr, xi, yr, yi;
         split_core_avx2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
         _mm256_storeu_ps(p + k, _mm256_add_ps(_mm256_mul_ps(xr, xr), _mm256_mul_ps(xi, xi)));
@@ -261,7 +261,7 @@ void dsp_split_cpx_avx2(float *x, const float *z, const float *wr, const float *
 {
     dsp_split_cpx_ends(x, z, m);
     size_t k = 1;
-    for (; k + 8 <= m / 2u; k += 8) {
+    for (; k + 7 <= m / 2u; k += 8) {
         __m256 xr, xi, yr, yi;
         split_core_avx2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
         interleave_avx2(x + 2u * k, xr, xi);

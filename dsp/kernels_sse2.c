@@ -199,13 +199,14 @@ static void split_core_sse2(const float *z, const float *wr, const float *wi, si
     *yi = _mm_mul_ps(_mm_sub_ps(ti, f1i), half);
 }
 
-/* Blocks of four pairs while they stay below m/2; the rest (with the bin at m/2,
- * written twice) as in the scalar kernel. */
+/* Blocks of four pairs up to the one at m/2, whose bin both halves write: the
+ * backward store comes second, as the scalar kernel's second write does. The rest
+ * as in the scalar kernel. */
 void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float *wi, size_t m)
 {
     dsp_split_power_ends(p, z, m);
     size_t k = 1;
-    for (; k + 4 <= m / 2u; k += 4) {
+    for (; k + 3 <= m / 2u; k += 4) {
         __m128 xr, xi, yr, yi;
         split_core_sse2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
         _mm_storeu_ps(p + k, _mm_add_ps(_mm_mul_ps(xr, xr), _mm_mul_ps(xi, xi)));
@@ -219,7 +220,7 @@ void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *
 {
     dsp_split_cpx_ends(x, z, m);
     size_t k = 1;
-    for (; k + 4 <= m / 2u; k += 4) {
+    for (; k + 3 <= m / 2u; k += 4) {
         __m128 xr, xi, yr, yi;
         split_core_sse2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
         _mm_storeu_ps(x + 2u * k, _mm_unpacklo_ps(xr, xi));

@@ -1000,6 +1000,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
     bool pos_frame_then_neg = false;
+    /* a message that opens with bare praise set off by a comma or a stop
+     * ("brilliant, the app crashed again"): the praise is sarcastic when what
+     * follows, to the end of its sentence (after a comma) or of the next one
+     * (after a stop: "perfect. locked out again."), is only a fault or negative */
+    bool opener = false;
+    int opener_left = 0; /* clause ends left in the opener's reach */
+    int n_after_pos = 0;
+    float after_neg = 0.0f;
+    bool after_fault = false;
     int n_first_person = 0, n_you = 0;
     int n_valenced = 0; /* tokens that added valence */
     topic_state ts = {.sentence = 0,
@@ -1047,6 +1056,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_left = 0;
                 rev_left = 0;
                 ts.sentence = pos + 1;
+                opener_left -= opener_left > 0;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -1119,6 +1129,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if ((f & NLP_LEX_ACKN) && v < 0.0f) {
                 ackn_neg += v;
             }
+            if (opener_left > 0) {
+                n_after_pos += v > 0.0f;
+                after_neg -= v < 0.0f ? v : 0.0f;
+            } else if ((f & NLP_LEX_INTERJ) && !opener && n_valenced == 0 && pos <= 1 && v > 0.0f &&
+                       (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+                opener = true;
+                opener_left = end_clause ? 2 : 1;
+            }
             sum += v;
             n_valenced++;
             if (f & NLP_LEX_NEG) {
@@ -1173,10 +1191,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
             topic_token(&ts, e, pos, negated);
         }
-        if ((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) {
+        if (((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) && !negated) {
+            /* a negated fault is good news: "love the update, no more crashes" */
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
+            after_fault = after_fault || (opener_left > 0 && e->scores[NLP_LEX_PROBLEM] > 0.0f);
             n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
@@ -1246,6 +1266,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             rev_left = 0;
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
             ts.sentence = pos + 1;
+            opener_left -= opener_left > 0;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             /* "although X, Y": the concession ends at the comma; so does a
@@ -1312,6 +1333,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
         }
         sarc += 0.45f + (n_excl > 0 || elongated ? 0.15f : 0.0f);
+    }
+    if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
+        sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
@@ -1385,9 +1409,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- complaint ---- */
     float neg_v = out->valence < 0.0f ? -out->valence : 0.0f;
+    /* thanks in a positive message whose praise is sincere: a fault it names
+     * was put right ("thanks for replacing the damaged item so quickly") */
+    bool thanks = out->emotions[NLP_EMO_GRATITUDE] >= 0.5f && out->valence > 0.1f && !sarcastic;
     float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
                (cue[NLP_LEX_SERVICE] > 0.0f ? 0.4f : 0.0f) + NEG_TO_COMPLAINT * neg_v +
-               (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f);
+               (sarcastic ? 0.6f : 0.0f) + 0.5f * esc_max - (out->valence > 0.3f ? 1.5f : 0.0f) -
+               (thanks ? 1.0f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 
     /* ---- agent side ---- */

@@ -59,6 +59,7 @@ FLAGS = {
     "bill_obj": 1 << 22,   # charge, transaction, payment, bill (billing-dispute pair)
     "bill_mod": 1 << 23,   # unauthorised, unrecognised, wrong, duplicate (billing-dispute pair)
     "excess": 1 << 24,     # "too": the word it modifies is too much of something
+    "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {

@@ -266,6 +266,7 @@ static int decode_object(decoder *d, const proto_schema *s, void *obj, int is_ro
     memset(obj, 0, s->size);
     uint64_t seen = 0;
     uint64_t present = 0;
+    unsigned root_seen = 0; /* "v" 1, "type" 2 */
     for (uint32_t pair = 0; pair < it.len; pair++) {
         mp_item key;
         rc = next(d, &key);
@@ -276,6 +277,12 @@ static int decode_object(decoder *d, const proto_schema *s, void *obj, int is_ro
             return wrong_type(d, &key, "a string key");
         }
         if (is_root && (key_is(&key, "v") || key_is(&key, "type"))) {
+            unsigned bit = key.len == 1 ? 1u : 2u; /* read_header checked the values */
+            if (root_seen & bit) {
+                proto_path_push_key(&d->path, bit == 1u ? "v" : "type");
+                return fail_here(d, "field appears twice");
+            }
+            root_seen |= bit;
             proto_error e;
             if (!mp_skip(&d->r, &e)) {
                 return fail_here(d, e.reason);
@@ -364,7 +371,13 @@ static int read_header(decoder *d, proto_type *type, proto_str *call)
     }
     bool have_v = false;
     *type = PROTO_T_NONE;
+    /* Stops once it has what it needs: encoders put "v" and "type" first (and the
+     * call next), so a frame's samples are not even skipped. A second "v" or "type"
+     * further on is the body decoder's to reject. */
     for (uint32_t pair = 0; pair < map.len; pair++) {
+        if (have_v && *type != PROTO_T_NONE && (call == NULL || call->ptr != NULL)) {
+            break;
+        }
         mp_item key, val;
         if ((rc = next(d, &key)) != RP_OK) {
             return rc;

@@ -197,16 +197,6 @@ void proto_value_store(const proto_field *f, void *obj, const proto_value *v)
     }
 }
 
-void proto_path_init(proto_path *p, const char *root)
-{
-    p->len = 0;
-    p->buf[0] = '\0';
-    if (root != NULL) {
-        int n = snprintf(p->buf, sizeof p->buf, "%s", root);
-        p->len = n < 0 ? 0 : ((size_t)n < sizeof p->buf ? (size_t)n : sizeof p->buf - 1);
-    }
-}
-
 /* Appends n bytes of s to the path, truncating at the buffer's end (the path is
  * for messages only). Plain copies, not snprintf: the decoder pushes a key for
  * every field of every message, so this is on the per-frame path. */
@@ -217,6 +207,15 @@ static void path_append(proto_path *p, const char *s, size_t n)
     memcpy(p->buf + p->len, s, n);
     p->len += n;
     p->buf[p->len] = '\0';
+}
+
+void proto_path_init(proto_path *p, const char *root)
+{
+    p->len = 0;
+    p->buf[0] = '\0';
+    if (root != NULL) {
+        path_append(p, root, strlen(root)); /* once per message: no snprintf */
+    }
 }
 
 size_t proto_path_push_key(proto_path *p, const char *key)

@@ -271,6 +271,55 @@ START_TEST(complaint_vs_ordinary_message)
 }
 END_TEST
 
+START_TEST(contact_centre_complaints_vs_resolved_and_polite)
+{
+    /* how customers report a problem to a brand (service.txt) */
+    static const char *const complaints[] = {
+        "my parcel never arrived",
+        "the tracking hasn't updated in 5 days",
+        "item says delivered but i never got it",
+        "box arrived crushed and the glass was smashed",
+        "you sent me the wrong size again",
+        "half my order was missing",
+        "been on hold for 45 minutes, is anyone there?",
+        "nobody has got back to me in a week",
+        "I keep being passed from pillar to post",
+        "you took the money twice",
+        "still no refund, it has been three weeks",
+        "my subscription renewed without my permission",
+        "the app keeps crashing since the update",
+        "my account has been locked and I can't log in",
+        "no hot water for four days",
+        "your driver was so rude to me",
+        "this is the fourth time I've had to contact you",
+        "how is this acceptable?",
+        "still not fixed after two engineer visits",
+        "the lights on the charger don't work",
+        "thanks for nothing",
+    };
+    for (size_t i = 0; i < sizeof complaints / sizeof complaints[0]; i++) {
+        nlp_result r = cust(complaints[i]);
+        ck_assert_msg(r.complaint >= 0.5f, "%s: complaint %f", complaints[i], (double)r.complaint);
+    }
+    /* a fault put right, a negated fault, thanks and polite requests are not */
+    static const char *const fine[] = {
+        "my parcel arrived early, thanks",
+        "the refund came through today, thank you",
+        "my internet is working again, cheers",
+        "no problems at all with my order",
+        "sorry to bother you, where do I find my account number?",
+        "can I change my delivery address please?",
+        "all sorted now, thanks for your help",
+        "love the new app update, no more crashes!",
+    };
+    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+        nlp_result r = cust(fine[i]);
+        ck_assert_msg(r.complaint < 0.5f && r.sarcasm < 0.5f, "%s: complaint %f sarcasm %f",
+                      fine[i], (double)r.complaint, (double)r.sarcasm);
+    }
+}
+END_TEST
+
 /* ---- escalation ---- */
 
 START_TEST(each_escalation_type)
@@ -313,6 +362,45 @@ START_TEST(each_escalation_type)
 END_TEST
 
 /* ---- sarcasm ---- */
+
+START_TEST(sarcastic_openers_and_mocking_frames)
+{
+    /* a praise word set off at the start, then only a fault; mocking frames
+     * and cues (sarcasm.txt) */
+    static const char *const sarcastic[] = {
+        "great, another outage",
+        "brilliant, the app crashed again",
+        "perfect. locked out of my account again",
+        "love being put on hold for an hour",
+        "thanks for making me wait all day",
+        "what could possibly go wrong",
+        "gee thanks",
+        "love waking up at 5am",
+        "i love having to do paperwork on my day off",
+    };
+    for (size_t i = 0; i < sizeof sarcastic / sizeof sarcastic[0]; i++) {
+        nlp_result r = cust(sarcastic[i]);
+        ck_assert_msg(r.sarcasm >= 0.5f && r.valence <= 0.0f, "%s: sarcasm %f valence %f",
+                      sarcastic[i], (double)r.sarcasm, (double)r.valence);
+    }
+    /* the same openers and frames with a good outcome stay praise */
+    static const char *const sincere[] = {
+        "great, thanks for sorting it so quickly!",
+        "brilliant, the app works perfectly now",
+        "lovely, the parcel came early",
+        "good to know, thanks",
+        "fun times with the family at the beach",
+        "best birthday ever, thank you all",
+    };
+    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
+        nlp_result r = cust(sincere[i]);
+        ck_assert_msg(r.sarcasm < 0.5f && r.valence > 0.2f, "%s: sarcasm %f valence %f", sincere[i],
+                      (double)r.sarcasm, (double)r.valence);
+    }
+    /* a fault that is over: no sarcasm, if not quite praise */
+    ck_assert_float_lt(cust("great, the outage is fixed now").sarcasm, 0.5f);
+}
+END_TEST
 
 START_TEST(sarcasm_vs_sincere_praise)
 {
@@ -573,6 +661,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
+    tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
+    tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
     tcase_add_test(tc, empathy_and_tone_deaf);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);

@@ -297,6 +297,19 @@ START_TEST(extension_keys_are_ignored_and_duplicates_rejected)
     ck_assert_int_eq(decode(buf, n + sizeof dup, &err), RP_EPROTO);
     ck_assert_str_eq(err.path, "call_end.call");
     ck_assert_str_eq(err.reason, "field appears twice");
+    /* "type" twice, the second naming another type: rejected, whichever the reader
+     * of the envelope (which stops at the first) would route by */
+    n = header(buf, 4, 1, "call_end");
+    const uint8_t dup_type[] = {0xa4, 'c', 'a', 'l',  'l', 0xa1, 'c', 0xa4, 't',
+                                'y',  'p', 'e', 0xa4, 't', 'e',  'x', 't'};
+    memcpy(buf + n, dup_type, sizeof dup_type);
+    ck_assert_int_eq(decode(buf, n + sizeof dup_type, &err), RP_EPROTO);
+    ck_assert_str_eq(err.path, "call_end.type");
+    ck_assert_str_eq(err.reason, "field appears twice");
+    proto_type type;
+    proto_str call;
+    ck_assert_int_eq(proto_peek(buf, n + sizeof dup_type, &type, &call, &err), RP_OK);
+    ck_assert_int_eq(type, PROTO_T_CALL_END);
 }
 END_TEST
 
