@@ -1,10 +1,14 @@
 /* fuzz/nlp_analyze_fuzzer.c - arbitrary bytes (invalid UTF-8 included) through
  * nlp_analyzer_analyze() for both roles and nlp_pii_redact(): never a crash,
- * every score in range, the redacted text within its documented bound. */
+ * every score in range, the redacted text within its documented bound, and the
+ * tokeniser's word-at-a-time path giving the same tokens and outputs as its
+ * byte-at-a-time reference. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nlp/analyzer.h"
+#include "nlp/analyzer_ref.h"
 #include "nlp/pii.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -30,21 +34,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     nlp_analyzer_config cfg = nlp_analyzer_config_default();
     cfg.max_message_bytes = 4096; /* small enough that fuzzers also reach truncation */
-    nlp_analyzer *an = NULL;
+    nlp_analyzer *an = NULL, *ref = NULL;
     if (nlp_analyzer_create(&cfg, &an) != RP_OK) {
         return 0;
     }
+    if (nlp_analyzer_create(&cfg, &ref) != RP_OK) {
+        nlp_analyzer_destroy(&an);
+        return 0;
+    }
+    nlp_analyzer_use_reference(an, false);
+    nlp_analyzer_use_reference(ref, true);
     const char *text = (const char *)data;
-    nlp_result r;
+    nlp_result r, r_ref;
     for (int role = 0; role < 2; role++) {
-        if (nlp_analyzer_analyze(an, text, size, (nlp_role)role, &r) != RP_OK) {
+        if (nlp_analyzer_analyze(an, text, size, (nlp_role)role, &r) != RP_OK ||
+            nlp_analyzer_analyze(ref, text, size, (nlp_role)role, &r_ref) != RP_OK) {
             abort();
         }
         check(&r);
-        size_t n_red = 0;
-        (void)nlp_analyzer_redacted(an, &n_red);
+        size_t n_red = 0, n_red_ref = 0, n_tok = 0, n_tok_ref = 0;
+        const char *red = nlp_analyzer_redacted(an, &n_red);
+        const char *red_ref = nlp_analyzer_redacted(ref, &n_red_ref);
         if (n_red > nlp_pii_redacted_cap(cfg.max_message_bytes)) {
             abort();
+        }
+        const void *tok = nlp_analyzer_tokens(an, &n_tok);
+        const void *tok_ref = nlp_analyzer_tokens(ref, &n_tok_ref);
+        if (memcmp(&r, &r_ref, sizeof r) != 0 || n_red != n_red_ref ||
+            memcmp(red, red_ref, n_red) != 0 || n_tok != n_tok_ref ||
+            memcmp(tok, tok_ref, n_tok) != 0) {
+            abort(); /* the word-at-a-time tokeniser differs from its reference */
         }
     }
     size_t cap = nlp_pii_redacted_cap(size);
@@ -57,5 +76,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(out);
     }
     nlp_analyzer_destroy(&an);
+    nlp_analyzer_destroy(&ref);
     return 0;
 }

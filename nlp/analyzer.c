@@ -5,8 +5,14 @@
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 is 64-bit only */
+#include <emmintrin.h>
+#define NLP_HAVE_SSE2 1 /* x86-64 baseline: the tokeniser reads 16 bytes at a time */
+#endif
 
 #include "common/alloc.h"
+#include "common/cpu.h"
+#include "nlp/analyzer_ref.h"
 #include "nlp/lexicon.h"
 #include "nlp/pii.h"
 #include "nlp/pii_hinted.h"
@@ -91,6 +97,7 @@ struct nlp_analyzer {
     size_t max_bytes;
     token *tokens;
     size_t max_tokens;
+    size_t n_tokens; /* of the last message */
     char *redacted;
     size_t redacted_cap;
     size_t redacted_len;
@@ -99,17 +106,23 @@ struct nlp_analyzer {
     const nlp_lexicon *lex;
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
+    bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
+};
+
+/* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
+ * token flags they become. */
+enum {
+    W_ELONG = TOK_ELONG,     /* a repeated letter was dropped */
+    W_LOWER = TOK_HAS_LOWER, /* some lower-case letter */
+    W_UPPER = 1u << 8,       /* some upper-case letter */
+    W_TOO_LONG = 1u << 9,    /* more than WORD_MAX bytes: kept, never matches */
 };
 
 /* Word being built by the tokeniser. */
 typedef struct word_buf {
     char text[WORD_MAX + 8]; /* 8 spare bytes: the lookup reads 8 bytes at a time */
     size_t len;
-    uint32_t hash; /* FNV-1a of text[0..len), kept as bytes are pushed */
-    bool too_long;
-    bool elong;
-    bool any_upper;
-    bool any_lower;
+    uint32_t flags; /* W_* */
     int n_letters;
 } word_buf;
 
@@ -135,6 +148,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     }
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
+    /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
+    an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
     an->max_bytes = c.max_message_bytes;
     an->max_tokens = c.max_message_bytes + 1; /* a token needs at least one byte */
     an->tokens = rp_calloc(an->max_tokens, sizeof *an->tokens);
@@ -172,6 +187,19 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     rp_free(an->root_child);
     rp_free(an);
     *self_p = NULL;
+}
+
+void nlp_analyzer_use_reference(nlp_analyzer *an, bool on)
+{
+    if (an != NULL) {
+        an->bytewise = on;
+    }
+}
+
+const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes)
+{
+    *n_bytes = an->n_tokens * sizeof *an->tokens;
+    return an->tokens;
 }
 
 const char *nlp_analyzer_redacted(const nlp_analyzer *an, size_t *n_bytes)
@@ -255,51 +283,50 @@ static bool ascii_alnum(unsigned char c)
 static void word_push(word_buf *w, const char *bytes, size_t n)
 {
     if (w->len + n > WORD_MAX) {
-        w->too_long = true;
+        w->flags |= W_TOO_LONG;
         return;
     }
+    char *text = w->text;
     /* elongation: keep at most two of a repeated ASCII letter ("sooo" -> "soo") */
-    if (n == 1 && w->len >= 2 && w->text[w->len - 1] == bytes[0] &&
-        w->text[w->len - 2] == bytes[0] && ascii_alpha((unsigned char)bytes[0])) {
-        w->elong = true;
+    if (n == 1 && w->len >= 2 && text[w->len - 1] == bytes[0] && text[w->len - 2] == bytes[0] &&
+        ascii_alpha((unsigned char)bytes[0])) {
+        w->flags |= W_ELONG;
         return;
     }
-    memcpy(w->text + w->len, bytes, n);
+    memcpy(text + w->len, bytes, n);
     w->len += n;
-    for (size_t k = 0; k < n; k++) {
-        w->hash = (w->hash ^ (uint8_t)bytes[k]) * 0x01000193u;
-    }
 }
 
 /* Looks a finished word up; fills the token's entry and word id. */
-static FORCE_INLINE void lookup_word(const nlp_analyzer *an, word_buf *w, token *t)
+static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, token *t)
 {
     t->entry = -1;
     t->word_id = -1;
-    if (w->too_long || w->len == 0) {
+    if ((w->flags & W_TOO_LONG) || w->len == 0) {
         return;
     }
     const nlp_lexicon *lex = an->lex;
+    const char *text = w->text;
     int32_t slot = -1;
     if (t->flags & TOK_HASHTAG) {
         char tagged[WORD_MAX + 9] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         tagged[0] = '#';
-        memcpy(tagged + 1, w->text, w->len);
-        slot = nlp_lex_find_padded(lex, tagged, w->len + 1, nlp_lex_hash(tagged, w->len + 1));
+        memcpy(tagged + 1, text, w->len);
+        slot = nlp_lex_find_padded(lex, tagged, w->len + 1);
     }
     if (slot < 0) {
-        slot = nlp_lex_find_padded(lex, w->text, w->len, w->hash);
+        slot = nlp_lex_find_padded(lex, text, w->len);
     }
-    if (slot < 0 && w->elong) {
+    if (slot < 0 && (w->flags & W_ELONG)) {
         /* "loove" -> "love": collapse doubled letters */
         char single[WORD_MAX + 8] = {0}; /* zero tail: the lookup reads 8 bytes at a time */
         size_t n = 0;
         for (size_t i = 0; i < w->len; i++) {
-            if (n == 0 || single[n - 1] != w->text[i] || !ascii_alpha((unsigned char)w->text[i])) {
-                single[n++] = w->text[i];
+            if (n == 0 || single[n - 1] != text[i] || !ascii_alpha((unsigned char)text[i])) {
+                single[n++] = text[i];
             }
         }
-        slot = nlp_lex_find_padded(lex, single, n, nlp_lex_hash(single, n));
+        slot = nlp_lex_find_padded(lex, single, n);
     }
     if (slot >= 0) {
         t->entry = lex->slots[slot].entry;
@@ -319,28 +346,23 @@ static FORCE_INLINE token *emit(nlp_analyzer *an, size_t *n_tok)
 
 static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_tok)
 {
-    if (w->len == 0 && !w->too_long) {
+    if (w->len == 0 && !(w->flags & W_TOO_LONG)) {
         return;
     }
-    token *t = emit(an, n_tok);
-    if (t != NULL) {
-        if (hashtag) {
-            t->flags |= TOK_HASHTAG;
+    if (*n_tok < an->max_tokens) {
+        token *t = &an->tokens[(*n_tok)++];
+        uint32_t f = w->flags;
+        uint32_t tf = (f & (W_ELONG | W_LOWER)) | (hashtag ? TOK_HASHTAG : 0u);
+        if ((f & (W_UPPER | W_LOWER)) == W_UPPER && w->n_letters >= 2) {
+            tf |= TOK_CAPS;
         }
-        if (w->any_upper && !w->any_lower && w->n_letters >= 2) {
-            t->flags |= TOK_CAPS;
-        }
-        if (w->any_lower) {
-            t->flags |= TOK_HAS_LOWER;
-        }
-        if (w->elong) {
-            t->flags |= TOK_ELONG;
-        }
+        t->flags = (uint16_t)tf;
+        t->excl = 0;
+        t->quest = 0;
         lookup_word(an, w, t);
     }
     w->len = 0;
-    w->hash = NLP_LEX_HASH_SEED;
-    w->too_long = w->elong = w->any_upper = w->any_lower = false;
+    w->flags = 0;
     w->n_letters = 0;
 }
 
@@ -409,19 +431,236 @@ static bool is_emoji_cp(int32_t cp)
            (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x2764 || cp == 0x263A;
 }
 
+/* Appends the run of ASCII letters and digits at s[*pos] (s[*pos] is one) to
+ * the word, a byte at a time: lower-cased, a letter repeated a third time
+ * dropped (W_ELONG), bytes past WORD_MAX dropped (W_TOO_LONG). This is the
+ * reference for fast_words(). */
+static FORCE_INLINE void push_run(nlp_analyzer *an, word_buf *w, const unsigned char *s, size_t n,
+                                  size_t *pos)
+{
+    char *text = w->text;
+    size_t i = *pos;
+    size_t len = w->len;
+    uint32_t f = 0;
+    bool saw_digit = false;
+    while (i < n && byte_class[s[i]] != 0) { /* 0 for every byte >= 0x80 */
+        unsigned char c = s[i];
+        uint8_t k = byte_class[c];
+        f |= (k & CLS_UPPER ? W_UPPER : 0u) | (k & CLS_LOWER ? W_LOWER : 0u);
+        saw_digit |= (k & CLS_DIGIT) != 0;
+        char lc = ascii_lower[c];
+        if (len >= 2 && text[len - 1] == lc && text[len - 2] == lc && (k & CLS_DIGIT) == 0) {
+            f |= W_ELONG;
+        } else if (len < WORD_MAX) {
+            text[len++] = lc;
+        } else {
+            f |= W_TOO_LONG;
+        }
+        i++;
+    }
+    w->len = len;
+    w->flags |= f;
+    w->n_letters += (int)len; /* letters and digits: enough for the caps test */
+    an->saw_digit |= saw_digit;
+    *pos = i;
+}
+
+#ifdef NLP_HAVE_SSE2
+/* The message as the word-at-a-time loop reads it: 16 bytes from any
+ * position before n, the last ones from a zero-padded copy (zero ends a run
+ * like any other separator). */
+typedef struct tok_input {
+    const unsigned char *s;
+    size_t n;
+    size_t tail_at;         /* n >= 16 ? n - 16 : 0 */
+    unsigned char tail[32]; /* s[tail_at, n), then zeros */
+} tok_input;
+
+static void tok_input_init(tok_input *in, const unsigned char *s, size_t n)
+{
+    in->s = s;
+    in->n = n;
+    memset(in->tail, 0, sizeof in->tail);
+    if (n >= 16) {
+        in->tail_at = n - 16;
+        memcpy(in->tail, s + in->tail_at, 16);
+    } else {
+        in->tail_at = 0;
+        memcpy(in->tail, s, n);
+    }
+}
+
+/* 16 readable bytes holding s[i, min(i + 16, n)), i < n. */
+static FORCE_INLINE const unsigned char *tok_input_at(const tok_input *in, size_t i)
+{
+    return i + 16 <= in->n ? in->s + i : in->tail + (i - in->tail_at);
+}
+
+/* 16 bytes of 0xFF, then 16 zero bytes: loaded at 16 - r, keeps r bytes. */
+static const uint8_t keep_bytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                       0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* What the byte right after a word means to fast_words(). */
+enum {
+    AW_CHECK = 1, /* >= 0x80, apostrophe, ':' or '/': the word may go on */
+    AW_MARK = 2,  /* . , ! ? ; : (punct() marks the word's token) */
+};
+static const uint8_t after_word[256] = {
+    ['.'] = AW_MARK,    [','] = AW_MARK,    ['!'] = AW_MARK,
+    ['?'] = AW_MARK,    [';'] = AW_MARK,    [':'] = AW_MARK | AW_CHECK,
+    ['/'] = AW_CHECK,   ['\''] = AW_CHECK,
+#define AW_HIGH16                                                                                  \
+    AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK,      \
+        AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK, AW_CHECK
+    [0x80] = AW_HIGH16, [0x90] = AW_HIGH16, [0xA0] = AW_HIGH16,
+    [0xB0] = AW_HIGH16, [0xC0] = AW_HIGH16, [0xD0] = AW_HIGH16,
+    [0xE0] = AW_HIGH16, [0xF0] = AW_HIGH16,
+#undef AW_HIGH16
+};
+
+/* The common case, 16 bytes at a time: from s[i] (an ASCII letter or digit
+ * starting a word; no word pending, no hashtag) a stretch of plain words
+ * (1-15 ASCII letters and digits, no letter repeated three times) separated
+ * by a space and/or one of . , ! ? ; : right after a word. Emits the tokens
+ * exactly as push_run(), finish_word() and punct() would (an apostrophe that
+ * splits a clitic off, "I'll" -> "i" "ll", is skipped like the reference
+ * does) and returns the position where the reference loop goes on: at a
+ * word start when the word is not plain (the caller pushes it byte by byte),
+ * else at the first byte it does not handle. Out of line: its few live
+ * values stay in registers. */
+static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t i,
+                                   size_t *n_tok_io)
+{
+    const unsigned char *s = in->s;
+    size_t n = in->n;
+    const nlp_lexicon *lex = an->lex;
+    const uint32_t *tags = lex->tags; /* the lookup's tables, in registers */
+    const nlp_lex_slot *slots = lex->slots;
+    uint32_t slot_mask = lex->n_slots - 1;
+    token *tokens = an->tokens;
+    size_t n_tok = *n_tok_io;
+    size_t max_tokens = an->max_tokens;
+    unsigned digits = 0;
+    const __m128i bit20 = _mm_set1_epi8(0x20);
+    for (;;) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
+        /* range tests: adding 0x80 - lo maps [lo, hi] onto [-128, -128 + hi - lo]
+         * (signed), and only that range, so one signed compare is enough */
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                                       _mm_set1_epi8((char)(0x80 + 10)));
+        __m128i folded = _mm_or_si128(x, bit20); /* A-Z onto a-z */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                       _mm_set1_epi8((char)(0x80 + 26)));
+        unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        unsigned r = (unsigned)__builtin_ctz(~alnum); /* run length; 16 when it goes on */
+        if (r >= 16) {
+            break;
+        }
+        unsigned run = (1u << r) - 1u;
+        __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(x, folded), alpha);
+        __m128i lowered = _mm_or_si128(x, _mm_and_si128(upper, bit20));
+        unsigned letters = (unsigned)_mm_movemask_epi8(alpha) & run;
+        /* bit j: byte j equals byte j - 1; a letter equal to the two before it
+         * is an elongation, the reference's job */
+        unsigned same =
+            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_slli_si128(lowered, 1)));
+        if (same & (same << 1) & letters) {
+            break;
+        }
+        size_t e = i + r;
+        unsigned char d = e < n ? s[e] : 0; /* 0: a plain separator, as NUL is */
+        uint8_t dk = after_word[d];
+        size_t next = e; /* where the word's tokens end */
+        __m128i word = _mm_and_si128(
+            lowered, _mm_loadu_si128((const __m128i *)(const void *)(keep_bytes + 16 - r)));
+        uint64_t lo = (uint64_t)_mm_cvtsi128_si64(word);
+        uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(word, word));
+        if (dk & AW_CHECK) {
+            if (d >= 0x80) {
+                break; /* a UTF-8 letter or mark may continue the word */
+            }
+            if (d == '\'') {
+                if (e + 1 < n && ascii_alpha(s[e + 1])) {
+                    /* the word's last byte is byte r - 1 of lo:hi */
+                    unsigned last =
+                        (unsigned)((r <= 8 ? lo >> (8 * (r - 1)) : hi >> (8 * (r - 9))) & 0xFFu);
+                    if ((s[e + 1] | 0x20) == 't' && last == 'n') {
+                        break; /* n't joins: "don't" -> "dont" */
+                    }
+                    next = e + 1; /* other clitics split ("I'll" -> "i" "ll"): skip it */
+                }
+            } else if (r == 4 || r == 5) {
+                break; /* ':' or '/' after 4-5 bytes: maybe a URL scheme */
+            }
+        }
+        unsigned uppers = (unsigned)_mm_movemask_epi8(upper) & run;
+        digits |= alnum & ~letters & run;
+        uint16_t flags =
+            (uint16_t)((letters & ~uppers) != 0 ? TOK_HAS_LOWER
+                                                : (uppers != 0 && r >= 2 ? TOK_CAPS : 0u));
+        if (n_tok < max_tokens) {
+            /* nlp_lex_lookup() for a word of at most 16 bytes */
+            uint32_t h = nlp_lex_hash16(lo, hi, r);
+            uint32_t tag = NLP_LEX_TAG(h, r);
+            int32_t entry = -1, word_id = -1;
+            for (uint32_t k = h & slot_mask;; k = (k + 1) & slot_mask) {
+                uint32_t tk = tags[k];
+                if (tk == tag && slots[k].head[0] == lo && slots[k].head[1] == hi) {
+                    entry = slots[k].entry;
+                    word_id = slots[k].word_id;
+                    break;
+                }
+                if (tk == 0) {
+                    break;
+                }
+            }
+            tokens[n_tok++] = (token){.entry = entry, .word_id = word_id, .flags = flags};
+        }
+        i = next;
+        if (i >= n) {
+            break;
+        }
+        if (i == e) {
+            /* one mark right after the word: no emoticon starts after a letter or digit */
+            if (dk & AW_MARK) {
+                punct(an, n_tok, d);
+                if (++i >= n) {
+                    break;
+                }
+                d = s[i];
+            }
+            if (d == ' ') {
+                if (++i >= n) {
+                    break;
+                }
+            }
+        }
+        if (byte_class[s[i]] == 0) {
+            break;
+        }
+    }
+    an->saw_digit |= digits != 0;
+    *n_tok_io = n_tok;
+    return i;
+}
+#endif
+
 /* Splits text into tokens; returns the token count. Linear in n. */
 static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
 {
+#ifdef NLP_HAVE_SSE2
+    tok_input in;
+    tok_input_init(&in, s, n);
+#endif
     size_t n_tok = 0;
     word_buf w;
     memset(&w, 0, sizeof w);
-    w.hash = NLP_LEX_HASH_SEED;
     bool hashtag = false;
     size_t i = 0;
     while (i < n) {
         unsigned char c = s[i];
         if (c == ' ') {
-            if (w.len > 0 || w.too_long) {
+            if (w.len > 0 || (w.flags & W_TOO_LONG)) {
                 finish_word(an, &w, hashtag, &n_tok);
             }
             hashtag = false;
@@ -430,35 +669,16 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
         }
         if (c < 0x80) {
             if (byte_class[c] != 0) {
-                /* the run of ASCII letters and digits, one table lookup a byte;
-                 * same effect as pushing one ASCII byte at a time, kept in registers */
-                uint8_t seen = 0;
-                size_t len = w.len;
-                uint32_t h = w.hash;
-                do {
-                    uint8_t k = byte_class[c];
-                    seen |= k;
-                    char lc = ascii_lower[c];
-                    if (len >= 2 && w.text[len - 1] == lc && w.text[len - 2] == lc &&
-                        (k & CLS_DIGIT) == 0) {
-                        w.elong = true;
-                    } else if (len < WORD_MAX) {
-                        w.text[len++] = lc;
-                        h = (h ^ (uint8_t)lc) * 0x01000193u;
-                    } else {
-                        w.too_long = true;
+#ifdef NLP_HAVE_SSE2
+                if (!an->bytewise && !hashtag && (w.len | w.flags | (size_t)w.n_letters) == 0) {
+                    i = fast_words(an, &in, i, &n_tok);
+                    if (i >= n || byte_class[s[i]] == 0) {
+                        continue;
                     }
-                    if (++i >= n) {
-                        break;
-                    }
-                    c = s[i];
-                } while (byte_class[c] != 0); /* 0 for every byte >= 0x80 */
-                w.len = len;
-                w.hash = h;
-                w.n_letters += (int)len; /* letters and digits: enough for the caps test */
-                w.any_upper |= (seen & CLS_UPPER) != 0;
-                w.any_lower |= (seen & CLS_LOWER) != 0;
-                an->saw_digit |= (seen & CLS_DIGIT) != 0;
+                    /* a word it left to the reference */
+                }
+#endif
+                push_run(an, &w, s, n, &i);
                 continue;
             }
             if (c == '\'' && w.len > 0 && i + 1 < n && ascii_alpha(s[i + 1])) {
@@ -470,11 +690,10 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 i++;
                 continue;
             }
-            if (w.len > 0 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' && w.len <= 5 &&
-                memcmp(w.text, "http", 4) == 0) {
+            if (w.len >= 4 && (c == ':' || c == '/') && i + 2 < n && s[i + 1] == '/' &&
+                w.len <= 5 && memcmp(w.text, "http", 4) == 0) {
                 w.len = 0; /* drop the scheme and skip the URL */
-                w.hash = NLP_LEX_HASH_SEED;
-                w.too_long = w.elong = w.any_upper = w.any_lower = false;
+                w.flags = 0;
                 w.n_letters = 0;
                 /* skip the URL up to and including the next white space; the
                  * redactor still gets to see its digits and '@' */
@@ -552,9 +771,9 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
                 &last_bound);
             if (cat == UTF8PROC_CATEGORY_LU) {
-                w.any_upper = true;
+                w.flags |= W_UPPER;
             } else {
-                w.any_lower = true;
+                w.flags |= W_LOWER;
             }
             w.n_letters++;
             for (utf8proc_ssize_t k = 0; k < nd && k < 8; k++) {
@@ -747,6 +966,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     out->pii = n_pii > 0 ? (uint32_t)n_pii : 0u;
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
+    an->n_tokens = n_tok;
 
     const nlp_lexicon *lex = an->lex;
     bool mixed_case = false;

@@ -16,7 +16,10 @@ UTF-8 bytes are the key). Terms starting with "emoticon:" are ASCII emoticons,
 matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md
 (`esc=TYPE:w` escalation, `topic=TYPE:w` sensitive topic, flags, emotions, cues).
 
-Output: a hash table of words (FNV-1a, linear probing), the entries, and a
+Output: a hash table of words (a multiplicative hash over 8-byte chunks, linear
+probing, at most half full; a tag per slot holds hash bits and the length, and
+each slot the word's first 16 bytes, so a lookup compares one tag and two
+64-bit words), the entries, and a
 phrase trie over word ids (the compiled multi-word automaton): sorted edges per
 node, and the same edges in a hash table on (node, word id) for the matcher.
 Deterministic.
@@ -70,14 +73,33 @@ AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
 TOPIC_FLAG = 1 << 29   # NLP_LEX_TOPIC: the entry has a sensitive-topic weight
 POOL_PAD = 8  # NLP_LEX_POOL_PAD: zero bytes after the last word
 EDGE_HASH_MUL = 0x9E3779B1  # NLP_LEX_EDGE_HASH_MUL: 2^32 / golden ratio (Knuth)
+HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
+HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
+WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
+MASK64 = (1 << 64) - 1
 
 
-def fnv1a(data: bytes) -> int:
-    h = 0x811C9DC5
-    for b in data:
-        h ^= b
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
+def chunks64(data: bytes):
+    """The word as little-endian 8-byte chunks, the last one zero padded."""
+    padded = data + bytes((-len(data)) % 8)
+    return [int.from_bytes(padded[k:k + 8], "little") for k in range(0, len(padded), 8)]
+
+
+def word_hash(data: bytes) -> int:
+    """nlp_lex_key() / nlp_lex_hash16(): multiply-xorshift over 8-byte chunks (the
+    analyser hashes a word with one multiply per 8 bytes, not one per byte)."""
+    h = HASH_SEED ^ len(data)
+    chunks = chunks64(data)
+    for k, c in enumerate(chunks):
+        h = ((h ^ c) * HASH_MUL) & MASK64
+        if k + 1 < len(chunks):
+            h ^= h >> 32
+    return h >> 32
+
+
+def word_tag(h: int, n: int) -> int:
+    """NLP_LEX_TAG(): hash bits 6..31 and the length (1..63) in bits 0..5; never 0."""
+    return (h & 0xFFFFFFC0) | n
 
 
 def parse_value(tag, raw, where):
@@ -271,6 +293,7 @@ def main():
         entries.append(e)
     emo_first = len(entries) - len(emo_list)
 
+    # at least half empty: every probe sequence ends at an empty slot
     size = 1
     while size < 2 * len(word_ids) + 1:
         size *= 2
@@ -278,13 +301,15 @@ def main():
     pool = bytearray()
     for w, wid in sorted(word_ids.items(), key=lambda kv: kv[1]):
         b = w.encode()
-        if len(b) > 63:
+        if len(b) > WORD_MAX_BYTES:
             sys.exit(f"word too long: {w}")
-        h = fnv1a(b)
+        h = word_hash(b)
         i = h & (size - 1)
         while slots[i] is not None:
             i = (i + 1) & (size - 1)
-        slots[i] = (h, len(pool), len(b), single.get(w, -1), wid)
+        head = chunks64(b) + [0]  # the first 16 bytes, zero padded
+        slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), len(b), single.get(w, -1),
+                    wid)
         pool += b
 
     # edges sorted by (node, word id) so a node's children are one sorted range
@@ -322,18 +347,18 @@ def main():
     for i in range(0, len(pool), 16):
         o.append("    " + ", ".join("%d" % (b - 256 if b > 127 else b) for b in pool[i:i + 16]) + ",")
     o.append("};")
-    # tags: hash | 1 per slot, 0 = empty; 4 bytes a slot so probing stays in cache
+    # tags: hash bits | length per slot, 0 = empty; 4 bytes a slot so probing stays in cache
     o.append(f"static const uint32_t tags[{size}] = {{")
     for i in range(0, size, 8):
-        o.append("    " + ", ".join("%du" % ((s[0] | 1) if s is not None else 0)
+        o.append("    " + ", ".join("%du" % (s[0] if s is not None else 0)
                                     for s in slots[i:i + 8]) + ",")
     o.append("};")
     o.append(f"static const nlp_lex_slot slots[{size}] = {{")
     for s in slots:
         if s is None:
-            o.append("    {0, 0, 0, -1, -1},")
+            o.append("    {{0, 0}, 0, 0, -1, -1},")
         else:
-            o.append("    {%uu, %d, %d, %d, %d}," % s)
+            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %d}," % s[1:])
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(entries)}] = {{")
     for e in entries:

@@ -69,11 +69,11 @@ typedef struct nlp_lex_entry {
 } nlp_lex_entry;
 
 typedef struct nlp_lex_slot {
-    uint32_t hash;   /* FNV-1a of the word bytes */
-    int32_t offset;  /* into the string pool */
-    int32_t len;     /* 0 = empty slot */
-    int32_t entry;   /* single-word entry or -1 */
-    int32_t word_id; /* id in the phrase trie, -1 for empty slots */
+    uint64_t head[2]; /* the word's first 16 bytes, little-endian, zero padded */
+    int32_t offset;   /* into the string pool */
+    int32_t len;      /* 0 = empty slot */
+    int32_t entry;    /* single-word entry or -1 */
+    int32_t word_id;  /* id in the phrase trie, -1 for empty slots */
 } nlp_lex_slot;
 
 typedef struct nlp_lex_edge {
@@ -96,7 +96,7 @@ typedef struct nlp_lex_emoticon {
 
 typedef struct nlp_lexicon {
     const char *pool;     /* word bytes, then NLP_LEX_POOL_PAD zero bytes */
-    const uint32_t *tags; /* per slot: hash | 1, or 0 when empty */
+    const uint32_t *tags; /* per slot: NLP_LEX_TAG(hash, len), or 0 when empty */
     const nlp_lex_slot *slots;
     uint32_t n_slots; /* power of two */
     const nlp_lex_entry *entries;
@@ -116,30 +116,67 @@ typedef struct nlp_lexicon {
 extern const nlp_lexicon nlp_lexicon_builtin;
 
 #define NLP_LEX_HASH_SEED 0x811C9DC5u
-#define NLP_LEX_POOL_PAD  8 /* the pool's zero tail: 8-byte reads stay inside it */
+#define NLP_LEX_HASH_MUL  0x9E3779B97F4A7C15ull /* 2^64 / golden ratio; as in the generator */
+#define NLP_LEX_POOL_PAD  8  /* the pool's zero tail: 8-byte reads stay inside it */
+#define NLP_LEX_WORD_MAX  63 /* longest lexicon word in bytes (the tag's 6 length bits) */
 
-/* FNV-1a over n bytes (the generator uses the same function). */
-static inline uint32_t nlp_lex_hash(const char *s, size_t n)
+/* A slot's tag: bits 6..31 of the word's hash and its length (1..63) in bits
+ * 0..5, so one compare checks both; 0 marks an empty slot. */
+#define NLP_LEX_TAG(h, n) (((h)&0xFFFFFFC0u) | (uint32_t)(n))
+
+/* 8 bytes as a little-endian integer (the first byte in the low bits). */
+static inline uint64_t nlp_lex_load64(const void *p)
 {
-    uint32_t h = NLP_LEX_HASH_SEED;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (uint8_t)s[i];
-        h *= 0x01000193u;
-    }
-    return h;
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
 }
 
-/* Slot index of the word, or -1. O(1) expected; bounded by the table size. */
-int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
-
-/* True when a[0, n) == b[0, n), byte by byte (words are short: no call to memcmp). */
-static inline bool nlp_lex_equal_bytes(const char *a, const char *b, size_t n)
+/* Keeps the first n bytes (1..8) of a little-endian chunk, zeroes the rest. */
+static inline uint64_t nlp_lex_keep(uint64_t x, size_t n)
 {
-    size_t k = 0;
-    while (k < n && a[k] == b[k]) {
-        k++;
+    return x & (~0ull >> (8u * (8u - (unsigned)n)));
+}
+
+/* One round of the word hash. */
+static inline uint64_t nlp_lex_mix(uint64_t h, uint64_t chunk)
+{
+    return (h ^ chunk) * NLP_LEX_HASH_MUL;
+}
+
+/* Hash of a word of n <= 16 bytes given as its first 16 bytes, zero padded
+ * (lo = bytes 0..7, little-endian; hi = bytes 8..15): the generator's
+ * word_hash(), one multiply per 8 bytes. */
+static inline uint32_t nlp_lex_hash16(uint64_t lo, uint64_t hi, size_t n)
+{
+    uint64_t h = nlp_lex_mix((uint64_t)NLP_LEX_HASH_SEED ^ n, lo);
+    if (n > 8) {
+        h = nlp_lex_mix(h ^ (h >> 32), hi);
     }
-    return k == n;
+    return (uint32_t)(h >> 32);
+}
+
+/* The key of a word of n bytes (1..NLP_LEX_WORD_MAX) in a buffer readable up
+ * to n rounded up to a multiple of 8 (bytes past n are ignored): its first 16
+ * bytes, zero padded, in *lo and *hi, and its hash (any length). */
+static inline uint32_t nlp_lex_key(const char *word, size_t n, uint64_t *lo, uint64_t *hi)
+{
+    *lo = nlp_lex_keep(nlp_lex_load64(word), n < 8 ? n : 8);
+    *hi = n > 8 ? nlp_lex_keep(nlp_lex_load64(word + 8), n < 16 ? n - 8 : 8) : 0;
+    if (n <= 16) {
+        return nlp_lex_hash16(*lo, *hi, n);
+    }
+    uint64_t h = nlp_lex_mix((uint64_t)NLP_LEX_HASH_SEED ^ n, *lo);
+    h = nlp_lex_mix(h ^ (h >> 32), *hi);
+    size_t k = 16;
+    for (; k + 8 < n; k += 8) {
+        h = nlp_lex_mix(h ^ (h >> 32), nlp_lex_load64(word + k));
+    }
+    h = nlp_lex_mix(h ^ (h >> 32), nlp_lex_keep(nlp_lex_load64(word + k), n - k));
+    return (uint32_t)(h >> 32);
 }
 
 /* True when a[0, n) == b[0, n); reads both in 8-byte loads, so both must be
@@ -148,65 +185,51 @@ static inline bool nlp_lex_equal_padded(const char *a, const char *b, size_t n)
 {
     size_t k = 0;
     for (; k + 8 <= n; k += 8) {
-        uint64_t x, y;
-        memcpy(&x, a + k, 8);
-        memcpy(&y, b + k, 8);
-        if (x != y) {
+        if (nlp_lex_load64(a + k) != nlp_lex_load64(b + k)) {
             return false;
         }
     }
-    if (k == n) {
-        return true;
-    }
-    uint64_t x, y;
-    memcpy(&x, a + k, 8);
-    memcpy(&y, b + k, 8);
-    unsigned ignored_bits = 8u * (unsigned)(8 - (n - k)); /* 8 .. 56 */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return ((x ^ y) >> ignored_bits) == 0;
-#else
-    return ((x ^ y) << ignored_bits) == 0;
-#endif
+    return k == n || nlp_lex_keep(nlp_lex_load64(a + k) ^ nlp_lex_load64(b + k), n - k) == 0;
 }
 
-/* The probe both lookups share; padded (a constant at each call) picks the compare. */
-static inline int32_t nlp_lex_probe(const nlp_lexicon *lex, const char *word, size_t n, uint32_t h,
-                                    bool padded)
+/* Slot of the word with key (lo, hi, h) from nlp_lex_key() (or built the same
+ * way), n bytes (1..NLP_LEX_WORD_MAX), or -1. word is read only past its
+ * first 16 bytes (n > 16), up to n rounded up to a multiple of 8. The table is
+ * at most half full, so the probe ends at an empty slot. Inline: it runs once
+ * per token. */
+static inline int32_t nlp_lex_lookup(const nlp_lexicon *lex, const char *word, size_t n,
+                                     uint64_t lo, uint64_t hi, uint32_t h)
 {
     uint32_t mask = lex->n_slots - 1;
-    uint32_t tag = h | 1u;
-    for (uint32_t probe = 0, i = h & mask; probe < lex->n_slots; probe++, i = (i + 1) & mask) {
+    uint32_t tag = NLP_LEX_TAG(h, n);
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t t = lex->tags[i];
-        if (t == 0) {
+        if (t == tag) {
+            const nlp_lex_slot *s = &lex->slots[i];
+            if (s->head[0] == lo && s->head[1] == hi &&
+                (n <= 16 || nlp_lex_equal_padded(lex->pool + s->offset + 16, word + 16, n - 16))) {
+                return (int32_t)i;
+            }
+        } else if (t == 0) {
             return -1;
         }
-        if (t != tag) {
-            continue;
-        }
-        const nlp_lex_slot *s = &lex->slots[i];
-        const char *p = lex->pool + s->offset;
-        if ((size_t)s->len == n &&
-            (padded ? nlp_lex_equal_padded(p, word, n) : nlp_lex_equal_bytes(p, word, n))) {
-            return (int32_t)i;
-        }
     }
-    return -1;
 }
 
-/* The same as nlp_lex_find with the word's hash already computed (nlp_lex_hash).
- * Inline: it runs once per token. */
-static inline int32_t nlp_lex_find_hashed(const nlp_lexicon *lex, const char *word, size_t n,
-                                          uint32_t h)
-{
-    return nlp_lex_probe(lex, word, n, h, false);
-}
+/* Slot index of the word (any n bytes, no padding needed), or -1. O(1)
+ * expected. */
+int32_t nlp_lex_find(const nlp_lexicon *lex, const char *word, size_t n);
 
-/* nlp_lex_find_hashed() for a word in a buffer readable up to n rounded up to
- * a multiple of 8 (the analyser's word buffers): compares 8 bytes at a time. */
-static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *word, size_t n,
-                                          uint32_t h)
+/* nlp_lex_find() for a word in a buffer readable up to n rounded up to a
+ * multiple of 8 (bytes past n are ignored); any n. */
+static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *word, size_t n)
 {
-    return nlp_lex_probe(lex, word, n, h, true);
+    if (n == 0 || n > NLP_LEX_WORD_MAX) {
+        return -1; /* no lexicon word has that length */
+    }
+    uint64_t lo, hi;
+    uint32_t h = nlp_lex_key(word, n, &lo, &hi);
+    return nlp_lex_lookup(lex, word, n, lo, hi, h);
 }
 
 #define NLP_LEX_EDGE_HASH_MUL 0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */

@@ -7,6 +7,7 @@
 Suite *nlp_analyzer_suite(void);
 Suite *nlp_pii_suite(void);
 Suite *nlp_robust_suite(void);
+Suite *nlp_tokenize_suite(void);
 Suite *nlp_data_suite(void);
 
 #endif

@@ -1,0 +1,26 @@
+/* nlp/analyzer_ref.h - internal: the tokeniser's reference path, for tests.
+ *
+ * The tokeniser reads runs of ASCII letters and digits 8 bytes at a time; its
+ * byte-at-a-time loop is the reference that defines the result. Both give the
+ * same tokens, so every output is the same bit for bit; the word-vs-reference
+ * tests and the fuzz target compare them. RP_CPU_MASK=0 (common/cpu.h) also
+ * selects the reference at nlp_analyzer_create().
+ */
+#ifndef NLP_ANALYZER_REF_H
+#define NLP_ANALYZER_REF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "nlp/analyzer.h"
+
+/* on: byte at a time from the next call on; off: word at a time (the default).
+ * NULL is a no-op. Must not overlap other calls on the same analyser. */
+void nlp_analyzer_use_reference(nlp_analyzer *an, bool on);
+
+/* The tokens of the last analysed message (after phrase matching) as bytes, so
+ * a test can compare two analysers token by token; *n_bytes gets their size.
+ * Borrowed: valid until the next analyse or destroy. */
+const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes);
+
+#endif /* NLP_ANALYZER_REF_H */

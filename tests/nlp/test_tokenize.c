@@ -1,0 +1,245 @@
+/* tests/nlp/test_tokenize.c - tokeniser details that only show in the tokens
+ * (through n_tokens and the scores they carry), and the word-at-a-time path
+ * against the byte-at-a-time reference (nlp/analyzer_ref.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/analyzer.h"
+#include "nlp/analyzer_ref.h"
+#include "suites.h"
+#include "testutil.h"
+
+static nlp_result analyze(nlp_analyzer *an, const char *text)
+{
+    nlp_result r;
+    ck_assert_int_eq(nlp_analyzer_analyze(an, text, strlen(text), NLP_ROLE_CUSTOMER, &r), RP_OK);
+    return r;
+}
+
+START_TEST(url_scheme_is_the_words_own_bytes)
+{
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    /* "http" and "https" before "://" start a URL, which is skipped */
+    ck_assert_uint_eq(analyze(an, "see http://example.com/awful ok").n_tokens, 2);
+    ck_assert_uint_eq(analyze(an, "see HTTPS://example.com/awful ok").n_tokens, 2);
+    /* a shorter word is no scheme, whatever an earlier word left in the buffer
+     * ("http" then "a" once read as "http" for "ht") */
+    nlp_result r = analyze(an, "http a ht://awful");
+    ck_assert_uint_eq(r.n_tokens, 4);
+    ck_assert_float_lt(r.valence, 0.0f);
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
+/* The two analysers (word at a time, reference) on one message: every output
+ * and the redacted text must be the same bit for bit. The message is copied
+ * to a buffer of exactly n bytes at an odd offset, so a read past the end is a
+ * sanitizer error. */
+static void compare_paths(nlp_analyzer *fast, nlp_analyzer *ref, const char *text, size_t n)
+{
+    char *buf = malloc(n + 1);
+    ck_assert_ptr_nonnull(buf);
+    char *msg = buf + 1;
+    if (n > 0) {
+        memcpy(msg, text, n);
+    }
+    for (int role = 0; role < 2; role++) {
+        nlp_result a, b;
+        ck_assert_int_eq(nlp_analyzer_analyze(fast, msg, n, (nlp_role)role, &a), RP_OK);
+        ck_assert_int_eq(nlp_analyzer_analyze(ref, msg, n, (nlp_role)role, &b), RP_OK);
+        if (memcmp(&a, &b, sizeof a) != 0) {
+            fprintf(stderr, "word and reference paths differ on %zu bytes: \"%.*s\"\n", n, (int)n,
+                    msg);
+        }
+        ck_assert_uint_eq(a.n_tokens, b.n_tokens);
+        ck_assert_mem_eq(&a, &b, sizeof a);
+        size_t ta = 0, tb = 0;
+        const void *tok_a = nlp_analyzer_tokens(fast, &ta);
+        const void *tok_b = nlp_analyzer_tokens(ref, &tb);
+        ck_assert_uint_eq(ta, tb);
+        ck_assert_mem_eq(tok_a, tok_b, ta);
+        size_t la = 0, lb = 0;
+        const char *ra = nlp_analyzer_redacted(fast, &la);
+        const char *rb = nlp_analyzer_redacted(ref, &lb);
+        ck_assert_uint_eq(la, lb);
+        ck_assert_mem_eq(ra, rb, la);
+    }
+    free(buf);
+}
+
+START_TEST(word_path_matches_reference_on_edge_cases)
+{
+    nlp_analyzer *fast = NULL, *ref = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &fast), RP_OK);
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &ref), RP_OK);
+    nlp_analyzer_use_reference(fast, false);
+    nlp_analyzer_use_reference(ref, true);
+#define CASE(text)                                                                                 \
+    {                                                                                              \
+        text, sizeof(text) - 1                                                                     \
+    }
+    static const struct {
+        const char *text;
+        size_t len; /* NUL bytes included */
+    } cases[] = {
+        CASE("I'll never buy this, don't bother. It's GREAT!!! sooo goood"),
+        CASE("BAD service,TERRIBLE.Awful;ok:fine?yes!no"),
+        CASE("abcdefghijklmno abcdefghijklmnop abcdefghijklmnopq "
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm"),
+        CASE("aaa bbbb ccccc 000 1000 a1a1a1 AAA Aaa aAA zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+        CASE("http://x.co/a https://y.org/1 htt://z http:x https/ ftp://q HTTP://Z"),
+        CASE("caf\xc3\xa9 na\xc3\xafve cafe\xcc\x81 don\xe2\x80\x99t I\xe2\x80\x99m "
+             "\xef\xbc\xa7\xef\xbc\xaf"),
+        CASE("#hashtag #NotGood @user mail me at a@b.co or +44 20 7946 0958, card "
+             "4111111111111111"),
+        CASE("good\x80"
+             "bad\xff ok\xc3 fine\0nice \t\r\n end."),
+        CASE(":) :-( word:) word:( <3 &lt;3 xD :DDD =((( ;)"),
+        CASE("n't 't ' 'a a' don't won't can'T DON'T o'clock rock'n'roll"),
+        CASE("a"),
+        CASE("ab"),
+        CASE("abc"),
+        CASE("I"),
+        CASE("ok"),
+        CASE("!"),
+        CASE(""),
+        CASE(" "),
+        CASE("  a  "),
+        CASE("a."),
+        CASE(".a"),
+        CASE("a'"),
+        CASE("'a"),
+    };
+#undef CASE
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t len = cases[c].len;
+        /* every prefix and suffix: words cut at the end of the text */
+        for (size_t k = 0; k <= len; k++) {
+            compare_paths(fast, ref, cases[c].text, k);
+            compare_paths(fast, ref, cases[c].text + k, len - k);
+        }
+    }
+    nlp_analyzer_destroy(&fast);
+    nlp_analyzer_destroy(&ref);
+}
+END_TEST
+
+START_TEST(word_path_matches_reference_on_random_text)
+{
+    uint64_t state = rp_test_seed();
+    nlp_analyzer_config cfg = nlp_analyzer_config_default();
+    cfg.max_message_bytes = 512; /* also reaches truncation and the token limit */
+    nlp_analyzer *fast = NULL, *ref = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(&cfg, &fast), RP_OK);
+    ck_assert_int_eq(nlp_analyzer_create(&cfg, &ref), RP_OK);
+    nlp_analyzer_use_reference(fast, false);
+    nlp_analyzer_use_reference(ref, true);
+    static const char *const parts[] = {"a",
+                                        "A",
+                                        "o",
+                                        "O",
+                                        "s",
+                                        "n",
+                                        "t",
+                                        "e",
+                                        "E",
+                                        "x",
+                                        "1",
+                                        "0",
+                                        "9",
+                                        " ",
+                                        " ",
+                                        " ",
+                                        "  ",
+                                        "'",
+                                        "\xe2\x80\x99",
+                                        "!",
+                                        "?",
+                                        ".",
+                                        ",",
+                                        ":",
+                                        ";",
+                                        "/",
+                                        "#",
+                                        "@",
+                                        "(",
+                                        ")",
+                                        "-",
+                                        "_",
+                                        "\n",
+                                        "\t",
+                                        "\0",
+                                        "\xc3\xa9",
+                                        "\xc3\x89",
+                                        "\xcc\x81",
+                                        "\xf0\x9f\x98\x80",
+                                        "\xff",
+                                        "\x80",
+                                        "http",
+                                        "://",
+                                        "good",
+                                        "NOT",
+                                        "bad",
+                                        "don",
+                                        "ll",
+                                        "sooo",
+                                        "LOVE",
+                                        "manager",
+                                        "cancel",
+                                        "4111 1111 1111 1111",
+                                        "cvv",
+                                        "123",
+                                        "a@b.com",
+                                        ":)",
+                                        "&lt;3"};
+    char buf[600];
+    for (int m = 0; m < 20000; m++) {
+        size_t len = 0;
+        size_t target = (size_t)(rp_test_rand(&state) % (m % 50 == 0 ? 590 : 120));
+        while (len < target) {
+            const char *p = parts[rp_test_rand(&state) % (sizeof parts / sizeof parts[0])];
+            size_t pl = p[0] == '\0' ? 1 : strlen(p);
+            if (len + pl > sizeof buf) {
+                break;
+            }
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        compare_paths(fast, ref, buf, len);
+    }
+    /* runs of one letter (elongations at every position of a 16-byte chunk) */
+    for (size_t a = 0; a < 40; a++) {
+        for (size_t b = 0; b < 6; b++) {
+            size_t len = 0;
+            for (size_t k = 0; k < a; k++) {
+                buf[len++] = (char)('a' + k % 7);
+            }
+            for (size_t k = 0; k < b; k++) {
+                buf[len++] = 'z';
+            }
+            buf[len++] = ' ';
+            memcpy(buf + len, "word", 4);
+            len += 4;
+            compare_paths(fast, ref, buf, len);
+        }
+    }
+    nlp_analyzer_destroy(&fast);
+    nlp_analyzer_destroy(&ref);
+}
+END_TEST
+
+Suite *nlp_tokenize_suite(void)
+{
+    Suite *s = suite_create("nlp_tokenize");
+    TCase *tc = tcase_create("tokens");
+    tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("word-vs-reference");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, word_path_matches_reference_on_edge_cases);
+    tcase_add_test(tc, word_path_matches_reference_on_random_text);
+    suite_add_tcase(s, tc);
+    return s;
+}
