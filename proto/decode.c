@@ -43,6 +43,15 @@ typedef struct decoder {
     proto_error *err;
 } decoder;
 
+static void decoder_init(decoder *d, const uint8_t *buf, size_t len, proto_arena *arena,
+                         proto_error *err)
+{
+    mp_reader_init(&d->r, buf, len);
+    d->arena = arena;
+    d->err = err;
+    proto_path_init(&d->path, NULL);
+}
+
 static int fail_here(decoder *d, const char *reason)
 {
     if (d->err != NULL) {
@@ -464,10 +473,7 @@ int proto_decode(const uint8_t *buf, size_t len, proto_arena *arena, proto_msg *
         return RP_EPROTO;
     }
     decoder d;
-    mp_reader_init(&d.r, buf, len);
-    d.arena = arena;
-    d.err = err;
-    proto_path_init(&d.path, NULL);
+    decoder_init(&d, buf, len, arena, err);
     proto_type type;
     int rc = read_header(&d, &type, NULL);
     if (rc != RP_OK) {
@@ -502,9 +508,6 @@ int proto_peek(const uint8_t *buf, size_t len, proto_type *type, proto_str *call
         return RP_EPROTO;
     }
     decoder d;
-    mp_reader_init(&d.r, buf, len);
-    d.arena = NULL;
-    d.err = err;
-    proto_path_init(&d.path, NULL);
+    decoder_init(&d, buf, len, NULL, err);
     return read_header(&d, type, call);
 }
