@@ -1,7 +1,8 @@
 /* engine/worker.h - a shard: one thread that owns a set of calls.
  *
- * The loop thread posts inbound wire messages (already validated) into the
- * worker's inbox; the worker decodes them, runs each call's pipeline and writes
+ * The loop thread posts inbound wire messages into the worker's inbox (decoded
+ * there, or for audio only peeked at to find the call); the worker decodes them
+ * strictly (counting and reporting what fails), runs each call's pipeline and writes
  * what the calls conclude (encoded messages with their publishing topic) into its
  * outbox, which the loop thread drains. Inbox and outbox are lock-free SPSC rings
  * of length-prefixed records: the loop thread is their only producer/consumer on
