@@ -271,6 +271,35 @@ START_TEST(complaint_vs_ordinary_message)
 }
 END_TEST
 
+START_TEST(worry_without_a_fault_is_no_complaint)
+{
+    /* sorrow or worry about the customer's own life, no fault, no service noun */
+    ck_assert_float_lt(cust("I'm a little nervous about tomorrow").complaint, 0.5f);
+    ck_assert_float_lt(cust("kind of anxious about the move").complaint, 0.5f);
+    ck_assert_float_lt(cust("feeling a bit down today").complaint, 0.5f);
+    /* the same feelings about an order, a bill or a fault stay complaints */
+    ck_assert_float_ge(cust("I'm worried about my order").complaint, 0.5f);
+    ck_assert_float_ge(cust("I'm a little worried about my bill").complaint, 0.5f);
+    ck_assert_float_ge(cust("I'm upset, my phone is broken again").complaint, 0.5f);
+    ck_assert_float_ge(cust("the engineer never showed up and I'm upset").complaint, 0.5f);
+}
+END_TEST
+
+START_TEST(words_beside_a_link_count_less)
+{
+    float bare = cust("what a great article").valence;
+    float link = cust("what a great article http://example.com/x").valence;
+    ck_assert_float_gt(link, 0.0f);
+    ck_assert_float_lt(link, bare);
+    float bad = cust("check out this awful story").valence;
+    float bad_link = cust("check out this awful story https://t.co/abc").valence;
+    ck_assert_float_lt(bad_link, 0.0f);
+    ck_assert_float_gt(bad_link, bad);
+    /* the flag is per message: the next message without a link is unchanged */
+    ck_assert_float_eq(cust("what a great article").valence, bare);
+}
+END_TEST
+
 START_TEST(contact_centre_complaints_vs_resolved_and_polite)
 {
     /* how customers report a problem to a brand (service.txt) */
@@ -663,6 +692,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
+    tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
+    tcase_add_test(tc, words_beside_a_link_count_less);
     tcase_add_test(tc, empathy_and_tone_deaf);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);
