@@ -148,6 +148,19 @@ int eng_worker_create(const eng_worker_config *cfg, const eng_playbook *pb, eng_
 
 /* ---- outbound ---- */
 
+/* Pushes one outbound record and wakes the loop if it sleeps; a full outbox drops
+ * the record and counts it. */
+static void push_out(eng_worker *w, const unsigned char *rec, size_t len)
+{
+    if (rp_spsc_ring_push(&w->outbox, rec, len) != RP_OK) {
+        count(&w->stats.out_dropped);
+    } else if (w->loop_sleeping != NULL && atomic_exchange(w->loop_sleeping, 0) != 0) {
+        uint64_t one = 1;
+        ssize_t n = write(w->loop_wake_fd, &one, sizeof one); /* a syscall only when asleep */
+        (void)n;
+    }
+}
+
 static void emit_out(void *arg, const proto_msg *m)
 {
     eng_worker *w = arg;
@@ -172,13 +185,7 @@ static void emit_out(void *arg, const proto_msg *m)
     memcpy(st, &topic_len, 4);
     memcpy(st + 4, &ml, 4);
     memcpy(st + 8, &w->current_arrival, 8);
-    if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + topic_len + msg_len) != RP_OK) {
-        count(&w->stats.out_dropped);
-    } else if (w->loop_sleeping != NULL && atomic_exchange(w->loop_sleeping, 0) != 0) {
-        uint64_t one = 1;
-        ssize_t n = write(w->loop_wake_fd, &one, sizeof one); /* a syscall only when asleep */
-        (void)n;
-    }
+    push_out(w, st, OUT_HEAD + topic_len + msg_len);
 }
 
 /* ---- inbound ---- */
@@ -274,9 +281,7 @@ static void report_malformed(eng_worker *w, const proto_error *err)
     memcpy(st + 4, &ml, 4);
     memcpy(st + 8, &w->current_arrival, 8);
     memcpy(st + OUT_HEAD, err, sizeof *err);
-    if (rp_spsc_ring_push(&w->outbox, st, OUT_HEAD + sizeof *err) != RP_OK) {
-        count(&w->stats.out_dropped);
-    }
+    push_out(w, st, OUT_HEAD + sizeof *err);
 }
 
 static void handle(eng_worker *w, const uint8_t *buf, size_t len)
