@@ -60,6 +60,7 @@ FLAGS = {
     "bill_mod": 1 << 23,   # unauthorised, unrecognised, wrong, duplicate (billing-dispute pair)
     "excess": 1 << 24,     # "too": the word it modifies is too much of something
     "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
+    "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -154,14 +155,19 @@ def parse_rhs(rhs, where):
 def merge(a, b, where, from_pattern):
     """A term listed twice (say as a service noun and as a cancel object) gets
     the union of its flags and the larger of each weight. Two different valences
-    are an error, unless the later term came out of a '/' or '?' pattern: then
-    the earlier, explicit value wins."""
+    are an error, unless one of them came out of a '/' or '?' pattern: then the
+    explicit value wins (between two patterns, the earlier one)."""
+    a_pattern = a.get("pattern", False)
     if a["valence"] != 0.0 and b["valence"] != 0.0 and a["valence"] != b["valence"]:
-        if not from_pattern:
+        if from_pattern:
+            b = dict(b, valence=a["valence"])
+        elif a_pattern:
+            a = dict(a, valence=b["valence"])
+        else:
             sys.exit(f"{where}: conflicting valence for a term listed twice: "
                      f"{a['valence']} vs {b['valence']}")
-        b = dict(b, valence=a["valence"])
     m = dict(a)
+    m["pattern"] = a_pattern and from_pattern
     m["valence"] = a["valence"] or b["valence"]
     m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
     m["scores"] = [max(x, y) for x, y in zip(a["scores"], b["scores"])]
@@ -176,19 +182,21 @@ def merge(a, b, where, from_pattern):
 
 def expand(term):
     """'a b|c d' lists whole phrases; inside one, 'x/y' lists alternatives for a
-    token and a trailing '?' makes a token optional."""
+    token ('_' in an alternative stands for a space: 'still/not_yet') and a
+    trailing '?' makes a token optional."""
     for phrase in term.split("|"):
         slots = []
         for tok in phrase.split():
             optional = tok.endswith("?") and len(tok) > 1
             if optional:
                 tok = tok[:-1]
-            alts = tok.split("/")
+            # '_' inside an alternative stands for a space: "still/not_yet"
+            alts = [a.replace("_", " ") for a in tok.split("/")]
             if optional:
                 alts.append(None)
             slots.append(alts)
         for combo in itertools.product(*slots):
-            words = [w for w in combo if w is not None]
+            words = [w for alt in combo if alt is not None for w in alt.split()]
             out = []
             for w in words:
                 w = w.replace("\u2019", "'").replace("n't", "nt")
@@ -243,7 +251,8 @@ def main():
                                              "/" in lhs or "?" in lhs)
                     else:
                         terms[words] = dict(entry, emo=list(entry["emo"]),
-                                            scores=list(entry["scores"]))
+                                            scores=list(entry["scores"]),
+                                            pattern="/" in lhs or "?" in lhs)
 
     # A phrase written with a clitic joined ("thats the spirit", "wheres my")
     # also matches the tokeniser's split form of the apostrophe spelling

@@ -285,6 +285,67 @@ START_TEST(worry_without_a_fault_is_no_complaint)
 }
 END_TEST
 
+START_TEST(life_events_and_what_ifs_are_no_complaint)
+{
+    /* a death or hardship with no fault named explains the negativity */
+    nlp_result grief = cust("I'm so sad my grandma passed away");
+    ck_assert_float_lt(grief.valence, -0.3f);
+    ck_assert_float_lt(grief.complaint, 0.5f);
+    ck_assert_float_lt(cust("lost my job today, feeling awful").complaint, 0.5f);
+    ck_assert_float_lt(cust("my dad passed away last week, I need to close his account").complaint,
+                       0.5f);
+    /* ... but a fault told beside it is still a complaint */
+    ck_assert_float_ge(cust("my husband died and you still charged his card twice").complaint,
+                       0.5f);
+    ck_assert_float_ge(cust("I lost my job and now you have cut off my internet").complaint, 0.5f);
+    /* a question about what happens if something goes wrong reports no fault */
+    ck_assert_float_lt(cust("If my order is late, can I get a refund?").complaint, 0.5f);
+    ck_assert_float_lt(cust("if my order is late can I get a refund?").complaint, 0.5f);
+    ck_assert_float_lt(cust("What if my parcel is lost?").complaint, 0.5f);
+    ck_assert_float_lt(cust("What happens if my payment fails?").complaint, 0.5f);
+    /* a real fault, a statement, or a rhetorical "why ... if" still complains */
+    ck_assert_float_ge(cust("My parcel is late. What if it never arrives?").complaint, 0.5f);
+    ck_assert_float_ge(cust("My order is late, can I get a refund?").complaint, 0.5f);
+    ck_assert_float_ge(cust("if it does not arrive tomorrow I want a refund").complaint, 0.5f);
+    ck_assert_float_ge(cust("why do they give us phones if they just kill our data?").complaint,
+                       0.5f);
+    ck_assert_float_ge(cust("why does it keep crashing if I paid for premium?").complaint, 0.5f);
+}
+END_TEST
+
+START_TEST(lexicon_alternatives_with_spaces)
+{
+    /* "still_not/not_yet arrived" in the lexicon: the words of an alternative */
+    ck_assert_float_ge(cust("my parcel still not arrived").complaint, 0.5f);
+    ck_assert_float_ge(cust("the refund has not yet arrived").complaint, 0.5f);
+    ck_assert_float_ge(cust("my broadband hasn't been fixed").complaint, 0.5f);
+    ck_assert_float_ge(cust("the box was soaking wet when it arrived").complaint, 0.5f);
+    /* and not "never been" or "never heard" as faults */
+    nlp_result r = cust("I've never been so happy with a phone");
+    ck_assert_float_gt(r.valence, 0.3f);
+    ck_assert_float_lt(r.complaint, 0.5f);
+    ck_assert_float_lt(cust("never heard of that band, sounds great").complaint, 0.5f);
+}
+END_TEST
+
+START_TEST(faces_that_start_with_a_letter)
+{
+    nlp_result sad = cust("my order is late D:");
+    nlp_result plain = cust("my order is late");
+    ck_assert_float_lt(sad.valence, plain.valence);
+    ck_assert_float_gt(sad.emotions[NLP_EMO_SADNESS], 0.3f);
+    ck_assert_float_lt(cust("T_T").valence, -0.2f);
+    ck_assert_float_gt(cust("what o_O").emotions[NLP_EMO_CONFUSION], 0.3f);
+    /* a letter, a colon and a word is a label, and a face needs its own word */
+    nlp_result label = cust("Plan D: call us tomorrow");
+    ck_assert_float_eq(label.valence, 0.0f);
+    ck_assert_float_eq(label.emotions[NLP_EMO_SADNESS], 0.0f);
+    ck_assert_float_eq(cust("AND: then").valence, 0.0f);
+    /* "soo" with two o's intensifies like "so" */
+    ck_assert_float_gt(cust("soo good").valence, cust("good").valence);
+}
+END_TEST
+
 START_TEST(words_beside_a_link_count_less)
 {
     float bare = cust("what a great article").valence;
@@ -693,6 +754,9 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
+    tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
+    tcase_add_test(tc, lexicon_alternatives_with_spaces);
+    tcase_add_test(tc, faces_that_start_with_a_letter);
     tcase_add_test(tc, words_beside_a_link_count_less);
     tcase_add_test(tc, empathy_and_tone_deaf);
     tcase_add_test(tc, sensitive_topics_sanity_set);

@@ -97,6 +97,7 @@ START_TEST(word_path_matches_reference_on_edge_cases)
         CASE("good\x80"
              "bad\xff ok\xc3 fine\0nice \t\r\n end."),
         CASE(":) :-( word:) word:( <3 &lt;3 xD :DDD =((( ;)"),
+        CASE("D: T_T o_O O.o x( X_X D=  Plan D: call aD: D:x T_Tx T.T. so D:) ok T_T_T D:: 8)"),
         CASE("n't 't ' 'a a' don't won't can'T DON'T o'clock rock'n'roll"),
         CASE("a"),
         CASE("ab"),
@@ -146,6 +147,8 @@ START_TEST(word_path_matches_reference_on_random_text)
                                         "e",
                                         "E",
                                         "x",
+                                        "D",
+                                        "T",
                                         "1",
                                         "0",
                                         "9",
