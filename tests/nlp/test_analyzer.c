@@ -320,6 +320,13 @@ START_TEST(lexicon_alternatives_with_spaces)
     ck_assert_float_ge(cust("the refund has not yet arrived").complaint, 0.5f);
     ck_assert_float_ge(cust("my broadband hasn't been fixed").complaint, 0.5f);
     ck_assert_float_ge(cust("the box was soaking wet when it arrived").complaint, 0.5f);
+    ck_assert_float_ge(cust("the lift at the station is out of order again").complaint, 0.5f);
+    ck_assert_float_ge(cust("when will the service be back?").complaint, 0.5f);
+    ck_assert_float_ge(cust("someone please respond").complaint, 0.5f);
+    ck_assert_float_ge(cust("this needs fixing").complaint, 0.5f);
+    ck_assert_float_ge(cust("your driver was on his phone the whole time").complaint, 0.5f);
+    ck_assert_float_lt(cust("good news, the internet is back up and running").complaint, 0.5f);
+    ck_assert_float_lt(cust("I will be back tomorrow").complaint, 0.5f);
     /* and not "never been" or "never heard" as faults */
     nlp_result r = cust("I've never been so happy with a phone");
     ck_assert_float_gt(r.valence, 0.3f);
