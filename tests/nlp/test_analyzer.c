@@ -534,6 +534,11 @@ START_TEST(empathy_and_tone_deaf)
         "That sounds really stressful, let me sort it out for you right away.",
         "You're right to be upset, that should not have happened.",
         "Thank you for your patience, I completely understand.",
+        /* naming how hard it is; condolence and support on bereavement calls */
+        "That must be really hard.",
+        "I can only imagine how difficult this has been.",
+        "I'm so sorry for your loss. Take all the time you need.",
+        "You're not alone, we'll get this sorted together.",
     };
     for (size_t i = 0; i < sizeof empathic / sizeof empathic[0]; i++) {
         nlp_result r = agent(empathic[i]);
@@ -551,6 +556,9 @@ START_TEST(empathy_and_tone_deaf)
         ck_assert_msg(r.tone_deaf >= 0.5f && r.empathy < 0.5f, "%s: empathy %f tone_deaf %f",
                       deaf[i], (double)r.empathy, (double)r.tone_deaf);
     }
+    /* condolences are sad words for a customer, and empathy (not negativity) for an agent */
+    ck_assert_float_lt(cust("sorry for your loss").valence, -0.2f);
+    ck_assert_float_ge(agent("sorry for your loss").valence, 0.0f);
     nlp_result neutral = agent("Your order ships on Monday.");
     ck_assert_float_lt(neutral.empathy, 0.5f);
     ck_assert_float_lt(neutral.tone_deaf, 0.5f);
