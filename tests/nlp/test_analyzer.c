@@ -435,6 +435,12 @@ START_TEST(each_escalation_type)
         {"expect a one star review everywhere", NLP_ESC_PUBLIC},
         {"This is the third time I've called about this", NLP_ESC_REPEAT_CONTACT},
         {"I already called twice and it's still not fixed", NLP_ESC_REPEAT_CONTACT},
+        {"is there someone I can talk to", NLP_ESC_HUMAN_REQUEST},
+        {"operator please", NLP_ESC_HUMAN_REQUEST},
+        {"I have a complaint", NLP_ESC_LEGAL},
+        {"I'd like to complain about the engineer", NLP_ESC_LEGAL},
+        {"can you help me get rid of my account", NLP_ESC_CANCEL},
+        {"erase my profile please", NLP_ESC_CANCEL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -449,6 +455,9 @@ START_TEST(each_escalation_type)
         "what are your customer service hours?",
         "I do not want to cancel my account, just update it",
         "Thanks, that's sorted now",
+        "I hate to complain but the soup was cold",
+        "I don't want to complain, it was fine",
+        "please get rid of the old router",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
