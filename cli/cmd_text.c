@@ -30,7 +30,9 @@ static void text_usage(FILE *out)
             "in the same order: valence (-1..1), emotions, complaint, escalation and its type,\n"
             "sarcasm, agent empathy and tone_deaf (--role agent), the PII span count, the\n"
             "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
-            "billing_dispute, cancellation, bereavement, hardship) and the redacted text.\n"
+            "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1: the\n"
+            "writer asks the other side to wait, \"one moment\", \"let me check\") and the\n"
+            "redacted text.\n"
             "TSV (default) starts with a header row. Lines longer than\n"
             "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
             "truncated=1. Memory use is constant.\n\n"
@@ -169,7 +171,7 @@ static void put_header(FILE *out)
         fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
     }
     fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
-          "\tsensitive\tsensitive_topic\tredacted\n",
+          "\tsensitive\tsensitive_topic\tpause_request\tredacted\n",
           out);
 }
 
@@ -184,11 +186,12 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
         fprintf(out,
                 ",\"complaint\":%.3f,\"escalation\":%.3f,\"escalation_type\":\"%s\","
                 "\"sarcasm\":%.3f,\"empathy\":%.3f,\"tone_deaf\":%.3f,\"pii\":%u,"
-                "\"truncated\":%s,\"sensitive\":%.3f,\"sensitive_topic\":\"%s\",\"redacted\":\"",
+                "\"truncated\":%s,\"sensitive\":%.3f,\"sensitive_topic\":\"%s\","
+                "\"pause_request\":%.3f,\"redacted\":\"",
                 (double)r->complaint, (double)r->escalation,
                 nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
                 (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false",
-                (double)r->sensitive, nlp_topic_name(r->sensitive_topic));
+                (double)r->sensitive, nlp_topic_name(r->sensitive_topic), (double)r->pause_request);
         put_text(out, redacted, n_redacted, fmt);
         fputs("\"}\n", out);
         return;
@@ -197,10 +200,11 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         fprintf(out, "\t%.3f", (double)r->emotions[k]);
     }
-    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t", (double)r->complaint,
-            (double)r->escalation, nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
-            (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0,
-            (double)r->sensitive, nlp_topic_name(r->sensitive_topic));
+    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t%.3f\t",
+            (double)r->complaint, (double)r->escalation,
+            nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm, (double)r->empathy,
+            (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0, (double)r->sensitive,
+            nlp_topic_name(r->sensitive_topic), (double)r->pause_request);
     put_text(out, redacted, n_redacted, fmt);
     fputc('\n', out);
 }

@@ -81,6 +81,12 @@ struct eng_call {
     /* customer text */
     uint32_t n_customer_msgs;
     uint32_t n_complaints; /* customer messages that report a problem */
+    /* The customer asked the agent to wait ("hold on, let me find my card"): the
+     * silence after that turn is not the agent failing to answer. Pending until
+     * the turn that carried the request has ended, then the gap it ended in. */
+    bool pause_pending;
+    bool pause_gap_valid;
+    uint32_t pause_gap; /* floor_free_since of the gap the customer asked for */
     float valence;
     float valence_start;
     float emotions[PROTO_EMO_COUNT];
@@ -467,11 +473,21 @@ static void evaluate_voice_cues(eng_call *c, const eng_sink *sink)
                       now, true, (float)dead, budget_ok(c));
     proto_kv dv[1] = {{0, str_of("dead_air_ms"), (double)dead}};
     emit_cue(c, PROTO_CUE_EXTENDED_SILENCE, a, PROTO_WHO_BOTH, dv, 1, NULL, sink);
-    /* waiting for the agent's answer */
+    /* waiting for the agent's answer, unless the customer asked for the pause */
     const eng_turns *t = &c->turns;
     float wait = 0.0f;
+    if (t->floor == ENG_AGENT) {
+        c->pause_pending = false; /* the agent answered: the request is spent */
+    }
     if (t->floor == ENG_NOBODY && t->last_holder == ENG_CUSTOMER && !t->on_hold) {
-        wait = (float)((t->slot - t->floor_free_since) * ENG_SLOT_MS);
+        if (c->pause_pending) {
+            c->pause_pending = false;
+            c->pause_gap_valid = true;
+            c->pause_gap = t->floor_free_since;
+        }
+        if (!c->pause_gap_valid || c->pause_gap != t->floor_free_since) {
+            wait = (float)((t->slot - t->floor_free_since) * ENG_SLOT_MS);
+        }
     }
     a = eng_cue_level(&c->cue[PROTO_CUE_SLOW_RESPONSE], &R->cue[PROTO_CUE_SLOW_RESPONSE], 1, now,
                       true, wait, budget_ok(c));
@@ -884,6 +900,17 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
     emit_cue(c, PROTO_CUE_SARCASM, a, PROTO_WHO_CUSTOMER, sv, 1, quote, sink);
     if (r->complaint >= 0.5f) {
         c->n_complaints++;
+    }
+    if (r->pause_request >= 0.5f && c->medium != PROTO_CHAT) {
+        /* a transcript arrives at or after the end of its turn: the gap now open
+         * (or the next one, if the turn has not ended yet) is the customer's */
+        const eng_turns *t = &c->turns;
+        if (t->floor == ENG_NOBODY && t->last_holder == ENG_CUSTOMER) {
+            c->pause_gap_valid = true;
+            c->pause_gap = t->floor_free_since;
+        } else {
+            c->pause_pending = true;
+        }
     }
     if (r->sensitive_topic != NLP_TOPIC_NONE) {
         char topic_key[40];

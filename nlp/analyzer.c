@@ -82,6 +82,7 @@
 #define SARCASM_CLEAR     0.55f
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
+#define PAUSE_REQUEST     0.9f  /* pause_request of a message that asks the other side to wait */
 #define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
 #define TOPIC_PAIR        0.9f  /* kin + death word: bereavement */
 #define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
@@ -1036,6 +1037,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * about, not reported ("if my order is late can I get a refund?") */
     bool cond = false;
     bool asks_hypothetical = false; /* some sentence of the question had such a clause */
+    bool asks_pause = false;        /* "one moment", "let me check" */
     int rev_left = 0;               /* content tokens still inside a reverser's object */
     float neg_own_v = 0.0f, rev_own_v = 0.0f;
     float boost = 0.0f;
@@ -1260,6 +1262,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (f & NLP_LEX_POS_FRAME) {
             last_pos_frame = pos;
         }
+        asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
         if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
             float *slot = &esc[e->esc_type];
             *slot = *slot + e->esc_weight * (1.0f - *slot);
@@ -1492,6 +1495,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                (life_event && best_esc == NLP_ESC_CANCEL ? 0.0f : 0.5f * esc_max) -
                (out->valence > 0.3f ? 1.5f : 0.0f) - (thanks ? 1.0f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
+
+    out->pause_request = asks_pause ? PAUSE_REQUEST : 0.0f;
 
     /* ---- agent side ---- */
     if (agent) {

@@ -61,6 +61,7 @@ FLAGS = {
     "excess": 1 << 24,     # "too": the word it modifies is too much of something
     "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
+    "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {

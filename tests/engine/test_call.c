@@ -254,6 +254,46 @@ START_TEST(a_call_end_to_end)
 }
 END_TEST
 
+/* A customer who asks the agent to wait ("hold on, let me find my card") is not
+ * waiting for an answer in the silence that follows; the same silence after an
+ * ordinary question is a slow response. The request covers only its own gap. */
+START_TEST(a_customer_who_asks_for_time_is_not_kept_waiting)
+{
+    static sink_log log;
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    /* agent 0.5-3 s; customer 3.4-5 s; 4 s of silence; customer again 9-11 s;
+     * 4 s of silence; agent 15-17 s */
+    const span spans[] = {{PROTO_AGENT, 0.5, 3.0, 130.0, 0.0},
+                          {PROTO_CUSTOMER, 3.4, 5.0, 210.0, 0.0},
+                          {PROTO_CUSTOMER, 9.0, 11.0, 210.0, 0.0},
+                          {PROTO_AGENT, 15.0, 17.0, 130.0, 0.0}};
+    static const char *const first[] = {"Hold on, let me find my card.",
+                                        "What is the balance on my account?"};
+    for (int asked = 0; asked < 2; asked++) {
+        memset(&log, 0, sizeof log);
+        eng_sink sink = {on_emit, &log};
+        uint64_t rng = rp_test_seed();
+        eng_call *c = make_call(false);
+        /* the transcript arrives as the turn ends (the floor may still be held) */
+        play(c, spans, 4, 0.0, 5.0, &sink, &rng);
+        say(c, an, PROTO_SPK_CUSTOMER, 5.0, first[asked], &sink);
+        play(c, spans, 4, 5.0, 11.0, &sink, &rng);
+        int after_first = count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN);
+        say(c, an, PROTO_SPK_CUSTOMER, 11.0, "Found it, it ends in four four one.", &sink);
+        play(c, spans, 4, 11.0, 17.0, &sink, &rng);
+        eng_call_end(c, T0_US + 17000000, &sink);
+        /* asked == 0: the first silence was the customer's; asked == 1: it was not */
+        ck_assert_int_eq(after_first, asked == 0 ? 0 : 1);
+        /* the second silence follows an ordinary statement: the agent is slow (asked == 1:
+         * the cue is already open or cooling down from the first) */
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN), 1);
+        eng_call_destroy(&c);
+    }
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 START_TEST(voice_emotion_needs_consent_and_stops_when_withdrawn)
 {
     static sink_log log;
@@ -619,6 +659,7 @@ Suite *call_suite(void)
     TCase *tc = tcase_create("call");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, a_call_end_to_end);
+    tcase_add_test(tc, a_customer_who_asks_for_time_is_not_kept_waiting);
     tcase_add_test(tc, voice_emotion_needs_consent_and_stops_when_withdrawn);
     tcase_add_test(tc, a_withdrawal_shows_in_the_very_next_features_and_every_later_one);
     tcase_add_test(tc, bad_frames_are_refused_with_a_reason);

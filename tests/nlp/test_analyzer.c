@@ -353,6 +353,36 @@ START_TEST(faces_that_start_with_a_letter)
 }
 END_TEST
 
+START_TEST(asking_the_other_side_to_wait)
+{
+    static const char *const asks[] = {
+        "Hold on, let me find my card.",
+        "one moment please",
+        "Okay, that is in now. Let me switch it on.",
+        "bear with me while I look for the letter",
+        "give me a second",
+    };
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        nlp_result r = cust(asks[i]);
+        ck_assert_msg(r.pause_request >= 0.5f, "%s: %f", asks[i], (double)r.pause_request);
+    }
+    ck_assert_float_ge(agent("Let me check that for you.").pause_request, 0.5f);
+    /* an agent's "let me check" keeps the ownership its "let me" had */
+    ck_assert_float_ge(agent("Let me check that for you.").empathy,
+                       agent("Let me do that for you.").empathy);
+    static const char *const not_asks[] = {
+        "I have been on hold for an hour",
+        "don't hang on the line, we will call you back",
+        "my order has not arrived",
+        "I need to get out of here",
+    };
+    for (size_t i = 0; i < sizeof not_asks / sizeof not_asks[0]; i++) {
+        nlp_result r = cust(not_asks[i]);
+        ck_assert_msg(r.pause_request < 0.5f, "%s: %f", not_asks[i], (double)r.pause_request);
+    }
+}
+END_TEST
+
 START_TEST(words_beside_a_link_count_less)
 {
     float bare = cust("what a great article").valence;
@@ -781,6 +811,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
     tcase_add_test(tc, faces_that_start_with_a_letter);
+    tcase_add_test(tc, asking_the_other_side_to_wait);
     tcase_add_test(tc, words_beside_a_link_count_less);
     tcase_add_test(tc, empathy_and_tone_deaf);
     tcase_add_test(tc, sensitive_topics_sanity_set);
