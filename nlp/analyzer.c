@@ -120,6 +120,7 @@ struct nlp_analyzer {
     size_t redacted_len;
     int32_t *root_child;          /* trie root transitions by word id (0 = none) */
     uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
+    uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
     const nlp_lexicon *lex;
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
@@ -183,7 +184,13 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         an->root_child[lex->edges[e].word_id] = (int32_t)lex->edges[e].child;
     }
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
-        an->emoticon_first[(uint8_t)lex->emoticons[k].text[0]] = k + 1;
+        const char *em = lex->emoticons[k].text;
+        an->emoticon_first[(uint8_t)em[0]] = k + 1;
+        unsigned char a = (unsigned char)(em[0] | 0x20), b = (unsigned char)em[1];
+        bool mark = !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9');
+        if (a >= 'a' && a <= 'z' && lex->emoticons[k].len > 1 && mark && b != ' ' && b != 0) {
+            an->face_second[(uint8_t)em[1]] = 1; /* "D:", "T_T": a letter, then a mark */
+        }
     }
     *out = an;
     return RP_OK;
@@ -587,8 +594,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         }
         size_t e = i + r;
         unsigned char d = e < n ? s[e] : 0; /* 0: a plain separator, as NUL is */
-        if (d != ' ' && r == 1 && d != 0 && byte_class[d] == 0 && an->emoticon_first[s[i]] &&
-            ascii_alpha(s[i])) {
+        if (an->face_second[d] && r == 1 && an->emoticon_first[s[i]] && ascii_alpha(s[i])) {
             break; /* a letter then a mark may be a face ("D:", "T_T"): the reference's job */
         }
         uint8_t dk = after_word[d];
@@ -692,8 +698,8 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
         if (c < 0x80) {
             if (byte_class[c] != 0) {
                 bool word_start = !hashtag && (w.len | w.flags | (size_t)w.n_letters) == 0;
-                if (word_start && an->emoticon_first[c] && ascii_alpha(c) && i + 1 < n &&
-                    s[i + 1] != ' ' && byte_class[s[i + 1]] == 0 &&
+                if (word_start && i + 1 < n && an->face_second[s[i + 1]] && an->emoticon_first[c] &&
+                    ascii_alpha(c) &&
                     !(s[i + 1] == ':' && i + 3 < n && s[i + 2] == ' ' && ascii_alpha(s[i + 3]))) {
                     /* a letter then a mark may be a face: "D:", "T_T", "o_O"; a
                      * letter, a colon and a word is a label ("plan D: call us") */
@@ -1121,11 +1127,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         uint32_t f = e->flags;
         bool negated = neg_left > 0;
         bool reversed = rev_left > 0;
-        bool hypothetical = cond;
-        /* "If my order is late, ...?", "What if it's lost?": the condition opens
-         * its sentence ("why give us X if you kill our data?" is rhetoric) */
-        cond = cond || ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1);
-        asks_hypothetical |= cond;
         if (f & NLP_LEX_NEG) {
             neg_left = NEGATION_SCOPE + 1;
         }
@@ -1235,7 +1236,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
              * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
             float cue_gain = negated ? 0.3f : 1.0f;
-            float fault_gain = hypothetical ? 0.0f : cue_gain; /* asked about, not reported */
+            float fault_gain = cond ? 0.0f : cue_gain; /* asked about, not reported */
             const float gains[NLP_LEX_N_SCORES] = {
                 [NLP_LEX_COMPLAINT] = fault_gain, [NLP_LEX_SARCASM] = cue_gain,
                 [NLP_LEX_EMPATHY] = 1.0f,         [NLP_LEX_TONEDEAF] = 1.0f,
@@ -1262,7 +1263,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (f & NLP_LEX_POS_FRAME) {
             last_pos_frame = pos;
         }
-        asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
+        if (f & (NLP_LEX_COND | NLP_LEX_PAUSE)) { /* few words: out of the common path */
+            /* "If my order is late, ...?", "What if it's lost?": the condition opens
+             * its sentence ("why give us X if you kill our data?" is rhetoric); it
+             * reaches the words after it (this word's own cues were counted above) */
+            if ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1) {
+                cond = true;
+                asks_hypothetical = true;
+            }
+            asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
+        }
         if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
             float *slot = &esc[e->esc_type];
             *slot = *slot + e->esc_weight * (1.0f - *slot);
