@@ -83,8 +83,9 @@
 #define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define PAUSE_REQUEST     0.9f  /* pause_request of a message that asks the other side to wait */
-#define TOPIC_WINDOW      5     /* tokens between the two words of a topic pair */
-#define TOPIC_PAIR        0.9f  /* kin + death word: bereavement */
+#define UNFINISHED        0.7f /* ... and of one that stops mid-sentence ("that would have been") */
+#define TOPIC_WINDOW      5    /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR        0.9f /* kin + death word: bereavement */
 #define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
 #define TOPIC_AGENT       0.6f  /* an agent or bot naming a topic matters less */
 #define TOPIC_FLAGS                                                                                \
@@ -1100,7 +1101,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_mass -= v < 0.0f ? v : 0.0f;
             }
         }
-        if (t->entry < 0) {
+        /* a word that only marks an unfinished sentence ("the", "and") counts as
+         * no lexicon word here: it is read once, at the message's end */
+        if (t->entry < 0 || lex->entries[t->entry].flags == NLP_LEX_TRAIL) {
             if (neg_left > 0) {
                 neg_left--;
             }
@@ -1506,7 +1509,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                (out->valence > 0.3f ? 1.5f : 0.0f) - (thanks ? 1.0f : 0.0f);
     out->complaint = agent ? 0.0f : clamp01(sigmoid(2.5f * (ev - 1.0f)) * (ev > 0.0f));
 
-    out->pause_request = asks_pause ? PAUSE_REQUEST : 0.0f;
+    /* a message that stops on a word no finished sentence ends on ("that would
+     * have been", "my number is, um") is a speaker pausing mid-sentence */
+    bool unfinished = false;
+    if (n_tok > 0 && !ends_question) {
+        const token *last = &an->tokens[n_tok - 1];
+        unfinished = last->entry >= 0 && !(last->flags & TOK_CONSUMED) &&
+                     (lex->entries[last->entry].flags & NLP_LEX_TRAIL) != 0 && last->excl == 0;
+    }
+    out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
 
     /* ---- agent side ---- */
     if (agent) {

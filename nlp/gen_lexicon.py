@@ -62,6 +62,7 @@ FLAGS = {
     "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
+    "trail": 1 << 28,      # "the", "and", "is", "um": a message ending here is unfinished
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {

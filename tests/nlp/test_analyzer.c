@@ -380,6 +380,23 @@ START_TEST(asking_the_other_side_to_wait)
         nlp_result r = cust(not_asks[i]);
         ck_assert_msg(r.pause_request < 0.5f, "%s: %f", not_asks[i], (double)r.pause_request);
     }
+    /* a transcript that stops mid-sentence: the speaker has not yielded the turn */
+    static const char *const unfinished[] = {"That would have been", "my account number is, um",
+                                             "I ordered a pair of", "and then the"};
+    for (size_t i = 0; i < sizeof unfinished / sizeof unfinished[0]; i++) {
+        nlp_result r = cust(unfinished[i]);
+        ck_assert_msg(r.pause_request >= 0.5f, "%s: %f", unfinished[i], (double)r.pause_request);
+    }
+    static const char *const finished[] = {"Yes it is.", "I think so", "What are you looking for?",
+                                           "That is the end.", "my order is late"};
+    for (size_t i = 0; i < sizeof finished / sizeof finished[0]; i++) {
+        nlp_result r = cust(finished[i]);
+        ck_assert_msg(r.pause_request < 0.5f, "%s: %f", finished[i], (double)r.pause_request);
+    }
+    /* the words that mark it change nothing else: "the" and "and" are no lexicon words */
+    nlp_result a = cust("the service was good and fast");
+    ck_assert_float_gt(a.valence, 0.3f);
+    ck_assert_float_eq(a.pause_request, 0.0f);
 }
 END_TEST
 
