@@ -20,6 +20,8 @@
 #define SIGNAL_WINDOW       60000u /* ms over which signals are counted */
 #define VALENCE_ALPHA       0.4f   /* weight of a new customer message in the valence average */
 #define VALENCE_ALPHA_WORSE 0.6f   /* ... when it is more negative than the average */
+#define EXCITED_VALENCE     0.3f   /* latest text at least this positive: arousal is excitement */
+#define EXCITED_MS          20000u /* ... for this long after it */
 #define TREND_RING          16u
 #define TREND_SPAN_MS       120000u
 #define RATE_MIN_SPEECH_MS  3000u   /* agent speech before the rate window means anything */
@@ -99,6 +101,11 @@ struct eng_call {
     /* voice fusion, refreshed every features interval */
     float arousal, pitch_rel_st, loudness_rel_db;
     bool arousal_valid;
+    /* the latest text of either party (call ms, valence): raised arousal right after
+     * clearly positive words is excitement, not tension */
+    bool has_context;
+    uint32_t context_ms;
+    float context_valence;
     /* chat timing */
     bool chat_waiting; /* a customer message has no reply yet */
     uint32_t chat_wait_since_ms;
@@ -493,9 +500,15 @@ static void evaluate_voice_cues(eng_call *c, const eng_sink *sink)
                       true, wait, budget_ok(c));
     proto_kv wv[1] = {{0, str_of("waiting_ms"), (double)wait}};
     emit_cue(c, PROTO_CUE_SLOW_RESPONSE, a, PROTO_WHO_AGENT, wv, 1, NULL, sink);
-    /* customer tension (consent only) */
+    /* customer tension (consent only); it does not open while the latest words of the
+     * call are clearly positive ("the claim was approved" - "oh, that is wonderful!"):
+     * voice arousal is the same for delight and anger, the words tell them apart. An
+     * open cue stays open (an agent's kind words do not calm the customer). */
+    bool excited = c->has_context && c->context_valence >= EXCITED_VALENCE &&
+                   now - c->context_ms <= EXCITED_MS;
+    bool tension_valid = c->arousal_valid && (c->cue[PROTO_CUE_CUSTOMER_TENSION].open || !excited);
     a = eng_cue_level(&c->cue[PROTO_CUE_CUSTOMER_TENSION], &R->cue[PROTO_CUE_CUSTOMER_TENSION], 1,
-                      now, c->arousal_valid, c->arousal, budget_ok(c));
+                      now, tension_valid, c->arousal, budget_ok(c));
     proto_kv tv[3] = {{0, str_of("arousal"), (double)c->arousal},
                       {0, str_of("pitch_rel_st"), (double)c->pitch_rel_st},
                       {0, str_of("loudness_rel_db"), (double)c->loudness_rel_db}};
@@ -954,6 +967,9 @@ eng_reject eng_call_text(eng_call *c, const proto_text *t, nlp_analyzer *an, con
                              agent_side ? NLP_ROLE_AGENT : NLP_ROLE_CUSTOMER, &r) != RP_OK) {
         return ENG_OK;
     }
+    c->has_context = true;
+    c->context_ms = c->now_ms;
+    c->context_valence = r.valence;
     char quote[PROTO_MAX_SHORT_TEXT];
     quote_of(an, quote, sizeof quote);
     if (agent_side) {

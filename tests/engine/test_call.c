@@ -294,6 +294,43 @@ START_TEST(a_customer_who_asks_for_time_is_not_kept_waiting)
 }
 END_TEST
 
+/* Raised pitch right after clearly positive words is delight, not tension (no
+ * cue, no escalation): the same voice after neutral words opens customer_tension. */
+START_TEST(excitement_after_good_news_is_not_tension)
+{
+    static sink_log log;
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    /* 12 s of the customer's own voice (the baseline), then 7 semitones higher */
+    const span spans[] = {{PROTO_CUSTOMER, 0.0, 12.0, 200.0, 0.0},
+                          {PROTO_AGENT, 12.2, 13.6, 130.0, 0.0},
+                          {PROTO_CUSTOMER, 14.0, 22.0, 300.0, 0.0}};
+    static const char *const news[] = {"Good news, your claim is approved and paid in full!",
+                                       "Your balance is eighty dollars."};
+    for (int good = 0; good < 2; good++) {
+        memset(&log, 0, sizeof log);
+        eng_sink sink = {on_emit, &log};
+        uint64_t rng = rp_test_seed();
+        eng_call *c = make_call(true);
+        play(c, spans, 3, 0.0, 13.6, &sink, &rng);
+        say(c, an, PROTO_SPK_AGENT, 13.6, news[good], &sink);
+        play(c, spans, 3, 13.6, 22.0, &sink, &rng);
+        int opened = count_cue(&log, PROTO_CUE_CUSTOMER_TENSION, PROTO_OPEN);
+        int escalated = 0;
+        for (int i = 0; i < log.n; i++) {
+            escalated += log.items[i].type == PROTO_T_ESCALATION &&
+                         log.items[i].reason == PROTO_REASON_CUSTOMER_TENSION;
+        }
+        ck_assert_int_eq(opened, good == 0 ? 0 : 1);
+        if (good == 0) {
+            ck_assert_int_eq(escalated, 0);
+        }
+        eng_call_destroy(&c);
+    }
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 START_TEST(voice_emotion_needs_consent_and_stops_when_withdrawn)
 {
     static sink_log log;
@@ -660,6 +697,7 @@ Suite *call_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, a_call_end_to_end);
     tcase_add_test(tc, a_customer_who_asks_for_time_is_not_kept_waiting);
+    tcase_add_test(tc, excitement_after_good_news_is_not_tension);
     tcase_add_test(tc, voice_emotion_needs_consent_and_stops_when_withdrawn);
     tcase_add_test(tc, a_withdrawal_shows_in_the_very_next_features_and_every_later_one);
     tcase_add_test(tc, bad_frames_are_refused_with_a_reason);
