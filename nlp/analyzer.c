@@ -122,6 +122,7 @@ struct nlp_analyzer {
     int32_t *root_child;          /* trie root transitions by word id (0 = none) */
     uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
     uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
+    uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
     const nlp_lexicon *lex;
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
@@ -151,6 +152,10 @@ nlp_analyzer_config nlp_analyzer_config_default(void)
     nlp_analyzer_config cfg = {.max_message_bytes = NLP_DEFAULT_MAX};
     return cfg;
 }
+
+#ifdef NLP_HAVE_SSE2
+static void init_after_word(nlp_analyzer *an);
+#endif
 
 int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
 {
@@ -193,6 +198,9 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
             an->face_second[(uint8_t)em[1]] = 1; /* "D:", "T_T": a letter, then a mark */
         }
     }
+#ifdef NLP_HAVE_SSE2
+    init_after_word(an);
+#endif
     *out = an;
     return RP_OK;
 fail:
@@ -530,6 +538,7 @@ static const uint8_t keep_bytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 enum {
     AW_CHECK = 1, /* >= 0x80, apostrophe, ':' or '/': the word may go on */
     AW_MARK = 2,  /* . , ! ? ; : (punct() marks the word's token) */
+    AW_FACE = 4,  /* the second byte of a face that starts with a letter ("D:", "T_T") */
 };
 static const uint8_t after_word[256] = {
     ['.'] = AW_MARK,    [','] = AW_MARK,    ['!'] = AW_MARK,
@@ -543,6 +552,13 @@ static const uint8_t after_word[256] = {
     [0xE0] = AW_HIGH16, [0xF0] = AW_HIGH16,
 #undef AW_HIGH16
 };
+
+static void init_after_word(nlp_analyzer *an)
+{
+    for (int b = 0; b < 256; b++) {
+        an->after_word[b] = (uint8_t)(after_word[b] | (an->face_second[b] ? AW_FACE : 0));
+    }
+}
 
 /* The common case, 16 bytes at a time: from s[i] (an ASCII letter or digit
  * starting a word; no word pending, no hashtag) a stretch of plain words
@@ -595,10 +611,10 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         }
         size_t e = i + r;
         unsigned char d = e < n ? s[e] : 0; /* 0: a plain separator, as NUL is */
-        if (an->face_second[d] && r == 1 && an->emoticon_first[s[i]] && ascii_alpha(s[i])) {
+        uint8_t dk = an->after_word[d];
+        if ((dk & AW_FACE) && r == 1 && an->emoticon_first[s[i]] && ascii_alpha(s[i])) {
             break; /* a letter then a mark may be a face ("D:", "T_T"): the reference's job */
         }
-        uint8_t dk = after_word[d];
         size_t next = e; /* where the word's tokens end */
         __m128i word = _mm_and_si128(
             lowered, _mm_loadu_si128((const __m128i *)(const void *)(keep_bytes + 16 - r)));
@@ -1101,9 +1117,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_mass -= v < 0.0f ? v : 0.0f;
             }
         }
-        /* a word that only marks an unfinished sentence ("the", "and") counts as
-         * no lexicon word here: it is read once, at the message's end */
-        if (t->entry < 0 || lex->entries[t->entry].flags == NLP_LEX_TRAIL) {
+        if (t->entry < 0) {
             if (neg_left > 0) {
                 neg_left--;
             }
@@ -1514,8 +1528,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool unfinished = false;
     if (n_tok > 0 && !ends_question) {
         const token *last = &an->tokens[n_tok - 1];
-        unfinished = last->entry >= 0 && !(last->flags & TOK_CONSUMED) &&
-                     (lex->entries[last->entry].flags & NLP_LEX_TRAIL) != 0 && last->excl == 0;
+        unfinished = last->word_id >= 0 && !(last->flags & TOK_CONSUMED) &&
+                     lex->word_trail[last->word_id] != 0 && last->excl == 0;
     }
     out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
 

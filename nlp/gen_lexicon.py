@@ -62,7 +62,8 @@ FLAGS = {
     "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
-    "trail": 1 << 28,      # "the", "and", "is", "um": a message ending here is unfinished
+    "trail": 1 << 28,      # "the", "and", "um": a message ending here is unfinished (moved
+                           # out of the entries into a per-word table, see main())
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -270,6 +271,19 @@ def main():
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
 
+    # "trail" marks words a finished sentence does not end on. The analyser reads it
+    # once per message, on the last token, from a per-word table; a word that
+    # carries nothing else gets no entry, so the per-token rules never see it.
+    trail_words = set()
+    for words in list(terms):
+        e = terms[words]
+        if not e["flags"] & FLAGS["trail"]:
+            continue
+        if len(words) != 1:
+            sys.exit(f"{' '.join(words)}: 'trail' is for single words")
+        trail_words.add(words[0])
+        e = dict(e, flags=e["flags"] & ~FLAGS["trail"])
+        terms[words] = e
     entries = []
     word_ids = {}
     single = {}
@@ -279,8 +293,11 @@ def main():
                 word_ids[w] = len(word_ids)
     for words in sorted(terms):
         if len(words) == 1:
+            e = terms[words]
+            if words[0] in trail_words and e == dict(new_entry(), pattern=e.get("pattern")):
+                continue  # a word id (for the trail table), no entry
             single[words[0]] = len(entries)
-            entries.append(terms[words])
+            entries.append(e)
     # trie: node 0 is the root; children keyed by word id
     children = [dict()]
     accept = [-1]
@@ -399,6 +416,13 @@ def main():
     for i in range(0, len(edge_slots), 4):
         o.append("    " + " ".join("{%du, %du}," % e for e in edge_slots[i:i + 4]))
     o.append("};")
+    o.append(f"static const uint8_t word_trail[{max(1, len(word_ids))}] = {{")
+    trail = [0] * max(1, len(word_ids))
+    for w in trail_words:
+        trail[word_ids[w]] = 1
+    for i in range(0, len(trail), 32):
+        o.append("    " + ", ".join("%d" % v for v in trail[i:i + 32]) + ",")
+    o.append("};")
     o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
     for i, (b, _) in enumerate(emo_list):
         o.append("    {%s, %d, %d}," % (c_str(b), len(b), emo_first + i))
@@ -409,8 +433,8 @@ def main():
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
              (size, len(entries), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du," % (len(emo_list), len(word_ids),
-                                                          edge_bits))
+    o.append("    emoticons, %du, %du, edge_slots, %du, word_trail," % (len(emo_list), len(word_ids),
+                                                                      edge_bits))
     o.append("};")
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(o) + "\n")
