@@ -109,7 +109,9 @@ struct eng_call {
     /* chat timing */
     bool chat_waiting; /* a customer message has no reply yet */
     uint32_t chat_wait_since_ms;
-    uint32_t chat_unanswered;        /* customer messages since the last reply */
+    uint32_t chat_unanswered;        /* customer messages since the last reply, quick lines
+                                        (within chat_repeat_gap_ms) counted as one */
+    uint32_t chat_last_customer_ms;  /* the customer's latest message */
     uint32_t chat_first_response_ms; /* UINT32_MAX until the agent first replies */
     uint32_t chat_responses;
     uint32_t last_input_ms;      /* call time of the last message */
@@ -861,8 +863,11 @@ static void chat_message(eng_call *c, bool from_agent, const eng_sink *sink)
         if (!c->chat_waiting) {
             c->chat_waiting = true;
             c->chat_wait_since_ms = c->now_ms;
+            c->chat_unanswered = 1;
+        } else if (c->now_ms - c->chat_last_customer_ms >= c->rules.chat_repeat_gap_ms) {
+            c->chat_unanswered++; /* a nudge after a silence, not the next line of one request */
         }
-        c->chat_unanswered++;
+        c->chat_last_customer_ms = c->now_ms;
     } else if (c->chat_waiting) {
         uint32_t rt = c->now_ms - c->chat_wait_since_ms;
         eng_turns_record_response(&c->turns, ENG_AGENT, (int32_t)rt);

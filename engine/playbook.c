@@ -82,6 +82,7 @@ void eng_rules_default(eng_rules *r)
     r->baseline_warmup_ms = 20000;
     r->chat_response_ms = 60000;
     r->chat_repeat_messages = 3;
+    r->chat_repeat_gap_ms = 10000;
     r->retention_days = ENG_RETENTION_DEFAULT_DAYS;
     /* clang-format off */
     set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 3000, 0, 60000, 3,
@@ -295,6 +296,8 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
             return parse_u32(v, 1000, 3600000, &r->chat_response_ms, why);
         } else if (strcmp(key, "repeat_messages") == 0) {
             return parse_u32(v, 2, 100, &r->chat_repeat_messages, why);
+        } else if (strcmp(key, "repeat_gap_ms") == 0) {
+            return parse_u32(v, 0, 3600000, &r->chat_repeat_gap_ms, why);
         }
     } else if (strcmp(section, "retention") == 0) {
         if (strcmp(key, "days") == 0) {

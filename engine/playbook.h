@@ -64,6 +64,8 @@ typedef struct eng_rules {
     uint32_t baseline_warmup_ms;   /* agent speech needed before pace is judged relative */
     uint32_t chat_response_ms;     /* chat: a customer waiting this long opens slow_response */
     uint32_t chat_repeat_messages; /* chat: this many unanswered customer messages open it too */
+    uint32_t chat_repeat_gap_ms;   /* ... each (after the first) at least this long after the
+                                      customer's previous one: quick lines are one message */
     uint32_t retention_days;       /* event log: the call's records are deleted after this */
     eng_cue_rule cue[PROTO_CUE_COUNT];
     eng_escalation_rule esc[PROTO_REASON_COUNT];

@@ -60,7 +60,11 @@ static void record_latency(eng_turns *t, eng_party p, int32_t ms)
 {
     t->responses[p]++;
     t->last_latency_ms[p] = ms;
-    uint32_t bin = ms <= 0 ? 0 : (uint32_t)ms / ENG_LATENCY_BIN_MS;
+    uint32_t u = ms <= 0 ? 0u : (uint32_t)ms;
+    uint32_t bin =
+        u < ENG_LATENCY_FINE_END_MS
+            ? u / ENG_LATENCY_BIN_MS
+            : ENG_LATENCY_FINE_BINS + (u - ENG_LATENCY_FINE_END_MS) / ENG_LATENCY_COARSE_MS;
     if (bin >= ENG_LATENCY_BINS) {
         bin = ENG_LATENCY_BINS - 1;
     }
@@ -268,9 +272,13 @@ uint32_t eng_turns_latency_percentile_ms(const eng_turns *t, eng_party party, un
     uint64_t seen = 0;
     for (uint32_t b = 0; b < ENG_LATENCY_BINS; b++) {
         seen += t->latency_hist[party][b];
-        if (seen >= need) {
-            return b * ENG_LATENCY_BIN_MS + ENG_LATENCY_BIN_MS / 2;
+        if (seen >= need) { /* the bin's middle */
+            return b < ENG_LATENCY_FINE_BINS
+                       ? b * ENG_LATENCY_BIN_MS + ENG_LATENCY_BIN_MS / 2
+                       : ENG_LATENCY_FINE_END_MS +
+                             (b - ENG_LATENCY_FINE_BINS) * ENG_LATENCY_COARSE_MS +
+                             ENG_LATENCY_COARSE_MS / 2;
         }
     }
-    return ENG_LATENCY_BINS * ENG_LATENCY_BIN_MS;
+    return ENG_LATENCY_FINE_END_MS + ENG_LATENCY_COARSE_BINS * ENG_LATENCY_COARSE_MS;
 }

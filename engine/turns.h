@@ -47,9 +47,14 @@ typedef struct eng_turn_event {
 /* Most events one step can emit. */
 #define ENG_TURNS_MAX_EVENTS 6
 
-/* Latency histogram: 100 ms bins up to 12.7 s, the last bin open-ended. */
-#define ENG_LATENCY_BINS   128
-#define ENG_LATENCY_BIN_MS 100
+/* Latency histogram: 128 bins of 100 ms up to 12.8 s (turn taking), then 128 of
+ * 1 s up to 140.8 s (chat replies take tens of seconds), the last open-ended. */
+#define ENG_LATENCY_FINE_BINS   128
+#define ENG_LATENCY_BIN_MS      100
+#define ENG_LATENCY_COARSE_BINS 128
+#define ENG_LATENCY_COARSE_MS   1000
+#define ENG_LATENCY_BINS        (ENG_LATENCY_FINE_BINS + ENG_LATENCY_COARSE_BINS)
+#define ENG_LATENCY_FINE_END_MS (ENG_LATENCY_FINE_BINS * ENG_LATENCY_BIN_MS)
 
 typedef struct eng_turns {
     eng_turns_config cfg;
@@ -107,7 +112,9 @@ uint32_t eng_turns_monologue_ms(const eng_turns *t, eng_party *holder);
 /* party's share of all speech so far, 0..1 (0 when nobody has spoken). */
 float eng_turns_talk_ratio(const eng_turns *t, eng_party party);
 
-/* Response latency percentile (0..100) of party's answers, ms; 0 with no answers. */
+/* Response latency percentile (0..100) of party's answers, ms; 0 with no answers.
+ * The middle of a histogram bin: 100 ms wide below 12.8 s, 1 s wide up to 140.8 s,
+ * and 140.8 s for anything longer. */
 uint32_t eng_turns_latency_percentile_ms(const eng_turns *t, eng_party party, unsigned pct);
 
 #endif /* ENGINE_TURNS_H */
