@@ -107,6 +107,24 @@ START_TEST(errors_name_the_file_line_and_key)
     load_fails("[queue.billing]\nspeaking_fast = 2\n", "SECTION.KEY");
     load_fails("[queue.billing]\ncue.speaking_fast.open = x\n", "test.ini:2:");
     load_fails("[queue.bad queue]\ncue.speaking_fast.open = 1\n", "not a valid id");
+    load_fails("[chat]\nrepeat_gap_ms = 3600001\n", "test.ini:2: [chat] repeat_gap_ms");
+}
+END_TEST
+
+START_TEST(chat_keys)
+{
+    eng_rules r;
+    eng_playbook *pb = load_ok("[chat]\nresponse_ms = 45000\nrepeat_messages = 4\n"
+                               "repeat_gap_ms = 5000\n");
+    eng_playbook_rules(pb, NULL, 0, &r);
+    ck_assert_uint_eq(r.chat_response_ms, 45000);
+    ck_assert_uint_eq(r.chat_repeat_messages, 4);
+    ck_assert_uint_eq(r.chat_repeat_gap_ms, 5000);
+    eng_playbook_destroy(&pb);
+    pb = load_ok("");
+    eng_playbook_rules(pb, NULL, 0, &r);
+    ck_assert_uint_eq(r.chat_repeat_gap_ms, 10000);
+    eng_playbook_destroy(&pb);
 }
 END_TEST
 
@@ -183,6 +201,7 @@ START_TEST(the_sample_playbook_in_docs_loads)
     ck_assert_mem_eq(&def.cue, &file.cue, sizeof def.cue);
     ck_assert_mem_eq(&def.esc, &file.esc, sizeof def.esc);
     ck_assert_uint_eq(def.prompt_gap_ms, file.prompt_gap_ms);
+    ck_assert_uint_eq(def.chat_repeat_gap_ms, file.chat_repeat_gap_ms);
     eng_playbook_rules(pb, "collections", 11, &file);
     ck_assert_float_eq(file.cue[PROTO_CUE_SPEAKING_FAST].open, 1.15f);
     ck_assert_uint_eq(file.retention_days, 90);
@@ -224,6 +243,7 @@ Suite *playbook_suite(void)
     tcase_add_test(tc, defaults_are_complete_and_consistent);
     tcase_add_test(tc, keys_and_queue_overrides_apply);
     tcase_add_test(tc, errors_name_the_file_line_and_key);
+    tcase_add_test(tc, chat_keys);
     tcase_add_test(tc, hysteresis_in_the_wrong_direction_is_refused);
     tcase_add_test(tc, long_lines_and_missing_files_get_clear_errors);
     tcase_add_test(tc, load_cleans_up_when_any_allocation_fails);
