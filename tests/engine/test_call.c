@@ -201,6 +201,15 @@ static void say(eng_call *c, nlp_analyzer *an, proto_speaker who, double at_s, c
     ck_assert_int_eq(eng_call_text(c, &t, an, sink), ENG_OK);
 }
 
+/* Plays both channels from from_s to at_s, then delivers who's final text at at_s. */
+static void play_then_say(eng_call *c, nlp_analyzer *an, const span *spans, int n_spans,
+                          double from_s, double at_s, proto_speaker who, const char *text,
+                          const eng_sink *sink, uint64_t *rng)
+{
+    play(c, spans, n_spans, from_s, at_s, sink, rng);
+    say(c, an, who, at_s, text, sink);
+}
+
 START_TEST(a_call_end_to_end)
 {
     static sink_log log;
@@ -276,8 +285,7 @@ START_TEST(a_customer_who_asks_for_time_is_not_kept_waiting)
         uint64_t rng = rp_test_seed();
         eng_call *c = make_call(false);
         /* the transcript arrives as the turn ends (the floor may still be held) */
-        play(c, spans, 4, 0.0, 5.0, &sink, &rng);
-        say(c, an, PROTO_SPK_CUSTOMER, 5.0, first[asked], &sink);
+        play_then_say(c, an, spans, 4, 0.0, 5.0, PROTO_SPK_CUSTOMER, first[asked], &sink, &rng);
         play(c, spans, 4, 5.0, 11.0, &sink, &rng);
         int after_first = count_cue(&log, PROTO_CUE_SLOW_RESPONSE, PROTO_OPEN);
         say(c, an, PROTO_SPK_CUSTOMER, 11.0, "Found it, it ends in four four one.", &sink);
@@ -312,8 +320,7 @@ START_TEST(excitement_after_good_news_is_not_tension)
         eng_sink sink = {on_emit, &log};
         uint64_t rng = rp_test_seed();
         eng_call *c = make_call(true);
-        play(c, spans, 3, 0.0, 13.6, &sink, &rng);
-        say(c, an, PROTO_SPK_AGENT, 13.6, news[good], &sink);
+        play_then_say(c, an, spans, 3, 0.0, 13.6, PROTO_SPK_AGENT, news[good], &sink, &rng);
         play(c, spans, 3, 13.6, 22.0, &sink, &rng);
         int opened = count_cue(&log, PROTO_CUE_CUSTOMER_TENSION, PROTO_OPEN);
         int escalated = 0;
