@@ -888,7 +888,7 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
                 best = lex->node_accept[node];
                 best_len = k - i + 1;
             }
-            if (an->tokens[k].flags & TOK_CLAUSE_END || k + 1 >= n_tok ||
+            if (an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA) || k + 1 >= n_tok ||
                 k + 1 - i >= MAX_PHRASE_TOKENS) {
                 break;
             }
@@ -1059,9 +1059,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* inside the rest of a question's sentence after "if": a fault there is asked
      * about, not reported ("if my order is late can I get a refund?") */
     bool cond = false;
-    bool asks_hypothetical = false; /* some sentence of the question had such a clause */
-    bool asks_pause = false;        /* "one moment", "let me check" */
-    int rev_left = 0;               /* content tokens still inside a reverser's object */
+    bool asks_hypothetical = false;     /* some sentence of the question had such a clause */
+    bool asks_pause = false;            /* "one moment", "let me check" */
+    float expl_v = 0.0f;                /* valence of an expletive opening the message ... */
+    const nlp_lex_entry *expl_e = NULL; /* ... its entry ... */
+    float expl_emo_gain = 0.0f;         /* ... and the gain its emotions were added with */
+    int rev_left = 0;                   /* content tokens still inside a reverser's object */
     float neg_own_v = 0.0f, rev_own_v = 0.0f;
     float boost = 0.0f;
     int boost_left = 0;
@@ -1213,6 +1216,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 opener = true;
                 opener_left = end_clause ? 2 : 1;
             }
+            if ((f & NLP_LEX_EXPL) && n_valenced == 0 && pos <= 1 && v < 0.0f &&
+                (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+                expl_v = v; /* "damn, ...": judged once the rest of the message is known */
+                expl_e = e;
+            }
             sum += v;
             n_valenced++;
             if (f & NLP_LEX_NEG) {
@@ -1249,6 +1257,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             for (int k = 0; k < NLP_EMO_COUNT; k++) {
                 emo[k] += e->emo[k] * emo_gain;
+            }
+            if (e == expl_e) {
+                expl_emo_gain = emo_gain;
             }
             /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
              * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
@@ -1439,6 +1450,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         sum -= ackn_neg * (have_but ? 1.5f : 1.0f);
         neg_mass += ackn_neg;
         sum += 0.6f * empathy_cue;
+    }
+    if (expl_e != NULL && !have_but && sum - expl_v > 0.0f) {
+        /* an expletive set off at the start of a message that is otherwise positive
+         * is emphasis, not anger: "damn, you guys are good", "holy crap, that was fast" */
+        sum -= expl_v;
+        neg_mass += expl_v;
+        hostile_mass += expl_v;
+        n_valenced--;
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            emo[k] -= expl_e->emo[k] * expl_emo_gain;
+        }
     }
     float total = have_but ? BUT_BEFORE * sum_before + BUT_AFTER * sum : sum;
     total *= valence_spread_gain(n_valenced);

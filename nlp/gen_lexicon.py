@@ -62,8 +62,10 @@ FLAGS = {
     "interj": 1 << 25,     # "great,", "perfect.": praise that can open a sarcastic aside
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
-    "trail": 1 << 28,      # "the", "and", "um": a message ending here is unfinished (moved
-                           # out of the entries into a per-word table, see main())
+    "expl": 1 << 28,       # "damn", "holy crap": opening a message, emphasis for what follows
+    "trail": 1 << 32,      # "the", "and", "um": a message ending here is unfinished (moved
+                           # out of the entries into a per-word table, see main(); never
+                           # a bit of an entry's 32 flags)
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {

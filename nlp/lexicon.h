@@ -41,7 +41,7 @@ enum {
     NLP_LEX_INTERJ = 1u << 25,   /* "great", "perfect": praise that can open a sarcastic aside */
     NLP_LEX_COND = 1u << 26,     /* "if", "in case": opens a hypothetical clause */
     NLP_LEX_PAUSE = 1u << 27,    /* "one moment", "let me check": asks the other side to wait */
-    NLP_LEX_TRAIL = 1u << 28,    /* the generator's tag only: see nlp_lexicon.word_trail */
+    NLP_LEX_EXPL = 1u << 28,     /* "damn,", "holy crap,": an opening expletive is emphasis */
     NLP_LEX_TOPIC = 1u << 29,    /* set by the generator: topic_weight > 0 */
     NLP_LEX_AFFECT = 1u << 30,   /* set by the generator: some emo[] or scores[] != 0 */
 };

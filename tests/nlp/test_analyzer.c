@@ -353,6 +353,27 @@ START_TEST(lexicon_alternatives_with_spaces)
 }
 END_TEST
 
+START_TEST(an_opening_expletive_is_emphasis)
+{
+    /* set off at the start of a message that is otherwise positive: no anger */
+    static const char *const pleased[] = {"damn, you guys are good",
+                                          "holy crap, that was fast, thanks!",
+                                          "Damn. That is a great idea."};
+    for (size_t i = 0; i < sizeof pleased / sizeof pleased[0]; i++) {
+        nlp_result r = cust(pleased[i]);
+        ck_assert_msg(r.valence > 0.2f && r.emotions[NLP_EMO_ANGER] < 0.3f, "%s: %f %f", pleased[i],
+                      (double)r.valence, (double)r.emotions[NLP_EMO_ANGER]);
+    }
+    /* before a fault it stays what it was; "damn you" (no comma) is an insult, and a
+     * phrase does not reach across a comma */
+    ck_assert_float_lt(cust("damn, this is broken again").valence, -0.3f);
+    ck_assert_float_lt(cust("jeez, that took forever").valence, -0.3f);
+    nlp_result insult = cust("damn you");
+    ck_assert_float_lt(insult.valence, -0.3f);
+    ck_assert_float_ge(insult.emotions[NLP_EMO_ANGER], 0.5f);
+}
+END_TEST
+
 START_TEST(faces_that_start_with_a_letter)
 {
     nlp_result sad = cust("my order is late D:");
@@ -846,6 +867,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
     tcase_add_test(tc, faces_that_start_with_a_letter);
+    tcase_add_test(tc, an_opening_expletive_is_emphasis);
     tcase_add_test(tc, asking_the_other_side_to_wait);
     tcase_add_test(tc, words_beside_a_link_count_less);
     tcase_add_test(tc, empathy_and_tone_deaf);
