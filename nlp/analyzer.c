@@ -1533,7 +1533,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * counted) */
     bool worry = asks_hypothetical && no_fault;
     /* a death or hardship told with no fault named explains the negativity:
-     * "my dad passed away last week", "I lost my job and can't pay" */
+     * "my dad passed away last week", "lost my job today, feeling awful" */
     bool life_event =
         no_fault && (topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f);
     float neg_w = life_event || worry ? EXPLAINED_TO_COMPLAINT

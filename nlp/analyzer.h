@@ -84,11 +84,13 @@ typedef struct nlp_result {
     nlp_topic sensitive_topic; /* NLP_TOPIC_NONE when sensitive < 0.5; when several
                                 * topics reach 0.5 the scores are compared with a
                                 * bonus bereavement > hardship > billing > cancellation */
-    /* The writer asks the other side to wait (appended after the older fields):
-     * "one moment", "hold on", "bear with me", "let me find my card". In [0, 1];
-     * >= 0.5 means the message asks for time (0.9 for a request, 0 when none or
-     * negated: "don't hold on"). Both roles. The engine does not count the
-     * silence after a customer's request as the agent failing to answer. */
+    /* The writer asks the other side to wait (appended after the older fields).
+     * In [0, 1]; >= 0.5 means the message asks for time: 0.9 for a request or a
+     * grant ("one moment", "hold on", "let me find my card", "I will wait"), 0.7
+     * for a message that stops mid-sentence on a word no finished sentence ends
+     * on ("that would have been", "my number is, um"), 0 otherwise or when
+     * negated ("don't hold on"). Both roles. The engine does not count the
+     * silence after such a customer turn as the agent failing to answer. */
     float pause_request;
 } nlp_result;
 
