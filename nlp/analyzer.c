@@ -1073,7 +1073,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool excess_next = false; /* the previous token was "too" */
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
-    long last_order_obj = -100, last_pos_frame = -100;
+    long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
@@ -1105,6 +1105,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
+        if (t->word_id >= 0 && (lex->word_tags[t->word_id] & NLP_WORD_BLOCK)) {
+            last_block = pos; /* "close my old account": the old one, not the customer's */
+        }
         if (excess_next) {
             /* "too long", "too much": an excess of something that is not
              * praise is a fault ("too good" stays praise, "too bad" is
@@ -1346,7 +1349,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
                 labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
-                !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj)) {
+                !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj) &&
+                !(last_block > last_cancel_verb && last_block < last_cancel_obj)) {
                 esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
             }
             if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
@@ -1551,7 +1555,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (n_tok > 0 && !ends_question) {
         const token *last = &an->tokens[n_tok - 1];
         unfinished = last->word_id >= 0 && !(last->flags & TOK_CONSUMED) &&
-                     lex->word_trail[last->word_id] != 0 && last->excl == 0;
+                     (lex->word_tags[last->word_id] & NLP_WORD_TRAIL) && last->excl == 0;
     }
     out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
 

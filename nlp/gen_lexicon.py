@@ -63,9 +63,10 @@ FLAGS = {
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
     "expl": 1 << 28,       # "damn", "holy crap": opening a message, emphasis for what follows
-    "trail": 1 << 32,      # "the", "and", "um": a message ending here is unfinished (moved
-                           # out of the entries into a per-word table, see main(); never
-                           # a bit of an entry's 32 flags)
+    # word tags: kept in a per-word table (see main()), never a bit of an entry's flags
+    "trail": 1 << 32,      # "the", "and", "um": a message ending here is unfinished
+    "pair_block": 1 << 33, # "old", "extra", "from": between a cancel verb and its object,
+                           # the object is kept or only the container ("close my old account")
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -273,18 +274,20 @@ def main():
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
 
-    # "trail" marks words a finished sentence does not end on. The analyser reads it
-    # once per message, on the last token, from a per-word table; a word that
-    # carries nothing else gets no entry, so the per-token rules never see it.
-    trail_words = set()
+    # Word tags live in a per-word table (bit 1 "trail", bit 2 "pair_block"), read by
+    # the analyser from a token's word id; a word that carries nothing else gets no
+    # entry, so the per-token rules see it exactly as a word outside the lexicon.
+    word_tags = {"trail": 1, "pair_block": 2}
+    tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
-        if not e["flags"] & FLAGS["trail"]:
-            continue
-        if len(words) != 1:
-            sys.exit(f"{' '.join(words)}: 'trail' is for single words")
-        trail_words.add(words[0])
-        e = dict(e, flags=e["flags"] & ~FLAGS["trail"])
+        for tag, bit in word_tags.items():
+            if not e["flags"] & FLAGS[tag]:
+                continue
+            if len(words) != 1:
+                sys.exit(f"{' '.join(words)}: '{tag}' is for single words")
+            tagged[words[0]] = tagged.get(words[0], 0) | bit
+            e = dict(e, flags=e["flags"] & ~FLAGS[tag])
         terms[words] = e
     entries = []
     word_ids = {}
@@ -296,8 +299,8 @@ def main():
     for words in sorted(terms):
         if len(words) == 1:
             e = terms[words]
-            if words[0] in trail_words and e == dict(new_entry(), pattern=e.get("pattern")):
-                continue  # a word id (for the trail table), no entry
+            if words[0] in tagged and e == dict(new_entry(), pattern=e.get("pattern")):
+                continue  # a word id (for the word table), no entry
             single[words[0]] = len(entries)
             entries.append(e)
     # trie: node 0 is the root; children keyed by word id
@@ -418,12 +421,12 @@ def main():
     for i in range(0, len(edge_slots), 4):
         o.append("    " + " ".join("{%du, %du}," % e for e in edge_slots[i:i + 4]))
     o.append("};")
-    o.append(f"static const uint8_t word_trail[{max(1, len(word_ids))}] = {{")
-    trail = [0] * max(1, len(word_ids))
-    for w in trail_words:
-        trail[word_ids[w]] = 1
-    for i in range(0, len(trail), 32):
-        o.append("    " + ", ".join("%d" % v for v in trail[i:i + 32]) + ",")
+    o.append(f"static const uint8_t word_tags[{max(1, len(word_ids))}] = {{")
+    table = [0] * max(1, len(word_ids))
+    for w, bits in tagged.items():
+        table[word_ids[w]] = bits
+    for i in range(0, len(table), 32):
+        o.append("    " + ", ".join("%d" % v for v in table[i:i + 32]) + ",")
     o.append("};")
     o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
     for i, (b, _) in enumerate(emo_list):
@@ -435,8 +438,8 @@ def main():
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
              (size, len(entries), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du, word_trail," % (len(emo_list), len(word_ids),
-                                                                      edge_bits))
+    o.append("    emoticons, %du, %du, edge_slots, %du, word_tags," % (len(emo_list), len(word_ids),
+                                                                     edge_bits))
     o.append("};")
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(o) + "\n")

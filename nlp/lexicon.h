@@ -46,6 +46,13 @@ enum {
     NLP_LEX_AFFECT = 1u << 30,   /* set by the generator: some emo[] or scores[] != 0 */
 };
 
+/* Bits of nlp_lexicon.word_tags. */
+enum {
+    NLP_WORD_TRAIL = 1, /* "the", "and", "um": a message ending on it is unfinished */
+    NLP_WORD_BLOCK = 2, /* "old", "extra", "from": between a cancel verb and its object the
+                           object is kept or only the container ("close my old account") */
+};
+
 /* Indices into nlp_lex_entry.scores. */
 enum {
     NLP_LEX_COMPLAINT,
@@ -113,7 +120,7 @@ typedef struct nlp_lexicon {
     uint32_t n_words;
     const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
     uint32_t edge_bits;
-    const uint8_t *word_trail; /* n_words: 1 for a word a finished sentence does not end on */
+    const uint8_t *word_tags; /* n_words: NLP_WORD_* bits of a word (by word id) */
 } nlp_lexicon;
 
 /* The lexicon compiled into the binary. Read-only. */

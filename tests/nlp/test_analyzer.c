@@ -527,6 +527,8 @@ START_TEST(each_escalation_type)
         {"I'd like to complain about the engineer", NLP_ESC_LEGAL},
         {"can you help me get rid of my account", NLP_ESC_CANCEL},
         {"erase my profile please", NLP_ESC_CANCEL},
+        {"I want to close all my accounts", NLP_ESC_CANCEL},
+        {"cancel my account, the other company is cheaper", NLP_ESC_CANCEL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -544,6 +546,11 @@ START_TEST(each_escalation_type)
         "I hate to complain but the soup was cold",
         "I don't want to complain, it was fine",
         "please get rid of the old router",
+        /* housekeeping: one of several, the one being replaced, or only the container */
+        "please cancel the old plan when the new one starts",
+        "I'd like to close my old savings account and move it into the new one",
+        "can you remove the extra line from my account",
+        "delete the old card from my profile please",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
