@@ -529,6 +529,11 @@ START_TEST(each_escalation_type)
         {"erase my profile please", NLP_ESC_CANCEL},
         {"I want to close all my accounts", NLP_ESC_CANCEL},
         {"cancel my account, the other company is cheaper", NLP_ESC_CANCEL},
+        {"I'll tell everyone on facebook how bad you are", NLP_ESC_PUBLIC},
+        {"I will leave a one star review on trustpilot", NLP_ESC_PUBLIC},
+        {"I will review you on trustpilot!!", NLP_ESC_PUBLIC},
+        {"This is the third time I am calling about this", NLP_ESC_REPEAT_CONTACT},
+        {"my lawyer will be in touch", NLP_ESC_LEGAL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -551,6 +556,12 @@ START_TEST(each_escalation_type)
         "I'd like to close my old savings account and move it into the new one",
         "can you remove the extra line from my account",
         "delete the old card from my profile please",
+        /* a platform, a review site or a solicitor named without a threat; loyalty */
+        "I saw your post on twitter about the outage",
+        "I left you a five star review on trustpilot",
+        "I read the reviews on yelp before buying",
+        "the solicitor handling my mother's estate needs a copy of the last bill",
+        "this is the third time I have ordered from you and I love it",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
