@@ -85,6 +85,8 @@ wait "$pid"
 rc=$?
 pid=""
 check "rapportd stops cleanly on SIGTERM" test "$rc" -eq 0
+# The card is looked for as '4111 1111' / its digits, not '4111' alone: a timestamp or a
+# latency in the events can hold those four digits (a rare failure under load).
 check "event log and engine log: the call, its events, no PII, no agent emotion" python3 -c "
 import sqlite3, sys
 db = sqlite3.connect('$tmp/events.db')
@@ -95,7 +97,8 @@ blob += open('$tmp/rd.err').read()
 agent_emotion = [j for (j,) in db.execute('select json from events') if '\"agent\":{' in j and
                  any(k in j.split('\"agent\":{')[1].split('}')[0] for k in ('arousal', 'valence', 'emotions'))]
 ok = (calls == 1 and types.get('summary') == 1 and types.get('escalation', 0) >= 1 and
-      not any(p in blob for p in ('4111', 'cvv 737', 'jane.doe@example.com', '555 0199')) and
+      not any(p in blob for p in ('4111 1111', '4111111111111111', 'cvv 737',
+                                  'jane.doe@example.com', '555 0199')) and
       not agent_emotion)
 sys.exit(0 if ok else 1)"
 

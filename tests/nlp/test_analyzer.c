@@ -534,6 +534,8 @@ START_TEST(each_escalation_type)
         {"I will review you on trustpilot!!", NLP_ESC_PUBLIC},
         {"This is the third time I am calling about this", NLP_ESC_REPEAT_CONTACT},
         {"my lawyer will be in touch", NLP_ESC_LEGAL},
+        {"get me your supervisor", NLP_ESC_HUMAN_REQUEST},
+        {"put me through to someone senior", NLP_ESC_HUMAN_REQUEST},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -562,6 +564,9 @@ START_TEST(each_escalation_type)
         "I read the reviews on yelp before buying",
         "the solicitor handling my mother's estate needs a copy of the last bill",
         "this is the third time I have ordered from you and I love it",
+        /* a manager mentioned, not asked for */
+        "I spoke to a manager last week and he sorted it, thank you",
+        "I am the manager of the account",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
