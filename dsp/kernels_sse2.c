@@ -216,6 +216,13 @@ void dsp_split_power_sse2(float *p, const float *z, const float *wr, const float
     dsp_split_power_pairs(p, z, wr, wi, m, k);
 }
 
+/* Four re and four im values as eight interleaved floats at c. */
+static void interleave_sse2(float *c, __m128 re, __m128 im)
+{
+    _mm_storeu_ps(c, _mm_unpacklo_ps(re, im));
+    _mm_storeu_ps(c + 4, _mm_unpackhi_ps(re, im));
+}
+
 void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *wi, size_t m)
 {
     dsp_split_cpx_ends(x, z, m);
@@ -223,13 +230,9 @@ void dsp_split_cpx_sse2(float *x, const float *z, const float *wr, const float *
     for (; k + 3 <= m / 2u; k += 4) {
         __m128 xr, xi, yr, yi;
         split_core_sse2(z, wr, wi, m, k, &xr, &xi, &yr, &yi);
-        _mm_storeu_ps(x + 2u * k, _mm_unpacklo_ps(xr, xi));
-        _mm_storeu_ps(x + 2u * k + 4u, _mm_unpackhi_ps(xr, xi));
-        yr = reverse_sse2(yr); /* lane i is now bin m-k-3+i */
-        yi = reverse_sse2(yi);
-        size_t j = m - k - 3u;
-        _mm_storeu_ps(x + 2u * j, _mm_unpacklo_ps(yr, yi));
-        _mm_storeu_ps(x + 2u * j + 4u, _mm_unpackhi_ps(yr, yi));
+        interleave_sse2(x + 2u * k, xr, xi);
+        /* reversed, lane i is bin m-k-3+i */
+        interleave_sse2(x + 2u * (m - k - 3u), reverse_sse2(yr), reverse_sse2(yi));
     }
     dsp_split_cpx_pairs(x, z, wr, wi, m, k);
 }

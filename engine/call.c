@@ -101,9 +101,8 @@ struct eng_call {
     /* voice fusion, refreshed every features interval */
     float arousal, pitch_rel_st, loudness_rel_db;
     bool arousal_valid;
-    /* the latest text of either party (call ms, valence): raised arousal right after
-     * clearly positive words is excitement, not tension */
-    bool has_context;
+    /* the latest text of either party (call ms, valence; 0, 0 before any): raised
+     * arousal right after clearly positive words is excitement, not tension */
     uint32_t context_ms;
     float context_valence;
     /* chat timing */
@@ -506,8 +505,7 @@ static void evaluate_voice_cues(eng_call *c, const eng_sink *sink)
      * call are clearly positive ("the claim was approved" - "oh, that is wonderful!"):
      * voice arousal is the same for delight and anger, the words tell them apart. An
      * open cue stays open (an agent's kind words do not calm the customer). */
-    bool excited = c->has_context && c->context_valence >= EXCITED_VALENCE &&
-                   now - c->context_ms <= EXCITED_MS;
+    bool excited = c->context_valence >= EXCITED_VALENCE && now - c->context_ms <= EXCITED_MS;
     bool tension_valid = c->arousal_valid && (c->cue[PROTO_CUE_CUSTOMER_TENSION].open || !excited);
     a = eng_cue_level(&c->cue[PROTO_CUE_CUSTOMER_TENSION], &R->cue[PROTO_CUE_CUSTOMER_TENSION], 1,
                       now, tension_valid, c->arousal, budget_ok(c));
@@ -972,7 +970,6 @@ eng_reject eng_call_text(eng_call *c, const proto_text *t, nlp_analyzer *an, con
                              agent_side ? NLP_ROLE_AGENT : NLP_ROLE_CUSTOMER, &r) != RP_OK) {
         return ENG_OK;
     }
-    c->has_context = true;
     c->context_ms = c->now_ms;
     c->context_valence = r.valence;
     char quote[PROTO_MAX_SHORT_TEXT];

@@ -34,6 +34,48 @@ static nlp_result agent(const char *text)
     return run(text, NLP_ROLE_AGENT);
 }
 
+static float complaint_of(const nlp_result *r)
+{
+    return r->complaint;
+}
+
+static float sarcasm_of(const nlp_result *r)
+{
+    return r->sarcasm;
+}
+
+static float pause_of(const nlp_result *r)
+{
+    return r->pause_request;
+}
+
+/* Every customer text in texts scores at least 0.5 on score (yes) or below it (!yes). */
+static void expect_scores(const char *const *texts, size_t n, float (*score)(const nlp_result *),
+                          const char *name, bool yes)
+{
+    for (size_t i = 0; i < n; i++) {
+        nlp_result r = cust(texts[i]);
+        float v = score(&r);
+        ck_assert_msg((v >= 0.5f) == yes, "%s: %s %f", texts[i], name, (double)v);
+    }
+}
+#define EXPECT(texts, score, yes)                                                                  \
+    expect_scores(texts, sizeof texts / sizeof texts[0], score, #score, yes)
+
+/* Sarcastic texts are sarcasm (>= 0.5) and never praise (valence <= 0); sincere
+ * ones are no sarcasm and read as praise (valence > 0.2). */
+static void expect_sarcasm(const char *const *texts, size_t n, bool sarcastic)
+{
+    for (size_t i = 0; i < n; i++) {
+        nlp_result r = cust(texts[i]);
+        bool ok = sarcastic ? r.sarcasm >= 0.5f && r.valence <= 0.0f
+                            : r.sarcasm < 0.5f && r.valence > 0.2f;
+        ck_assert_msg(ok, "%s: sarcasm %f valence %f", texts[i], (double)r.sarcasm,
+                      (double)r.valence);
+    }
+}
+#define EXPECT_SARCASM(texts, yes) expect_sarcasm(texts, sizeof texts / sizeof texts[0], yes)
+
 /* ---- the first paragraph ---- */
 
 START_TEST(sarcastic_thanks_is_not_praise)
@@ -285,16 +327,6 @@ START_TEST(worry_without_a_fault_is_no_complaint)
 }
 END_TEST
 
-/* Every text in texts is (complaint == true) or is not a complaint. */
-static void expect_complaints(const char *const *texts, size_t n, bool complaint)
-{
-    for (size_t i = 0; i < n; i++) {
-        float v = cust(texts[i]).complaint;
-        ck_assert_msg((v >= 0.5f) == complaint, "%s: complaint %f", texts[i], (double)v);
-    }
-}
-#define EXPECT_COMPLAINTS(texts, yes) expect_complaints(texts, sizeof texts / sizeof texts[0], yes)
-
 START_TEST(life_events_and_what_ifs_are_no_complaint)
 {
     /* a death or hardship with no fault named explains the negativity; so does a
@@ -309,7 +341,7 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
         "What if my parcel is lost?",
         "What happens if my payment fails?",
     };
-    EXPECT_COMPLAINTS(no, false);
+    EXPECT(no, complaint_of, false);
     /* a fault told beside it, a real fault, a statement, or a rhetorical "why ... if"
      * still complains */
     static const char *const yes[] = {
@@ -321,7 +353,7 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
         "why do they give us phones if they just kill our data?",
         "why does it keep crashing if I paid for premium?",
     };
-    EXPECT_COMPLAINTS(yes, true);
+    EXPECT(yes, complaint_of, true);
 }
 END_TEST
 
@@ -340,7 +372,7 @@ START_TEST(lexicon_alternatives_with_spaces)
         "this needs fixing",
         "your driver was on his phone the whole time",
     };
-    EXPECT_COMPLAINTS(yes, true);
+    EXPECT(yes, complaint_of, true);
     /* not "never been" or "never heard" as faults, nor "be back" without a service */
     static const char *const no[] = {
         "good news, the internet is back up and running",
@@ -348,7 +380,7 @@ START_TEST(lexicon_alternatives_with_spaces)
         "I've never been so happy with a phone",
         "never heard of that band, sounds great",
     };
-    EXPECT_COMPLAINTS(no, false);
+    EXPECT(no, complaint_of, false);
     ck_assert_float_gt(cust("I've never been so happy with a phone").valence, 0.3f);
 }
 END_TEST
@@ -401,10 +433,7 @@ START_TEST(asking_the_other_side_to_wait)
         "bear with me while I look for the letter",
         "give me a second",
     };
-    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
-        nlp_result r = cust(asks[i]);
-        ck_assert_msg(r.pause_request >= 0.5f, "%s: %f", asks[i], (double)r.pause_request);
-    }
+    EXPECT(asks, pause_of, true);
     ck_assert_float_ge(agent("Let me check that for you.").pause_request, 0.5f);
     /* an agent's "let me check" keeps the ownership its "let me" had */
     ck_assert_float_ge(agent("Let me check that for you.").empathy,
@@ -415,23 +444,14 @@ START_TEST(asking_the_other_side_to_wait)
         "my order has not arrived",
         "I need to get out of here",
     };
-    for (size_t i = 0; i < sizeof not_asks / sizeof not_asks[0]; i++) {
-        nlp_result r = cust(not_asks[i]);
-        ck_assert_msg(r.pause_request < 0.5f, "%s: %f", not_asks[i], (double)r.pause_request);
-    }
+    EXPECT(not_asks, pause_of, false);
     /* a transcript that stops mid-sentence: the speaker has not yielded the turn */
     static const char *const unfinished[] = {"That would have been", "my account number is, um",
                                              "I ordered a pair of", "and then the"};
-    for (size_t i = 0; i < sizeof unfinished / sizeof unfinished[0]; i++) {
-        nlp_result r = cust(unfinished[i]);
-        ck_assert_msg(r.pause_request >= 0.5f, "%s: %f", unfinished[i], (double)r.pause_request);
-    }
+    EXPECT(unfinished, pause_of, true);
     static const char *const finished[] = {"Yes it is.", "I think so", "What are you looking for?",
                                            "That is the end.", "my order is late"};
-    for (size_t i = 0; i < sizeof finished / sizeof finished[0]; i++) {
-        nlp_result r = cust(finished[i]);
-        ck_assert_msg(r.pause_request < 0.5f, "%s: %f", finished[i], (double)r.pause_request);
-    }
+    EXPECT(finished, pause_of, false);
     /* the words that mark it change nothing else: "the" and "and" are no lexicon words */
     nlp_result a = cust("the service was good and fast");
     ck_assert_float_gt(a.valence, 0.3f);
@@ -480,10 +500,7 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
         "the lights on the charger don't work",
         "thanks for nothing",
     };
-    for (size_t i = 0; i < sizeof complaints / sizeof complaints[0]; i++) {
-        nlp_result r = cust(complaints[i]);
-        ck_assert_msg(r.complaint >= 0.5f, "%s: complaint %f", complaints[i], (double)r.complaint);
-    }
+    EXPECT(complaints, complaint_of, true);
     /* a fault put right, a negated fault, thanks and polite requests are not */
     static const char *const fine[] = {
         "my parcel arrived early, thanks",
@@ -495,11 +512,8 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
         "all sorted now, thanks for your help",
         "love the new app update, no more crashes!",
     };
-    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
-        nlp_result r = cust(fine[i]);
-        ck_assert_msg(r.complaint < 0.5f && r.sarcasm < 0.5f, "%s: complaint %f sarcasm %f",
-                      fine[i], (double)r.complaint, (double)r.sarcasm);
-    }
+    EXPECT(fine, complaint_of, false);
+    EXPECT(fine, sarcasm_of, false);
 }
 END_TEST
 
@@ -593,11 +607,7 @@ START_TEST(sarcastic_openers_and_mocking_frames)
         "love waking up at 5am",
         "i love having to do paperwork on my day off",
     };
-    for (size_t i = 0; i < sizeof sarcastic / sizeof sarcastic[0]; i++) {
-        nlp_result r = cust(sarcastic[i]);
-        ck_assert_msg(r.sarcasm >= 0.5f && r.valence <= 0.0f, "%s: sarcasm %f valence %f",
-                      sarcastic[i], (double)r.sarcasm, (double)r.valence);
-    }
+    EXPECT_SARCASM(sarcastic, true);
     /* the same openers and frames with a good outcome stay praise */
     static const char *const sincere[] = {
         "great, thanks for sorting it so quickly!",
@@ -607,11 +617,7 @@ START_TEST(sarcastic_openers_and_mocking_frames)
         "fun times with the family at the beach",
         "best birthday ever, thank you all",
     };
-    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
-        nlp_result r = cust(sincere[i]);
-        ck_assert_msg(r.sarcasm < 0.5f && r.valence > 0.2f, "%s: sarcasm %f valence %f", sincere[i],
-                      (double)r.sarcasm, (double)r.valence);
-    }
+    EXPECT_SARCASM(sincere, false);
     /* a fault that is over: no sarcasm, if not quite praise */
     ck_assert_float_lt(cust("great, the outage is fixed now").sarcasm, 0.5f);
 }
@@ -625,21 +631,13 @@ START_TEST(sarcasm_vs_sincere_praise)
         "Just what I needed, another delayed flight #not",
         "Yeah right, like that's ever going to happen \xF0\x9F\x99\x84",
     };
-    for (size_t i = 0; i < sizeof sarcastic / sizeof sarcastic[0]; i++) {
-        nlp_result r = cust(sarcastic[i]);
-        ck_assert_msg(r.sarcasm >= 0.5f && r.valence <= 0.0f, "%s: sarcasm %f valence %f",
-                      sarcastic[i], (double)r.sarcasm, (double)r.valence);
-    }
+    EXPECT_SARCASM(sarcastic, true);
     static const char *const sincere[] = {
         "Thanks a lot for your help today, it works now!",
         "Great news, the engineer fixed it.",
         "I love this phone.",
     };
-    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
-        nlp_result r = cust(sincere[i]);
-        ck_assert_msg(r.sarcasm < 0.5f && r.valence > 0.2f, "%s: sarcasm %f valence %f", sincere[i],
-                      (double)r.sarcasm, (double)r.valence);
-    }
+    EXPECT_SARCASM(sincere, false);
 }
 END_TEST
 
