@@ -106,9 +106,21 @@ typedef struct token {
     int32_t entry;   /* lexicon entry or -1 */
     int32_t word_id; /* phrase-trie word id or -1 */
     uint16_t flags;
-    uint8_t excl;  /* '!' right after */
-    uint8_t quest; /* '?' right after */
+    uint8_t excl;      /* '!' right after */
+    uint8_t quest;     /* '?' right after */
+    uint16_t root;     /* trie node of the phrases the word starts, 0 = none */
+    uint8_t word_tags; /* NLP_WORD_* of the word */
 } token;
+
+/* A token for the word in lexicon slot s. */
+static inline token word_token(const nlp_lex_slot *s, uint16_t flags)
+{
+    return (token){.entry = s->entry,
+                   .word_id = s->word_id,
+                   .flags = flags,
+                   .root = s->root,
+                   .word_tags = s->word_tags};
+}
 
 struct nlp_analyzer {
     uint32_t tag;
@@ -119,7 +131,6 @@ struct nlp_analyzer {
     char *redacted;
     size_t redacted_cap;
     size_t redacted_len;
-    int32_t *root_child;          /* trie root transitions by word id (0 = none) */
     uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
     uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
     uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
@@ -180,15 +191,11 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->tokens = rp_calloc(an->max_tokens, sizeof *an->tokens);
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
-    an->root_child = rp_calloc(an->lex->n_words + 1u, sizeof *an->root_child);
-    if (an->tokens == NULL || an->redacted == NULL || an->root_child == NULL) {
+    if (an->tokens == NULL || an->redacted == NULL) {
         goto fail;
     }
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
-    for (uint32_t e = lex->node_first[0]; e < lex->node_first[1]; e++) {
-        an->root_child[lex->edges[e].word_id] = (int32_t)lex->edges[e].child;
-    }
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
         const char *em = lex->emoticons[k].text;
         an->emoticon_first[(uint8_t)em[0]] = k + 1;
@@ -218,7 +225,6 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     an->tag = 0xdeadbeefu;
     rp_free(an->tokens);
     rp_free(an->redacted);
-    rp_free(an->root_child);
     rp_free(an);
     *self_p = NULL;
 }
@@ -331,11 +337,11 @@ static void word_push(word_buf *w, const char *bytes, size_t n)
     w->len += n;
 }
 
-/* Looks a finished word up; fills the token's entry and word id. */
+/* Looks a finished word up; fills the token from the word's slot (all but its
+ * flags when the word is not in the lexicon). */
 static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, token *t)
 {
-    t->entry = -1;
-    t->word_id = -1;
+    *t = (token){.entry = -1, .word_id = -1, .flags = t->flags};
     if ((w->flags & W_TOO_LONG) || w->len == 0) {
         return;
     }
@@ -363,8 +369,7 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, 
         slot = nlp_lex_find_padded(lex, single, n);
     }
     if (slot >= 0) {
-        t->entry = lex->slots[slot].entry;
-        t->word_id = lex->slots[slot].word_id;
+        *t = word_token(&lex->slots[slot], t->flags);
     }
 }
 
@@ -576,7 +581,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     const unsigned char *s = in->s;
     size_t n = in->n;
     const nlp_lexicon *lex = an->lex;
-    const uint32_t *tags = lex->tags; /* the lookup's tables, in registers */
+    const uint16_t *tags = lex->tags; /* the lookup's tables, in registers */
     const nlp_lex_slot *slots = lex->slots;
     uint32_t slot_mask = lex->n_slots - 1;
     token *tokens = an->tokens;
@@ -646,20 +651,19 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         if (n_tok < max_tokens) {
             /* nlp_lex_lookup() for a word of at most 16 bytes */
             uint32_t h = nlp_lex_hash16(lo, hi, r);
-            uint32_t tag = NLP_LEX_TAG(h, r);
-            int32_t entry = -1, word_id = -1;
+            uint16_t tag = NLP_LEX_TAG(h, r);
+            token tk_out = {.entry = -1, .word_id = -1, .flags = flags};
             for (uint32_t k = h & slot_mask;; k = (k + 1) & slot_mask) {
-                uint32_t tk = tags[k];
+                uint16_t tk = tags[k];
                 if (tk == tag && slots[k].head[0] == lo && slots[k].head[1] == hi) {
-                    entry = slots[k].entry;
-                    word_id = slots[k].word_id;
+                    tk_out = word_token(&slots[k], flags);
                     break;
                 }
                 if (tk == 0) {
                     break;
                 }
             }
-            tokens[n_tok++] = (token){.entry = entry, .word_id = word_id, .flags = flags};
+            tokens[n_tok++] = tk_out;
         }
         i = next;
         if (i >= n) {
@@ -876,27 +880,32 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
     const nlp_lexicon *lex = an->lex;
     for (size_t i = 0; i < n_tok; i++) {
         token *t = &an->tokens[i];
-        if (t->word_id < 0 || an->root_child[t->word_id] == 0) {
+        if (t->root == 0) {
             continue;
         }
-        uint32_t node = (uint32_t)an->root_child[t->word_id];
+        /* no phrase is one word long, so the first accept is one step down */
+        uint32_t node = t->root;
         int32_t best = -1;
         size_t best_len = 0;
-        size_t k = i;
-        for (;;) {
-            if (lex->node_accept[node] >= 0) {
-                best = lex->node_accept[node];
-                best_len = k - i + 1;
-            }
+        for (size_t k = i;;) {
             if (an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA) || k + 1 >= n_tok ||
                 k + 1 - i >= MAX_PHRASE_TOKENS) {
                 break;
             }
-            node = nlp_lex_step(lex, node, an->tokens[k + 1].word_id);
+            const token *next = &an->tokens[k + 1];
+            if (!(next->word_tags & NLP_WORD_CONT)) {
+                break; /* the next word is in no phrase past its first word */
+            }
+            int32_t accept;
+            node = nlp_lex_step(lex, node, next->word_id, &accept);
             if (node == 0) {
                 break;
             }
             k++;
+            if (accept >= 0) {
+                best = accept;
+                best_len = k - i + 1;
+            }
         }
         if (best >= 0) {
             token *last = &an->tokens[i + best_len - 1];
@@ -1105,7 +1114,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
-        if (t->word_id >= 0 && (lex->word_tags[t->word_id] & NLP_WORD_BLOCK)) {
+        if (t->word_tags & NLP_WORD_BLOCK) {
             last_block = pos; /* "close my old account": the old one, not the customer's */
         }
         if (excess_next) {
@@ -1283,12 +1292,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
             topic_token(&ts, e, pos, negated);
         }
-        if (((f & NLP_LEX_NEG_SITUATION) || e->scores[NLP_LEX_PROBLEM] > 0.0f) && !negated) {
+        /* a cue weight needs NLP_LEX_AFFECT: most words stay on their entry's first line */
+        bool fault = (f & NLP_LEX_AFFECT) && e->scores[NLP_LEX_PROBLEM] > 0.0f;
+        if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
             /* a negated fault is good news: "love the update, no more crashes" */
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
             }
-            after_fault = after_fault || (opener_left > 0 && e->scores[NLP_LEX_PROBLEM] > 0.0f);
+            after_fault = after_fault || (opener_left > 0 && fault);
             n_bad_situation++;
         }
         if (f & NLP_LEX_POS_FRAME) {
@@ -1554,8 +1565,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool unfinished = false;
     if (n_tok > 0 && !ends_question) {
         const token *last = &an->tokens[n_tok - 1];
-        unfinished = last->word_id >= 0 && !(last->flags & TOK_CONSUMED) &&
-                     (lex->word_tags[last->word_id] & NLP_WORD_TRAIL) && last->excl == 0;
+        unfinished =
+            !(last->flags & TOK_CONSUMED) && (last->word_tags & NLP_WORD_TRAIL) && last->excl == 0;
     }
     out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
 

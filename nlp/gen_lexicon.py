@@ -20,8 +20,8 @@ Output: a hash table of words (a multiplicative hash over 8-byte chunks, linear
 probing, at most half full; a tag per slot holds hash bits and the length, and
 each slot the word's first 16 bytes, so a lookup compares one tag and two
 64-bit words), the entries, and a
-phrase trie over word ids (the compiled multi-word automaton): sorted edges per
-node, and the same edges in a hash table on (node, word id) for the matcher.
+phrase trie over word ids (the compiled multi-word automaton): the root's
+children in the word slots, the other edges in a hash table on (node, word id).
 Deterministic.
 """
 import itertools
@@ -83,6 +83,7 @@ EDGE_HASH_MUL = 0x9E3779B1  # NLP_LEX_EDGE_HASH_MUL: 2^32 / golden ratio (Knuth)
 HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
+WORD_CONT = 4  # NLP_WORD_CONT: the word continues some phrase
 MASK64 = (1 << 64) - 1
 
 
@@ -105,8 +106,9 @@ def word_hash(data: bytes) -> int:
 
 
 def word_tag(h: int, n: int) -> int:
-    """NLP_LEX_TAG(): hash bits 6..31 and the length (1..63) in bits 0..5; never 0."""
-    return (h & 0xFFFFFFC0) | n
+    """NLP_LEX_TAG(): hash bits 22..31 in bits 6..15 and the length (1..63) in bits 0..5;
+    never 0."""
+    return ((h >> 16) & 0xFFC0) | n
 
 
 def parse_value(tag, raw, where):
@@ -274,8 +276,8 @@ def main():
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
 
-    # Word tags live in a per-word table (bit 1 "trail", bit 2 "pair_block"), read by
-    # the analyser from a token's word id; a word that carries nothing else gets no
+    # Word tags live in the word's slot (bit 1 "trail", bit 2 "pair_block"), read by
+    # the analyser with the word; a word that carries nothing else gets no
     # entry, so the per-token rules see it exactly as a word outside the lexicon.
     word_tags = {"trail": 1, "pair_block": 2}
     tagged = {}  # word -> table bits
@@ -319,6 +321,11 @@ def main():
             node = children[node][wid]
         accept[node] = len(entries)
         entries.append(terms[words])
+    if any(a >= 0 for a in (accept[c] for c in children[0].values())):
+        sys.exit("a single word in the phrase trie")  # the matcher never checks depth 1
+    cont = set()  # word ids that continue some phrase
+    for node in range(1, len(children)):
+        cont.update(children[node])
     # grouped by first byte (the matcher scans only its byte's group), longest
     # first within a group: the longest emoticon at a position wins
     emo_list = sorted(emoticons.items(), key=lambda kv: (kv[0][0], -len(kv[0]), kv[0]))
@@ -341,35 +348,32 @@ def main():
         while slots[i] is not None:
             i = (i + 1) & (size - 1)
         head = chunks64(b) + [0]  # the first 16 bytes, zero padded
-        slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), len(b), single.get(w, -1),
-                    wid)
+        # the slot also holds the word's trie child under the root and its tags
+        # (NLP_WORD_CONT: it continues some phrase), read once per token
+        tags = tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)
+        slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), single.get(w, -1), wid,
+                    children[0].get(wid, 0), tags)
         pool += b
 
-    # edges sorted by (node, word id) so a node's children are one sorted range
-    node_first = []
-    edges = []
-    for node in range(len(children)):
-        node_first.append(len(edges))
-        for wid in sorted(children[node]):
-            edges.append((wid, children[node][wid]))
-    node_first.append(len(edges))
-
-    # the same edges hashed on (node, word id) for the matcher's steps below the
-    # root: open addressing, linear probing, at most half full; key = (node << 16
-    # | word id) + 1 so that 0 marks an empty slot; Fibonacci hashing of the key
-    if len(children) >= 0xFFFF or len(word_ids) > 0xFFFF:
-        sys.exit("phrase trie too large for 16-bit node and word ids")
+    # the edges below the root hashed on (node, word id) for the matcher's
+    # steps: open addressing, linear probing, at most half full; key = (node <<
+    # 16 | word id) + 1 so that 0 marks an empty slot; Fibonacci hashing of the
+    # key; the slot holds the child and the entry accepted there (+ 1)
+    if len(children) >= 0xFFFF or len(word_ids) > 0xFFFF or len(entries) >= 0xFFFF:
+        sys.exit("phrase trie too large for 16-bit node, word and entry ids")
+    n_edges = sum(len(c) for c in children[1:])
     edge_bits = 1
-    while (1 << edge_bits) < 2 * len(edges) + 1:
+    while (1 << edge_bits) < 2 * n_edges + 1:
         edge_bits += 1
-    edge_slots = [(0, 0)] * (1 << edge_bits)
-    for node in range(len(children)):
+    edge_slots = [(0, 0, 0)] * (1 << edge_bits)
+    for node in range(1, len(children)):
         for wid in sorted(children[node]):
             key = ((node << 16) | wid) + 1
             i = ((key * EDGE_HASH_MUL) & 0xFFFFFFFF) >> (32 - edge_bits)
             while edge_slots[i][0] != 0:
                 i = (i + 1) & ((1 << edge_bits) - 1)
-            edge_slots[i] = (key, children[node][wid])
+            child = children[node][wid]
+            edge_slots[i] = (key, child, accept[child] + 1)
 
     o = []
     o.append("/* Generated by nlp/gen_lexicon.py from the files in nlp/lexicon/ - do not edit. */")
@@ -380,8 +384,8 @@ def main():
     for i in range(0, len(pool), 16):
         o.append("    " + ", ".join("%d" % (b - 256 if b > 127 else b) for b in pool[i:i + 16]) + ",")
     o.append("};")
-    # tags: hash bits | length per slot, 0 = empty; 4 bytes a slot so probing stays in cache
-    o.append(f"static const uint32_t tags[{size}] = {{")
+    # tags: hash bits | length per slot, 0 = empty; 2 bytes a slot so probing stays in cache
+    o.append(f"static const uint16_t tags[{size}] = {{")
     for i in range(0, size, 8):
         o.append("    " + ", ".join("%du" % (s[0] if s is not None else 0)
                                     for s in slots[i:i + 8]) + ",")
@@ -389,9 +393,9 @@ def main():
     o.append(f"static const nlp_lex_slot slots[{size}] = {{")
     for s in slots:
         if s is None:
-            o.append("    {{0, 0}, 0, 0, -1, -1},")
+            o.append("    {{0, 0}, 0, -1, -1, 0, 0, 0},")
         else:
-            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %d}," % s[1:])
+            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %du, %du, 0}," % s[1:])
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(entries)}] = {{")
     for e in entries:
@@ -401,32 +405,13 @@ def main():
             e["flags"] |= TOPIC_FLAG
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
-        o.append("    {%.3ff, {%s}, {%s}, %.3ff, %.3ff, %.3ff, %du, %du, %du}," %
-                 (e["valence"], emo, sc, e["esc_w"], e["mod"], e["topic_w"], e["flags"], e["esc"],
-                  e["topic"]))
-    o.append("};")
-    o.append(f"static const uint32_t node_first[{len(node_first)}] = {{")
-    for i in range(0, len(node_first), 12):
-        o.append("    " + ", ".join("%du" % v for v in node_first[i:i + 12]) + ",")
-    o.append("};")
-    o.append(f"static const int32_t node_accept[{len(accept)}] = {{")
-    for i in range(0, len(accept), 12):
-        o.append("    " + ", ".join("%d" % v for v in accept[i:i + 12]) + ",")
-    o.append("};")
-    o.append(f"static const nlp_lex_edge edges[{max(1, len(edges))}] = {{")
-    for wid, child in edges or [(0, 0)]:
-        o.append("    {%du, %du}," % (wid, child))
+        o.append("    {%.3ff, %du, %.3ff, %du, %.3ff, %du, %.3ff, {%s}, {%s}}," %
+                 (e["valence"], e["flags"], e["mod"], e["esc"], e["esc_w"], e["topic"],
+                  e["topic_w"], emo, sc))
     o.append("};")
     o.append(f"static const nlp_lex_edge_slot edge_slots[{len(edge_slots)}] = {{")
     for i in range(0, len(edge_slots), 4):
-        o.append("    " + " ".join("{%du, %du}," % e for e in edge_slots[i:i + 4]))
-    o.append("};")
-    o.append(f"static const uint8_t word_tags[{max(1, len(word_ids))}] = {{")
-    table = [0] * max(1, len(word_ids))
-    for w, bits in tagged.items():
-        table[word_ids[w]] = bits
-    for i in range(0, len(table), 32):
-        o.append("    " + ", ".join("%d" % v for v in table[i:i + 32]) + ",")
+        o.append("    " + " ".join("{%du, %du, %du}," % e for e in edge_slots[i:i + 4]))
     o.append("};")
     o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
     for i, (b, _) in enumerate(emo_list):
@@ -436,10 +421,8 @@ def main():
     o.append("};")
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
-    o.append("    pool, tags, slots, %du, entries, %du, node_first, node_accept, edges, %du," %
-             (size, len(entries), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du, word_tags," % (len(emo_list), len(word_ids),
-                                                                     edge_bits))
+    o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(entries), len(children)))
+    o.append("    emoticons, %du, %du, edge_slots, %du," % (len(emo_list), len(word_ids), edge_bits))
     o.append("};")
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(o) + "\n")

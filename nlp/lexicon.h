@@ -46,11 +46,12 @@ enum {
     NLP_LEX_AFFECT = 1u << 30,   /* set by the generator: some emo[] or scores[] != 0 */
 };
 
-/* Bits of nlp_lexicon.word_tags. */
+/* Bits of nlp_lex_slot.word_tags. */
 enum {
     NLP_WORD_TRAIL = 1, /* "the", "and", "um": a message ending on it is unfinished */
     NLP_WORD_BLOCK = 2, /* "old", "extra", "from": between a cancel verb and its object the
                            object is kept or only the container ("close my old account") */
+    NLP_WORD_CONT = 4,  /* the word is the second or a later word of some phrase */
 };
 
 /* Indices into nlp_lex_entry.scores. */
@@ -66,36 +67,40 @@ enum {
 
 #define NLP_LEX_N_EMOTIONS 7
 
+/* The fields every token reads (valence, flags) come first, so that a word
+ * with no emotion or cue touches one cache line of its entry. */
 typedef struct nlp_lex_entry {
     float valence;                  /* -4..4, 0 for function words */
+    uint32_t flags;                 /* NLP_LEX_* */
+    float mod;                      /* intensifier boost / dampener cut */
+    uint32_t esc_type;              /* nlp_escalation_type */
+    float esc_weight;               /* 0..1 */
+    uint32_t topic_type;            /* nlp_topic */
+    float topic_weight;             /* 0..1, evidence for topic_type */
     float emo[NLP_LEX_N_EMOTIONS];  /* weights, order of nlp_emotion */
     float scores[NLP_LEX_N_SCORES]; /* cue weights, NLP_LEX_COMPLAINT.. */
-    float esc_weight;               /* 0..1 */
-    float mod;                      /* intensifier boost / dampener cut */
-    float topic_weight;             /* 0..1, evidence for topic_type */
-    uint32_t flags;                 /* NLP_LEX_* */
-    uint32_t esc_type;              /* nlp_escalation_type */
-    uint32_t topic_type;            /* nlp_topic */
 } nlp_lex_entry;
 
+/* A word of the lexicon. What the phrase matcher needs of the word (its trie
+ * child under the root, its tags) is here too, so one cache line serves the
+ * whole lookup. */
 typedef struct nlp_lex_slot {
-    uint64_t head[2]; /* the word's first 16 bytes, little-endian, zero padded */
-    int32_t offset;   /* into the string pool */
-    int32_t len;      /* 0 = empty slot */
-    int32_t entry;    /* single-word entry or -1 */
-    int32_t word_id;  /* id in the phrase trie, -1 for empty slots */
+    uint64_t head[2];  /* the word's first 16 bytes, little-endian, zero padded */
+    int32_t offset;    /* into the string pool */
+    int32_t entry;     /* single-word entry or -1 */
+    int32_t word_id;   /* id in the phrase trie, -1 for empty slots */
+    uint16_t root;     /* trie node of the phrases that start with the word, 0 = none */
+    uint8_t word_tags; /* NLP_WORD_* */
+    uint8_t pad;
 } nlp_lex_slot;
 
-typedef struct nlp_lex_edge {
-    uint32_t word_id;
-    uint32_t child;
-} nlp_lex_edge;
-
 /* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,
- * 0 for an empty slot. */
+ * 0 for an empty slot; the child node and the entry of the phrase that ends
+ * there (+ 1; 0 = none), so a step reads one slot. */
 typedef struct nlp_lex_edge_slot {
     uint32_t key;
-    uint32_t child;
+    uint16_t child;
+    uint16_t accept; /* entry + 1, or 0 */
 } nlp_lex_edge_slot;
 
 typedef struct nlp_lex_emoticon {
@@ -106,21 +111,17 @@ typedef struct nlp_lex_emoticon {
 
 typedef struct nlp_lexicon {
     const char *pool;     /* word bytes, then NLP_LEX_POOL_PAD zero bytes */
-    const uint32_t *tags; /* per slot: NLP_LEX_TAG(hash, len), or 0 when empty */
+    const uint16_t *tags; /* per slot: NLP_LEX_TAG(hash, len), or 0 when empty */
     const nlp_lex_slot *slots;
     uint32_t n_slots; /* power of two */
     const nlp_lex_entry *entries;
     uint32_t n_entries;
-    const uint32_t *node_first; /* n_nodes + 1: edges of node i are [first[i], first[i+1]) */
-    const int32_t *node_accept; /* entry accepted at node i, or -1 */
-    const nlp_lex_edge *edges;
-    uint32_t n_nodes;
+    uint32_t n_nodes;                  /* of the phrase trie, < 65536; 0 is the root */
     const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
     const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
     uint32_t edge_bits;
-    const uint8_t *word_tags; /* n_words: NLP_WORD_* bits of a word (by word id) */
 } nlp_lexicon;
 
 /* The lexicon compiled into the binary. Read-only. */
@@ -131,9 +132,11 @@ extern const nlp_lexicon nlp_lexicon_builtin;
 #define NLP_LEX_POOL_PAD  8  /* the pool's zero tail: 8-byte reads stay inside it */
 #define NLP_LEX_WORD_MAX  63 /* longest lexicon word in bytes (the tag's 6 length bits) */
 
-/* A slot's tag: bits 6..31 of the word's hash and its length (1..63) in bits
- * 0..5, so one compare checks both; 0 marks an empty slot. */
-#define NLP_LEX_TAG(h, n) (((h)&0xFFFFFFC0u) | (uint32_t)(n))
+/* A slot's tag: bits 22..31 of the word's hash (the slot index uses the low
+ * bits) in bits 6..15 and its length (1..63) in bits 0..5, so one compare
+ * checks both; 0 marks an empty slot. 16 bits: the tags of the whole table
+ * stay in a few kilobytes of cache. */
+#define NLP_LEX_TAG(h, n) ((uint16_t)((((h) >> 16) & 0xFFC0u) | (uint32_t)(n)))
 
 /* 8 bytes as a little-endian integer (the first byte in the low bits). */
 static inline uint64_t nlp_lex_load64(const void *p)
@@ -212,9 +215,9 @@ static inline int32_t nlp_lex_lookup(const nlp_lexicon *lex, const char *word, s
                                      uint64_t lo, uint64_t hi, uint32_t h)
 {
     uint32_t mask = lex->n_slots - 1;
-    uint32_t tag = NLP_LEX_TAG(h, n);
+    uint16_t tag = NLP_LEX_TAG(h, n);
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t t = lex->tags[i];
+        uint16_t t = lex->tags[i];
         if (t == tag) {
             const nlp_lex_slot *s = &lex->slots[i];
             if (s->head[0] == lo && s->head[1] == hi &&
@@ -245,11 +248,14 @@ static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *wo
 
 #define NLP_LEX_EDGE_HASH_MUL 0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */
 
-/* Child of trie node `node` along word_id, or 0 when there is none (0 is the
- * root, which is never a child). One hash probe expected (linear probing in a
+/* Child of trie node `node` (not the root: its children are in the slots)
+ * along word_id, or 0 when there is none; *accept is the entry of the phrase
+ * that ends at the child, or -1. One hash probe expected (linear probing in a
  * table at most half full); inline: it runs for every step of a phrase. */
-static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id)
+static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id,
+                                    int32_t *accept)
 {
+    *accept = -1;
     if (word_id < 0 || node >= lex->n_nodes) {
         return 0;
     }
@@ -259,6 +265,7 @@ static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32
     for (uint32_t probe = 0; probe <= mask; probe++, i = (i + 1u) & mask) {
         uint32_t k = lex->edge_slots[i].key;
         if (k == key) {
+            *accept = (int32_t)lex->edge_slots[i].accept - 1;
             return lex->edge_slots[i].child;
         }
         if (k == 0) {
