@@ -110,6 +110,7 @@ typedef struct token {
     uint8_t quest;     /* '?' right after */
     uint16_t root;     /* trie node of the phrases the word starts, 0 = none */
     uint8_t word_tags; /* NLP_WORD_* of the word */
+    uint8_t spare;     /* 0: no padding, so token arrays compare with memcmp */
 } token;
 
 /* A token for the word in lexicon slot s. */
