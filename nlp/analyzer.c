@@ -55,6 +55,30 @@
  * never makes a complaint (1.0 x valence >= -1 stays at or below 0.5). Chosen
  * on hand-written contact-centre messages (tests/nlp/test_analyzer.c). */
 #define EXPLAINED_TO_COMPLAINT 1.0f
+/* the share of the complaint and fault cues that counts when the customer says
+ * the trouble is their own doing ("my fault", "I lost my card"): a fault named
+ * beside it is most likely the customer's own; chosen on hand-written messages */
+#define SELF_FAULT 0.3f
+/* "ordered a large, got a small": an expect word (ordered, booked) and, opening
+ * a later clause within this many tokens, a receive word (got, received) whose
+ * object is not "it" or "them" ... */
+#define MISMATCH_WINDOW 14
+/* ... adds this much to the complaint and the fault cue (complaint 0.8 on its own) */
+#define MISMATCH_CUE 0.7f
+/* A message whose last sentence (at most this many tokens) is only praise (at
+ * least this much valence; no thanks, joy, face, "!", relief or concession
+ * word) ... (a last clause after a comma was tried: it read the contrast of
+ * reviews, "while puerile men dominate the story, the women shine", as
+ * mockery, vader_movie r -0.003) */
+#define CLOSER_WORDS 5
+/* joy weight from which a word is delight rather than evaluation ("yay",
+ * "happy", "love", "amazing" vs "great", "perfect", "excellent") */
+#define CLOSER_WARM_JOY   0.7f
+#define CLOSER_MIN_PRAISE 1.5f
+/* ... after a fault, a bad situation or this much negative valence, in words
+ * that are negative on balance (positive mass at most half the negative),
+ * mocks what went before ("... 2 hours late. excellent work") */
+#define CLOSER_MIN_NEG 1.2f
 /* the rule-adjusted sum of a message holding a link counts 70 %: the words
  * beside a link often describe the linked page (a headline) rather than the
  * writer's feeling; chosen on vader_tweets (r flat from 0.6 to 0.8) */
@@ -136,7 +160,8 @@ struct nlp_analyzer {
     uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
     uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
     const nlp_lexicon *lex;
-    bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    int32_t num_slot; /* slot of NLP_LEX_NUM_WORD, or -1 */
+    bool saw_digit;   /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
     bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
@@ -185,6 +210,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     }
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
+    an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
     an->max_bytes = c.max_message_bytes;
@@ -368,6 +394,13 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, 
             }
         }
         slot = nlp_lex_find_padded(lex, single, n);
+    }
+    if (slot < 0 && an->num_slot >= 0) {
+        bool number = true;
+        for (size_t i = 0; i < w->len && number; i++) {
+            number = text[i] >= '0' && text[i] <= '9';
+        }
+        slot = number ? an->num_slot : -1; /* "45" in "waited 45 mins" */
     }
     if (slot >= 0) {
         *t = word_token(&lex->slots[slot], t->flags);
@@ -664,6 +697,9 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                     break;
                 }
             }
+            if (tk_out.word_id < 0 && letters == 0 && an->num_slot >= 0) {
+                tk_out = word_token(&slots[an->num_slot], flags); /* a number: "45 mins" */
+            }
             tokens[n_tok++] = tk_out;
         }
         i = next;
@@ -913,6 +949,7 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
             t->entry = best;
             for (size_t m = i + 1; m < i + best_len; m++) {
                 t->flags |= an->tokens[m].flags & (TOK_CAPS | TOK_ELONG);
+                t->word_tags |= an->tokens[m].word_tags & NLP_WORD_RELIEF; /* "good luck" */
                 an->tokens[m].flags |= TOK_CONSUMED;
             }
             t->flags |= last->flags & (TOK_CLAUSE_END | TOK_COMMA);
@@ -962,6 +999,76 @@ static float valence_spread_gain(int n_valenced)
         return table[n_valenced < 0 ? 0 : n_valenced];
     }
     return (1.0f + VALENCE_SPREAD) / powf((float)n_valenced, VALENCE_SPREAD);
+}
+
+/* Where a sentence starts, for the closing-praise rule: a short praise that
+ * ends a message after a fault ("the fire alarm went off again at 3am. very
+ * reassuring") mocks it. */
+typedef struct sent_mark {
+    size_t start;   /* its first token */
+    float pos, neg; /* the message's positive and negative mass before it */
+    int faults;     /* faults and bad situations before it */
+} sent_mark;
+
+/* The open sentence, and the last closed one with the masses at its end. Set
+ * only at sentence ends, so the rule costs nothing per token. */
+typedef struct closer_marks {
+    sent_mark open;
+    sent_mark last;
+    size_t last_end; /* one past its last token */
+    float last_pos, last_neg;
+} closer_marks;
+
+/* A sentence ends before token `end`; pos, neg and faults are the message's so far. */
+static inline void closer_sentence_end(closer_marks *c, size_t end, float pos, float neg,
+                                       int faults)
+{
+    c->last = c->open;
+    c->last_end = end;
+    c->last_pos = pos;
+    c->last_neg = neg;
+    c->open = (sent_mark){.start = end, .pos = pos, .neg = neg, .faults = faults};
+}
+
+/* True when the message's last sentence (the open one, or the last closed one
+ * when the message ends on punctuation) is a short praise after a fault or
+ * clear negativity in words negative on balance: "... again at 3am. very
+ * reassuring". pos_mass and neg_mass are the whole message's; expl_neg the
+ * negative mass of an opening expletive, which is emphasis, not a grievance. */
+static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n_tok,
+                         float pos_mass, float neg_mass, float expl_neg)
+{
+    const sent_mark *m = &c->open;
+    size_t end = n_tok;
+    float pos = pos_mass, neg = neg_mass;
+    if (c->open.start >= n_tok) {
+        m = &c->last;
+        end = c->last_end;
+        pos = c->last_pos;
+        neg = c->last_neg;
+    }
+    float before_neg = m->neg - expl_neg;
+    if (end - m->start == 0 || end - m->start > CLOSER_WORDS || pos - m->pos < CLOSER_MIN_PRAISE ||
+        neg > m->neg || m->pos > 0.5f * before_neg ||
+        (m->faults == 0 && before_neg < CLOSER_MIN_NEG)) {
+        return false;
+    }
+    /* thanks, delight, a face, an exclamation or relief: a sincere closer
+     * ("... but we made it! :D", "fixed now, great") */
+    for (size_t i = m->start; i < end; i++) {
+        const token *t = &an->tokens[i];
+        if (t->excl > 0 || (t->flags & TOK_EMOJI) || (t->word_tags & NLP_WORD_RELIEF)) {
+            return false;
+        }
+        if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
+            const nlp_lex_entry *e = &an->lex->entries[t->entry];
+            if ((e->flags & NLP_LEX_AFFECT) &&
+                (e->emo[NLP_EMO_GRATITUDE] > 0.0f || e->emo[NLP_EMO_JOY] >= CLOSER_WARM_JOY)) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 /* Sensitive-topic evidence of one message. Positions are token indices; a
@@ -1084,6 +1191,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
+    long last_expect = -100, last_you = -100;
+    bool mismatch = false, self_caused = false;
+    closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
@@ -1118,6 +1228,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (t->word_tags & NLP_WORD_BLOCK) {
             last_block = pos; /* "close my old account": the old one, not the customer's */
         }
+        if (t->word_tags & NLP_WORD_EXPECT) {
+            last_expect = pos;
+        } else if ((t->word_tags & NLP_WORD_RECEIVE) && pos - last_expect <= MISMATCH_WINDOW &&
+                   (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) &&
+                   !(i + 1 < n_tok && (an->tokens[i + 1].word_tags & NLP_WORD_PRON))) {
+            /* "ordered a large, got a small": what came is not what was asked
+             * for ("ordered on monday, got it today" names what was asked) */
+            mismatch = true;
+        }
         if (excess_next) {
             /* "too long", "too much": an excess of something that is not
              * praise is a fault ("too good" stays praise, "too bad" is
@@ -1148,6 +1267,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 rev_left = 0;
                 ts.sentence = pos + 1;
                 opener_left -= opener_left > 0;
+                closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -1190,6 +1310,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (f & NLP_LEX_YOU) {
             n_you++;
+            last_you = pos;
+        }
+        if ((f & NLP_LEX_SELF) && pos - last_you > 2) {
+            self_caused = true; /* "I lost my card", not "you lost my card" */
         }
         float v = e->valence;
         float gain = 1.0f;
@@ -1384,6 +1508,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
             ts.sentence = pos + 1;
             opener_left -= opener_left > 0;
+            closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             /* "although X, Y": the concession ends at the comma; so does a
@@ -1436,6 +1561,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         out->sensitive_topic = (nlp_topic)best_topic;
     }
 
+    if (mismatch) {
+        cue[NLP_LEX_PROBLEM] += MISMATCH_CUE;
+        cue[NLP_LEX_COMPLAINT] += MISMATCH_CUE;
+    }
+
     /* ---- sarcasm ---- */
     float sarc = cue[NLP_LEX_SARCASM];
     if (pos_frame_then_neg) {
@@ -1453,6 +1583,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
+    }
+    /* an opening expletive is emphasis, not a grievance: "Damn. That is a great idea." */
+    if (closer_mocks(an, &closer, n_tok, pos_mass, neg_mass, expl_e != NULL ? -expl_v : 0.0f) &&
+        !have_but && out->sensitive < 0.5f) {
+        sarc += 0.6f; /* "the fire alarm went off again at 3am. very reassuring" */
     }
     out->sarcasm = squash(sarc * 1.2f);
     bool sarcastic = out->sarcasm >= 0.5f;
@@ -1552,10 +1687,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * "my dad passed away last week", "lost my job today, feeling awful" */
     bool life_event =
         no_fault && (topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f);
-    float neg_w = life_event || worry ? EXPLAINED_TO_COMPLAINT
-                                      : (sorrow ? SORROW_TO_COMPLAINT : NEG_TO_COMPLAINT);
-    bool service_object = cue[NLP_LEX_SERVICE] > 0.0f && !worry && !life_event;
-    float ev = 1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM] +
+    /* the customer's own doing ("lost my card on a night out, how do I order a
+     * new one?", "overslept and missed my flight, totally on me") explains the
+     * negativity, and the faults it names are the customer's */
+    float neg_w = life_event || worry || self_caused
+                      ? EXPLAINED_TO_COMPLAINT
+                      : (sorrow ? SORROW_TO_COMPLAINT : NEG_TO_COMPLAINT);
+    bool service_object = cue[NLP_LEX_SERVICE] > 0.0f && !worry && !life_event && !self_caused;
+    float fault_w = self_caused ? SELF_FAULT : 1.0f;
+    float ev = fault_w * (1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM]) +
                (service_object ? 0.4f : 0.0f) + neg_w * neg_v + (sarcastic ? 0.6f : 0.0f) +
                (life_event && best_esc == NLP_ESC_CANCEL ? 0.0f : 0.5f * esc_max) -
                (out->valence > 0.3f ? 1.5f : 0.0f) - (thanks ? 1.0f : 0.0f);

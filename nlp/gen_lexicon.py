@@ -63,10 +63,15 @@ FLAGS = {
     "cond": 1 << 26,       # "if", "in case": a hypothetical clause in a question
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
     "expl": 1 << 28,       # "damn", "holy crap": opening a message, emphasis for what follows
+    "self": 1 << 31,       # "my fault", "I lost my": the customer's own doing, no fault of the service
     # word tags: kept in a per-word table (see main()), never a bit of an entry's flags
     "trail": 1 << 32,      # "the", "and", "um": a message ending here is unfinished
     "pair_block": 1 << 33, # "old", "extra", "from": between a cancel verb and its object,
                            # the object is kept or only the container ("close my old account")
+    "expect": 1 << 34,     # "ordered", "booked": what the customer asked for ...
+    "receive": 1 << 35,    # "got", "received": ... and what came ("ordered a large, got a small")
+    "pron": 1 << 36,       # "it", "them": what came is what was asked for ("got it today")
+    "relief": 1 << 37,     # "fixed", "luckily", "still": closing praise after it is sincere
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -84,6 +89,7 @@ HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
 WORD_CONT = 4  # NLP_WORD_CONT: the word continues some phrase
+NUM_WORD = "<num>"  # NLP_LEX_NUM_WORD: the word a number not in the lexicon is read as
 MASK64 = (1 << 64) - 1
 
 
@@ -251,6 +257,8 @@ def main():
                     if len(words) > MAX_PHRASE_TOKENS:
                         sys.exit(f"{where}: phrase longer than {MAX_PHRASE_TOKENS} tokens")
                     for w in words:
+                        if w == NUM_WORD:
+                            continue  # stands for any number
                         bad = [ch for ch in w[1:] if ord(ch) < 128 and not ch.isalnum()]
                         if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
                             sys.exit(f"{where}: '{w}' can never be a token")
@@ -261,6 +269,18 @@ def main():
                         terms[words] = dict(entry, emo=list(entry["emo"]),
                                             scores=list(entry["scores"]),
                                             pattern="/" in lhs or "?" in lhs)
+
+    # A number that is a lexicon word ("3" of "called 3 times") keeps its own
+    # word id, so a phrase with <num> also gets a copy for each such number
+    # ("waited <num> hours" -> "waited 3 hours"); an explicit term wins.
+    numbers = sorted({w for words in terms for w in words if w.isascii() and w.isdigit()})
+    for words in list(terms):
+        if NUM_WORD not in words:
+            continue
+        slots = [[w] if w != NUM_WORD else [NUM_WORD] + numbers for w in words]
+        for variant in itertools.product(*slots):
+            if variant not in terms:
+                terms[variant] = terms[words]
 
     # A phrase written with a clitic joined ("thats the spirit", "wheres my")
     # also matches the tokeniser's split form of the apostrophe spelling
@@ -279,7 +299,8 @@ def main():
     # Word tags live in the word's slot (bit 1 "trail", bit 2 "pair_block"), read by
     # the analyser with the word; a word that carries nothing else gets no
     # entry, so the per-token rules see it exactly as a word outside the lexicon.
-    word_tags = {"trail": 1, "pair_block": 2}
+    word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
+                 "relief": 64}  # 4: cont
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]

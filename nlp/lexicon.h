@@ -48,11 +48,23 @@ enum {
 
 /* Bits of nlp_lex_slot.word_tags. */
 enum {
-    NLP_WORD_TRAIL = 1, /* "the", "and", "um": a message ending on it is unfinished */
-    NLP_WORD_BLOCK = 2, /* "old", "extra", "from": between a cancel verb and its object the
-                           object is kept or only the container ("close my old account") */
-    NLP_WORD_CONT = 4,  /* the word is the second or a later word of some phrase */
+    NLP_WORD_TRAIL = 1,    /* "the", "and", "um": a message ending on it is unfinished */
+    NLP_WORD_BLOCK = 2,    /* "old", "extra", "from": between a cancel verb and its object the
+                              object is kept or only the container ("close my old account") */
+    NLP_WORD_CONT = 4,     /* the word is the second or a later word of some phrase */
+    NLP_WORD_EXPECT = 8,   /* "ordered", "booked": what the customer asked for ... */
+    NLP_WORD_RECEIVE = 16, /* "got", "received": ... and, opening a clause, what came instead */
+    NLP_WORD_PRON = 32,    /* "it", "them": after a receive word, what came was what was asked */
+    NLP_WORD_RELIEF = 64,  /* "fixed", "luckily", "still": praise after it is sincere */
 };
+
+/* The customer's own doing ("my fault", "I lost my"): the negativity is no
+ * fault of the service. Bit 31, so not in the enum (an enum constant is an int). */
+#define NLP_LEX_SELF (1u << 31)
+
+/* The word a number (ASCII digits) that is no lexicon word is read as, so that
+ * phrases can hold a number: "waited <num> hours". */
+#define NLP_LEX_NUM_WORD "<num>"
 
 /* Indices into nlp_lex_entry.scores. */
 enum {

@@ -357,6 +357,52 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
 }
 END_TEST
 
+START_TEST(numbers_mismatches_and_own_doing)
+{
+    /* a number is the lexicon word <num> unless it is a word itself ("3" of
+     * "called 3 times"), and phrases with <num> match both */
+    static const char *const waits[] = {
+        "waited 45 mins for a table we had booked",
+        "waited 3 hours on the phone",
+        "day 5 without broadband",
+        "45 mins in the live chat queue",
+        "the train was 40 minutes late",
+    };
+    EXPECT(waits, complaint_of, true);
+    ck_assert_int_eq(cust("I have called 7 times about this").escalation_type,
+                     NLP_ESC_REPEAT_CONTACT);
+    /* what came is not what was asked for; what was asked came */
+    static const char *const mismatch[] = {
+        "ordered a large, got a small",
+        "booked a sea view, got a view of the car park",
+        "ordered 2 chicken burgers. got 2 veggie burgers",
+    };
+    EXPECT(mismatch, complaint_of, true);
+    static const char *const matched[] = {
+        "ordered on monday, got it today",
+        "I ordered a pizza and got it in 20 mins",
+        "booked a table for 8, got there at 8",
+    };
+    EXPECT(matched, complaint_of, false);
+    /* the customer's own doing is no fault of the service; the same loss
+     * caused by the service is */
+    static const char *const own[] = {
+        "lost my card on a night out, how do I order a new one?",
+        "dropped my phone in the bath, how do I claim on the insurance?",
+        "overslept and missed my flight, totally on me",
+        "my fault, I typed the wrong address. can you change it?",
+    };
+    EXPECT(own, complaint_of, false);
+    static const char *const theirs[] = {
+        "you've lost my passport",
+        "you lost my card",
+        "the courier dropped my parcel in a puddle",
+        "I lost my job and now you have cut off my internet",
+    };
+    EXPECT(theirs, complaint_of, true);
+}
+END_TEST
+
 START_TEST(lexicon_alternatives_with_spaces)
 {
     /* "still_not/not_yet arrived" in the lexicon: the words of an alternative; and
@@ -591,6 +637,35 @@ START_TEST(each_escalation_type)
 END_TEST
 
 /* ---- sarcasm ---- */
+
+START_TEST(closing_praise_after_a_fault_mocks_it)
+{
+    /* a short last sentence of praise after a fault or clear negativity */
+    static const char *const sarcastic[] = {
+        "the fire alarm went off again at 3am. very reassuring",
+        "my hot meal arrived cold and 2 hours late. excellent work",
+        "paid 70 quid for a game that crashes every 10 minutes. worth every penny",
+        "the app crashed and deleted my notes. stunning",
+    };
+    EXPECT_SARCASM(sarcastic, true);
+    /* praise with thanks, joy, a face, "!", relief or a concession is sincere;
+     * so is praise that is a whole sentence of content, or a wish */
+    static const char *const sincere[] = {
+        "my flight was cancelled. the staff rebooked me within ten minutes, amazing service",
+        "the app crashed yesterday. fixed now, great",
+        "the train was late. lovely staff though",
+        "terrible week. feeling better now, great",
+        "the parcel was late. thank you for the refund, brilliant",
+        "it was stuck at the depot for days. finally here and it is gorgeous",
+    };
+    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
+        nlp_result r = cust(sincere[i]);
+        ck_assert_msg(r.sarcasm < 0.5f, "%s: sarcasm %f", sincere[i], (double)r.sarcasm);
+    }
+    ck_assert_float_lt(cust("sorry you had a bad day. good luck").sarcasm, 0.5f);
+    ck_assert_float_lt(cust("the train was late. we made it though! :D").sarcasm, 0.5f);
+}
+END_TEST
 
 START_TEST(sarcastic_openers_and_mocking_frames)
 {
@@ -883,9 +958,11 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
+    tcase_add_test(tc, closing_praise_after_a_fault_mocks_it);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
+    tcase_add_test(tc, numbers_mismatches_and_own_doing);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
     tcase_add_test(tc, faces_that_start_with_a_letter);
     tcase_add_test(tc, an_opening_expletive_is_emphasis);

@@ -1,0 +1,26 @@
+#!/bin/sh
+# bench/nlp/dev_eval.sh - F1 of rapport's complaint and sarcasm (>= 0.5) on the
+# development sets in bench/nlp/dev (see its README.md).
+# usage: bench/nlp/dev_eval.sh [RAPPORT_BINARY]   (default build/cli/rapport)
+set -eu
+rapport=${1:-build/cli/rapport}
+dir=$(dirname "$0")/dev
+if [ ! -x "$rapport" ]; then
+    echo "dev_eval.sh: $rapport is not an executable (build first: ninja -C build)" >&2
+    exit 2
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+header=$(echo x | "$rapport" text --format tsv | head -1)
+for pair in "complaints_dev.tsv complaint" "sarcasm_dev.tsv sarcasm"; do
+    set -- $pair
+    col=$(echo "$header" | tr '\t' '\n' | grep -n -x "$2" | cut -d: -f1)
+    tail -n +2 "$dir/$1" | cut -f1 > "$tmp/labels"
+    tail -n +2 "$dir/$1" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v col="$col" -v name="$1 $2" '
+            { y = ($1 == "1"); p = ($(col + 1) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p }
+            END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
+                  F = (P + R > 0) ? 2 * P * R / (P + R) : 0
+                  printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
+done
