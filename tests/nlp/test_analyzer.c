@@ -398,8 +398,25 @@ START_TEST(numbers_mismatches_and_own_doing)
         "you lost my card",
         "the courier dropped my parcel in a puddle",
         "I lost my job and now you have cut off my internet",
+        "lost my bag on a direct flight. how does that even happen",
     };
     EXPECT(theirs, complaint_of, true);
+    /* notices, speed and fondness are no complaints; faults told plainly are */
+    static const char *const calm[] = {
+        "storm warning for tonight, stay safe everyone",
+        "claim paid within a week, honestly painless",
+        "done, sent you a DM with the details",
+        "I'm addicted to your garlic bread",
+    };
+    EXPECT(calm, complaint_of, false);
+    static const char *const plain[] = {
+        "the booking I made on your website doesn't exist according to reception",
+        "room wasn't cleaned once in 3 days",
+        "left my parcel in the green bin",
+        "login code texts just aren't arriving",
+        "your claims portal keeps timing out",
+    };
+    EXPECT(plain, complaint_of, true);
 }
 END_TEST
 
