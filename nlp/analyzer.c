@@ -71,6 +71,13 @@
  * reviews, "while puerile men dominate the story, the women shine", as
  * mockery, vader_movie r -0.003) */
 #define CLOSER_WORDS 5
+/* Thanks for a fault: a fault, a bad situation or a clearly negative word at
+ * most this many tokens after "thanks" / "grateful" followed by a function
+ * word ("for", "to"), in the same clause, with no praise between or after it
+ * in its sentence, is mock gratitude ("thanks for the 3 hour delay"; not
+ * "thanks for the quick fix to the outage", "thanks for the warning :)", nor
+ * "thanks for the update on my delayed parcel", where the fault is 6 tokens on) */
+#define THANKS_REACH 5
 /* joy weight from which a word is delight rather than evaluation ("yay",
  * "happy", "love", "amazing" vs "great", "perfect", "excellent") */
 #define CLOSER_WARM_JOY   0.7f
@@ -1192,6 +1199,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
     long last_expect = -100, last_you = -100;
+    long last_thanks = -100;  /* "thanks", "grateful": what follows is what is thanked for */
+    long thanks_fault = -100; /* a fault thanked for, until praise follows in its sentence */
+    bool thanks_then_fault = false;
     bool mismatch = false, self_caused = false;
     closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
@@ -1227,6 +1237,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
         if (t->word_tags & NLP_WORD_BLOCK) {
             last_block = pos; /* "close my old account": the old one, not the customer's */
+        }
+        if (t->word_tags & NLP_WORD_THANKS) {
+            /* gratitude for something: "thanks for", "thank you for", "grateful
+             * to" (the next word is a function word), not "thank god" */
+            size_t k = i + 1;
+            while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
+                k++;
+            }
+            if (k < n_tok && (an->tokens[k].word_tags & NLP_WORD_TRAIL)) {
+                last_thanks = pos;
+            }
         }
         if (t->word_tags & NLP_WORD_EXPECT) {
             last_expect = pos;
@@ -1268,10 +1289,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 ts.sentence = pos + 1;
                 opener_left -= opener_left > 0;
                 closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
+                thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
+                thanks_fault = -100;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
                 neg_left = 0;
+                last_thanks = -100;
             }
             cond = cond && !end_clause;
             continue;
@@ -1368,8 +1392,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (v > 0.0f) {
                 pos_mass += v;
-                if (pos - last_pos_frame <= 8 && pos != last_pos_frame) {
-                    /* "love how ... great" is still positive: only negatives count */
+                if (pos != last_thanks) {
+                    last_thanks = -100;  /* "thanks for the quick fix to the outage" */
+                    thanks_fault = -100; /* "thanks for the warning :)" */
                 }
             } else {
                 neg_mass -= v;
@@ -1379,6 +1404,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (pos - last_pos_frame <= 10 && v <= -0.9f) {
                     pos_frame_then_neg = true;
+                }
+                if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
+                    thanks_fault = pos;
                 }
                 if ((t->flags & TOK_CAPS) && mixed_case) {
                     n_caps_neg++;
@@ -1423,6 +1451,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             /* a negated fault is good news: "love the update, no more crashes" */
             if (pos - last_pos_frame <= 10) {
                 pos_frame_then_neg = true;
+            }
+            if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
+                thanks_fault = pos;
             }
             after_fault = after_fault || (opener_left > 0 && fault);
             n_bad_situation++;
@@ -1509,12 +1540,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             ts.sentence = pos + 1;
             opener_left -= opener_left > 0;
             closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
+            thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
+            thanks_fault = -100;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             /* "although X, Y": the concession ends at the comma; so does a
              * negation ("not cheap, but good"; "no, it's great") */
             clause_weight = 1.0f;
             neg_left = 0;
+            last_thanks = -100; /* "thanks for calling back, the router is still broken" */
         }
     }
     (void)n_first_person;
@@ -1583,6 +1617,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
+    }
+    if ((thanks_then_fault || thanks_fault >= 0) && !have_but) {
+        sarc += 0.6f; /* "thanks for the 3 hour delay": the thanks is for a fault */
     }
     /* an opening expletive is emphasis, not a grievance: "Damn. That is a great idea." */
     if (closer_mocks(an, &closer, n_tok, pos_mass, neg_mass, expl_e != NULL ? -expl_v : 0.0f) &&

@@ -72,6 +72,7 @@ FLAGS = {
     "receive": 1 << 35,    # "got", "received": ... and what came ("ordered a large, got a small")
     "pron": 1 << 36,       # "it", "them": what came is what was asked for ("got it today")
     "relief": 1 << 37,     # "fixed", "luckily", "still": closing praise after it is sincere
+    "thanks_frame": 1 << 38,  # "thanks", "grateful": a fault right after it is mock gratitude
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -300,7 +301,7 @@ def main():
     # the analyser with the word; a word that carries nothing else gets no
     # entry, so the per-token rules see it exactly as a word outside the lexicon.
     word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
-                 "relief": 64}  # 4: cont
+                 "relief": 64, "thanks_frame": 128}  # 4: cont
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]

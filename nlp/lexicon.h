@@ -56,6 +56,7 @@ enum {
     NLP_WORD_RECEIVE = 16, /* "got", "received": ... and, opening a clause, what came instead */
     NLP_WORD_PRON = 32,    /* "it", "them": after a receive word, what came was what was asked */
     NLP_WORD_RELIEF = 64,  /* "fixed", "luckily", "still": praise after it is sincere */
+    NLP_WORD_THANKS = 128, /* "thanks", "grateful": a fault right after it is mock gratitude */
 };
 
 /* The customer's own doing ("my fault", "I lost my"): the negativity is no

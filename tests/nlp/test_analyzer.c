@@ -680,6 +680,26 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         ck_assert_msg(r.sarcasm < 0.5f, "%s: sarcasm %f", sincere[i], (double)r.sarcasm);
     }
     ck_assert_float_lt(cust("sorry you had a bad day. good luck").sarcasm, 0.5f);
+    /* thanks for a fault, in the same clause, with no praise after it */
+    static const char *const mock_thanks[] = {
+        "thanks for the 3 hour delay",
+        "so grateful for the cancelled flight",
+        "thanks for losing my parcel",
+    };
+    EXPECT_SARCASM(mock_thanks, true);
+    static const char *const real_thanks[] = {
+        "thanks for the quick fix to the outage",
+        "thanks for the warning :)",
+        "thanks for the update on my delayed parcel, I appreciate it",
+        "thank god the outage is over, great job",
+    };
+    for (size_t i = 0; i < sizeof real_thanks / sizeof real_thanks[0]; i++) {
+        nlp_result r = cust(real_thanks[i]);
+        ck_assert_msg(r.sarcasm < 0.5f, "%s: sarcasm %f", real_thanks[i], (double)r.sarcasm);
+    }
+    /* thanking someone for sharing is no public threat; saying you will share is */
+    ck_assert_int_eq(cust("thank you for sharing this with us").escalation_type, NLP_ESC_NONE);
+    ck_assert_int_eq(cust("I'll post this everywhere").escalation_type, NLP_ESC_PUBLIC);
     ck_assert_float_lt(cust("the train was late. we made it though! :D").sarcasm, 0.5f);
 }
 END_TEST
