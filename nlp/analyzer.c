@@ -1008,6 +1008,23 @@ static float valence_spread_gain(int n_valenced)
     return (1.0f + VALENCE_SPREAD) / powf((float)n_valenced, VALENCE_SPREAD);
 }
 
+/* True when a pair_block word ("old", "duplicate") follows token i within 3
+ * tokens of its clause: a cancel verb after its object names which one goes
+ * ("two accounts by mistake, can you close the duplicate one"). */
+static bool block_ahead(const nlp_analyzer *an, size_t i, size_t n_tok)
+{
+    for (size_t k = i; k < n_tok && k <= i + 3; k++) {
+        const token *t = &an->tokens[k];
+        if (k > i && (t->word_tags & NLP_WORD_BLOCK)) {
+            return true;
+        }
+        if (t->flags & (TOK_CLAUSE_END | TOK_COMMA)) {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* Where a sentence starts, for the closing-praise rule: a short praise that
  * ends a message after a fault ("the fire alarm went off again at 3am. very
  * reassuring") mocks it. */
@@ -1517,7 +1534,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
                 labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
                 !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj) &&
-                !(last_block > last_cancel_verb && last_block < last_cancel_obj)) {
+                !(last_block > last_cancel_verb && last_block < last_cancel_obj) &&
+                !(last_cancel_verb == pos && last_cancel_obj < pos && block_ahead(an, i, n_tok))) {
                 esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
             }
             if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&

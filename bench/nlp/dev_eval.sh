@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench/nlp/dev_eval.sh - F1 of rapport's complaint and sarcasm (>= 0.5) on the
-# development sets in bench/nlp/dev (see its README.md).
+# bench/nlp/dev_eval.sh - F1 of rapport's complaint, sarcasm and escalation
+# (>= 0.5) on the development sets in bench/nlp/dev (see its README.md).
 # usage: bench/nlp/dev_eval.sh [RAPPORT_BINARY]   (default build/cli/rapport)
 set -eu
 rapport=${1:-build/cli/rapport}
@@ -24,3 +24,15 @@ for pair in "complaints_dev.tsv complaint" "sarcasm_dev.tsv sarcasm"; do
                   F = (P + R > 0) ? 2 * P * R / (P + R) : 0
                   printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
 done
+# escalation: any type >= 0.5 against a label other than none, and the type
+col=$(echo "$header" | tr '\t' '\n' | grep -n -x escalation | cut -d: -f1)
+tail -n +2 "$dir/escalation_dev.tsv" | cut -f1 > "$tmp/labels"
+tail -n +2 "$dir/escalation_dev.tsv" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
+paste "$tmp/labels" "$tmp/out" |
+    awk -F'\t' -v col="$col" '
+        { y = ($1 != "none"); p = ($(col + 1) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p
+          typ = p ? $(col + 2) : "none"; right += (typ == $1); n++ }
+        END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
+              F = (P + R > 0) ? 2 * P * R / (P + R) : 0
+              printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d); type right %d of %d\n",
+                     "escalation_dev.tsv escalation", F, P, R, tp, fp, fn, right, n }'

@@ -589,6 +589,22 @@ START_TEST(each_escalation_type)
         nlp_escalation_type t;
     } cases[] = {
         {"Get me a real person, I am done with this bot", NLP_ESC_HUMAN_REQUEST},
+        /* from the development set's families (bench/nlp/dev/escalation_dev.tsv) */
+        {"put me through to your escalations team", NLP_ESC_HUMAN_REQUEST},
+        {"operator operator OPERATOR", NLP_ESC_HUMAN_REQUEST},
+        {"Is there anyone more senior I can talk to about the refund?", NLP_ESC_HUMAN_REQUEST},
+        {"don't renew me", NLP_ESC_CANCEL},
+        {"I want out of this contract", NLP_ESC_CANCEL},
+        {"how do i leave? i want to port my number to a different network", NLP_ESC_CANCEL},
+        {"If this isn't refunded by Friday I'll do a chargeback", NLP_ESC_LEGAL},
+        {"please treat this as a formal complaint", NLP_ESC_LEGAL},
+        {"you've left me no choice but legal action", NLP_ESC_LEGAL},
+        {"the local paper will hear about this", NLP_ESC_PUBLIC},
+        {"i'll name and shame you online", NLP_ESC_PUBLIC},
+        {"I'll be writing a very honest review of this hotel", NLP_ESC_PUBLIC},
+        {"I was promised a callback that never came", NLP_ESC_REPEAT_CONTACT},
+        {"how many more times do I have to explain this", NLP_ESC_REPEAT_CONTACT},
+        {"um yeah so I rang last week and nobody's done anything", NLP_ESC_REPEAT_CONTACT},
         {"can I talk to a human agent please", NLP_ESC_HUMAN_REQUEST},
         {"I want to cancel my subscription today", NLP_ESC_CANCEL},
         {"Close my account, I'm switching to another provider", NLP_ESC_CANCEL},
@@ -644,6 +660,16 @@ START_TEST(each_escalation_type)
         /* a manager mentioned, not asked for */
         "I spoke to a manager last week and he sorted it, thank you",
         "I am the manager of the account",
+        /* housekeeping and talk about leaving are no wish to leave; a solicitor
+         * asking for papers is no threat; counting tries is no repeat contact */
+        "I have two accounts by mistake, can you close the duplicate one",
+        "just curious, what's the cancellation policy on this plan?",
+        "We'd like to switch to the green tariff, is it the same price?",
+        "Can you confirm my contract end date?",
+        "my divorce solicitor asked for twelve months of statements",
+        "I want to dispute this charge on my card",
+        "Yes, twice already.",
+        "thank you for sharing this with us",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
