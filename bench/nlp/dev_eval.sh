@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/nlp/dev_eval.sh - F1 of rapport's complaint, sarcasm and escalation
-# (>= 0.5) on the development sets in bench/nlp/dev (see its README.md).
+# (>= 0.5), and of an agent's empathy and tone_deaf, on the development sets
+# in bench/nlp/dev (see its README.md).
 # usage: bench/nlp/dev_eval.sh [RAPPORT_BINARY]   (default build/cli/rapport)
 set -eu
 rapport=${1:-build/cli/rapport}
@@ -36,3 +37,18 @@ paste "$tmp/labels" "$tmp/out" |
               F = (P + R > 0) ? 2 * P * R / (P + R) : 0
               printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d); type right %d of %d\n",
                      "escalation_dev.tsv escalation", F, P, R, tp, fp, fn, right, n }'
+# agent replies: empathy and tone_deaf, each against its own 0/1 column
+hdr_agent=$(echo x | "$rapport" text --role agent --format tsv | head -1)
+tail -n +2 "$dir/agent_dev.tsv" | cut -f1,2 > "$tmp/labels"
+tail -n +2 "$dir/agent_dev.tsv" | cut -f3 | "$rapport" text --role agent --format tsv |
+    tail -n +2 > "$tmp/out"
+for k in 1 2; do
+    name=$(echo "empathy tone_deaf" | cut -d' ' -f$k)
+    col=$(echo "$hdr_agent" | tr '\t' '\n' | grep -n -x "$name" | cut -d: -f1)
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v k="$k" -v col="$col" -v name="agent_dev.tsv $name" '
+            { y = ($k == "1"); p = ($(col + 2) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p }
+            END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
+                  F = (P + R > 0) ? 2 * P * R / (P + R) : 0
+                  printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
+done

@@ -793,6 +793,11 @@ START_TEST(empathy_and_tone_deaf)
         "I can only imagine how difficult this has been.",
         "I'm so sorry for your loss. Take all the time you need.",
         "You're not alone, we'll get this sorted together.",
+        /* from the agent development set's families (bench/nlp/dev/agent_dev.tsv) */
+        "I'd be upset too if my card was declined in front of everyone.",
+        "That must have been frightening. I'm sending an engineer now.",
+        "You've done nothing wrong here, the error was on our side.",
+        "I can hear how worried you are, so let's look at the options right now.",
     };
     for (size_t i = 0; i < sizeof empathic / sizeof empathic[0]; i++) {
         nlp_result r = agent(empathic[i]);
@@ -804,11 +809,30 @@ START_TEST(empathy_and_tone_deaf)
         "As I already said, you need to restart the router.",
         "That's our policy, there's nothing I can do.",
         "You should have read the terms and conditions.",
+        "As per my previous message, the item is non-refundable.",
+        "I don't make the rules, I just follow them.",
+        "Maybe next time check your basket before you place the order.",
+        "You're overreacting a little, it's a minor delay.",
+        "if you'd measured the space properly the fridge would have fitted",
     };
     for (size_t i = 0; i < sizeof deaf / sizeof deaf[0]; i++) {
         nlp_result r = agent(deaf[i]);
         ck_assert_msg(r.tone_deaf >= 0.5f && r.empathy < 0.5f, "%s: empathy %f tone_deaf %f",
                       deaf[i], (double)r.empathy, (double)r.tone_deaf);
+    }
+    /* procedure, facts and scripted apologies are neither */
+    static const char *const plain_replies[] = {
+        "Just so I understand, was it the blue one or the grey one you ordered?",
+        "We apologise for any inconvenience caused.",
+        "The voucher code is valid until the end of the month.",
+        "If you'd like to understand how the bill is calculated, there's a breakdown on page "
+        "three.",
+        "Your refund was issued today and should arrive in 3-5 working days.",
+    };
+    for (size_t i = 0; i < sizeof plain_replies / sizeof plain_replies[0]; i++) {
+        nlp_result r = agent(plain_replies[i]);
+        ck_assert_msg(r.tone_deaf < 0.5f && r.empathy < 0.5f, "%s: empathy %f tone_deaf %f",
+                      plain_replies[i], (double)r.empathy, (double)r.tone_deaf);
     }
     /* condolences are sad words for a customer, and empathy (not negativity) for an agent */
     ck_assert_float_lt(cust("sorry for your loss").valence, -0.2f);
