@@ -701,10 +701,7 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "the parcel was late. thank you for the refund, brilliant",
         "it was stuck at the depot for days. finally here and it is gorgeous",
     };
-    for (size_t i = 0; i < sizeof sincere / sizeof sincere[0]; i++) {
-        nlp_result r = cust(sincere[i]);
-        ck_assert_msg(r.sarcasm < 0.5f, "%s: sarcasm %f", sincere[i], (double)r.sarcasm);
-    }
+    EXPECT(sincere, sarcasm_of, false);
     ck_assert_float_lt(cust("sorry you had a bad day. good luck").sarcasm, 0.5f);
     /* thanks for a fault, in the same clause, with no praise after it */
     static const char *const mock_thanks[] = {
@@ -719,10 +716,7 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "thanks for the update on my delayed parcel, I appreciate it",
         "thank god the outage is over, great job",
     };
-    for (size_t i = 0; i < sizeof real_thanks / sizeof real_thanks[0]; i++) {
-        nlp_result r = cust(real_thanks[i]);
-        ck_assert_msg(r.sarcasm < 0.5f, "%s: sarcasm %f", real_thanks[i], (double)r.sarcasm);
-    }
+    EXPECT(real_thanks, sarcasm_of, false);
     /* thanking someone for sharing is no public threat; saying you will share is */
     ck_assert_int_eq(cust("thank you for sharing this with us").escalation_type, NLP_ESC_NONE);
     ck_assert_int_eq(cust("I'll post this everywhere").escalation_type, NLP_ESC_PUBLIC);
