@@ -71,6 +71,11 @@
  * reviews, "while puerile men dominate the story, the women shine", as
  * mockery, vader_movie r -0.003) */
 #define CLOSER_WORDS 5
+/* Scare quotes: a quoted span of at most this many words and bytes, with no
+ * negative word in it, in a message that reports a fault, mocks a claim ("my
+ * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
+#define SCARE_MAX_WORDS 4
+#define SCARE_MAX_BYTES 40
 /* Thanks for a fault: a fault, a bad situation or a clearly negative word at
  * most this many tokens after "thanks" / "grateful" followed by a function
  * word ("for", "to"), in the same clause, with no praise between or after it
@@ -1008,6 +1013,69 @@ static float valence_spread_gain(int n_valenced)
     return (1.0f + VALENCE_SPREAD) / powf((float)n_valenced, VALENCE_SPREAD);
 }
 
+/* Length of the quote mark at s[i] (a straight '"', or U+201C / U+201D), or 0. */
+static size_t quote_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (s[i] == '"') {
+        return 1;
+    }
+    if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x9C || s[i + 2] == 0x9D)) {
+        return 3;
+    }
+    return 0;
+}
+
+/* True when the text holds scare quotes: a short quoted span (1 to
+ * SCARE_MAX_WORDS words, at most SCARE_MAX_BYTES bytes) with no negative
+ * lexicon word in it, so that it quotes a claim ("quiet room", "superfast",
+ * "next day delivery") rather than an error ("payment failed"). Reads the text
+ * once; looks words up in the lexicon only inside such a span. */
+static bool scare_quoted(const nlp_analyzer *an, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t q = quote_at(s, n, i);
+        if (q == 0) {
+            continue;
+        }
+        size_t start = i + q, end = start;
+        while (end < n && end - start <= SCARE_MAX_BYTES && quote_at(s, n, end) == 0) {
+            end++;
+        }
+        if (end >= n) {
+            return false; /* no closing mark */
+        }
+        if (end - start > SCARE_MAX_BYTES) {
+            i = end - 1; /* a long quotation: go on from where the scan stopped */
+            continue;
+        }
+        int words = 0;
+        bool negative = false;
+        for (size_t k = start; k < end && !negative;) {
+            if (!ascii_alnum(s[k])) {
+                k++;
+                continue;
+            }
+            char w[SCARE_MAX_BYTES + 1];
+            size_t len = 0;
+            while (k < end && (ascii_alnum(s[k]) || s[k] == '\'') && len < SCARE_MAX_BYTES) {
+                if (s[k] != '\'') {
+                    w[len++] = (char)(s[k] | (ascii_alpha(s[k]) ? 0x20 : 0));
+                }
+                k++;
+            }
+            words++;
+            int32_t slot = nlp_lex_find(an->lex, w, len);
+            int32_t e = slot >= 0 ? an->lex->slots[slot].entry : -1;
+            negative = e >= 0 && an->lex->entries[e].valence < 0.0f;
+        }
+        if (words >= 1 && words <= SCARE_MAX_WORDS && !negative) {
+            return true;
+        }
+        i = end + quote_at(s, n, end) - 1; /* on past the closing mark */
+    }
+    return false;
+}
+
 /* True when a pair_block word ("old", "duplicate") follows token i within 3
  * tokens of its clause: a cancel verb after its object names which one goes
  * ("two accounts by mistake, can you close the duplicate one"). */
@@ -1635,6 +1703,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
+    }
+    if (n_bad_situation > 0 && !have_but && scare_quoted(an, s, n_bytes)) {
+        /* "my \"hot\" meal arrived cold": a claim in scare quotes beside a fault */
+        sarc += 0.6f;
     }
     if ((thanks_then_fault || thanks_fault >= 0) && !have_but) {
         sarc += 0.6f; /* "thanks for the 3 hour delay": the thanks is for a fault */

@@ -717,6 +717,20 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "thank god the outage is over, great job",
     };
     EXPECT(real_thanks, sarcasm_of, false);
+    /* scare quotes around a claim beside a fault mock it; a quoted error is no claim */
+    static const char *const scare[] = {
+        "my \"hot\" meal arrived cold and 2 hours late",
+        "the \xe2\x80\x9cquiet room\xe2\x80\x9d is next to the lift and it is broken",
+        "\"next day delivery\" and it still hasn't arrived after 8 days",
+    };
+    EXPECT(scare, sarcasm_of, true);
+    static const char *const quoted[] = {
+        "it keeps saying \"payment failed\" and the app crashed",
+        "I picked the \"express\" option and it came in a day, thank you",
+        "the app crashed, then \"a very long quotation that goes on and on for well over forty "
+        "bytes\" appeared",
+    };
+    EXPECT(quoted, sarcasm_of, false);
     /* thanking someone for sharing is no public threat; saying you will share is */
     ck_assert_int_eq(cust("thank you for sharing this with us").escalation_type, NLP_ESC_NONE);
     ck_assert_int_eq(cust("I'll post this everywhere").escalation_type, NLP_ESC_PUBLIC);
