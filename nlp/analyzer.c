@@ -1336,7 +1336,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (t->word_tags & NLP_WORD_EXPECT) {
             last_expect = pos;
-        } else if ((t->word_tags & NLP_WORD_RECEIVE) && pos - last_expect <= MISMATCH_WINDOW &&
+        } else if ((t->word_tags & NLP_WORD_RECEIVE) && i > 0 &&
+                   pos - last_expect <= MISMATCH_WINDOW &&
                    (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) &&
                    !(i + 1 < n_tok && (an->tokens[i + 1].word_tags & NLP_WORD_PRON))) {
             /* "ordered a large, got a small": what came is not what was asked
