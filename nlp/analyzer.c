@@ -71,6 +71,8 @@
  * reviews, "while puerile men dominate the story, the women shine", as
  * mockery, vader_movie r -0.003) */
 #define CLOSER_WORDS 5
+/* escalation of a message that is one word naming a person to reach ("agent") */
+#define LONE_REQUEST 0.85f
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -1289,6 +1291,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool thanks_then_fault = false;
     bool mismatch = false, self_caused = false;
     closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
+    int n_content = 0;       /* tokens that are words, phrases or faces */
+    uint32_t lone_flags = 0; /* the flags of the last word with an entry */
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
@@ -1318,6 +1322,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (t->flags & TOK_CONSUMED) {
             continue;
         }
+        n_content++;
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
         if (t->word_tags & NLP_WORD_BLOCK) {
@@ -1388,6 +1393,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         const nlp_lex_entry *e = &lex->entries[t->entry];
         uint32_t f = e->flags;
+        lone_flags = f;
         bool negated = neg_left > 0;
         bool reversed = rev_left > 0;
         if (f & NLP_LEX_NEG) {
@@ -1639,6 +1645,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     (void)n_first_person;
+
+    /* a message that is only a person to reach ("agent", "representative",
+     * "human?"): the one-word request of chat bots and phone menus */
+    if (n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
+        esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
+    }
 
     /* ---- escalation ---- */
     int best_esc = NLP_ESC_NONE;

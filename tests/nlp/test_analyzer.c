@@ -605,6 +605,15 @@ START_TEST(each_escalation_type)
         {"I was promised a callback that never came", NLP_ESC_REPEAT_CONTACT},
         {"how many more times do I have to explain this", NLP_ESC_REPEAT_CONTACT},
         {"um yeah so I rang last week and nobody's done anything", NLP_ESC_REPEAT_CONTACT},
+        /* chat-bot requests (bench/nlp/dev/support_dev.tsv) */
+        {"representative", NLP_ESC_HUMAN_REQUEST},
+        {"gimme an agent", NLP_ESC_HUMAN_REQUEST},
+        {"Please have an agent contact me", NLP_ESC_HUMAN_REQUEST},
+        {"Are there any agents available right now?", NLP_ESC_HUMAN_REQUEST},
+        {"pls close my acct", NLP_ESC_CANCEL},
+        {"I'd like my account to be closed", NLP_ESC_CANCEL},
+        {"Where can I send a complaint?", NLP_ESC_LEGAL},
+        {"I need to report bad service", NLP_ESC_LEGAL},
         {"can I talk to a human agent please", NLP_ESC_HUMAN_REQUEST},
         {"I want to cancel my subscription today", NLP_ESC_CANCEL},
         {"Close my account, I'm switching to another provider", NLP_ESC_CANCEL},
@@ -669,6 +678,10 @@ START_TEST(each_escalation_type)
         "my divorce solicitor asked for twelve months of statements",
         "I want to dispute this charge on my card",
         "Yes, twice already.",
+        "thanks agent",
+        "are there any fees for cancelling a subscription plan",
+        "what are your customer service hours?",
+        "how do I switch to a business account",
         "thank you for sharing this with us",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
