@@ -52,3 +52,14 @@ for k in 1 2; do
                   F = (P + R > 0) ? 2 * P * R / (P + R) : 0
                   printf "%-30s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
 done
+# tweets: macro-recall of 3 classes from valence, at bench_nlp_eval's thresholds
+col=$(echo "$header" | tr '\t' '\n' | grep -n -x valence | cut -d: -f1)
+tail -n +2 "$dir/tweets3_dev.tsv" | cut -f1 > "$tmp/labels"
+tail -n +2 "$dir/tweets3_dev.tsv" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
+paste "$tmp/labels" "$tmp/out" |
+    awk -F'\t' -v col="$col" '
+        { v = $(col + 1); p = (v < -0.10) ? "negative" : ((v > 0.15) ? "positive" : "neutral")
+          n[$1]++; ok[$1] += (p == $1) }
+        END { printf "%-30s macro-recall %.3f  neg %.3f  neu %.3f  pos %.3f\n", "tweets3_dev.tsv valence",
+                     (ok["negative"] / n["negative"] + ok["neutral"] / n["neutral"] + ok["positive"] / n["positive"]) / 3,
+                     ok["negative"] / n["negative"], ok["neutral"] / n["neutral"], ok["positive"] / n["positive"] }'

@@ -357,6 +357,28 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
 }
 END_TEST
 
+START_TEST(fans_slang_is_praise)
+{
+    /* words that are negative alone are praise in these phrases */
+    static const char *const praise[] = {
+        "That Hamilton Mixtape is fire",
+        "Kendrick killed it at the Grammys",
+        "Hillary just crushed that debate",
+        "Mad respect for him standing up for what he believes",
+        "Can't believe how good the new Twin Peaks is",
+        "The Last Jedi trailer gave me chills",
+        "Dodgers in the World Series!!! LETS GOOOO",
+    };
+    for (size_t i = 0; i < sizeof praise / sizeof praise[0]; i++) {
+        float v = cust(praise[i]).valence;
+        ck_assert_msg(v > 0.2f, "%s: valence %f", praise[i], (double)v);
+    }
+    /* and the words keep their meaning outside them */
+    ck_assert_float_lt(cust("the house caught fire last night").valence, 0.0f);
+    ck_assert_float_lt(cust("he was killed in the crash").valence, -0.2f);
+}
+END_TEST
+
 START_TEST(numbers_mismatches_and_own_doing)
 {
     /* a number is the lexicon word <num> unless it is a word itself ("3" of
@@ -1071,6 +1093,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
+    tcase_add_test(tc, fans_slang_is_praise);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
     tcase_add_test(tc, faces_that_start_with_a_letter);
     tcase_add_test(tc, an_opening_expletive_is_emphasis);
