@@ -71,6 +71,10 @@
  * reviews, "while puerile men dominate the story, the women shine", as
  * mockery, vader_movie r -0.003) */
 #define CLOSER_WORDS 5
+/* A capitalised word next to another one, not opening its sentence, in a
+ * message whose words are mostly not capitalised, is part of a name ("the
+ * Super Bowl", "her Dangerous Woman tour"): its valence counts this much */
+#define NAME_GAIN 0.5f
 /* escalation of a message that is one word naming a person to reach ("agent") */
 #define LONE_REQUEST 0.85f
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
@@ -138,6 +142,7 @@ enum {
     TOK_EMOJI = 1u << 5,
     TOK_HAS_LOWER = 1u << 6,
     TOK_COMMA = 1u << 7,
+    TOK_TITLE = 1u << 8, /* an upper-case letter, then some lower case ("Woman") */
 };
 
 typedef struct token {
@@ -188,6 +193,7 @@ enum {
     W_LOWER = TOK_HAS_LOWER, /* some lower-case letter */
     W_UPPER = 1u << 8,       /* some upper-case letter */
     W_TOO_LONG = 1u << 9,    /* more than WORD_MAX bytes: kept, never matches */
+    W_TITLE = 1u << 10,      /* the first letter is upper case */
 };
 
 /* Word being built by the tokeniser. */
@@ -443,6 +449,9 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         if ((f & (W_UPPER | W_LOWER)) == W_UPPER && w->n_letters >= 2) {
             tf |= TOK_CAPS;
         }
+        if ((f & (W_TITLE | W_LOWER)) == (W_TITLE | W_LOWER)) {
+            tf |= TOK_TITLE;
+        }
         t->flags = (uint16_t)tf;
         t->excl = 0;
         t->quest = 0;
@@ -528,7 +537,7 @@ static FORCE_INLINE void push_run(nlp_analyzer *an, word_buf *w, const unsigned 
     char *text = w->text;
     size_t i = *pos;
     size_t len = w->len;
-    uint32_t f = 0;
+    uint32_t f = len == 0 && w->n_letters == 0 && (byte_class[s[i]] & CLS_UPPER) ? W_TITLE : 0u;
     bool saw_digit = false;
     while (i < n && byte_class[s[i]] != 0) { /* 0 for every byte >= 0x80 */
         unsigned char c = s[i];
@@ -694,7 +703,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         unsigned uppers = (unsigned)_mm_movemask_epi8(upper) & run;
         digits |= alnum & ~letters & run;
         uint16_t flags =
-            (uint16_t)((letters & ~uppers) != 0 ? TOK_HAS_LOWER
+            (uint16_t)((letters & ~uppers) != 0 ? TOK_HAS_LOWER | ((uppers & 1u) ? TOK_TITLE : 0u)
                                                 : (uppers != 0 && r >= 2 ? TOK_CAPS : 0u));
         if (n_tok < max_tokens) {
             /* nlp_lex_lookup() for a word of at most 16 bytes */
@@ -888,7 +897,7 @@ static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
                 UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
                 &last_bound);
             if (cat == UTF8PROC_CATEGORY_LU) {
-                w.flags |= W_UPPER;
+                w.flags |= W_UPPER | (w.len == 0 && w.n_letters == 0 ? W_TITLE : 0u);
             } else {
                 w.flags |= W_LOWER;
             }
@@ -1243,12 +1252,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     const nlp_lexicon *lex = an->lex;
     bool mixed_case = false;
+    size_t n_title = 0, n_lower = 0; /* Title Case words; words with lower case */
     for (size_t i = 0; i < n_tok; i++) {
-        if (an->tokens[i].flags & TOK_HAS_LOWER) {
-            mixed_case = true;
-            break;
-        }
+        n_lower += (an->tokens[i].flags & TOK_HAS_LOWER) != 0;
+        n_title += (an->tokens[i].flags & TOK_TITLE) != 0;
     }
+    mixed_case = n_lower > 0;
+    /* names count only where the message is not written In Title Case ("Super
+     * Bowl" in a sentence, not "Happy Birthday To You"): at most 3 in 4 words */
+    bool names_stand_out = 4 * n_title <= 3 * n_lower;
 
     float sum_before = 0.0f; /* valence before the last "but" */
     float sum = 0.0f;        /* valence since then */
@@ -1443,6 +1455,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (gain < 0.2f) {
                 gain = 0.2f;
+            }
+            if ((t->flags & TOK_TITLE) && names_stand_out && pos > ts.sentence &&
+                ((i > 0 && (an->tokens[i - 1].flags & TOK_TITLE)) ||
+                 (i + 1 < n_tok && (an->tokens[i + 1].flags & TOK_TITLE)))) {
+                gain *= NAME_GAIN; /* a word of a name: "Super Bowl", "Dangerous Woman tour" */
             }
             v *= gain;
             if (negated) {

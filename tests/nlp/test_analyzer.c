@@ -373,6 +373,12 @@ START_TEST(fans_slang_is_praise)
         float v = cust(praise[i]).valence;
         ck_assert_msg(v > 0.2f, "%s: valence %f", praise[i], (double)v);
     }
+    /* a name's words count less: "Dangerous Woman" is a tour, "Super Bowl" a game;
+     * a sentence's first word, and messages written In Title Case, are not names */
+    float tour = cust("Ariana Grande Dangerous Woman tour starts February 3rd in Phoenix").valence;
+    float danger = cust("this neighbourhood is a dangerous place for a woman").valence;
+    ck_assert_float_gt(tour, danger + 0.1f);
+    ck_assert_float_gt(cust("Happy Birthday To You").valence, 0.3f);
     /* and the words keep their meaning outside them */
     ck_assert_float_lt(cust("the house caught fire last night").valence, 0.0f);
     ck_assert_float_lt(cust("he was killed in the crash").valence, -0.2f);
