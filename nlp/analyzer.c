@@ -71,6 +71,8 @@
  * reviews, "while puerile men dominate the story, the women shine", as
  * mockery, vader_movie r -0.003) */
 #define CLOSER_WORDS 5
+/* Word tags read by the per-token rules (the others are read elsewhere) */
+#define RULE_TAGS (NLP_WORD_BLOCK | NLP_WORD_THANKS | NLP_WORD_EXPECT | NLP_WORD_RECEIVE)
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
  * Super Bowl", "her Dangerous Woman tour"): its valence counts this much */
@@ -717,11 +719,11 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                     break;
                 }
                 if (tk == 0) {
+                    if (letters == 0 && an->num_slot >= 0) {
+                        tk_out = word_token(&slots[an->num_slot], flags); /* "45 mins" */
+                    }
                     break;
                 }
-            }
-            if (tk_out.word_id < 0 && letters == 0 && an->num_slot >= 0) {
-                tk_out = word_token(&slots[an->num_slot], flags); /* a number: "45 mins" */
             }
             tokens[n_tok++] = tk_out;
         }
@@ -1043,6 +1045,9 @@ static size_t quote_at(const unsigned char *s, size_t n, size_t i)
  * once; looks words up in the lexicon only inside such a span. */
 static bool scare_quoted(const nlp_analyzer *an, const unsigned char *s, size_t n)
 {
+    if (memchr(s, '"', n) == NULL && memchr(s, 0xE2, n) == NULL) {
+        return false; /* most texts: two vector scans */
+    }
     for (size_t i = 0; i < n; i++) {
         size_t q = quote_at(s, n, i);
         if (q == 0) {
@@ -1085,6 +1090,19 @@ static bool scare_quoted(const nlp_analyzer *an, const unsigned char *s, size_t 
         i = end + quote_at(s, n, end) - 1; /* on past the closing mark */
     }
     return false;
+}
+
+/* True when names stand out in the tokens: the message is not written In Title
+ * Case ("Super Bowl" in a sentence, not "Happy Birthday To You"): at most 3
+ * in 4 words with lower case start with a capital. */
+static bool names_stand_out_in(const token *tokens, size_t n_tok)
+{
+    size_t n_title = 0, n_lower = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        n_lower += (tokens[i].flags & TOK_HAS_LOWER) != 0;
+        n_title += (tokens[i].flags & TOK_TITLE) != 0;
+    }
+    return 4 * n_title <= 3 * n_lower;
 }
 
 /* True when a pair_block word ("old", "duplicate") follows token i within 3
@@ -1252,15 +1270,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     const nlp_lexicon *lex = an->lex;
     bool mixed_case = false;
-    size_t n_title = 0, n_lower = 0; /* Title Case words; words with lower case */
     for (size_t i = 0; i < n_tok; i++) {
-        n_lower += (an->tokens[i].flags & TOK_HAS_LOWER) != 0;
-        n_title += (an->tokens[i].flags & TOK_TITLE) != 0;
+        if (an->tokens[i].flags & TOK_HAS_LOWER) {
+            mixed_case = true;
+            break;
+        }
     }
-    mixed_case = n_lower > 0;
-    /* names count only where the message is not written In Title Case ("Super
-     * Bowl" in a sentence, not "Happy Birthday To You"): at most 3 in 4 words */
-    bool names_stand_out = 4 * n_title <= 3 * n_lower;
+    int names_stand_out = -1; /* names_stand_out(), counted when first needed */
 
     float sum_before = 0.0f; /* valence before the last "but" */
     float sum = 0.0f;        /* valence since then */
@@ -1337,29 +1353,31 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         n_content++;
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
-        if (t->word_tags & NLP_WORD_BLOCK) {
-            last_block = pos; /* "close my old account": the old one, not the customer's */
-        }
-        if (t->word_tags & NLP_WORD_THANKS) {
-            /* gratitude for something: "thanks for", "thank you for", "grateful
-             * to" (the next word is a function word), not "thank god" */
-            size_t k = i + 1;
-            while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
-                k++;
+        if (t->word_tags & RULE_TAGS) { /* few words carry one */
+            if (t->word_tags & NLP_WORD_BLOCK) {
+                last_block = pos; /* "close my old account": the old one, not the customer's */
             }
-            if (k < n_tok && (an->tokens[k].word_tags & NLP_WORD_TRAIL)) {
-                last_thanks = pos;
+            if (t->word_tags & NLP_WORD_THANKS) {
+                /* gratitude for something: "thanks for", "thank you for", "grateful
+                 * to" (the next word is a function word), not "thank god" */
+                size_t k = i + 1;
+                while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
+                    k++;
+                }
+                if (k < n_tok && (an->tokens[k].word_tags & NLP_WORD_TRAIL)) {
+                    last_thanks = pos;
+                }
             }
-        }
-        if (t->word_tags & NLP_WORD_EXPECT) {
-            last_expect = pos;
-        } else if ((t->word_tags & NLP_WORD_RECEIVE) && i > 0 &&
-                   pos - last_expect <= MISMATCH_WINDOW &&
-                   (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) &&
-                   !(i + 1 < n_tok && (an->tokens[i + 1].word_tags & NLP_WORD_PRON))) {
-            /* "ordered a large, got a small": what came is not what was asked
-             * for ("ordered on monday, got it today" names what was asked) */
-            mismatch = true;
+            if (t->word_tags & NLP_WORD_EXPECT) {
+                last_expect = pos;
+            } else if ((t->word_tags & NLP_WORD_RECEIVE) && i > 0 &&
+                       pos - last_expect <= MISMATCH_WINDOW &&
+                       (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) &&
+                       !(i + 1 < n_tok && (an->tokens[i + 1].word_tags & NLP_WORD_PRON))) {
+                /* "ordered a large, got a small": what came is not what was asked
+                 * for ("ordered on monday, got it today" names what was asked) */
+                mismatch = true;
+            }
         }
         if (excess_next) {
             /* "too long", "too much": an excess of something that is not
@@ -1456,10 +1474,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (gain < 0.2f) {
                 gain = 0.2f;
             }
-            if ((t->flags & TOK_TITLE) && names_stand_out && pos > ts.sentence &&
+            if ((t->flags & TOK_TITLE) && pos > ts.sentence &&
                 ((i > 0 && (an->tokens[i - 1].flags & TOK_TITLE)) ||
                  (i + 1 < n_tok && (an->tokens[i + 1].flags & TOK_TITLE)))) {
-                gain *= NAME_GAIN; /* a word of a name: "Super Bowl", "Dangerous Woman tour" */
+                if (names_stand_out < 0) {
+                    names_stand_out = names_stand_out_in(an->tokens, n_tok);
+                }
+                if (names_stand_out) {
+                    gain *= NAME_GAIN; /* a word of a name: "Super Bowl", "Dangerous Woman tour" */
+                }
             }
             v *= gain;
             if (negated) {
