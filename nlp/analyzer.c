@@ -1364,6 +1364,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
                     k++;
                 }
+                if (k + 1 < n_tok && an->tokens[k].word_id < 0) {
+                    k++; /* one name between: "thanks @comcast for cutting the internet" */
+                }
                 if (k < n_tok && (an->tokens[k].word_tags & NLP_WORD_TRAIL)) {
                     last_thanks = pos;
                 }

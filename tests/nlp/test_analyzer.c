@@ -749,6 +749,8 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "thanks for the 3 hour delay",
         "so grateful for the cancelled flight",
         "thanks for losing my parcel",
+        "thanks @united for losing my bag",
+        "wow thanks @comcast for cutting the internet during the finale",
     };
     EXPECT_SARCASM(mock_thanks, true);
     static const char *const real_thanks[] = {
