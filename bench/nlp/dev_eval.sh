@@ -13,8 +13,8 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 header=$(echo x | "$rapport" text --format tsv | head -1)
-for pair in "complaints_dev.tsv complaint" "sarcasm_dev.tsv sarcasm" "support_dev.tsv escalation" \
-    "heldout_complaints.tsv complaint"; do
+for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "sarcasm_dev.tsv sarcasm" \
+    "support_dev.tsv escalation" "heldout_complaints.tsv complaint"; do
     set -- $pair
     col=$(echo "$header" | tr '\t' '\n' | grep -n -x "$2" | cut -d: -f1)
     tail -n +2 "$dir/$1" | cut -f1 > "$tmp/labels"

@@ -445,6 +445,21 @@ START_TEST(numbers_mismatches_and_own_doing)
         "your claims portal keeps timing out",
     };
     EXPECT(plain, complaint_of, true);
+    /* prices, queues and faults as tweets to brands put them (complaints2_dev.tsv) */
+    static const char *const tweets[] = {
+        "@Dominos_UK since when is a large pizza 22 quid??",
+        "@CVS 40 min line at the pharmacy with one person working",
+        "@RockstarGames gta online kicking me from every session",
+        "@megabus double booked seats and i had to stand",
+        "@audible_com a book i paid a credit for has vanished from my library",
+        "@FedEx driver left a slip without knocking",
+    };
+    EXPECT(tweets, complaint_of, true);
+    static const char *const not_faults[] = {
+        "@EE can i keep my number if i switch to you?",
+        "@AmazonHelp done, check your DMs",
+    };
+    EXPECT(not_faults, complaint_of, false);
 }
 END_TEST
 
