@@ -28,7 +28,7 @@ for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "sarc
 done
 # escalation: any type >= 0.5 against a label other than none, and the type
 col=$(echo "$header" | tr '\t' '\n' | grep -n -x escalation | cut -d: -f1)
-for f in escalation_dev.tsv heldout_escalation.tsv; do
+for f in escalation_dev.tsv escalation2_dev.tsv heldout_escalation.tsv; do
 tail -n +2 "$dir/$f" | cut -f1 > "$tmp/labels"
 tail -n +2 "$dir/$f" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
 paste "$tmp/labels" "$tmp/out" |

@@ -657,6 +657,14 @@ START_TEST(each_escalation_type)
         {"I'd like my account to be closed", NLP_ESC_CANCEL},
         {"Where can I send a complaint?", NLP_ESC_LEGAL},
         {"I need to report bad service", NLP_ESC_LEGAL},
+        /* calls and chats (bench/nlp/dev/escalation2_dev.tsv) */
+        {"yeah i'm going to the papers with this", NLP_ESC_PUBLIC},
+        {"I'll be leaving a one-star review on Google.", NLP_ESC_PUBLIC},
+        {"i'm gonna dispute the charge with my card company", NLP_ESC_LEGAL},
+        {"um so yeah i've rung about this like five times this month", NLP_ESC_REPEAT_CONTACT},
+        {"yeah it's me again about the boiler repair claim", NLP_ESC_REPEAT_CONTACT},
+        {"honestly just put me through to whoever's above you", NLP_ESC_HUMAN_REQUEST},
+        {"I will not be renewing my car insurance policy with you this year.", NLP_ESC_CANCEL},
         {"can I talk to a human agent please", NLP_ESC_HUMAN_REQUEST},
         {"I want to cancel my subscription today", NLP_ESC_CANCEL},
         {"Close my account, I'm switching to another provider", NLP_ESC_CANCEL},
@@ -725,6 +733,9 @@ START_TEST(each_escalation_type)
         "are there any fees for cancelling a subscription plan",
         "what are your customer service hours?",
         "how do I switch to a business account",
+        "Can you call me back later? I'm driving right now.",
+        "i watched a thing on the news about energy prices going up",
+        "my solicitor's asked for a letter confirming the mortgage balance",
         "thank you for sharing this with us",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
