@@ -1183,7 +1183,9 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
         }
         if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
             const nlp_lex_entry *e = &an->lex->entries[t->entry];
-            if ((e->flags & NLP_LEX_AFFECT) &&
+            /* a frame's thanks ("thanks a lot", "thanks a bunch") is the classic
+             * closer of a mocked fault, not warmth */
+            if ((e->flags & NLP_LEX_AFFECT) && !(e->flags & NLP_LEX_POS_FRAME) &&
                 (e->emo[NLP_EMO_GRATITUDE] > 0.0f || e->emo[NLP_EMO_JOY] >= CLOSER_WARM_JOY)) {
                 return false;
             }

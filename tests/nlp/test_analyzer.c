@@ -756,6 +756,7 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "my hot meal arrived cold and 2 hours late. excellent work",
         "paid 70 quid for a game that crashes every 10 minutes. worth every penny",
         "the app crashed and deleted my notes. stunning",
+        "windows update restarted my pc in the middle of a client presentation. thanks a lot",
     };
     EXPECT_SARCASM(sarcastic, true);
     /* praise with thanks, joy, a face, "!", relief or a concession is sincere;
