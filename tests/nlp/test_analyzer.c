@@ -876,6 +876,9 @@ START_TEST(empathy_and_tone_deaf)
         "That must have been frightening. I'm sending an engineer now.",
         "You've done nothing wrong here, the error was on our side.",
         "I can hear how worried you are, so let's look at the options right now.",
+        "That's a horrible feeling, being locked out of your own account.",
+        "Coming home to a flooded kitchen must be devastating.",
+        "I completely get why you'd be sceptical after what happened.",
     };
     for (size_t i = 0; i < sizeof empathic / sizeof empathic[0]; i++) {
         nlp_result r = agent(empathic[i]);
@@ -914,6 +917,9 @@ START_TEST(empathy_and_tone_deaf)
     }
     /* condolences are sad words for a customer, and empathy (not negativity) for an agent */
     ck_assert_float_lt(cust("sorry for your loss").valence, -0.2f);
+    /* a customer's verdict keeps its anger beside the agent phrases */
+    ck_assert_float_ge(cust("This is awful. Your service is a joke.").emotions[NLP_EMO_ANGER],
+                       0.5f);
     ck_assert_float_ge(agent("sorry for your loss").valence, 0.0f);
     nlp_result neutral = agent("Your order ships on Monday.");
     ck_assert_float_lt(neutral.empathy, 0.5f);
