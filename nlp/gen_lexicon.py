@@ -64,7 +64,7 @@ FLAGS = {
     "pause": 1 << 27,      # "one moment", "let me check": asks the other side to wait
     "expl": 1 << 28,       # "damn", "holy crap": opening a message, emphasis for what follows
     "self": 1 << 31,       # "my fault", "I lost my": the customer's own doing, no fault of the service
-    # word tags: kept in a per-word table (see main()), never a bit of an entry's flags
+    # word tags: kept in the word's slot (see main()), never a bit of an entry's flags
     "trail": 1 << 32,      # "the", "and", "um": a message ending here is unfinished
     "pair_block": 1 << 33, # "old", "extra", "from": between a cancel verb and its object,
                            # the object is kept or only the container ("close my old account")

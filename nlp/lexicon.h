@@ -46,7 +46,8 @@ enum {
     NLP_LEX_AFFECT = 1u << 30,   /* set by the generator: some emo[] or scores[] != 0 */
 };
 
-/* Bits of nlp_lex_slot.word_tags. */
+/* Bits of nlp_lex_slot.word_tags (all eight are taken: a new tag widens the
+ * field in the slot, whose pad byte is free, and in the analyser's token). */
 enum {
     NLP_WORD_TRAIL = 1,    /* "the", "and", "um": a message ending on it is unfinished */
     NLP_WORD_BLOCK = 2,    /* "old", "extra", "from": between a cancel verb and its object the
