@@ -56,19 +56,31 @@ static void add_event(eng_turn_event *ev, int *n, eng_turn_event_type type, eng_
     }
 }
 
-static void record_latency(eng_turns *t, eng_party p, int32_t ms)
+/* The latency histogram's bin of ms (the last bin is open-ended) ... */
+static uint32_t latency_bin(int32_t ms)
 {
-    t->responses[p]++;
-    t->last_latency_ms[p] = ms;
     uint32_t u = ms <= 0 ? 0u : (uint32_t)ms;
     uint32_t bin =
         u < ENG_LATENCY_FINE_END_MS
             ? u / ENG_LATENCY_BIN_MS
             : ENG_LATENCY_FINE_BINS + (u - ENG_LATENCY_FINE_END_MS) / ENG_LATENCY_COARSE_MS;
-    if (bin >= ENG_LATENCY_BINS) {
-        bin = ENG_LATENCY_BINS - 1;
-    }
-    t->latency_hist[p][bin]++;
+    return bin < ENG_LATENCY_BINS ? bin : ENG_LATENCY_BINS - 1;
+}
+
+/* ... and the middle of bin b, ms. */
+static uint32_t latency_bin_mid_ms(uint32_t b)
+{
+    return b < ENG_LATENCY_FINE_BINS
+               ? b * ENG_LATENCY_BIN_MS + ENG_LATENCY_BIN_MS / 2
+               : ENG_LATENCY_FINE_END_MS + (b - ENG_LATENCY_FINE_BINS) * ENG_LATENCY_COARSE_MS +
+                     ENG_LATENCY_COARSE_MS / 2;
+}
+
+static void record_latency(eng_turns *t, eng_party p, int32_t ms)
+{
+    t->responses[p]++;
+    t->last_latency_ms[p] = ms;
+    t->latency_hist[p][latency_bin(ms)]++;
 }
 
 static void end_turn_length(eng_turns *t, eng_party p, uint32_t end_slot)
@@ -272,12 +284,8 @@ uint32_t eng_turns_latency_percentile_ms(const eng_turns *t, eng_party party, un
     uint64_t seen = 0;
     for (uint32_t b = 0; b < ENG_LATENCY_BINS; b++) {
         seen += t->latency_hist[party][b];
-        if (seen >= need) { /* the bin's middle */
-            return b < ENG_LATENCY_FINE_BINS
-                       ? b * ENG_LATENCY_BIN_MS + ENG_LATENCY_BIN_MS / 2
-                       : ENG_LATENCY_FINE_END_MS +
-                             (b - ENG_LATENCY_FINE_BINS) * ENG_LATENCY_COARSE_MS +
-                             ENG_LATENCY_COARSE_MS / 2;
+        if (seen >= need) {
+            return latency_bin_mid_ms(b);
         }
     }
     return ENG_LATENCY_FINE_END_MS + ENG_LATENCY_COARSE_BINS * ENG_LATENCY_COARSE_MS;

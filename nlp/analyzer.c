@@ -212,6 +212,16 @@ nlp_analyzer_config nlp_analyzer_config_default(void)
     return cfg;
 }
 
+static bool ascii_alpha(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static bool ascii_alnum(unsigned char c)
+{
+    return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
+}
+
 #ifdef NLP_HAVE_SSE2
 static void init_after_word(nlp_analyzer *an);
 #endif
@@ -246,12 +256,11 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
-        const char *em = lex->emoticons[k].text;
-        an->emoticon_first[(uint8_t)em[0]] = k + 1;
-        unsigned char a = (unsigned char)(em[0] | 0x20), b = (unsigned char)em[1];
-        bool mark = !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9');
-        if (a >= 'a' && a <= 'z' && lex->emoticons[k].len > 1 && mark && b != ' ' && b != 0) {
-            an->face_second[(uint8_t)em[1]] = 1; /* "D:", "T_T": a letter, then a mark */
+        const unsigned char *em = (const unsigned char *)lex->emoticons[k].text;
+        an->emoticon_first[em[0]] = k + 1;
+        if (lex->emoticons[k].len > 1 && ascii_alpha(em[0]) && !ascii_alnum(em[1]) &&
+            em[1] != ' ') {
+            an->face_second[em[1]] = 1; /* "D:", "T_T": a letter, then a mark */
         }
     }
 #ifdef NLP_HAVE_SSE2
@@ -358,16 +367,6 @@ static const char ascii_lower[256] = {
     ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
     ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
-
-static bool ascii_alpha(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-static bool ascii_alnum(unsigned char c)
-{
-    return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
-}
 
 static void word_push(word_buf *w, const char *bytes, size_t n)
 {

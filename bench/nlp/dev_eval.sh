@@ -12,57 +12,64 @@ if [ ! -x "$rapport" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-header=$(echo x | "$rapport" text --format tsv | head -1)
+
+# analyse SET N_LABELS ROLE: the set's label columns in $tmp/labels and
+# rapport's rows for its text (the next column) in $tmp/out
+analyse() {
+    tail -n +2 "$dir/$1" | cut -f1-"$2" > "$tmp/labels"
+    tail -n +2 "$dir/$1" | cut -f$(($2 + 1)) | "$rapport" text --role "$3" --format tsv |
+        tail -n +2 > "$tmp/out"
+}
+# col ROLE FIELD: the column of FIELD in rapport's TSV for ROLE
+col() {
+    echo x | "$rapport" text --role "$1" --format tsv | head -1 | tr '\t' '\n' |
+        grep -n -x "$2" | cut -d: -f1
+}
+# f1 NAME [MORE]: F1, precision and recall of lines "truth<TAB>guess" (0 or 1)
+f1() {
+    awk -F'\t' -v name="$1" -v more="${2:-}" '
+        { tp += $1 && $2; fp += $2 && !$1; fn += $1 && !$2 }
+        END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
+              F = (P + R > 0) ? 2 * P * R / (P + R) : 0
+              printf "%-34s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)%s\n",
+                     name, F, P, R, tp, fp, fn, more }'
+}
+
+# labels 1/0 against a score >= 0.5
 for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "sarcasm_dev.tsv sarcasm" \
     "support_dev.tsv escalation" "heldout_complaints.tsv complaint"; do
     set -- $pair
-    col=$(echo "$header" | tr '\t' '\n' | grep -n -x "$2" | cut -d: -f1)
-    tail -n +2 "$dir/$1" | cut -f1 > "$tmp/labels"
-    tail -n +2 "$dir/$1" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
+    analyse "$1" 1 customer
+    c=$(col customer "$2")
     paste "$tmp/labels" "$tmp/out" |
-        awk -F'\t' -v col="$col" -v name="$1 $2" '
-            { y = ($1 == "1"); p = ($(col + 1) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p }
-            END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
-                  F = (P + R > 0) ? 2 * P * R / (P + R) : 0
-                  printf "%-34s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
+        awk -F'\t' -v c="$c" '{ print ($1 == "1") "\t" ($(c + 1) >= 0.5) }' | f1 "$1 $2"
 done
 # escalation: any type >= 0.5 against a label other than none, and the type
-col=$(echo "$header" | tr '\t' '\n' | grep -n -x escalation | cut -d: -f1)
+c=$(col customer escalation)
 for f in escalation_dev.tsv escalation2_dev.tsv heldout_escalation.tsv; do
-tail -n +2 "$dir/$f" | cut -f1 > "$tmp/labels"
-tail -n +2 "$dir/$f" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
-paste "$tmp/labels" "$tmp/out" |
-    awk -F'\t' -v col="$col" '
-        { y = ($1 != "none"); p = ($(col + 1) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p
-          typ = p ? $(col + 2) : "none"; right += (typ == $1); n++ }
-        END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
-              F = (P + R > 0) ? 2 * P * R / (P + R) : 0
-              printf "%-34s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d); type right %d of %d\n",
-                     name, F, P, R, tp, fp, fn, right, n }' name="$f escalation"
+    analyse "$f" 1 customer
+    paste "$tmp/labels" "$tmp/out" > "$tmp/both"
+    right=$(awk -F'\t' -v c="$c" '{ n++; right += (($(c + 1) >= 0.5 ? $(c + 2) : "none") == $1) }
+                                    END { printf "; type right %d of %d", right, n }' "$tmp/both")
+    awk -F'\t' -v c="$c" '{ print ($1 != "none") "\t" ($(c + 1) >= 0.5) }' "$tmp/both" |
+        f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-hdr_agent=$(echo x | "$rapport" text --role agent --format tsv | head -1)
-tail -n +2 "$dir/agent_dev.tsv" | cut -f1,2 > "$tmp/labels"
-tail -n +2 "$dir/agent_dev.tsv" | cut -f3 | "$rapport" text --role agent --format tsv |
-    tail -n +2 > "$tmp/out"
+analyse agent_dev.tsv 2 agent
 for k in 1 2; do
     name=$(echo "empathy tone_deaf" | cut -d' ' -f$k)
-    col=$(echo "$hdr_agent" | tr '\t' '\n' | grep -n -x "$name" | cut -d: -f1)
+    c=$(col agent "$name")
     paste "$tmp/labels" "$tmp/out" |
-        awk -F'\t' -v k="$k" -v col="$col" -v name="agent_dev.tsv $name" '
-            { y = ($k == "1"); p = ($(col + 2) >= 0.5); tp += y && p; fp += p && !y; fn += y && !p }
-            END { P = (tp + fp > 0) ? tp / (tp + fp) : 0; R = (tp + fn > 0) ? tp / (tp + fn) : 0
-                  F = (P + R > 0) ? 2 * P * R / (P + R) : 0
-                  printf "%-34s F1 %.3f  P %.3f  R %.3f  (tp %d, fp %d, fn %d)\n", name, F, P, R, tp, fp, fn }'
+        awk -F'\t' -v k="$k" -v c="$c" '{ print ($k == "1") "\t" ($(c + 2) >= 0.5) }' |
+        f1 "agent_dev.tsv $name"
 done
 # tweets: macro-recall of 3 classes from valence, at bench_nlp_eval's thresholds
-col=$(echo "$header" | tr '\t' '\n' | grep -n -x valence | cut -d: -f1)
-tail -n +2 "$dir/tweets3_dev.tsv" | cut -f1 > "$tmp/labels"
-tail -n +2 "$dir/tweets3_dev.tsv" | cut -f2 | "$rapport" text --format tsv | tail -n +2 > "$tmp/out"
+analyse tweets3_dev.tsv 1 customer
 paste "$tmp/labels" "$tmp/out" |
-    awk -F'\t' -v col="$col" '
-        { v = $(col + 1); p = (v < -0.10) ? "negative" : ((v > 0.15) ? "positive" : "neutral")
+    awk -F'\t' -v c="$(col customer valence)" '
+        { v = $(c + 1); p = (v < -0.10) ? "negative" : ((v > 0.15) ? "positive" : "neutral")
           n[$1]++; ok[$1] += (p == $1) }
-        END { printf "%-34s macro-recall %.3f  neg %.3f  neu %.3f  pos %.3f\n", "tweets3_dev.tsv valence",
-                     (ok["negative"] / n["negative"] + ok["neutral"] / n["neutral"] + ok["positive"] / n["positive"]) / 3,
-                     ok["negative"] / n["negative"], ok["neutral"] / n["neutral"], ok["positive"] / n["positive"] }'
+        END { neg = ok["negative"] / n["negative"]; neu = ok["neutral"] / n["neutral"]
+              pos = ok["positive"] / n["positive"]
+              printf "%-34s macro-recall %.3f  neg %.3f  neu %.3f  pos %.3f\n",
+                     "tweets3_dev.tsv valence", (neg + neu + pos) / 3, neg, neu, pos }'
