@@ -1302,7 +1302,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool asks_hypothetical = false;     /* some sentence of the question had such a clause */
     bool asks_pause = false;            /* "one moment", "let me check" */
     float expl_v = 0.0f;                /* valence of an expletive opening the message ... */
-    const nlp_lex_entry *expl_e = NULL; /* ... its entry ... */
+    const nlp_lex_entry *expl_e = NULL; /* ... its entry (shared by words of equal values) ... */
+    long expl_pos = -1;                 /* ... its token ... */
     float expl_emo_gain = 0.0f;         /* ... and the gain its emotions were added with */
     int rev_left = 0;                   /* content tokens still inside a reverser's object */
     float neg_own_v = 0.0f, rev_own_v = 0.0f;
@@ -1325,6 +1326,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
+    /* a fault after a praise frame in its sentence ("love how my internet
+     * drops"), unless a word of relief follows it there ("love that the outage
+     * is fixed") */
+    long frame_fault = -100;
     bool pos_frame_then_neg = false;
     /* a message that opens with bare praise set off by a comma or a stop
      * ("brilliant, the app crashed again"): the praise is sarcastic when what
@@ -1416,6 +1421,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
                 thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
                 thanks_fault = -100;
+                pos_frame_then_neg = pos_frame_then_neg || frame_fault >= 0;
+                frame_fault = -100;
             }
             if (end_clause || (t->flags & TOK_COMMA)) {
                 clause_weight = 1.0f;
@@ -1517,6 +1524,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
                 expl_v = v; /* "damn, ...": judged once the rest of the message is known */
                 expl_e = e;
+                expl_pos = pos;
             }
             sum += v;
             n_valenced++;
@@ -1532,6 +1540,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     last_thanks = -100;  /* "thanks for the quick fix to the outage" */
                     thanks_fault = -100; /* "thanks for the warning :)" */
                 }
+                if (t->word_tags & NLP_WORD_RELIEF) {
+                    frame_fault = -100; /* put right: "love that the outage is fixed" */
+                }
             } else {
                 neg_mass -= v;
                 if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
@@ -1539,7 +1550,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
                 }
                 if (pos - last_pos_frame <= 10 && v <= -0.9f) {
-                    pos_frame_then_neg = true;
+                    frame_fault = pos;
                 }
                 if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
                     thanks_fault = pos;
@@ -1559,7 +1570,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             for (int k = 0; k < NLP_EMO_COUNT; k++) {
                 emo[k] += e->emo[k] * emo_gain;
             }
-            if (e == expl_e) {
+            if (pos == expl_pos) {
                 expl_emo_gain = emo_gain;
             }
             /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
@@ -1586,7 +1597,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
             /* a negated fault is good news: "love the update, no more crashes" */
             if (pos - last_pos_frame <= 10) {
-                pos_frame_then_neg = true;
+                frame_fault = pos;
             }
             if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
                 thanks_fault = pos;
@@ -1679,6 +1690,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
             thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
             thanks_fault = -100;
+            pos_frame_then_neg = pos_frame_then_neg || frame_fault >= 0;
+            frame_fault = -100;
         }
         if (end_clause || (t->flags & TOK_COMMA)) {
             /* "although X, Y": the concession ends at the comma; so does a
@@ -1745,7 +1758,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- sarcasm ---- */
     float sarc = cue[NLP_LEX_SARCASM];
-    if (pos_frame_then_neg) {
+    if (pos_frame_then_neg || frame_fault >= 0) {
         sarc += 0.6f;
     }
     if (pos_mass > 1.5f && (n_bad_situation > 0 || cue[NLP_LEX_COMPLAINT] > 0.5f) && !have_but &&

@@ -127,8 +127,8 @@ typedef struct nlp_lexicon {
     const char *pool;     /* word bytes, then NLP_LEX_POOL_PAD zero bytes */
     const uint16_t *tags; /* per slot: NLP_LEX_TAG(hash, len), or 0 when empty */
     const nlp_lex_slot *slots;
-    uint32_t n_slots; /* power of two */
-    const nlp_lex_entry *entries;
+    uint32_t n_slots;             /* power of two */
+    const nlp_lex_entry *entries; /* distinct rows: words and phrases of equal values share one */
     uint32_t n_entries;
     uint32_t n_nodes;                  /* of the phrase trie, < 65536; 0 is the root */
     const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
@@ -223,8 +223,8 @@ static inline bool nlp_lex_equal_padded(const char *a, const char *b, size_t n)
 /* Slot of the word with key (lo, hi, h) from nlp_lex_key() (or built the same
  * way), n bytes (1..NLP_LEX_WORD_MAX), or -1. word is read only past its
  * first 16 bytes (n > 16), up to n rounded up to a multiple of 8. The table is
- * at most half full, so the probe ends at an empty slot. Inline: it runs once
- * per token. */
+ * at most 5/8 full, so the probe ends at an empty slot (it walks the 2-byte
+ * tags, and reads a slot only on a tag match). Inline: it runs once per token. */
 static inline int32_t nlp_lex_lookup(const nlp_lexicon *lex, const char *word, size_t n,
                                      uint64_t lo, uint64_t hi, uint32_t h)
 {

@@ -836,6 +836,15 @@ START_TEST(sarcastic_openers_and_mocking_frames)
     EXPECT_SARCASM(sincere, false);
     /* a fault that is over: no sarcasm, if not quite praise */
     ck_assert_float_lt(cust("great, the outage is fixed now").sarcasm, 0.5f);
+    /* a frame's fault put right in its sentence is relief, not mockery, and no complaint */
+    static const char *const put_right[] = {
+        "love that the outage is fixed",
+        "love how the broken boiler got sorted so fast",
+    };
+    EXPECT_SARCASM(put_right, false);
+    ck_assert_float_gt(cust("love that the outage is fixed").valence, 0.1f);
+    ck_assert_float_lt(cust("love that the outage is fixed").complaint, 0.5f);
+    ck_assert_float_ge(cust("love how the outage is back again").sarcasm, 0.5f);
 }
 END_TEST
 
