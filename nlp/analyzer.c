@@ -1413,273 +1413,261 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (boost_left > 0 && --boost_left == 0) {
                 boost = 0.0f;
             }
-            if (end_clause) {
-                neg_left = 0;
-                rev_left = 0;
-                ts.sentence = pos + 1;
-                opener_left -= opener_left > 0;
-                closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
-                thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
-                thanks_fault = -100;
-                pos_frame_then_neg = pos_frame_then_neg || frame_fault >= 0;
-                frame_fault = -100;
-            }
-            if (end_clause || (t->flags & TOK_COMMA)) {
-                clause_weight = 1.0f;
-                neg_left = 0;
-                last_thanks = -100;
-            }
-            cond = cond && !end_clause;
-            continue;
-        }
-        const nlp_lex_entry *e = &lex->entries[t->entry];
-        uint32_t f = e->flags;
-        lone_flags = f;
-        bool negated = neg_left > 0;
-        bool reversed = rev_left > 0;
-        if (f & NLP_LEX_NEG) {
-            neg_left = NEGATION_SCOPE + 1;
-        }
-        if (f & NLP_LEX_REVERSER) {
-            rev_left = NEGATION_SCOPE + 2;
-        }
-        if (f & NLP_LEX_INT) {
-            boost += e->mod;
-            boost_left = 2;
-        }
-        if (f & NLP_LEX_DAMP) {
-            boost -= e->mod;
-            boost_left = 2;
-        }
-        if (f & NLP_LEX_BUT) {
-            sum_before += sum;
-            sum = 0.0f;
-            have_but = true;
-        }
-        if (f & NLP_LEX_ALTHOUGH) {
-            clause_weight = 0.5f;
-        }
-        if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
-            excess_next = true; /* "me too." and "you too, ..." name no excess */
-        }
-        if (f & NLP_LEX_FIRST_PERSON) {
-            n_first_person++;
-        }
-        if (f & NLP_LEX_YOU) {
-            n_you++;
-            last_you = pos;
-        }
-        if ((f & NLP_LEX_SELF) && pos - last_you > 2) {
-            self_caused = true; /* "I lost my card", not "you lost my card" */
-        }
-        float v = e->valence;
-        float gain = 1.0f;
-        if (v != 0.0f) {
-            gain += boost;
-            if ((t->flags & TOK_CAPS) && mixed_case) {
-                gain += 0.35f;
-            }
-            if (t->flags & TOK_ELONG) {
-                gain += 0.15f;
-            }
-            if (gain < 0.2f) {
-                gain = 0.2f;
-            }
-            if ((t->flags & TOK_TITLE) && pos > ts.sentence &&
-                ((i > 0 && (an->tokens[i - 1].flags & TOK_TITLE)) ||
-                 (i + 1 < n_tok && (an->tokens[i + 1].flags & TOK_TITLE)))) {
-                if (names_stand_out < 0) {
-                    names_stand_out = names_stand_out_in(an->tokens, n_tok);
-                }
-                if (names_stand_out) {
-                    gain *= NAME_GAIN; /* a word of a name: "Super Bowl", "Dangerous Woman tour" */
-                }
-            }
-            v *= gain;
-            if (negated) {
-                /* "not good" is bad; "not bad" is only mildly good (x-0.2,
-                 * chosen on the vader sets and goemotions) */
-                v *= v > 0.0f ? -0.6f : -0.2f;
-                /* the negator's own valence ("no") was only a guess at what it negates */
-                sum -= neg_own_v;
-                neg_own_v = 0.0f;
-            } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
-                v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
-                sum -= rev_own_v;
-                rev_own_v = 0.0f;
-            }
-            v *= clause_weight;
-            if ((f & NLP_LEX_ACKN) && v < 0.0f) {
-                ackn_neg += v;
-            }
-            if (opener_left > 0) {
-                n_after_pos += v > 0.0f;
-                after_neg -= v < 0.0f ? v : 0.0f;
-            } else if ((f & NLP_LEX_INTERJ) && !opener && n_valenced == 0 && pos <= 1 && v > 0.0f &&
-                       (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
-                opener = true;
-                opener_left = end_clause ? 2 : 1;
-            }
-            if ((f & NLP_LEX_EXPL) && n_valenced == 0 && pos <= 1 && v < 0.0f &&
-                (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
-                expl_v = v; /* "damn, ...": judged once the rest of the message is known */
-                expl_e = e;
-                expl_pos = pos;
-            }
-            sum += v;
-            n_valenced++;
+        } else {
+            const nlp_lex_entry *e = &lex->entries[t->entry];
+            uint32_t f = e->flags;
+            lone_flags = f;
+            bool negated = neg_left > 0;
+            bool reversed = rev_left > 0;
             if (f & NLP_LEX_NEG) {
-                neg_own_v = v;
+                neg_left = NEGATION_SCOPE + 1;
             }
             if (f & NLP_LEX_REVERSER) {
-                rev_own_v = v;
+                rev_left = NEGATION_SCOPE + 2;
             }
-            if (v > 0.0f) {
-                pos_mass += v;
-                if (pos != last_thanks) {
-                    last_thanks = -100;  /* "thanks for the quick fix to the outage" */
-                    thanks_fault = -100; /* "thanks for the warning :)" */
+            if (f & NLP_LEX_INT) {
+                boost += e->mod;
+                boost_left = 2;
+            }
+            if (f & NLP_LEX_DAMP) {
+                boost -= e->mod;
+                boost_left = 2;
+            }
+            if (f & NLP_LEX_BUT) {
+                sum_before += sum;
+                sum = 0.0f;
+                have_but = true;
+            }
+            if (f & NLP_LEX_ALTHOUGH) {
+                clause_weight = 0.5f;
+            }
+            if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
+                excess_next = true; /* "me too." and "you too, ..." name no excess */
+            }
+            if (f & NLP_LEX_FIRST_PERSON) {
+                n_first_person++;
+            }
+            if (f & NLP_LEX_YOU) {
+                n_you++;
+                last_you = pos;
+            }
+            if ((f & NLP_LEX_SELF) && pos - last_you > 2) {
+                self_caused = true; /* "I lost my card", not "you lost my card" */
+            }
+            float v = e->valence;
+            float gain = 1.0f;
+            if (v != 0.0f) {
+                gain += boost;
+                if ((t->flags & TOK_CAPS) && mixed_case) {
+                    gain += 0.35f;
                 }
-                if (t->word_tags & NLP_WORD_RELIEF) {
-                    frame_fault = -100; /* put right: "love that the outage is fixed" */
+                if (t->flags & TOK_ELONG) {
+                    gain += 0.15f;
                 }
-            } else {
-                neg_mass -= v;
-                if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
-                    e->emo[NLP_EMO_CONFUSION] == 0.0f) {
-                    hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
+                if (gain < 0.2f) {
+                    gain = 0.2f;
                 }
-                if (pos - last_pos_frame <= 10 && v <= -0.9f) {
+                if ((t->flags & TOK_TITLE) && pos > ts.sentence &&
+                    ((i > 0 && (an->tokens[i - 1].flags & TOK_TITLE)) ||
+                     (i + 1 < n_tok && (an->tokens[i + 1].flags & TOK_TITLE)))) {
+                    if (names_stand_out < 0) {
+                        names_stand_out = names_stand_out_in(an->tokens, n_tok);
+                    }
+                    if (names_stand_out) {
+                        gain *=
+                            NAME_GAIN; /* a word of a name: "Super Bowl", "Dangerous Woman tour" */
+                    }
+                }
+                v *= gain;
+                if (negated) {
+                    /* "not good" is bad; "not bad" is only mildly good (x-0.2,
+                     * chosen on the vader sets and goemotions) */
+                    v *= v > 0.0f ? -0.6f : -0.2f;
+                    /* the negator's own valence ("no") was only a guess at what it negates */
+                    sum -= neg_own_v;
+                    neg_own_v = 0.0f;
+                } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
+                    v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
+                    sum -= rev_own_v;
+                    rev_own_v = 0.0f;
+                }
+                v *= clause_weight;
+                if ((f & NLP_LEX_ACKN) && v < 0.0f) {
+                    ackn_neg += v;
+                }
+                if (opener_left > 0) {
+                    n_after_pos += v > 0.0f;
+                    after_neg -= v < 0.0f ? v : 0.0f;
+                } else if ((f & NLP_LEX_INTERJ) && !opener && n_valenced == 0 && pos <= 1 &&
+                           v > 0.0f && (t->flags & (TOK_COMMA | TOK_CLAUSE_END)) && t->excl == 0) {
+                    /* "great, ..." or "perfect. ..."; not "Excellent! ...", cheer */
+                    opener = true;
+                    opener_left = end_clause ? 2 : 1;
+                }
+                if ((f & NLP_LEX_EXPL) && n_valenced == 0 && pos <= 1 && v < 0.0f &&
+                    (t->flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+                    expl_v = v; /* "damn, ...": judged once the rest of the message is known */
+                    expl_e = e;
+                    expl_pos = pos;
+                }
+                sum += v;
+                n_valenced++;
+                if (f & NLP_LEX_NEG) {
+                    neg_own_v = v;
+                }
+                if (f & NLP_LEX_REVERSER) {
+                    rev_own_v = v;
+                }
+                if (v > 0.0f) {
+                    pos_mass += v;
+                    if (pos != last_thanks) {
+                        last_thanks = -100;  /* "thanks for the quick fix to the outage" */
+                        thanks_fault = -100; /* "thanks for the warning :)" */
+                    }
+                    if (t->word_tags & NLP_WORD_RELIEF) {
+                        frame_fault = -100; /* put right: "love that the outage is fixed" */
+                    }
+                } else {
+                    neg_mass -= v;
+                    if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
+                        e->emo[NLP_EMO_CONFUSION] == 0.0f) {
+                        hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
+                    }
+                    if (pos - last_pos_frame <= 10 && v <= -0.9f) {
+                        frame_fault = pos;
+                    }
+                    if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
+                        thanks_fault = pos;
+                    }
+                    if ((t->flags & TOK_CAPS) && mixed_case) {
+                        n_caps_neg++;
+                    }
+                }
+                boost = 0.0f;
+                boost_left = 0;
+            }
+            if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
+                float emo_gain = negated ? 0.15f : 1.0f;
+                if ((t->flags & TOK_CAPS) && mixed_case) {
+                    emo_gain *= 1.3f;
+                }
+                for (int k = 0; k < NLP_EMO_COUNT; k++) {
+                    emo[k] += e->emo[k] * emo_gain;
+                }
+                if (pos == expl_pos) {
+                    expl_emo_gain = emo_gain;
+                }
+                /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
+                 * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
+                float cue_gain = negated ? 0.3f : 1.0f;
+                float fault_gain = cond ? 0.0f : cue_gain; /* asked about, not reported */
+                const float gains[NLP_LEX_N_SCORES] = {
+                    [NLP_LEX_COMPLAINT] = fault_gain, [NLP_LEX_SARCASM] = cue_gain,
+                    [NLP_LEX_EMPATHY] = 1.0f,         [NLP_LEX_TONEDEAF] = 1.0f,
+                    [NLP_LEX_SERVICE] = cue_gain,     [NLP_LEX_PROBLEM] = fault_gain};
+
+                for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+                    cue[k] += e->scores[k] * gains[k];
+                }
+                if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
+                    ts.object = pos;
+                }
+            }
+            if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
+                topic_token(&ts, e, pos, negated);
+            }
+            /* a cue weight needs NLP_LEX_AFFECT: most words stay on their entry's first line */
+            bool fault = (f & NLP_LEX_AFFECT) && e->scores[NLP_LEX_PROBLEM] > 0.0f;
+            if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
+                /* a negated fault is good news: "love the update, no more crashes" */
+                if (pos - last_pos_frame <= 10) {
                     frame_fault = pos;
                 }
-                if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
+                if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
                     thanks_fault = pos;
                 }
-                if ((t->flags & TOK_CAPS) && mixed_case) {
-                    n_caps_neg++;
+                after_fault = after_fault || opener_left > 0; /* a fault or a bad situation */
+                n_bad_situation++;
+            }
+            if (f & NLP_LEX_POS_FRAME) {
+                last_pos_frame = pos;
+            }
+            if (f & (NLP_LEX_COND | NLP_LEX_PAUSE)) { /* few words: out of the common path */
+                /* "If my order is late, ...?", "What if it's lost?": the condition opens
+                 * its sentence ("why give us X if you kill our data?" is rhetoric); it
+                 * reaches the words after it (this word's own cues were counted above) */
+                if ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1) {
+                    cond = true;
+                    asks_hypothetical = true;
+                }
+                asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
+            }
+            if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
+                float *slot = &esc[e->esc_type];
+                *slot = *slot + e->esc_weight * (1.0f - *slot);
+            }
+            /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
+            if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
+                if (f & NLP_LEX_HREQ_VERB) {
+                    last_hreq_verb = pos;
+                    hreq_negated = negated;
+                }
+                if (f & NLP_LEX_HREQ_OBJ) {
+                    last_hreq_obj = pos;
+                }
+                if (f & NLP_LEX_CANCEL_VERB) {
+                    last_cancel_verb = pos;
+                    cancel_verb_negated = negated;
+                }
+                if (f & NLP_LEX_CANCEL_OBJ) {
+                    last_cancel_obj = pos;
+                    ts.object = pos;
+                }
+                if (f & NLP_LEX_ORDER_OBJ) {
+                    last_order_obj = pos;
+                    ts.object = pos;
+                }
+                if (f & NLP_LEX_FORMAL_VERB) {
+                    last_formal_verb = pos;
+                }
+                if (f & NLP_LEX_FORMAL_OBJ) {
+                    last_formal_obj = pos;
+                }
+                if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
+                    last_hreq_obj >= last_hreq_verb &&
+                    last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
+                    esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+                }
+                if (f & NLP_LEX_WANT) {
+                    last_want = pos;
+                    want_negated = negated;
+                }
+                if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
+                    /* "I want a manager", "get me a human" */
+                    esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+                }
+                if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
+                    labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
+                    !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj) &&
+                    !(last_block > last_cancel_verb && last_block < last_cancel_obj) &&
+                    !(last_cancel_verb == pos && last_cancel_obj < pos &&
+                      block_ahead(an, i, n_tok))) {
+                    esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
+                }
+                if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
+                    labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
+                    esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
                 }
             }
-            boost = 0.0f;
-            boost_left = 0;
-        }
-        if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
-            float emo_gain = negated ? 0.15f : 1.0f;
-            if ((t->flags & TOK_CAPS) && mixed_case) {
-                emo_gain *= 1.3f;
+            if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
+                neg_left--;
             }
-            for (int k = 0; k < NLP_EMO_COUNT; k++) {
-                emo[k] += e->emo[k] * emo_gain;
-            }
-            if (pos == expl_pos) {
-                expl_emo_gain = emo_gain;
-            }
-            /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
-             * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
-            float cue_gain = negated ? 0.3f : 1.0f;
-            float fault_gain = cond ? 0.0f : cue_gain; /* asked about, not reported */
-            const float gains[NLP_LEX_N_SCORES] = {
-                [NLP_LEX_COMPLAINT] = fault_gain, [NLP_LEX_SARCASM] = cue_gain,
-                [NLP_LEX_EMPATHY] = 1.0f,         [NLP_LEX_TONEDEAF] = 1.0f,
-                [NLP_LEX_SERVICE] = cue_gain,     [NLP_LEX_PROBLEM] = fault_gain};
 
-            for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-                cue[k] += e->scores[k] * gains[k];
-            }
-            if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
-                ts.object = pos;
+            if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
+                rev_left--;
             }
         }
-        if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
-            topic_token(&ts, e, pos, negated);
-        }
-        /* a cue weight needs NLP_LEX_AFFECT: most words stay on their entry's first line */
-        bool fault = (f & NLP_LEX_AFFECT) && e->scores[NLP_LEX_PROBLEM] > 0.0f;
-        if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
-            /* a negated fault is good news: "love the update, no more crashes" */
-            if (pos - last_pos_frame <= 10) {
-                frame_fault = pos;
-            }
-            if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
-                thanks_fault = pos;
-            }
-            after_fault = after_fault || (opener_left > 0 && fault);
-            n_bad_situation++;
-        }
-        if (f & NLP_LEX_POS_FRAME) {
-            last_pos_frame = pos;
-        }
-        if (f & (NLP_LEX_COND | NLP_LEX_PAUSE)) { /* few words: out of the common path */
-            /* "If my order is late, ...?", "What if it's lost?": the condition opens
-             * its sentence ("why give us X if you kill our data?" is rhetoric); it
-             * reaches the words after it (this word's own cues were counted above) */
-            if ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1) {
-                cond = true;
-                asks_hypothetical = true;
-            }
-            asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
-        }
-        if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
-            float *slot = &esc[e->esc_type];
-            *slot = *slot + e->esc_weight * (1.0f - *slot);
-        }
-        /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
-        if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
-            if (f & NLP_LEX_HREQ_VERB) {
-                last_hreq_verb = pos;
-                hreq_negated = negated;
-            }
-            if (f & NLP_LEX_HREQ_OBJ) {
-                last_hreq_obj = pos;
-            }
-            if (f & NLP_LEX_CANCEL_VERB) {
-                last_cancel_verb = pos;
-                cancel_verb_negated = negated;
-            }
-            if (f & NLP_LEX_CANCEL_OBJ) {
-                last_cancel_obj = pos;
-                ts.object = pos;
-            }
-            if (f & NLP_LEX_ORDER_OBJ) {
-                last_order_obj = pos;
-                ts.object = pos;
-            }
-            if (f & NLP_LEX_FORMAL_VERB) {
-                last_formal_verb = pos;
-            }
-            if (f & NLP_LEX_FORMAL_OBJ) {
-                last_formal_obj = pos;
-            }
-            if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
-                last_hreq_obj >= last_hreq_verb && last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
-                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
-            }
-            if (f & NLP_LEX_WANT) {
-                last_want = pos;
-                want_negated = negated;
-            }
-            if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
-                /* "I want a manager", "get me a human" */
-                esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
-            }
-            if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
-                labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
-                !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj) &&
-                !(last_block > last_cancel_verb && last_block < last_cancel_obj) &&
-                !(last_cancel_verb == pos && last_cancel_obj < pos && block_ahead(an, i, n_tok))) {
-                esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
-            }
-            if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
-                labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-                esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
-            }
-        }
-        if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
-            neg_left--;
-        }
-
-        if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
-            rev_left--;
-        }
+        /* the end of a sentence or a clause, after a word or a mark */
         if (end_clause) {
             neg_left = 0;
             rev_left = 0;
@@ -1769,7 +1757,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         for (size_t i = 0; i < n_tok && !elongated; i++) {
             elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
         }
-        sarc += 0.45f + (n_excl > 0 || elongated ? 0.15f : 0.0f);
+        sarc += 0.45f + (elongated ? 0.15f : 0.0f);
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */

@@ -154,6 +154,19 @@ START_TEST(weak_sarcasm_is_not_praise)
     nlp_result r = cust("Great, stuck in traffic again!");
     ck_assert_float_ge(r.sarcasm, 0.5f);
     ck_assert_float_lt(r.valence, 0.0f);
+    ck_assert_float_ge(cust("great, monday again").sarcasm, 0.5f);
+    /* sincere praise is not made sarcastic by "still" (a complaint word, no
+     * fault), by "!" beside a bad situation, by a cheering opener, or by a
+     * frame in an earlier sentence */
+    static const char *const sincere[] = {
+        "I'm also happy you're still here!!",
+        "Your cat is the best thing I've read all day!",
+        "Excellent! Maybe mine will come Monday",
+    };
+    EXPECT_SARCASM(sincere, false);
+    ck_assert_float_lt(
+        cust("Of course you can. Wear a racist T-shirt and see what happens.").sarcasm, 0.5f);
+    ck_assert_float_gt(cust("I'm also happy you're still here!!").valence, 0.3f);
 }
 END_TEST
 
