@@ -182,6 +182,7 @@ struct nlp_analyzer {
     uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
     const nlp_lexicon *lex;
     int32_t num_slot; /* slot of NLP_LEX_NUM_WORD, or -1 */
+    int32_t and_word; /* word id of "and" (ends a negation that has found its word), or -1 */
     bool saw_digit;   /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -243,6 +244,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
+    int32_t and_slot = nlp_lex_find(an->lex, "and", 3);
+    an->and_word = and_slot >= 0 ? an->lex->slots[and_slot].word_id : -1;
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
     an->max_bytes = c.max_message_bytes;
@@ -1331,6 +1334,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * is fixed") */
     long frame_fault = -100;
     bool pos_frame_then_neg = false;
+    /* the open negation has negated a word, and its negator names an absence
+     * ("no", "never", "without", "zero", "don't"; not "not") */
+    bool neg_found = false, neg_absence = false;
     /* a message that opens with bare praise set off by a comma or a stop
      * ("brilliant, the app crashed again"): the praise is sarcastic when what
      * follows, to the end of its sentence (after a comma) or of the next one
@@ -1405,7 +1411,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (t->entry < 0) {
             if (neg_left > 0) {
-                neg_left--;
+                /* "and" after the word an absence negated starts a new item: "no
+                 * leaks and great flavour", "never late and always friendly" (a
+                 * negator with nothing negated yet goes on, and so does "not":
+                 * "not fast and reliable") */
+                neg_left = neg_found && t->word_id == an->and_word ? 0 : neg_left - 1;
             }
             if (rev_left > 0) {
                 rev_left--;
@@ -1421,6 +1431,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             bool reversed = rev_left > 0;
             if (f & NLP_LEX_NEG) {
                 neg_left = NEGATION_SCOPE + 1;
+                neg_found = false;
+                neg_absence = e->valence < 0.0f;
             }
             if (f & NLP_LEX_REVERSER) {
                 rev_left = NEGATION_SCOPE + 2;
@@ -1486,6 +1498,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     /* the negator's own valence ("no") was only a guess at what it negates */
                     sum -= neg_own_v;
                     neg_own_v = 0.0f;
+                    neg_found = neg_absence;
                 } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
                     v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
                     sum -= rev_own_v;

@@ -133,6 +133,14 @@ START_TEST(negation_flips_and_softens)
     /* a negated "stop" asserts what follows */
     ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
     ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
+    /* an absence ("no", "never", "zero") ends at "and" once it has negated a
+     * word; "not" reaches on */
+    ck_assert_float_gt(cust("no leaks and great flavour").valence, 0.3f);
+    ck_assert_float_lt(cust("no leaks and great flavour").complaint, 0.5f);
+    ck_assert_float_gt(cust("zero leaks and great flavour").valence, 0.3f);
+    ck_assert_float_gt(cust("never late and always friendly").valence, 0.1f);
+    ck_assert_float_lt(cust("zero help from support").valence, -0.1f);
+    ck_assert_float_lt(cust("not fast and reliable").valence, 0.0f);
 }
 END_TEST
 
@@ -166,6 +174,17 @@ START_TEST(weak_sarcasm_is_not_praise)
     EXPECT_SARCASM(sincere, false);
     ck_assert_float_lt(
         cust("Of course you can. Wear a racist T-shirt and see what happens.").sarcasm, 0.5f);
+    /* the sincere forms of mocking cues, and warm closers after hard words */
+    static const char *const warm[] = {
+        "Just what I needed to hear today! Thanks!",
+        "Thank you! Much appreciated, as promised.",
+        "This helped me when I was in my worst mental state. I'm glad",
+        "Feeling this so hard right now. Virtual hug.",
+    };
+    EXPECT(warm, sarcasm_of, false);
+    ck_assert_float_gt(cust("Just what I needed to hear today! Thanks!").valence, 0.3f);
+    ck_assert_float_gt(cust("Thank you! Much appreciated, as promised.").valence, 0.3f);
+    ck_assert_float_ge(cust("Just what I needed, another delayed flight").sarcasm, 0.5f);
     ck_assert_float_gt(cust("I'm also happy you're still here!!").valence, 0.3f);
 }
 END_TEST
