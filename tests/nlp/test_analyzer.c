@@ -141,6 +141,16 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_gt(cust("never late and always friendly").valence, 0.1f);
     ck_assert_float_lt(cust("zero help from support").valence, -0.1f);
     ck_assert_float_lt(cust("not fast and reliable").valence, 0.0f);
+    /* nobody and nothing negate what they do; "nothing but" is only */
+    ck_assert_float_lt(cust("nobody helped me").valence, 0.0f);
+    ck_assert_float_lt(cust("no one loves me").valence, -0.1f);
+    ck_assert_float_gt(cust("no one was hurt").valence, 0.0f);
+    ck_assert_float_lt(cust("no one was hurt").complaint, 0.5f);
+    ck_assert_float_gt(cust("nothing bad happened").valence, 0.0f);
+    ck_assert_float_lt(cust("nothing works").valence, 0.0f);
+    ck_assert_float_ge(cust("nothing but excuses from @virgin").complaint, 0.5f);
+    ck_assert_float_ge(cust("nobody's called me back in a month").complaint, 0.5f);
+    ck_assert_float_lt(cust("Nothing to complain about, do you ship to Norway?").complaint, 0.5f);
 }
 END_TEST
 
