@@ -151,6 +151,19 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_ge(cust("nothing but excuses from @virgin").complaint, 0.5f);
     ck_assert_float_ge(cust("nobody's called me back in a month").complaint, 0.5f);
     ck_assert_float_lt(cust("Nothing to complain about, do you ship to Norway?").complaint, 0.5f);
+    /* idioms that read the wrong way round word by word */
+    static const char *const idioms[] = {
+        "I can't see anything wrong with this message",
+        "This is the day we've been waiting for!",
+        "i died laughing",
+        "can't fault the service",
+    };
+    for (size_t i = 0; i < sizeof idioms / sizeof idioms[0]; i++) {
+        nlp_result r = cust(idioms[i]);
+        ck_assert_msg(r.valence > 0.2f && r.complaint < 0.5f, "%s: valence %f complaint %f",
+                      idioms[i], (double)r.valence, (double)r.complaint);
+    }
+    ck_assert_float_ge(cust("I've been waiting for this parcel for 3 weeks").complaint, 0.5f);
 }
 END_TEST
 
