@@ -1591,7 +1591,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             /* a cue weight needs NLP_LEX_AFFECT: most words stay on their entry's first line */
             bool fault = (f & NLP_LEX_AFFECT) && e->scores[NLP_LEX_PROBLEM] > 0.0f;
-            if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
+            if ((f & NLP_LEX_NEG_SITUATION) && reversed && !(f & NLP_LEX_REVERSER)) {
+                /* a bad situation avoided is good news, and the avoiding word's
+                 * own valence was a guess: "avoided the traffic" */
+                sum -= rev_own_v;
+                rev_own_v = 0.0f;
+            } else if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
                 /* a negated fault is good news: "love the update, no more crashes" */
                 if (pos - last_pos_frame <= 10) {
                     frame_fault = pos;

@@ -164,6 +164,12 @@ START_TEST(negation_flips_and_softens)
                       idioms[i], (double)r.valence, (double)r.complaint);
     }
     ck_assert_float_ge(cust("I've been waiting for this parcel for 3 weeks").complaint, 0.5f);
+    /* an outcome avoided is good news; a warning to avoid is not */
+    ck_assert_float_gt(cust("Thankfully avoided the chaos downtown").valence, 0.2f);
+    ck_assert_float_lt(cust("avoided the traffic").complaint, 0.5f);
+    ck_assert_float_ge(cust("avoided the traffic").valence, 0.0f);
+    ck_assert_float_lt(cust("avoid this terrible company").valence, -0.3f);
+    ck_assert_float_gt(cust("Glee is the shit").valence, 0.3f);
 }
 END_TEST
 
