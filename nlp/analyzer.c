@@ -1311,6 +1311,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int rev_left = 0;                   /* content tokens still inside a reverser's object */
     float neg_own_v = 0.0f, rev_own_v = 0.0f;
     float boost = 0.0f;
+    /* an intensifier with a valence of its own ("super", "damn", "terribly"):
+     * its valence, emotions and hostility, taken back if it boosts the next
+     * valenced word ("super dumb", "damn good", "terribly sorry") */
+    float int_own_v = 0.0f, int_hostile = 0.0f, int_emo_gain = 0.0f;
+    const nlp_lex_entry *int_e = NULL;
+    long int_pos = -1;
     int boost_left = 0;
     float clause_weight = 1.0f; /* < 1 inside an "although" clause */
     bool have_but = false;
@@ -1422,6 +1428,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (boost_left > 0 && --boost_left == 0) {
                 boost = 0.0f;
+                int_own_v = 0.0f; /* it found no word: "super!" keeps its praise */
             }
         } else {
             const nlp_lex_entry *e = &lex->entries[t->entry];
@@ -1437,7 +1444,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (f & NLP_LEX_REVERSER) {
                 rev_left = NEGATION_SCOPE + 2;
             }
-            if (f & NLP_LEX_INT) {
+            if ((f & NLP_LEX_INT) && e->valence == 0.0f) {
                 boost += e->mod;
                 boost_left = 2;
             }
@@ -1468,6 +1475,22 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             float v = e->valence;
             float gain = 1.0f;
+            if (v != 0.0f && int_own_v != 0.0f && (v > 0.0f) != (int_own_v > 0.0f)) {
+                /* the valenced intensifier before this word was only emphasis
+                 * (of the same sign, "fucking awful", it keeps its own anger) */
+                sum -= int_own_v;
+                if (int_own_v > 0.0f) {
+                    pos_mass -= int_own_v;
+                } else {
+                    neg_mass += int_own_v;
+                    hostile_mass -= int_hostile;
+                }
+                n_valenced--;
+                for (int k = 0; k < NLP_EMO_COUNT; k++) {
+                    emo[k] -= int_e->emo[k] * int_emo_gain;
+                }
+                int_own_v = 0.0f;
+            }
             if (v != 0.0f) {
                 gain += boost;
                 if ((t->flags & TOK_CAPS) && mixed_case) {
@@ -1558,6 +1581,19 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 boost = 0.0f;
                 boost_left = 0;
+                if (f & NLP_LEX_INT) {
+                    boost = e->mod; /* it boosts the next valenced word ... */
+                    boost_left = 2;
+                    int_own_v = v; /* ... and then counts for nothing itself */
+                    int_e = e;
+                    int_pos = pos;
+                    int_emo_gain = 0.0f;
+                    int_hostile = v < 0.0f && e->emo[NLP_EMO_SADNESS] == 0.0f &&
+                                          e->emo[NLP_EMO_ANXIETY] == 0.0f &&
+                                          e->emo[NLP_EMO_CONFUSION] == 0.0f
+                                      ? -v
+                                      : 0.0f;
+                }
             }
             if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
                 float emo_gain = negated ? 0.15f : 1.0f;
@@ -1569,6 +1605,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (pos == expl_pos) {
                     expl_emo_gain = emo_gain;
+                }
+                if (pos == int_pos) {
+                    int_emo_gain = emo_gain;
                 }
                 /* a negated cue counts 30 %, empathy and tone-deaf cues in full;
                  * a gain per cue keeps the loop free of branches (x 1.0f is exact) */
@@ -1690,6 +1729,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             neg_left = 0;
             rev_left = 0;
             cond = false;
+            if (int_own_v != 0.0f) { /* "super. the rest was bad": praise on its own */
+                int_own_v = 0.0f;
+                boost = 0.0f;
+                boost_left = 0;
+            }
             last_pos_frame = -100; /* a frame reaches to the end of its sentence */
             ts.sentence = pos + 1;
             opener_left -= opener_left > 0;

@@ -220,6 +220,15 @@ END_TEST
 
 START_TEST(intensifier_dampener_caps_exclamation_elongation)
 {
+    /* a word with a valence of its own that intensifies a word of the other
+     * sign is only emphasis; alone it keeps its own */
+    ck_assert_float_lt(cust("super dumb").valence, -0.3f);
+    ck_assert_float_gt(cust("damn good").valence, 0.3f);
+    ck_assert_float_gt(cust("crazy good").valence, 0.3f);
+    ck_assert_float_gt(cust("fucking amazing").valence, 0.5f);
+    ck_assert_float_lt(cust("fucking amazing").emotions[NLP_EMO_ANGER], 0.3f);
+    ck_assert_float_gt(cust("super").valence, 0.3f);
+    ck_assert_float_gt(cust("fucking awful").emotions[NLP_EMO_ANGER], 0.5f);
     float base = cust("the delivery was good").valence;
     ck_assert_float_gt(cust("the delivery was very good").valence, base);
     ck_assert_float_lt(cust("the delivery was kind of good").valence, base);
