@@ -141,6 +141,9 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_gt(cust("never late and always friendly").valence, 0.1f);
     ck_assert_float_lt(cust("zero help from support").valence, -0.1f);
     ck_assert_float_lt(cust("not fast and reliable").valence, 0.0f);
+    /* "least" denies its word; "at least" concedes */
+    ck_assert_float_lt(cust("my least favorite").valence, 0.0f);
+    ck_assert_float_gt(cust("at least it works").valence, 0.1f);
     /* nobody and nothing negate what they do; "nothing but" is only */
     ck_assert_float_lt(cust("nobody helped me").valence, 0.0f);
     ck_assert_float_lt(cust("no one loves me").valence, -0.1f);
