@@ -17,7 +17,7 @@ matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md
 (`esc=TYPE:w` escalation, `topic=TYPE:w` sensitive topic, flags, emotions, cues).
 
 Output: a hash table of words (a multiplicative hash over 8-byte chunks, linear
-probing, at most 5/8 full; a tag per slot holds hash bits and the length, and
+probing, at most half full; a tag per slot holds hash bits and the length, and
 each slot the word's first 16 bytes, so a lookup compares one tag and two
 64-bit words), the entries (one row per distinct set of values), and a
 phrase trie over word ids (the compiled multi-word automaton): the root's
@@ -355,11 +355,11 @@ def main():
         entries.append(e)
     emo_first = len(entries) - len(emo_list)
 
-    # at most 5/8 full: every probe sequence ends at an empty slot; probes walk
-    # the 2-byte tags (in L1), and the 32-byte slots, read on a tag match, take
-    # half the memory they took at half full (8,192 slots for 5,000 words)
+    # at least half empty: every probe sequence ends at an empty slot (5/8
+    # full was tried: half the slot memory, but the longer probes cost 5 % of
+    # the benchmark's rate)
     size = 1
-    while size * 5 < len(word_ids) * 8:
+    while size < 2 * len(word_ids) + 1:
         size *= 2
     slots = [None] * size
     pool = bytearray()

@@ -223,8 +223,8 @@ static inline bool nlp_lex_equal_padded(const char *a, const char *b, size_t n)
 /* Slot of the word with key (lo, hi, h) from nlp_lex_key() (or built the same
  * way), n bytes (1..NLP_LEX_WORD_MAX), or -1. word is read only past its
  * first 16 bytes (n > 16), up to n rounded up to a multiple of 8. The table is
- * at most 5/8 full, so the probe ends at an empty slot (it walks the 2-byte
- * tags, and reads a slot only on a tag match). Inline: it runs once per token. */
+ * at most half full, so the probe ends at an empty slot. Inline: it runs once
+ * per token. */
 static inline int32_t nlp_lex_lookup(const nlp_lexicon *lex, const char *word, size_t n,
                                      uint64_t lo, uint64_t hi, uint32_t h)
 {
