@@ -86,6 +86,8 @@ AFFECT_FLAG = 1 << 30  # NLP_LEX_AFFECT: the entry has emotion or cue weights
 TOPIC_FLAG = 1 << 29   # NLP_LEX_TOPIC: the entry has a sensitive-topic weight
 POOL_PAD = 8  # NLP_LEX_POOL_PAD: zero bytes after the last word
 EDGE_HASH_MUL = 0x9E3779B1  # NLP_LEX_EDGE_HASH_MUL: 2^32 / golden ratio (Knuth)
+EDGE_FILTER_MUL = 0x85EBCA6B  # NLP_LEX_EDGE_FILTER_MUL: an odd constant unrelated to the above
+EDGE_FILTER_BITS = 18  # NLP_LEX_EDGE_FILTER_BITS: 32 KiB, one bit per hashed edge key
 HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
@@ -398,6 +400,15 @@ def main():
                 i = (i + 1) & ((1 << edge_bits) - 1)
             child = children[node][wid]
             edge_slots[i] = (key, child, accept[child] + 1)
+    # a one-bit-per-key filter over the same keys: most steps of the matcher
+    # find no edge, and the filter (in the core's cache) says so without the
+    # table's cache miss (about 1 in 10 absent keys still reach the table)
+    edge_filter = bytearray(1 << (EDGE_FILTER_BITS - 3))
+    for node in range(1, len(children)):
+        for wid in children[node]:
+            key = ((node << 16) | wid) + 1
+            b = ((key * EDGE_FILTER_MUL) & 0xFFFFFFFF) >> (32 - EDGE_FILTER_BITS)
+            edge_filter[b >> 3] |= 1 << (b & 7)
 
     # one row per distinct entry: the alternatives of a line ("a|b|c = ...") and
     # the variants of a pattern share their values, so words and phrases point
@@ -453,6 +464,10 @@ def main():
     for i in range(0, len(edge_slots), 4):
         o.append("    " + " ".join("{%du, %du, %du}," % e for e in edge_slots[i:i + 4]))
     o.append("};")
+    o.append(f"static const uint8_t edge_filter[{len(edge_filter)}] = {{")
+    for i in range(0, len(edge_filter), 16):
+        o.append("    " + ", ".join("%d" % b for b in edge_filter[i:i + 16]) + ",")
+    o.append("};")
     o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
     for i, (b, _) in enumerate(emo_list):
         o.append("    {%s, %d, %d}," % (c_str(b), len(b), remap[emo_first + i]))
@@ -462,7 +477,8 @@ def main():
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(rows), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du," % (len(emo_list), len(word_ids), edge_bits))
+    o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter," %
+             (len(emo_list), len(word_ids), edge_bits))
     o.append("};")
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(o) + "\n")
