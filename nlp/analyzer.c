@@ -99,6 +99,9 @@
  * that are negative on balance (positive mass at most half the negative),
  * mocks what went before ("... 2 hours late. excellent work") */
 #define CLOSER_MIN_NEG 1.2f
+/* a sarcastic opener ("great, ...") needs, after it, a fault, a bad situation
+ * or at least this much negative valence ("wonderful, my umbrella fell apart") */
+#define OPENER_MIN_NEG 0.5f
 /* the rule-adjusted sum of a message holding a link counts 70 %: the words
  * beside a link often describe the linked page (a headline) rather than the
  * writer's feeling; chosen on vader_tweets (r flat from 0.6 to 0.8) */
@@ -1821,7 +1824,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         sarc += 0.45f + (elongated ? 0.15f : 0.0f);
     }
-    if (opener && n_after_pos == 0 && (after_fault || after_neg >= 0.9f)) {
+    if (opener && n_after_pos == 0 && (after_fault || after_neg >= OPENER_MIN_NEG)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
     }
     if (n_bad_situation > 0 && !have_but && scare_quoted(an, s, n_bytes)) {

@@ -195,6 +195,7 @@ START_TEST(weak_sarcasm_is_not_praise)
     ck_assert_float_ge(r.sarcasm, 0.5f);
     ck_assert_float_lt(r.valence, 0.0f);
     ck_assert_float_ge(cust("great, monday again").sarcasm, 0.5f);
+    ck_assert_float_ge(cust("wonderful, my ice cream fell on the pavement").sarcasm, 0.5f);
     /* sincere praise is not made sarcastic by "still" (a complaint word, no
      * fault), by "!" beside a bad situation, by a cheering opener, or by a
      * frame in an earlier sentence */
