@@ -160,6 +160,11 @@ START_TEST(negation_flips_and_softens)
         "This is the day we've been waiting for!",
         "i died laughing",
         "can't fault the service",
+        "it doesn't get any better than this",
+        "can't recommend it enough",
+        "this film should not be missed",
+        "canon never fails to amaze",
+        "you can't go wrong",
     };
     for (size_t i = 0; i < sizeof idioms / sizeof idioms[0]; i++) {
         nlp_result r = cust(idioms[i]);
@@ -167,6 +172,8 @@ START_TEST(negation_flips_and_softens)
                       idioms[i], (double)r.valence, (double)r.complaint);
     }
     ck_assert_float_ge(cust("I've been waiting for this parcel for 3 weeks").complaint, 0.5f);
+    ck_assert_float_lt(cust("not good enough").valence, -0.2f);
+    ck_assert_float_lt(cust("i'd recommend against this unit").valence, -0.2f);
     /* an outcome avoided is good news; a warning to avoid is not */
     ck_assert_float_gt(cust("Thankfully avoided the chaos downtown").valence, 0.2f);
     ck_assert_float_lt(cust("avoided the traffic").complaint, 0.5f);
