@@ -179,6 +179,8 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_lt(cust("avoided the traffic").complaint, 0.5f);
     ck_assert_float_ge(cust("avoided the traffic").valence, 0.0f);
     ck_assert_float_lt(cust("avoid this terrible company").valence, -0.3f);
+    ck_assert_float_gt(cust("fewer whales will die").valence, 0.0f);
+    ck_assert_float_gt(cust("the new rules would save lives").valence, 0.3f);
     ck_assert_float_gt(cust("Glee is the shit").valence, 0.3f);
 }
 END_TEST
