@@ -997,6 +997,17 @@ static float squash(float x)
     return x <= 0.0f ? 0.0f : 1.0f - expf(-x);
 }
 
+/* The hostility a word of valence v (as counted) adds: its negativity, when it
+ * is not sorrow, fear or doubt (those words carry sadness, anxiety or
+ * confusion); 0 for praise. */
+static inline float hostile_share(const nlp_lex_entry *e, float v)
+{
+    return v < 0.0f && e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
+                   e->emo[NLP_EMO_CONFUSION] == 0.0f
+               ? -v
+               : 0.0f;
+}
+
 /* fmaxf / fminf for operands that are never NaN (every score here is a finite
  * sum of lexicon weights): inline compares instead of libm calls. */
 static float max_f(float a, float b)
@@ -1568,10 +1579,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     }
                 } else {
                     neg_mass -= v;
-                    if (e->emo[NLP_EMO_SADNESS] == 0.0f && e->emo[NLP_EMO_ANXIETY] == 0.0f &&
-                        e->emo[NLP_EMO_CONFUSION] == 0.0f) {
-                        hostile_mass -= v; /* negativity that is not sorrow, fear or doubt */
-                    }
+                    hostile_mass += hostile_share(e, v);
                     if (pos - last_pos_frame <= 10 && v <= -0.9f) {
                         frame_fault = pos;
                     }
@@ -1591,11 +1599,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     int_e = e;
                     int_pos = pos;
                     int_emo_gain = 0.0f;
-                    int_hostile = v < 0.0f && e->emo[NLP_EMO_SADNESS] == 0.0f &&
-                                          e->emo[NLP_EMO_ANXIETY] == 0.0f &&
-                                          e->emo[NLP_EMO_CONFUSION] == 0.0f
-                                      ? -v
-                                      : 0.0f;
+                    int_hostile = hostile_share(e, v);
                 }
             }
             if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
