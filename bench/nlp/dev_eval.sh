@@ -36,7 +36,8 @@ f1() {
 }
 
 # labels 1/0 against a score >= 0.5
-for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "sarcasm_dev.tsv sarcasm" \
+for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" \
+    "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" \
     "support_dev.tsv escalation" "heldout_complaints.tsv complaint"; do
     set -- $pair

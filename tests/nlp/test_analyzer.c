@@ -154,6 +154,22 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_ge(cust("nothing but excuses from @virgin").complaint, 0.5f);
     ck_assert_float_ge(cust("nobody's called me back in a month").complaint, 0.5f);
     ck_assert_float_lt(cust("Nothing to complain about, do you ship to Norway?").complaint, 0.5f);
+    /* fifth session (bench/nlp/dev/complaints3_dev.tsv): plain faults, and
+     * the customer's own doing or a how-to question */
+    static const char *const faults[] = {
+        "@StayWellHotels room 214 had hair in the shower and a used cup on the side",
+        "found a piece of metal in my wrap @KwikBurgerUK",
+        "@BrightEnergyUK direct debit up from £90 to £155 with 2 days notice",
+        "router's been flashing orange since Sunday @FibreNetHelp",
+    };
+    EXPECT(faults, complaint_of, true);
+    static const char *const not_faults[] = {
+        "I typed my postcode wrong at checkout @SwiftParcelUK can you redirect it?",
+        "rain AGAIN in Leeds. not your fault @NorthernRailz, just needed to tell someone",
+        "Hi @HalstonBank, how do I set up a standing order in the app?",
+        "@UrbanThreadsHQ where's my nearest store to Guildford?",
+    };
+    EXPECT(not_faults, complaint_of, false);
     /* idioms that read the wrong way round word by word */
     static const char *const idioms[] = {
         "I can't see anything wrong with this message",
