@@ -168,8 +168,17 @@ START_TEST(negation_flips_and_softens)
         "rain AGAIN in Leeds. not your fault @NorthernRailz, just needed to tell someone",
         "Hi @HalstonBank, how do I set up a standing order in the app?",
         "@UrbanThreadsHQ where's my nearest store to Guildford?",
+        "@TalkwaveUK is there a way to block spam calls?",
+        "thank you @HalstonBank for spotting that dodgy transaction before I did! all sorted",
+        "@HalstonBank will the app be down for maintenance this weekend?",
     };
     EXPECT(not_faults, complaint_of, false);
+    ck_assert_float_ge(cust("@KLM paid for seat selection and you moved me anyway").complaint,
+                       0.5f);
+    ck_assert_float_lt(
+        cust("thank you @HalstonBank for spotting that dodgy transaction before I did! all sorted")
+            .sarcasm,
+        0.5f);
     /* idioms that read the wrong way round word by word */
     static const char *const idioms[] = {
         "I can't see anything wrong with this message",
@@ -559,6 +568,12 @@ START_TEST(numbers_mismatches_and_own_doing)
         "@AmazonHelp done, check your DMs",
     };
     EXPECT(not_faults, complaint_of, false);
+    ck_assert_float_ge(cust("@KLM paid for seat selection and you moved me anyway").complaint,
+                       0.5f);
+    ck_assert_float_lt(
+        cust("thank you @HalstonBank for spotting that dodgy transaction before I did! all sorted")
+            .sarcasm,
+        0.5f);
 }
 END_TEST
 
