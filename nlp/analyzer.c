@@ -1190,12 +1190,14 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
         (m->faults == 0 && before_neg < CLOSER_MIN_NEG)) {
         return false;
     }
-    /* thanks, delight, a face, an exclamation or relief: a sincere closer
-     * ("... but we made it! :D", "fixed now, great") */
+    /* thanks, delight, a warm face, an exclamation or relief: a sincere closer
+     * ("... but we made it! :D", "fixed now, great"); a cool face is not
+     * warmth ("... to buffer every 30 seconds. great value 👏") */
     for (size_t i = m->start; i < end; i++) {
         const token *t = &an->tokens[i];
-        if (t->excl > 0 || (t->flags & TOK_EMOJI) || (t->word_tags & NLP_WORD_RELIEF)) {
-            return false;
+        if (t->excl > 0 || (t->word_tags & NLP_WORD_RELIEF) ||
+            ((t->flags & TOK_EMOJI) && t->entry < 0)) {
+            return false; /* a face we do not know is taken as warmth */
         }
         if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
             const nlp_lex_entry *e = &an->lex->entries[t->entry];

@@ -879,6 +879,7 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "paid 70 quid for a game that crashes every 10 minutes. worth every penny",
         "the app crashed and deleted my notes. stunning",
         "windows update restarted my pc in the middle of a client presentation. thanks a lot",
+        "parcel arrived smashed. great \xF0\x9F\x91\x8D", /* a thumbs-up is no warmth here */
     };
     EXPECT_SARCASM(sarcastic, true);
     /* praise with thanks, joy, a face, "!", relief or a concession is sincere;
@@ -886,6 +887,7 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
     static const char *const sincere[] = {
         "my flight was cancelled. the staff rebooked me within ten minutes, amazing service",
         "the app crashed yesterday. fixed now, great",
+        "fixed in 10 minutes after the outage. great \xF0\x9F\x91\x8D",
         "the train was late. lovely staff though",
         "terrible week. feeling better now, great",
         "the parcel was late. thank you for the refund, brilliant",
