@@ -1763,9 +1763,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     (void)n_first_person;
 
     /* a message that is only a person to reach ("agent", "representative",
-     * "human?"): the one-word request of chat bots and phone menus */
+     * "human?"): the one-word request of chat bots and phone menus ... */
     if (n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
+    }
+    if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
+        /* ... and of a complaint: "complaint", "claim" */
+        esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);
     }
 
     /* ---- escalation ---- */

@@ -786,6 +786,13 @@ START_TEST(each_escalation_type)
         {"I've reported the broken meter four times now", NLP_ESC_REPEAT_CONTACT},
         {"I was told someone would call me back. That was ten days ago.", NLP_ESC_REPEAT_CONTACT},
         {"i'm disputing this charge with my bank", NLP_ESC_LEGAL},
+        /* chat-bot requests (bench/nlp/dev/support2_dev.tsv, its first half) */
+        {"Could I please be connected to a live representative?", NLP_ESC_HUMAN_REQUEST},
+        {"put me in touch with a real agent right now", NLP_ESC_HUMAN_REQUEST},
+        {"i'd like to report terrible service", NLP_ESC_LEGAL},
+        {"complaint", NLP_ESC_LEGAL},
+        {"erase my personal information", NLP_ESC_CANCEL},
+        {"delete me from your site", NLP_ESC_CANCEL},
         {"I will not be renewing my car insurance policy with you this year.", NLP_ESC_CANCEL},
         {"can I talk to a human agent please", NLP_ESC_HUMAN_REQUEST},
         {"I want to cancel my subscription today", NLP_ESC_CANCEL},
