@@ -93,7 +93,10 @@
 #define THANKS_REACH 5
 /* joy weight from which a word is delight rather than evaluation ("yay",
  * "happy", "love", "amazing" vs "great", "perfect", "excellent") */
-#define CLOSER_WARM_JOY   0.7f
+#define CLOSER_WARM_JOY 0.7f
+/* a face at least this joyful (a smile, hearts; not tears of laughter, 0.7)
+ * says the praise frames and praise beside a fault in its message are meant */
+#define WARM_FACE_JOY     0.8f
 #define CLOSER_MIN_PRAISE 1.5f
 /* ... after a fault, a bad situation or this much negative valence, in words
  * that are negative on balance (positive mass at most half the negative),
@@ -1359,6 +1362,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* the open negation has negated a word, and its negator names an absence
      * ("no", "never", "without", "zero", "don't"; not "not") */
     bool neg_found = false, neg_absence = false;
+    /* a smiling or loving face (joy >= WARM_FACE_JOY): the praise beside a
+     * fault is meant ("I love how many penguins stopped and waited 😍") */
+    bool warm_face = false;
     /* a message that opens with bare praise set off by a comma or a stop
      * ("brilliant, the app crashed again"): the praise is sarcastic when what
      * follows, to the end of its sentence (after a comma) or of the next one
@@ -1605,6 +1611,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
             }
             if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
+                warm_face =
+                    warm_face || ((t->flags & TOK_EMOJI) && e->emo[NLP_EMO_JOY] >= WARM_FACE_JOY);
                 float emo_gain = negated ? 0.15f : 1.0f;
                 if ((t->flags & TOK_CAPS) && mixed_case) {
                     emo_gain *= 1.3f;
@@ -1821,11 +1829,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- sarcasm ---- */
     float sarc = cue[NLP_LEX_SARCASM];
-    if (pos_frame_then_neg || frame_fault >= 0) {
+    if ((pos_frame_then_neg || frame_fault >= 0) && !warm_face) {
         sarc += 0.6f;
     }
     if (pos_mass > 1.5f && (n_bad_situation > 0 || cue[NLP_LEX_COMPLAINT] > 0.5f) && !have_but &&
-        neg_mass < 0.5f * pos_mass) {
+        neg_mass < 0.5f * pos_mass && !warm_face) {
         /* strong praise for a bad situation, with nothing that says "but" or
          * gives the praise a real object: "great, stuck in traffic again" */
         bool elongated = false;

@@ -975,6 +975,9 @@ START_TEST(sarcastic_openers_and_mocking_frames)
     EXPECT_SARCASM(put_right, false);
     ck_assert_float_gt(cust("love that the outage is fixed").valence, 0.1f);
     ck_assert_float_lt(cust("love that the outage is fixed").complaint, 0.5f);
+    /* a loving face says the frame is meant */
+    ck_assert_float_lt(
+        cust("I love how many penguins stopped and waited for him \xF0\x9F\x98\x8D").sarcasm, 0.5f);
     ck_assert_float_ge(cust("love how the outage is back again").sarcasm, 0.5f);
 }
 END_TEST
