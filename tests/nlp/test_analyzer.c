@@ -62,6 +62,22 @@ static void expect_scores(const char *const *texts, size_t n, float (*score)(con
 #define EXPECT(texts, score, yes)                                                                  \
     expect_scores(texts, sizeof texts / sizeof texts[0], score, #score, yes)
 
+/* A customer text whose valence lies strictly between lo and hi. */
+typedef struct valence_case {
+    const char *text;
+    float lo, hi;
+} valence_case;
+
+static void expect_valence(const valence_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        float v = cust(cases[i].text).valence;
+        ck_assert_msg(v > cases[i].lo && v < cases[i].hi, "%s: valence %f, want (%f, %f)",
+                      cases[i].text, (double)v, (double)cases[i].lo, (double)cases[i].hi);
+    }
+}
+#define EXPECT_VALENCE(cases) expect_valence(cases, sizeof cases / sizeof cases[0])
+
 /* Sarcastic texts are sarcasm (>= 0.5) and never praise (valence <= 0); sincere
  * ones are no sarcasm and read as praise (valence > 0.2). */
 static void expect_sarcasm(const char *const *texts, size_t n, bool sarcastic)
@@ -133,27 +149,37 @@ START_TEST(negation_flips_and_softens)
     /* a negated "stop" asserts what follows */
     ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
     ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
-    /* an absence ("no", "never", "zero") ends at "and" once it has negated a
-     * word; "not" reaches on */
-    ck_assert_float_gt(cust("no leaks and great flavour").valence, 0.3f);
-    ck_assert_float_lt(cust("no leaks and great flavour").complaint, 0.5f);
-    ck_assert_float_gt(cust("zero leaks and great flavour").valence, 0.3f);
-    ck_assert_float_gt(cust("never late and always friendly").valence, 0.1f);
-    ck_assert_float_lt(cust("zero help from support").valence, -0.1f);
-    ck_assert_float_lt(cust("not fast and reliable").valence, 0.0f);
-    /* "least" denies its word; "at least" concedes */
-    ck_assert_float_lt(cust("my least favorite").valence, 0.0f);
-    ck_assert_float_gt(cust("at least it works").valence, 0.1f);
-    /* nobody and nothing negate what they do; "nothing but" is only */
-    ck_assert_float_lt(cust("nobody helped me").valence, 0.0f);
-    ck_assert_float_lt(cust("no one loves me").valence, -0.1f);
-    ck_assert_float_gt(cust("no one was hurt").valence, 0.0f);
-    ck_assert_float_lt(cust("no one was hurt").complaint, 0.5f);
-    ck_assert_float_gt(cust("nothing bad happened").valence, 0.0f);
-    ck_assert_float_lt(cust("nothing works").valence, 0.0f);
-    ck_assert_float_ge(cust("nothing but excuses from @virgin").complaint, 0.5f);
-    ck_assert_float_ge(cust("nobody's called me back in a month").complaint, 0.5f);
-    ck_assert_float_lt(cust("Nothing to complain about, do you ship to Norway?").complaint, 0.5f);
+    static const valence_case more[] = {
+        /* an absence ("no", "never", "zero") ends at "and" once it has negated
+         * a word; "not" reaches on */
+        {"no leaks and great flavour", 0.3f, 1.0f},
+        {"zero leaks and great flavour", 0.3f, 1.0f},
+        {"never late and always friendly", 0.1f, 1.0f},
+        {"zero help from support", -1.0f, -0.1f},
+        {"not fast and reliable", -1.0f, 0.0f},
+        /* "least" denies its word; "at least" concedes */
+        {"my least favorite", -1.0f, 0.0f},
+        {"at least it works", 0.1f, 1.0f},
+        /* nobody and nothing negate what they do */
+        {"nobody helped me", -1.0f, 0.0f},
+        {"no one loves me", -1.0f, -0.1f},
+        {"no one was hurt", 0.0f, 1.0f},
+        {"nothing bad happened", 0.0f, 1.0f},
+        {"nothing works", -1.0f, 0.0f},
+    };
+    EXPECT_VALENCE(more);
+    /* ... and none of these is a complaint; "nothing but" is only */
+    static const char *const no_complaint[] = {
+        "no leaks and great flavour",
+        "no one was hurt",
+        "Nothing to complain about, do you ship to Norway?",
+    };
+    EXPECT(no_complaint, complaint_of, false);
+    static const char *const complaint[] = {
+        "nothing but excuses from @virgin",
+        "nobody's called me back in a month",
+    };
+    EXPECT(complaint, complaint_of, true);
     /* fifth session (bench/nlp/dev/complaints3_dev.tsv): plain faults, and
      * the customer's own doing or a how-to question */
     static const char *const faults[] = {
@@ -568,12 +594,6 @@ START_TEST(numbers_mismatches_and_own_doing)
         "@AmazonHelp done, check your DMs",
     };
     EXPECT(not_faults, complaint_of, false);
-    ck_assert_float_ge(cust("@KLM paid for seat selection and you moved me anyway").complaint,
-                       0.5f);
-    ck_assert_float_lt(
-        cust("thank you @HalstonBank for spotting that dodgy transaction before I did! all sorted")
-            .sarcasm,
-        0.5f);
 }
 END_TEST
 
