@@ -1058,6 +1058,12 @@ START_TEST(empathy_and_tone_deaf)
         "Maybe next time check your basket before you place the order.",
         "You're overreacting a little, it's a minor delay.",
         "if you'd measured the space properly the fridge would have fitted",
+        /* fifth session: doubting, talking down, closing the door */
+        "Have you tried actually reading the email we sent you?",
+        "Not sure why you're calling us, that's a problem with your phone.",
+        "I'll explain it again, slowly this time: the contract is 24 months.",
+        "We apologise for any inconvenience, however the fault lies with the information you "
+        "provided.",
     };
     for (size_t i = 0; i < sizeof deaf / sizeof deaf[0]; i++) {
         nlp_result r = agent(deaf[i]);
