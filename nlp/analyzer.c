@@ -189,6 +189,7 @@ struct nlp_analyzer {
     const nlp_lexicon *lex;
     int32_t num_slot; /* slot of NLP_LEX_NUM_WORD, or -1 */
     int32_t and_word; /* word id of "and" (ends a negation that has found its word), or -1 */
+    int32_t or_word;  /* word id of "or" (carries a negation on to the next word), or -1 */
     bool saw_digit;   /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -252,6 +253,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
     int32_t and_slot = nlp_lex_find(an->lex, "and", 3);
     an->and_word = and_slot >= 0 ? an->lex->slots[and_slot].word_id : -1;
+    int32_t or_slot = nlp_lex_find(an->lex, "or", 2);
+    an->or_word = or_slot >= 0 ? an->lex->slots[or_slot].word_id : -1;
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
     an->max_bytes = c.max_message_bytes;
@@ -1359,7 +1362,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * is fixed") */
     long frame_fault = -100;
     bool pos_frame_then_neg = false;
-    /* the open negation has negated a word, and its negator names an absence
+    /* the open negation has negated a word; its negator names an absence
      * ("no", "never", "without", "zero", "don't"; not "not") */
     bool neg_found = false, neg_absence = false;
     /* a smiling or loving face (joy >= WARM_FACE_JOY): the praise beside a
@@ -1443,7 +1446,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                  * leaks and great flavour", "never late and always friendly" (a
                  * negator with nothing negated yet goes on, and so does "not":
                  * "not fast and reliable") */
-                neg_left = neg_found && t->word_id == an->and_word ? 0 : neg_left - 1;
+                if (neg_found && t->word_id == an->and_word && neg_absence) {
+                    neg_left = 0;
+                } else if (!(neg_found && t->word_id == an->or_word)) {
+                    neg_left--; /* "or" carries a negation on: "didn't get hurt or killed" */
+                }
             }
             if (rev_left > 0) {
                 rev_left--;
@@ -1543,7 +1550,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     /* the negator's own valence ("no") was only a guess at what it negates */
                     sum -= neg_own_v;
                     neg_own_v = 0.0f;
-                    neg_found = neg_absence;
+                    neg_found = true;
                 } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
                     v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
                     sum -= rev_own_v;

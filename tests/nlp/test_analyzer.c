@@ -166,6 +166,11 @@ START_TEST(negation_flips_and_softens)
         {"no one was hurt", 0.0f, 1.0f},
         {"nothing bad happened", 0.0f, 1.0f},
         {"nothing works", -1.0f, 0.0f},
+        /* "no longer" negates what follows; reassurance is praise */
+        {"it no longer works", -1.0f, 0.0f},
+        {"practise until it no longer scares you", 0.0f, 1.0f},
+        {"No worries.", 0.1f, 1.0f},
+        {"no matter what happens", -0.1f, 0.1f},
     };
     EXPECT_VALENCE(more);
     /* ... and none of these is a complaint; "nothing but" is only */
