@@ -234,6 +234,13 @@ static bool ascii_alnum(unsigned char c)
 static void init_after_word(nlp_analyzer *an);
 #endif
 
+/* The phrase-trie word id of a lexicon word (NUL-terminated), or -1. */
+static int32_t lex_word_id(const nlp_lexicon *lex, const char *word)
+{
+    int32_t slot = nlp_lex_find(lex, word, strlen(word));
+    return slot >= 0 ? lex->slots[slot].word_id : -1;
+}
+
 int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
 {
     if (out == NULL) {
@@ -251,10 +258,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
-    int32_t and_slot = nlp_lex_find(an->lex, "and", 3);
-    an->and_word = and_slot >= 0 ? an->lex->slots[and_slot].word_id : -1;
-    int32_t or_slot = nlp_lex_find(an->lex, "or", 2);
-    an->or_word = or_slot >= 0 ? an->lex->slots[or_slot].word_id : -1;
+    an->and_word = lex_word_id(an->lex, "and");
+    an->or_word = lex_word_id(an->lex, "or");
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
     an->max_bytes = c.max_message_bytes;

@@ -392,6 +392,10 @@ def main():
     while (1 << edge_bits) < 2 * n_edges + 1:
         edge_bits += 1
     edge_slots = [(0, 0, 0)] * (1 << edge_bits)
+    # and a one-bit-per-key filter over the same keys: most steps of the
+    # matcher find no edge, and the filter (in the core's cache) says so without
+    # the table's cache miss (about 1 in 10 absent keys still reach the table)
+    edge_filter = bytearray(1 << (EDGE_FILTER_BITS - 3))
     for node in range(1, len(children)):
         for wid in sorted(children[node]):
             key = ((node << 16) | wid) + 1
@@ -400,13 +404,6 @@ def main():
                 i = (i + 1) & ((1 << edge_bits) - 1)
             child = children[node][wid]
             edge_slots[i] = (key, child, accept[child] + 1)
-    # a one-bit-per-key filter over the same keys: most steps of the matcher
-    # find no edge, and the filter (in the core's cache) says so without the
-    # table's cache miss (about 1 in 10 absent keys still reach the table)
-    edge_filter = bytearray(1 << (EDGE_FILTER_BITS - 3))
-    for node in range(1, len(children)):
-        for wid in children[node]:
-            key = ((node << 16) | wid) + 1
             b = ((key * EDGE_FILTER_MUL) & 0xFFFFFFFF) >> (32 - EDGE_FILTER_BITS)
             edge_filter[b >> 3] |= 1 << (b & 7)
 
