@@ -287,6 +287,29 @@ START_TEST(weak_sarcasm_is_not_praise)
 }
 END_TEST
 
+START_TEST(mocking_closers_and_everyday_faults)
+{
+    /* a closer that mocks on its own, praise after a plain fault, a frame
+     * before a situation nobody enjoys */
+    static const char *const mocking[] = {
+        "sunday night dread hitting right on schedule, love that for me",
+        "they raised the price again and added ads. what a bargain",
+        "I simply adore stepping on lego at 2am",
+        "3 hours on hold and then they hung up. best customer service ever",
+    };
+    EXPECT_SARCASM(mocking, true);
+    static const char *const sincere[] = {
+        "great value, what a bargain",
+        "I simply adore my new sofa, thank you",
+    };
+    EXPECT_SARCASM(sincere, false);
+    /* the same faults told plainly are complaints */
+    ck_assert_float_ge(cust("my tea was lukewarm").complaint, 0.5f);
+    ck_assert_float_ge(cust("they raised the price again").complaint, 0.5f);
+    ck_assert_float_ge(cust("the call dropped twice").complaint, 0.5f);
+}
+END_TEST
+
 START_TEST(intensifier_dampener_caps_exclamation_elongation)
 {
     /* a word with a valence of its own that intensifies a word of the other
@@ -1289,6 +1312,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, negation_flips_and_softens);
     tcase_add_test(tc, long_sums_are_damped);
     tcase_add_test(tc, weak_sarcasm_is_not_praise);
+    tcase_add_test(tc, mocking_closers_and_everyday_faults);
     tcase_add_test(tc, intensifier_dampener_caps_exclamation_elongation);
     tcase_add_test(tc, contrast_weights_the_second_clause);
     tcase_add_test(tc, contractions_emoji_and_emoticons);
