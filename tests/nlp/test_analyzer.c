@@ -296,6 +296,7 @@ START_TEST(mocking_closers_and_everyday_faults)
         "they raised the price again and added ads. what a bargain",
         "I simply adore stepping on lego at 2am",
         "3 hours on hold and then they hung up. best customer service ever",
+        "cool cool cool, the landlord is raising rent again and still won't fix the mould",
     };
     EXPECT_SARCASM(mocking, true);
     static const char *const sincere[] = {
@@ -307,6 +308,7 @@ START_TEST(mocking_closers_and_everyday_faults)
     ck_assert_float_ge(cust("my tea was lukewarm").complaint, 0.5f);
     ck_assert_float_ge(cust("they raised the price again").complaint, 0.5f);
     ck_assert_float_ge(cust("the call dropped twice").complaint, 0.5f);
+    ck_assert_float_ge(cust("there is black mould in the bathroom").complaint, 0.5f);
 }
 END_TEST
 
