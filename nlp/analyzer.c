@@ -971,6 +971,10 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
                 break;
             }
             const token *next = &an->tokens[k + 1];
+            if (next->word_id == an->tokens[k].word_id && (next->word_tags & NLP_WORD_TRAIL)) {
+                k++; /* a spoken repeat ("disputing the the payment", "i i want"): read past it */
+                continue;
+            }
             if (!(next->word_tags & NLP_WORD_CONT)) {
                 break; /* the next word is in no phrase past its first word */
             }
@@ -1468,6 +1472,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             const nlp_lex_entry *e = &lex->entries[t->entry];
             uint32_t f = e->flags;
             lone_flags = f;
+            if (neg_found && (f & (NLP_LEX_FIRST_PERSON | NLP_LEX_YOU))) {
+                /* a person after the negated word starts a new clause, which
+                 * speech transcripts do without a comma: "not bad i love it",
+                 * "isn't sorted by friday i'm taking my business elsewhere" */
+                neg_left = 0;
+            }
             bool negated = neg_left > 0;
             bool reversed = rev_left > 0;
             if (f & NLP_LEX_NEG) {

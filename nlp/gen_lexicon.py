@@ -25,6 +25,7 @@ children in the word slots, the other edges in a hash table on (node, word id).
 Deterministic.
 """
 import itertools
+import re
 import sys
 
 EMOTIONS = ["anger", "annoyance", "anxiety", "confusion", "sadness", "gratitude", "joy"]
@@ -217,6 +218,10 @@ def expand(term):
             out = []
             for w in words:
                 w = w.replace("\u2019", "'").replace("n't", "nt")
+                # the tokeniser keeps two of a letter repeated three times or
+                # more ("sooo" -> "soo"), so a term must be written that way
+                # to be reachable: "bbb" -> "bb", "awww" -> "aww"
+                w = re.sub(r"([a-z])\1{2,}", r"\1\1", w)
                 out.extend(part for part in w.split("'") if part)
             if out:
                 yield tuple(out)
@@ -298,6 +303,14 @@ def main():
         split = tuple(split)
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
+
+    # A phrase that opens with the writer ("im taking my business elsewhere")
+    # starts a clause as the pronoun alone would: it carries the first word's
+    # first_person flag (a negation ends there, see analyzer.c)
+    for words in list(terms):
+        first = terms.get(words[:1])
+        if len(words) > 1 and first and first["flags"] & FLAGS["first_person"]:
+            terms[words] = dict(terms[words], flags=terms[words]["flags"] | FLAGS["first_person"])
 
     # Word tags live in the word's slot (bit 1 "trail", bit 2 "pair_block"), read by
     # the analyser with the word; a word that carries nothing else gets no

@@ -39,7 +39,7 @@ f1() {
 for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" \
-    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint"; do
+    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint"; do
     set -- $pair
     analyse "$1" 1 customer
     c=$(col customer "$2")
@@ -58,7 +58,8 @@ for half in 1 0; do
 done
 # escalation: any type >= 0.5 against a label other than none, and the type
 c=$(col customer escalation)
-for f in escalation_dev.tsv escalation2_dev.tsv heldout_escalation.tsv heldout_escalation2.tsv; do
+for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv heldout_escalation.tsv heldout_escalation2.tsv \
+    heldout_escalation3.tsv; do
     analyse "$f" 1 customer
     paste "$tmp/labels" "$tmp/out" > "$tmp/both"
     right=$(awk -F'\t' -v c="$c" '{ n++; right += (($(c + 1) >= 0.5 ? $(c + 2) : "none") == $1) }

@@ -146,6 +146,10 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_gt(cust("I did not call. The fix was great.").valence, 0.3f);
     ck_assert_float_gt(cust("No, it's great.").valence, 0.3f);
     ck_assert_float_gt(cust("It was not cheap, the fit is great").valence, 0.2f);
+    /* nor a person starting a new clause after the negated word, as speech
+     * transcripts run on without commas; before it, the person is inside */
+    ck_assert_float_gt(cust("not bad i love it").valence, 0.3f);
+    ck_assert_float_lt(cust("i dont think i like it").valence, 0.0f);
     /* a negated "stop" asserts what follows */
     ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
     ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
@@ -868,6 +872,24 @@ START_TEST(each_escalation_type)
         {"my lawyer will be in touch", NLP_ESC_LEGAL},
         {"get me your supervisor", NLP_ESC_HUMAN_REQUEST},
         {"put me through to someone senior", NLP_ESC_HUMAN_REQUEST},
+        /* sixth session (bench/nlp/dev/escalation3_dev.tsv): transcribed speech
+         * with repeated words, second-language English, e-mails */
+        {"i i want to cancel my contract", NLP_ESC_CANCEL},
+        {"uh yeah i've already started the the dispute process with my bank", NLP_ESC_LEGAL},
+        {"expect to hear from the bbb", NLP_ESC_LEGAL},
+        {"hello, i want finish my contract with you", NLP_ESC_CANCEL},
+        {"if this isnt sorted by friday im taking my business elsewhere", NLP_ESC_CANCEL},
+        {"can u get ur boss for me", NLP_ESC_HUMAN_REQUEST},
+        {"um sorry is this a recording or is there somebody there i can actually speak to",
+         NLP_ESC_HUMAN_REQUEST},
+        {"I am considering my legal options regarding the unauthorised transactions",
+         NLP_ESC_LEGAL},
+        {"Frankly I think your other customers deserve to know about this", NLP_ESC_PUBLIC},
+        {"I will put video on facebook so all people see how bad is your delivery", NLP_ESC_PUBLIC},
+        {"I write already three times for this problem and nobody answer me",
+         NLP_ESC_REPEAT_CONTACT},
+        {"ok so for the umpteenth time the box is not working", NLP_ESC_REPEAT_CONTACT},
+        {"this is i think my seventh call", NLP_ESC_REPEAT_CONTACT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -916,6 +938,15 @@ START_TEST(each_escalation_type)
         "i watched a thing on the news about energy prices going up",
         "my solicitor's asked for a letter confirming the mortgage balance",
         "thank you for sharing this with us",
+        /* a lawyer by profession, the cost of leaving, a feature switched off,
+         * a callback booked for a convenient time */
+        "im a lawyer so i travel a lot, does my policy cover me in the us",
+        "how much would it cost me to to end the contract early, just asking",
+        "Could you cancel the paper statements on my account? I'm happy with online ones.",
+        "um could I book a callback for Thursday afternoon please",
+        "how do i leave a review?",
+        "I deserve to know why my bill went up",
+        "I watched a video about how to reset the router",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
