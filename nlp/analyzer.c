@@ -1695,6 +1695,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 if ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1) {
                     cond = true;
                     asks_hypothetical = true;
+                } else if ((f & NLP_LEX_COND) && i + 1 < n_tok &&
+                           (an->tokens[i + 1].flags & TOK_CONSUMED)) {
+                    /* a phrase asks about a hypothetical wherever it stands and
+                     * with or without a question mark, which speech transcripts
+                     * lack ("hi um yeah so what happens if uh the engineer can't
+                     * get in", "... asking for future reference") */
+                    cond = true;
+                    asks_hypothetical = true;
                 }
                 asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
             }

@@ -467,6 +467,27 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_lt(cust("How do I change my password?").complaint, 0.5f);
     /* a negated "like" is dislike */
     ck_assert_float_lt(cust("I did not like it at all.").valence, -0.2f);
+    /* sixth session (bench/nlp/dev/complaints4_dev.tsv): faults told as facts,
+     * in second-language English and as a speech recogniser writes them ... */
+    ck_assert_float_ge(cust("my direct debit went out twice this month").complaint, 0.5f);
+    ck_assert_float_ge(
+        cust("My contract is finish but you continue to take money every month").complaint, 0.5f);
+    ck_assert_float_ge(
+        cust("hey your self checkouts have been out of action for a month now").complaint, 0.5f);
+    /* ... and questions about procedures, hypotheticals without a question
+     * mark, the customer's own lateness or weather, which are not */
+    static const char *const not_complaints[] = {
+        "hi how do i report a fault on my line?",
+        "hi um yeah so what happens if uh if the engineer can't get access like if i'm not in",
+        "how long does a refund normally take?",
+        "i'm going to be late for my appointment, will it still be ok?",
+    };
+    for (size_t i = 0; i < sizeof not_complaints / sizeof not_complaints[0]; i++) {
+        ck_assert_msg(cust(not_complaints[i]).complaint < 0.5f, "%s", not_complaints[i]);
+    }
+    /* a report about a person is still a formal complaint */
+    ck_assert_int_eq(cust("How do I report misconduct by one of your employees?").escalation_type,
+                     NLP_ESC_LEGAL);
 }
 END_TEST
 
