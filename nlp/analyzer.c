@@ -2016,10 +2016,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (n_you > 0 && td > 0.0f) {
             td += 0.2f;
         }
+        /* empathy and tone-deafness are scored apart: an apology followed by
+         * blame has both ("sorry about that, but you should have checked the
+         * address"), and halving empathy there lost the apology */
         out->tone_deaf = squash(1.2f * td);
-        if (out->tone_deaf >= 0.5f) {
-            out->empathy *= 0.5f;
-        }
     }
     (void)pos_mass;
     return RP_OK;

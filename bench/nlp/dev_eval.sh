@@ -68,13 +68,16 @@ for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv heldout_esca
         f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-analyse agent_dev.tsv 2 agent
-for k in 1 2; do
-    name=$(echo "empathy tone_deaf" | cut -d' ' -f$k)
-    c=$(col agent "$name")
-    paste "$tmp/labels" "$tmp/out" |
-        awk -F'\t' -v k="$k" -v c="$c" '{ print ($k == "1") "\t" ($(c + 2) >= 0.5) }' |
-        f1 "agent_dev.tsv $name"
+for f in agent_dev.tsv agent3_dev.tsv heldout_agent.tsv; do
+    [ -f "$dir/$f" ] || continue
+    analyse "$f" 2 agent
+    for k in 1 2; do
+        name=$(echo "empathy tone_deaf" | cut -d' ' -f$k)
+        c=$(col agent "$name")
+        paste "$tmp/labels" "$tmp/out" |
+            awk -F'\t' -v k="$k" -v c="$c" '{ print ($k == "1") "\t" ($(c + 2) >= 0.5) }' |
+            f1 "$f $name"
+    done
 done
 # tweets: macro-recall of 3 classes from valence, at bench_nlp_eval's thresholds
 analyse tweets3_dev.tsv 1 customer

@@ -1106,6 +1106,27 @@ END_TEST
 
 START_TEST(empathy_and_tone_deaf)
 {
+    /* an apology followed by blame is both: the two are scored apart */
+    nlp_result both = agent("i'm sorry about that but you really should have checked the address");
+    ck_assert_float_ge(both.empathy, 0.5f);
+    ck_assert_float_ge(both.tone_deaf, 0.5f);
+    static const char *const dismissive[] = {
+        "look you're not the only person in the queue today",
+        "yeah i mean it's a phone bill it's not the end of the world",
+        "Your bank must have made a mistake, it's not on our end.",
+        "Ok well if you're going to be rude I'm going to end the chat.",
+        "it's a three month wait that's just how it is",
+    };
+    for (size_t i = 0; i < sizeof dismissive / sizeof dismissive[0]; i++) {
+        nlp_result r = agent(dismissive[i]);
+        ck_assert_msg(r.tone_deaf >= 0.5f && r.empathy < 0.5f, "%s: empathy %f tone_deaf %f",
+                      dismissive[i], (double)r.empathy, (double)r.tone_deaf);
+    }
+    /* facts about an end date are no refusal */
+    ck_assert_float_lt(agent("Your subscription will continue until the end of the current "
+                             "billing period.")
+                           .tone_deaf,
+                       0.5f);
     static const char *const empathic[] = {
         "I'm so sorry about this, I'll make sure it gets fixed today.",
         "That sounds really stressful, let me sort it out for you right away.",
@@ -1124,6 +1145,11 @@ START_TEST(empathy_and_tone_deaf)
         "That's a horrible feeling, being locked out of your own account.",
         "Coming home to a flooded kitchen must be devastating.",
         "I completely get why you'd be sceptical after what happened.",
+        /* sixth session (bench/nlp/dev/agent3_dev.tsv), typed and transcribed */
+        "okay so i'm sorry for the confusion um you were told something different in store",
+        "You shouldn't have had to explain this again. I've read the notes and I'll take it "
+        "from here.",
+        "yeah i totally hear you it's a lot to deal with on top of everything else",
     };
     for (size_t i = 0; i < sizeof empathic / sizeof empathic[0]; i++) {
         nlp_result r = agent(empathic[i]);
