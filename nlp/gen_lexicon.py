@@ -25,6 +25,7 @@ children in the word slots, the other edges in a hash table on (node, word id).
 Deterministic.
 """
 import itertools
+import os
 import re
 import sys
 
@@ -401,6 +402,8 @@ def main():
     if len(children) >= 0xFFFF or len(word_ids) > 0xFFFF or len(entries) >= 0xFFFF:
         sys.exit("phrase trie too large for 16-bit node, word and entry ids")
     n_edges = sum(len(c) for c in children[1:])
+    if os.environ.get("RP_LEX_STATS"):
+        print(f"{len(terms)} terms, {n_edges} edges", file=sys.stderr)
     edge_bits = 1
     while (1 << edge_bits) < 2 * n_edges + 1:
         edge_bits += 1
