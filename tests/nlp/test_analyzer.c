@@ -301,11 +301,16 @@ START_TEST(mocking_closers_and_everyday_faults)
         "I simply adore stepping on lego at 2am",
         "3 hours on hold and then they hung up. best customer service ever",
         "cool cool cool, the landlord is raising rent again and still won't fix the mould",
+        "can't wait to spend another lunch break on hold",
+        "really appreciate the 10 minute unskippable ad before a 30 second video",
+        "great, the one day I wear white it's spaghetti for lunch",
     };
     EXPECT_SARCASM(mocking, true);
     static const char *const sincere[] = {
         "great value, what a bargain",
         "I simply adore my new sofa, thank you",
+        "can't wait to see you all on friday",
+        "I really appreciate the hard work you guys do",
     };
     EXPECT_SARCASM(sincere, false);
     /* the same faults told plainly are complaints */
