@@ -1387,7 +1387,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     float after_neg = 0.0f;
     bool after_fault = false;
     int n_first_person = 0, n_you = 0;
-    int n_valenced = 0; /* tokens that added valence */
+    float emp_at_but = 0.0f; /* empathy cues before the last "but" */
+    int n_valenced = 0;      /* tokens that added valence */
     topic_state ts = {.sentence = 0,
                       .kin = -100,
                       .death = -100,
@@ -1500,6 +1501,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 sum_before += sum;
                 sum = 0.0f;
                 have_but = true;
+                emp_at_but = cue[NLP_LEX_EMPATHY];
             }
             if (f & NLP_LEX_ALTHOUGH) {
                 clause_weight = 0.5f;
@@ -2015,6 +2017,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         float td = cue[NLP_LEX_TONEDEAF];
         if (n_you > 0 && td > 0.0f) {
             td += 0.2f;
+        }
+        if (have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) {
+            td += 0.6f; /* an apology taken back: "I'm sorry, but ..." with no help after */
         }
         /* empathy and tone-deafness are scored apart: an apology followed by
          * blame has both ("sorry about that, but you should have checked the

@@ -1110,6 +1110,20 @@ END_TEST
 
 START_TEST(empathy_and_tone_deaf)
 {
+    /* an apology taken back by "but" with no help after it is tone-deaf; with
+     * help or understanding after it, it is not */
+    ck_assert_float_ge(agent("i'm sorry your mum's upset but she did sign up to the contract "
+                             "herself so")
+                           .tone_deaf,
+                       0.5f);
+    ck_assert_float_lt(agent("I'm sorry, I can't refund the fare as it was a non-refundable "
+                             "ticket, but I completely understand how disappointing that is.")
+                           .tone_deaf,
+                       0.5f);
+    /* minimising and deflecting in everyday words */
+    ck_assert_float_ge(
+        agent("These things happen with parcels. It'll turn up eventually.").tone_deaf, 0.5f);
+    ck_assert_float_ge(agent("Computer says no. Anything else?").tone_deaf, 0.5f);
     /* an apology followed by blame is both: the two are scored apart */
     nlp_result both = agent("i'm sorry about that but you really should have checked the address");
     ck_assert_float_ge(both.empathy, 0.5f);
