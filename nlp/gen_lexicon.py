@@ -408,6 +408,13 @@ def main():
     while (1 << edge_bits) < 2 * n_edges + 1:
         edge_bits += 1
     edge_slots = [(0, 0, 0)] * (1 << edge_bits)
+    # the table is at most half full, so past half its size it doubles (64 Ki to
+    # 128 Ki slots cost about 4 % of the benchmark's rate): say so when a few
+    # more phrases would cross (docs/nlp.md, "The lexicon and how it is compiled")
+    room = (1 << edge_bits) // 2 - n_edges
+    if room < (1 << edge_bits) // 128:
+        print(f"gen_lexicon.py: note: {n_edges} phrase edges, {room} below the point where "
+              f"the edge table doubles to {2 << edge_bits} slots", file=sys.stderr)
     # and a one-bit-per-key filter over the same keys: most steps of the
     # matcher find no edge, and the filter (in the core's cache) says so without
     # the table's cache miss (about 1 in 10 absent keys still reach the table)

@@ -915,6 +915,14 @@ START_TEST(each_escalation_type)
          NLP_ESC_REPEAT_CONTACT},
         {"ok so for the umpteenth time the box is not working", NLP_ESC_REPEAT_CONTACT},
         {"this is i think my seventh call", NLP_ESC_REPEAT_CONTACT},
+        /* escalation4_dev: idioms and regional English, no stock phrases */
+        {"kindly connect me to your senior, this executive is not understanding my issue",
+         NLP_ESC_HUMAN_REQUEST},
+        {"pls do the needful and close my connection from this month", NLP_ESC_CANCEL},
+        {"i want out. what do i need to do?", NLP_ESC_CANCEL},
+        {"I will file case in consumer court, this is cheating only.", NLP_ESC_LEGAL},
+        {"I'm sending this to Rip Off Britain.", NLP_ESC_PUBLIC},
+        {"Another day another chat about the same missing refund.", NLP_ESC_REPEAT_CONTACT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -972,6 +980,9 @@ START_TEST(each_escalation_type)
         "how do i leave a review?",
         "I deserve to know why my bill went up",
         "I watched a video about how to reset the router",
+        "How do I port my number in from Telstra to you?",
+        "Are you regulated by the FCA? Just checking before I open an ISA.",
+        "the legal department at my company needs a copy of our contract",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
