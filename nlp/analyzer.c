@@ -1441,7 +1441,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * already negative and only intensified) */
             excess_next = false;
             float next_v = t->entry >= 0 ? lex->entries[t->entry].valence : 0.0f;
-            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE) {
+            /* a function word after "too" is no excess: "in-store too or online?" */
+            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE &&
+                !(t->word_tags & NLP_WORD_TRAIL)) {
                 float v = EXCESS_VALENCE * clause_weight;
                 if (neg_left > 0) {
                     v *= -0.35f; /* "not too long" is mildly good */

@@ -478,6 +478,9 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "my direct debit went out twice this month",
         "My contract is finish but you continue to take money every month",
         "hey your self checkouts have been out of action for a month now",
+        /* complaints5_dev: faults told as plain facts */
+        "the kettle trips the fuse every single time I switch it on, bought it Tuesday",
+        "The microwave door doesn't latch, it pops open halfway through.",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -487,6 +490,9 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "hi um yeah so what happens if uh if the engineer can't get access like if i'm not in",
         "how long does a refund normally take?",
         "i'm going to be late for my appointment, will it still be ok?",
+        /* opening hours that only sound late, "too" meaning "also" */
+        "Do you have any branches open late on Thursday?",
+        "Hey, is the sale on in-store too or online only?",
     };
     EXPECT(not_complaints, complaint_of, false);
     /* a report about a person is still a formal complaint */
