@@ -304,6 +304,11 @@ START_TEST(mocking_closers_and_everyday_faults)
         "can't wait to spend another lunch break on hold",
         "really appreciate the 10 minute unskippable ad before a 30 second video",
         "great, the one day I wear white it's spaghetti for lunch",
+        /* sarcasm3_dev: mock applause and mocking cues without the stock templates */
+        "Round of applause for the bank that blocked my card abroad straight after I told them "
+        "I was travelling.",
+        "Sure, I'll just wait in all day again. It's not like I have a job or anything.",
+        "Fabulous to see my loyalty rewarded with a price rise letter on Christmas Eve.",
     };
     EXPECT_SARCASM(mocking, true);
     static const char *const sincere[] = {
@@ -311,6 +316,7 @@ START_TEST(mocking_closers_and_everyday_faults)
         "I simply adore my new sofa, thank you",
         "can't wait to see you all on friday",
         "I really appreciate the hard work you guys do",
+        "A round of applause for the nurses who looked after my dad, they were wonderful.",
     };
     EXPECT_SARCASM(sincere, false);
     /* the same faults told plainly are complaints */
