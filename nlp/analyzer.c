@@ -1442,8 +1442,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             excess_next = false;
             float next_v = t->entry >= 0 ? lex->entries[t->entry].valence : 0.0f;
             /* a function word after "too" is no excess: "in-store too or online?" */
-            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE &&
-                !(t->word_tags & NLP_WORD_TRAIL)) {
+            if (next_v >= 0.0f && next_v <= EXCESS_MAX_PRAISE && !(t->word_tags & NLP_WORD_TRAIL)) {
                 float v = EXCESS_VALENCE * clause_weight;
                 if (neg_left > 0) {
                     v *= -0.35f; /* "not too long" is mildly good */
