@@ -2019,6 +2019,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (n_you > 0 && td > 0.0f) {
             td += 0.2f;
         }
+        if (empathy_cue < 0.5f && pos_mass >= 1.3f &&
+            max_f(topic[NLP_TOPIC_BEREAVEMENT], topic[NLP_TOPIC_HARDSHIP]) >= 0.5f) {
+            /* a death, a lost job or debt answered with cheer and no word of
+             * acknowledgement: "okay awesome so your husband's died ... have a
+             * great day" (plain procedure there is no fault: "we'll need a copy
+             * of the death certificate") */
+            td += 0.8f;
+        }
         if (have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) {
             td += 0.6f; /* an apology taken back: "I'm sorry, but ..." with no help after */
         }

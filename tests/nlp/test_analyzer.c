@@ -1147,6 +1147,25 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(
         agent("These things happen with parcels. It'll turn up eventually.").tone_deaf, 0.5f);
     ck_assert_float_ge(agent("Computer says no. Anything else?").tone_deaf, 0.5f);
+    /* cheer after a death or a lost job, with no word of acknowledgement, is
+     * tone-deaf; plain procedure on such a call is not */
+    ck_assert_float_ge(agent("okay awesome so your husband's died and the account's in his name "
+                             "so you'll need to close it and reapply have a great day")
+                           .tone_deaf,
+                       0.5f);
+    ck_assert_float_lt(agent("okay so we'll need a copy of the death certificate and um the will "
+                             "and then we can release the funds")
+                           .tone_deaf,
+                       0.5f);
+    /* rushing and doubt; a considerate "I'll keep this quick" is neither */
+    ck_assert_float_ge(
+        agent("yeah yeah okay let's keep this quick i've got loads of calls waiting").tone_deaf,
+        0.5f);
+    ck_assert_float_ge(agent("Our records show otherwise.").tone_deaf, 0.5f);
+    ck_assert_float_lt(
+        agent("yeah i can hear the little one in the background so i'll keep this quick for you")
+            .tone_deaf,
+        0.5f);
     /* an apology followed by blame is both: the two are scored apart */
     nlp_result both = agent("i'm sorry about that but you really should have checked the address");
     ck_assert_float_ge(both.empathy, 0.5f);
