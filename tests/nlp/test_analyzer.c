@@ -935,6 +935,16 @@ START_TEST(each_escalation_type)
         {"I will file case in consumer court, this is cheating only.", NLP_ESC_LEGAL},
         {"I'm sending this to Rip Off Britain.", NLP_ESC_PUBLIC},
         {"Another day another chat about the same missing refund.", NLP_ESC_REPEAT_CONTACT},
+        /* escalation5_dev: escalations buried in talk */
+        {"look I've been a customer for nine years and if this is how you treat people I'll "
+         "take my money somewhere that wants it",
+         NLP_ESC_CANCEL},
+        {"eh can ye get yer gaffer for me", NLP_ESC_HUMAN_REQUEST},
+        {"i've spoken to a no win no fee firm about the fall in your store", NLP_ESC_LEGAL},
+        {"the residents' WhatsApp has 400 people and you're about to be the main topic",
+         NLP_ESC_PUBLIC},
+        {"it's the same lad on the phone every time and every time he says Thursday",
+         NLP_ESC_REPEAT_CONTACT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -995,6 +1005,8 @@ START_TEST(each_escalation_type)
         "How do I port my number in from Telstra to you?",
         "Are you regulated by the FCA? Just checking before I open an ISA.",
         "the legal department at my company needs a copy of our contract",
+        "can you help me with a sign-up issue",
+        "I'll tell all my friends about the referral code, how many times can they use it",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
