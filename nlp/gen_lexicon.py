@@ -396,7 +396,7 @@ def main():
         pool += b
 
     # the edges below the root hashed on (node, word id) for the matcher's
-    # steps: open addressing, linear probing, at most half full; key = (node <<
+    # steps: open addressing, linear probing, at most 3/4 full; key = (node <<
     # 16 | word id) + 1 so that 0 marks an empty slot; Fibonacci hashing of the
     # key; the slot holds the child and the entry accepted there (+ 1)
     if len(children) >= 0xFFFF or len(word_ids) > 0xFFFF or len(entries) >= 0xFFFF:
@@ -404,14 +404,16 @@ def main():
     n_edges = sum(len(c) for c in children[1:])
     if os.environ.get("RP_LEX_STATS"):
         print(f"{len(terms)} terms, {n_edges} edges", file=sys.stderr)
+    # the table is at most 3/4 full: a smaller table beats fewer probes (with
+    # 47,000 edges, 64 Ki slots at 72 % ran as fast as 128 Ki at 36 %, and
+    # doubling at half full had cost about 4 % of the benchmark's rate at
+    # 33,000); say so when a few more phrases would double it (docs/nlp.md,
+    # "The lexicon and how it is compiled")
     edge_bits = 1
-    while (1 << edge_bits) < 2 * n_edges + 1:
+    while 3 * (1 << edge_bits) < 4 * n_edges + 1:
         edge_bits += 1
     edge_slots = [(0, 0, 0)] * (1 << edge_bits)
-    # the table is at most half full, so past half its size it doubles (64 Ki to
-    # 128 Ki slots cost about 4 % of the benchmark's rate): say so when a few
-    # more phrases would cross (docs/nlp.md, "The lexicon and how it is compiled")
-    room = (1 << edge_bits) // 2 - n_edges
+    room = 3 * (1 << edge_bits) // 4 - n_edges
     if room < (1 << edge_bits) // 128:
         print(f"gen_lexicon.py: note: {n_edges} phrase edges, {room} below the point where "
               f"the edge table doubles to {2 << edge_bits} slots", file=sys.stderr)

@@ -134,7 +134,7 @@ typedef struct nlp_lexicon {
     const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
-    const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most half full */
+    const nlp_lex_edge_slot *edge_slots; /* 1 << edge_bits slots, at most 3/4 full */
     uint32_t edge_bits;
     /* 1 << NLP_LEX_EDGE_FILTER_BITS bits: bit (key * NLP_LEX_EDGE_FILTER_MUL) >>
      * (32 - NLP_LEX_EDGE_FILTER_BITS) is set for every edge key; a clear bit
@@ -272,7 +272,7 @@ static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *wo
  * along word_id, or 0 when there is none; *accept is the entry of the phrase
  * that ends at the child, or -1. Most steps find no edge: a 32 KiB bit filter
  * answers those (about 1 in 10 absent keys passes it), the rest take one hash
- * probe expected (linear probing in a table at most half full); inline: it
+ * or two probes expected (linear probing in a table at most 3/4 full); inline: it
  * runs for every step of a phrase. */
 static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id,
                                     int32_t *accept)
