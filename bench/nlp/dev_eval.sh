@@ -60,7 +60,7 @@ done
 c=$(col customer escalation)
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
-    heldout_escalation3.tsv; do
+    heldout_escalation3.tsv heldout_escalation4.tsv; do
     analyse "$f" 1 customer
     paste "$tmp/labels" "$tmp/out" > "$tmp/both"
     right=$(awk -F'\t' -v c="$c" '{ n++; right += (($(c + 1) >= 0.5 ? $(c + 2) : "none") == $1) }
@@ -69,7 +69,7 @@ for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_
         f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv heldout_agent.tsv; do
+for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv heldout_agent.tsv heldout_agent2.tsv; do
     [ -f "$dir/$f" ] || continue
     analyse "$f" 2 agent
     for k in 1 2; do
