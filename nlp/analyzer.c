@@ -1386,7 +1386,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     int n_after_pos = 0;
     float after_neg = 0.0f;
     bool after_fault = false;
-    int n_first_person = 0, n_you = 0;
+    int n_you = 0;
     float emp_at_but = 0.0f; /* empathy cues before the last "but" */
     int n_valenced = 0;      /* tokens that added valence */
     topic_state ts = {.sentence = 0,
@@ -1509,9 +1509,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
                 excess_next = true; /* "me too." and "you too, ..." name no excess */
-            }
-            if (f & NLP_LEX_FIRST_PERSON) {
-                n_first_person++;
             }
             if (f & NLP_LEX_YOU) {
                 n_you++;
@@ -1801,7 +1798,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             last_thanks = -100; /* "thanks for calling back, the router is still broken" */
         }
     }
-    (void)n_first_person;
 
     /* a message that is only a person to reach ("agent", "representative",
      * "human?"): the one-word request of chat bots and phone menus ... */
@@ -2035,6 +2031,5 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * address"), and halving empathy there lost the apology */
         out->tone_deaf = squash(1.2f * td);
     }
-    (void)pos_mass;
     return RP_OK;
 }
