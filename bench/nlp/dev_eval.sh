@@ -36,15 +36,22 @@ f1() {
 }
 
 # labels 1/0 against a score >= 0.5
-for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" \
+for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "sarcasm3_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" "heldout_sarcasm3.tsv sarcasm" \
-    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint"; do
+    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint"; do
     set -- $pair
     analyse "$1" 1 customer
     c=$(col customer "$2")
     paste "$tmp/labels" "$tmp/out" |
         awk -F'\t' -v c="$c" '{ print ($1 == "1") "\t" ($(c + 1) >= 0.5) }' | f1 "$1 $2"
+done
+# tweets labelled with one of anger, joy, optimism, sadness: anger >= 0.5
+c=$(col customer anger)
+for f in emotion_dev.tsv heldout_emotion.tsv; do
+    analyse "$f" 1 customer
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v c="$c" '{ print ($1 == "anger") "\t" ($(c + 1) >= 0.5) }' | f1 "$f anger"
 done
 # support2_dev: label, intent, text; rules were written from its first half
 # (odd data rows) only, and its second half (even rows) is scored as held out

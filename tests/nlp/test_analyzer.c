@@ -828,6 +828,34 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
 }
 END_TEST
 
+/* Faults told as plain facts (wear, things left out, credits not applied, the
+ * same question answered three ways), and a bad day beside praise for the
+ * company, which is no complaint (CONSOLE_POS). */
+START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
+{
+    static const char *const complaints[] = {
+        "the logo peeled off after one wash",
+        "my pizza came without the toppings I paid for",
+        "the loyalty points from last month have not been added",
+        "three different answers from three different people about my claim",
+        "new customers get a better deal than me after ten years",
+        "got to the hotel at 9pm and there was nobody at reception",
+        "the connection drops every evening",
+    };
+    EXPECT(complaints, complaint_of, true);
+    static const char *const fine[] = {
+        "@user worst week at work ever, at least your coffee is amazing",
+        "@user the weather is awful today, your soup is saving me",
+        "@user horrible day, your lasagne is the best thing about it",
+        "what time does the desk open on Sunday?",
+        "the new season drops on friday @user, so excited",
+    };
+    EXPECT(fine, complaint_of, false);
+    /* a "but" keeps the complaint: the fault follows the praise */
+    ck_assert_float_ge(cust("@user love your coffee but the new cups are awful").complaint, 0.5f);
+}
+END_TEST
+
 /* ---- escalation ---- */
 
 START_TEST(each_escalation_type)
@@ -1481,6 +1509,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
     tcase_add_test(tc, closing_praise_after_a_fault_mocks_it);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
+    tcase_add_test(tc, faults_as_facts_and_a_bad_day_beside_praise);
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
