@@ -461,6 +461,22 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
     ck_assert_float_lt(cust("I miss my dad so much, I cried all day").emotions[NLP_EMO_ANGER],
                        0.5f);
     ck_assert_float_lt(cust("I'm scared of the exam").emotions[NLP_EMO_ANGER], 0.5f);
+    /* sadness at least as strong as the hostility: hurt, not anger */
+    ck_assert_float_lt(cust("damn, it just makes me sad thinking about what could have been")
+                           .emotions[NLP_EMO_ANGER],
+                       0.5f);
+    /* anger told in idioms, threats in jest, wishes that someone be punished */
+    static const char *const idioms[] = {
+        "i swear i lost my temper with the printer today",
+        "my neighbour has the nerve to complain about MY noise",
+        "whoever designed this junction should be arrested",
+        "i'm so done with people who push in at the bus stop",
+        "one more reply-all and i'm going to snap",
+    };
+    for (size_t i = 0; i < sizeof idioms / sizeof idioms[0]; i++) {
+        ck_assert_msg(cust(idioms[i]).emotions[NLP_EMO_ANGER] >= 0.5f, "no anger: %s", idioms[i]);
+    }
+    ck_assert_float_gt(cust("nothing makes me happier than pancakes").valence, 0.2f);
     /* "thought-provoking" is praise, not provocation */
     ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
 }
