@@ -108,8 +108,13 @@
  * "thanks for the update on my delayed parcel", where the fault is 6 tokens on) */
 #define THANKS_REACH 5
 /* joy weight from which a word is delight rather than evaluation ("yay",
- * "happy", "love", "amazing" vs "great", "perfect", "excellent") */
+ * "happy", "love", "amazing" vs "great", "perfect", "excellent") ... */
 #define CLOSER_WARM_JOY 0.7f
+/* ... and from which it is delight after a named fault: "amazing" and
+ * "brilliant" (0.7) then mock it ("the drum has come loose after 8 months.
+ * brilliant"); "yay", "so happy" and faces (":D") stay warm. Sarcasm dev sets +3 true
+ * positives; goemotions positives called sarcastic 85 -> 87 */
+#define CLOSER_WARM_JOY_FAULT 0.75f
 /* a face at least this joyful (a smile, hearts; not tears of laughter, 0.7)
  * says the praise frames and praise beside a fault in its message are meant */
 #define WARM_FACE_JOY     0.8f
@@ -1235,7 +1240,10 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
             /* a frame's thanks ("thanks a lot", "thanks a bunch") is the classic
              * closer of a mocked fault, not warmth */
             if ((e->flags & NLP_LEX_AFFECT) && !(e->flags & NLP_LEX_POS_FRAME) &&
-                (e->emo[NLP_EMO_GRATITUDE] > 0.0f || e->emo[NLP_EMO_JOY] >= CLOSER_WARM_JOY)) {
+                (e->emo[NLP_EMO_GRATITUDE] > 0.0f ||
+                 e->emo[NLP_EMO_JOY] >= (m->faults > 0 && (t->flags & TOK_HAS_LOWER)
+                                             ? CLOSER_WARM_JOY_FAULT
+                                             : CLOSER_WARM_JOY))) {
                 return false;
             }
         }

@@ -857,6 +857,7 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "new customers get a better deal than me after ten years",
         "got to the hotel at 9pm and there was nobody at reception",
         "the connection drops every evening",
+        "@user would love to know why my premium account went back to free",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
@@ -1072,6 +1073,9 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "the app crashed and deleted my notes. stunning",
         "windows update restarted my pc in the middle of a client presentation. thanks a lot",
         "parcel arrived smashed. great \xF0\x9F\x91\x8D", /* a thumbs-up is no warmth here */
+        /* delight words close a named fault as mockery too */
+        "so the washing machine drum has come loose after 8 months. brilliant",
+        "my parcel was left in the rain and the box fell apart. amazing",
     };
     EXPECT_SARCASM(sarcastic, true);
     /* praise with thanks, joy, a face, "!", relief or a concession is sincere;
@@ -1084,6 +1088,9 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
         "terrible week. feeling better now, great",
         "the parcel was late. thank you for the refund, brilliant",
         "it was stuck at the depot for days. finally here and it is gorgeous",
+        "the engineer fixed the drum in ten minutes. brilliant",
+        "the new kettle arrived today. amazing",
+        "freezing out there today brrr. glad the heating's on @user",
     };
     EXPECT(sincere, sarcasm_of, false);
     ck_assert_float_lt(cust("sorry you had a bad day. good luck").sarcasm, 0.5f);
