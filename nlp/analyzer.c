@@ -1889,11 +1889,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         neg_mass < 0.5f * pos_mass && !warm_face) {
         /* strong praise for a bad situation, with nothing that says "but" or
          * gives the praise a real object: "great, stuck in traffic again" */
-        bool elongated = false;
-        for (size_t i = 0; i < n_tok && !elongated; i++) {
-            elongated = (an->tokens[i].flags & TOK_ELONG) != 0;
+        bool elongated = false, relief = false;
+        for (size_t i = 0; i < n_tok; i++) {
+            elongated |= (an->tokens[i].flags & TOK_ELONG) != 0;
+            relief |= (an->tokens[i].word_tags & NLP_WORD_RELIEF) != 0;
         }
-        sarc += 0.45f + (elongated ? 0.15f : 0.0f);
+        /* ... unless a relief word gives it one: "freezing today. glad the
+         * heating's on", "stuck in traffic but luckily had snacks" */
+        sarc += relief ? 0.0f : 0.45f + (elongated ? 0.15f : 0.0f);
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= OPENER_MIN_NEG)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
