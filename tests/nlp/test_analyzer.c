@@ -477,6 +477,16 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
         ck_assert_msg(cust(idioms[i]).emotions[NLP_EMO_ANGER] >= 0.5f, "no anger: %s", idioms[i]);
     }
     ck_assert_float_gt(cust("nothing makes me happier than pancakes").valence, 0.2f);
+    /* emphasis, weariness and resolve are not anger */
+    static const char *const calm[] = {
+        "i swear to god this puppy could cure anything",
+        "feeling like a burden to everyone lately",
+        "terrible start to the season but we'll be back",
+    };
+    for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
+        ck_assert_msg(cust(calm[i]).emotions[NLP_EMO_ANGER] < 0.5f, "anger: %s", calm[i]);
+    }
+    ck_assert_float_gt(cust("terrible start to the season but we'll be back").valence, 0.0f);
     /* "thought-provoking" is praise, not provocation */
     ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
 }
