@@ -75,6 +75,11 @@
  * negative reviews with one kind word (uci_sentences negatives 72.7 % -> 71.6 %
  * called complaints; 72.4 % with it). */
 #define CONSOLE_POS 1.0f
+/* tone-deaf evidence added when the agent's reply already has some and the
+ * call is about a death or hardship (topic >= 0.5): a fee insisted on ("the
+ * charges stand", tone-deaf 0.35 alone) is cold there, routine elsewhere
+ * ("interest would still apply"). Chosen on agent5_dev. */
+#define HARDSHIP_TONEDEAF 0.4f
 /* "ordered a large, got a small": an expect word (ordered, booked) and, opening
  * a later clause within this many tokens, a receive word (got, received) whose
  * object is not "it" or "them" ... */
@@ -2056,6 +2061,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * great day" (plain procedure there is no fault: "we'll need a copy
              * of the death certificate") */
             td += 0.8f;
+        }
+        if (td > 0.0f && max_f(topic[NLP_TOPIC_BEREAVEMENT], topic[NLP_TOPIC_HARDSHIP]) >= 0.5f) {
+            /* coldness weighs more in a call about a death or hardship: "losing
+             * your dad is awful. that said, the charges are valid" */
+            td += HARDSHIP_TONEDEAF;
         }
         if (have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) {
             td += 0.6f; /* an apology taken back: "I'm sorry, but ..." with no help after */

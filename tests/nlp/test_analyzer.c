@@ -1216,6 +1216,21 @@ START_TEST(empathy_and_tone_deaf)
                              "ticket, but I completely understand how disappointing that is.")
                            .tone_deaf,
                        0.5f);
+    /* a fee insisted on is cold in a call about a death or hardship, routine
+     * elsewhere; a brush-off elsewhere and correcting the customer's words are
+     * tone-deaf anywhere */
+    ck_assert_float_ge(agent("I know your dad passed away, but the charges are valid.").tone_deaf,
+                       0.5f);
+    ck_assert_float_ge(agent("Redundancy or not, the fee stands.").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("The fee stands at five pounds a month.").tone_deaf, 0.5f);
+    ck_assert_float_lt(
+        agent("The payment holiday would last 3 months and interest would still apply.").tone_deaf,
+        0.5f);
+    ck_assert_float_ge(agent("that's not us, you'll have to ring them").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("just so you know it's pronounced worcester like wooster. anyway, your postcode?")
+            .tone_deaf,
+        0.5f);
     /* minimising and deflecting in everyday words */
     ck_assert_float_ge(
         agent("These things happen with parcels. It'll turn up eventually.").tone_deaf, 0.5f);
