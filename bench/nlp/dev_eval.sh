@@ -63,6 +63,12 @@ for half in 1 0; do
         awk -F'\t' -v c="$c" -v h="$half" 'NR % 2 == h { print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' |
         f1 "$name"
 done
+# support3_dev (development) and heldout_support (held out): label, intent, text
+for f in support3_dev.tsv heldout_support.tsv; do
+    analyse "$f" 2 customer
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v c="$c" '{ print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' | f1 "$f escalation"
+done
 # escalation: any type >= 0.5 against a label other than none, and the type
 c=$(col customer escalation)
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv \

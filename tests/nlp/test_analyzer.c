@@ -916,6 +916,11 @@ START_TEST(each_escalation_type)
         {"pls close my acct", NLP_ESC_CANCEL},
         {"I'd like my account to be closed", NLP_ESC_CANCEL},
         {"Where can I send a complaint?", NLP_ESC_LEGAL},
+        {"where can I report my dissatisfaction with the service", NLP_ESC_LEGAL},
+        {"could I please be transferred to a member of your staff?", NLP_ESC_HUMAN_REQUEST},
+        {"how can i get rid of my account", NLP_ESC_CANCEL},
+        {"i dont want this account anymore", NLP_ESC_CANCEL},
+        {"third time lucky i guess?? still no refund", NLP_ESC_REPEAT_CONTACT},
         {"I need to report bad service", NLP_ESC_LEGAL},
         /* calls and chats (bench/nlp/dev/escalation2_dev.tsv) */
         {"yeah i'm going to the papers with this", NLP_ESC_PUBLIC},
@@ -1062,6 +1067,13 @@ START_TEST(each_escalation_type)
         "the legal department at my company needs a copy of our contract",
         "can you help me with a sign-up issue",
         "I'll tell all my friends about the referral code, how many times can they use it",
+        /* chat-bot requests (support3_dev): the cost of cancelling, another
+         * account, a placeholder that names a person */
+        "how much do u charge to cancel a contract",
+        "is there a fee if I cancel after my plan changes",
+        "switch to my old account",
+        "I'd like to unsubscribe {{Person Name}} from your newsletters.",
+        "permanently delete my photos from the album",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
