@@ -868,6 +868,8 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "got to the hotel at 9pm and there was nobody at reception",
         "the connection drops every evening",
         "@user would love to know why my premium account went back to free",
+        "@user is your app down?",
+        "reported a leak in the road a month ago and it's still running",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
@@ -876,6 +878,9 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "@user horrible day, your lasagne is the best thing about it",
         "what time does the desk open on Sunday?",
         "the new season drops on friday @user, so excited",
+        "@user is the app compatible with older android phones?",
+        "@user morning! is the 8:15 still running from platform 4?",
+        "@user yes!! been waiting for this all year",
     };
     EXPECT(fine, complaint_of, false);
     /* a "but" keeps the complaint: the fault follows the praise */
