@@ -870,6 +870,13 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "@user would love to know why my premium account went back to free",
         "@user is your app down?",
         "reported a leak in the road a month ago and it's still running",
+        "my renewal quote went up 30 percent and I haven't claimed",
+        "the new lids are impossible to open",
+        "the app takes 40 seconds to load now",
+        "found a slug in my salad",
+        "this is my third replacement kettle",
+        "is there any reason my parcel went to glasgow",
+        "12 days since my order shipped",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
