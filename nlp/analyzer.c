@@ -46,6 +46,10 @@
  * optimism|excitement|love|amusement|gratitude: F1 0.661 -> 0.664 (0.664 at
  * 0.6, 0.665 at 0.4). The evidence itself is kept for the complaint rules. */
 #define SAD_OVER_ANGER 0.5f
+/* sadness evidence of a customer message whose bereavement topic is at least
+ * 0.5; chosen on emotions_cc_dev (sadness recall; the messages labelled
+ * gratitude after a death keep their gratitude) */
+#define BEREAVEMENT_SADNESS 0.6f
 /* weight of negative valence in the complaint evidence; chosen on the negative
  * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1);
  * 6 since the valence squash became wider (alpha 26, spread) */
@@ -1978,6 +1982,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence) +
                               ANNOYANCE_TO_ANGER * emo[NLP_EMO_ANNOYANCE];
         emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+    }
+    if (!agent && topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f) {
+        /* a customer telling of a death is sad, whatever the words: "my
+         * husband passed last month and his name is still on the bill" */
+        emo[NLP_EMO_SADNESS] += BEREAVEMENT_SADNESS;
     }
     if (sarcastic) {
         emo[NLP_EMO_ANNOYANCE] += 0.6f * out->sarcasm;

@@ -53,6 +53,18 @@ for f in emotion_dev.tsv heldout_emotion.tsv; do
     paste "$tmp/labels" "$tmp/out" |
         awk -F'\t' -v c="$c" '{ print ($1 == "anger") "\t" ($(c + 1) >= 0.5) }' | f1 "$f anger"
 done
+# customers to support, each line labelled with its dominant feeling (one of
+# seven emotions or neutral): F1 of each emotion >= 0.5, and their mean
+for f in emotions_cc_dev.tsv heldout_emotions_cc.tsv; do
+    analyse "$f" 1 customer
+    for e in anger annoyance anxiety confusion sadness gratitude joy; do
+        c=$(col customer "$e")
+        paste "$tmp/labels" "$tmp/out" |
+            awk -F'\t' -v c="$c" -v e="$e" '{ print ($1 == e) "\t" ($(c + 1) >= 0.5) }' |
+            f1 "$f $e"
+    done | tee "$tmp/emo"
+    awk -v name="$f emotions" '{ s += $4; n++ } END { printf "%-34s macro F1 %.3f\n", name, s / n }' "$tmp/emo"
+done
 # support2_dev: label, intent, text; rules were written from its first half
 # (odd data rows) only, and its second half (even rows) is scored as held out
 analyse support2_dev.tsv 2 customer

@@ -444,6 +444,40 @@ START_TEST(each_emotion_fires_on_its_own_case)
 }
 END_TEST
 
+/* The feelings customers show support (emotions_cc_dev): worry about a
+ * consequence, doubt between two answers, loss told plainly; a death told
+ * by a customer is sad whatever the words. */
+START_TEST(customer_worry_doubt_and_loss)
+{
+    static const struct {
+        const char *text;
+        nlp_emotion e;
+    } cases[] = {
+        {"please tell me the payment went through, the deadline is midnight", NLP_EMO_ANXIETY},
+        {"am I going to lose my deposit if I cancel now? i can't sleep", NLP_EMO_ANXIETY},
+        {"her insulin is in that parcel and she runs out tomorrow", NLP_EMO_ANXIETY},
+        {"the letter says 14 march and the app says 21 march, which one is it?", NLP_EMO_CONFUSION},
+        {"I'm lost, two of your staff told me different things", NLP_EMO_CONFUSION},
+        {"I was so looking forward to this and now nothing seems to work out", NLP_EMO_SADNESS},
+        {"my husband passed last month and his name is still on the bill", NLP_EMO_SADNESS},
+        {"it's the first christmas without her and the card came back", NLP_EMO_SADNESS},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.emotions[cases[i].e] >= 0.5f, "%s: %s %f", cases[i].text,
+                      nlp_emotion_name(cases[i].e), (double)r.emotions[cases[i].e]);
+    }
+    /* a passed test is no death; a question about terms is doubt without
+     * displeasure; hope is no worry */
+    ck_assert_float_lt(cust("my son passed his driving test yesterday").emotions[NLP_EMO_SADNESS],
+                       0.5f);
+    ck_assert_float_ge(cust("is the tracking number the same as the order number?").valence, 0.0f);
+    ck_assert_float_ge(cust("funny and sad at the same time").valence,
+                       cust("funny and sad").valence - 0.01f);
+    ck_assert_float_lt(cust("hoping this works out okay").emotions[NLP_EMO_ANXIETY], 0.5f);
+}
+END_TEST
+
 /* ---- complaint ---- */
 
 START_TEST(hostility_and_strong_irritation_read_as_anger)
@@ -1575,6 +1609,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
+    tcase_add_test(tc, customer_worry_doubt_and_loss);
     tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
     tcase_add_test(tc, each_escalation_type);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
