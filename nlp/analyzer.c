@@ -50,6 +50,11 @@
  * 0.5; chosen on emotions_cc_dev (sadness recall; the messages labelled
  * gratitude after a death keep their gratitude) */
 #define BEREAVEMENT_SADNESS 0.6f
+/* joy evidence per unit of valence above 0.3: a clearly glad message is joy
+ * even without a joy word ("the new phone arrived a day early and it's
+ * gorgeous"). Chosen on goemotions (joy|amusement|excitement|love|relief|
+ * pride|optimism: F1 0.494 -> 0.569; 0.558 at 0.5, 0.549 at 0.8) */
+#define JOY_FROM_VALENCE 0.3f
 /* weight of negative valence in the complaint evidence; chosen on the negative
  * reviews of uci_sentences (amazon, yelp) and vader_amazon (rating <= -1);
  * 6 since the valence squash became wider (alpha 26, spread) */
@@ -1982,6 +1987,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_ANGER] += HOSTILE_TO_ANGER * hostile_mass * (-out->valence) +
                               ANNOYANCE_TO_ANGER * emo[NLP_EMO_ANNOYANCE];
         emo[NLP_EMO_ANNOYANCE] += 0.5f * HOSTILE_TO_ANGER * hostile_mass * (-out->valence);
+    }
+    if (out->valence > 0.3f) {
+        emo[NLP_EMO_JOY] += JOY_FROM_VALENCE * out->valence; /* see JOY_FROM_VALENCE */
     }
     if (!agent && topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f) {
         /* a customer telling of a death is sad, whatever the words: "my

@@ -475,6 +475,13 @@ START_TEST(customer_worry_doubt_and_loss)
     ck_assert_float_ge(cust("funny and sad at the same time").valence,
                        cust("funny and sad").valence - 0.01f);
     ck_assert_float_lt(cust("hoping this works out okay").emotions[NLP_EMO_ANXIETY], 0.5f);
+    /* delight in plain words, and a clearly glad message has some joy without one */
+    ck_assert_float_ge(
+        cust("Booked my first holiday abroad at 67. Over the moon.").emotions[NLP_EMO_JOY], 0.5f);
+    ck_assert_float_ge(cust("the claim's approved, such a weight off").emotions[NLP_EMO_JOY], 0.5f);
+    ck_assert_float_gt(cust("The garden furniture looks even better than the pictures, gorgeous")
+                           .emotions[NLP_EMO_JOY],
+                       0.4f);
 }
 END_TEST
 
