@@ -44,6 +44,11 @@ static float sarcasm_of(const nlp_result *r)
     return r->sarcasm;
 }
 
+static float anger_of(const nlp_result *r)
+{
+    return r->emotions[NLP_EMO_ANGER];
+}
+
 static float pause_of(const nlp_result *r)
 {
     return r->pause_request;
@@ -514,9 +519,7 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
         "i'm so done with people who push in at the bus stop",
         "one more reply-all and i'm going to snap",
     };
-    for (size_t i = 0; i < sizeof idioms / sizeof idioms[0]; i++) {
-        ck_assert_msg(cust(idioms[i]).emotions[NLP_EMO_ANGER] >= 0.5f, "no anger: %s", idioms[i]);
-    }
+    EXPECT(idioms, anger_of, true);
     ck_assert_float_gt(cust("nothing makes me happier than pancakes").valence, 0.2f);
     /* emphasis, weariness and resolve are not anger */
     static const char *const calm[] = {
@@ -524,9 +527,7 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
         "feeling like a burden to everyone lately",
         "terrible start to the season but we'll be back",
     };
-    for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
-        ck_assert_msg(cust(calm[i]).emotions[NLP_EMO_ANGER] < 0.5f, "anger: %s", calm[i]);
-    }
+    EXPECT(calm, anger_of, false);
     ck_assert_float_gt(cust("terrible start to the season but we'll be back").valence, 0.0f);
     /* "thought-provoking" is praise, not provocation */
     ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
