@@ -461,6 +461,8 @@ START_TEST(customer_worry_doubt_and_loss)
         {"please tell me the payment went through, the deadline is midnight", NLP_EMO_ANXIETY},
         {"am I going to lose my deposit if I cancel now? i can't sleep", NLP_EMO_ANXIETY},
         {"her insulin is in that parcel and she runs out tomorrow", NLP_EMO_ANXIETY},
+        {"her insulin is in that parcel and it still hasn't arrived", NLP_EMO_ANXIETY},
+        {"is there any chance my claim gets rejected because I reported it late?", NLP_EMO_ANXIETY},
         {"the letter says 14 march and the app says 21 march, which one is it?", NLP_EMO_CONFUSION},
         {"I'm lost, two of your staff told me different things", NLP_EMO_CONFUSION},
         {"I was so looking forward to this and now nothing seems to work out", NLP_EMO_SADNESS},
