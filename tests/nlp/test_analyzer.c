@@ -466,6 +466,8 @@ START_TEST(customer_worry_doubt_and_loss)
         {"the letter says 14 march and the app says 21 march, which one is it?", NLP_EMO_CONFUSION},
         {"I'm lost, two of your staff told me different things", NLP_EMO_CONFUSION},
         {"does the new tariff start from today or from my next bill?", NLP_EMO_CONFUSION},
+        {"the engineer told me it's outside and the helpline told me it's inside",
+         NLP_EMO_CONFUSION},
         {"I paid for seat 14A and my boarding pass says 22C, is that right?", NLP_EMO_CONFUSION},
         {"I was so looking forward to this and now nothing seems to work out", NLP_EMO_SADNESS},
         {"my husband passed last month and his name is still on the bill", NLP_EMO_SADNESS},
@@ -486,6 +488,7 @@ START_TEST(customer_worry_doubt_and_loss)
     ck_assert_float_lt(cust("hoping this works out okay").emotions[NLP_EMO_ANXIETY], 0.5f);
     ck_assert_float_lt(cust("can you confirm my address please?").emotions[NLP_EMO_CONFUSION],
                        0.5f);
+    ck_assert_float_lt(cust("she said she would call me back").emotions[NLP_EMO_CONFUSION], 0.5f);
     /* delight in plain words, and a clearly glad message has some joy without one */
     ck_assert_float_ge(
         cust("Booked my first holiday abroad at 67. Over the moon.").emotions[NLP_EMO_JOY], 0.5f);
