@@ -527,6 +527,10 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
         "whoever designed this junction should be arrested",
         "i'm so done with people who push in at the bus stop",
         "one more reply-all and i'm going to snap",
+        /* a customer's fury in plain words */
+        "are you having a laugh, five days for next day delivery",
+        "you can stick your reconnection fee",
+        "i'm not calming down, you cut off the gas with a newborn in the house",
     };
     EXPECT(idioms, anger_of, true);
     ck_assert_float_gt(cust("nothing makes me happier than pancakes").valence, 0.2f);
