@@ -39,7 +39,7 @@ f1() {
 for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "sarcasm3_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" "heldout_sarcasm3.tsv sarcasm" \
-    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint"; do
+    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint" "heldout_complaints5.tsv complaint"; do
     set -- $pair
     analyse "$1" 1 customer
     c=$(col customer "$2")
@@ -55,7 +55,7 @@ for f in emotion_dev.tsv heldout_emotion.tsv; do
 done
 # customers to support, each line labelled with its dominant feeling (one of
 # seven emotions or neutral): F1 of each emotion >= 0.5, and their mean
-for f in emotions_cc_dev.tsv heldout_emotions_cc.tsv; do
+for f in emotions_cc_dev.tsv heldout_emotions_cc.tsv heldout_emotions_cc2.tsv; do
     analyse "$f" 1 customer
     for e in anger annoyance anxiety confusion sadness gratitude joy; do
         c=$(col customer "$e")
