@@ -2015,10 +2015,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (out->valence > 0.3f) {
         emo[NLP_EMO_JOY] += JOY_FROM_VALENCE * out->valence; /* see JOY_FROM_VALENCE */
     }
+    float bereaved = 0.0f;
     if (!agent && topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f) {
         /* a customer telling of a death is sad, whatever the words: "my
          * husband passed last month and his name is still on the bill" */
-        emo[NLP_EMO_SADNESS] += BEREAVEMENT_SADNESS;
+        bereaved = BEREAVEMENT_SADNESS;
+        emo[NLP_EMO_SADNESS] += bereaved;
     }
     if (sarcastic) {
         emo[NLP_EMO_ANNOYANCE] += 0.6f * out->sarcasm;
@@ -2035,7 +2037,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         out->emotions[k] = squash(emo[k]);
     }
-    if (emo[NLP_EMO_SADNESS] > 0.0f && emo[NLP_EMO_SADNESS] >= emo[NLP_EMO_ANGER]) {
+    float sad_words = emo[NLP_EMO_SADNESS] - bereaved; /* the death topic's share is no hurt word */
+    if (sad_words > 0.0f && sad_words >= emo[NLP_EMO_ANGER]) {
         /* hurt more than hostility: "i hate that i still miss you" */
         out->emotions[NLP_EMO_ANGER] = squash(SAD_OVER_ANGER * emo[NLP_EMO_ANGER]);
     }

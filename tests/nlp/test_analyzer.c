@@ -472,6 +472,9 @@ START_TEST(customer_worry_doubt_and_loss)
         {"I was so looking forward to this and now nothing seems to work out", NLP_EMO_SADNESS},
         {"my husband passed last month and his name is still on the bill", NLP_EMO_SADNESS},
         {"it's the first christmas without her and the card came back", NLP_EMO_SADNESS},
+        {"three transactions I didn't make on my card, is my money still there?", NLP_EMO_ANXIETY},
+        {"the adoption match isn't going ahead, we'd already painted the bedroom", NLP_EMO_SADNESS},
+        {"I didn't get the promotion. fifteen years with the company.", NLP_EMO_SADNESS},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
