@@ -1312,6 +1312,14 @@ START_TEST(empathy_and_tone_deaf)
         agent("The payment holiday would last 3 months and interest would still apply.").tone_deaf,
         0.5f);
     ck_assert_float_ge(agent("that's not us, you'll have to ring them").tone_deaf, 0.5f);
+    /* a loss waved through, blame and talking down in plain words */
+    ck_assert_float_ge(
+        agent("okay so cancer or not the minimum term is twenty four months").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("The minimum term is twenty four months.").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("well you booked the cheapest fare so you get what you pay for").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("I'm sorry for your loss. okay moving on, what's the meter reading").tone_deaf, 0.5f);
     ck_assert_float_ge(
         agent("just so you know it's pronounced worcester like wooster. anyway, your postcode?")
             .tone_deaf,
