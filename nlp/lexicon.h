@@ -266,12 +266,12 @@ static inline int32_t nlp_lex_find_padded(const nlp_lexicon *lex, const char *wo
 
 #define NLP_LEX_EDGE_HASH_MUL    0x9E3779B1u /* 2^32 / golden ratio (Knuth); as in the generator */
 #define NLP_LEX_EDGE_FILTER_MUL  0x85EBCA6Bu /* as in the generator */
-#define NLP_LEX_EDGE_FILTER_BITS 18u         /* as in the generator: a 32 KiB filter */
+#define NLP_LEX_EDGE_FILTER_BITS 19u         /* as in the generator: a 64 KiB filter */
 
 /* Child of trie node `node` (not the root: its children are in the slots)
  * along word_id, or 0 when there is none; *accept is the entry of the phrase
- * that ends at the child, or -1. Most steps find no edge: a 32 KiB bit filter
- * answers those (about 1 in 10 absent keys passes it), the rest take one hash
+ * that ends at the child, or -1. Most steps find no edge: a 64 KiB bit filter
+ * answers those (about 1 in 15 absent keys passes it), the rest take one hash
  * or two probes expected (linear probing in a table at most 3/4 full); inline: it
  * runs for every step of a phrase. */
 static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32_t word_id,
