@@ -943,6 +943,7 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "this is my third replacement kettle",
         "is there any reason my parcel went to glasgow",
         "12 days since my order shipped",
+        "@user you've lost my parcel again",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
@@ -954,6 +955,10 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "@user is the app compatible with older android phones?",
         "@user morning! is the 8:15 still running from platform 4?",
         "@user yes!! been waiting for this all year",
+        /* the writer's team, a purchase not yet made, the writer's own slip */
+        "my team lost again. @user i need a bucket of chicken to cope",
+        "@user does the warranty cover a broken screen if i drop it? asking before i buy",
+        "@user shipped my return to the wrong warehouse because i cant read. what now?",
     };
     EXPECT(fine, complaint_of, false);
     /* a "but" keeps the complaint: the fault follows the praise */
