@@ -944,6 +944,9 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "is there any reason my parcel went to glasgow",
         "12 days since my order shipped",
         "@user you've lost my parcel again",
+        "@user laptop fan sounds like a jet engine and its 3 months old",
+        "@user why does my bill say i have premium channels i never ordered",
+        "@user the clerk refused to honor the price on your own shelf tag",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
@@ -959,6 +962,7 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "my team lost again. @user i need a bucket of chicken to cope",
         "@user does the warranty cover a broken screen if i drop it? asking before i buy",
         "@user shipped my return to the wrong warehouse because i cant read. what now?",
+        "@user my puppy is 3 months old, which food do you recommend?",
     };
     EXPECT(fine, complaint_of, false);
     /* a "but" keeps the complaint: the fault follows the praise */
