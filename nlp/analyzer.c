@@ -1187,6 +1187,34 @@ static bool names_stand_out_in(const token *tokens, size_t n_tok)
     return 4 * n_title <= 3 * n_lower;
 }
 
+/* True when the token before a word ends a clause there: a comma or a stop
+ * after it, or it is "and" or "but" ("ordered a large and got a small"). */
+static bool opens_clause(const nlp_analyzer *an, const token *prev)
+{
+    if (prev->flags & (TOK_CLAUSE_END | TOK_COMMA)) {
+        return true;
+    }
+    if (prev->word_id >= 0 && prev->word_id == an->and_word) {
+        return true;
+    }
+    return prev->entry >= 0 && (an->lex->entries[prev->entry].flags & NLP_LEX_BUT);
+}
+
+/* True when what a receive word (token i) names is what was asked for ("got it
+ * today") or a bonus ("got free garlic bread", "got an upgrade"): its next
+ * word is a pronoun or praise. */
+static bool receives_what_was_asked(const nlp_analyzer *an, size_t i, size_t n_tok)
+{
+    if (i + 1 >= n_tok) {
+        return false;
+    }
+    const token *next = &an->tokens[i + 1];
+    if (next->word_tags & NLP_WORD_PRON) {
+        return true;
+    }
+    return next->entry >= 0 && an->lex->entries[next->entry].valence > 0.0f;
+}
+
 /* True when a pair_block word ("old", "duplicate") follows token i within 3
  * tokens of its clause: a cancel verb after its object names which one goes
  * ("two accounts by mistake, can you close the duplicate one"). */
@@ -1484,10 +1512,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 last_expect = pos;
             } else if ((t->word_tags & NLP_WORD_RECEIVE) && i > 0 &&
                        pos - last_expect <= MISMATCH_WINDOW &&
-                       (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) &&
-                       !(i + 1 < n_tok && (an->tokens[i + 1].word_tags & NLP_WORD_PRON))) {
-                /* "ordered a large, got a small": what came is not what was asked
-                 * for ("ordered on monday, got it today" names what was asked) */
+                       opens_clause(an, &an->tokens[i - 1]) &&
+                       !receives_what_was_asked(an, i, n_tok)) {
+                /* "ordered a large, got a small", "asked for oat milk and got
+                 * regular": what came is not what was asked for ("ordered on
+                 * monday and got it today" names what was asked) */
                 mismatch = true;
             }
         }

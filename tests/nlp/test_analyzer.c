@@ -701,12 +701,16 @@ START_TEST(numbers_mismatches_and_own_doing)
         "ordered a large, got a small",
         "booked a sea view, got a view of the car park",
         "ordered 2 chicken burgers. got 2 veggie burgers",
+        "ordered a large fries and got half a bag",
+        "asked for oat milk but got regular",
     };
     EXPECT(mismatch, complaint_of, true);
     static const char *const matched[] = {
         "ordered on monday, got it today",
         "I ordered a pizza and got it in 20 mins",
         "booked a table for 8, got there at 8",
+        "ordered on monday and got it today",
+        "ordered a pizza and got free garlic bread!",
     };
     EXPECT(matched, complaint_of, false);
     /* the customer's own doing is no fault of the service; the same loss
