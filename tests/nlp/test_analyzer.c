@@ -951,6 +951,8 @@ START_TEST(faults_as_facts_and_a_bad_day_beside_praise)
         "@user laptop fan sounds like a jet engine and its 3 months old",
         "@user why does my bill say i have premium channels i never ordered",
         "@user the clerk refused to honor the price on your own shelf tag",
+        /* thanks for a fault of the service is mockery and a complaint at once */
+        "@user thanks for charging me twice for the same pizza. really appreciate it",
     };
     EXPECT(complaints, complaint_of, true);
     static const char *const fine[] = {
