@@ -83,7 +83,7 @@ for f in support3_dev.tsv heldout_support.tsv; do
 done
 # escalation: any type >= 0.5 against a label other than none, and the type
 c=$(col customer escalation)
-for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv \
+for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
     heldout_escalation3.tsv heldout_escalation4.tsv; do
     analyse "$f" 1 customer

@@ -1014,6 +1014,12 @@ START_TEST(each_escalation_type)
         {"how can i get rid of my account", NLP_ESC_CANCEL},
         {"i dont want this account anymore", NLP_ESC_CANCEL},
         {"third time lucky i guess?? still no refund", NLP_ESC_REPEAT_CONTACT},
+        /* escalations without the stock words (escalation6_dev) */
+        {"Please arrange for a member of management to phone me this evening.",
+         NLP_ESC_HUMAN_REQUEST},
+        {"get me off your books", NLP_ESC_CANCEL},
+        {"Moneyclaim online it is, then.", NLP_ESC_LEGAL},
+        {"i'm gonna tiktok this whole experience", NLP_ESC_PUBLIC},
         {"I need to report bad service", NLP_ESC_LEGAL},
         /* calls and chats (bench/nlp/dev/escalation2_dev.tsv) */
         {"yeah i'm going to the papers with this", NLP_ESC_PUBLIC},
@@ -1167,6 +1173,10 @@ START_TEST(each_escalation_type)
         "switch to my old account",
         "I'd like to unsubscribe {{Person Name}} from your newsletters.",
         "permanently delete my photos from the album",
+        /* the press, social media and a joint account named harmlessly */
+        "I'm a journalist and I'd like to subscribe to the digital edition.",
+        "I saw a post on Facebook about a discount code, does it still work?",
+        "close the joint account please, we've moved everything into my main account with you",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
