@@ -24,20 +24,22 @@ typedef struct text_opts {
 
 static void text_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n\n"
-            "Reads one message per line on stdin and writes one result per line on stdout,\n"
-            "in the same order: valence (-1..1), emotions, complaint, escalation and its type,\n"
-            "sarcasm, agent empathy and tone_deaf (--role agent), the PII span count, the\n"
-            "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
-            "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1:\n"
-            "the writer asks the other side to wait, \"one moment\", \"let me check\", or\n"
-            "stops mid-sentence, \"that would have been\") and the redacted text.\n"
-            "TSV (default) starts with a header row. Lines longer than\n"
-            "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
-            "truncated=1. Memory use is constant.\n\n"
-            "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
-            TEXT_DEFAULT_MAX);
+    fprintf(
+        out,
+        "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n\n"
+        "Reads one message per line on stdin and writes one result per line on stdout,\n"
+        "in the same order: valence (-1..1), emotions (customer role; all 0 with\n"
+        "--role agent: the agent channel yields no emotion), complaint, escalation and\n"
+        "its type, sarcasm, agent empathy and tone_deaf (--role agent), the PII span count, the\n"
+        "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
+        "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1:\n"
+        "the writer asks the other side to wait, \"one moment\", \"let me check\", or\n"
+        "stops mid-sentence, \"that would have been\") and the redacted text.\n"
+        "TSV (default) starts with a header row. Lines longer than\n"
+        "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
+        "truncated=1. Memory use is constant.\n\n"
+        "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
+        TEXT_DEFAULT_MAX);
 }
 
 static int parse_args(int argc, char **argv, text_opts *o)

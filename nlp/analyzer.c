@@ -2127,6 +2127,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- agent side ---- */
     if (agent) {
+        /* the agent channel yields no emotion (privacy: no inference of an
+         * employee's feelings at work); the evidence above still served the
+         * agent rules, and tone-deafness and empathy describe the wording */
+        memset(out->emotions, 0, sizeof out->emotions);
         out->empathy = squash(1.1f * empathy_cue);
         float td = cue[NLP_LEX_TONEDEAF];
         if (n_you > 0 && td > 0.0f) {

@@ -64,7 +64,7 @@ typedef enum nlp_topic {
 /* Results of one message. Every score is in [0, 1] except valence in [-1, 1]. */
 typedef struct nlp_result {
     float valence;                       /* -1 very negative .. +1 very positive */
-    float emotions[NLP_EMO_COUNT];       /* indexed by nlp_emotion */
+    float emotions[NLP_EMO_COUNT];       /* indexed by nlp_emotion; all 0 for NLP_ROLE_AGENT */
     float complaint;                     /* reports a problem with a product/service */
     float escalation;                    /* strength of the strongest escalation cue */
     nlp_escalation_type escalation_type; /* NLP_ESC_NONE when escalation < 0.5 */

@@ -1354,6 +1354,12 @@ START_TEST(empathy_and_tone_deaf)
         agent("just so you know it's pronounced worcester like wooster. anyway, your postcode?")
             .tone_deaf,
         0.5f);
+    /* the agent channel yields no emotion, however the reply is worded */
+    nlp_result hot = agent("I'm so angry and upset about this, I hate it. Thanks, great!");
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        ck_assert_float_eq(hot.emotions[k], 0.0f);
+    }
+    ck_assert_float_lt(hot.valence, 0.0f);
     /* minimising and deflecting in everyday words */
     ck_assert_float_ge(
         agent("These things happen with parcels. It'll turn up eventually.").tone_deaf, 0.5f);
