@@ -824,7 +824,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
 #endif
 
 /* Splits text into tokens; returns the token count. Linear in n. */
-static size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
+static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
 {
 #ifdef NLP_HAVE_SSE2
     tok_input in;
@@ -1187,6 +1187,18 @@ static bool names_stand_out_in(const token *tokens, size_t n_tok)
     return 4 * n_title <= 3 * n_lower;
 }
 
+/* True when some token of the message is the word with id word_id (>= 0).
+ * Out of the per-token loop: it runs for the few messages a rule needs it for. */
+static bool has_word(const nlp_analyzer *an, size_t n_tok, int32_t word_id)
+{
+    for (size_t i = 0; i < n_tok && word_id >= 0; i++) {
+        if (an->tokens[i].word_id == word_id) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when the token before a word ends a clause there: a comma or a stop
  * after it, or it is "and" or "but" ("ordered a large and got a small"). */
 static bool opens_clause(const nlp_analyzer *an, const token *prev)
@@ -1448,7 +1460,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
-    int n_or = 0; /* "or": a question that offers a choice is a doubt */
     /* a fault after a praise frame in its sentence ("love how my internet
      * drops"), unless a word of relief follows it there ("love that the outage
      * is fixed") */
@@ -1483,7 +1494,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
-        n_or += t->word_id == an->or_word && an->or_word >= 0;
         if (t->flags & TOK_CONSUMED) {
             continue;
         }
@@ -2060,8 +2070,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_ANNOYANCE] += 0.4f;
     }
     if (n_quest > 0 && cue[NLP_LEX_PROBLEM] == 0.0f) {
-        emo[NLP_EMO_CONFUSION] +=
-            0.1f * (float)(n_quest > 3 ? 3 : n_quest) + (n_or > 0 ? OR_QUESTION : 0.0f);
+        /* a question that offers a choice ("... or ...?") is a doubt */
+        emo[NLP_EMO_CONFUSION] += 0.1f * (float)(n_quest > 3 ? 3 : n_quest) +
+                                  (has_word(an, n_tok, an->or_word) ? OR_QUESTION : 0.0f);
     }
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         out->emotions[k] = squash(emo[k]);
