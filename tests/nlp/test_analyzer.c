@@ -1342,6 +1342,16 @@ START_TEST(empathy_and_tone_deaf)
         agent("The payment holiday would last 3 months and interest would still apply.").tone_deaf,
         0.5f);
     ck_assert_float_ge(agent("that's not us, you'll have to ring them").tone_deaf, 0.5f);
+    /* formal coldness: one such phrase leans tone-deaf, two (or one on a
+     * call about hardship) read as tone-deaf */
+    ck_assert_float_ge(agent("We note your comments. The matter is now closed.").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("Your refund will be processed in due course.").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("Your request for a payment holiday due to chemotherapy has been declined.")
+            .tone_deaf,
+        0.5f);
+    ck_assert_float_ge(
+        agent("Lol yeah the parcel got lost, stuff happens. Reorder whenever.").tone_deaf, 0.5f);
     /* a loss waved through, blame and talking down in plain words */
     ck_assert_float_ge(
         agent("okay so cancer or not the minimum term is twenty four months").tone_deaf, 0.5f);
