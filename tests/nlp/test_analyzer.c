@@ -475,6 +475,12 @@ START_TEST(customer_worry_doubt_and_loss)
         {"three transactions I didn't make on my card, is my money still there?", NLP_EMO_ANXIETY},
         {"the adoption match isn't going ahead, we'd already painted the bedroom", NLP_EMO_SADNESS},
         {"I didn't get the promotion. fifteen years with the company.", NLP_EMO_SADNESS},
+        {"please cancel the vet plan for Milo, we had to say goodbye to him last night",
+         NLP_EMO_SADNESS},
+        {"Could you remove my wife's name from the energy bill please. I still set the table for "
+         "two "
+         "sometimes.",
+         NLP_EMO_SADNESS},
         {"honestly you've saved me, i wouldn't have known what to do", NLP_EMO_GRATITUDE},
         {"oh that's so kind of you, ta", NLP_EMO_GRATITUDE},
         {"my grandad is on oxygen at home and the power's just gone, how long is it going to be "
