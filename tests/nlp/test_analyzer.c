@@ -486,6 +486,8 @@ START_TEST(customer_worry_doubt_and_loss)
         {"my grandad is on oxygen at home and the power's just gone, how long is it going to be "
          "off",
          NLP_EMO_ANXIETY},
+        {"got a text saying my account will be closed in 24 hrs unless I verify. is this real?",
+         NLP_EMO_ANXIETY},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
