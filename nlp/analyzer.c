@@ -2101,10 +2101,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * ("what if my parcel is lost?"; fault cues after such an "if" were not
      * counted) */
     bool worry = asks_hypothetical && no_fault;
+    /* the message tells of a death or of hardship (rules on both sides read it) */
+    bool hard_times = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f;
     /* a death or hardship told with no fault named explains the negativity:
      * "my dad passed away last week", "lost my job today, feeling awful" */
-    bool life_event =
-        no_fault && (topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f);
+    bool life_event = no_fault && hard_times;
     /* the customer's own doing ("lost my card on a night out, how do I order a
      * new one?", "overslept and missed my flight, totally on me") explains the
      * negativity, and the faults it names are the customer's */
@@ -2147,15 +2148,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (n_you > 0 && td > 0.0f) {
             td += 0.2f;
         }
-        if (empathy_cue < 0.5f && pos_mass >= 1.3f &&
-            max_f(topic[NLP_TOPIC_BEREAVEMENT], topic[NLP_TOPIC_HARDSHIP]) >= 0.5f) {
+        if (empathy_cue < 0.5f && pos_mass >= 1.3f && hard_times) {
             /* a death, a lost job or debt answered with cheer and no word of
              * acknowledgement: "okay awesome so your husband's died ... have a
              * great day" (plain procedure there is no fault: "we'll need a copy
              * of the death certificate") */
             td += 0.8f;
         }
-        if (td > 0.0f && max_f(topic[NLP_TOPIC_BEREAVEMENT], topic[NLP_TOPIC_HARDSHIP]) >= 0.5f) {
+        if (td > 0.0f && hard_times) {
             /* coldness weighs more in a call about a death or hardship: "losing
              * your dad is awful. that said, the charges are valid" */
             td += HARDSHIP_TONEDEAF;
