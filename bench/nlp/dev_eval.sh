@@ -65,10 +65,11 @@ for f in emotions_cc_dev.tsv emotions_cc2_dev.tsv emotions_cc3_dev.tsv emotions_
     done | tee "$tmp/emo"
     awk -v name="$f emotions" '{ s += $4; n++ } END { printf "%-34s macro F1 %.3f\n", name, s / n }' "$tmp/emo"
 done
+# the escalation column, read by the chat-bot and escalation sets below
+c=$(col customer escalation)
 # support2_dev: label, intent, text; rules were written from its first half
 # (odd data rows) only, and its second half (even rows) is scored as held out
 analyse support2_dev.tsv 2 customer
-c=$(col customer escalation)
 for half in 1 0; do
     name=$([ "$half" = 1 ] && echo "support2_dev.tsv (odd, dev)" || echo "support2_dev.tsv (even, held out)")
     paste "$tmp/labels" "$tmp/out" |
@@ -82,7 +83,6 @@ for f in support3_dev.tsv heldout_support.tsv; do
         awk -F'\t' -v c="$c" '{ print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' | f1 "$f escalation"
 done
 # escalation: any type >= 0.5 against a label other than none, and the type
-c=$(col customer escalation)
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
     heldout_escalation3.tsv heldout_escalation4.tsv; do
