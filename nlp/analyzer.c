@@ -1808,7 +1808,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
             if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
                 if (f & NLP_LEX_HREQ_VERB) {
-                    last_hreq_verb = pos;
+                    /* the window opens at the phrase's last word ("how can i
+                     * speak | to an actual agent") */
+                    size_t end = i;
+                    while (end + 1 < n_tok && (an->tokens[end + 1].flags & TOK_CONSUMED)) {
+                        end++;
+                    }
+                    last_hreq_verb = (long)end;
                     hreq_negated = negated;
                 }
                 if (f & NLP_LEX_HREQ_OBJ) {

@@ -662,6 +662,34 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
 }
 END_TEST
 
+START_TEST(help_questions_are_no_complaint)
+{
+    /* a question asking how to do something, or whether the company offers it,
+     * takes its negativity from the customer's situation ... */
+    static const char *const no[] = {
+        "@user my phone's been stolen. how do I block the sim?",
+        "@user woke up with a horrible cold. can I add lemsip to my grocery order?",
+        "@user gutted i missed the pre-sale, do you know if there'll be more tickets?",
+        "ugh Monday. anyway do you have a branch in Hove?",
+    };
+    EXPECT(no, complaint_of, false);
+    /* ... but a fault reported in its own sentence still complains, and a person
+     * asked for this way is still asked for */
+    static const char *const yes[] = {
+        "the charger melted. how do I get a replacement?",
+        "is there any reason my direct debit came out twice this month?",
+    };
+    EXPECT(yes, complaint_of, true);
+    ck_assert_int_eq(cust("how can i speak to an actual agent").escalation_type,
+                     NLP_ESC_HUMAN_REQUEST);
+    ck_assert_int_eq(cust("how can I get hold of somebody at customer support?").escalation_type,
+                     NLP_ESC_HUMAN_REQUEST);
+    ck_assert_int_eq(cust("I'd like to leave feedback for the manager about how helpful Tom was")
+                         .escalation_type,
+                     NLP_ESC_NONE);
+}
+END_TEST
+
 START_TEST(fans_slang_is_praise)
 {
     /* words that are negative alone are praise in these phrases */
@@ -1708,6 +1736,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, faults_as_facts_and_a_bad_day_beside_praise);
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
+    tcase_add_test(tc, help_questions_are_no_complaint);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
     tcase_add_test(tc, fans_slang_is_praise);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
