@@ -238,10 +238,11 @@ struct nlp_analyzer {
     uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
     uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
     const nlp_lexicon *lex;
-    int32_t num_slot; /* slot of NLP_LEX_NUM_WORD, or -1 */
-    int32_t and_word; /* word id of "and" (ends a negation that has found its word), or -1 */
-    int32_t or_word;  /* word id of "or" (carries a negation on to the next word), or -1 */
-    bool saw_digit;   /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    int32_t num_slot;   /* slot of NLP_LEX_NUM_WORD, or -1 */
+    int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
+    int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
+    int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
+    bool saw_digit;     /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
     bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
@@ -276,9 +277,14 @@ static bool ascii_alpha(unsigned char c)
     return (unsigned char)((c | 0x20) - 'a') < 26;
 }
 
+static bool ascii_digit(unsigned char c)
+{
+    return (unsigned char)(c - '0') < 10;
+}
+
 static bool ascii_alnum(unsigned char c)
 {
-    return ascii_alpha(c) || (unsigned char)(c - '0') < 10;
+    return ascii_alpha(c) || ascii_digit(c);
 }
 
 #ifdef NLP_HAVE_SSE2
@@ -309,6 +315,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
+    an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
     an->and_word = lex_word_id(an->lex, "and");
     an->or_word = lex_word_id(an->lex, "or");
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
@@ -506,6 +513,15 @@ static FORCE_INLINE token *emit(nlp_analyzer *an, size_t *n_tok)
     return t;
 }
 
+/* Adds the token a currency sign before a number is read as (NLP_LEX_MONEY_WORD). */
+static void emit_money(nlp_analyzer *an, size_t *n_tok)
+{
+    token *t = emit(an, n_tok);
+    if (t != NULL && an->money_slot >= 0) {
+        *t = word_token(&an->lex->slots[an->money_slot], 0);
+    }
+}
+
 static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag, size_t *n_tok)
 {
     if (w->len == 0 && !(w->flags & W_TOO_LONG)) {
@@ -529,6 +545,14 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
     w->len = 0;
     w->flags = 0;
     w->n_letters = 0;
+}
+
+/* True when the mark at s[i] is a decimal point or a thousands separator
+ * ("£3.20", "1,000"): a digit on both sides. It ends no clause. */
+static inline bool in_number(const unsigned char *s, size_t n, size_t i)
+{
+    return (s[i] == '.' || s[i] == ',') && i > 0 && i + 1 < n && ascii_digit(s[i - 1]) &&
+           ascii_digit(s[i + 1]);
 }
 
 /* Marks the last token with a punctuation mark. */
@@ -693,7 +717,7 @@ static void init_after_word(nlp_analyzer *an)
 
 /* The common case, 16 bytes at a time: from s[i] (an ASCII letter or digit
  * starting a word; no word pending, no hashtag) a stretch of plain words
- * (1-15 ASCII letters and digits, no letter repeated three times) separated
+ * (1-15 ASCII letters, no digit, no letter repeated three times) separated
  * by a space and/or one of . , ! ? ; : right after a word. Emits the tokens
  * exactly as push_run(), finish_word() and punct() would (an apostrophe that
  * splits a clitic off, "I'll" -> "i" "ll", is skipped like the reference
@@ -713,7 +737,6 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     token *tokens = an->tokens;
     size_t n_tok = *n_tok_io;
     size_t max_tokens = an->max_tokens;
-    unsigned digits = 0;
     const __m128i bit20 = _mm_set1_epi8(0x20);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
@@ -737,8 +760,8 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
          * is an elongation, the reference's job */
         unsigned same =
             (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_slli_si128(lowered, 1)));
-        if (same & (same << 1) & letters) {
-            break;
+        if ((same & (same << 1) & letters) || (alnum & ~letters & run) != 0) {
+            break; /* a word with a digit ("3.20", "1,000", "b4") is the reference's job too */
         }
         size_t e = i + r;
         unsigned char d = e < n ? s[e] : 0; /* 0: a plain separator, as NUL is */
@@ -770,7 +793,6 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
             }
         }
         unsigned uppers = (unsigned)_mm_movemask_epi8(upper) & run;
-        digits |= alnum & ~letters & run;
         uint16_t flags =
             (uint16_t)((letters & ~uppers) != 0 ? TOK_HAS_LOWER | ((uppers & 1u) ? TOK_TITLE : 0u)
                                                 : (uppers != 0 && r >= 2 ? TOK_CAPS : 0u));
@@ -786,9 +808,6 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                     break;
                 }
                 if (tk == 0) {
-                    if (letters == 0 && an->num_slot >= 0) {
-                        tk_out = word_token(&slots[an->num_slot], flags); /* "45 mins" */
-                    }
                     break;
                 }
             }
@@ -817,7 +836,6 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
             break;
         }
     }
-    an->saw_digit |= digits != 0;
     *n_tok_io = n_tok;
     return i;
 }
@@ -925,7 +943,11 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
                 i += em;
                 continue;
             }
-            punct(an, n_tok, c);
+            if (c == '$' && i + 1 < n && ascii_digit(s[i + 1])) {
+                emit_money(an, &n_tok); /* "$65 for a carry on" */
+            } else if (!in_number(s, n, i)) {
+                punct(an, n_tok, c);
+            }
             i++;
             continue;
         }
@@ -983,7 +1005,9 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
         }
         finish_word(an, &w, hashtag, &n_tok);
         hashtag = false;
-        if (is_emoji_cp(cp) || cat == UTF8PROC_CATEGORY_SO) {
+        if (cat == UTF8PROC_CATEGORY_SC && i + ulen < n && ascii_digit(s[i + ulen])) {
+            emit_money(an, &n_tok); /* "£3.20", "€15" */
+        } else if (is_emoji_cp(cp) || cat == UTF8PROC_CATEGORY_SO) {
             token *t = emit(an, &n_tok);
             if (t != NULL) {
                 t->flags |= TOK_EMOJI;

@@ -95,6 +95,7 @@ HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
 WORD_CONT = 4  # NLP_WORD_CONT: the word continues some phrase
 NUM_WORD = "<num>"  # NLP_LEX_NUM_WORD: the word a number not in the lexicon is read as
+MONEY_WORD = "<money>"  # NLP_LEX_MONEY_WORD: the word a currency sign before a number is read as
 MASK64 = (1 << 64) - 1
 
 
@@ -266,8 +267,8 @@ def main():
                     if len(words) > MAX_PHRASE_TOKENS:
                         sys.exit(f"{where}: phrase longer than {MAX_PHRASE_TOKENS} tokens")
                     for w in words:
-                        if w == NUM_WORD:
-                            continue  # stands for any number
+                        if w in (NUM_WORD, MONEY_WORD):
+                            continue  # stands for any number / a currency sign
                         bad = [ch for ch in w[1:] if ord(ch) < 128 and not ch.isalnum()]
                         if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
                             sys.exit(f"{where}: '{w}' can never be a token")
@@ -288,6 +289,19 @@ def main():
             continue
         slots = [[w] if w != NUM_WORD else [NUM_WORD] + numbers for w in words]
         for variant in itertools.product(*slots):
+            if variant not in terms:
+                terms[variant] = terms[words]
+
+    # A currency sign before a number is a token of its own, so a phrase that
+    # holds a number also matches it with the sign ("waited <num> hours" ->
+    # "took my <money> <num>"), wherever it has no sign written before it.
+    for words in list(terms):
+        at = [k for k, w in enumerate(words) if w == NUM_WORD or (w.isascii() and w.isdigit())]
+        at = [k for k in at if k == 0 or words[k - 1] != MONEY_WORD]
+        if not at or len(words) + 1 > MAX_PHRASE_TOKENS:
+            continue
+        for k in at[:1]:
+            variant = words[:k] + (MONEY_WORD,) + words[k:]
             if variant not in terms:
                 terms[variant] = terms[words]
 

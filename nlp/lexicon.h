@@ -68,6 +68,11 @@ enum {
  * phrases can hold a number: "waited <num> hours". */
 #define NLP_LEX_NUM_WORD "<num>"
 
+/* The word a currency sign ($, and any Unicode currency symbol: £, €) right
+ * before a digit is read as: "£3.20 for a latte" -> "<money>" "<num>" "<num>"
+ * "for" "a" "latte". */
+#define NLP_LEX_MONEY_WORD "<money>"
+
 /* Indices into nlp_lex_entry.scores. */
 enum {
     NLP_LEX_COMPLAINT,

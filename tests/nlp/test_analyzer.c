@@ -662,6 +662,35 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
 }
 END_TEST
 
+START_TEST(prices_told_to_a_company)
+{
+    /* a currency sign before a number is a word of its own; a price and what it
+     * bought (or what it must be paid to do) is a price complained of ... */
+    static const char *const yes[] = {
+        "@user $65 for a carry on?? you're a bus with wings",
+        "\xc2\xa3"
+        "3.80 for a tea @user. a teabag in hot water",
+        "@user driver took the longest route possible, $38 for a 10 min ride",
+        "@user \xe2\x82\xac"
+        "45 to print a boarding pass",
+    };
+    EXPECT(yes, complaint_of, true);
+    /* ... unless praise says it was worth it; a decimal point ends no sentence */
+    static const char *const no[] = {
+        "\xc2\xa3"
+        "5 for a meal deal, bargain!",
+        "@user 65 for a carry on",
+    };
+    EXPECT(no, complaint_of, false);
+    /* a phrase with a number also matches the number with its sign */
+    ck_assert_float_ge(cust("@user waited 45 mins for my food").complaint, 0.5f);
+    ck_assert_float_ge(cust("@user pump took my \xc2\xa3"
+                            "20 and didn't dispense any fuel")
+                           .complaint,
+                       0.5f);
+}
+END_TEST
+
 START_TEST(help_questions_are_no_complaint)
 {
     /* a question asking how to do something, or whether the company offers it,
@@ -1737,6 +1766,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, worry_without_a_fault_is_no_complaint);
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, help_questions_are_no_complaint);
+    tcase_add_test(tc, prices_told_to_a_company);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
     tcase_add_test(tc, fans_slang_is_praise);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);

@@ -97,6 +97,9 @@ START_TEST(word_path_matches_reference_on_edge_cases)
         CASE("good\x80"
              "bad\xff ok\xc3 fine\0nice \t\r\n end."),
         CASE(":) :-( word:) word:( <3 &lt;3 xD :DDD =((( ;)"),
+        CASE("\xc2\xa3"
+             "3.20 for a latte, $65 for a bag; \xe2\x82\xac"
+             "1,000.50 or 3. 4,x .5 $ $a 1.2.3."),
         CASE("D: T_T o_O O.o x( X_X D=  Plan D: call aD: D:x T_Tx T.T. so D:) ok T_T_T D:: 8)"),
         CASE("n't 't ' 'a a' don't won't can'T DON'T o'clock rock'n'roll"),
         CASE("a"),
