@@ -682,6 +682,15 @@ START_TEST(prices_told_to_a_company)
         "@user 65 for a carry on",
     };
     EXPECT(no, complaint_of, false);
+    /* a promise reported, then the time since, is a fault told as a fact; what
+     * the description "said it would" do, done, is praise */
+    ck_assert_float_ge(
+        cust("@user your rep said it would be sorted in 24hrs. it's been 6 days").complaint, 0.5f);
+    ck_assert_float_ge(cust("the insurance said they'd send an assessor within five days and it's "
+                            "been like three weeks")
+                           .complaint,
+                       0.5f);
+    ck_assert_float_lt(cust("It does everything the description said it would.").complaint, 0.5f);
     /* a phrase with a number also matches the number with its sign */
     ck_assert_float_ge(cust("@user waited 45 mins for my food").complaint, 0.5f);
     ck_assert_float_ge(cust("@user pump took my \xc2\xa3"
@@ -700,6 +709,10 @@ START_TEST(help_questions_are_no_complaint)
         "@user woke up with a horrible cold. can I add lemsip to my grocery order?",
         "@user gutted i missed the pre-sale, do you know if there'll be more tickets?",
         "ugh Monday. anyway do you have a branch in Hove?",
+        "@user what's your policy on refunds for tickets bought through third parties?",
+        "@user are there charges for closing an isa early?",
+        "@user how late is the customer service line open?",
+        "@user any news on when the switch version is coming out?",
     };
     EXPECT(no, complaint_of, false);
     /* ... but a fault reported in its own sentence still complains, and a person
