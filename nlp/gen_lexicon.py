@@ -244,6 +244,7 @@ def main():
         sys.exit("usage: gen_lexicon.py OUT.c LEXICON_FILE...")
     terms = {}      # tuple(words) -> entry
     emoticons = {}  # bytes -> entry
+    aliases = []    # (lhs, canonical term, where)
     for path in sys.argv[2:]:
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -258,6 +259,11 @@ def main():
                 if idx < 0:
                     sys.exit(f"{where}: expected ' = '")
                 lhs, rhs = line[:idx].strip(), line[idx + 3:]
+                if rhs.strip().startswith("@"):
+                    # "dissapointed|disapointed = @disappointed": spellings of a
+                    # term that take its values, resolved once every file is read
+                    aliases.append((lhs.lower(), rhs.strip()[1:].lower(), where))
+                    continue
                 entry = parse_rhs(rhs, where)
                 if lhs.startswith("emoticon:"):
                     for emo in lhs[len("emoticon:"):].split("|emoticon:"):
@@ -279,6 +285,16 @@ def main():
                         terms[words] = dict(entry, emo=list(entry["emo"]),
                                             scores=list(entry["scores"]),
                                             pattern="/" in lhs or "?" in lhs)
+
+    # Other spellings of a term (misspellings) take the term's values; a
+    # spelling that is a term of its own keeps its own values.
+    for lhs, canonical, where in aliases:
+        target = terms.get(tuple(canonical.split()))
+        if target is None:
+            sys.exit(f"{where}: '@{canonical}' is no term")
+        for words in expand(lhs):
+            if words not in terms:
+                terms[words] = target
 
     # A number that is a lexicon word ("3" of "called 3 times") keeps its own
     # word id, so a phrase with <num> also gets a copy for each such number

@@ -662,6 +662,31 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
 }
 END_TEST
 
+START_TEST(misspellings_and_review_verdicts)
+{
+    /* other spellings take their term's values (nlp/lexicon/spelling.txt) */
+    ck_assert_float_eq_tol(cust("so dissapointed").valence, cust("so disappointed").valence, 1e-6f);
+    ck_assert_float_eq_tol(cust("I'm super pissd").valence, cust("I'm super pissed").valence,
+                           1e-6f);
+    ck_assert_float_gt(cust("the food was excelent").valence, 0.3f);
+    /* verdicts and failures as reviews tell them */
+    static const char *const bad[] = {
+        "Cumbersome design.",
+        "The spaghetti is nothing special whatsoever.",
+        "Battery lasts only a few hours.",
+        "The plastic breaks really easy on this clip.",
+        "Improper description.... I had to return it.",
+        "Not loud enough and doesn't turn on like it should.",
+        "Won't ever go here again.",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        nlp_result r = cust(bad[i]);
+        ck_assert_msg(r.valence < 0.0f && r.complaint >= 0.5f, "%s: valence %.3f complaint %.3f",
+                      bad[i], (double)r.valence, (double)r.complaint);
+    }
+}
+END_TEST
+
 START_TEST(prices_told_to_a_company)
 {
     /* a currency sign before a number is a word of its own; a price and what it
@@ -1780,6 +1805,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, help_questions_are_no_complaint);
     tcase_add_test(tc, prices_told_to_a_company);
+    tcase_add_test(tc, misspellings_and_review_verdicts);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
     tcase_add_test(tc, fans_slang_is_praise);
     tcase_add_test(tc, lexicon_alternatives_with_spaces);
