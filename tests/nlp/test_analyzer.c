@@ -687,6 +687,18 @@ START_TEST(misspellings_and_review_verdicts)
 }
 END_TEST
 
+START_TEST(moved_by_an_advert_is_no_complaint)
+{
+    static const char *const no[] = {
+        "@user your christmas ad made me cry again \xf0\x9f\x98\xad",
+        "@user crying at your christmas ad again this year. every year \xf0\x9f\x98\xad",
+        "@user the advert with the dog and the snowman gets me every time",
+    };
+    EXPECT(no, complaint_of, false);
+    ck_assert_float_ge(cust("@user your customer service made me cry").complaint, 0.5f);
+}
+END_TEST
+
 START_TEST(prices_told_to_a_company)
 {
     /* a currency sign before a number is a word of its own; a price and what it
@@ -1805,6 +1817,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, help_questions_are_no_complaint);
     tcase_add_test(tc, prices_told_to_a_company);
+    tcase_add_test(tc, moved_by_an_advert_is_no_complaint);
     tcase_add_test(tc, misspellings_and_review_verdicts);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
     tcase_add_test(tc, fans_slang_is_praise);
