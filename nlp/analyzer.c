@@ -1345,6 +1345,22 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
     return true;
 }
 
+/* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
+ * the interjection tag) with positive valence stands in the reply, *death when
+ * a death word ("passed away", "funeral") does. */
+static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool *death)
+{
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        if (t->entry < 0 || (t->flags & TOK_CONSUMED)) {
+            continue;
+        }
+        const nlp_lex_entry *e = &an->lex->entries[t->entry];
+        *cheer |= (e->flags & NLP_LEX_INTERJ) && e->valence > 0.0f;
+        *death |= (e->flags & NLP_LEX_DEATH) != 0;
+    }
+}
+
 /* Sensitive-topic evidence of one message. Positions are token indices; a
  * position before `sentence` (the first token of the current sentence) is stale. */
 typedef struct topic_state {
@@ -2178,11 +2194,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (n_you > 0 && td > 0.0f) {
             td += 0.2f;
         }
-        if (empathy_cue < 0.5f && pos_mass >= 1.3f && hard_times) {
+        bool cheer = false, death = false;
+        if (empathy_cue < 0.5f) { /* agent replies only: out of the customer's path */
+            agent_cheer(an, n_tok, &cheer, &death);
+        }
+        if (empathy_cue < 0.5f &&
+            ((pos_mass >= 1.3f && hard_times) || (cheer && (death || td > 0.0f)))) {
             /* a death, a lost job or debt answered with cheer and no word of
              * acknowledgement: "okay awesome so your husband's died ... have a
-             * great day" (plain procedure there is no fault: "we'll need a copy
-             * of the death certificate") */
+             * great day", "he's passed away um lovely", and bad news told
+             * cheerfully: "Super! Your claim has been declined" (plain
+             * procedure there is no fault: "we'll need a copy of the death
+             * certificate") */
             td += 0.8f;
         }
         if (td > 0.0f && hard_times) {

@@ -1528,6 +1528,12 @@ START_TEST(empathy_and_tone_deaf)
                              "and then we can release the funds")
                            .tone_deaf,
                        0.5f);
+    /* bad news told with a cheer word is tone-deaf; good news with one is not */
+    ck_assert_float_ge(
+        agent("Super! Your claim has been declined. Thanks for chatting with us today!").tone_deaf,
+        0.5f);
+    ck_assert_float_lt(agent("Great news, your refund has been approved!").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("Perfect, I've updated the address on the account.").tone_deaf, 0.5f);
     /* rushing and doubt; a considerate "I'll keep this quick" is neither */
     ck_assert_float_ge(
         agent("yeah yeah okay let's keep this quick i've got loads of calls waiting").tone_deaf,
