@@ -1533,6 +1533,23 @@ START_TEST(empathy_and_tone_deaf)
         agent("Super! Your claim has been declined. Thanks for chatting with us today!").tone_deaf,
         0.5f);
     ck_assert_float_lt(agent("Great news, your refund has been approved!").tone_deaf, 0.5f);
+    /* dismissal, blame and impatience in other words */
+    static const char *const cold[] = {
+        "i don't i don't really see what the problem is here",
+        "Fine. Whatever you prefer.",
+        "did you not think to check the tracking before calling",
+        "honestly it's not that big a deal it's just a delay",
+        "I appreciate this is upsetting, however the terms were clear when you booked.",
+        "i do apologise um but you're the first person who's ever complained about this",
+    };
+    for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
+        ck_assert_msg(agent(cold[i]).tone_deaf >= 0.5f, "%s: %.3f", cold[i],
+                      (double)agent(cold[i]).tone_deaf);
+    }
+    ck_assert_float_lt(agent("You must be worn out after all this back and forth. I'll keep it "
+                             "simple: the refund is approved.")
+                           .tone_deaf,
+                       0.5f);
     ck_assert_float_lt(agent("Perfect, I've updated the address on the account.").tone_deaf, 0.5f);
     /* rushing and doubt; a considerate "I'll keep this quick" is neither */
     ck_assert_float_ge(
