@@ -548,7 +548,8 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
 }
 
 /* True when the mark at s[i] is a decimal point or a thousands separator
- * ("£3.20", "1,000"): a digit on both sides. It ends no clause. */
+ * ("£3.20", "1,000"): a digit on both sides. It ends no clause: the number
+ * is one token without it. */
 static inline bool in_number(const unsigned char *s, size_t n, size_t i)
 {
     return (s[i] == '.' || s[i] == ',') && i > 0 && i + 1 < n && ascii_digit(s[i - 1]) &&
@@ -920,6 +921,10 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
                 }
                 continue;
             }
+            if (w.len > 0 && in_number(s, n, i)) {
+                i++; /* "3.20", "1,000": one number, read as "320", "1000" */
+                continue;
+            }
             finish_word(an, &w, hashtag, &n_tok);
             hashtag = false;
             if (c == '#' && i + 1 < n && (ascii_alnum(s[i + 1]) || s[i + 1] >= 0x80)) {
@@ -945,7 +950,7 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
             }
             if (c == '$' && i + 1 < n && ascii_digit(s[i + 1])) {
                 emit_money(an, &n_tok); /* "$65 for a carry on" */
-            } else if (!in_number(s, n, i)) {
+            } else {
                 punct(an, n_tok, c);
             }
             i++;

@@ -308,19 +308,6 @@ def main():
             if variant not in terms:
                 terms[variant] = terms[words]
 
-    # A currency sign before a number is a token of its own, so a phrase that
-    # holds a number also matches it with the sign ("waited <num> hours" ->
-    # "took my <money> <num>"), wherever it has no sign written before it.
-    for words in list(terms):
-        at = [k for k, w in enumerate(words) if w == NUM_WORD or (w.isascii() and w.isdigit())]
-        at = [k for k in at if k == 0 or words[k - 1] != MONEY_WORD]
-        if not at or len(words) + 1 > MAX_PHRASE_TOKENS:
-            continue
-        for k in at[:1]:
-            variant = words[:k] + (MONEY_WORD,) + words[k:]
-            if variant not in terms:
-                terms[variant] = terms[words]
-
     # A phrase written with a clitic joined ("thats the spirit", "wheres my")
     # also matches the tokeniser's split form of the apostrophe spelling
     # ("that's" -> "that" "s"). Only unambiguous joined forms: not "ill",

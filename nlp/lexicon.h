@@ -69,8 +69,8 @@ enum {
 #define NLP_LEX_NUM_WORD "<num>"
 
 /* The word a currency sign ($, and any Unicode currency symbol: £, €) right
- * before a digit is read as: "£3.20 for a latte" -> "<money>" "<num>" "<num>"
- * "for" "a" "latte". */
+ * before a digit is read as: "£3.20 for a latte" -> "<money>" "320" (a
+ * number, "<num>" when it is no lexicon word) "for" "a" "latte". */
 #define NLP_LEX_MONEY_WORD "<money>"
 
 /* Indices into nlp_lex_entry.scores. */
