@@ -718,7 +718,7 @@ static void init_after_word(nlp_analyzer *an)
 
 /* The common case, 16 bytes at a time: from s[i] (an ASCII letter or digit
  * starting a word; no word pending, no hashtag) a stretch of plain words
- * (1-15 ASCII letters, no digit, no letter repeated three times) separated
+ * (1-15 ASCII letters and digits, no letter repeated three times) separated
  * by a space and/or one of . , ! ? ; : right after a word. Emits the tokens
  * exactly as push_run(), finish_word() and punct() would (an apostrophe that
  * splits a clitic off, "I'll" -> "i" "ll", is skipped like the reference
@@ -738,6 +738,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     token *tokens = an->tokens;
     size_t n_tok = *n_tok_io;
     size_t max_tokens = an->max_tokens;
+    unsigned digits = 0;
     const __m128i bit20 = _mm_set1_epi8(0x20);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
@@ -761,8 +762,8 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
          * is an elongation, the reference's job */
         unsigned same =
             (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lowered, _mm_slli_si128(lowered, 1)));
-        if ((same & (same << 1) & letters) || (alnum & ~letters & run) != 0) {
-            break; /* a word with a digit ("3.20", "1,000", "b4") is the reference's job too */
+        if (same & (same << 1) & letters) {
+            break;
         }
         size_t e = i + r;
         unsigned char d = e < n ? s[e] : 0; /* 0: a plain separator, as NUL is */
@@ -794,6 +795,12 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
             }
         }
         unsigned uppers = (unsigned)_mm_movemask_epi8(upper) & run;
+        unsigned word_digits = alnum & ~letters & run;
+        if (word_digits != 0 && (dk & AW_MARK) && (d == '.' || d == ',') && e + 1 < n &&
+            ascii_digit(s[e + 1])) {
+            break; /* "3.20", "1,000": one number, the reference's job */
+        }
+        digits |= word_digits;
         uint16_t flags =
             (uint16_t)((letters & ~uppers) != 0 ? TOK_HAS_LOWER | ((uppers & 1u) ? TOK_TITLE : 0u)
                                                 : (uppers != 0 && r >= 2 ? TOK_CAPS : 0u));
@@ -809,6 +816,9 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                     break;
                 }
                 if (tk == 0) {
+                    if (letters == 0 && an->num_slot >= 0) {
+                        tk_out = word_token(&slots[an->num_slot], flags); /* "45 mins" */
+                    }
                     break;
                 }
             }
@@ -837,6 +847,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
             break;
         }
     }
+    an->saw_digit |= digits != 0;
     *n_tok_io = n_tok;
     return i;
 }
