@@ -699,35 +699,6 @@ START_TEST(moved_by_an_advert_is_no_complaint)
 }
 END_TEST
 
-START_TEST(escalations_in_other_words)
-{
-    static const struct {
-        const char *text;
-        nlp_escalation_type type;
-    } cases[] = {
-        {"Respectfully, I'd like this escalated to someone with the authority to approve a credit.",
-         NLP_ESC_HUMAN_REQUEST},
-        {"who makes the decisions there? that's who I want", NLP_ESC_HUMAN_REQUEST},
-        {"same refund, still not received, I've asked three times", NLP_ESC_REPEAT_CONTACT},
-        {"it's been escalated twice and I'm still waiting", NLP_ESC_REPEAT_CONTACT},
-        {"you said you'd send a replacement two weeks ago", NLP_ESC_REPEAT_CONTACT},
-        {"Don't think I won't go to the BBC with this.", NLP_ESC_PUBLIC},
-        {"if that money isn't back in my account I'm calling the bank and reversing it",
-         NLP_ESC_LEGAL},
-        {"Kindly terminate my postpaid connection and send the final bill to my email.",
-         NLP_ESC_CANCEL},
-        /* the same words used harmlessly */
-        {"we went a bit viral on TikTok with your face paint lol", NLP_ESC_NONE},
-        {"I'm writing a piece for a tech magazine and would like a press sample", NLP_ESC_NONE},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        nlp_result r = cust(cases[i].text);
-        ck_assert_msg(r.escalation_type == cases[i].type, "%s: type %d, want %d", cases[i].text,
-                      (int)r.escalation_type, (int)cases[i].type);
-    }
-}
-END_TEST
-
 START_TEST(prices_told_to_a_company)
 {
     /* a currency sign before a number is a word of its own; a price and what it
@@ -792,9 +763,6 @@ START_TEST(help_questions_are_no_complaint)
                      NLP_ESC_HUMAN_REQUEST);
     ck_assert_int_eq(cust("how can I get hold of somebody at customer support?").escalation_type,
                      NLP_ESC_HUMAN_REQUEST);
-    ck_assert_int_eq(cust("I'd like to leave feedback for the manager about how helpful Tom was")
-                         .escalation_type,
-                     NLP_ESC_NONE);
 }
 END_TEST
 
@@ -1248,6 +1216,18 @@ START_TEST(each_escalation_type)
          NLP_ESC_PUBLIC},
         {"it's the same lad on the phone every time and every time he says Thursday",
          NLP_ESC_REPEAT_CONTACT},
+        /* eighth session (escalation4/5/6_dev misses) */
+        {"Respectfully, I'd like this escalated to someone with the authority to approve a credit.",
+         NLP_ESC_HUMAN_REQUEST},
+        {"who makes the decisions there? that's who I want", NLP_ESC_HUMAN_REQUEST},
+        {"same refund, still not received, I've asked three times", NLP_ESC_REPEAT_CONTACT},
+        {"it's been escalated twice and I'm still waiting", NLP_ESC_REPEAT_CONTACT},
+        {"you said you'd send a replacement two weeks ago", NLP_ESC_REPEAT_CONTACT},
+        {"Don't think I won't go to the BBC with this.", NLP_ESC_PUBLIC},
+        {"if that money isn't back in my account I'm calling the bank and reversing it",
+         NLP_ESC_LEGAL},
+        {"Kindly terminate my postpaid connection and send the final bill to my email.",
+         NLP_ESC_CANCEL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1321,6 +1301,9 @@ START_TEST(each_escalation_type)
         "I'm a journalist and I'd like to subscribe to the digital edition.",
         "I saw a post on Facebook about a discount code, does it still work?",
         "close the joint account please, we've moved everything into my main account with you",
+        "we went a bit viral on TikTok with your face paint lol",
+        "I'm writing a piece for a tech magazine and would like a press sample",
+        "I'd like to leave feedback for the manager about how helpful Tom was",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
@@ -1869,7 +1852,6 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, life_events_and_what_ifs_are_no_complaint);
     tcase_add_test(tc, help_questions_are_no_complaint);
     tcase_add_test(tc, prices_told_to_a_company);
-    tcase_add_test(tc, escalations_in_other_words);
     tcase_add_test(tc, moved_by_an_advert_is_no_complaint);
     tcase_add_test(tc, misspellings_and_review_verdicts);
     tcase_add_test(tc, numbers_mismatches_and_own_doing);
