@@ -728,6 +728,18 @@ START_TEST(prices_told_to_a_company)
                            .complaint,
                        0.5f);
     ck_assert_float_lt(cust("It does everything the description said it would.").complaint, 0.5f);
+    /* a figure reported and numbers in two clauses: what was stated and what is */
+    static const char *const figures[] = {
+        "The jeans are marked 32 waist. They measure 29.",
+        "@user quoted 2 days for the clutch. we're on day 11.",
+        "the tailoring charge was 800 but the bill shows 1800",
+    };
+    EXPECT(figures, complaint_of, true);
+    static const char *const one_clause[] = {
+        "the tracking shows 2 of 3 boxes on the van today",
+        "the sign says open 9 to 5",
+    };
+    EXPECT(one_clause, complaint_of, false);
     /* a phrase with a number also matches the number with its sign */
     ck_assert_float_ge(cust("@user waited 45 mins for my food").complaint, 0.5f);
     ck_assert_float_ge(cust("@user pump took my \xc2\xa3"
