@@ -733,11 +733,14 @@ START_TEST(prices_told_to_a_company)
         "The jeans are marked 32 waist. They measure 29.",
         "@user quoted 2 days for the clutch. we're on day 11.",
         "the tailoring charge was 800 but the bill shows 1800",
+        "box had 2 items in it. i ordered 3",
+        "ordered dinner at 7. it's 9:15. the tracker has said driver nearby since 8.",
     };
     EXPECT(figures, complaint_of, true);
     static const char *const one_clause[] = {
         "the tracking shows 2 of 3 boxes on the van today",
         "the sign says open 9 to 5",
+        "@user if I order breakfast at 10:59 do I get breakfast? asking seriously",
     };
     EXPECT(one_clause, complaint_of, false);
     /* a phrase with a number also matches the number with its sign */
