@@ -256,8 +256,8 @@ struct nlp_analyzer {
     int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
     int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
-    int32_t figure_words[N_FIGURE_WORDS]; /* word ids of FIGURE_WORDS (-1: not in the lexicon) */
-    bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
+    bool saw_digit;                 /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
     bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
@@ -335,7 +335,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->or_word = lex_word_id(an->lex, "or");
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
-        an->figure_words[k] = lex_word_id(an->lex, figure_words[k]);
+        int32_t w = lex_word_id(an->lex, figure_words[k]);
+        if (w >= 0 && w < (int32_t)(8u * sizeof an->figure_word_bits)) {
+            an->figure_word_bits[w >> 3] |= (uint8_t)(1u << (w & 7));
+        }
     }
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
@@ -1258,18 +1261,8 @@ static bool has_word(const nlp_analyzer *an, size_t n_tok, int32_t word_id)
     return false;
 }
 
-static bool word_in(int32_t word_id, const int32_t *ids, int n)
-{
-    for (int k = 0; k < n; k++) {
-        if (ids[k] >= 0 && ids[k] == word_id) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* True when a figure word (FIGURE_WORDS) stands in the message and two
- * different numbers stand in two clauses of its text (a stop, a comma, a colon
+/* True when two different numbers stand in two clauses of the text and a
+ * figure word (FIGURE_WORDS) in the message (a stop, a comma, a colon
  * or "but" between them): "marked 32 waist. they measure 29", but not "booked a
  * table for 8, got there at 8". A number is a run of digits, with "." "," ":"
  * between digits ("3.20", "8:55"), not inside a word ("b4"); letters after it
@@ -1277,8 +1270,10 @@ static bool word_in(int32_t word_id, const int32_t *ids, int n)
 static bool figures_disagree(const nlp_analyzer *an, const unsigned char *s, size_t n, size_t n_tok)
 {
     bool figure = false;
-    for (size_t i = 0; i < n_tok && !figure; i++) {
-        figure = word_in(an->tokens[i].word_id, an->figure_words, N_FIGURE_WORDS);
+    for (size_t k = 0; k < n_tok && !figure; k++) {
+        uint32_t w = (uint32_t)an->tokens[k].word_id; /* -1: no lexicon word */
+        figure = w < 8u * sizeof an->figure_word_bits &&
+                 ((an->figure_word_bits[w >> 3] >> (w & 7u)) & 1u) != 0;
     }
     if (!figure) {
         return false;
