@@ -256,11 +256,11 @@ struct nlp_analyzer {
     int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
     int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
-    uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
-    bool saw_digit;                 /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    bool saw_digit;     /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
     bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
+    uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
