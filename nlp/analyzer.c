@@ -1261,8 +1261,8 @@ static bool has_word(const nlp_analyzer *an, size_t n_tok, int32_t word_id)
     return false;
 }
 
-/* True when two different numbers stand in two clauses of the text and a
- * figure word (FIGURE_WORDS) in the message (a stop, a comma, a colon
+/* True when a figure word (FIGURE_WORDS) stands in the message and two
+ * different numbers stand in two clauses of its text (a stop, a comma, a colon
  * or "but" between them): "marked 32 waist. they measure 29", but not "booked a
  * table for 8, got there at 8". A number is a run of digits, with "." "," ":"
  * between digits ("3.20", "8:55"), not inside a word ("b4"); letters after it
