@@ -737,6 +737,11 @@ START_TEST(prices_told_to_a_company)
         "ordered dinner at 7. it's 9:15. the tracker has said driver nearby since 8.",
     };
     EXPECT(figures, complaint_of, true);
+    /* a fault dated from a repair or a visit */
+    ck_assert_float_ge(
+        cust("The hearing aid whistles constantly since the last adjustment.").complaint, 0.5f);
+    ck_assert_float_ge(
+        cust("Wind noise from the driver's door since the new window was put in.").complaint, 0.5f);
     static const char *const one_clause[] = {
         "the tracking shows 2 of 3 boxes on the van today",
         "the sign says open 9 to 5",
