@@ -34,6 +34,7 @@
 #define WORD_MAX          64    /* longer tokens are kept but never match */
 #define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
 #define NEGATION_SCOPE    3     /* content tokens a negator reaches */
+#define TOK_PAD           16    /* zero bytes after the copy of a message (16-byte reads) */
 #define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
 /* strong irritation in a clearly negative message reads as anger; chosen on
@@ -247,6 +248,7 @@ struct nlp_analyzer {
     size_t n_tokens; /* of the last message */
     char *redacted;
     size_t redacted_cap;
+    unsigned char *padded; /* max_bytes + TOK_PAD: the message being tokenised, then zeros */
     size_t redacted_len;
     uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
     uint8_t face_second[256];     /* 1: the second byte of a face that starts with a letter */
@@ -347,7 +349,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->tokens = rp_calloc(an->max_tokens, sizeof *an->tokens);
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
-    if (an->tokens == NULL || an->redacted == NULL) {
+    an->padded = rp_calloc(c.max_message_bytes + TOK_PAD, 1);
+    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL) {
         goto fail;
     }
     an->redacted[0] = '\0';
@@ -380,6 +383,7 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     an->tag = 0xdeadbeefu;
     rp_free(an->tokens);
     rp_free(an->redacted);
+    rp_free(an->padded);
     rp_free(an);
     *self_p = NULL;
 }
@@ -682,30 +686,14 @@ static FORCE_INLINE void push_run(nlp_analyzer *an, word_buf *w, const unsigned 
  * position before n, the last ones from a zero-padded copy (zero ends a run
  * like any other separator). */
 typedef struct tok_input {
-    const unsigned char *s;
+    const unsigned char *s; /* the message, then at least TOK_PAD zero bytes */
     size_t n;
-    size_t tail_at;         /* n >= 16 ? n - 16 : 0 */
-    unsigned char tail[32]; /* s[tail_at, n), then zeros */
 } tok_input;
 
-static void tok_input_init(tok_input *in, const unsigned char *s, size_t n)
-{
-    in->s = s;
-    in->n = n;
-    memset(in->tail, 0, sizeof in->tail);
-    if (n >= 16) {
-        in->tail_at = n - 16;
-        memcpy(in->tail, s + in->tail_at, 16);
-    } else {
-        in->tail_at = 0;
-        memcpy(in->tail, s, n);
-    }
-}
-
-/* 16 readable bytes holding s[i, min(i + 16, n)), i < n. */
+/* 16 readable bytes holding s[i, min(i + 16, n)), then zeros; i < n. */
 static FORCE_INLINE const unsigned char *tok_input_at(const tok_input *in, size_t i)
 {
-    return i + 16 <= in->n ? in->s + i : in->tail + (i - in->tail_at);
+    return in->s + i;
 }
 
 /* 16 bytes of 0xFF, then 16 zero bytes: loaded at 16 - r, keeps r bytes. */
@@ -875,12 +863,12 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
 }
 #endif
 
-/* Splits text into tokens; returns the token count. Linear in n. */
+/* Splits text into tokens; returns the token count. Linear in n. s[n] and
+ * the TOK_PAD - 1 bytes after it are readable zeros (an->padded). */
 static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, size_t n)
 {
 #ifdef NLP_HAVE_SSE2
-    tok_input in;
-    tok_input_init(&in, s, n);
+    tok_input in = {.s = s, .n = n};
 #endif
     size_t n_tok = 0;
     word_buf w;
@@ -1511,7 +1499,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = false;
-    size_t n_tok = n_bytes > 0 ? tokenize(an, s, n_bytes) : 0;
+    size_t n_tok = 0;
+    if (n_bytes > 0) {
+        /* a copy with zeros after it: the tokeniser reads 16 bytes at a time */
+        memcpy(an->padded, s, n_bytes);
+        memset(an->padded + n_bytes, 0, TOK_PAD);
+        n_tok = tokenize(an, an->padded, n_bytes);
+    }
     int n_pii = 0;
     if (n_bytes > 0) {
         n_pii = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap,

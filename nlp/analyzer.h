@@ -104,7 +104,7 @@ typedef struct nlp_analyzer_config {
 nlp_analyzer_config nlp_analyzer_config_default(void);
 
 /* Validates cfg (NULL = defaults; read only during the call) and allocates all
- * scratch: 20 bytes per byte of max_message_bytes plus ~2 KiB. The caller owns
+ * scratch: 21 bytes per byte of max_message_bytes plus ~10 KiB. The caller owns
  * *out. RP_EINVAL on a bad config, RP_ENOMEM; on failure *out is NULL. Not
  * real-time safe (allocates); any thread. */
 RP_NODISCARD int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out);
