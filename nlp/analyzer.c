@@ -126,6 +126,10 @@
         "promised", "claims", "states", "stated", "ordered", "booked", "paid", "bought",           \
         "purchased", "charged", "delivered", "arrived", "came"
 #define N_FIGURE_WORDS 29
+/* A question that opens with one of these words asks about the "if" clause in
+ * it wherever the "if" stands (see asks_yes_no) */
+#define YES_NO_WORDS   "can", "could", "do", "does", "will", "would", "should", "am", "is", "are"
+#define N_YES_NO_WORDS 10
 /* A message whose last sentence (at most this many tokens) is only praise (at
  * least this much valence; no thanks, joy, face, "!", relief or concession
  * word) ... (a last clause after a comma was tried: it read the contrast of
@@ -258,7 +262,8 @@ struct nlp_analyzer {
     int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
     int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
-    bool saw_digit;     /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
+    int32_t yes_no_words[N_YES_NO_WORDS]; /* word ids of YES_NO_WORDS, or -1 */
+    bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
     bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
@@ -335,6 +340,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
     an->and_word = lex_word_id(an->lex, "and");
     an->or_word = lex_word_id(an->lex, "or");
+    static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
+    for (int k = 0; k < N_YES_NO_WORDS; k++) {
+        an->yes_no_words[k] = lex_word_id(an->lex, yes_no_words[k]);
+    }
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
         int32_t w = lex_word_id(an->lex, figure_words[k]);
@@ -1421,6 +1430,23 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
     return true;
 }
 
+/* True when the sentence starting at token `start` (before `pos`) opens with
+ * a yes/no question word: "can I get a refund if I don't use the return
+ * half?", "do I still pay if it's late?" (a "why ... if" stays rhetoric). */
+static bool asks_yes_no(const nlp_analyzer *an, long start, long pos)
+{
+    if (start < 0 || start >= pos) {
+        return false;
+    }
+    int32_t w = an->tokens[start].word_id;
+    for (int k = 0; k < N_YES_NO_WORDS; k++) {
+        if (w >= 0 && w == an->yes_no_words[k]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence stands in the reply, *death when
  * a death word ("passed away", "funeral") does. */
@@ -1909,7 +1935,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 /* "If my order is late, ...?", "What if it's lost?": the condition opens
                  * its sentence ("why give us X if you kill our data?" is rhetoric); it
                  * reaches the words after it (this word's own cues were counted above) */
-                if ((f & NLP_LEX_COND) && ends_question && pos - ts.sentence <= 1) {
+                if ((f & NLP_LEX_COND) && ends_question &&
+                    (pos - ts.sentence <= 1 || asks_yes_no(an, ts.sentence, pos))) {
                     cond = true;
                     asks_hypothetical = true;
                 } else if ((f & NLP_LEX_COND) && i + 1 < n_tok &&

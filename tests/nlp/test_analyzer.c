@@ -645,6 +645,8 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
         "if my order is late can I get a refund?",
         "What if my parcel is lost?",
         "What happens if my payment fails?",
+        /* a yes/no question asks about its "if" clause wherever it stands */
+        "will I be charged if my payment is a day late?",
     };
     EXPECT(no, complaint_of, false);
     /* a fault told beside it, a real fault, a statement, or a rhetorical "why ... if"
@@ -657,6 +659,7 @@ START_TEST(life_events_and_what_ifs_are_no_complaint)
         "if it does not arrive tomorrow I want a refund",
         "why do they give us phones if they just kill our data?",
         "why does it keep crashing if I paid for premium?",
+        "why do they charge us if the service is down?",
     };
     EXPECT(yes, complaint_of, true);
 }
