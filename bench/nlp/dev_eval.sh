@@ -39,7 +39,7 @@ f1() {
 for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" "complaints7_dev.tsv complaint" "complaints8_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "sarcasm3_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" "heldout_sarcasm3.tsv sarcasm" \
-    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint" "heldout_complaints5.tsv complaint"; do
+    "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint" "heldout_complaints5.tsv complaint" "heldout_complaints6.tsv complaint"; do
     set -- $pair
     analyse "$1" 1 customer
     c=$(col customer "$2")
@@ -85,7 +85,7 @@ done
 # escalation: any type >= 0.5 against a label other than none, and the type
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
-    heldout_escalation3.tsv heldout_escalation4.tsv; do
+    heldout_escalation3.tsv heldout_escalation4.tsv heldout_escalation5.tsv; do
     analyse "$f" 1 customer
     paste "$tmp/labels" "$tmp/out" > "$tmp/both"
     right=$(awk -F'\t' -v c="$c" '{ n++; right += (($(c + 1) >= 0.5 ? $(c + 2) : "none") == $1) }
@@ -94,7 +94,7 @@ for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_
         f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv heldout_agent.tsv heldout_agent2.tsv; do
+for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv; do
     [ -f "$dir/$f" ] || continue
     analyse "$f" 2 agent
     for k in 1 2; do
