@@ -715,6 +715,11 @@ START_TEST(prices_told_to_a_company)
         "45 to print a boarding pass",
     };
     EXPECT(yes, complaint_of, true);
+    ck_assert_float_ge(cust("@user \xc2\xa3"
+                            "3.20 for a latte that tasted like warm milk")
+                           .complaint,
+                       0.5f);
+    ck_assert_float_gt(cust("this coffee tastes like heaven!").valence, 0.0f);
     /* ... unless praise says it was worth it; a decimal point ends no sentence */
     static const char *const no[] = {
         "\xc2\xa3"
