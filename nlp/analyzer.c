@@ -34,6 +34,7 @@
 #define WORD_MAX          64    /* longer tokens are kept but never match */
 #define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
 #define NEGATION_SCOPE    3     /* content tokens a negator reaches */
+#define PII_MIN_DIGITS    3     /* the fewest digits of any PII kind but e-mail: a CVV */
 #define TOK_PAD           16    /* zero bytes after the copy of a message (16-byte reads) */
 #define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
@@ -546,6 +547,31 @@ static FORCE_INLINE token *emit(nlp_analyzer *an, size_t *n_tok)
     token *t = &an->tokens[(*n_tok)++];
     *t = (token){.entry = -1, .word_id = -1};
     return t;
+}
+
+/* True when s[0, n) holds at least k ASCII digits; s is followed by TOK_PAD
+ * zero bytes (an->padded), so it is read 16 bytes at a time where SSE2 is. */
+static bool has_digits(const unsigned char *s, size_t n, int k)
+{
+#ifdef NLP_HAVE_SSE2
+    for (size_t i = 0; i < n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                                       _mm_set1_epi8((char)(0x80 + 10)));
+        k -= __builtin_popcount((unsigned)_mm_movemask_epi8(digit));
+        if (k <= 0) {
+            return true;
+        }
+    }
+#else
+    for (size_t i = 0; i < n; i++) {
+        k -= ascii_digit(s[i]);
+        if (k <= 0) {
+            return true;
+        }
+    }
+#endif
+    return false;
 }
 
 /* Adds the token a currency sign before a number is read as (NLP_LEX_MONEY_WORD). */
@@ -1534,8 +1560,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     int n_pii = 0;
     if (n_bytes > 0) {
+        /* every kind of PII but an e-mail address holds PII_MIN_DIGITS digits
+         * or more, so fewer is no digit to the redactor */
+        bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
         n_pii = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap,
-                                      &an->redacted_len, NULL, an->saw_digit, an->saw_at);
+                                      &an->redacted_len, NULL, digits, an->saw_at);
     } else {
         an->redacted[0] = '\0';
         an->redacted_len = 0;
