@@ -1475,6 +1475,23 @@ static bool asks_yes_no(const nlp_analyzer *an, long start, long pos)
     return false;
 }
 
+/* True when every word of the message names a person to reach ("agent",
+ * "operator", "human"): phrases count as one word. */
+static bool only_people(const nlp_analyzer *an, size_t n_tok)
+{
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        if (t->flags & TOK_CONSUMED) {
+            continue;
+        }
+        if (t->entry < 0 ||
+            !(an->lex->entries[t->entry].flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence stands in the reply, *death when
  * a death word ("passed away", "funeral") does. */
@@ -2082,7 +2099,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* a message that is only a person to reach ("agent", "representative",
      * "human?"): the one-word request of chat bots and phone menus ... */
-    if (n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
+    if ((n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) ||
+        (n_content >= 2 && n_content <= 4 && only_people(an, n_tok))) {
+        /* ... said again or in several words: "agent. agent. AGENT.",
+         * "operator. agent. representative." */
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
     }
     if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {

@@ -1256,6 +1256,11 @@ START_TEST(each_escalation_type)
          NLP_ESC_LEGAL},
         {"Kindly terminate my postpaid connection and send the final bill to my email.",
          NLP_ESC_CANCEL},
+        {"agent. agent. AGENT.", NLP_ESC_HUMAN_REQUEST},
+        {"this is going nowhere, just get me a supervisor", NLP_ESC_HUMAN_REQUEST},
+        {"the other lot are twelve quid less, so unless you can match it I'm switching",
+         NLP_ESC_CANCEL},
+        {"uh i'll be putting it on youtube i've recorded this whole call", NLP_ESC_PUBLIC},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1332,6 +1337,9 @@ START_TEST(each_escalation_type)
         "we went a bit viral on TikTok with your face paint lol",
         "I'm writing a piece for a tech magazine and would like a press sample",
         "I'd like to leave feedback for the manager about how helpful Tom was",
+        "Hi, I am writing an article for a local newspaper and wondered whether someone could "
+        "comment on your new broadband rollout.",
+        "my agent sorted it",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
