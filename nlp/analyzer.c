@@ -48,6 +48,10 @@
  * optimism|excitement|love|amusement|gratitude: F1 0.661 -> 0.664 (0.664 at
  * 0.6, 0.665 at 0.4). The evidence itself is kept for the complaint rules. */
 #define SAD_OVER_ANGER 0.5f
+/* anger evidence of a message, not positive, with three words in a row that
+ * each end a sentence ("every. single. time.", "Stop. Calling. Me."); "best.
+ * day. ever." stays joy (positive) */
+#define STACCATO_ANGER 0.7f
 /* sadness evidence of a customer message whose bereavement topic is at least
  * 0.5; chosen on emotions_cc_dev (sadness recall; the messages labelled
  * gratitude after a death keep their gratitude) */
@@ -1492,6 +1496,38 @@ static bool only_people(const nlp_analyzer *an, size_t n_tok)
     return true;
 }
 
+/* True when three words in a row each end a sentence with a full stop ("every.
+ * single. time.", "GET. THIS. FIXED."): words hammered out one at a time. Read
+ * from the text: a stop must be followed by a space or the end ("co.uk" is no
+ * sentence). */
+static bool staccato(const unsigned char *s, size_t n)
+{
+    int run = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') {
+            i++;
+        }
+        size_t start = i;
+        while (i < n && (ascii_alnum(s[i]) || s[i] == '\'')) {
+            i++;
+        }
+        bool word_stop = i > start && i < n && s[i] == '.' && (i + 1 == n || s[i + 1] == ' ');
+        run = word_stop ? run + 1 : 0;
+        if (run >= 3) {
+            return true;
+        }
+        if (word_stop) {
+            i++;
+            continue;
+        }
+        while (i < n && s[i] != ' ') { /* the rest of this word or mark */
+            i++;
+        }
+    }
+    return false;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence stands in the reply, *death when
  * a death word ("passed away", "funeral") does. */
@@ -2279,6 +2315,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         /* a question that offers a choice ("... or ...?") is a doubt */
         emo[NLP_EMO_CONFUSION] += 0.1f * (float)(n_quest > 3 ? 3 : n_quest) +
                                   (has_word(an, n_tok, an->or_word) ? OR_QUESTION : 0.0f);
+    }
+    if (out->valence <= 0.0f && n_tok >= 3 && staccato(s, n_bytes)) {
+        emo[NLP_EMO_ANGER] += STACCATO_ANGER; /* "every. single. time." */
     }
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         out->emotions[k] = squash(emo[k]);

@@ -563,6 +563,13 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
     ck_assert_float_gt(cust("terrible start to the season but we'll be back").valence, 0.0f);
     /* "thought-provoking" is praise, not provocation */
     ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
+    /* words hammered out one at a time are anger, unless the message is glad */
+    ck_assert_float_ge(cust("every single day he parks across my driveway. every. single. day.")
+                           .emotions[NLP_EMO_ANGER],
+                       0.5f);
+    ck_assert_float_lt(cust("best. day. ever.").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_lt(
+        cust("Please send the invoice to accounts@example.co.uk.").emotions[NLP_EMO_ANGER], 0.5f);
 }
 END_TEST
 
