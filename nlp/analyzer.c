@@ -1689,6 +1689,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
     int n_content = 0;       /* tokens that are words, phrases or faces */
     uint32_t lone_flags = 0; /* the flags of the last word with an entry */
+    long last_end = -10;     /* the last token that ended a clause */
+    int end_run = 0;         /* clause ends on consecutive tokens, up to last_end */
+    bool end_run3 = false;   /* three of them in a row somewhere */
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
@@ -2110,6 +2113,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             neg_left = 0;
             rev_left = 0;
             cond = false;
+            /* three tokens in a row that each end a clause: maybe staccato() */
+            end_run = pos == last_end + 1 ? end_run + 1 : 1;
+            last_end = pos;
+            end_run3 |= end_run >= 3;
             if (int_own_v != 0.0f) { /* "super. the rest was bad": praise on its own */
                 int_own_v = 0.0f;
                 boost = 0.0f;
@@ -2316,7 +2323,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         emo[NLP_EMO_CONFUSION] += 0.1f * (float)(n_quest > 3 ? 3 : n_quest) +
                                   (has_word(an, n_tok, an->or_word) ? OR_QUESTION : 0.0f);
     }
-    if (out->valence <= 0.0f && n_tok >= 3 && staccato(s, n_bytes)) {
+    if (end_run3 && out->valence <= 0.0f && staccato(s, n_bytes)) {
         emo[NLP_EMO_ANGER] += STACCATO_ANGER; /* "every. single. time." */
     }
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
