@@ -1265,6 +1265,7 @@ START_TEST(each_escalation_type)
          NLP_ESC_CANCEL},
         {"agent. agent. AGENT.", NLP_ESC_HUMAN_REQUEST},
         {"this is going nowhere, just get me a supervisor", NLP_ESC_HUMAN_REQUEST},
+        {"i don't want to talk to you no more just get me a supervisor", NLP_ESC_HUMAN_REQUEST},
         {"the other lot are twelve quid less, so unless you can match it I'm switching",
          NLP_ESC_CANCEL},
         {"uh i'll be putting it on youtube i've recorded this whole call", NLP_ESC_PUBLIC},
