@@ -135,6 +135,10 @@
  * it wherever the "if" stands (see asks_yes_no) */
 #define YES_NO_WORDS   "can", "could", "do", "does", "will", "would", "should", "am", "is", "are"
 #define N_YES_NO_WORDS 10
+/* Words with which an agent takes back the apology before them (see taken_back) */
+#define CONCESSION_WORDS                                                                           \
+    "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless"
+#define N_CONCESSION_WORDS 6
 /* A message whose last sentence (at most this many tokens) is only praise (at
  * least this much valence; no thanks, joy, face, "!", relief or concession
  * word) ... (a last clause after a comma was tried: it read the contrast of
@@ -267,7 +271,8 @@ struct nlp_analyzer {
     int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
     int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
-    int32_t yes_no_words[N_YES_NO_WORDS]; /* word ids of YES_NO_WORDS, or -1 */
+    int32_t yes_no_words[N_YES_NO_WORDS];         /* word ids of YES_NO_WORDS, or -1 */
+    int32_t concession_words[N_CONCESSION_WORDS]; /* word ids of CONCESSION_WORDS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -345,6 +350,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
     an->and_word = lex_word_id(an->lex, "and");
     an->or_word = lex_word_id(an->lex, "or");
+    static const char *const concession_words[N_CONCESSION_WORDS] = {CONCESSION_WORDS};
+    for (int k = 0; k < N_CONCESSION_WORDS; k++) {
+        an->concession_words[k] = lex_word_id(an->lex, concession_words[k]);
+    }
     static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
     for (int k = 0; k < N_YES_NO_WORDS; k++) {
         an->yes_no_words[k] = lex_word_id(an->lex, yes_no_words[k]);
@@ -1528,6 +1537,28 @@ static bool staccato(const unsigned char *s, size_t n)
     return false;
 }
 
+/* Agent replies: true when a concession word (CONCESSION_WORDS: "however",
+ * "unfortunately", "anyway") follows empathy of 0.5 or more and less than 0.3
+ * of empathy comes after it. */
+static bool taken_back(const nlp_analyzer *an, size_t n_tok)
+{
+    float before = 0.0f, after = 0.0f;
+    bool conceded = false;
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        if (!conceded && before >= 0.5f) {
+            for (int k = 0; k < N_CONCESSION_WORDS && !conceded; k++) {
+                conceded = t->word_id >= 0 && t->word_id == an->concession_words[k];
+            }
+        }
+        if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
+            float e = an->lex->entries[t->entry].scores[NLP_LEX_EMPATHY];
+            *(conceded ? &after : &before) += e;
+        }
+    }
+    return conceded && after < 0.3f;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence stands in the reply, *death when
  * a death word ("passed away", "funeral") does. */
@@ -2424,8 +2455,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * your dad is awful. that said, the charges are valid" */
             td += HARDSHIP_TONEDEAF;
         }
-        if (have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) {
-            td += 0.6f; /* an apology taken back: "I'm sorry, but ..." with no help after */
+        if ((have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) ||
+            (empathy_cue >= 0.5f && taken_back(an, n_tok))) {
+            /* an apology taken back: "I'm sorry, but ..." or "I'm sorry you've
+             * been ill. Unfortunately ..." with no help after */
+            td += 0.6f;
         }
         /* empathy and tone-deafness are scored apart: an apology followed by
          * blame has both ("sorry about that, but you should have checked the

@@ -1561,6 +1561,16 @@ START_TEST(empathy_and_tone_deaf)
         agent("Super! Your claim has been declined. Thanks for chatting with us today!").tone_deaf,
         0.5f);
     ck_assert_float_lt(agent("Great news, your refund has been approved!").tone_deaf, 0.5f);
+    /* an apology taken back by "unfortunately" with no help after it */
+    ck_assert_float_ge(agent("I'm so sorry about your diagnosis. Unfortunately all correspondence "
+                             "must now be in writing.")
+                           .tone_deaf,
+                       0.5f);
+    ck_assert_float_lt(agent("I'm so sorry about your diagnosis. Unfortunately we can't waive it, "
+                             "but I've put a 60-day hold on the account so you don't have to "
+                             "worry about it.")
+                           .tone_deaf,
+                       0.5f);
     /* dismissal, blame and impatience in other words */
     static const char *const cold[] = {
         "i don't i don't really see what the problem is here",
