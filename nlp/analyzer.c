@@ -139,6 +139,21 @@
 #define CONCESSION_WORDS                                                                           \
     "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless"
 #define N_CONCESSION_WORDS 6
+/* A cancel verb with no object is a wish to leave when a want word ("want",
+ * "need") or one of these, one or two words after "i" or "we", stands at most
+ * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
+ * wish to cancel", "I'd like to cancel"; not "the flight will cancel") ... */
+#define BARE_CANCEL_LEAD   "going", "gonna", "wish", "will", "ll", "shall", "like"
+#define N_BARE_CANCEL_LEAD 7
+#define BARE_CANCEL_REACH  3
+/* ... and only these words follow it in its clause ("I want to cancel please",
+ * "I need to cancel today"; "I want to cancel my order" names what goes) */
+#define BARE_CANCEL_TAIL                                                                           \
+    "please", "pls", "plz", "now", "today", "asap", "immediately", "thanks", "thx", "then"
+#define N_BARE_CANCEL_TAIL 10
+/* its weight (an ambiguous wish: the order may be what goes, so it stays below
+ * the 0.85 of a cancel verb with its object) */
+#define BARE_CANCEL_ESC 0.7f
 /* A message whose last sentence (at most this many tokens) is only praise (at
  * least this much valence; no thanks, joy, face, "!", relief or concession
  * word) ... (a last clause after a comma was tried: it read the contrast of
@@ -273,6 +288,9 @@ struct nlp_analyzer {
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
     int32_t yes_no_words[N_YES_NO_WORDS];         /* word ids of YES_NO_WORDS, or -1 */
     int32_t concession_words[N_CONCESSION_WORDS]; /* word ids of CONCESSION_WORDS, or -1 */
+    int32_t bare_cancel_lead[N_BARE_CANCEL_LEAD]; /* word ids of BARE_CANCEL_LEAD, or -1 */
+    int32_t bare_cancel_tail[N_BARE_CANCEL_TAIL]; /* word ids of BARE_CANCEL_TAIL, or -1 */
+    int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -354,6 +372,16 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     for (int k = 0; k < N_CONCESSION_WORDS; k++) {
         an->concession_words[k] = lex_word_id(an->lex, concession_words[k]);
     }
+    static const char *const bare_lead[N_BARE_CANCEL_LEAD] = {BARE_CANCEL_LEAD};
+    for (int k = 0; k < N_BARE_CANCEL_LEAD; k++) {
+        an->bare_cancel_lead[k] = lex_word_id(an->lex, bare_lead[k]);
+    }
+    static const char *const bare_tail[N_BARE_CANCEL_TAIL] = {BARE_CANCEL_TAIL};
+    for (int k = 0; k < N_BARE_CANCEL_TAIL; k++) {
+        an->bare_cancel_tail[k] = lex_word_id(an->lex, bare_tail[k]);
+    }
+    an->first_person[0] = lex_word_id(an->lex, "i");
+    an->first_person[1] = lex_word_id(an->lex, "we");
     static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
     for (int k = 0; k < N_YES_NO_WORDS; k++) {
         an->yes_no_words[k] = lex_word_id(an->lex, yes_no_words[k]);
@@ -1540,6 +1568,46 @@ static bool staccato(const unsigned char *s, size_t n)
 /* Agent replies: true when a concession word (CONCESSION_WORDS: "however",
  * "unfortunately", "anyway") follows empathy of 0.5 or more and less than 0.3
  * of empathy comes after it. */
+/* Whether word id w is one of the n ids in ids. */
+static bool word_in(int32_t w, const int32_t *ids, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (w >= 0 && w == ids[k]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The cancel verb at token i stands bare, as a wish to leave: a want word
+ * (want_before) or a BARE_CANCEL_LEAD word shortly before it, and nothing but
+ * BARE_CANCEL_TAIL words after it to the end of its clause, which is no
+ * question ("I want to cancel.", "I'm going to cancel please"; not "can I
+ * cancel?", "do I need to cancel?", "I want to cancel my order"). */
+static bool bare_cancel(const nlp_analyzer *an, size_t i, size_t n_tok, bool want_before)
+{
+    bool lead = want_before;
+    for (size_t k = i > BARE_CANCEL_REACH ? i - BARE_CANCEL_REACH : 0; k < i && !lead; k++) {
+        lead = word_in(an->tokens[k].word_id, an->bare_cancel_lead, N_BARE_CANCEL_LEAD) &&
+               ((k >= 1 && word_in(an->tokens[k - 1].word_id, an->first_person, 2)) ||
+                (k >= 2 && word_in(an->tokens[k - 2].word_id, an->first_person, 2)));
+    }
+    if (!lead) {
+        return false;
+    }
+    for (size_t k = i; k < n_tok; k++) {
+        const token *t = &an->tokens[k];
+        if (k > i && !(t->flags & TOK_CONSUMED) &&
+            !word_in(t->word_id, an->bare_cancel_tail, N_BARE_CANCEL_TAIL)) {
+            return false;
+        }
+        if (t->flags & (TOK_CLAUSE_END | TOK_COMMA)) {
+            return t->quest == 0;
+        }
+    }
+    return true;
+}
+
 static bool taken_back(const nlp_analyzer *an, size_t n_tok)
 {
     float before = 0.0f, after = 0.0f;
@@ -2090,6 +2158,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 if (f & NLP_LEX_CANCEL_VERB) {
                     last_cancel_verb = pos;
                     cancel_verb_negated = negated;
+                    /* after an order or a booking named, a bare cancel is of
+                     * that ("I booked this holiday for my mum ... I'd like to
+                     * cancel, please") */
+                    if (!negated && !cond && last_order_obj < 0 && last_expect < 0 &&
+                        bare_cancel(an, i, n_tok,
+                                    pos - last_want <= BARE_CANCEL_REACH && !want_negated)) {
+                        esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], BARE_CANCEL_ESC);
+                    }
                 }
                 if (f & NLP_LEX_CANCEL_OBJ) {
                     last_cancel_obj = pos;

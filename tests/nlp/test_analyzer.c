@@ -1269,6 +1269,12 @@ START_TEST(each_escalation_type)
         {"the other lot are twelve quid less, so unless you can match it I'm switching",
          NLP_ESC_CANCEL},
         {"uh i'll be putting it on youtube i've recorded this whole call", NLP_ESC_PUBLIC},
+        /* ninth session: a bare cancel, the object left unsaid */
+        {"I want to cancel. Now.", NLP_ESC_CANCEL},
+        {"I'd like to cancel please", NLP_ESC_CANCEL},
+        {"I'm going to cancel", NLP_ESC_CANCEL},
+        {"I want to cancel, can you help?", NLP_ESC_CANCEL},
+        {"honestly I'll just cancel", NLP_ESC_CANCEL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1279,6 +1285,14 @@ START_TEST(each_escalation_type)
     }
     static const char *const calm[] = {
         "how can I cancel purchase 1234?",
+        /* a bare cancel asked about, of an order named, negated or not the customer's */
+        "can I cancel?",
+        "do I need to cancel?",
+        "I want to cancel my order",
+        "my order is late, I want to cancel",
+        "I don't want to cancel",
+        "if I wanted to cancel, would there be a fee?",
+        "the flight will cancel",
         "I'd like to change my order",
         "what are your customer service hours?",
         "I do not want to cancel my account, just update it",
