@@ -606,8 +606,15 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         /* opening hours that only sound late, "too" meaning "also" */
         "Do you have any branches open late on Thursday?",
         "Hey, is the sale on in-store too or online only?",
+        /* a polite no, a plea to keep an account (ninth session) */
+        "No that's fine thanks",
+        "no it's ok",
+        "Please don't close my account, I just want to update my address",
     };
     EXPECT(not_complaints, complaint_of, false);
+    ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
+    /* ... while a door that does not close is a fault */
+    ck_assert_float_ge(cust("the fridge door doesn't close properly").complaint, 0.5f);
     /* a report about a person is still a formal complaint */
     ck_assert_int_eq(cust("How do I report misconduct by one of your employees?").escalation_type,
                      NLP_ESC_LEGAL);
@@ -1269,7 +1276,11 @@ START_TEST(each_escalation_type)
         {"the other lot are twelve quid less, so unless you can match it I'm switching",
          NLP_ESC_CANCEL},
         {"uh i'll be putting it on youtube i've recorded this whole call", NLP_ESC_PUBLIC},
-        /* ninth session: a bare cancel, the object left unsaid */
+        /* ninth session: the head of the company asked for */
+        {"I'm going to write to the CEO", NLP_ESC_HUMAN_REQUEST},
+        {"I'll be emailing your CEO about this", NLP_ESC_HUMAN_REQUEST},
+        {"I'm contacting your manager", NLP_ESC_HUMAN_REQUEST},
+        /* ... and a bare cancel, the object left unsaid */
         {"I want to cancel. Now.", NLP_ESC_CANCEL},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
@@ -1293,6 +1304,8 @@ START_TEST(each_escalation_type)
         "I don't want to cancel",
         "if I wanted to cancel, would there be a fee?",
         "the flight will cancel",
+        /* the head of the company named, not asked for */
+        "our new CEO announced the results today",
         "I'd like to change my order",
         "what are your customer service hours?",
         "I do not want to cancel my account, just update it",
