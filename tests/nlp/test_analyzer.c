@@ -1598,6 +1598,10 @@ START_TEST(empathy_and_tone_deaf)
                              "worry about it.")
                            .tone_deaf,
                        0.5f);
+    /* ownership in other words is empathy (ninth session) */
+    ck_assert_float_ge(
+        agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
+        0.5f);
     /* dismissal, blame and impatience in other words */
     static const char *const cold[] = {
         "i don't i don't really see what the problem is here",
@@ -1606,6 +1610,9 @@ START_TEST(empathy_and_tone_deaf)
         "honestly it's not that big a deal it's just a delay",
         "I appreciate this is upsetting, however the terms were clear when you booked.",
         "i do apologise um but you're the first person who's ever complained about this",
+        /* ninth session: a dead end with no way on, told to wait it out */
+        "I'm afraid there's nothing more I can do for you.",
+        "Please be patient.",
     };
     for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
         ck_assert_msg(agent(cold[i]).tone_deaf >= 0.5f, "%s: %.3f", cold[i],
