@@ -594,6 +594,10 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         /* complaints5_dev: faults told as plain facts */
         "the kettle trips the fuse every single time I switch it on, bought it Tuesday",
         "The microwave door doesn't latch, it pops open halfway through.",
+        /* the time now against the time promised, in figures or in words (ninth session) */
+        "um yeah so the the engineer said he'd come between eight and twelve and it's now two",
+        "the delivery slot was 8 to 12. it's now 3pm",
+        "they said it would be here by ten and it's now half eleven",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
