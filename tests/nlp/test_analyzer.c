@@ -614,11 +614,13 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "No that's fine thanks",
         "no it's ok",
         "Please don't close my account, I just want to update my address",
+        "I can't get to the store this week",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
     /* ... while a door that does not close is a fault */
     ck_assert_float_ge(cust("the fridge door doesn't close properly").complaint, 0.5f);
+    ck_assert_float_ge(cust("I can't get into my account").complaint, 0.5f);
     /* a report about a person is still a formal complaint */
     ck_assert_int_eq(cust("How do I report misconduct by one of your employees?").escalation_type,
                      NLP_ESC_LEGAL);
