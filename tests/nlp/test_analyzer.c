@@ -1286,6 +1286,7 @@ START_TEST(each_escalation_type)
         {"I'm going to write to the CEO", NLP_ESC_HUMAN_REQUEST},
         {"I'll be emailing your CEO about this", NLP_ESC_HUMAN_REQUEST},
         {"I'm contacting your manager", NLP_ESC_HUMAN_REQUEST},
+        {"I'll be sharing this experience on Trustpilot", NLP_ESC_PUBLIC},
         /* ... and a bare cancel, the object left unsaid */
         {"I want to cancel. Now.", NLP_ESC_CANCEL},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
@@ -1312,6 +1313,7 @@ START_TEST(each_escalation_type)
         "the flight will cancel",
         /* the head of the company named, not asked for */
         "our new CEO announced the results today",
+        "I wanted to share my experience, your staff were wonderful",
         "I'd like to change my order",
         "what are your customer service hours?",
         "I do not want to cancel my account, just update it",
