@@ -151,6 +151,25 @@
 #define BARE_CANCEL_TAIL                                                                           \
     "please", "pls", "plz", "now", "today", "asap", "immediately", "thanks", "thx", "then"
 #define N_BARE_CANCEL_TAIL 10
+/* A message may end on one of these prepositions, finished, when a word of
+ * STRANDERS earlier in its last sentence took the object ("that's not what I
+ * asked for", "what is this for", "who do I speak to") or the verb it
+ * completes stands there ("I can't log in"); without one it stops
+ * mid-sentence ("I'm calling about", "can I speak to") */
+#define STRANDED_PREPS   "for", "to", "in", "on", "at", "with", "from", "about", "into", "of"
+#define N_STRANDED_PREPS 10
+#define STRANDERS                                                                                  \
+    "what", "who", "whom", "which", "where", "that", "log", "logged", "sign", "signed", "check",   \
+        "checked", "turn", "turned", "switch", "switched", "plug", "plugged"
+#define N_STRANDERS 18
+/* "no" opening a sentence (or after another "no") and followed by one of
+ * these answers what was said and negates nothing in the clause after it: "no
+ * the app is still broken", "no no that's not what I asked for", "no it
+ * doesn't"; "no refund", "no one called" keep their negation */
+#define ANSWER_NO_NEXT                                                                             \
+    "no", "the", "that", "this", "it", "i", "my", "you", "your", "we", "our", "they", "he", "she", \
+        "there", "thats", "its", "im", "ive", "sorry", "thanks", "thank"
+#define N_ANSWER_NO_NEXT 22
 /* its weight (an ambiguous wish: the order may be what goes, so it stays below
  * the 0.85 of a cancel verb with its object) */
 #define BARE_CANCEL_ESC 0.7f
@@ -291,6 +310,10 @@ struct nlp_analyzer {
     int32_t bare_cancel_lead[N_BARE_CANCEL_LEAD]; /* word ids of BARE_CANCEL_LEAD, or -1 */
     int32_t bare_cancel_tail[N_BARE_CANCEL_TAIL]; /* word ids of BARE_CANCEL_TAIL, or -1 */
     int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
+    int32_t stranded_preps[N_STRANDED_PREPS];     /* word ids of STRANDED_PREPS, or -1 */
+    int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
+    int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
+    int32_t no_word;                              /* word id of "no", or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -380,6 +403,19 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     for (int k = 0; k < N_BARE_CANCEL_TAIL; k++) {
         an->bare_cancel_tail[k] = lex_word_id(an->lex, bare_tail[k]);
     }
+    static const char *const preps[N_STRANDED_PREPS] = {STRANDED_PREPS};
+    for (int k = 0; k < N_STRANDED_PREPS; k++) {
+        an->stranded_preps[k] = lex_word_id(an->lex, preps[k]);
+    }
+    static const char *const stranders[N_STRANDERS] = {STRANDERS};
+    for (int k = 0; k < N_STRANDERS; k++) {
+        an->stranders[k] = lex_word_id(an->lex, stranders[k]);
+    }
+    static const char *const answer_next[N_ANSWER_NO_NEXT] = {ANSWER_NO_NEXT};
+    for (int k = 0; k < N_ANSWER_NO_NEXT; k++) {
+        an->answer_no_next[k] = lex_word_id(an->lex, answer_next[k]);
+    }
+    an->no_word = lex_word_id(an->lex, "no");
     an->first_person[0] = lex_word_id(an->lex, "i");
     an->first_person[1] = lex_word_id(an->lex, "we");
     static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
@@ -1608,6 +1644,22 @@ static bool bare_cancel(const nlp_analyzer *an, size_t i, size_t n_tok, bool wan
     return true;
 }
 
+/* Token i is a "no" that answers (see ANSWER_NO_NEXT): it opens the sentence
+ * that starts at token `sentence`, or follows another "no", and one of
+ * ANSWER_NO_NEXT comes next. */
+static bool answer_no(const nlp_analyzer *an, size_t i, size_t n_tok, long sentence)
+{
+    const token *t = &an->tokens[i];
+    if (t->word_id < 0 || t->word_id != an->no_word || i + 1 >= n_tok ||
+        (t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
+        return false;
+    }
+    if ((long)i != sentence && an->tokens[i - 1].word_id != an->no_word) {
+        return false;
+    }
+    return word_in(an->tokens[i + 1].word_id, an->answer_no_next, N_ANSWER_NO_NEXT);
+}
+
 static bool taken_back(const nlp_analyzer *an, size_t n_tok)
 {
     float before = 0.0f, after = 0.0f;
@@ -1911,7 +1963,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             bool negated = neg_left > 0;
             bool reversed = rev_left > 0;
-            if (f & NLP_LEX_NEG) {
+            if ((f & NLP_LEX_NEG) && !answer_no(an, i, n_tok, ts.sentence)) {
                 neg_left = NEGATION_SCOPE + 1;
                 neg_found = false;
                 neg_absence = e->valence < 0.0f;
@@ -2498,6 +2550,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *last = &an->tokens[n_tok - 1];
         unfinished =
             !(last->flags & TOK_CONSUMED) && (last->word_tags & NLP_WORD_TRAIL) && last->excl == 0;
+        if (unfinished && word_in(last->word_id, an->stranded_preps, N_STRANDED_PREPS)) {
+            for (size_t k = ts.sentence > 0 ? (size_t)ts.sentence : 0; k + 1 < n_tok; k++) {
+                if (word_in(an->tokens[k].word_id, an->stranders, N_STRANDERS)) {
+                    unfinished = false; /* "that's not what I asked for" */
+                    break;
+                }
+            }
+        }
     }
     out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
 

@@ -150,6 +150,11 @@ START_TEST(negation_flips_and_softens)
     /* negation does not cross a sentence end, nor a comma */
     ck_assert_float_gt(cust("I did not call. The fix was great.").valence, 0.3f);
     ck_assert_float_gt(cust("No, it's great.").valence, 0.3f);
+    /* a "no" that answers, then a clause, negates nothing in it (ninth session) */
+    ck_assert_float_gt(cust("No this is great, thanks").valence, 0.3f);
+    ck_assert_float_ge(cust("no the app is still broken").complaint, 0.5f);
+    ck_assert_float_ge(cust("no no no that's not what i asked for").complaint, 0.5f);
+    ck_assert_float_lt(cust("no refund yet").valence, 0.0f);
     ck_assert_float_gt(cust("It was not cheap, the fit is great").valence, 0.2f);
     /* nor a person starting a new clause after the negated word, as speech
      * transcripts run on without commas; before it, the person is inside */
@@ -1014,10 +1019,15 @@ START_TEST(asking_the_other_side_to_wait)
     EXPECT(not_asks, pause_of, false);
     /* a transcript that stops mid-sentence: the speaker has not yielded the turn */
     static const char *const unfinished[] = {"That would have been", "my account number is, um",
-                                             "I ordered a pair of", "and then the"};
+                                             "I ordered a pair of",  "and then the",
+                                             "I'm calling about",    "can I speak to"};
     EXPECT(unfinished, pause_of, true);
-    static const char *const finished[] = {"Yes it is.", "I think so", "What are you looking for?",
-                                           "That is the end.", "my order is late"};
+    /* a preposition whose object a wh-word took, or that completes its verb, ends a
+     * finished sentence (ninth session) */
+    static const char *const finished[] = {
+        "Yes it is.",        "I think so",       "What are you looking for?",
+        "That is the end.",  "my order is late", "that's not what I asked for",
+        "who do I speak to", "I can't log in"};
     EXPECT(finished, pause_of, false);
     /* the words that mark it change nothing else: "the" and "and" are no lexicon words */
     nlp_result a = cust("the service was good and fast");
