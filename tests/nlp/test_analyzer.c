@@ -532,6 +532,9 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
                        0.5f);
     ck_assert_float_ge(cust("who the hell does that").emotions[NLP_EMO_ANGER], 0.5f);
     ck_assert_float_ge(cust("I want revenge for this").emotions[NLP_EMO_ANGER], 0.5f);
+    /* scornful questions put to the agent (ninth session) */
+    ck_assert_float_ge(cust("can you not read").emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    ck_assert_float_ge(cust("are you even listening").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     /* strong irritation in a clearly negative message is anger as well */
     ck_assert_float_ge(cust("I am so annoyed and irritated with this").emotions[NLP_EMO_ANGER],
                        0.5f);
