@@ -143,8 +143,10 @@
  * "need") or one of these, one or two words after "i" or "we", stands at most
  * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
  * wish to cancel", "I'd like to cancel"; not "the flight will cancel") ... */
-#define BARE_CANCEL_LEAD   "going", "gonna", "wish", "will", "ll", "shall", "like"
-#define N_BARE_CANCEL_LEAD 7
+#define BARE_CANCEL_LEAD                                                                           \
+    "going", "gonna", "wish", "will", "ll", "shall", "like", "considering", "thinking", "tempted", \
+        "about", "ready"
+#define N_BARE_CANCEL_LEAD 12
 #define BARE_CANCEL_REACH  3
 /* ... and only these words follow it in its clause ("I want to cancel please",
  * "I need to cancel today"; "I want to cancel my order" names what goes) */

@@ -1306,6 +1306,10 @@ START_TEST(each_escalation_type)
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
         {"honestly I'll just cancel", NLP_ESC_CANCEL},
+        {"I'm thinking about cancelling", NLP_ESC_CANCEL},
+        {"I've been a customer for 15 years and I'm seriously considering leaving.",
+         NLP_ESC_CANCEL},
+        {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1324,6 +1328,9 @@ START_TEST(each_escalation_type)
         "I don't want to cancel",
         "if I wanted to cancel, would there be a fee?",
         "the flight will cancel",
+        "I'm considering cancelling my order and would like to find out if any fees apply",
+        "so um i'm thinking about switching to you from my current supplier",
+        "about to leave for work, can you call me later",
         /* the head of the company named, not asked for */
         "our new CEO announced the results today",
         "I wanted to share my experience, your staff were wonderful",
