@@ -155,6 +155,9 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_ge(cust("no the app is still broken").complaint, 0.5f);
     ck_assert_float_ge(cust("no no no that's not what i asked for").complaint, 0.5f);
     ck_assert_float_lt(cust("no refund yet").valence, 0.0f);
+    /* "still not" goes on negating: "still not happy" was positive */
+    ck_assert_float_lt(cust("I appreciate your help but I'm still not happy").valence, 0.0f);
+    ck_assert_float_ge(cust("I appreciate your help but I'm still not happy").complaint, 0.5f);
     ck_assert_float_gt(cust("It was not cheap, the fit is great").valence, 0.2f);
     /* nor a person starting a new clause after the negated word, as speech
      * transcripts run on without commas; before it, the person is inside */
