@@ -1310,6 +1310,7 @@ START_TEST(each_escalation_type)
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
         {"honestly I'll just cancel", NLP_ESC_CANCEL},
         {"I'm thinking about cancelling", NLP_ESC_CANCEL},
+        {"You're the fifth person I've spoken to today", NLP_ESC_REPEAT_CONTACT},
         {"I've been a customer for 15 years and I'm seriously considering leaving.",
          NLP_ESC_CANCEL},
         {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
