@@ -172,6 +172,12 @@
     "no", "the", "that", "this", "it", "i", "my", "you", "your", "we", "our", "they", "he", "she", \
         "there", "thats", "its", "im", "ive", "sorry", "thanks", "thank"
 #define N_ANSWER_NO_NEXT 22
+/* After a comma, these open a statement that a hypothetical or a help
+ * question before it does not reach ("how do I reset my router, it keeps
+ * dropping", "can you send me a new one, mine's broken") */
+#define CLAUSE_SUBJECTS                                                                            \
+    "it", "its", "mine", "my", "the", "this", "i", "we", "they", "there", "our", "ive", "im"
+#define N_CLAUSE_SUBJECTS 13
 /* its weight (an ambiguous wish: the order may be what goes, so it stays below
  * the 0.85 of a cancel verb with its object) */
 #define BARE_CANCEL_ESC 0.7f
@@ -316,6 +322,7 @@ struct nlp_analyzer {
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
     int32_t no_word;                              /* word id of "no", or -1 */
+    int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     bool saw_url;  /* the message holds a link */
@@ -418,6 +425,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         an->answer_no_next[k] = lex_word_id(an->lex, answer_next[k]);
     }
     an->no_word = lex_word_id(an->lex, "no");
+    static const char *const subjects[N_CLAUSE_SUBJECTS] = {CLAUSE_SUBJECTS};
+    for (int k = 0; k < N_CLAUSE_SUBJECTS; k++) {
+        an->clause_subjects[k] = lex_word_id(an->lex, subjects[k]);
+    }
     an->first_person[0] = lex_word_id(an->lex, "i");
     an->first_person[1] = lex_word_id(an->lex, "we");
     static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
@@ -2268,6 +2279,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
                 rev_left--;
             }
+        }
+        if (cond && (t->flags & TOK_COMMA) && i + 1 < n_tok &&
+            word_in(an->tokens[i + 1].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS)) {
+            /* a help question's reach ends where a statement starts: "how do I
+             * reset my router, it keeps dropping" */
+            cond = false;
         }
         /* the end of a sentence or a clause, after a word or a mark */
         if (end_clause) {

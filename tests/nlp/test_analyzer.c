@@ -609,6 +609,9 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "um yeah so the the engineer said he'd come between eight and twelve and it's now two",
         "the delivery slot was 8 to 12. it's now 3pm",
         "they said it would be here by ten and it's now half eleven",
+        /* a help question ends at a comma before a statement (ninth session) */
+        "how do I reset my router, it keeps dropping",
+        "Can you send me a new router please, mine's broken",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
