@@ -612,6 +612,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         /* a help question ends at a comma before a statement (ninth session) */
         "how do I reset my router, it keeps dropping",
         "Can you send me a new router please, mine's broken",
+        "Please stop calling me",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -629,6 +630,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "no it's ok",
         "Please don't close my account, I just want to update my address",
         "I can't get to the store this week",
+        "can you explain the charges please, I'm on a fixed income",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
