@@ -613,6 +613,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "how do I reset my router, it keeps dropping",
         "Can you send me a new router please, mine's broken",
         "Please stop calling me",
+        "I ordered two and only one came",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -1316,6 +1317,7 @@ START_TEST(each_escalation_type)
         {"honestly I'll just cancel", NLP_ESC_CANCEL},
         {"I'm thinking about cancelling", NLP_ESC_CANCEL},
         {"You're the fifth person I've spoken to today", NLP_ESC_REPEAT_CONTACT},
+        {"I'm fed up of being passed around", NLP_ESC_REPEAT_CONTACT},
         {"I've been a customer for 15 years and I'm seriously considering leaving.",
          NLP_ESC_CANCEL},
         {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
