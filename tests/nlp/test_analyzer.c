@@ -614,6 +614,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "Can you send me a new router please, mine's broken",
         "Please stop calling me",
         "I ordered two and only one came",
+        "We moved in last week and there's no broadband yet",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
