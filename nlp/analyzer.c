@@ -322,6 +322,7 @@ struct nlp_analyzer {
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
     int32_t no_word;                              /* word id of "no", or -1 */
+    int32_t not_word;                             /* word id of "not", or -1 */
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
@@ -425,6 +426,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         an->answer_no_next[k] = lex_word_id(an->lex, answer_next[k]);
     }
     an->no_word = lex_word_id(an->lex, "no");
+    an->not_word = lex_word_id(an->lex, "not");
     static const char *const subjects[N_CLAUSE_SUBJECTS] = {CLAUSE_SUBJECTS};
     for (int k = 0; k < N_CLAUSE_SUBJECTS; k++) {
         an->clause_subjects[k] = lex_word_id(an->lex, subjects[k]);
@@ -2380,6 +2382,25 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- sarcasm ---- */
     float sarc = cue[NLP_LEX_SARCASM];
+    if (sarc > 0.0f && n_bad_situation == 0 && cue[NLP_LEX_COMPLAINT] == 0.0f &&
+        cue[NLP_LEX_PROBLEM] == 0.0f && neg_mass == 0.0f) {
+        /* a mocking phrase beside relief and nothing bad is meant: "oh great,
+         * it works now!" (the mocking "oh great" alone stays sarcastic) */
+        for (size_t i = 0; i < n_tok; i++) {
+            if ((an->tokens[i].word_tags & NLP_WORD_RELIEF) &&
+                !(an->tokens[i].flags & TOK_CONSUMED)) {
+                sarc = 0.0f;
+                break;
+            }
+        }
+    }
+    if (pos_mass > 0.0f && n_tok >= 2 && an->tokens[n_tok - 1].word_id >= 0 &&
+        an->tokens[n_tok - 1].word_id == an->not_word &&
+        !(an->tokens[n_tok - 1].flags & TOK_CONSUMED) && /* not "... or not" */
+        (an->tokens[n_tok - 2].flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+        /* praise taken back by a last "not" of its own: "so helpful, not" */
+        sarc += 0.8f;
+    }
     if ((pos_frame_then_neg || frame_fault >= 0) && !warm_face) {
         sarc += 0.6f;
     }

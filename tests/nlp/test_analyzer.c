@@ -1544,6 +1544,9 @@ START_TEST(sarcasm_vs_sincere_praise)
         "Love how my internet drops every single evening",
         "Just what I needed, another delayed flight #not",
         "Yeah right, like that's ever going to happen \xF0\x9F\x99\x84",
+        /* praise taken back by a last "not" (ninth session) */
+        "so helpful, not",
+        "So much time saved. Not.",
     };
     EXPECT_SARCASM(sarcastic, true);
     static const char *const sincere[] = {
@@ -1551,8 +1554,12 @@ START_TEST(sarcasm_vs_sincere_praise)
         "Great news, the engineer fixed it.",
         "I love this phone.",
         "that's exactly what i needed, thanks a million",
+        /* a mocking opener beside relief and nothing bad (ninth session) */
+        "oh great, it works now!",
     };
     EXPECT_SARCASM(sincere, false);
+    /* "or not" is no taking back */
+    ck_assert_float_lt(cust("I don't really know if I like her or not.").sarcasm, 0.5f);
 }
 END_TEST
 
