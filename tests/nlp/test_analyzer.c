@@ -615,6 +615,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "Please stop calling me",
         "I ordered two and only one came",
         "We moved in last week and there's no broadband yet",
+        "I don't want to speak to a manager, I just want this fixed",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -1345,6 +1346,7 @@ START_TEST(each_escalation_type)
         "about to leave for work, can you call me later",
         /* the head of the company named, not asked for */
         "our new CEO announced the results today",
+        "my lawyer friend said I should ask about this",
         "I wanted to share my experience, your staff were wonderful",
         "I'd like to change my order",
         "what are your customer service hours?",
