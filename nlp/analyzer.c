@@ -164,6 +164,14 @@
     "what", "who", "whom", "which", "where", "that", "log", "logged", "sign", "signed", "check",   \
         "checked", "turn", "turned", "switch", "switched", "plug", "plugged"
 #define N_STRANDERS 18
+/* A message may end on "that" as the object of its verb ("I literally just
+ * told you that", "I tried that"), unless one of these comes before it and
+ * "that" opens a clause the speaker has not said yet ("the thing is that",
+ * "I think that") */
+#define THAT_OPENERS                                                                               \
+    "is", "was", "think", "thought", "said", "say", "says", "mean", "hope", "guess", "believe",    \
+        "feel", "sure", "so", "and", "but", "because", "than", "such", "fact"
+#define N_THAT_OPENERS 20
 /* "no" opening a sentence (or after another "no") and followed by one of
  * these answers what was said and negates nothing in the clause after it: "no
  * the app is still broken", "no no that's not what I asked for", "no it
@@ -320,6 +328,8 @@ struct nlp_analyzer {
     int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
     int32_t stranded_preps[N_STRANDED_PREPS];     /* word ids of STRANDED_PREPS, or -1 */
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
+    int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
+    int32_t that_word;                            /* word id of "that", or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
     int32_t no_word;                              /* word id of "no", or -1 */
     int32_t not_word;                             /* word id of "not", or -1 */
@@ -431,6 +441,11 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     for (int k = 0; k < N_CLAUSE_SUBJECTS; k++) {
         an->clause_subjects[k] = lex_word_id(an->lex, subjects[k]);
     }
+    static const char *const that_openers[N_THAT_OPENERS] = {THAT_OPENERS};
+    for (int k = 0; k < N_THAT_OPENERS; k++) {
+        an->that_openers[k] = lex_word_id(an->lex, that_openers[k]);
+    }
+    an->that_word = lex_word_id(an->lex, "that");
     an->first_person[0] = lex_word_id(an->lex, "i");
     an->first_person[1] = lex_word_id(an->lex, "we");
     static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
@@ -2590,6 +2605,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *last = &an->tokens[n_tok - 1];
         unfinished =
             !(last->flags & TOK_CONSUMED) && (last->word_tags & NLP_WORD_TRAIL) && last->excl == 0;
+        if (unfinished && n_tok >= 2 && last->word_id == an->that_word &&
+            !word_in(an->tokens[n_tok - 2].word_id, an->that_openers, N_THAT_OPENERS)) {
+            unfinished = false; /* "I literally just told you that" */
+        }
         if (unfinished && word_in(last->word_id, an->stranded_preps, N_STRANDED_PREPS)) {
             for (size_t k = ts.sentence > 0 ? (size_t)ts.sentence : 0; k + 1 < n_tok; k++) {
                 if (word_in(an->tokens[k].word_id, an->stranders, N_STRANDERS)) {
