@@ -538,6 +538,7 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
     /* scornful questions put to the agent (ninth session) */
     ck_assert_float_ge(cust("can you not read").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     ck_assert_float_ge(cust("are you even listening").emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    ck_assert_float_ge(cust("i literally just told you that").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     /* strong irritation in a clearly negative message is anger as well */
     ck_assert_float_ge(cust("I am so annoyed and irritated with this").emotions[NLP_EMO_ANGER],
                        0.5f);
@@ -616,6 +617,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "I ordered two and only one came",
         "We moved in last week and there's no broadband yet",
         "I don't want to speak to a manager, I just want this fixed",
+        "yeah so um basically the the box keeps flashing orange and nothing works",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -1032,16 +1034,17 @@ START_TEST(asking_the_other_side_to_wait)
     };
     EXPECT(not_asks, pause_of, false);
     /* a transcript that stops mid-sentence: the speaker has not yielded the turn */
-    static const char *const unfinished[] = {"That would have been", "my account number is, um",
-                                             "I ordered a pair of",  "and then the",
-                                             "I'm calling about",    "can I speak to"};
+    static const char *const unfinished[] = {
+        "That would have been", "my account number is, um", "I ordered a pair of", "and then the",
+        "I'm calling about",    "can I speak to",           "the thing is that"};
     EXPECT(unfinished, pause_of, true);
     /* a preposition whose object a wh-word took, or that completes its verb, ends a
      * finished sentence (ninth session) */
     static const char *const finished[] = {
         "Yes it is.",        "I think so",       "What are you looking for?",
         "That is the end.",  "my order is late", "that's not what I asked for",
-        "who do I speak to", "I can't log in"};
+        "who do I speak to", "I can't log in",   "i literally just told you that",
+        "I tried that"};
     EXPECT(finished, pause_of, false);
     /* the words that mark it change nothing else: "the" and "and" are no lexicon words */
     nlp_result a = cust("the service was good and fast");
