@@ -618,6 +618,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "We moved in last week and there's no broadband yet",
         "I don't want to speak to a manager, I just want this fixed",
         "yeah so um basically the the box keeps flashing orange and nothing works",
+        "@SkyHelp box has been rebooting all night",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
