@@ -1656,6 +1656,9 @@ START_TEST(empathy_and_tone_deaf)
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
         0.5f);
     ck_assert_float_ge(agent("I've gone ahead and refunded the £15.").empathy, 0.5f);
+    /* sorry for the customer's feelings, not for what happened: no empathy */
+    ck_assert_float_lt(agent("I'm sorry you feel that way.").empathy, 0.5f);
+    ck_assert_float_ge(agent("I'm sorry you're going through this.").empathy, 0.5f);
     /* dismissal, blame and impatience in other words */
     static const char *const cold[] = {
         "i don't i don't really see what the problem is here",
@@ -1668,6 +1671,7 @@ START_TEST(empathy_and_tone_deaf)
         "I'm afraid there's nothing more I can do for you.",
         "Please be patient.",
         "Honestly it's not that bad, it'll be back up soon.",
+        "I'm sorry you feel that way.",
     };
     for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
         ck_assert_msg(agent(cold[i]).tone_deaf >= 0.5f, "%s: %.3f", cold[i],
