@@ -1806,6 +1806,8 @@ static const topic_case topic_cases[] = {
     {"I want to dispute this charge on my card", NLP_TOPIC_BILLING_DISPUTE},
     {"There's a charge on my statement I don't recognise", NLP_TOPIC_BILLING_DISPUTE},
     {"I didn't authorise this payment", NLP_TOPIC_BILLING_DISPUTE},
+    {"my direct debit went out twice", NLP_TOPIC_BILLING_DISPUTE},
+    {"I paid in full but you say I owe money", NLP_TOPIC_BILLING_DISPUTE},
     {"That is not my transaction", NLP_TOPIC_BILLING_DISPUTE},
     {"I was charged twice for the same thing", NLP_TOPIC_BILLING_DISPUTE},
     {"you overcharged me again", NLP_TOPIC_BILLING_DISPUTE},
