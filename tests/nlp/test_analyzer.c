@@ -1656,6 +1656,11 @@ START_TEST(empathy_and_tone_deaf)
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
         0.5f);
     ck_assert_float_ge(agent("I've gone ahead and refunded the £15.").empathy, 0.5f);
+    /* naming the customer's money worry is acknowledgement, not cheer after hardship */
+    nlp_result plan = agent("I know money is tight right now, so let's find a plan that works "
+                            "for you. Would £15 a month be manageable?");
+    ck_assert_float_ge(plan.empathy, 0.5f);
+    ck_assert_float_lt(plan.tone_deaf, 0.5f);
     /* sorry for the customer's feelings, not for what happened: no empathy */
     ck_assert_float_lt(agent("I'm sorry you feel that way.").empathy, 0.5f);
     ck_assert_float_ge(agent("I'm sorry you're going through this.").empathy, 0.5f);
@@ -1832,6 +1837,8 @@ static const topic_case topic_cases[] = {
     {"I lost my job and I can't afford the payments", NLP_TOPIC_HARDSHIP},
     {"I'm struggling to pay my bills at the moment", NLP_TOPIC_HARDSHIP},
     {"I'm in arrears and the bailiffs keep calling", NLP_TOPIC_HARDSHIP},
+    {"we've just had a baby and money is tight", NLP_TOPIC_HARDSHIP},
+    {"I'm going through a divorce, can you take his name off the account", NLP_TOPIC_HARDSHIP},
     {"I'm on universal credit", NLP_TOPIC_HARDSHIP},
     {"I was made redundant last week", NLP_TOPIC_HARDSHIP},
     {"I've been in hospital with cancer", NLP_TOPIC_HARDSHIP},
