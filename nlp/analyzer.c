@@ -391,6 +391,25 @@ static int32_t lex_word_id(const nlp_lexicon *lex, const char *word)
     return slot >= 0 ? lex->slots[slot].word_id : -1;
 }
 
+/* ids[k] = the word id of words[k], for k < n */
+static void lex_word_ids(const nlp_lexicon *lex, const char *const *words, size_t n, int32_t *ids)
+{
+    for (size_t k = 0; k < n; k++) {
+        ids[k] = lex_word_id(lex, words[k]);
+    }
+}
+
+/* Fills the array field of an analyzer with the word ids of a word list macro
+ * (the list and the field must have the same length). */
+#define LOAD_WORD_IDS(an, field, ...)                                                              \
+    do {                                                                                           \
+        static const char *const words_[] = {__VA_ARGS__};                                         \
+        _Static_assert(sizeof words_ / sizeof words_[0] ==                                         \
+                           sizeof(an)->field / sizeof(an)->field[0],                               \
+                       "word list and id array differ in length");                                 \
+        lex_word_ids((an)->lex, words_, sizeof words_ / sizeof words_[0], (an)->field);            \
+    } while (0)
+
 int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
 {
     if (out == NULL) {
@@ -411,47 +430,19 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
     an->and_word = lex_word_id(an->lex, "and");
     an->or_word = lex_word_id(an->lex, "or");
-    static const char *const concession_words[N_CONCESSION_WORDS] = {CONCESSION_WORDS};
-    for (int k = 0; k < N_CONCESSION_WORDS; k++) {
-        an->concession_words[k] = lex_word_id(an->lex, concession_words[k]);
-    }
-    static const char *const bare_lead[N_BARE_CANCEL_LEAD] = {BARE_CANCEL_LEAD};
-    for (int k = 0; k < N_BARE_CANCEL_LEAD; k++) {
-        an->bare_cancel_lead[k] = lex_word_id(an->lex, bare_lead[k]);
-    }
-    static const char *const bare_tail[N_BARE_CANCEL_TAIL] = {BARE_CANCEL_TAIL};
-    for (int k = 0; k < N_BARE_CANCEL_TAIL; k++) {
-        an->bare_cancel_tail[k] = lex_word_id(an->lex, bare_tail[k]);
-    }
-    static const char *const preps[N_STRANDED_PREPS] = {STRANDED_PREPS};
-    for (int k = 0; k < N_STRANDED_PREPS; k++) {
-        an->stranded_preps[k] = lex_word_id(an->lex, preps[k]);
-    }
-    static const char *const stranders[N_STRANDERS] = {STRANDERS};
-    for (int k = 0; k < N_STRANDERS; k++) {
-        an->stranders[k] = lex_word_id(an->lex, stranders[k]);
-    }
-    static const char *const answer_next[N_ANSWER_NO_NEXT] = {ANSWER_NO_NEXT};
-    for (int k = 0; k < N_ANSWER_NO_NEXT; k++) {
-        an->answer_no_next[k] = lex_word_id(an->lex, answer_next[k]);
-    }
+    LOAD_WORD_IDS(an, concession_words, CONCESSION_WORDS);
+    LOAD_WORD_IDS(an, bare_cancel_lead, BARE_CANCEL_LEAD);
+    LOAD_WORD_IDS(an, bare_cancel_tail, BARE_CANCEL_TAIL);
+    LOAD_WORD_IDS(an, stranded_preps, STRANDED_PREPS);
+    LOAD_WORD_IDS(an, stranders, STRANDERS);
+    LOAD_WORD_IDS(an, answer_no_next, ANSWER_NO_NEXT);
+    LOAD_WORD_IDS(an, clause_subjects, CLAUSE_SUBJECTS);
+    LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
+    LOAD_WORD_IDS(an, first_person, "i", "we");
+    LOAD_WORD_IDS(an, yes_no_words, YES_NO_WORDS);
     an->no_word = lex_word_id(an->lex, "no");
     an->not_word = lex_word_id(an->lex, "not");
-    static const char *const subjects[N_CLAUSE_SUBJECTS] = {CLAUSE_SUBJECTS};
-    for (int k = 0; k < N_CLAUSE_SUBJECTS; k++) {
-        an->clause_subjects[k] = lex_word_id(an->lex, subjects[k]);
-    }
-    static const char *const that_openers[N_THAT_OPENERS] = {THAT_OPENERS};
-    for (int k = 0; k < N_THAT_OPENERS; k++) {
-        an->that_openers[k] = lex_word_id(an->lex, that_openers[k]);
-    }
     an->that_word = lex_word_id(an->lex, "that");
-    an->first_person[0] = lex_word_id(an->lex, "i");
-    an->first_person[1] = lex_word_id(an->lex, "we");
-    static const char *const yes_no_words[N_YES_NO_WORDS] = {YES_NO_WORDS};
-    for (int k = 0; k < N_YES_NO_WORDS; k++) {
-        an->yes_no_words[k] = lex_word_id(an->lex, yes_no_words[k]);
-    }
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
         int32_t w = lex_word_id(an->lex, figure_words[k]);
