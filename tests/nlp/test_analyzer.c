@@ -619,6 +619,10 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "I don't want to speak to a manager, I just want this fixed",
         "yeah so um basically the the box keeps flashing orange and nothing works",
         "@SkyHelp box has been rebooting all night",
+        "I got someone else's order",
+        "The item was described as new but it's clearly used",
+        "I was sold a contract I didn't need",
+        "The phone line crackles",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
