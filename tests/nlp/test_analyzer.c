@@ -623,6 +623,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "The item was described as new but it's clearly used",
         "I was sold a contract I didn't need",
         "The phone line crackles",
+        "my connecting flight left without us",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
