@@ -1661,6 +1661,7 @@ START_TEST(empathy_and_tone_deaf)
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
         0.5f);
     ck_assert_float_ge(agent("I've gone ahead and refunded the £15.").empathy, 0.5f);
+    ck_assert_float_ge(agent("i do apologise for the wait today").empathy, 0.5f);
     /* naming the customer's money worry is acknowledgement, not cheer after hardship */
     nlp_result plan = agent("I know money is tight right now, so let's find a plan that works "
                             "for you. Would £15 a month be manageable?");
@@ -1682,6 +1683,8 @@ START_TEST(empathy_and_tone_deaf)
         "Please be patient.",
         "Honestly it's not that bad, it'll be back up soon.",
         "I'm sorry you feel that way.",
+        "um yeah so basically you'll just have to wait for the engineer",
+        "look i've already explained this twice",
     };
     for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
         ck_assert_msg(agent(cold[i]).tone_deaf >= 0.5f, "%s: %.3f", cold[i],
