@@ -1662,6 +1662,16 @@ START_TEST(empathy_and_tone_deaf)
         0.5f);
     ck_assert_float_ge(agent("I've gone ahead and refunded the £15.").empathy, 0.5f);
     ck_assert_float_ge(agent("i do apologise for the wait today").empathy, 0.5f);
+    /* ownership said in full, appreciation and the agent's own acknowledgement */
+    static const char *const warm[] = {
+        "I'll personally make sure this is resolved today.",
+        "I can completely appreciate why you're upset.",
+        "I want to make sure we get this right for you.",
+        "That's not good at all, let me find out what happened.",
+    };
+    for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
+        ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
+    }
     /* naming the customer's money worry is acknowledgement, not cheer after hardship */
     nlp_result plan = agent("I know money is tight right now, so let's find a plan that works "
                             "for you. Would £15 a month be manageable?");
@@ -1685,6 +1695,8 @@ START_TEST(empathy_and_tone_deaf)
         "I'm sorry you feel that way.",
         "um yeah so basically you'll just have to wait for the engineer",
         "look i've already explained this twice",
+        "That's the system, I can't override it.",
+        "I've never heard of that happening before.",
     };
     for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
         ck_assert_msg(agent(cold[i]).tone_deaf >= 0.5f, "%s: %.3f", cold[i],
