@@ -624,6 +624,10 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "I was sold a contract I didn't need",
         "The phone line crackles",
         "my connecting flight left without us",
+        /* Indian English in support chats (ninth session) */
+        "my money is deducted but recharge is not done",
+        "since 3 days internet is not coming",
+        "delivery boy is not picking my call",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -1329,6 +1333,7 @@ START_TEST(each_escalation_type)
         {"I'm thinking about cancelling", NLP_ESC_CANCEL},
         {"You're the fifth person I've spoken to today", NLP_ESC_REPEAT_CONTACT},
         {"I'm fed up of being passed around", NLP_ESC_REPEAT_CONTACT},
+        {"very bad service, i will never use again", NLP_ESC_CANCEL},
         {"I've been a customer for 15 years and I'm seriously considering leaving.",
          NLP_ESC_CANCEL},
         {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
