@@ -2340,6 +2340,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* ---- escalation ---- */
+    if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f && emo[NLP_EMO_GRATITUDE] >= 0.5f &&
+        pos_mass > neg_mass && cue[NLP_LEX_PROBLEM] == 0.0f && n_bad_situation == 0) {
+        /* a contact before that ended well, thanked for: "I called last week
+         * to upgrade and it's all done, thanks" */
+        esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
+    }
     int best_esc = NLP_ESC_NONE;
     float esc_max = 0.0f;
     for (int k = 1; k < NLP_ESC_COUNT; k++) {

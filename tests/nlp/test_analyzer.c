@@ -1358,6 +1358,8 @@ START_TEST(each_escalation_type)
         "I'm considering cancelling my order and would like to find out if any fees apply",
         "so um i'm thinking about switching to you from my current supplier",
         "about to leave for work, can you call me later",
+        /* a contact before that ended well, thanked for */
+        "I called last week to upgrade and it's all done, thanks",
         /* the head of the company named, not asked for */
         "our new CEO announced the results today",
         "my lawyer friend said I should ask about this",
