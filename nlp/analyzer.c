@@ -2334,6 +2334,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * "operator. agent. representative." */
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
     }
+    if (n_content == 1 && neg_own_v < 0.0f && n_excl == 0 && n_tok > 0 &&
+        an->tokens[n_tok - 1].word_id == an->no_word) {
+        /* a bare "no" answers a question; what it would have negated is not
+         * there, and neither is a grievance ("no" was a complaint of 0.62) */
+        sum -= neg_own_v;
+        neg_mass += neg_own_v;
+        n_valenced--;
+    }
     if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
         /* ... and of a complaint: "complaint", "claim" */
         esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);

@@ -155,6 +155,9 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_ge(cust("no the app is still broken").complaint, 0.5f);
     ck_assert_float_ge(cust("no no no that's not what i asked for").complaint, 0.5f);
     ck_assert_float_lt(cust("no refund yet").valence, 0.0f);
+    /* a bare "no" answers; it is no grievance */
+    ck_assert_float_eq(cust("No.").valence, 0.0f);
+    ck_assert_float_lt(cust("no").complaint, 0.5f);
     /* "still not" goes on negating: "still not happy" was positive */
     ck_assert_float_lt(cust("I appreciate your help but I'm still not happy").valence, 0.0f);
     ck_assert_float_ge(cust("I appreciate your help but I'm still not happy").complaint, 0.5f);
