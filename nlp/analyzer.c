@@ -1622,9 +1622,6 @@ static bool staccato(const unsigned char *s, size_t n)
     return false;
 }
 
-/* Agent replies: true when a concession word (CONCESSION_WORDS: "however",
- * "unfortunately", "anyway") follows empathy of 0.5 or more and less than 0.3
- * of empathy comes after it. */
 /* Whether word id w is one of the n ids in ids. */
 static bool word_in(int32_t w, const int32_t *ids, int n)
 {
@@ -1681,6 +1678,9 @@ static bool answer_no(const nlp_analyzer *an, size_t i, size_t n_tok, long sente
     return word_in(an->tokens[i + 1].word_id, an->answer_no_next, N_ANSWER_NO_NEXT);
 }
 
+/* Agent replies: true when a concession word (CONCESSION_WORDS: "however",
+ * "unfortunately", "anyway") follows empathy of 0.5 or more and less than 0.3
+ * of empathy comes after it. */
 static bool taken_back(const nlp_analyzer *an, size_t n_tok)
 {
     float before = 0.0f, after = 0.0f;
@@ -1860,6 +1860,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool mismatch = false, self_caused = false;
     closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
     int n_content = 0;       /* tokens that are words, phrases or faces */
+    long last_sentence = 0;  /* where the sentence before ts.sentence started */
     uint32_t lone_flags = 0; /* the flags of the last word with an entry */
     long last_end = -10;     /* the last token that ended a clause */
     int end_run = 0;         /* clause ends on consecutive tokens, up to last_end */
@@ -2308,7 +2309,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 boost = 0.0f;
                 boost_left = 0;
             }
-            last_pos_frame = -100; /* a frame reaches to the end of its sentence */
+            last_pos_frame = -100;       /* a frame reaches to the end of its sentence */
+            last_sentence = ts.sentence; /* the final sentence's start, if this ends it */
             ts.sentence = pos + 1;
             opener_left -= opener_left > 0;
             closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
@@ -2615,7 +2617,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             unfinished = false; /* "I literally just told you that" */
         }
         if (unfinished && word_in(last->word_id, an->stranded_preps, N_STRANDED_PREPS)) {
-            for (size_t k = ts.sentence > 0 ? (size_t)ts.sentence : 0; k + 1 < n_tok; k++) {
+            long from = ts.sentence < (long)n_tok ? ts.sentence : last_sentence;
+            for (size_t k = from > 0 ? (size_t)from : 0; k + 1 < n_tok; k++) {
                 if (word_in(an->tokens[k].word_id, an->stranders, N_STRANDERS)) {
                     unfinished = false; /* "that's not what I asked for" */
                     break;
