@@ -1054,10 +1054,10 @@ START_TEST(asking_the_other_side_to_wait)
     /* a preposition whose object a wh-word took, or that completes its verb, ends a
      * finished sentence (ninth session) */
     static const char *const finished[] = {
-        "Yes it is.",        "I think so",       "What are you looking for?",
-        "That is the end.",  "my order is late", "that's not what I asked for",
-        "who do I speak to", "I can't log in",   "i literally just told you that",
-        "I tried that"};
+        "Yes it is.",        "I think so",           "What are you looking for?",
+        "That is the end.",  "my order is late",     "that's not what I asked for",
+        "who do I speak to", "I can't log in",       "i literally just told you that",
+        "I tried that",      "who should I talk to."};
     EXPECT(finished, pause_of, false);
     /* the words that mark it change nothing else: "the" and "and" are no lexicon words */
     nlp_result a = cust("the service was good and fast");
