@@ -631,6 +631,8 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "my money is deducted but recharge is not done",
         "since 3 days internet is not coming",
         "delivery boy is not picking my call",
+        "the delivery driver swore at me",
+        "I was spoken to like a child",
     };
     EXPECT(complaints, complaint_of, true);
     /* ... and questions about procedures, hypotheticals without a question
@@ -1365,6 +1367,8 @@ START_TEST(each_escalation_type)
         "I called last week to upgrade and it's all done, thanks",
         /* the head of the company named, not asked for */
         "our new CEO announced the results today",
+        /* a manager named in anger is still not asked for */
+        "the manager was dismissive",
         "my lawyer friend said I should ask about this",
         "I wanted to share my experience, your staff were wonderful",
         "I'd like to change my order",
