@@ -2364,9 +2364,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             best_esc = k;
         }
     }
-    if (esc_max >= 0.5f && (n_excl > 0 || n_caps_neg > 0 || emo[NLP_EMO_ANGER] > 0.5f)) {
-        /* anger strengthens an escalation; it makes none of a manager named
-         * ("the manager was dismissive" was a human request of 0.55) */
+    if (esc_max > 0.0f &&
+        (n_excl > 0 || n_caps_neg > 0 || (esc_max >= 0.5f && emo[NLP_EMO_ANGER] > 0.5f))) {
+        /* "!" and shouting strengthen any escalation cue ("I will review you on
+         * trustpilot!!"); anger in words only one that is there already ("the
+         * manager was dismissive" was a human request of 0.55) */
         esc_max = min_f(1.0f, esc_max + 0.1f);
     }
     if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
