@@ -2420,10 +2420,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
         }
     }
-    if (pos_mass > 0.0f && n_tok >= 2 && an->tokens[n_tok - 1].word_id >= 0 &&
-        an->tokens[n_tok - 1].word_id == an->not_word &&
+    if (n_tok >= 2 && an->tokens[n_tok - 1].word_id == an->not_word && an->not_word >= 0 &&
         !(an->tokens[n_tok - 1].flags & TOK_CONSUMED) && /* not "... or not" */
-        (an->tokens[n_tok - 2].flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+        (an->tokens[n_tok - 2].flags & (TOK_COMMA | TOK_CLAUSE_END)) && pos_mass > 0.0f) {
         /* praise taken back by a last "not" of its own: "so helpful, not" */
         sarc += 0.8f;
     }
