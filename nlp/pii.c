@@ -1,4 +1,5 @@
-/* nlp/pii.c - PII redaction: cards (Luhn), CVV in context, e-mail, phone, national ids. */
+/* nlp/pii.c - PII redaction: cards (Luhn), CVV in context, e-mail, phone, national ids,
+ * bank details, PINs and dates of birth in context. */
 #include "nlp/pii.h"
 #include "nlp/pii_hinted.h"
 
@@ -15,8 +16,11 @@
 #define CVV_WINDOW       32 /* bytes searched before a 3-4 digit number */
 #define CVV_AFTER        16 /* bytes searched after it ("123 is the cvv") */
 
-static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]", "[EMAIL]", "[PHONE]",
-                                                        "[ID]"};
+#define CTX_WINDOW     40 /* bytes searched before a bank number, PIN or date for its name */
+#define IBAN_MAX_CHARS 34
+
+static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EMAIL]",  "[PHONE]",
+                                                        "[ID]",   "[BANK]", "[SECRET]", "[DOB]"};
 
 /* Words that put a 3-4 digit number in card-security-code context. */
 #define CVV_WORD(w)                                                                                \
@@ -43,6 +47,18 @@ static const struct cvv_word {
                    CVV_WORD("four digit"),
                    CVV_WORD("back of the"),
                    CVV_WORD("security digits")};
+
+/* Names that put a number in context; matched whole-word, any case. */
+static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
+                                                    CVV_WORD("sort-code")};
+static const struct cvv_word account_context[] = {CVV_WORD("account"), CVV_WORD("acct"),
+                                                  CVV_WORD("acc no"),  CVV_WORD("acc num"),
+                                                  CVV_WORD("a/c"),     CVV_WORD("accnt")};
+static const struct cvv_word pin_context[] = {CVV_WORD("pin"), CVV_WORD("passcode"),
+                                              CVV_WORD("pass code"), CVV_WORD("password")};
+static const struct cvv_word dob_context[] = {
+    CVV_WORD("date of birth"), CVV_WORD("dob"),      CVV_WORD("d.o.b"),      CVV_WORD("born on"),
+    CVV_WORD("born"),          CVV_WORD("birthday"), CVV_WORD("birth date"), CVV_WORD("birthdate")};
 #undef CVV_WORD
 
 static bool is_digit(unsigned char c)
@@ -454,6 +470,232 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
     return false;
 }
 
+/* Where the sentence holding s[i] starts, looking back at most `window` bytes. */
+static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
+{
+    size_t from = i > window ? i - window : 0;
+    for (size_t k = i; k > from; k--) {
+        unsigned char c = s[k - 1];
+        /* "d.o.b.", "12.03" and "e.g." are no sentence end */
+        bool abbrev = k >= 3 && is_alpha(s[k - 2]) && s[k - 3] == '.';
+        bool stop = c == '!' || c == '?' || c == '\n' ||
+                    (c == '.' && !abbrev && (k == i || s[k] == ' ' || s[k] == '\n'));
+        if (stop) {
+            return k;
+        }
+    }
+    return from;
+}
+
+/* One of the n names occurs whole-word (any case) in s[from, to). */
+static bool window_has_name(const unsigned char *s, size_t from, size_t to,
+                            const struct cvv_word *names, size_t n)
+{
+    for (size_t k = from; k < to; k++) {
+        if (k > from && is_alpha(s[k - 1])) {
+            continue; /* names start a word */
+        }
+        for (size_t w = 0; w < n; w++) {
+            size_t len = names[w].len;
+            if (k + len > to) {
+                continue;
+            }
+            size_t m = 0;
+            while (m < len && (unsigned char)(s[k + m] | 0x20) == (unsigned char)names[w].text[m]) {
+                m++;
+            }
+            if (m == len && (k + len == to || !is_alpha(s[k + len]))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The name list precedes s[i] in its sentence, within CTX_WINDOW bytes. */
+#define NAMED_BEFORE(s, i, names)                                                                  \
+    window_has_name(s, sentence_from(s, i, CTX_WINDOW), i, names, sizeof names / sizeof names[0])
+
+/* IBAN lengths by country (ISO 13616 registry): an IBAN is only accepted at
+ * its country's length. */
+static const struct iban_country {
+    char cc[3];
+    uint8_t len;
+} iban_countries[] = {{"AD", 24}, {"AT", 20}, {"BE", 16}, {"BG", 22}, {"CH", 21}, {"CY", 28},
+                      {"CZ", 24}, {"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18},
+                      {"FR", 27}, {"GB", 22}, {"GI", 23}, {"GR", 27}, {"HR", 21}, {"HU", 28},
+                      {"IE", 22}, {"IS", 26}, {"IT", 27}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+                      {"LV", 21}, {"MC", 27}, {"MT", 31}, {"NL", 18}, {"NO", 15}, {"PL", 28},
+                      {"PT", 25}, {"RO", 24}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}};
+
+/* An IBAN at s[i]: a country code, two check digits and the rest, as many
+ * letters and digits as the country's IBAN has, in groups of four with single
+ * spaces or none. Returns its end when the ISO 13616 mod-97 check is 1, else 0;
+ * *shape_end gets the end of a well-formed IBAN whatever its check (a bad one
+ * is skipped whole, so no card is read inside it). */
+static size_t match_iban(const unsigned char *s, size_t n, size_t i, size_t *shape_end)
+{
+    *shape_end = 0;
+    if (i + 4 > n || !is_alpha(s[i]) || !is_alpha(s[i + 1]) || !is_digit(s[i + 2]) ||
+        !is_digit(s[i + 3])) {
+        return 0;
+    }
+    size_t want = 0;
+    for (size_t k = 0; k < sizeof iban_countries / sizeof iban_countries[0]; k++) {
+        if ((s[i] & ~0x20) == iban_countries[k].cc[0] &&
+            (s[i + 1] & ~0x20) == iban_countries[k].cc[1]) {
+            want = iban_countries[k].len;
+        }
+    }
+    if (want == 0) {
+        return 0;
+    }
+    char c[IBAN_MAX_CHARS];
+    size_t n_chars = 0, j = i, group = 0;
+    while (j < n && n_chars < want) {
+        if (is_alnum(s[j])) {
+            c[n_chars++] = (char)(is_alpha(s[j]) ? (s[j] & ~0x20) : s[j]);
+            group++;
+            j++;
+        } else if (s[j] == ' ' && group == 4 && j + 1 < n && is_alnum(s[j + 1])) {
+            group = 0;
+            j++;
+        } else {
+            break;
+        }
+    }
+    if (n_chars != want || (j < n && is_alnum(s[j]))) {
+        return 0;
+    }
+    *shape_end = j;
+    /* the four first characters move to the end; letters count 10..35 */
+    unsigned rem = 0;
+    for (size_t k = 0; k < n_chars; k++) {
+        char ch = c[(k + 4) % n_chars];
+        rem = ch >= 'A' ? (rem * 100 + (unsigned)(ch - 'A' + 10)) % 97
+                        : (rem * 10 + (unsigned)(ch - '0')) % 97;
+    }
+    return rem == 1 ? j : 0;
+}
+
+/* A bank number at s[i] after its name: a UK sort code (dd-dd-dd, dd dd dd or
+ * dddddd) after "sort code", or an account number of 6-10 digits (in one run
+ * or in groups of 3-4 with single spaces) after "account number". */
+static size_t match_bank_number(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i, n_digits = 0, group = 0;
+    bool pairs = true; /* groups of two so far: a sort code's shape */
+    size_t n_groups = 1;
+    while (j < n && n_digits <= 10) {
+        if (is_digit(s[j])) {
+            n_digits++;
+            group++;
+            j++;
+        } else if ((s[j] == ' ' || s[j] == '-') && j + 1 < n && is_digit(s[j + 1]) && group > 0) {
+            pairs = pairs && group == 2;
+            group = 0;
+            n_groups++;
+            j++;
+        } else {
+            break;
+        }
+    }
+    if (j < n &&
+        (is_alpha(s[j]) || s[j] == '/' || (s[j] == '.' && j + 1 < n && is_digit(s[j + 1])))) {
+        return 0;
+    }
+    pairs = pairs && group == 2;
+    if (n_digits == 6 && (n_groups == 1 || (n_groups == 3 && pairs)) &&
+        NAMED_BEFORE(s, i, sort_code_context)) {
+        return j;
+    }
+    if (n_digits >= 6 && n_digits <= 10 && NAMED_BEFORE(s, i, account_context)) {
+        return j;
+    }
+    return 0;
+}
+
+/* A PIN or passcode at s[i]: 4-6 digits after its name in the same sentence. */
+static size_t match_pin(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && is_digit(s[j]) && j - i < 7) {
+        j++;
+    }
+    if (j - i < 4 || j - i > 6 || (j < n && (is_alnum(s[j]) || s[j] == '/' || s[j] == ':'))) {
+        return 0;
+    }
+    return NAMED_BEFORE(s, i, pin_context) ? j : 0;
+}
+
+/* A date at s[i] after "date of birth", "DOB", "born on": d/m/y with '/', '.'
+ * or '-' (two- or four-digit year), or a day, a month name and a year. */
+static size_t match_dob(const unsigned char *s, size_t n, size_t i)
+{
+    static const char months[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+    size_t j = i;
+    while (j < n && is_digit(s[j]) && j - i < 3) {
+        j++;
+    }
+    if (j - i < 1 || j - i > 2 || j >= n) {
+        return 0;
+    }
+    size_t end = 0;
+    unsigned char sep = s[j];
+    if ((sep == '/' || sep == '.' || sep == '-') && j + 1 < n && is_digit(s[j + 1])) {
+        size_t k = j + 1;
+        while (k < n && is_digit(s[k]) && k - j - 1 < 3) {
+            k++;
+        }
+        if (k - j - 1 <= 2 && k + 1 < n && s[k] == sep && is_digit(s[k + 1])) {
+            size_t y = k + 1;
+            while (y < n && is_digit(s[y])) {
+                y++;
+            }
+            if (y - k - 1 == 2 || y - k - 1 == 4) {
+                end = y;
+            }
+        }
+    } else {
+        size_t k = j;
+        if (k + 1 < n && is_alpha(s[k]) && is_alpha(s[k + 1])) {
+            k += 2; /* 1st, 2nd, 3rd, 12th */
+        }
+        if (k < n && s[k] == ' ') {
+            k++;
+        }
+        if (k + 3 <= n) {
+            for (int m = 0; m < 12 && end == 0; m++) {
+                if ((s[k] | 0x20) == months[m][0] && (s[k + 1] | 0x20) == months[m][1] &&
+                    (s[k + 2] | 0x20) == months[m][2]) {
+                    size_t y = k + 3;
+                    while (y < n && is_alpha(s[y])) {
+                        y++;
+                    }
+                    if (y < n && s[y] == ',') {
+                        y++;
+                    }
+                    if (y < n && s[y] == ' ') {
+                        y++;
+                    }
+                    size_t y0 = y;
+                    while (y < n && is_digit(s[y])) {
+                        y++;
+                    }
+                    if (y - y0 == 4) {
+                        end = y;
+                    }
+                }
+            }
+        }
+    }
+    if (end == 0 || (end < n && is_alnum(s[end]))) {
+        return 0;
+    }
+    return NAMED_BEFORE(s, i, dob_context) ? end : 0;
+}
+
 /* A 3-4 digit number at s[i] with a security-code word before it in the same
  * sentence (within CVV_WINDOW bytes) or right after it ("123 is the cvv"). */
 static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
@@ -472,15 +714,7 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
     if (i > 0 && s[i - 1] != 0 && strchr("/$\xA3-", s[i - 1]) != NULL) {
         return 0; /* a date such as 12/2027, money, a range */
     }
-    size_t from = i > CVV_WINDOW ? i - CVV_WINDOW : 0;
-    for (size_t k = i; k > from; k--) {
-        unsigned char c = s[k - 1];
-        if (c == '.' || c == '!' || c == '?' || c == '\n') {
-            from = k;
-            break;
-        }
-    }
-    if (window_has_cvv_word(s, from, i)) {
+    if (window_has_cvv_word(s, sentence_from(s, i, CVV_WINDOW), i)) {
         return j;
     }
     size_t to = j + CVV_AFTER < n ? j + CVV_AFTER : n;
@@ -561,6 +795,23 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_card(s, n_bytes, i);
             kind = NLP_PII_CARD;
         }
+        if (end == 0 && boundary && is_alpha(c)) {
+            size_t shape_end = 0;
+            end = match_iban(s, n_bytes, i, &shape_end);
+            kind = NLP_PII_BANK;
+            if (end == 0 && shape_end > i) {
+                i = shape_end; /* an IBAN whose check fails: no PII, and no card inside */
+                continue;
+            }
+        }
+        if (end == 0 && boundary && is_digit(c)) {
+            end = match_bank_number(s, n_bytes, i);
+            kind = NLP_PII_BANK;
+        }
+        if (end == 0 && boundary && is_digit(c)) {
+            end = match_dob(s, n_bytes, i);
+            kind = NLP_PII_DOB;
+        }
         if (end == 0 && boundary &&
             (is_digit(c) || ((c == '+' || c == '(') && i + 1 < n_bytes && is_digit(s[i + 1])))) {
             end = match_phone(s, n_bytes, i);
@@ -569,6 +820,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (end == 0 && boundary && is_digit(c)) {
             end = match_cvv(s, n_bytes, i);
             kind = NLP_PII_CVV;
+        }
+        if (end == 0 && boundary && is_digit(c)) {
+            end = match_pin(s, n_bytes, i);
+            kind = NLP_PII_SECRET;
         }
         if (end > i) {
             memcpy(out + o, s + copied, i - copied);

@@ -3,7 +3,10 @@
  * Payment card numbers (13-19 digits, Luhn-checked, spaces or dashes allowed),
  * card security codes (3-4 digits near "cvv", "security code", ...), e-mail
  * addresses, phone numbers (international "+..." or 10-11 digits, grouped or
- * not) and national ids (US SSN, UK National Insurance number). Pure function:
+ * not), national ids (US SSN, UK National Insurance number), bank details
+ * (IBANs with a valid mod-97 check; a UK sort code or an account number of 6-10
+ * digits after its name), PINs and passcodes (4-6 digits after their name) and
+ * a date of birth after its name. Pure function:
  * no allocation, no state, thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H
@@ -21,11 +24,14 @@ typedef enum nlp_pii_kind {
     NLP_PII_EMAIL,
     NLP_PII_PHONE,
     NLP_PII_NATIONAL_ID,
+    NLP_PII_BANK,   /* IBAN (mod-97 checked); sort code or account number after its name */
+    NLP_PII_SECRET, /* a PIN or passcode of 4-6 digits after its name */
+    NLP_PII_DOB,    /* a date after "date of birth", "DOB", "born on" */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;
 
 /* Output capacity that always suffices for nlp_pii_redact() on n_bytes of input
- * (markers are at most 7 bytes and replace spans of at least 2 bytes). */
+ * (no marker is more than 3.5 times as long as the span it replaces). */
 static inline size_t nlp_pii_redacted_cap(size_t n_bytes)
 {
     return 4 * n_bytes + 8;

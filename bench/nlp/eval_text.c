@@ -394,6 +394,13 @@ int main(int argc, char **argv)
         (int)ps.expected[NLP_PII_CVV]);
     row("PII precision, all kinds (generated corpus)", (double)found / (double)(found + spurious),
         "-", ">= 0.95", (int)(found + spurious));
+    static const char *const kind_names[NLP_PII_KIND_COUNT] = {
+        "cards", "CVV", "e-mail", "phone", "national id", "bank details", "PIN", "date of birth"};
+    for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
+        printf("%-58s %s: recall %.4f of %llu, spurious %llu\n", "", kind_names[k],
+               ps.expected[k] > 0 ? (double)ps.found[k] / (double)ps.expected[k] : 0.0,
+               (unsigned long long)ps.expected[k], (unsigned long long)ps.spurious[k]);
+    }
     nlp_analyzer_destroy(&an);
     return 0;
 }

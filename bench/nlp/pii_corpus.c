@@ -1,6 +1,7 @@
 /* bench/nlp/pii_corpus.c - seeded PII corpus generator and scorer. */
 #include "pii_corpus.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +68,37 @@ static void card_text(uint64_t *s, int valid, char *out)
     format_card(s, d, schemes[k].len, out);
 }
 
+/* A GB IBAN (bank code WEST, a random sort code and account) with valid
+ * check digits, or invalid ones when valid == 0; in groups of four or not. */
+static void iban_text(uint64_t *s, int valid, char *out)
+{
+    char bban[19];
+    snprintf(bban, sizeof bban, "WEST%06u%08u", pick(s, 1000000), pick(s, 100000000));
+    /* ISO 13616: BBAN, then the country code and "00", as digits, mod 97 */
+    char rearranged[32];
+    snprintf(rearranged, sizeof rearranged, "%sGB00", bban);
+    unsigned rem = 0;
+    for (const char *c = rearranged; *c != '\0'; c++) {
+        rem = *c >= 'A' ? (rem * 100 + (unsigned)(*c - 'A' + 10)) % 97
+                        : (rem * 10 + (unsigned)(*c - '0')) % 97;
+    }
+    unsigned check = 98 - rem;
+    if (!valid) {
+        check = check == 98 ? 97 : check + 1;
+    }
+    char flat[24];
+    snprintf(flat, sizeof flat, "GB%02u%s", check, bban);
+    size_t o = 0;
+    bool grouped = pick(s, 2) == 0;
+    for (size_t i = 0; flat[i] != '\0'; i++) {
+        if (grouped && i > 0 && i % 4 == 0) {
+            out[o++] = ' ';
+        }
+        out[o++] = flat[i];
+    }
+    out[o] = '\0';
+}
+
 size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NLP_PII_KIND_COUNT])
 {
     static const char *const names[] = {"jane", "li.wei", "m_ahmed", "o.brien+shop", "k.nguyen"};
@@ -83,7 +115,10 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "tracking 1Z999AA10123456784 is wrong",
                                           "the fee went up by 150 last month",
                                           "my postcode is SW1A 1AA",
-                                          "is the 5G plan cheaper"};
+                                          "is the 5G plan cheaper",
+                                          "born in 1985 and a customer since 2010",
+                                          "my account was charged twice in March",
+                                          "the pin pad showed 12 errors"};
     memset(planted, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
     char card[32];
     size_t o = 0;
@@ -91,7 +126,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
     for (int p = 0; p < parts && o + 160 < cap; p++) {
         const char *sep = o > 0 ? ". " : "";
         int w = 0;
-        switch (pick(s, 9)) {
+        switch (pick(s, 12)) {
         case 0:
         case 1:
             card_text(s, 1, card);
@@ -147,9 +182,55 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             planted[NLP_PII_NATIONAL_ID]++;
             break;
         case 6:
-            card_text(s, 0, card); /* Luhn-invalid: must stay */
+            if (pick(s, 2) == 0) {
+                card_text(s, 0, card); /* Luhn-invalid: must stay */
+            } else {
+                iban_text(s, 0, card); /* a bad IBAN check: must stay */
+            }
             w = snprintf(buf + o, cap - o, "%sreference %s", sep, card);
             break;
+        case 7:
+            switch (pick(s, 3)) {
+            case 0:
+                iban_text(s, 1, card);
+                w = snprintf(buf + o, cap - o, "%smy IBAN is %s", sep, card);
+                break;
+            case 1:
+                w = snprintf(buf + o, cap - o, "%ssort code %02u-%02u-%02u", sep, pick(s, 100),
+                             pick(s, 100), pick(s, 100));
+                break;
+            default:
+                w = snprintf(buf + o, cap - o, "%saccount number %08u", sep, pick(s, 100000000));
+                break;
+            }
+            planted[NLP_PII_BANK]++;
+            break;
+        case 8:
+            if (pick(s, 2) == 0) {
+                w = snprintf(buf + o, cap - o, "%smy pin is %04u", sep, pick(s, 10000));
+            } else {
+                w = snprintf(buf + o, cap - o, "%spasscode %06u", sep, pick(s, 1000000));
+            }
+            planted[NLP_PII_SECRET]++;
+            break;
+        case 9: {
+            static const char *const month[] = {"January", "March", "July", "October"};
+            unsigned d = 1 + pick(s, 28), m = 1 + pick(s, 12), y = 1940 + pick(s, 65);
+            switch (pick(s, 3)) {
+            case 0:
+                w = snprintf(buf + o, cap - o, "%smy date of birth is %02u/%02u/%04u", sep, d, m,
+                             y);
+                break;
+            case 1:
+                w = snprintf(buf + o, cap - o, "%sDOB %u %s %u", sep, d, month[pick(s, 4)], y);
+                break;
+            default:
+                w = snprintf(buf + o, cap - o, "%sborn on %02u.%02u.%02u", sep, d, m, y % 100);
+                break;
+            }
+            planted[NLP_PII_DOB]++;
+            break;
+        }
         default:
             w = snprintf(buf + o, cap - o, "%s%s", sep,
                          fillers[pick(s, (unsigned)(sizeof fillers / sizeof fillers[0]))]);

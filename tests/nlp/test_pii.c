@@ -80,6 +80,36 @@ START_TEST(email_phone_ids)
 }
 END_TEST
 
+START_TEST(bank_details_pins_and_birth_dates)
+{
+    int n = 0;
+    /* IBANs with a valid mod-97 check, grouped or not, any case */
+    ck_assert_str_eq(redact("IBAN GB82 WEST 1234 5698 7654 32 thanks", &n), "IBAN [BANK] thanks");
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(redact("iban: DE89370400440532013000.", NULL), "iban: [BANK].");
+    ck_assert_str_eq(redact("GB82 WEST 1234 5698 7654 33", &n), "GB82 WEST 1234 5698 7654 33");
+    ck_assert_int_eq(n, 0);
+    /* a sort code or an account number after its name */
+    ck_assert_str_eq(redact("my account number is 12345678 and sort code 12-34-56", NULL),
+                     "my account number is [BANK] and sort code [BANK]");
+    ck_assert_str_eq(redact("sort code 12 34 56, a/c 87654321", NULL),
+                     "sort code [BANK], a/c [BANK]");
+    ck_assert_str_eq(redact("order 55512345 arrived 12/03/2024", &n),
+                     "order 55512345 arrived 12/03/2024");
+    ck_assert_int_eq(n, 0);
+    /* a PIN or passcode after its name, whole word */
+    ck_assert_str_eq(redact("my pin is 4821", NULL), "my pin is [SECRET]");
+    ck_assert_str_eq(redact("the passcode is 123456", NULL), "the passcode is [SECRET]");
+    ck_assert_str_eq(redact("spin 4821 times", NULL), "spin 4821 times");
+    /* a date of birth after its name, in figures or with a month */
+    ck_assert_str_eq(redact("my date of birth is 12/03/1985", NULL), "my date of birth is [DOB]");
+    ck_assert_str_eq(redact("DOB 1st March 1985", NULL), "DOB [DOB]");
+    ck_assert_str_eq(redact("d.o.b. 12/03/85 ok", NULL), "d.o.b. [DOB] ok");
+    ck_assert_str_eq(redact("it cost $129.99 on 12/03/2024", NULL),
+                     "it cost $129.99 on 12/03/2024");
+}
+END_TEST
+
 START_TEST(bad_arguments_and_counts)
 {
     char small[4];
@@ -88,8 +118,9 @@ START_TEST(bad_arguments_and_counts)
     ck_assert_int_eq(nlp_pii_redact("x", 1, NULL, 100, NULL, NULL), RP_EINVAL);
     uint32_t counts[NLP_PII_KIND_COUNT];
     size_t len = 0;
-    const char *t = "4111111111111111 cvv 123, a@b.io, +1 212 555 0100, 123-45-6789";
-    ck_assert_int_eq(nlp_pii_redact(t, strlen(t), out, sizeof out, &len, counts), 5);
+    const char *t = "4111111111111111 cvv 123, a@b.io, +1 212 555 0100, 123-45-6789, "
+                    "sort code 12-34-56, pin 4821, date of birth 12/03/1985";
+    ck_assert_int_eq(nlp_pii_redact(t, strlen(t), out, sizeof out, &len, counts), 8);
     for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
         ck_assert_uint_eq(counts[k], 1);
     }
@@ -154,6 +185,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, cards_luhn_valid_only);
     tcase_add_test(tc, cvv_only_in_context);
     tcase_add_test(tc, email_phone_ids);
+    tcase_add_test(tc, bank_details_pins_and_birth_dates);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, generated_corpus_recall_and_precision);
     tcase_add_test(tc, analyser_redaction_matches_pii_redact);
