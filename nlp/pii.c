@@ -491,9 +491,14 @@ static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
 static bool window_has_name(const unsigned char *s, size_t from, size_t to,
                             const struct cvv_word *names, size_t n)
 {
+    uint32_t firsts = 0; /* the names' first letters, a..z as bits 0..25 */
+    for (size_t w = 0; w < n; w++) {
+        firsts |= 1u << ((unsigned)(names[w].text[0] - 'a') & 31u);
+    }
     for (size_t k = from; k < to; k++) {
-        if (k > from && is_alpha(s[k - 1])) {
-            continue; /* names start a word */
+        unsigned first = (unsigned)((s[k] | 0x20) - 'a');
+        if (first >= 26 || !((firsts >> first) & 1u) || (k > from && is_alpha(s[k - 1]))) {
+            continue; /* names start a word with one of their first letters */
         }
         for (size_t w = 0; w < n; w++) {
             size_t len = names[w].len;
