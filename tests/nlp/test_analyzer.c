@@ -1872,6 +1872,7 @@ static const topic_case topic_cases[] = {
     {"I'm struggling to pay my bills at the moment", NLP_TOPIC_HARDSHIP},
     {"I'm in arrears and the bailiffs keep calling", NLP_TOPIC_HARDSHIP},
     {"we've just had a baby and money is tight", NLP_TOPIC_HARDSHIP},
+    {"My husband is the account holder but he's in a care home", NLP_TOPIC_HARDSHIP},
     {"I'm going through a divorce, can you take his name off the account", NLP_TOPIC_HARDSHIP},
     {"I'm on universal credit", NLP_TOPIC_HARDSHIP},
     {"I was made redundant last week", NLP_TOPIC_HARDSHIP},
