@@ -476,11 +476,12 @@ static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
     size_t from = i > window ? i - window : 0;
     for (size_t k = i; k > from; k--) {
         unsigned char c = s[k - 1];
+        if (c == '!' || c == '?' || c == '\n') {
+            return k;
+        }
         /* "d.o.b.", "12.03" and "e.g." are no sentence end */
-        bool abbrev = k >= 3 && is_alpha(s[k - 2]) && s[k - 3] == '.';
-        bool stop = c == '!' || c == '?' || c == '\n' ||
-                    (c == '.' && !abbrev && (k == i || s[k] == ' ' || s[k] == '\n'));
-        if (stop) {
+        if (c == '.' && (k == i || s[k] == ' ' || s[k] == '\n') &&
+            !(k >= 3 && is_alpha(s[k - 2]) && s[k - 3] == '.')) {
             return k;
         }
     }
@@ -670,7 +671,8 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i)
         if (k < n && s[k] == ' ') {
             k++;
         }
-        if (k + 3 <= n) {
+        /* months start with one of these: most numbers are followed by other words */
+        if (k + 3 <= n && strchr("jfmasond", s[k] | 0x20) != NULL && s[k] != 0) {
             for (int m = 0; m < 12 && end == 0; m++) {
                 if ((s[k] | 0x20) == months[m][0] && (s[k + 1] | 0x20) == months[m][1] &&
                     (s[k + 2] | 0x20) == months[m][2]) {
