@@ -186,6 +186,9 @@
 #define CLAUSE_SUBJECTS                                                                            \
     "it", "its", "mine", "my", "the", "this", "i", "we", "they", "there", "our", "ive", "im"
 #define N_CLAUSE_SUBJECTS 13
+/* A message all in capitals with at least this many words of two letters or
+ * more is shouted, and its capitals weigh as in a mixed-case message */
+#define SHOUT_MIN_WORDS 3
 /* its weight (an ambiguous wish: the order may be what goes, so it stays below
  * the 0.85 of a cancel verb with its object) */
 #define BARE_CANCEL_ESC 0.7f
@@ -1803,11 +1806,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     const nlp_lexicon *lex = an->lex;
     bool mixed_case = false;
+    int n_caps = 0;
     for (size_t i = 0; i < n_tok; i++) {
         if (an->tokens[i].flags & TOK_HAS_LOWER) {
             mixed_case = true;
             break;
         }
+        n_caps += (an->tokens[i].flags & TOK_CAPS) != 0;
+    }
+    if (!mixed_case && n_caps >= SHOUT_MIN_WORDS) {
+        mixed_case = true; /* a message all in capitals is shouted: "WHY IS NOBODY ANSWERING" */
     }
     int names_stand_out = -1; /* names_stand_out(), counted when first needed */
 

@@ -542,6 +542,9 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
     ck_assert_float_ge(cust("can you not read").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     ck_assert_float_ge(cust("are you even listening").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     ck_assert_float_ge(cust("i literally just told you that").emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    /* a message all in capitals is shouted: its capitals weigh (ninth session) */
+    ck_assert_float_gt(cust("I AM SO ANGRY RIGHT NOW").emotions[NLP_EMO_ANGER],
+                       cust("i am so angry right now").emotions[NLP_EMO_ANGER]);
     /* strong irritation in a clearly negative message is anger as well */
     ck_assert_float_ge(cust("I am so annoyed and irritated with this").emotions[NLP_EMO_ANGER],
                        0.5f);
