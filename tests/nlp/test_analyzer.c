@@ -1342,6 +1342,8 @@ START_TEST(each_escalation_type)
         {"You're the fifth person I've spoken to today", NLP_ESC_REPEAT_CONTACT},
         {"I'm fed up of being passed around", NLP_ESC_REPEAT_CONTACT},
         {"very bad service, i will never use again", NLP_ESC_CANCEL},
+        {"I don't want my account anymore", NLP_ESC_CANCEL},
+        {"where do I speak to an assistant", NLP_ESC_HUMAN_REQUEST},
         {"I've been a customer for 15 years and I'm seriously considering leaving.",
          NLP_ESC_CANCEL},
         {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
@@ -1373,6 +1375,7 @@ START_TEST(each_escalation_type)
         /* a manager named in anger is still not asked for */
         "the manager was dismissive",
         "my lawyer friend said I should ask about this",
+        "the virtual assistant is useless",
         "I wanted to share my experience, your staff were wonderful",
         "I'd like to change my order",
         "what are your customer service hours?",
