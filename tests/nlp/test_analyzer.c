@@ -654,6 +654,10 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "Please don't close my account, I just want to update my address",
         "I can't get to the store this week",
         "can you explain the charges please, I'm on a fixed income",
+        /* a charge feared, the customer's own card, the end of a chat (ninth session) */
+        "I'm worried I'll be charged twice",
+        "my card expired, how do I update it",
+        "no, nothing else thanks",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
