@@ -658,6 +658,7 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "I'm worried I'll be charged twice",
         "my card expired, how do I update it",
         "no, nothing else thanks",
+        "can I get a copy of my last bill, I've lost it",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
