@@ -659,6 +659,8 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "my card expired, how do I update it",
         "no, nothing else thanks",
         "can I get a copy of my last bill, I've lost it",
+        "sorry I'm a bit slow with technology",
+        "never mind, I'll try again later",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
