@@ -661,6 +661,9 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
         "can I get a copy of my last bill, I've lost it",
         "sorry I'm a bit slow with technology",
         "never mind, I'll try again later",
+        /* a check asked for, with or without "?" */
+        "can you check if there's an outage in my area",
+        "I'm calling to check if my refund has gone through",
     };
     EXPECT(not_complaints, complaint_of, false);
     ck_assert_float_gt(cust("No that's fine thanks").valence, 0.0f);
