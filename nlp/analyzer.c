@@ -1559,6 +1559,17 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
     return true;
 }
 
+/* Whether word id w is one of the n ids in ids. */
+static bool word_in(int32_t w, const int32_t *ids, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (w >= 0 && w == ids[k]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when the sentence starting at token `start` (before `pos`) opens with
  * a yes/no question word: "can I get a refund if I don't use the return
  * half?", "do I still pay if it's late?" (a "why ... if" stays rhetoric). */
@@ -1567,13 +1578,7 @@ static bool asks_yes_no(const nlp_analyzer *an, long start, long pos)
     if (start < 0 || start >= pos) {
         return false;
     }
-    int32_t w = an->tokens[start].word_id;
-    for (int k = 0; k < N_YES_NO_WORDS; k++) {
-        if (w >= 0 && w == an->yes_no_words[k]) {
-            return true;
-        }
-    }
-    return false;
+    return word_in(an->tokens[start].word_id, an->yes_no_words, N_YES_NO_WORDS);
 }
 
 /* True when every word of the message names a person to reach ("agent",
@@ -1620,17 +1625,6 @@ static bool staccato(const unsigned char *s, size_t n)
         }
         while (i < n && s[i] != ' ') { /* the rest of this word or mark */
             i++;
-        }
-    }
-    return false;
-}
-
-/* Whether word id w is one of the n ids in ids. */
-static bool word_in(int32_t w, const int32_t *ids, int n)
-{
-    for (int k = 0; k < n; k++) {
-        if (w >= 0 && w == ids[k]) {
-            return true;
         }
     }
     return false;
@@ -1691,9 +1685,7 @@ static bool taken_back(const nlp_analyzer *an, size_t n_tok)
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
         if (!conceded && before >= 0.5f) {
-            for (int k = 0; k < N_CONCESSION_WORDS && !conceded; k++) {
-                conceded = t->word_id >= 0 && t->word_id == an->concession_words[k];
-            }
+            conceded = word_in(t->word_id, an->concession_words, N_CONCESSION_WORDS);
         }
         if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
             float e = an->lex->entries[t->entry].scores[NLP_LEX_EMPATHY];
