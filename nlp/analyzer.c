@@ -1191,55 +1191,86 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
     return n_tok;
 }
 
-/* Replaces the longest lexicon phrase starting at each token by one entry. */
-static void match_phrases(nlp_analyzer *an, size_t n_tok)
+/* The longest lexicon phrase that starts at token i, if any, replaces its
+ * tokens by one entry; returns how many tokens it took (0: none). */
+static size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok)
 {
     const nlp_lexicon *lex = an->lex;
-    for (size_t i = 0; i < n_tok; i++) {
-        token *t = &an->tokens[i];
-        if (t->root == 0) {
+    token *t = &an->tokens[i];
+    /* no phrase is one word long, so the first accept is one step down */
+    uint32_t node = t->root;
+    int32_t best = -1;
+    size_t best_len = 0;
+    for (size_t k = i;;) {
+        if (an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA) || k + 1 >= n_tok ||
+            k + 1 - i >= MAX_PHRASE_TOKENS) {
+            break;
+        }
+        const token *next = &an->tokens[k + 1];
+        if (next->word_id == an->tokens[k].word_id && (next->word_tags & NLP_WORD_TRAIL)) {
+            k++; /* a spoken repeat ("disputing the the payment", "i i want"): read past it */
             continue;
         }
-        /* no phrase is one word long, so the first accept is one step down */
-        uint32_t node = t->root;
-        int32_t best = -1;
-        size_t best_len = 0;
-        for (size_t k = i;;) {
-            if (an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA) || k + 1 >= n_tok ||
-                k + 1 - i >= MAX_PHRASE_TOKENS) {
-                break;
-            }
-            const token *next = &an->tokens[k + 1];
-            if (next->word_id == an->tokens[k].word_id && (next->word_tags & NLP_WORD_TRAIL)) {
-                k++; /* a spoken repeat ("disputing the the payment", "i i want"): read past it */
-                continue;
-            }
-            if (!(next->word_tags & NLP_WORD_CONT)) {
-                break; /* the next word is in no phrase past its first word */
-            }
-            int32_t accept;
-            node = nlp_lex_step(lex, node, next->word_id, &accept);
-            if (node == 0) {
-                break;
-            }
-            k++;
-            if (accept >= 0) {
-                best = accept;
-                best_len = k - i + 1;
-            }
+        if (!(next->word_tags & NLP_WORD_CONT)) {
+            break; /* the next word is in no phrase past its first word */
         }
-        if (best >= 0) {
-            token *last = &an->tokens[i + best_len - 1];
-            t->entry = best;
-            for (size_t m = i + 1; m < i + best_len; m++) {
-                t->flags |= an->tokens[m].flags & (TOK_CAPS | TOK_ELONG);
-                t->word_tags |= an->tokens[m].word_tags & NLP_WORD_RELIEF; /* "good luck" */
-                an->tokens[m].flags |= TOK_CONSUMED;
+        int32_t accept;
+        node = nlp_lex_step(lex, node, next->word_id, &accept);
+        if (node == 0) {
+            break;
+        }
+        k++;
+        if (accept >= 0) {
+            best = accept;
+            best_len = k - i + 1;
+        }
+    }
+    if (best < 0) {
+        return 0;
+    }
+    token *last = &an->tokens[i + best_len - 1];
+    t->entry = best;
+    for (size_t m = i + 1; m < i + best_len; m++) {
+        t->flags |= an->tokens[m].flags & (TOK_CAPS | TOK_ELONG);
+        t->word_tags |= an->tokens[m].word_tags & NLP_WORD_RELIEF; /* "good luck" */
+        an->tokens[m].flags |= TOK_CONSUMED;
+    }
+    t->flags |= last->flags & (TOK_CLAUSE_END | TOK_COMMA);
+    t->excl = last->excl;
+    t->quest = last->quest;
+    return best_len;
+}
+
+/* Replaces the longest lexicon phrase starting at each token by one entry,
+ * left to right. Most tokens start none: a first pass without branches marks,
+ * 64 tokens at a time, those that start a phrase of the lexicon and are
+ * followed by a word that continues one (or repeats them: "i i want"), which
+ * is match_phrase_at()'s own first test, and only those are tried; the
+ * branches saved are most of the phrase matcher's mispredictions. */
+static void match_phrases(nlp_analyzer *an, size_t n_tok)
+{
+    const token *tokens = an->tokens;
+    size_t free_from = 0; /* tokens before it are in a phrase already matched */
+    for (size_t base = 0; base + 1 < n_tok; base += 64) {
+        size_t end = n_tok - 1 - base < 64 ? n_tok - 1 : base + 64; /* the last token starts none */
+        uint64_t starts = 0;
+        for (size_t i = base; i < end; i++) {
+            const token *t = &tokens[i], *next = &tokens[i + 1];
+            unsigned may = (unsigned)(t->root != 0) &
+                           (unsigned)((t->flags & (TOK_CLAUSE_END | TOK_COMMA)) == 0) &
+                           ((unsigned)((next->word_tags & NLP_WORD_CONT) != 0) |
+                            ((unsigned)(next->word_id == t->word_id) &
+                             (unsigned)((next->word_tags & NLP_WORD_TRAIL) != 0)));
+            starts |= (uint64_t)may << (i - base);
+        }
+        for (; starts != 0; starts &= starts - 1) {
+            size_t i = base + (size_t)__builtin_ctzll(starts);
+            if (i >= free_from) {
+                size_t len = match_phrase_at(an, i, n_tok);
+                if (len > 0) {
+                    free_from = i + len;
+                }
             }
-            t->flags |= last->flags & (TOK_CLAUSE_END | TOK_COMMA);
-            t->excl = last->excl;
-            t->quest = last->quest;
-            i += best_len - 1;
         }
     }
 }
