@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 #include <utf8proc.h>
 #if defined(__SSE2__) && defined(__x86_64__) /* _mm_cvtsi128_si64 is 64-bit only */
@@ -293,7 +294,8 @@ typedef struct token {
     uint8_t quest;     /* '?' right after */
     uint16_t root;     /* trie node of the phrases the word starts, 0 = none */
     uint8_t word_tags; /* NLP_WORD_* of the word */
-    uint8_t spare;     /* 0: no padding, so token arrays compare with memcmp */
+    uint8_t
+        word_tags2; /* NLP_WORD2_* of the word; no padding, so token arrays compare with memcmp */
 } token;
 
 /* A token for the word in lexicon slot s. */
@@ -303,8 +305,37 @@ static inline token word_token(const nlp_lex_slot *s, uint16_t flags)
                    .word_id = s->word_id,
                    .flags = flags,
                    .root = s->root,
-                   .word_tags = s->word_tags};
+                   .word_tags = s->word_tags,
+                   .word_tags2 = s->word_tags2};
 }
+
+#ifdef NLP_HAVE_SSE2
+/* The token's two halves as word_token() makes them (little-endian; the SSE2
+ * tokeniser's store): the slot's entry and word id, then the flags, no marks,
+ * the root and the two tag bytes, which lie in the slot as in the token, so
+ * that the token stays in two registers (built field by field, it went
+ * through the stack and cost the tokeniser a tenth of its instructions). */
+typedef struct token_halves {
+    uint64_t ids, rest;
+} token_halves;
+
+static inline token_halves word_token_halves(const nlp_lex_slot *s, uint16_t flags)
+{
+    _Static_assert(sizeof(token) == 16 && offsetof(token, word_id) == 4 &&
+                       offsetof(token, flags) == 8 && offsetof(token, root) == 12 &&
+                       offsetof(token, word_tags) == 14 && offsetof(token, word_tags2) == 15 &&
+                       offsetof(nlp_lex_slot, word_id) == offsetof(nlp_lex_slot, entry) + 4 &&
+                       offsetof(nlp_lex_slot, word_tags) == offsetof(nlp_lex_slot, root) + 2 &&
+                       offsetof(nlp_lex_slot, word_tags2) == offsetof(nlp_lex_slot, root) + 3,
+                   "word_token_halves() copies two runs of fields");
+    token_halves h;
+    uint32_t root_tags;
+    memcpy(&h.ids, &s->entry, 8);
+    memcpy(&root_tags, &s->root, 4);
+    h.rest = flags | (uint64_t)root_tags << 32;
+    return h;
+}
+#endif
 
 struct nlp_analyzer {
     uint32_t tag;
@@ -339,8 +370,9 @@ struct nlp_analyzer {
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
-    bool saw_url;  /* the message holds a link */
-    bool bytewise; /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
+    uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
+    bool saw_url;      /* the message holds a link */
+    bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
     uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
 };
 
@@ -705,6 +737,7 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         t->excl = 0;
         t->quest = 0;
         lookup_word(an, w, t);
+        an->saw_tags2 |= t->word_tags2;
     }
     w->len = 0;
     w->flags = 0;
@@ -887,6 +920,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     size_t n_tok = *n_tok_io;
     size_t max_tokens = an->max_tokens;
     unsigned digits = 0;
+    unsigned tags2 = 0; /* NLP_WORD2_* of the words found */
     const __m128i bit20 = _mm_set1_epi8(0x20);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
@@ -956,21 +990,24 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
             /* nlp_lex_lookup() for a word of at most 16 bytes */
             uint32_t h = nlp_lex_hash16(lo, hi, r);
             uint16_t tag = NLP_LEX_TAG(h, r);
-            token tk_out = {.entry = -1, .word_id = -1, .flags = flags};
+            token_halves tk_out = {.ids = UINT64_MAX, .rest = flags}; /* no entry, no word id */
             for (uint32_t k = h & slot_mask;; k = (k + 1) & slot_mask) {
                 uint16_t tk = tags[k];
                 if (tk == tag && slots[k].head[0] == lo && slots[k].head[1] == hi) {
-                    tk_out = word_token(&slots[k], flags);
+                    tk_out = word_token_halves(&slots[k], flags);
                     break;
                 }
                 if (tk == 0) {
                     if (letters == 0 && an->num_slot >= 0) {
-                        tk_out = word_token(&slots[an->num_slot], flags); /* "45 mins" */
+                        tk_out = word_token_halves(&slots[an->num_slot], flags); /* "45 mins" */
                     }
                     break;
                 }
             }
-            tokens[n_tok++] = tk_out;
+            tags2 |= (unsigned)(tk_out.rest >> 56);
+            memcpy(&tokens[n_tok], &tk_out.ids, 8);
+            memcpy((char *)&tokens[n_tok] + 8, &tk_out.rest, 8);
+            n_tok++;
         }
         i = next;
         if (i >= n) {
@@ -996,6 +1033,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         }
     }
     an->saw_digit |= digits != 0;
+    an->saw_tags2 |= (uint8_t)tags2;
     *n_tok_io = n_tok;
     return i;
 }
@@ -1786,6 +1824,26 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
     }
 }
 
+/* Redacts the message into an->redacted; returns the number of PII spans.
+ * The tokeniser's hints spare the redactor its reading of most messages: a
+ * digit, an '@', a password's name among the n_tok tokens (a message cut at
+ * max_tokens may have one past them). */
+static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_t n_tok)
+{
+    bool secret_name = (an->saw_tags2 & NLP_WORD2_SECRET) != 0;
+    if (n_bytes == 0) {
+        an->redacted[0] = '\0';
+        an->redacted_len = 0;
+        return 0;
+    }
+    /* every kind of PII but an e-mail address and a secret in words holds
+     * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
+    bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
+    int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
+                                  NULL, digits, an->saw_at, secret_name || n_tok >= an->max_tokens);
+    return n > 0 ? (uint32_t)n : 0u;
+}
+
 int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp_role role,
                          nlp_result *out)
 {
@@ -1804,6 +1862,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = false;
+    an->saw_tags2 = 0;
     size_t n_tok = 0;
     if (n_bytes > 0) {
         /* a copy with zeros after it: the tokeniser reads 16 bytes at a time */
@@ -1811,18 +1870,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         memset(an->padded + n_bytes, 0, TOK_PAD);
         n_tok = tokenize(an, an->padded, n_bytes);
     }
-    int n_pii = 0;
-    if (n_bytes > 0) {
-        /* every kind of PII but an e-mail address holds PII_MIN_DIGITS digits
-         * or more, so fewer is no digit to the redactor */
-        bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
-        n_pii = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap,
-                                      &an->redacted_len, NULL, digits, an->saw_at);
-    } else {
-        an->redacted[0] = '\0';
-        an->redacted_len = 0;
-    }
-    out->pii = n_pii > 0 ? (uint32_t)n_pii : 0u;
+    out->pii = redact(an, text, n_bytes, n_tok);
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
     an->n_tokens = n_tok;

@@ -75,6 +75,7 @@ FLAGS = {
     "pron": 1 << 36,       # "it", "them": what came is what was asked for ("got it today")
     "relief": 1 << 37,     # "fixed", "luckily", "still": closing praise after it is sincere
     "thanks_frame": 1 << 38,  # "thanks", "grateful": a fault right after it is mock gratitude
+    "secret_name": 1 << 39,   # "password", "passcode": the word after it may be a secret
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -333,8 +334,9 @@ def main():
     # Word tags live in the word's slot (bit 1 "trail", bit 2 "pair_block"), read by
     # the analyser with the word; a word that carries nothing else gets no
     # entry, so the per-token rules see it exactly as a word outside the lexicon.
+    # bits 8..15 go to the slot's second tag byte (NLP_WORD2_*)
     word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
-                 "relief": 64, "thanks_frame": 128}  # 4: cont
+                 "relief": 64, "thanks_frame": 128, "secret_name": 256}  # 4: cont
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
@@ -494,7 +496,8 @@ def main():
         if s is None:
             o.append("    {{0, 0}, 0, -1, -1, 0, 0, 0},")
         else:
-            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %du, %du, 0}," % s[1:])
+            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %du, %du, %du}," %
+                     (s[1:7] + (s[7] & 0xFF, s[7] >> 8)))
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(rows)}] = {{")
     o.extend(rows)

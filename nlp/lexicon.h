@@ -60,6 +60,11 @@ enum {
     NLP_WORD_THANKS = 128, /* "thanks", "grateful": a fault right after it is mock gratitude */
 };
 
+enum {
+    NLP_WORD2_SECRET =
+        1, /* "password", "passcode": a secret may follow (the PII redactor's hint) */
+};
+
 /* The customer's own doing ("my fault", "I lost my"): the negativity is no
  * fault of the service. Bit 31, so not in the enum (an enum constant is an int). */
 #define NLP_LEX_SELF (1u << 31)
@@ -104,13 +109,13 @@ typedef struct nlp_lex_entry {
  * child under the root, its tags) is here too, so one cache line serves the
  * whole lookup. */
 typedef struct nlp_lex_slot {
-    uint64_t head[2];  /* the word's first 16 bytes, little-endian, zero padded */
-    int32_t offset;    /* into the string pool */
-    int32_t entry;     /* single-word entry or -1 */
-    int32_t word_id;   /* id in the phrase trie, -1 for empty slots */
-    uint16_t root;     /* trie node of the phrases that start with the word, 0 = none */
-    uint8_t word_tags; /* NLP_WORD_* */
-    uint8_t pad;
+    uint64_t head[2];   /* the word's first 16 bytes, little-endian, zero padded */
+    int32_t offset;     /* into the string pool */
+    int32_t entry;      /* single-word entry or -1 */
+    int32_t word_id;    /* id in the phrase trie, -1 for empty slots */
+    uint16_t root;      /* trie node of the phrases that start with the word, 0 = none */
+    uint8_t word_tags;  /* NLP_WORD_* */
+    uint8_t word_tags2; /* NLP_WORD2_* */
 } nlp_lex_slot;
 
 /* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,

@@ -18,6 +18,7 @@
 
 #define CTX_WINDOW     40 /* bytes searched before a bank number, PIN or date for its name */
 #define IBAN_MAX_CHARS 34
+#define SECRET_MAX     64 /* bytes: a longer value after a password's name is not taken for one */
 
 static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EMAIL]",  "[PHONE]",
                                                         "[ID]",   "[BANK]", "[SECRET]", "[DOB]"};
@@ -59,6 +60,46 @@ static const struct cvv_word pin_context[] = {CVV_WORD("pin"), CVV_WORD("passcod
 static const struct cvv_word dob_context[] = {
     CVV_WORD("date of birth"), CVV_WORD("dob"),      CVV_WORD("d.o.b"),      CVV_WORD("born on"),
     CVV_WORD("born"),          CVV_WORD("birthday"), CVV_WORD("birth date"), CVV_WORD("birthdate")};
+/* Names of a secret that may be typed as letters; whole words, any case. */
+static const struct cvv_word secret_names[] = {
+    CVV_WORD("password"),       CVV_WORD("passcode"),         CVV_WORD("passphrase"),
+    CVV_WORD("passwd"),         CVV_WORD("memorable word"),   CVV_WORD("memorable information"),
+    CVV_WORD("memorable info"), CVV_WORD("memorable answer"), CVV_WORD("memorable phrase"),
+    CVV_WORD("maiden name")};
+
+/* Words that link a secret's name to its value ("is", ':'), with adverbs
+ * that may stand between them ("is now"), and words that are no secret after
+ * them ("my password is wrong", "... is the same"). */
+static const struct cvv_word secret_links[] = {CVV_WORD("is"), CVV_WORD("was"), CVV_WORD("be")};
+static const struct cvv_word secret_fillers[] = {
+    CVV_WORD("now"),       CVV_WORD("still"),    CVV_WORD("just"),
+    CVV_WORD("currently"), CVV_WORD("actually"), CVV_WORD("will"),
+    CVV_WORD("would"),     CVV_WORD("should"),   CVV_WORD("simply")};
+static const struct cvv_word secret_non_values[] = {
+    CVV_WORD("the"),       CVV_WORD("a"),          CVV_WORD("an"),       CVV_WORD("my"),
+    CVV_WORD("your"),      CVV_WORD("our"),        CVV_WORD("his"),      CVV_WORD("her"),
+    CVV_WORD("their"),     CVV_WORD("its"),        CVV_WORD("it"),       CVV_WORD("that"),
+    CVV_WORD("this"),      CVV_WORD("same"),       CVV_WORD("not"),      CVV_WORD("no"),
+    CVV_WORD("none"),      CVV_WORD("nothing"),    CVV_WORD("wrong"),    CVV_WORD("incorrect"),
+    CVV_WORD("invalid"),   CVV_WORD("expired"),    CVV_WORD("expiring"), CVV_WORD("correct"),
+    CVV_WORD("right"),     CVV_WORD("fine"),       CVV_WORD("ok"),       CVV_WORD("okay"),
+    CVV_WORD("good"),      CVV_WORD("bad"),        CVV_WORD("weak"),     CVV_WORD("strong"),
+    CVV_WORD("too"),       CVV_WORD("very"),       CVV_WORD("so"),       CVV_WORD("being"),
+    CVV_WORD("been"),      CVV_WORD("locked"),     CVV_WORD("blocked"),  CVV_WORD("changed"),
+    CVV_WORD("reset"),     CVV_WORD("working"),    CVV_WORD("accepted"), CVV_WORD("rejected"),
+    CVV_WORD("different"), CVV_WORD("new"),        CVV_WORD("old"),      CVV_WORD("case"),
+    CVV_WORD("empty"),     CVV_WORD("blank"),      CVV_WORD("missing"),  CVV_WORD("forgotten"),
+    CVV_WORD("lost"),      CVV_WORD("there"),      CVV_WORD("here"),     CVV_WORD("what"),
+    CVV_WORD("which"),     CVV_WORD("and"),        CVV_WORD("or"),       CVV_WORD("but"),
+    CVV_WORD("for"),       CVV_WORD("to"),         CVV_WORD("of"),       CVV_WORD("in"),
+    CVV_WORD("on"),        CVV_WORD("at"),         CVV_WORD("with"),     CVV_WORD("from"),
+    CVV_WORD("as"),        CVV_WORD("if"),         CVV_WORD("all"),      CVV_WORD("any"),
+    CVV_WORD("some"),      CVV_WORD("definitely"), CVV_WORD("already"),  CVV_WORD("always"),
+    CVV_WORD("never"),     CVV_WORD("saved"),      CVV_WORD("required"), CVV_WORD("needed"),
+    CVV_WORD("long"),      CVV_WORD("short"),      CVV_WORD("easy"),     CVV_WORD("hard"),
+    CVV_WORD("known"),     CVV_WORD("shown"),      CVV_WORD("visible"),  CVV_WORD("sent"),
+    CVV_WORD("asked")};
+
 #undef CVV_WORD
 
 static bool is_digit(unsigned char c)
@@ -703,6 +744,92 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i)
     return NAMED_BEFORE(s, i, dob_context) ? end : 0;
 }
 
+/* The length of the word list entry that s[i..n) starts with, whole word and
+ * any case, or 0. */
+static size_t starts_with_name(const unsigned char *s, size_t n, size_t i,
+                               const struct cvv_word *names, size_t n_names)
+{
+    for (size_t w = 0; w < n_names; w++) {
+        size_t len = names[w].len;
+        if (i + len > n || (i + len < n && is_alnum(s[i + len]))) {
+            continue;
+        }
+        size_t m = 0;
+        while (m < len && (unsigned char)(s[i + m] | 0x20) == (unsigned char)names[w].text[m]) {
+            m++;
+        }
+        if (m == len) {
+            return len;
+        }
+    }
+    return 0;
+}
+#define STARTS_WITH(s, n, i, names) starts_with_name(s, n, i, names, sizeof names / sizeof names[0])
+
+static size_t skip_spaces(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ') {
+        i++;
+    }
+    return i;
+}
+
+/* A secret typed in words at s[i]: its name ("password", "memorable word"),
+ * a link (':', '=', "is", "was", "would be", "is now") and one word, its value
+ * ("my password is Sunflower88"); returns the value's end and sets *from to
+ * its start, else 0. A value that is a common word is no secret ("my password
+ * is wrong", "the passcode is the same"); only the first word of a value of
+ * several is found. */
+static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *from)
+{
+    size_t j = STARTS_WITH(s, n, i, secret_names);
+    if (j == 0) {
+        return 0;
+    }
+    j = skip_spaces(s, n, i + j);
+    bool linked = false;
+    if (j < n && (s[j] == ':' || s[j] == '=')) {
+        linked = true;
+        j = skip_spaces(s, n, j + 1);
+    }
+    for (int words = 0; words < 3 && j < n; words++) {
+        size_t len = STARTS_WITH(s, n, j, secret_links);
+        if (len > 0) {
+            linked = true;
+        } else {
+            len = STARTS_WITH(s, n, j, secret_fillers);
+        }
+        if (len == 0) {
+            break;
+        }
+        j = skip_spaces(s, n, j + len);
+        if (j < n && s[j] == ':') {
+            j = skip_spaces(s, n, j + 1); /* "is: ..." */
+        }
+    }
+    if (!linked || j >= n) {
+        return 0;
+    }
+    if (s[j] == '"' || s[j] == '\'' || s[j] == '`') {
+        j++;
+    }
+    size_t end = j;
+    while (end < n && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != '\r' &&
+           end - j <= SECRET_MAX) {
+        end++;
+    }
+    while (end > j && strchr(".,;:!?)\"'`", s[end - 1]) != NULL) {
+        end--; /* the sentence's mark, or a closing quote */
+    }
+    if (end == j || end - j > SECRET_MAX || !is_alnum(s[j]) ||
+        starts_with_name(s, end, j, secret_non_values,
+                         sizeof secret_non_values / sizeof secret_non_values[0]) == end - j) {
+        return 0;
+    }
+    *from = j;
+    return end;
+}
+
 /* A 3-4 digit number at s[i] with a security-code word before it in the same
  * sentence (within CVV_WINDOW bytes) or right after it ("123 is the cvv"). */
 static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
@@ -742,12 +869,17 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_digit = is_digit((unsigned char)text[k]);
     }
     bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
-    return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at);
+    bool has_secret = false;
+    for (size_t k = 0; k < n_bytes && text != NULL && !has_secret; k++) {
+        has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0;
+    }
+    return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
+                                 has_secret);
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at)
+                          bool has_at, bool has_secret)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -758,7 +890,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     const unsigned char *s = (const unsigned char *)text;
     /* every kind needs a digit except e-mail, which needs '@': most chat
      * messages have neither and are copied as they are */
-    if (!has_digit && !has_at) {
+    if (!has_digit && !has_at && !has_secret) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
         }
@@ -768,6 +900,9 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         }
         return 0;
     }
+    /* the bytes a match can start at when the text has no '@': a secret's
+     * name starts with a letter of either case */
+    uint8_t starts = has_secret ? CLS_START | CLS_ALNUM : CLS_START;
     size_t o = 0;      /* bytes written to out */
     size_t copied = 0; /* s[copied, i) is still to be copied to out */
     int n_spans = 0;
@@ -775,7 +910,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     while (i < n_bytes) {
         unsigned char c = s[i];
         uint8_t cls = byte_class[c];
-        if (!has_at && !(cls & CLS_START)) {
+        if (!has_at && !(cls & starts)) {
             /* no match can start here: skip this byte and the rest of its word */
             i++;
             if (cls & CLS_ALNUM) {
@@ -787,9 +922,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         }
         unsigned char prev = i > 0 ? s[i - 1] : ' ';
         size_t end = 0;
+        size_t from = i; /* the span replaced: s[from, end) */
         int kind = -1;
         bool boundary = !is_alnum(prev) && prev != '@';
-        if (has_at && boundary && is_local_char(c) && c != '.' &&
+        if (has_secret && boundary && is_alpha(c)) {
+            end = match_secret(s, n_bytes, i, &from);
+            kind = NLP_PII_SECRET;
+        }
+        if (end == 0 && has_at && boundary && is_local_char(c) && c != '.' &&
             !(prev == '.' || prev == '-' || prev == '_' || prev == '+' || prev == '%')) {
             end = match_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
@@ -833,8 +973,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             kind = NLP_PII_SECRET;
         }
         if (end > i) {
-            memcpy(out + o, s + copied, i - copied);
-            o += i - copied;
+            memcpy(out + o, s + copied, from - copied);
+            o += from - copied;
             size_t mlen = strlen(markers[kind]);
             memcpy(out + o, markers[kind], mlen);
             o += mlen;

@@ -5,8 +5,10 @@
  * addresses, phone numbers (international "+..." or 10-11 digits, grouped or
  * not), national ids (US SSN, UK National Insurance number), bank details
  * (IBANs with a valid mod-97 check; a UK sort code or an account number of 6-10
- * digits after its name), PINs and passcodes (4-6 digits after their name) and
- * a date of birth after its name. Pure function:
+ * digits after its name), PINs and passcodes (4-6 digits after their name), a
+ * password or security answer typed in words after its name and a link ("my
+ * password is Sunflower88", "maiden name: Okafor"; a common word there is none)
+ * and a date of birth after its name. Pure function:
  * no allocation, no state, thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H
@@ -25,7 +27,7 @@ typedef enum nlp_pii_kind {
     NLP_PII_PHONE,
     NLP_PII_NATIONAL_ID,
     NLP_PII_BANK,   /* IBAN (mod-97 checked); sort code or account number after its name */
-    NLP_PII_SECRET, /* a PIN or passcode of 4-6 digits after its name */
+    NLP_PII_SECRET, /* a PIN or passcode of 4-6 digits after its name; a password in words */
     NLP_PII_DOB,    /* a date after "date of birth", "DOB", "born on" */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;

@@ -1,7 +1,8 @@
 /* nlp/pii_hinted.h - internal: redaction when the caller already knows whether
- * the text has an ASCII digit or an '@' (the analyser's tokeniser does), which
- * saves a pass over the bytes. Same contract as nlp_pii_redact(); the hints must
- * be exact (false only when the text really has no digit / no '@'). */
+ * the text has an ASCII digit, an '@' or the name of a password (the analyser's
+ * tokeniser does), which saves a pass over the bytes. Same contract as
+ * nlp_pii_redact(); the hints must be exact (false only when the text really
+ * has no digit / no '@' / no secret's name such as "password" or "maiden name"). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
@@ -11,6 +12,6 @@
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at);
+                          bool has_at, bool has_secret);
 
 #endif /* NLP_PII_HINTED_H */

@@ -118,7 +118,10 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "is the 5G plan cheaper",
                                           "born in 1985 and a customer since 2010",
                                           "my account was charged twice in March",
-                                          "the pin pad showed 12 errors"};
+                                          "the pin pad showed 12 errors",
+                                          "my password is wrong again",
+                                          "the password reset link never came",
+                                          "my passcode is the same as before"};
     memset(planted, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
     char card[32];
     size_t o = 0;
@@ -205,14 +208,27 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             }
             planted[NLP_PII_BANK]++;
             break;
-        case 8:
-            if (pick(s, 2) == 0) {
+        case 8: {
+            static const char *const secret_names[] = {
+                "my password is", "Password:", "the passcode was", "my memorable word is",
+                "mother's maiden name is"};
+            static const char *const secret_words[] = {"Sunflower", "purple-monkey", "tulip",
+                                                       "Qwerty",    "dragon",        "Okafor"};
+            switch (pick(s, 4)) {
+            case 0:
                 w = snprintf(buf + o, cap - o, "%smy pin is %04u", sep, pick(s, 10000));
-            } else {
+                break;
+            case 1:
                 w = snprintf(buf + o, cap - o, "%spasscode %06u", sep, pick(s, 1000000));
+                break;
+            default: /* a secret in words, with digits or not */
+                w = snprintf(buf + o, cap - o, "%s%s %s%.*u", sep, secret_names[pick(s, 5)],
+                             secret_words[pick(s, 6)], (int)pick(s, 3), pick(s, 100));
+                break;
             }
             planted[NLP_PII_SECRET]++;
             break;
+        }
         case 9: {
             static const char *const month[] = {"January", "March", "July", "October"};
             unsigned d = 1 + pick(s, 28), m = 1 + pick(s, 12), y = 1940 + pick(s, 65);

@@ -101,6 +101,22 @@ START_TEST(bank_details_pins_and_birth_dates)
     ck_assert_str_eq(redact("my pin is 4821", NULL), "my pin is [SECRET]");
     ck_assert_str_eq(redact("the passcode is 123456", NULL), "the passcode is [SECRET]");
     ck_assert_str_eq(redact("spin 4821 times", NULL), "spin 4821 times");
+    /* a secret in words after its name and a link; a common word is none */
+    ck_assert_str_eq(redact("my password is Sunflower88", NULL), "my password is [SECRET]");
+    ck_assert_str_eq(redact("Password: hunter2!", NULL), "Password: [SECRET]!");
+    ck_assert_str_eq(redact("my memorable word is giraffe.", NULL),
+                     "my memorable word is [SECRET].");
+    ck_assert_str_eq(redact("mother's maiden name is Okafor", NULL),
+                     "mother's maiden name is [SECRET]");
+    ck_assert_str_eq(redact("the passcode is now \"tulip\" ok", NULL),
+                     "the passcode is now \"[SECRET]\" ok");
+    ck_assert_str_eq(redact("my password is wrong", NULL), "my password is wrong");
+    ck_assert_str_eq(redact("password is the same as before", NULL),
+                     "password is the same as before");
+    ck_assert_str_eq(redact("the password reset link never came", NULL),
+                     "the password reset link never came");
+    ck_assert_str_eq(redact("i forgot my password", NULL), "i forgot my password");
+    ck_assert_str_eq(redact("a memorable day, password is", NULL), "a memorable day, password is");
     /* a date of birth after its name, in figures or with a month */
     ck_assert_str_eq(redact("my date of birth is 12/03/1985", NULL), "my date of birth is [DOB]");
     ck_assert_str_eq(redact("DOB 1st March 1985", NULL), "DOB [DOB]");
@@ -149,19 +165,22 @@ END_TEST
 
 START_TEST(analyser_redaction_matches_pii_redact)
 {
-    /* the analyser passes its tokeniser's digit/'@' hints to the redactor: the
+    /* the analyser passes its tokeniser's digit/'@'/password hints to the redactor: the
      * result must be byte-identical to the stand-alone function */
     nlp_analyzer *an = NULL;
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
     uint64_t state = 0x5eed;
     char msg[1024];
     static const char *const extra[] = {
-        "@user mail me a.b@x.io", "x@y.co @z", "me @ home 4111111111111111",
-        "http://a.b/4111111111111111 cvv 123", "+44 (20) 7946-0958"};
-    for (int i = 0; i < 3000; i++) {
+        "@user mail me a.b@x.io",     "x@y.co @z",
+        "me @ home 4111111111111111", "http://a.b/4111111111111111 cvv 123",
+        "+44 (20) 7946-0958",         "PASSWORD IS Qwerty",
+        "my passwd = tulip",          "the supercalifragilistic passphrase: x1"};
+    size_t n_extra = sizeof extra / sizeof extra[0];
+    for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
         size_t len;
-        if (i < 5) {
+        if (i < n_extra) {
             len = strlen(extra[i]);
             memcpy(msg, extra[i], len + 1);
         } else {
