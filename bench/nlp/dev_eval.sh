@@ -95,8 +95,8 @@ for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_
 done
 # chat turns, header complaint<TAB>escalation<TAB>text: complaint >= 0.5 against
 # the first column, escalation (and its type) against the second
-f=heldout_chat_turns.tsv
-if [ -f "$dir/$f" ]; then
+for f in chat_turns2_dev.tsv heldout_chat_turns.tsv heldout_turns3.tsv; do
+[ -f "$dir/$f" ] || continue
     analyse "$f" 2 customer
     paste "$tmp/labels" "$tmp/out" > "$tmp/both"
     awk -F'\t' -v c="$(col customer complaint)" '{ print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' \
@@ -106,7 +106,7 @@ if [ -f "$dir/$f" ]; then
                                      END { printf "; type right %d of %d", right, n }' "$tmp/both")
     awk -F'\t' -v c="$ce" '{ print ($2 != "none") "\t" ($(c + 2) >= 0.5) }' "$tmp/both" |
         f1 "$f escalation" "$right"
-fi
+done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
 for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv heldout_agent4.tsv; do
     [ -f "$dir/$f" ] || continue
