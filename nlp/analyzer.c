@@ -185,8 +185,9 @@
  * question before it does not reach ("how do I reset my router, it keeps
  * dropping", "can you send me a new one, mine's broken") */
 #define CLAUSE_SUBJECTS                                                                            \
-    "it", "its", "mine", "my", "the", "this", "i", "we", "they", "there", "our", "ive", "im"
-#define N_CLAUSE_SUBJECTS 13
+    "it", "its", "mine", "my", "the", "this", "i", "we", "they", "there", "our", "ive", "im",      \
+        "nothing", "everything"
+#define N_CLAUSE_SUBJECTS 15
 /* A message all in capitals with at least this many words of two letters or
  * more is shouted, and its capitals weigh as in a mixed-case message */
 #define SHOUT_MIN_WORDS 3
@@ -1314,6 +1315,24 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
 }
 
 /* ---- scoring ------------------------------------------------------------ */
+
+/* The message's valence in (-1, 1) from the sum of its words' (and an
+ * escalation's) valence: exclamation marks strengthen it, a question asserts
+ * praise less, words beside a link weigh less. */
+static float finish_valence(float total, int n_excl, bool asserts_less, bool has_url)
+{
+    if (total != 0.0f && n_excl > 0) {
+        float e = (float)(n_excl > 4 ? 4 : n_excl);
+        total += total > 0.0f ? EXCL_POS * e : -EXCL_NEG * e;
+    }
+    if (asserts_less && total > 0.0f) {
+        total *= QUESTION_POS; /* a question asserts less */
+    }
+    if (has_url) {
+        total *= URL_DAMP; /* words beside a link often describe the linked page */
+    }
+    return total / sqrtf(total * total + VALENCE_ALPHA);
+}
 
 static float squash(float x)
 {
@@ -2568,18 +2587,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     } else if (sarcastic && pos_mass > 0.0f) {
         total -= pos_mass * valence_spread_gain(n_valenced); /* weak: the praise stops counting */
     }
-    total += esc_valence;
-    if (total != 0.0f && n_excl > 0) {
-        float e = (float)(n_excl > 4 ? 4 : n_excl);
-        total += total > 0.0f ? EXCL_POS * e : -EXCL_NEG * e;
-    }
-    if (ends_question && n_quest > 0 && total > 0.0f) {
-        total *= QUESTION_POS; /* a question asserts less */
-    }
-    if (an->saw_url) {
-        total *= URL_DAMP; /* words beside a link often describe the linked page */
-    }
-    float val = total / sqrtf(total * total + VALENCE_ALPHA);
+    bool asserts_less = ends_question && n_quest > 0;
+    float val = finish_valence(total + esc_valence, n_excl, asserts_less, an->saw_url);
+    /* the valence of the words alone, without an escalation's own (read by
+     * the complaint score) */
+    float words_val =
+        esc_valence != 0.0f ? finish_valence(total, n_excl, asserts_less, an->saw_url) : val;
     if (sarcasm_clear && val > -0.05f) {
         val = -0.05f - 0.3f * out->sarcasm;
     } else if (sarcastic && val > 0.0f) {
@@ -2651,6 +2664,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         cue[NLP_LEX_SERVICE] == 0.0f &&
         emo[NLP_EMO_SADNESS] + emo[NLP_EMO_ANXIETY] > emo[NLP_EMO_ANNOYANCE] + emo[NLP_EMO_ANGER];
     bool no_fault = cue[NLP_LEX_COMPLAINT] == 0.0f && cue[NLP_LEX_PROBLEM] == 0.0f;
+    if (no_fault && words_val > out->valence) {
+        /* the dissatisfaction an escalation carries (a person asked for, a
+         * cancel, a threat) reports no problem when no fault or complaint is
+         * named: "can i speak to someone about upgrading my plan", "i'm going
+         * onto my partner's plan so i want to cancel mine" */
+        neg_v = words_val < 0.0f ? -words_val : 0.0f;
+    }
     /* a question about what happens if something goes wrong, with no fault
      * reported, is a worry, and the service it names is no complaint's object
      * ("what if my parcel is lost?"; fault cues after such an "if" were not

@@ -687,6 +687,44 @@ START_TEST(complaint_vs_ordinary_message)
 }
 END_TEST
 
+START_TEST(chat_turns_that_report_nothing_are_no_complaint)
+{
+    /* live chat turns: a person asked for with no fault named, a cancel with a
+     * plain reason, a question about a fee or an outage, the customer's own
+     * slip, an answer that declines */
+    static const char *const no[] = {
+        "can i speak to someone about upgrading my plan",
+        "representative please",
+        "i'm going onto my partner's plan so i want to cancel mine",
+        "what's the late payment fee just so i know",
+        "is the refund automatic or do i need to fill in something",
+        "is there an outage in the sw1 area at the moment",
+        "sorry i gave you the wrong order number it's 55901 not 55910",
+        "i dropped the router and the aerial snapped how much is a replacement",
+        "never mind i found it",
+        "not today thanks",
+        "nope no other questions",
+    };
+    EXPECT(no, complaint_of, false);
+    /* the same kinds of turn with a fault or bad treatment named */
+    static const char *const yes[] = {
+        "uh yeah could i speak to somebody higher up the rental car had a flat tyre when we "
+        "picked it up",
+        "after how you've treated me i want to close all my accounts with you",
+        "is there an outage in SE15 or is it just my router, nothing works since 7am",
+        "I've been put through to four different departments and each one says it's someone "
+        "else's job.",
+        "i dropped it off at the depot and you never logged it",
+        "@GrubRunUK rider messaged asking where i live. it's in the app mate. he never found it",
+    };
+    EXPECT(yes, complaint_of, true);
+    /* a fee asked about is no cancel: "is there a charge for cancelling ..." */
+    ck_assert_float_lt(cust("is there a charge for cancelling a subscription plan").escalation,
+                       0.5f);
+    ck_assert_int_eq(cust("representative please").escalation_type, NLP_ESC_HUMAN_REQUEST);
+}
+END_TEST
+
 START_TEST(worry_without_a_fault_is_no_complaint)
 {
     /* sorrow or worry about the customer's own life, no fault, no service noun */
@@ -2050,6 +2088,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, complaint_vs_ordinary_message);
+    tcase_add_test(tc, chat_turns_that_report_nothing_are_no_complaint);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
     tcase_add_test(tc, customer_worry_doubt_and_loss);
     tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
