@@ -1382,6 +1382,13 @@ START_TEST(each_escalation_type)
         {"I'll be sharing this experience on Trustpilot", NLP_ESC_PUBLIC},
         /* ... and a bare cancel, the object left unsaid */
         {"I want to cancel. Now.", NLP_ESC_CANCEL},
+        /* chat_turns2_dev (tenth session): regulators elsewhere, stories to be told to many,
+         * contacts that came to nothing, a team asked for by name */
+        {"i'm reporting the airline to the caa for refusing the compensation", NLP_ESC_LEGAL},
+        {"everyone on my street is going to hear about how you left us without power",
+         NLP_ESC_PUBLIC},
+        {"i've sent three emails and not one reply", NLP_ESC_REPEAT_CONTACT},
+        {"could you transfer me to the mortgage team please", NLP_ESC_HUMAN_REQUEST},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
