@@ -202,6 +202,12 @@
 #define CLOSER_WORDS 5
 /* Word tags read by the per-token rules (the others are read elsewhere) */
 #define RULE_TAGS (NLP_WORD_BLOCK | NLP_WORD_THANKS | NLP_WORD_EXPECT | NLP_WORD_RECEIVE)
+#define PAIR2_TAGS                                                                                 \
+    (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE | NLP_WORD2_INTENT)
+#define CONTACT_SUBJECT_REACH                                                                      \
+    3                      /* tokens from "I"/"we" to its contact verb ("I have already called") */
+#define INTENT_REACH 3     /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
+#define PAIR2_ESC    0.75f /* a repeat-contact or public pair's escalation */
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
  * Super Bowl", "her Dangerous Woman tour"): its valence counts this much */
@@ -1948,6 +1954,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     float clause_weight = 1.0f; /* < 1 inside an "although" clause */
     bool have_but = false;
     bool excess_next = false; /* the previous token was "too" */
+    long last_first = -100;   /* a first-person word ("I", "we", "my") */
+    /* the repeat-contact and public pairs (NLP_WORD2_*) */
+    long last_contact = -100, last_again = -100, last_share = -100, last_audience = -100;
+    long last_intent = -100;
+    bool repeat_pair = false, public_pair = false;
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
@@ -2006,6 +2017,35 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         n_content++;
         long pos = (long)i;
         bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
+        if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
+            /* a contact made before now ("I've emailed you twice", "we spoke on
+             * Monday") and a story the customer means to tell others ("I'll be
+             * posting this on Facebook", "I'm going to warn everyone"): each a
+             * pair of words in one sentence, whatever the words between */
+            unsigned w2 = t->word_tags2;
+            if (w2 & NLP_WORD2_INTENT) {
+                last_intent = pos;
+            }
+            if ((w2 & NLP_WORD2_CONTACT) && neg_left == 0 && !cond &&
+                pos - last_first <= CONTACT_SUBJECT_REACH) {
+                last_contact = pos; /* the customer's own: "I called", "we've emailed" */
+            }
+            if (w2 & NLP_WORD2_AGAIN) {
+                last_again = pos;
+            }
+            if ((w2 & NLP_WORD2_SHARE) && neg_left == 0 && !cond &&
+                pos - last_intent <= INTENT_REACH) {
+                last_share = pos;
+            }
+            if (w2 & NLP_WORD2_AUDIENCE) {
+                last_audience = pos;
+            }
+            repeat_pair =
+                repeat_pair || (last_contact >= ts.sentence && last_again >= ts.sentence &&
+                                labs(last_contact - last_again) <= PAIR_WINDOW);
+            public_pair = public_pair || (last_share >= ts.sentence && last_audience > last_share &&
+                                          last_audience - last_share <= PAIR_WINDOW);
+        }
         if (t->word_tags & RULE_TAGS) { /* few words carry one */
             if (t->word_tags & NLP_WORD_BLOCK) {
                 last_block = pos; /* "close my old account": the old one, not the customer's */
@@ -2110,6 +2150,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if ((f & NLP_LEX_EXCESS) && !(t->flags & (TOK_CLAUSE_END | TOK_COMMA))) {
                 excess_next = true; /* "me too." and "you too, ..." name no excess */
+            }
+            if (f & NLP_LEX_FIRST_PERSON) {
+                last_first = pos;
             }
             if (f & NLP_LEX_YOU) {
                 n_you++;
@@ -2448,6 +2491,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* ---- escalation ---- */
+    if (pos_mass <= neg_mass) {
+        /* the pairs above, in a message that is not praise ("I'll tell everyone
+         * how great you were", "I called yesterday and it was all sorted, great
+         * service" are none) */
+        if (repeat_pair) {
+            esc[NLP_ESC_REPEAT_CONTACT] = max_f(esc[NLP_ESC_REPEAT_CONTACT], PAIR2_ESC);
+        }
+        if (public_pair) {
+            esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], PAIR2_ESC);
+        }
+    }
     if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f && emo[NLP_EMO_GRATITUDE] >= 0.5f &&
         pos_mass > neg_mass && cue[NLP_LEX_PROBLEM] == 0.0f && n_bad_situation == 0) {
         /* a contact before that ended well, thanked for: "I called last week

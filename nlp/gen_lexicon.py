@@ -76,6 +76,11 @@ FLAGS = {
     "relief": 1 << 37,     # "fixed", "luckily", "still": closing praise after it is sincere
     "thanks_frame": 1 << 38,  # "thanks", "grateful": a fault right after it is mock gratitude
     "secret_name": 1 << 39,   # "password", "passcode": the word after it may be a secret
+    "contact": 1 << 40,       # "called", "emailed": a contact made (repeat-contact pair)
+    "again": 1 << 41,         # "again", "twice", "yesterday": before now (repeat-contact pair)
+    "share": 1 << 42,         # "post", "tell", "warn": telling others (public pair)
+    "audience": 1 << 43,      # "everyone", "facebook", "the press": who hears (public pair)
+    "intent": 1 << 44,        # "will", "gonna", "going": what the customer means to do
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -336,7 +341,8 @@ def main():
     # entry, so the per-token rules see it exactly as a word outside the lexicon.
     # bits 8..15 go to the slot's second tag byte (NLP_WORD2_*)
     word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
-                 "relief": 64, "thanks_frame": 128, "secret_name": 256}  # 4: cont
+                 "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
+                 "again": 1024, "share": 2048, "audience": 4096, "intent": 8192}  # 4: cont
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]

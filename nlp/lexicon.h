@@ -61,8 +61,12 @@ enum {
 };
 
 enum {
-    NLP_WORD2_SECRET =
-        1, /* "password", "passcode": a secret may follow (the PII redactor's hint) */
+    NLP_WORD2_SECRET = 1,    /* "password", "passcode": a secret may follow (redactor's hint) */
+    NLP_WORD2_CONTACT = 2,   /* "called", "emailed", "chatted": a contact made ... */
+    NLP_WORD2_AGAIN = 4,     /* ... "again", "twice", "yesterday": before now (repeat contact) */
+    NLP_WORD2_SHARE = 8,     /* "post", "tell", "warn": telling others ... */
+    NLP_WORD2_AUDIENCE = 16, /* ... "everyone", "facebook", "the press": who hears (public) */
+    NLP_WORD2_INTENT = 32,   /* "will", "gonna", "going": what the customer means to do */
 };
 
 /* The customer's own doing ("my fault", "I lost my"): the negativity is no

@@ -1389,6 +1389,11 @@ START_TEST(each_escalation_type)
          NLP_ESC_PUBLIC},
         {"i've sent three emails and not one reply", NLP_ESC_REPEAT_CONTACT},
         {"could you transfer me to the mortgage team please", NLP_ESC_HUMAN_REQUEST},
+        /* the repeat-contact and public pairs: any words between, one sentence */
+        {"we spoke on Monday and nothing has happened", NLP_ESC_REPEAT_CONTACT},
+        {"I've emailed your billing people about it twice", NLP_ESC_REPEAT_CONTACT},
+        {"I'm going to warn everyone about you", NLP_ESC_PUBLIC},
+        {"i will be sharing my experience with all my followers", NLP_ESC_PUBLIC},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
@@ -1504,6 +1509,11 @@ START_TEST(each_escalation_type)
         "Hi, I am writing an article for a local newspaper and wondered whether someone could "
         "comment on your new broadband rollout.",
         "my agent sorted it",
+        /* the pairs: another's contact, a contact never made, no intent to tell */
+        "you called me twice yesterday about a sale",
+        "i never called before",
+        "my friends told me about your app",
+        "I told my family how kind your staff were",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
