@@ -1238,7 +1238,7 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
 
 /* The longest lexicon phrase that starts at token i, if any, replaces its
  * tokens by one entry; returns how many tokens it took (0: none). */
-static size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok)
+static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok)
 {
     const nlp_lexicon *lex = an->lex;
     token *t = &an->tokens[i];
