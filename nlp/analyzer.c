@@ -367,6 +367,7 @@ struct nlp_analyzer {
     int32_t bare_cancel_lead[N_BARE_CANCEL_LEAD]; /* word ids of BARE_CANCEL_LEAD, or -1 */
     int32_t bare_cancel_tail[N_BARE_CANCEL_TAIL]; /* word ids of BARE_CANCEL_TAIL, or -1 */
     int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
+    int32_t please_words[3];                      /* "please", "pls", "plz", or -1 */
     int32_t stranded_preps[N_STRANDED_PREPS];     /* word ids of STRANDED_PREPS, or -1 */
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
     int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
@@ -481,6 +482,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, clause_subjects, CLAUSE_SUBJECTS);
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
+    LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
     LOAD_WORD_IDS(an, yes_no_words, YES_NO_WORDS);
     an->no_word = lex_word_id(an->lex, "no");
     an->not_word = lex_word_id(an->lex, "not");
@@ -1664,6 +1666,28 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* True when a yes/no question word followed by its subject ("can I", "will
+ * it", "is there") stands after token i before the end of its sentence: a
+ * question asked without its "?" ("if I'm not happy with the mattress can I
+ * send it back"). */
+static bool question_ahead(const nlp_analyzer *an, size_t i, size_t n_tok)
+{
+    for (size_t k = i + 1; k + 1 < n_tok; k++) {
+        const token *t = &an->tokens[k];
+        if (word_in(t->word_id, an->yes_no_words, N_YES_NO_WORDS)) {
+            const token *next = &an->tokens[k + 1];
+            if (word_in(next->word_id, an->clause_subjects, N_CLAUSE_SUBJECTS) ||
+                (next->entry >= 0 && (an->lex->entries[next->entry].flags & NLP_LEX_YOU))) {
+                return true;
+            }
+        }
+        if (t->flags & TOK_CLAUSE_END) {
+            break;
+        }
+    }
+    return false;
+}
+
 /* True when the sentence starting at token `start` (before `pos`) opens with
  * a yes/no question word: "can I get a refund if I don't use the return
  * half?", "do I still pay if it's late?" (a "why ... if" stays rhetoric). */
@@ -1932,6 +1956,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             break;
         }
     }
+    /* the message stops with no mark, as chat turns and transcripts do */
+    bool unmarked_end = n_tok > 0 && !(an->tokens[n_tok - 1].flags & TOK_CLAUSE_END);
     /* inside the rest of a question's sentence after "if": a fault there is asked
      * about, not reported ("if my order is late can I get a refund?") */
     bool cond = false;
@@ -2340,6 +2366,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     (pos - ts.sentence <= 1 || asks_yes_no(an, ts.sentence, pos))) {
                     cond = true;
                     asks_hypothetical = true;
+                } else if ((f & NLP_LEX_COND) && unmarked_end &&
+                           (pos - ts.sentence <= 1 ? question_ahead(an, i, n_tok)
+                                                   : asks_yes_no(an, ts.sentence, pos))) {
+                    /* the same question typed or spoken without its "?": "if the
+                     * sync fails overnight will it retry automatically", "will i
+                     * lose my watchlist if i change plan" (a threat asks
+                     * nothing: "if you try to charge me i'll be on to trading
+                     * standards") */
+                    cond = true;
+                    asks_hypothetical = true;
                 } else if ((f & NLP_LEX_COND) && i + 1 < n_tok &&
                            (an->tokens[i + 1].flags & TOK_CONSUMED)) {
                     /* a phrase asks about a hypothetical wherever it stands and
@@ -2369,6 +2405,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (f & NLP_LEX_HREQ_OBJ) {
                     last_hreq_obj = pos;
+                    if (pos - last_hreq_verb <= PAIR_WINDOW) {
+                        /* the request is whole: what follows is told, not asked
+                         * ("can i talk to an actual human the app logs me out") */
+                        cond = false;
+                    }
                 }
                 if (f & NLP_LEX_CANCEL_VERB) {
                     last_cancel_verb = pos;
@@ -2429,6 +2470,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
                 rev_left--;
             }
+        }
+        if (cond && word_in(t->word_id, an->please_words, 3)) {
+            cond = false; /* a request ends at "please": "can i get a refund please the lid is
+                             cracked" */
         }
         if (cond && (t->flags & TOK_COMMA) && i + 1 < n_tok &&
             word_in(an->tokens[i + 1].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS)) {

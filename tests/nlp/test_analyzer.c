@@ -704,6 +704,10 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         "never mind i found it",
         "not today thanks",
         "nope no other questions",
+        /* a question about an "if" without its "?" */
+        "if the sync fails overnight will it retry automatically",
+        "will i lose my watchlist if i change plan",
+        "sorry i can't find the number hang on",
     };
     EXPECT(no, complaint_of, false);
     /* the same kinds of turn with a fault or bad treatment named */
@@ -715,6 +719,11 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         "I've been put through to four different departments and each one says it's someone "
         "else's job.",
         "i dropped it off at the depot and you never logged it",
+        /* a request is whole at its person or its "please": what follows is told */
+        "ok i'm done can i please talk to an actual human the app logs me out every two minutes",
+        "um can i get a real person please the bot keeps sending me round in circles",
+        "the tablets in the box don't match what's on the label",
+        "the app just shows a white screen after i log in",
         "@GrubRunUK rider messaged asking where i live. it's in the app mate. he never found it",
     };
     EXPECT(yes, complaint_of, true);
