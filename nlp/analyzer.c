@@ -2472,8 +2472,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
         }
         if (cond && word_in(t->word_id, an->please_words, 3)) {
-            cond = false; /* a request ends at "please": "can i get a refund please the lid is
-                             cracked" */
+            /* a request ends at "please": "can i get a refund please the lid is cracked" */
+            cond = false;
         }
         if (cond && (t->flags & TOK_COMMA) && i + 1 < n_tok &&
             word_in(an->tokens[i + 1].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS)) {
@@ -2537,9 +2537,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- escalation ---- */
     if (pos_mass <= neg_mass) {
-        /* the pairs above, in a message that is not praise ("I'll tell everyone
-         * how great you were", "I called yesterday and it was all sorted, great
-         * service" are none) */
+        /* the pairs above add nothing to a message whose praise outweighs its
+         * negative words (what its phrases give stays) */
         if (repeat_pair) {
             esc[NLP_ESC_REPEAT_CONTACT] = max_f(esc[NLP_ESC_REPEAT_CONTACT], PAIR2_ESC);
         }
