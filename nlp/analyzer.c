@@ -203,7 +203,15 @@
 /* Word tags read by the per-token rules (the others are read elsewhere) */
 #define RULE_TAGS (NLP_WORD_BLOCK | NLP_WORD_THANKS | NLP_WORD_EXPECT | NLP_WORD_RECEIVE)
 #define PAIR2_TAGS                                                                                 \
-    (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE | NLP_WORD2_INTENT)
+    (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
+     NLP_WORD2_INTENT | NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
+/* the word before a promise word that makes it the company's: "I was told",
+ * "we were promised", "they said they'd" ... */
+#define PROMISERS   "was", "were", "been", "they", "he", "she"
+#define N_PROMISERS 6
+#define PROMISE_REACH                                                                              \
+    10 /* tokens from "I was told" to the "nothing" that says it did not happen                    \
+        */
 #define CONTACT_SUBJECT_REACH                                                                      \
     3                      /* tokens from "I"/"we" to its contact verb ("I have already called") */
 #define INTENT_REACH 3     /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
@@ -368,6 +376,7 @@ struct nlp_analyzer {
     int32_t bare_cancel_tail[N_BARE_CANCEL_TAIL]; /* word ids of BARE_CANCEL_TAIL, or -1 */
     int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
     int32_t please_words[3];                      /* "please", "pls", "plz", or -1 */
+    int32_t promisers[N_PROMISERS];               /* word ids of PROMISERS, or -1 */
     int32_t stranded_preps[N_STRANDED_PREPS];     /* word ids of STRANDED_PREPS, or -1 */
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
     int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
@@ -483,6 +492,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
+    LOAD_WORD_IDS(an, promisers, PROMISERS);
     LOAD_WORD_IDS(an, yes_no_words, YES_NO_WORDS);
     an->no_word = lex_word_id(an->lex, "no");
     an->not_word = lex_word_id(an->lex, "not");
@@ -1983,7 +1993,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_first = -100;   /* a first-person word ("I", "we", "my") */
     /* the repeat-contact and public pairs (NLP_WORD2_*) */
     long last_contact = -100, last_again = -100, last_share = -100, last_audience = -100;
-    long last_intent = -100;
+    long last_intent = -100, last_promise = -100;
     bool repeat_pair = false, public_pair = false;
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
@@ -2037,18 +2047,20 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
-        if (t->flags & TOK_CONSUMED) {
-            continue;
-        }
-        n_content++;
         long pos = (long)i;
-        bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
         if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
             /* a contact made before now ("I've emailed you twice", "we spoke on
-             * Monday") and a story the customer means to tell others ("I'll be
-             * posting this on Facebook", "I'm going to warn everyone"): each a
-             * pair of words in one sentence, whatever the words between */
+             * Monday", "I was told ... nothing") and a story the customer means
+             * to tell others ("I'll be posting this on Facebook", "I'm going to
+             * warn everyone"): each a pair of words in one sentence, whatever
+             * the words between. The contact words count inside a phrase too
+             * ("I was told" is one); the telling words only outside one (a
+             * phrase may say what they are not: "tell all my friends about the
+             * referral code") */
             unsigned w2 = t->word_tags2;
+            if (t->flags & TOK_CONSUMED) {
+                w2 &= ~(unsigned)(NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE | NLP_WORD2_INTENT);
+            }
             if (w2 & NLP_WORD2_INTENT) {
                 last_intent = pos;
             }
@@ -2066,12 +2078,26 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (w2 & NLP_WORD2_AUDIENCE) {
                 last_audience = pos;
             }
+            if ((w2 & NLP_WORD2_PROMISE) && !cond && i > 0 &&
+                word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
+                last_promise = pos; /* "I was told", "they promised", not "I told them" */
+            }
+            if ((w2 & NLP_WORD2_UNMET) && pos - last_promise <= PROMISE_REACH) {
+                /* a promise made on a contact before, and it did not happen: "I
+                 * was told to wait 5 working days. I waited. Nothing." */
+                repeat_pair = true;
+            }
             repeat_pair =
                 repeat_pair || (last_contact >= ts.sentence && last_again >= ts.sentence &&
                                 labs(last_contact - last_again) <= PAIR_WINDOW);
             public_pair = public_pair || (last_share >= ts.sentence && last_audience > last_share &&
                                           last_audience - last_share <= PAIR_WINDOW);
         }
+        if (t->flags & TOK_CONSUMED) {
+            continue;
+        }
+        n_content++;
+        bool end_clause = (t->flags & TOK_CLAUSE_END) != 0;
         if (t->word_tags & RULE_TAGS) { /* few words carry one */
             if (t->word_tags & NLP_WORD_BLOCK) {
                 last_block = pos; /* "close my old account": the old one, not the customer's */

@@ -81,6 +81,8 @@ FLAGS = {
     "share": 1 << 42,         # "post", "tell", "warn": telling others (public pair)
     "audience": 1 << 43,      # "everyone", "facebook", "the press": who hears (public pair)
     "intent": 1 << 44,        # "will", "gonna", "going": what the customer means to do
+    "promise": 1 << 45,       # "told", "promised": what the company said ... (repeat-contact pair)
+    "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
 }
 MAX_PHRASE_TOKENS = 8
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
@@ -342,7 +344,8 @@ def main():
     # bits 8..15 go to the slot's second tag byte (NLP_WORD2_*)
     word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
                  "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
-                 "again": 1024, "share": 2048, "audience": 4096, "intent": 8192}  # 4: cont
+                 "again": 1024, "share": 2048, "audience": 4096, "intent": 8192,
+                 "promise": 16384, "unmet": 32768}  # 4: cont
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]

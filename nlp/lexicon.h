@@ -67,6 +67,8 @@ enum {
     NLP_WORD2_SHARE = 8,     /* "post", "tell", "warn": telling others ... */
     NLP_WORD2_AUDIENCE = 16, /* ... "everyone", "facebook", "the press": who hears (public) */
     NLP_WORD2_INTENT = 32,   /* "will", "gonna", "going": what the customer means to do */
+    NLP_WORD2_PROMISE = 64,  /* "told", "promised": what the company said (after "was", "they") */
+    NLP_WORD2_UNMET = 128,   /* "nothing", "never", "still": it did not happen (repeat contact) */
 };
 
 /* The customer's own doing ("my fault", "I lost my"): the negativity is no

@@ -1403,6 +1403,8 @@ START_TEST(each_escalation_type)
         {"I've emailed your billing people about it twice", NLP_ESC_REPEAT_CONTACT},
         {"I'm going to warn everyone about you", NLP_ESC_PUBLIC},
         {"i will be sharing my experience with all my followers", NLP_ESC_PUBLIC},
+        {"Last time I was told to wait 5 working days. I waited. Nothing.", NLP_ESC_REPEAT_CONTACT},
+        {"i was told it would be fixed and it still is not", NLP_ESC_REPEAT_CONTACT},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
@@ -1523,6 +1525,7 @@ START_TEST(each_escalation_type)
         "i never called before",
         "my friends told me about your app",
         "I told my family how kind your staff were",
+        "I told them it was still not right",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
