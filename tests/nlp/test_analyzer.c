@@ -1678,6 +1678,12 @@ END_TEST
 
 START_TEST(empathy_and_tone_deaf)
 {
+    /* the customer's situation named for what it is, then help: empathy */
+    ck_assert_float_ge(agent("oh that's horrible, i'll get the card blocked for you now").empathy,
+                       0.5f);
+    ck_assert_float_ge(
+        agent("that's really not fair, i've credited back the difference for you").empathy, 0.5f);
+    ck_assert_float_lt(agent("the card will be blocked now").empathy, 0.5f);
     /* an apology taken back by "but" with no help after it is tone-deaf; with
      * help or understanding after it, it is not */
     ck_assert_float_ge(agent("i'm sorry your mum's upset but she did sign up to the contract "
