@@ -708,7 +708,7 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         "if the sync fails overnight will it retry automatically",
         "will i lose my watchlist if i change plan",
         "sorry i can't find the number hang on",
-        "no i didn't get charged i just wanted to check before i ordered",
+        "i didn't get charged, i just wanted to check before i ordered",
     };
     EXPECT(no, complaint_of, false);
     /* the same kinds of turn with a fault or bad treatment named */
