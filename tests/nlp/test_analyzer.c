@@ -709,6 +709,8 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         "will i lose my watchlist if i change plan",
         "sorry i can't find the number hang on",
         "i didn't get charged, i just wanted to check before i ordered",
+        "i'm worried i've sent money to the wrong account i typed one digit wrong",
+        "my wallet was stolen last night i need to block everything",
     };
     EXPECT(no, complaint_of, false);
     /* the same kinds of turn with a fault or bad treatment named */
