@@ -1885,11 +1885,10 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
 
 /* Redacts the message into an->redacted; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
- * digit, an '@', a password's name among the n_tok tokens (a message cut at
- * max_tokens may have one past them). */
-static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_t n_tok)
+ * digit, an '@', a password's name among the tokens (every word is one: a
+ * token takes a byte and there are max_message_bytes + 1 of them). */
+static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes)
 {
-    bool secret_name = (an->saw_tags2 & NLP_WORD2_SECRET) != 0;
     if (n_bytes == 0) {
         an->redacted[0] = '\0';
         an->redacted_len = 0;
@@ -1898,8 +1897,9 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     /* every kind of PII but an e-mail address and a secret in words holds
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
-    int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret_name || n_tok >= an->max_tokens);
+    int n =
+        nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
+                              NULL, digits, an->saw_at, (an->saw_tags2 & NLP_WORD2_SECRET) != 0);
     return n > 0 ? (uint32_t)n : 0u;
 }
 
@@ -1929,7 +1929,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         memset(an->padded + n_bytes, 0, TOK_PAD);
         n_tok = tokenize(an, an->padded, n_bytes);
     }
-    out->pii = redact(an, text, n_bytes, n_tok);
+    out->pii = redact(an, text, n_bytes);
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
     an->n_tokens = n_tok;
