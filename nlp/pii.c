@@ -777,12 +777,46 @@ static size_t skip_spaces(const unsigned char *s, size_t n, size_t i)
     return i;
 }
 
+/* A value in quotes at s[*j] ("...", '...', `...`, or typographic quotes):
+ * moves *j past the opening quote and returns where the closing one starts, so
+ * a passphrase of several words is taken whole (`passphrase is "correct horse
+ * battery staple"`). 0 when s[*j] opens no quote; then *j is past an opening
+ * quote that has no closing one within SECRET_MAX bytes on the line, and the
+ * value is its first word. */
+static size_t quoted_secret(const unsigned char *s, size_t n, size_t *j)
+{
+    size_t i = *j;
+    size_t open_len = 1;
+    const char *close = NULL;
+    if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
+        close = s[i] == '"' ? "\"" : s[i] == '`' ? "`" : "'";
+    } else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+               (s[i + 2] == 0x9C || s[i + 2] == 0x98)) {
+        open_len = 3; /* U+201C or U+2018, closed by U+201D or U+2019 */
+        close = s[i + 2] == 0x9C ? "\xE2\x80\x9D" : "\xE2\x80\x99";
+    } else {
+        return 0;
+    }
+    *j = i + open_len;
+    size_t close_len = strlen(close);
+    for (size_t k = *j; k < n && k - *j <= SECRET_MAX && s[k] != '\n' && s[k] != '\r'; k++) {
+        if (k + close_len <= n && memcmp(s + k, close, close_len) == 0) {
+            size_t after = k + close_len;
+            if (after < n && is_alnum(s[after])) {
+                continue; /* an apostrophe inside a word: 'my dog's name' */
+            }
+            return k > *j ? k : 0;
+        }
+    }
+    return 0;
+}
+
 /* A secret typed in words at s[i]: its name ("password", "memorable word"),
  * a link (':', '=', "is", "was", "would be", "is now") and one word, its value
  * ("my password is Sunflower88"); returns the value's end and sets *from to
  * its start, else 0. A value that is a common word is no secret ("my password
- * is wrong", "the passcode is the same"); only the first word of a value of
- * several is found. */
+ * is wrong", "the passcode is the same"); of a value of several words only
+ * the first is found, unless it is in quotes. */
 static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *from)
 {
     size_t j = STARTS_WITH(s, n, i, secret_names);
@@ -813,16 +847,16 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
     if (!linked || j >= n) {
         return 0;
     }
-    if (s[j] == '"' || s[j] == '\'' || s[j] == '`') {
-        j++;
-    }
-    size_t end = j;
-    while (end < n && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != '\r' &&
-           end - j <= SECRET_MAX) {
-        end++;
-    }
-    while (end > j && strchr(".,;:!?)\"'`", s[end - 1]) != NULL) {
-        end--; /* the sentence's mark, or a closing quote */
+    size_t end = quoted_secret(s, n, &j);
+    if (end == 0) {
+        end = j;
+        while (end < n && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != '\r' &&
+               end - j <= SECRET_MAX) {
+            end++;
+        }
+        while (end > j && strchr(".,;:!?)\"'`", s[end - 1]) != NULL) {
+            end--; /* the sentence's mark, or a closing quote */
+        }
     }
     if (end == j || end - j > SECRET_MAX || !is_alnum(s[j]) ||
         starts_with_name(s, end, j, secret_non_values,

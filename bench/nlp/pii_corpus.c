@@ -214,12 +214,19 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 "mother's maiden name is"};
             static const char *const secret_words[] = {"Sunflower", "purple-monkey", "tulip",
                                                        "Qwerty",    "dragon",        "Okafor"};
-            switch (pick(s, 4)) {
+            static const char *const passphrases[] = {
+                "\"correct horse battery staple\"", "'blue whale 77'",
+                "\xE2\x80\x9Cpurple monkey dishwasher\xE2\x80\x9D"};
+            switch (pick(s, 5)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy pin is %04u", sep, pick(s, 10000));
                 break;
             case 1:
                 w = snprintf(buf + o, cap - o, "%spasscode %06u", sep, pick(s, 1000000));
+                break;
+            case 2: /* a passphrase of several words, in quotes */
+                w = snprintf(buf + o, cap - o, "%s%s %s", sep, secret_names[pick(s, 5)],
+                             passphrases[pick(s, 3)]);
                 break;
             default: /* a secret in words, with digits or not */
                 w = snprintf(buf + o, cap - o, "%s%s %s%.*u", sep, secret_names[pick(s, 5)],

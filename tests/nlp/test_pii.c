@@ -111,6 +111,17 @@ START_TEST(bank_details_pins_and_birth_dates)
     ck_assert_str_eq(redact("the passcode is now \"tulip\" ok", NULL),
                      "the passcode is now \"[SECRET]\" ok");
     ck_assert_str_eq(redact("my password is wrong", NULL), "my password is wrong");
+    /* a value in quotes is taken whole, several words and typographic quotes too */
+    ck_assert_str_eq(redact("my passphrase is \"correct horse battery staple\" ok", NULL),
+                     "my passphrase is \"[SECRET]\" ok");
+    ck_assert_str_eq(redact("password is \xE2\x80\x9Cpurple monkey dishwasher\xE2\x80\x9D.", NULL),
+                     "password is \xE2\x80\x9C[SECRET]\xE2\x80\x9D.");
+    ck_assert_str_eq(redact("the memorable answer is 'Auntie Flo's cat' I think", NULL),
+                     "the memorable answer is '[SECRET]' I think");
+    ck_assert_str_eq(redact("my password is \"hunter2 and it fails", NULL),
+                     "my password is \"[SECRET] and it fails");
+    ck_assert_str_eq(redact("my password is \"wrong\" apparently", NULL),
+                     "my password is \"wrong\" apparently");
     ck_assert_str_eq(redact("password is the same as before", NULL),
                      "password is the same as before");
     ck_assert_str_eq(redact("the password reset link never came", NULL),
