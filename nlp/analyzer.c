@@ -32,13 +32,21 @@
 #define NLP_DEFAULT_MAX   8192u
 #define NLP_MIN_MAX       64u
 #define NLP_MAX_MAX       (1u << 20)
-#define WORD_MAX          64    /* longer tokens are kept but never match */
-#define MAX_PHRASE_TOKENS 8     /* as in gen_lexicon.py */
-#define NEGATION_SCOPE    3     /* content tokens a negator reaches */
-#define PII_MIN_DIGITS    3     /* the fewest digits of any PII kind but e-mail: a CVV */
-#define TOK_PAD           16    /* zero bytes after the copy of a message (16-byte reads) */
-#define PAIR_WINDOW       6     /* tokens between an escalation verb and its object */
-#define HOSTILE_TO_ANGER  0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
+#define WORD_MAX          64 /* longer tokens are kept but never match */
+#define MAX_PHRASE_TOKENS 8  /* as in gen_lexicon.py */
+#define NEGATION_SCOPE    3  /* content tokens a negator reaches */
+#define PII_MIN_DIGITS    3  /* the fewest digits of any PII kind but e-mail: a CVV */
+#define TOK_PAD           16 /* zero bytes after the copy of a message (16-byte reads) */
+/* praise (valence mass) beside which a phrase telling others is no threat */
+#define PRAISE_PUBLIC_MIN 1.0f
+/* praise words (valence >= PRAISE_MIN_V) within PRAISE_REACH tokens of a
+ * service word praise the service ("great service", "staff were brilliant") */
+#define PRAISE_MIN_V 0.5f
+#define PRAISE_REACH 3
+/* ... with no complaint cue but one that names the company ("your staff") */
+#define PRAISE_PUBLIC_ADDRESS 0.35f
+#define PAIR_WINDOW           6     /* tokens between an escalation verb and its object */
+#define HOSTILE_TO_ANGER      0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
 /* strong irritation in a clearly negative message reads as anger; chosen on
  * goemotions (anger|annoyance|disgust F1, and the same against sadness/joy) */
 #define ANNOYANCE_TO_ANGER 0.6f
@@ -1385,6 +1393,40 @@ static float clamp01(float x)
     return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
 }
 
+/* The escalation of the strongest type in esc[] (0..1, each type's score),
+ * raised by 0.1 when the message shouts (`emphatic`: "!" or capitals) or, at
+ * 0.5 or more, when its words are angry; sets out->escalation and its type,
+ * *best (an nlp_escalation_type) and *esc_valence, the dissatisfaction it
+ * carries for the valence. Pure. */
+static float pick_escalation(const float esc[NLP_ESC_COUNT], bool emphatic, float anger,
+                             nlp_role role, int *best, float *esc_valence, nlp_result *out)
+{
+    int best_esc = NLP_ESC_NONE;
+    float esc_max = 0.0f;
+    for (int k = 1; k < NLP_ESC_COUNT; k++) {
+        if (esc[k] > esc_max) {
+            esc_max = esc[k];
+            best_esc = k;
+        }
+    }
+    if (esc_max > 0.0f && (emphatic || (esc_max >= 0.5f && anger > 0.5f))) {
+        /* "!" and shouting strengthen any escalation cue ("I will review you on
+         * trustpilot!!"); anger in words only one that is there already ("the
+         * manager was dismissive" was a human request of 0.55) */
+        esc_max = min_f(1.0f, esc_max + 0.1f);
+    }
+    *esc_valence = 0.0f;
+    if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
+        /* asking for a manager, to leave or to sue means dissatisfaction */
+        static const float esc_val[NLP_ESC_COUNT] = {0.0f, -1.6f, -0.8f, -1.0f, -0.8f, 0.0f};
+        *esc_valence = esc_val[best_esc] * esc_max;
+    }
+    out->escalation = clamp01(esc_max);
+    out->escalation_type = out->escalation >= 0.5f ? (nlp_escalation_type)best_esc : NLP_ESC_NONE;
+    *best = best_esc;
+    return esc_max;
+}
+
 static float sigmoid(float x)
 {
     return 1.0f / (1.0f + expf(-x));
@@ -1977,7 +2019,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const nlp_lex_entry *expl_e = NULL; /* ... its entry (shared by words of equal values) ... */
     long expl_pos = -1;                 /* ... its token ... */
     float expl_emo_gain = 0.0f;         /* ... and the gain its emotions were added with */
-    int rev_left = 0;                   /* content tokens still inside a reverser's object */
+    /* a phrase that tells others (a public escalation), judged once the rest
+     * of the message is known: its valence, entry, emotion and cue gains, and
+     * how many such phrases the message has */
+    float pub_v = 0.0f, pub_emo_gain = 0.0f, pub_cue_gain = 0.0f;
+    const nlp_lex_entry *pub_e = NULL;
+    int n_pub = 0;
+    /* praise beside what it praises ("great service", "your staff were
+     * brilliant"): the last praise word, and whether one stood within
+     * PRAISE_REACH tokens of a service word (ts.object) */
+    long last_praise = -100;
+    bool praise_service = false;
+    int rev_left = 0; /* content tokens still inside a reverser's object */
     float neg_own_v = 0.0f, rev_own_v = 0.0f;
     float boost = 0.0f;
     /* an intensifier with a valence of its own ("super", "damn", "terribly"):
@@ -2288,6 +2341,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 sum += v;
                 n_valenced++;
+                if (e->esc_type == NLP_ESC_PUBLIC) {
+                    pub_v = v;
+                }
                 if (f & NLP_LEX_NEG) {
                     neg_own_v = v;
                 }
@@ -2296,6 +2352,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (v > 0.0f) {
                     pos_mass += v;
+                    if (v >= PRAISE_MIN_V) {
+                        last_praise = pos;
+                        praise_service = praise_service || pos - ts.object <= PRAISE_REACH;
+                    }
                     if (pos != last_thanks) {
                         last_thanks = -100;  /* "thanks for the quick fix to the outage" */
                         thanks_fault = -100; /* "thanks for the warning :)" */
@@ -2356,8 +2416,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
                     cue[k] += e->scores[k] * gains[k];
                 }
+                if (e->esc_type == NLP_ESC_PUBLIC) {
+                    pub_emo_gain = emo_gain;
+                    pub_cue_gain = cue_gain; /* no fault cue in a public phrase is asked about */
+                }
                 if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
                     ts.object = pos;
+                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
                 }
             }
             if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
@@ -2416,6 +2481,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
                 float *slot = &esc[e->esc_type];
                 *slot = *slot + e->esc_weight * (1.0f - *slot);
+                if (e->esc_type == NLP_ESC_PUBLIC) {
+                    pub_e = e;
+                    n_pub++;
+                }
             }
             /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
             if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
@@ -2452,10 +2521,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 if (f & NLP_LEX_CANCEL_OBJ) {
                     last_cancel_obj = pos;
                     ts.object = pos;
+                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
                 }
                 if (f & NLP_LEX_ORDER_OBJ) {
                     last_order_obj = pos;
                     ts.object = pos;
+                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
                 }
                 if (f & NLP_LEX_FORMAL_VERB) {
                     last_formal_verb = pos;
@@ -2562,6 +2633,34 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* ---- escalation ---- */
+    if (n_pub == 1 && praise_service && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
+        neg_mass + pub_v <= 0.25f && n_bad_situation == 0 && !mismatch &&
+        cue[NLP_LEX_PROBLEM] - pub_e->scores[NLP_LEX_PROBLEM] * pub_cue_gain <= 0.0f &&
+        cue[NLP_LEX_COMPLAINT] - pub_e->scores[NLP_LEX_COMPLAINT] * pub_cue_gain <=
+            PRAISE_PUBLIC_ADDRESS &&
+        cue[NLP_LEX_SARCASM] == 0.0f && !opener) {
+        /* telling others how good the service was is no threat: "will definitely
+         * tell everyone about you guys, great service", "I'll tell all my
+         * friends how brilliant your staff were" (praise and nothing negative
+         * besides the phrase); the phrase and all it carried are taken back */
+        esc[NLP_ESC_PUBLIC] = 0.0f;
+        sum -= pub_v;
+        neg_mass += pub_v;
+        hostile_mass -= hostile_share(pub_e, pub_v);
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            emo[k] -= pub_e->emo[k] * pub_emo_gain;
+        }
+        for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+            cue[k] -= pub_e->scores[k] *
+                      (k == NLP_LEX_EMPATHY || k == NLP_LEX_TONEDEAF ? 1.0f : pub_cue_gain);
+        }
+        n_valenced -= pub_v != 0.0f;
+        /* the phrase was the only negative word, so any fault a frame or a
+         * thanks was taken to praise was the phrase ("amazing service from
+         * Priya today, will be telling all my friends") */
+        frame_fault = thanks_fault = -100;
+        pos_frame_then_neg = thanks_then_fault = false;
+    }
     if (pos_mass <= neg_mass) {
         /* the pairs above add nothing to a message whose praise outweighs its
          * negative words (what its phrases give stays) */
@@ -2579,27 +2678,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
     }
     int best_esc = NLP_ESC_NONE;
-    float esc_max = 0.0f;
-    for (int k = 1; k < NLP_ESC_COUNT; k++) {
-        if (esc[k] > esc_max) {
-            esc_max = esc[k];
-            best_esc = k;
-        }
-    }
-    if (esc_max > 0.0f &&
-        (n_excl > 0 || n_caps_neg > 0 || (esc_max >= 0.5f && emo[NLP_EMO_ANGER] > 0.5f))) {
-        /* "!" and shouting strengthen any escalation cue ("I will review you on
-         * trustpilot!!"); anger in words only one that is there already ("the
-         * manager was dismissive" was a human request of 0.55) */
-        esc_max = min_f(1.0f, esc_max + 0.1f);
-    }
-    if (role == NLP_ROLE_CUSTOMER || role == NLP_ROLE_AGENT) {
-        /* asking for a manager, to leave or to sue means dissatisfaction */
-        static const float esc_val[NLP_ESC_COUNT] = {0.0f, -1.6f, -0.8f, -1.0f, -0.8f, 0.0f};
-        esc_valence = esc_val[best_esc] * esc_max;
-    }
-    out->escalation = clamp01(esc_max);
-    out->escalation_type = out->escalation >= 0.5f ? (nlp_escalation_type)best_esc : NLP_ESC_NONE;
+    float esc_max = pick_escalation(esc, n_excl + n_caps_neg > 0, emo[NLP_EMO_ANGER], role,
+                                    &best_esc, &esc_valence, out);
 
     /* ---- sensitive topic ---- */
     /* wanting to cancel or leave (the escalation rules) is the cancellation topic */

@@ -1423,6 +1423,12 @@ START_TEST(each_escalation_type)
         {"I've been a customer for 15 years and I'm seriously considering leaving.",
          NLP_ESC_CANCEL},
         {"I'm thinking about switching to another bank", NLP_ESC_CANCEL},
+        /* praise beside a public phrase that is not about the service, or with a fault */
+        {"your rivals will love the review I'm about to write", NLP_ESC_PUBLIC},
+        {"the staff were lovely but I'll be telling everyone about the hidden fees",
+         NLP_ESC_PUBLIC},
+        {"excellent service as always, will be warning everyone to avoid the new app though",
+         NLP_ESC_PUBLIC},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1528,6 +1534,11 @@ START_TEST(each_escalation_type)
         "i never called before",
         "my friends told me about your app",
         "I told my family how kind your staff were",
+        /* telling others of praise for the service (one public phrase, nothing
+         * negative besides it) */
+        "I'll tell all my friends how brilliant your staff were",
+        "will definitely tell everyone about you guys, great service",
+        "amazing service from Priya today, will be telling all my friends",
         "I told them it was still not right",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
