@@ -224,6 +224,7 @@
     3                      /* tokens from "I"/"we" to its contact verb ("I have already called") */
 #define INTENT_REACH 3     /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
 #define PAIR2_ESC    0.75f /* a repeat-contact or public pair's escalation */
+
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
  * Super Bowl", "her Dangerous Woman tour"): its valence counts this much */
@@ -1883,6 +1884,36 @@ static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool 
 
 /* Sensitive-topic evidence of one message. Positions are token indices; a
  * position before `sentence` (the first token of the current sentence) is stale. */
+/* What the phrases of one kind added to a message's sums, kept so that the
+ * message can take it back once the rest of it is known (a public phrase
+ * beside praise of the service). Per message, on the caller's stack. */
+typedef struct phrase_share {
+    float pos, neg;              /* valence added: positive, and negative as a mass (>= 0) */
+    float hostile;               /* hostility added */
+    float emo[NLP_EMO_COUNT];    /* emotions added (after their gains) */
+    float cue[NLP_LEX_N_SCORES]; /* cue scores added (after their gains) */
+    int n_valenced;              /* tokens among them that added valence */
+    int n;                       /* phrases of the kind (escalations not negated) */
+} phrase_share;
+
+/* Takes back from the message's sums all that the phrases of *ps added. */
+static void take_back(const phrase_share *ps, float *sum, float *pos_mass, float *neg_mass,
+                      float *hostile_mass, float emo[NLP_EMO_COUNT], float cue[NLP_LEX_N_SCORES],
+                      int *n_valenced)
+{
+    *sum -= ps->pos - ps->neg;
+    *pos_mass -= ps->pos;
+    *neg_mass -= ps->neg;
+    *hostile_mass -= ps->hostile;
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        emo[k] -= ps->emo[k];
+    }
+    for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+        cue[k] -= ps->cue[k];
+    }
+    *n_valenced -= ps->n_valenced;
+}
+
 typedef struct topic_state {
     float topic[NLP_TOPIC_COUNT];
     long sentence;
@@ -2019,12 +2050,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const nlp_lex_entry *expl_e = NULL; /* ... its entry (shared by words of equal values) ... */
     long expl_pos = -1;                 /* ... its token ... */
     float expl_emo_gain = 0.0f;         /* ... and the gain its emotions were added with */
-    /* a phrase that tells others (a public escalation), judged once the rest
-     * of the message is known: its valence, entry, emotion and cue gains, and
-     * how many such phrases the message has */
-    float pub_v = 0.0f, pub_emo_gain = 0.0f, pub_cue_gain = 0.0f;
-    const nlp_lex_entry *pub_e = NULL;
-    int n_pub = 0;
+    /* what the phrases that tell others (public escalations) added, judged
+     * once the rest of the message is known ... */
+    phrase_share pub = {0};
     /* praise beside what it praises ("great service", "your staff were
      * brilliant"): the last praise word, and whether one stood within
      * PRAISE_REACH tokens of a service word (ts.object) */
@@ -2048,6 +2076,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_contact = -100, last_again = -100, last_share = -100, last_audience = -100;
     long last_intent = -100, last_promise = -100;
     bool repeat_pair = false, public_pair = false;
+
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
@@ -2220,6 +2249,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             const nlp_lex_entry *e = &lex->entries[t->entry];
             uint32_t f = e->flags;
             lone_flags = f;
+            phrase_share *share = e->esc_type == NLP_ESC_PUBLIC ? &pub : NULL;
             if (neg_found && (f & (NLP_LEX_FIRST_PERSON | NLP_LEX_YOU))) {
                 /* a person after the negated word starts a new clause, which
                  * speech transcripts do without a comma: "not bad i love it",
@@ -2341,8 +2371,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 sum += v;
                 n_valenced++;
-                if (e->esc_type == NLP_ESC_PUBLIC) {
-                    pub_v = v;
+                if (share != NULL) {
+                    share->pos += v > 0.0f ? v : 0.0f;
+                    share->neg -= v < 0.0f ? v : 0.0f;
+                    share->hostile += v < 0.0f ? hostile_share(e, v) : 0.0f;
+                    share->n_valenced++;
                 }
                 if (f & NLP_LEX_NEG) {
                     neg_own_v = v;
@@ -2398,6 +2431,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 for (int k = 0; k < NLP_EMO_COUNT; k++) {
                     emo[k] += e->emo[k] * emo_gain;
                 }
+                if (share != NULL) {
+                    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+                        share->emo[k] += e->emo[k] * emo_gain;
+                    }
+                }
                 if (pos == expl_pos) {
                     expl_emo_gain = emo_gain;
                 }
@@ -2416,9 +2454,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
                     cue[k] += e->scores[k] * gains[k];
                 }
-                if (e->esc_type == NLP_ESC_PUBLIC) {
-                    pub_emo_gain = emo_gain;
-                    pub_cue_gain = cue_gain; /* no fault cue in a public phrase is asked about */
+                if (share != NULL) {
+                    for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+                        share->cue[k] += e->scores[k] * gains[k];
+                    }
                 }
                 if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
                     ts.object = pos;
@@ -2481,9 +2520,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
                 float *slot = &esc[e->esc_type];
                 *slot = *slot + e->esc_weight * (1.0f - *slot);
-                if (e->esc_type == NLP_ESC_PUBLIC) {
-                    pub_e = e;
-                    n_pub++;
+                if (share != NULL) {
+                    share->n++;
                 }
             }
             /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
@@ -2633,28 +2671,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* ---- escalation ---- */
-    if (n_pub == 1 && praise_service && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
-        neg_mass + pub_v <= 0.25f && n_bad_situation == 0 && !mismatch &&
-        cue[NLP_LEX_PROBLEM] - pub_e->scores[NLP_LEX_PROBLEM] * pub_cue_gain <= 0.0f &&
-        cue[NLP_LEX_COMPLAINT] - pub_e->scores[NLP_LEX_COMPLAINT] * pub_cue_gain <=
-            PRAISE_PUBLIC_ADDRESS &&
+    if (pub.n == 1 && praise_service && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
+        neg_mass - pub.neg <= 0.25f && n_bad_situation == 0 && !mismatch &&
+        cue[NLP_LEX_PROBLEM] - pub.cue[NLP_LEX_PROBLEM] <= 0.0f &&
+        cue[NLP_LEX_COMPLAINT] - pub.cue[NLP_LEX_COMPLAINT] <= PRAISE_PUBLIC_ADDRESS &&
         cue[NLP_LEX_SARCASM] == 0.0f && !opener) {
         /* telling others how good the service was is no threat: "will definitely
          * tell everyone about you guys, great service", "I'll tell all my
          * friends how brilliant your staff were" (praise and nothing negative
          * besides the phrase); the phrase and all it carried are taken back */
         esc[NLP_ESC_PUBLIC] = 0.0f;
-        sum -= pub_v;
-        neg_mass += pub_v;
-        hostile_mass -= hostile_share(pub_e, pub_v);
-        for (int k = 0; k < NLP_EMO_COUNT; k++) {
-            emo[k] -= pub_e->emo[k] * pub_emo_gain;
-        }
-        for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
-            cue[k] -= pub_e->scores[k] *
-                      (k == NLP_LEX_EMPATHY || k == NLP_LEX_TONEDEAF ? 1.0f : pub_cue_gain);
-        }
-        n_valenced -= pub_v != 0.0f;
+        take_back(&pub, &sum, &pos_mass, &neg_mass, &hostile_mass, emo, cue, &n_valenced);
         /* the phrase was the only negative word, so any fault a frame or a
          * thanks was taken to praise was the phrase ("amazing service from
          * Priya today, will be telling all my friends") */
