@@ -217,6 +217,14 @@
  * "we were promised", "they said they'd" ... */
 #define PROMISERS   "was", "were", "been", "they", "he", "she"
 #define N_PROMISERS 6
+/* a person named who could be anyone: asking that one to call back is no
+ * request for a human ("could someone give me a ring tomorrow morning") */
+#define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
+#define N_ANYONE 5
+/* the word before a call back that tells of one promised, not asked for
+ * ("someone would ring me back", "an agent will call me") */
+#define REPORTING   "would", "will", "d", "ll", "was", "were", "should"
+#define N_REPORTING 7
 #define PROMISE_REACH                                                                              \
     10 /* tokens from "I was told" to the "nothing" that says it did not happen                    \
         */
@@ -224,6 +232,12 @@
     3                      /* tokens from "I"/"we" to its contact verb ("I have already called") */
 #define INTENT_REACH 3     /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
 #define PAIR2_ESC    0.75f /* a repeat-contact or public pair's escalation */
+#define CALLBACK_ESC 0.8f  /* a person named, then a call back to the customer asked for */
+/* the escalation weight that marks a word for the automated service (bot, IVR,
+ * auto reply: escalation.txt), and a request for a person it makes beside
+ * displeasure */
+#define BOT_CUE_W       0.3f
+#define BOT_REFUSED_ESC 0.75f
 
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
@@ -390,6 +404,9 @@ struct nlp_analyzer {
     int32_t stranders[N_STRANDERS];               /* word ids of STRANDERS, or -1 */
     int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
     int32_t that_word;                            /* word id of "that", or -1 */
+    int32_t me_word;                              /* word id of "me", or -1 */
+    int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
+    int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
     int32_t no_word;                              /* word id of "no", or -1 */
     int32_t not_word;                             /* word id of "not", or -1 */
@@ -506,6 +523,9 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->no_word = lex_word_id(an->lex, "no");
     an->not_word = lex_word_id(an->lex, "not");
     an->that_word = lex_word_id(an->lex, "that");
+    an->me_word = lex_word_id(an->lex, "me");
+    LOAD_WORD_IDS(an, anyone, ANYONE);
+    LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
         int32_t w = lex_word_id(an->lex, figure_words[k]);
@@ -1719,6 +1739,23 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* Whether the request phrase of tokens [i, end] asks for a call or a message
+ * back to the customer: it names "me" ("ring me back", "give me a call",
+ * "email me"; the request phrases are all present forms, so "the manager
+ * called me" is none). */
+static bool asks_back(const nlp_analyzer *an, size_t i, size_t end)
+{
+    if (i > 0 && word_in(an->tokens[i - 1].word_id, an->reporting, N_REPORTING)) {
+        return false; /* a promise told: "I was told someone would ring me back" */
+    }
+    for (size_t k = i; k <= end; k++) {
+        if (an->tokens[k].word_id == an->me_word && an->me_word >= 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when a yes/no question word followed by its subject ("can I", "will
  * it", "is there") stands after token i before the end of its sentence: a
  * question asked without its "?" ("if I'm not happy with the mattress can I
@@ -2078,6 +2115,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool repeat_pair = false, public_pair = false;
 
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
+    bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
+    bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
+    bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
     long last_expect = -100, last_you = -100;
@@ -2259,6 +2299,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             bool negated = neg_left > 0;
             bool reversed = rev_left > 0;
             if ((f & NLP_LEX_NEG) && !answer_no(an, i, n_tok, ts.sentence)) {
+                saw_negator = true;
                 neg_left = NEGATION_SCOPE + 1;
                 neg_found = false;
                 neg_absence = e->valence < 0.0f;
@@ -2517,7 +2558,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
             }
-            if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated) {
+            /* named negated or not: "no more bots" */
+            bot_named =
+                bot_named || (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W);
+            if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated &&
+                e->esc_weight != BOT_CUE_W) { /* a mention of the bot is no request alone */
                 float *slot = &esc[e->esc_type];
                 *slot = *slot + e->esc_weight * (1.0f - *slot);
                 if (share != NULL) {
@@ -2533,11 +2578,23 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     while (end + 1 < n_tok && (an->tokens[end + 1].flags & TOK_CONSUMED)) {
                         end++;
                     }
+                    if (!negated && !hreq_obj_anyone && pos - last_hreq_obj <= PAIR_WINDOW &&
+                        last_hreq_obj >= ts.sentence && last_hreq_obj < pos &&
+                        asks_back(an, i, end)) {
+                        /* the person first, then the call asked for: "could
+                         * someone from the fraud team ring me back", "can the
+                         * store manager give me a ring" */
+                        esc[NLP_ESC_HUMAN_REQUEST] =
+                            max_f(esc[NLP_ESC_HUMAN_REQUEST], CALLBACK_ESC);
+                    }
                     last_hreq_verb = (long)end;
                     hreq_negated = negated;
                 }
                 if (f & NLP_LEX_HREQ_OBJ) {
                     last_hreq_obj = pos;
+                    /* "someone" alone, not "someone from the fraud team" */
+                    hreq_obj_anyone = word_in(t->word_id, an->anyone, N_ANYONE) &&
+                                      !(i + 1 < n_tok && (an->tokens[i + 1].flags & TOK_CONSUMED));
                     if (pos - last_hreq_verb <= PAIR_WINDOW) {
                         /* the request is whole: what follows is told, not asked
                          * ("can i talk to an actual human the app logs me out") */
@@ -2687,6 +2744,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * Priya today, will be telling all my friends") */
         frame_fault = thanks_fault = -100;
         pos_frame_then_neg = thanks_then_fault = false;
+    }
+    if (bot_named && (saw_negator || neg_mass >= 0.5f || n_excl > 0) && !asks_hypothetical) {
+        /* the automated service beside displeasure: the customer wants a
+         * person ("please no more bots", "the bot keep sending same link") */
+        esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
     }
     if (pos_mass <= neg_mass) {
         /* the pairs above add nothing to a message whose praise outweighs its

@@ -1429,6 +1429,32 @@ START_TEST(each_escalation_type)
          NLP_ESC_PUBLIC},
         {"excellent service as always, will be warning everyone to avoid the new app though",
          NLP_ESC_PUBLIC},
+        /* escalations in other words (eleventh session): a person, then a call
+         * back asked for; a transfer; the bot refused; regulators and courts of
+         * other places, charge-backs, the police; an audience of one's own;
+         * leaving in other words */
+        {"can the store manager give me a ring about the sofa", NLP_ESC_HUMAN_REQUEST},
+        {"could someone from the claims team ring me back this afternoon", NLP_ESC_HUMAN_REQUEST},
+        {"please get the duty manager to email me about the refund", NLP_ESC_HUMAN_REQUEST},
+        {"transfer me to billing", NLP_ESC_HUMAN_REQUEST},
+        {"please refer me to a senior advisor", NLP_ESC_HUMAN_REQUEST},
+        {"please no more bots", NLP_ESC_HUMAN_REQUEST},
+        {"the bot keeps sending me the same link, useless", NLP_ESC_HUMAN_REQUEST},
+        {"this auto reply is not answering my question", NLP_ESC_HUMAN_REQUEST},
+        {"I'll be lodging it with the TIO", NLP_ESC_LEGAL},
+        {"I'm reporting this to the GDC", NLP_ESC_LEGAL},
+        {"I'm going to charge it back", NLP_ESC_LEGAL},
+        {"I've opened a dispute with paypal", NLP_ESC_LEGAL},
+        {"I'm reporting your company to the police", NLP_ESC_LEGAL},
+        {"see you in the county court", NLP_ESC_LEGAL},
+        {"I'm making a video about this for my channel", NLP_ESC_PUBLIC},
+        {"my tiktok followers will hear about this", NLP_ESC_PUBLIC},
+        {"pull the plug on my premium plan please", NLP_ESC_CANCEL},
+        {"I want to get out of my contract", NLP_ESC_CANCEL},
+        {"please take this as my notice to leave", NLP_ESC_CANCEL},
+        {"please release my number, I'm moving to another network", NLP_ESC_CANCEL},
+        /* a call back promised, not asked for, is the repeat contact it tells */
+        {"I was told someone would ring me back on tuesday and no one did", NLP_ESC_REPEAT_CONTACT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1539,6 +1565,15 @@ START_TEST(each_escalation_type)
         "I'll tell all my friends how brilliant your staff were",
         "will definitely tell everyone about you guys, great service",
         "amazing service from Priya today, will be telling all my friends",
+        /* anyone asked to call back; the bot, a journalist, a trial, a notice
+         * and the police named harmlessly */
+        "could someone give me a ring tomorrow morning",
+        "I love your chatbot, it's so helpful",
+        "the chatbot says my order shipped",
+        "my wife is a journalist and needs to change her email",
+        "I forgot to cancel my free trial, can I get a refund",
+        "they said they'd give notice if the payment failed",
+        "i reported it to the police and they gave me a crime number",
         "I told them it was still not right",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
