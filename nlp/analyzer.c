@@ -215,8 +215,8 @@
      NLP_WORD2_INTENT | NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
 /* the word before a promise word that makes it the company's: "I was told",
  * "we were promised", "they said they'd" ... */
-#define PROMISERS   "was", "were", "been", "they", "he", "she"
-#define N_PROMISERS 6
+#define PROMISERS   "was", "were", "been", "being", "they", "he", "she", "you", "yous", "u"
+#define N_PROMISERS 10
 /* a person named who could be anyone: asking that one to call back is no
  * request for a human ("could someone give me a ring tomorrow morning") */
 #define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
@@ -229,10 +229,13 @@
     10 /* tokens from "I was told" to the "nothing" that says it did not happen                    \
         */
 #define CONTACT_SUBJECT_REACH                                                                      \
-    3                      /* tokens from "I"/"we" to its contact verb ("I have already called") */
-#define INTENT_REACH 3     /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
-#define PAIR2_ESC    0.75f /* a repeat-contact or public pair's escalation */
-#define CALLBACK_ESC 0.8f  /* a person named, then a call back to the customer asked for */
+    3 /* tokens from "I"/"we" to its contact verb ("I have already called") */
+/* tokens between a contact and its word for before now, one sentence ("I
+ * messaged about this on your Facebook page last week") */
+#define CONTACT_AGAIN_REACH 10
+#define INTENT_REACH        3 /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
+#define PAIR2_ESC           0.75f /* a repeat-contact or public pair's escalation */
+#define CALLBACK_ESC        0.8f  /* a person named, then a call back to the customer asked for */
 /* the escalation weight that marks a word for the automated service (bot, IVR,
  * auto reply: escalation.txt), and a request for a person it makes beside
  * displeasure */
@@ -405,6 +408,7 @@ struct nlp_analyzer {
     int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
     int32_t that_word;                            /* word id of "that", or -1 */
     int32_t me_word;                              /* word id of "me", or -1 */
+    int32_t still_word;                           /* word id of "still", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
@@ -524,6 +528,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->not_word = lex_word_id(an->lex, "not");
     an->that_word = lex_word_id(an->lex, "that");
     an->me_word = lex_word_id(an->lex, "me");
+    an->still_word = lex_word_id(an->lex, "still");
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
@@ -2112,6 +2117,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* the repeat-contact and public pairs (NLP_WORD2_*) */
     long last_contact = -100, last_again = -100, last_share = -100, last_audience = -100;
     long last_intent = -100, last_promise = -100;
+    /* the last contact was a telling ("I told them"): a "still" after it is
+     * what was said ("I told them it was still not right"), not what came of
+     * it ("I told you about the first one and nothing happened") */
+    bool contact_told = false;
     bool repeat_pair = false, public_pair = false;
 
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
@@ -2189,6 +2198,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if ((w2 & NLP_WORD2_CONTACT) && neg_left == 0 && !cond &&
                 pos - last_first <= CONTACT_SUBJECT_REACH) {
                 last_contact = pos; /* the customer's own: "I called", "we've emailed" */
+                contact_told = (w2 & NLP_WORD2_PROMISE) != 0;
             }
             if (w2 & NLP_WORD2_AGAIN) {
                 last_again = pos;
@@ -2204,14 +2214,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
                 last_promise = pos; /* "I was told", "they promised", not "I told them" */
             }
-            if ((w2 & NLP_WORD2_UNMET) && pos - last_promise <= PROMISE_REACH) {
-                /* a promise made on a contact before, and it did not happen: "I
-                 * was told to wait 5 working days. I waited. Nothing." */
+            if ((w2 & NLP_WORD2_UNMET) && (pos - last_promise <= PROMISE_REACH ||
+                                           (pos - last_contact <= PROMISE_REACH &&
+                                            !(contact_told && t->word_id == an->still_word)))) {
+                /* a promise made on a contact before, or a contact the customer
+                 * made, and nothing came of it: "I was told to wait 5 working
+                 * days. I waited. Nothing.", "I emailed you and nobody replied",
+                 * "I called yesterday and it's still not fixed" */
                 repeat_pair = true;
             }
             repeat_pair =
                 repeat_pair || (last_contact >= ts.sentence && last_again >= ts.sentence &&
-                                labs(last_contact - last_again) <= PAIR_WINDOW);
+                                labs(last_contact - last_again) <= CONTACT_AGAIN_REACH);
             public_pair = public_pair || (last_share >= ts.sentence && last_audience > last_share &&
                                           last_audience - last_share <= PAIR_WINDOW);
         }

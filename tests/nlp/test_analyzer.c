@@ -1455,6 +1455,17 @@ START_TEST(each_escalation_type)
         {"please release my number, I'm moving to another network", NLP_ESC_CANCEL},
         /* a call back promised, not asked for, is the repeat contact it tells */
         {"I was told someone would ring me back on tuesday and no one did", NLP_ESC_REPEAT_CONTACT},
+        /* a contact that came to nothing, a contact far from its day, the same
+         * matter raised over and over; the audience told it will know */
+        {"i told you about the first one and nothing happened", NLP_ESC_REPEAT_CONTACT},
+        {"I messaged about this on your Facebook page last week and got no answer",
+         NLP_ESC_REPEAT_CONTACT},
+        {"I've been passed from pillar to post", NLP_ESC_REPEAT_CONTACT},
+        {"still waiting on that callback from Friday", NLP_ESC_REPEAT_CONTACT},
+        {"i've had this conversation with you before", NLP_ESC_REPEAT_CONTACT},
+        {"I have thousands of followers and they'll all see how you've handled this",
+         NLP_ESC_PUBLIC},
+        {"I go tell everybody for my church", NLP_ESC_PUBLIC},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1574,6 +1585,9 @@ START_TEST(each_escalation_type)
         "I forgot to cancel my free trial, can I get a refund",
         "they said they'd give notice if the payment failed",
         "i reported it to the police and they gave me a crime number",
+        "I'll let you know if it works",
+        "I will see if my friends can help",
+        "the local news said the roads are closed",
         "I told them it was still not right",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
