@@ -1588,6 +1588,10 @@ START_TEST(each_escalation_type)
         "I'll let you know if it works",
         "I will see if my friends can help",
         "the local news said the roads are closed",
+        "how do I start a claim on my policy?",
+        "Does your travel policy cover trip cancellation if my flight is cancelled?",
+        "is it possible to freeze the membership rather than cancelling?",
+        "Are your tariffs covered by the Ofgem price cap?",
         "I told them it was still not right",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
