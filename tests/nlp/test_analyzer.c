@@ -383,6 +383,15 @@ START_TEST(contractions_emoji_and_emoticons)
     ck_assert_float_lt(cust("no reply :(").valence, -0.3f);
     /* case folding beyond ASCII: full-width and accented letters */
     ck_assert_float_gt(cust("\xEF\xBC\xA7\xEF\xBC\xAF\xEF\xBC\xAF\xEF\xBC\xA4").valence, 0.2f);
+    /* "ill" typed for "I'll" opening a clause is no sickness, and says what the
+     * customer will do; "ill" after a verb or before "health" is */
+    ck_assert_float_eq(cust("ill be there at 5").valence, 0.0f);
+    ck_assert_float_eq(cust("cancel it and ill reorder").valence, 0.0f);
+    ck_assert_float_lt(cust("the kids are ill").valence, -0.1f);
+    ck_assert_float_lt(cust("Ill health forced me to move").valence, -0.1f);
+    nlp_result r = cust("ill be telling everyone how you treat people");
+    ck_assert_msg(r.escalation >= 0.5f && r.escalation_type == NLP_ESC_PUBLIC, "%f %s",
+                  (double)r.escalation, nlp_escalation_type_name(r.escalation_type));
 }
 END_TEST
 
