@@ -1356,63 +1356,6 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
  * followed by a word that continues one (or repeats them: "i i want"), which
  * is match_phrase_at()'s own first test, and only those are tried; the
  * branches saved are most of the phrase matcher's mispredictions. */
-/* Whether tokens [a, a + n) and [b, b + n) are the same lexicon words, with
- * no sentence ending inside the first, and words that carry nothing said
- * twice for its own sake: no valence, emotion, cue, negation or escalation
- * pair ("calm down calm down", "stop it stop it" are emphasis). */
-static inline bool same_words(const nlp_lexicon *lex, const token *t, size_t a, size_t b, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (t[a + k].word_id != t[b + k].word_id || t[a + k].word_id < 0 ||
-            (t[a + k].flags & TOK_CLAUSE_END)) {
-            return false;
-        }
-        if (t[a + k].entry >= 0) {
-            const nlp_lex_entry *e = &lex->entries[t[a + k].entry];
-            if (e->valence != 0.0f ||
-                (e->flags & (NLP_LEX_AFFECT | NLP_LEX_NEG | ESC_PAIR_FLAGS)) != 0) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-/* Drops the first of two copies of a customer's stutter, as speech
- * recognisers write them ("will i will i be charged twice", "i'm gonna i'm
- * gonna put it all on facebook", "the the engineer"): two or three lexicon
- * words that carry nothing (same_words) said twice in a row, or a function
- * word (NLP_WORD_TRAIL) said twice; returns the number of tokens left. Most
- * messages have none, and the array is only moved when one is found. */
-static size_t drop_stutters(nlp_analyzer *an, size_t n_tok)
-{
-    token *t = an->tokens;
-    const nlp_lexicon *lex = an->lex;
-    size_t out = 0;
-    for (size_t i = 0; i < n_tok; i++) {
-        size_t skip = 0;
-        if (i + 1 < n_tok && t[i].word_id == t[i + 1].word_id && t[i].word_id >= 0 &&
-            (t[i].word_tags & NLP_WORD_TRAIL) && !(t[i].flags & TOK_CLAUSE_END)) {
-            skip = 1;
-        } else if (i + 3 < n_tok && t[i].word_id == t[i + 2].word_id &&
-                   same_words(lex, t, i, i + 2, 2)) {
-            skip = 2;
-        } else if (i + 5 < n_tok && t[i].word_id == t[i + 3].word_id &&
-                   same_words(lex, t, i, i + 3, 3)) {
-            skip = 3;
-        }
-        if (skip > 0) {
-            i += skip - 1;
-            continue;
-        }
-        if (out != i) {
-            t[out] = t[i];
-        }
-        out++;
-    }
-    return out;
-}
-
 static void match_phrases(nlp_analyzer *an, size_t n_tok)
 {
     const token *tokens = an->tokens;
@@ -2137,10 +2080,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         n_tok = tokenize(an, an->padded, n_bytes);
     }
     out->pii = redact(an, text, n_bytes);
-    if (role == NLP_ROLE_CUSTOMER) {
-        n_tok = drop_stutters(
-            an, n_tok); /* an agent's repeats are emphasis: "I hear you, I hear you" */
-    }
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
     an->n_tokens = n_tok;

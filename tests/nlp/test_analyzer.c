@@ -389,11 +389,6 @@ START_TEST(contractions_emoji_and_emoticons)
     ck_assert_float_eq(cust("cancel it and ill reorder").valence, 0.0f);
     ck_assert_float_lt(cust("the kids are ill").valence, -0.1f);
     ck_assert_float_lt(cust("Ill health forced me to move").valence, -0.1f);
-    /* a customer's stutter, as a recogniser writes it, is read once: the
-     * question stays a question; an agent's repeat stays */
-    ck_assert_float_lt(cust("um will i will i be charged twice if i do that").complaint, 0.5f);
-    ck_assert_float_ge(cust("will i be charged twice if i do that").complaint,
-                       cust("um will i will i be charged twice if i do that").complaint - 0.01f);
     nlp_result r = cust("ill be telling everyone how you treat people");
     ck_assert_msg(r.escalation >= 0.5f && r.escalation_type == NLP_ESC_PUBLIC, "%f %s",
                   (double)r.escalation, nlp_escalation_type_name(r.escalation_type));
