@@ -217,18 +217,6 @@
  * "we were promised", "they said they'd" ... */
 #define PROMISERS   "was", "were", "been", "being", "they", "he", "she", "you", "yous", "u"
 #define N_PROMISERS 10
-/* "ill" is "I'll" typed without its apostrophe at the start of a clause, or
- * after one of ILL_AFTER ("thats what ill do", "when ill get my order"), with
- * a word after it that is none of ILL_NOT ("ill health", "ill effects") */
-#define ILL_AFTER                                                                                  \
-    "and", "so", "then", "but", "or", "if", "when", "yes", "ok", "okay", "otherwise", "what",      \
-        "think", "guess", "maybe", "hopefully", "hope", "until", "once", "cos", "because"
-#define N_ILL_AFTER 21
-#define ILL_NOT                                                                                    \
-    "health", "effects", "effect", "will", "advised", "informed", "treatment", "feeling",          \
-        "fitting", "conceived", "fated", "suited", "equipped", "prepared", "tempered", "mannered", \
-        "gotten"
-#define N_ILL_NOT 17
 /* a person named who could be anyone: asking that one to call back is no
  * request for a human ("could someone give me a ring tomorrow morning") */
 #define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
@@ -421,9 +409,6 @@ struct nlp_analyzer {
     int32_t that_word;                            /* word id of "that", or -1 */
     int32_t me_word;                              /* word id of "me", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
-    int32_t ill_word;                             /* word id of "ill", or -1 */
-    int32_t ill_after[N_ILL_AFTER];               /* word ids of ILL_AFTER, or -1 */
-    int32_t ill_before_not[N_ILL_NOT];            /* word ids of ILL_NOT, or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
@@ -544,9 +529,6 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->that_word = lex_word_id(an->lex, "that");
     an->me_word = lex_word_id(an->lex, "me");
     an->still_word = lex_word_id(an->lex, "still");
-    an->ill_word = lex_word_id(an->lex, "ill");
-    LOAD_WORD_IDS(an, ill_after, ILL_AFTER);
-    LOAD_WORD_IDS(an, ill_before_not, ILL_NOT);
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
@@ -1752,23 +1734,6 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
 }
 
 /* Whether word id w is one of the n ids in ids. */
-static bool word_in(int32_t w, const int32_t *ids, int n);
-
-/* Whether the token "ill" at i is "I'll" typed without its apostrophe (see
- * ILL_AFTER): it opens a clause, is no phrase's first word, and a word that
- * is none of ILL_NOT follows it in its clause. */
-static bool says_i_will(const nlp_analyzer *an, size_t i, size_t n_tok)
-{
-    const token *t = &an->tokens[i];
-    if (i + 1 >= n_tok || (t->flags & (TOK_CLAUSE_END | TOK_COMMA)) ||
-        (an->tokens[i + 1].flags & TOK_CONSUMED) ||
-        word_in(an->tokens[i + 1].word_id, an->ill_before_not, N_ILL_NOT)) {
-        return false;
-    }
-    return i == 0 || (an->tokens[i - 1].flags & (TOK_CLAUSE_END | TOK_COMMA)) ||
-           word_in(an->tokens[i - 1].word_id, an->ill_after, N_ILL_AFTER);
-}
-
 static bool word_in(int32_t w, const int32_t *ids, int n)
 {
     for (int k = 0; k < n; k++) {
@@ -2210,17 +2175,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                       .object = -100};
 
     for (size_t i = 0; i < n_tok; i++) {
-        token *t = &an->tokens[i];
+        const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
         long pos = (long)i;
-        if (t->word_id == an->ill_word && an->ill_word >= 0 && says_i_will(an, i, n_tok)) {
-            /* "ill" typed for "I'll" ("ill be talking to my lawyer", "cancel it
-             * and ill reorder"): no sickness, the customer's intent */
-            t->entry = -1;
-            t->word_tags2 |= NLP_WORD2_INTENT;
-            last_first = pos;
-        }
         if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
             /* a contact made before now ("I've emailed you twice", "we spoke on
              * Monday", "I was told ... nothing") and a story the customer means
