@@ -2572,15 +2572,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
             }
-            /* named negated or not: "no more bots" */
-            bot_named =
-                bot_named || (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W);
-            if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && !negated &&
-                e->esc_weight != BOT_CUE_W) { /* a mention of the bot is no request alone */
-                float *slot = &esc[e->esc_type];
-                *slot = *slot + e->esc_weight * (1.0f - *slot);
-                if (share != NULL) {
-                    share->n++;
+            if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT) {
+                if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
+                    bot_named = true; /* negated or not: "no more bots"; no request alone */
+                } else if (!negated) {
+                    float *slot = &esc[e->esc_type];
+                    *slot = *slot + e->esc_weight * (1.0f - *slot);
+                    if (share != NULL) {
+                        share->n++;
+                    }
                 }
             }
             /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
