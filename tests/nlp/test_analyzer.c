@@ -1791,6 +1791,17 @@ START_TEST(empathy_and_tone_deaf)
         0.5f);
     ck_assert_float_ge(
         agent("Lol yeah the parcel got lost, stuff happens. Reorder whenever.").tone_deaf, 0.5f);
+    /* a rule stated as the system's beside an illness or hardship is cold;
+     * alone, or as the procedure a death needs, it is not */
+    ck_assert_float_ge(
+        agent("Your wife's hospital admission doesn't change the due date.").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("Interest will continue to be applied while your hardship application is assessed.")
+            .tone_deaf,
+        0.5f);
+    ck_assert_float_lt(
+        agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("we'll need a copy of the death certificate").tone_deaf, 0.5f);
     /* a loss waved through, blame and talking down in plain words */
     ck_assert_float_ge(
         agent("okay so cancer or not the minimum term is twenty four months").tone_deaf, 0.5f);
