@@ -1924,8 +1924,6 @@ static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool 
     }
 }
 
-/* Sensitive-topic evidence of one message. Positions are token indices; a
- * position before `sentence` (the first token of the current sentence) is stale. */
 /* What the phrases of one kind added to a message's sums, kept so that the
  * message can take it back once the rest of it is known (a public phrase
  * beside praise of the service). Per message, on the caller's stack. */
@@ -1956,6 +1954,8 @@ static void take_back(const phrase_share *ps, float *sum, float *pos_mass, float
     *n_valenced -= ps->n_valenced;
 }
 
+/* Sensitive-topic evidence of one message. Positions are token indices; a
+ * position before `sentence` (the first token of the current sentence) is stale. */
 typedef struct topic_state {
     float topic[NLP_TOPIC_COUNT];
     long sentence;
