@@ -1802,6 +1802,10 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_lt(
         agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
     ck_assert_float_lt(agent("we'll need a copy of the death certificate").tone_deaf, 0.5f);
+    /* cheer to close bad news */
+    ck_assert_float_ge(
+        agent("Your fire damage claim is still pending. Have a fantastic day!").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("Your fire damage claim is still pending.").tone_deaf, 0.5f);
     /* a loss waved through, blame and talking down in plain words */
     ck_assert_float_ge(
         agent("okay so cancer or not the minimum term is twenty four months").tone_deaf, 0.5f);
