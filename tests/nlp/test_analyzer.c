@@ -1764,8 +1764,10 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(agent("go at your own pace, there's no time limit on this call").empathy,
                        0.5f);
     ck_assert_float_ge(agent("the delay was caused by us, not anything you did").empathy, 0.5f);
-    ck_assert_float_ge(
-        agent("just checking in as promised: the engineer is booked for 9am").empathy, 0.5f);
+    ck_assert_float_ge(agent("just checking in as promised: the engineer is booked for 9am, and "
+                             "I'll keep you updated")
+                           .empathy,
+                       0.5f);
     ck_assert_float_lt(agent("the engineer is booked for 9am").empathy, 0.5f);
     /* an apology taken back by "but" with no help after it is tone-deaf; with
      * help or understanding after it, it is not */
