@@ -43,7 +43,9 @@
  * service word praise the service ("great service", "staff were brilliant") */
 #define PRAISE_MIN_V 0.5f
 #define PRAISE_REACH 3
-/* ... with no complaint cue but one that names the company ("your staff") */
+/* ... with no negative valence mass besides the phrase's but this much, and no
+ * complaint cue but one that names the company ("your staff") */
+#define PRAISE_PUBLIC_NEG     0.25f
 #define PRAISE_PUBLIC_ADDRESS 0.35f
 #define PAIR_WINDOW           6     /* tokens between an escalation verb and its object */
 #define HOSTILE_TO_ANGER      0.35f /* chosen on goemotions: anger|annoyance|disgust F1 */
@@ -1963,6 +1965,14 @@ typedef struct topic_state {
     long object; /* product or service noun: "my dad's phone died" is no loss */
 } topic_state;
 
+/* Token pos names the service or what it sells (ts->object); a praise word
+ * (at last_praise) within PRAISE_REACH tokens praises it: *praise_service. */
+static inline void name_object(topic_state *ts, long pos, long last_praise, bool *praise_service)
+{
+    ts->object = pos;
+    *praise_service = *praise_service || pos - last_praise <= PRAISE_REACH;
+}
+
 /* A token with a topic weight or a topic-pair flag: own evidence, then the
  * kin + death and dispute + charge pairs within one sentence; a negated word
  * gives no evidence. Rare, so kept out of line (the main loop's registers). */
@@ -2122,7 +2132,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * it ("I told you about the first one and nothing happened") */
     bool contact_told = false;
     bool repeat_pair = false, public_pair = false;
-
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
@@ -2515,8 +2524,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     }
                 }
                 if (e->scores[NLP_LEX_SERVICE] > 0.0f) {
-                    ts.object = pos;
-                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
+                    name_object(&ts, pos, last_praise, &praise_service);
                 }
             }
             if (f & TOPIC_FLAGS) { /* sensitive topics: few words take part */
@@ -2629,13 +2637,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (f & NLP_LEX_CANCEL_OBJ) {
                     last_cancel_obj = pos;
-                    ts.object = pos;
-                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
+                    name_object(&ts, pos, last_praise, &praise_service);
                 }
                 if (f & NLP_LEX_ORDER_OBJ) {
                     last_order_obj = pos;
-                    ts.object = pos;
-                    praise_service = praise_service || pos - last_praise <= PRAISE_REACH;
+                    name_object(&ts, pos, last_praise, &praise_service);
                 }
                 if (f & NLP_LEX_FORMAL_VERB) {
                     last_formal_verb = pos;
@@ -2743,7 +2749,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- escalation ---- */
     if (pub.n == 1 && praise_service && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
-        neg_mass - pub.neg <= 0.25f && n_bad_situation == 0 && !mismatch &&
+        neg_mass - pub.neg <= PRAISE_PUBLIC_NEG && n_bad_situation == 0 && !mismatch &&
         cue[NLP_LEX_PROBLEM] - pub.cue[NLP_LEX_PROBLEM] <= 0.0f &&
         cue[NLP_LEX_COMPLAINT] - pub.cue[NLP_LEX_COMPLAINT] <= PRAISE_PUBLIC_ADDRESS &&
         cue[NLP_LEX_SARCASM] == 0.0f && !opener) {
