@@ -410,6 +410,7 @@ struct nlp_analyzer {
     int32_t that_openers[N_THAT_OPENERS];         /* word ids of THAT_OPENERS, or -1 */
     int32_t that_word;                            /* word id of "that", or -1 */
     int32_t me_word;                              /* word id of "me", or -1 */
+    int32_t us_word;                              /* word id of "us", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
@@ -530,6 +531,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->not_word = lex_word_id(an->lex, "not");
     an->that_word = lex_word_id(an->lex, "that");
     an->me_word = lex_word_id(an->lex, "me");
+    an->us_word = lex_word_id(an->lex, "us");
     an->still_word = lex_word_id(an->lex, "still");
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
@@ -1747,16 +1749,17 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
 }
 
 /* Whether the request phrase of tokens [i, end] asks for a call or a message
- * back to the customer: it names "me" ("ring me back", "give me a call",
- * "email me"; the request phrases are all present forms, so "the manager
- * called me" is none). */
+ * back to the customer: it names "me" or "us" ("ring me back", "give me a
+ * call", "email me", "call us"; the request phrases are all present forms,
+ * so "the manager called me" is none). */
 static bool asks_back(const nlp_analyzer *an, size_t i, size_t end)
 {
     if (i > 0 && word_in(an->tokens[i - 1].word_id, an->reporting, N_REPORTING)) {
         return false; /* a promise told: "I was told someone would ring me back" */
     }
     for (size_t k = i; k <= end; k++) {
-        if (an->tokens[k].word_id == an->me_word && an->me_word >= 0) {
+        int32_t w = an->tokens[k].word_id;
+        if (w >= 0 && (w == an->me_word || w == an->us_word)) {
             return true;
         }
     }

@@ -1462,6 +1462,10 @@ START_TEST(each_escalation_type)
         {"I want to get out of my contract", NLP_ESC_CANCEL},
         {"please take this as my notice to leave", NLP_ESC_CANCEL},
         {"please release my number, I'm moving to another network", NLP_ESC_CANCEL},
+        {"we won't be renewing the storage unit after this month", NLP_ESC_CANCEL},
+        {"I'm not going to keep paying for cover I never use", NLP_ESC_CANCEL},
+        {"we need someone from the enterprise team to call us back", NLP_ESC_HUMAN_REQUEST},
+        {"if you don't refund me I will go to PROFECO", NLP_ESC_LEGAL},
         /* a call back promised, not asked for, is the repeat contact it tells */
         {"I was told someone would ring me back on tuesday and no one did", NLP_ESC_REPEAT_CONTACT},
         /* a contact that came to nothing, a contact far from its day, the same
@@ -1597,6 +1601,7 @@ START_TEST(each_escalation_type)
         "I'll let you know if it works",
         "I will see if my friends can help",
         "the local news said the roads are closed",
+        "i need the letting agents' sort code again",
         "how do I start a claim on my policy?",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
