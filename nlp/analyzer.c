@@ -235,7 +235,7 @@
 /* tokens between a contact and its word for before now, one sentence ("I
  * messaged about this on your Facebook page last week") */
 #define CONTACT_AGAIN_REACH 10
-#define INTENT_REACH        3 /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
+#define INTENT_REACH        5 /* tokens from "will"/"gonna" to its share verb ("I'll be posting") */
 #define PAIR2_ESC           0.75f /* a repeat-contact or public pair's escalation */
 #define CALLBACK_ESC        0.8f  /* a person named, then a call back to the customer asked for */
 /* the escalation weight that marks a word for the automated service (bot, IVR,
@@ -2196,13 +2196,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * Monday", "I was told ... nothing") and a story the customer means
              * to tell others ("I'll be posting this on Facebook", "I'm going to
              * warn everyone"): each a pair of words in one sentence, whatever
-             * the words between. The contact words count inside a phrase too
-             * ("I was told" is one); the telling words only outside one (a
-             * phrase may say what they are not: "tell all my friends about the
-             * referral code") */
+             * the words between. The contact words and the intent count inside
+             * a phrase too ("I was told", "I will" are phrases); the telling
+             * words and the audience only outside one (a phrase may say what
+             * they are not: "tell all my friends about the referral code") */
             unsigned w2 = t->word_tags2;
             if (t->flags & TOK_CONSUMED) {
-                w2 &= ~(unsigned)(NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE | NLP_WORD2_INTENT);
+                w2 &= ~(unsigned)(NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE);
             }
             if (w2 & NLP_WORD2_INTENT) {
                 last_intent = pos;

@@ -1466,6 +1466,7 @@ START_TEST(each_escalation_type)
         {"I'm not going to keep paying for cover I never use", NLP_ESC_CANCEL},
         {"we need someone from the enterprise team to call us back", NLP_ESC_HUMAN_REQUEST},
         {"if you don't refund me I will go to PROFECO", NLP_ESC_LEGAL},
+        {"I will tell all my officemates not to order from your shop", NLP_ESC_PUBLIC},
         /* a call back promised, not asked for, is the repeat contact it tells */
         {"I was told someone would ring me back on tuesday and no one did", NLP_ESC_REPEAT_CONTACT},
         /* a contact that came to nothing, a contact far from its day, the same
