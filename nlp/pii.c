@@ -780,9 +780,9 @@ static size_t skip_spaces(const unsigned char *s, size_t n, size_t i)
 /* A value in quotes at s[*j] ("...", '...', `...`, or typographic quotes):
  * moves *j past the opening quote and returns where the closing one starts, so
  * a passphrase of several words is taken whole (`passphrase is "correct horse
- * battery staple"`). 0 when s[*j] opens no quote; then *j is past an opening
- * quote that has no closing one within SECRET_MAX bytes on the line, and the
- * value is its first word. */
+ * battery staple"`). Returns 0, with *j unchanged, when s[*j] opens no
+ * quote; and 0, with *j past the quote, when no closing one follows within
+ * SECRET_MAX bytes on the line (the value is then its first word). */
 static size_t quoted_secret(const unsigned char *s, size_t n, size_t *j)
 {
     size_t i = *j;
