@@ -1603,6 +1603,8 @@ START_TEST(each_escalation_type)
         "I will see if my friends can help",
         "the local news said the roads are closed",
         "i need the letting agents' sort code again",
+        "my solicitors asked for a redemption statement on the mortgage",
+        "Hi, I'm a solicitor acting for my client in the purchase of 14 Harbour View",
         "how do I start a claim on my policy?",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
