@@ -217,8 +217,10 @@
      NLP_WORD2_INTENT | NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
 /* the word before a promise word that makes it the company's: "I was told",
  * "we were promised", "they said they'd" ... */
-#define PROMISERS   "was", "were", "been", "being", "they", "he", "she", "you", "yous", "u"
-#define N_PROMISERS 10
+#define PROMISERS                                                                                  \
+    "was", "were", "been", "being", "they", "he", "she", "you", "yous", "u", "lady", "man", "guy", \
+        "agent", "colleague", "gentleman", "advisor", "adviser", "rep", "someone", "person"
+#define N_PROMISERS 21
 /* a person named who could be anyone: asking that one to call back is no
  * request for a human ("could someone give me a ring tomorrow morning") */
 #define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
@@ -412,6 +414,7 @@ struct nlp_analyzer {
     int32_t me_word;                              /* word id of "me", or -1 */
     int32_t us_word;                              /* word id of "us", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
+    int32_t if_word;                              /* word id of "if", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
@@ -533,6 +536,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->me_word = lex_word_id(an->lex, "me");
     an->us_word = lex_word_id(an->lex, "us");
     an->still_word = lex_word_id(an->lex, "still");
+    an->if_word = lex_word_id(an->lex, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
@@ -1748,6 +1752,15 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* Whether "if" stands one or two tokens before token i: a word saying
+ * something did not happen there is a condition ("they'd give notice if it
+ * didn't"), not a promise broken. */
+static bool after_if(const nlp_analyzer *an, size_t i)
+{
+    return an->if_word >= 0 && ((i >= 1 && an->tokens[i - 1].word_id == an->if_word) ||
+                                (i >= 2 && an->tokens[i - 2].word_id == an->if_word));
+}
+
 /* Whether the request phrase of tokens [i, end] asks for a call or a message
  * back to the customer: it names "me" or "us" ("ring me back", "give me a
  * call", "email me", "call us"; the request phrases are all present forms,
@@ -2226,9 +2239,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
                 last_promise = pos; /* "I was told", "they promised", not "I told them" */
             }
-            if ((w2 & NLP_WORD2_UNMET) && (pos - last_promise <= PROMISE_REACH ||
-                                           (pos - last_contact <= PROMISE_REACH &&
-                                            !(contact_told && t->word_id == an->still_word)))) {
+            if ((w2 & NLP_WORD2_UNMET) && !after_if(an, i) &&
+                (pos - last_promise <= PROMISE_REACH ||
+                 (pos - last_contact <= PROMISE_REACH &&
+                  !(contact_told && t->word_id == an->still_word)))) {
                 /* a promise made on a contact before, or a contact the customer
                  * made, and nothing came of it: "I was told to wait 5 working
                  * days. I waited. Nothing.", "I emailed you and nobody replied",

@@ -1480,6 +1480,8 @@ START_TEST(each_escalation_type)
         {"I have thousands of followers and they'll all see how you've handled this",
          NLP_ESC_PUBLIC},
         {"I go tell everybody for my church", NLP_ESC_PUBLIC},
+        /* a promise told in other words, by the person who made it */
+        {"the lady say will send technician on Monday, Monday nobody come", NLP_ESC_REPEAT_CONTACT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
@@ -1604,6 +1606,7 @@ START_TEST(each_escalation_type)
         "the local news said the roads are closed",
         "i need the letting agents' sort code again",
         "my solicitors asked for a redemption statement on the mortgage",
+        "They said they'd give notice if it didn't go through",
         "Hi, I'm a solicitor acting for my client in the purchase of 14 Harbour View",
         "how do I start a claim on my policy?",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
