@@ -87,7 +87,7 @@ void eng_rules_default(eng_rules *r)
     /* clang-format off */
     set_cue(r, PROTO_CUE_SPEAKING_FAST, 4, 1.25f, 1.10f, 3000, 0, 60000, 3,
             "You are speaking faster than usual - slow down a little.");
-    r->cue[PROTO_CUE_SPEAKING_FAST].abs_limit = 6.0f;
+    r->cue[PROTO_CUE_SPEAKING_FAST].abs_limit = 7.0f;
     set_cue(r, PROTO_CUE_SPEAKING_SLOW, 6, 0.70f, 0.85f, 8000, 0, 90000, 2,
             "Your pace has dropped - keep the conversation moving.");
     r->cue[PROTO_CUE_SPEAKING_SLOW].abs_limit = 2.0f;
