@@ -252,6 +252,21 @@
 #define NAME_GAIN 0.5f
 /* escalation of a message that is one word naming a person to reach ("agent") */
 #define LONE_REQUEST 0.85f
+/* A claim filed beside a word of an insured loss is an insurance claim, the
+ * routine business of a claims line, not a grievance: "i want to make a claim,
+ * a tree came down in the storm", "how do i make a claim on the travel
+ * insurance" (a formal verb with "claim" is otherwise a formal complaint, as
+ * "file a claim" is in retail support). "Against" after the claim keeps it one:
+ * "i'll make a claim against your insurer". */
+#define INSURED_LOSS                                                                               \
+    "insurance", "insurer", "insurers", "insured", "policyholder", "underwriter", "adjuster",      \
+        "assessor", "storm", "flood", "flooded", "flooding", "hail", "hailstorm", "lightning",     \
+        "subsidence", "burst", "leak", "leaking", "accident", "collision", "crash", "crashed",     \
+        "burgled", "burglary", "burglar", "burglars", "robbed", "stolen", "theft", "fire",         \
+        "windscreen", "windshield", "luggage", "baggage", "vet", "hospital", "whiplash", "roof",   \
+        "ceiling", "tree", "fell"
+#define N_INSURED_LOSS 42
+#define AGAINST_REACH  4 /* tokens from "claim" to an "against" that makes it a grievance */
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -421,6 +436,9 @@ struct nlp_analyzer {
     int32_t no_word;                              /* word id of "no", or -1 */
     int32_t not_word;                             /* word id of "not", or -1 */
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
+    int32_t insured_loss[N_INSURED_LOSS];         /* word ids of INSURED_LOSS, or -1 */
+    int32_t claim_words[2];                       /* word ids of "claim", "claims", or -1 */
+    int32_t against_word;                         /* word id of "against", or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
@@ -525,6 +543,9 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, stranders, STRANDERS);
     LOAD_WORD_IDS(an, answer_no_next, ANSWER_NO_NEXT);
     LOAD_WORD_IDS(an, clause_subjects, CLAUSE_SUBJECTS);
+    LOAD_WORD_IDS(an, insured_loss, INSURED_LOSS);
+    LOAD_WORD_IDS(an, claim_words, "claim", "claims");
+    an->against_word = lex_word_id(an->lex, "against");
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1752,6 +1773,22 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* A claim filed at token claim_tok (its object or its verb, whichever comes
+ * second) is an insurance claim: the message names an insured loss
+ * (INSURED_LOSS) and no "against" follows the claim. */
+static bool insurance_claim(const nlp_analyzer *an, size_t n_tok, size_t claim_tok)
+{
+    bool loss = false;
+    for (size_t k = 0; k < n_tok; k++) {
+        int32_t w = an->tokens[k].word_id;
+        if (k > claim_tok && k <= claim_tok + AGAINST_REACH && w == an->against_word && w >= 0) {
+            return false;
+        }
+        loss = loss || word_in(w, an->insured_loss, N_INSURED_LOSS);
+    }
+    return loss;
+}
+
 /* Whether "if" stands one or two tokens before token i: a word saying
  * something did not happen there is a condition ("they'd give notice if it
  * didn't"), not a promise broken. */
@@ -2153,6 +2190,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
     bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
+    bool formal_obj_claim = false; /* the last formal object is "claim" */
     long last_order_obj = -100, last_pos_frame = -100, last_block = -100;
     long last_expect = -100, last_you = -100;
     long last_thanks = -100;  /* "thanks", "grateful": what follows is what is thanked for */
@@ -2665,6 +2703,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (f & NLP_LEX_FORMAL_OBJ) {
                     last_formal_obj = pos;
+                    formal_obj_claim = word_in(t->word_id, an->claim_words, 2);
                 }
                 if ((f & (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ)) && !hreq_negated &&
                     last_hreq_obj >= last_hreq_verb &&
@@ -2689,7 +2728,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
                     labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
-                    esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
+                    if (!formal_obj_claim || !insurance_claim(an, n_tok, i)) {
+                        esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
+                    }
                 }
             }
             if (neg_left > 0 && !(f & NLP_LEX_NEG)) {

@@ -1283,6 +1283,10 @@ START_TEST(each_escalation_type)
         {"pls close my acct", NLP_ESC_CANCEL},
         {"I'd like my account to be closed", NLP_ESC_CANCEL},
         {"Where can I send a complaint?", NLP_ESC_LEGAL},
+        /* a claim is a formal complaint in retail support, and against anyone
+         * even beside an insured loss */
+        {"i want to file a claim", NLP_ESC_LEGAL},
+        {"I'm going to make a claim against your insurer for the flood damage", NLP_ESC_LEGAL},
         {"where can I report my dissatisfaction with the service", NLP_ESC_LEGAL},
         {"could I please be transferred to a member of your staff?", NLP_ESC_HUMAN_REQUEST},
         {"how can i get rid of my account", NLP_ESC_CANCEL},
@@ -1609,6 +1613,11 @@ START_TEST(each_escalation_type)
         "They said they'd give notice if it didn't go through",
         "Hi, I'm a solicitor acting for my client in the purchase of 14 Harbour View",
         "how do I start a claim on my policy?",
+        /* a claim beside an insured loss is a claims line's business */
+        "I need to make a claim. A storm brought a tree down onto our garage last night.",
+        "i'd like to make a claim my phone fell in the bath",
+        "how do i make a claim on the travel insurance",
+        "I want to file a claim, I was in a car accident this morning",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
         "Are your tariffs covered by the Ofgem price cap?",
