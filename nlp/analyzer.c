@@ -1775,16 +1775,19 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
 
 /* A claim filed at token claim_tok (its object or its verb, whichever comes
  * second) is an insurance claim: the message names an insured loss
- * (INSURED_LOSS) and no "against" follows the claim. */
+ * (INSURED_LOSS, or a term flagged `self`: weather, a break-in, the customer's
+ * own mishap) and no "against" follows the claim. */
 static bool insurance_claim(const nlp_analyzer *an, size_t n_tok, size_t claim_tok)
 {
     bool loss = false;
     for (size_t k = 0; k < n_tok; k++) {
-        int32_t w = an->tokens[k].word_id;
+        const token *t = &an->tokens[k];
+        int32_t w = t->word_id;
         if (k > claim_tok && k <= claim_tok + AGAINST_REACH && w == an->against_word && w >= 0) {
             return false;
         }
-        loss = loss || word_in(w, an->insured_loss, N_INSURED_LOSS);
+        loss = loss || word_in(w, an->insured_loss, N_INSURED_LOSS) ||
+               (t->entry >= 0 && (an->lex->entries[t->entry].flags & NLP_LEX_SELF));
     }
     return loss;
 }

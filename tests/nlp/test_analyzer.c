@@ -988,8 +988,15 @@ START_TEST(numbers_mismatches_and_own_doing)
         "dropped my phone in the bath, how do I claim on the insurance?",
         "overslept and missed my flight, totally on me",
         "my fault, I typed the wrong address. can you change it?",
+        /* a break-in or a stolen car told to an insurer is bad news, no fault of
+         * the service */
+        "Our house was broken into on Saturday night and they took my laptop.",
+        "my car was stolen from outside my house last night",
     };
     EXPECT(own, complaint_of, false);
+    ck_assert_float_lt(cust("my car was stolen from outside my house last night").valence, -0.2f);
+    /* "the storm" does not leave "damage" to be read alone */
+    ck_assert_float_ge(cust("my claim for the storm damage to our roof").valence, 0.0f);
     static const char *const theirs[] = {
         "you've lost my passport",
         "you lost my card",
@@ -1618,6 +1625,7 @@ START_TEST(each_escalation_type)
         "i'd like to make a claim my phone fell in the bath",
         "how do i make a claim on the travel insurance",
         "I want to file a claim, I was in a car accident this morning",
+        "I need to make a claim. Our house was broken into while we were away.",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
         "Are your tariffs covered by the Ofgem price cap?",
