@@ -267,6 +267,21 @@
         "ceiling", "tree", "fell"
 #define N_INSURED_LOSS 42
 #define AGAINST_REACH  4 /* tokens from "claim" to an "against" that makes it a grievance */
+/* A service closed at one address and opened at the next is kept, not left:
+ * "we are moving out on Friday, so close the account at the old address and
+ * open one at the new address". A keep verb at most KEEP_REACH tokens before
+ * "new" + a home word, and no rival named ("another", "different" supplier),
+ * take back the cancel evidence. "Move" is no keep verb ("we move to our new
+ * house next week, please cancel the gas" leaves). */
+#define KEEP_VERBS                                                                                 \
+    "open", "opening", "set", "setting", "transfer", "transferring", "connect", "connecting",      \
+        "reconnect", "start", "starting", "continue"
+#define N_KEEP_VERBS  12
+#define HOME_WORDS    "address", "place", "house", "flat", "home", "property", "apartment"
+#define N_HOME_WORDS  7
+#define RIVAL_WORDS   "another", "different", "other", "elsewhere", "switching", "competitor"
+#define N_RIVAL_WORDS 6
+#define KEEP_REACH    5
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -439,6 +454,10 @@ struct nlp_analyzer {
     int32_t insured_loss[N_INSURED_LOSS];         /* word ids of INSURED_LOSS, or -1 */
     int32_t claim_words[2];                       /* word ids of "claim", "claims", or -1 */
     int32_t against_word;                         /* word id of "against", or -1 */
+    int32_t keep_verbs[N_KEEP_VERBS];             /* word ids of KEEP_VERBS, or -1 */
+    int32_t home_words[N_HOME_WORDS];             /* word ids of HOME_WORDS, or -1 */
+    int32_t rival_words[N_RIVAL_WORDS];           /* word ids of RIVAL_WORDS, or -1 */
+    int32_t new_word;                             /* word id of "new", or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
@@ -546,6 +565,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, insured_loss, INSURED_LOSS);
     LOAD_WORD_IDS(an, claim_words, "claim", "claims");
     an->against_word = lex_word_id(an->lex, "against");
+    LOAD_WORD_IDS(an, keep_verbs, KEEP_VERBS);
+    LOAD_WORD_IDS(an, home_words, HOME_WORDS);
+    LOAD_WORD_IDS(an, rival_words, RIVAL_WORDS);
+    an->new_word = lex_word_id(an->lex, "new");
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1773,6 +1796,26 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* The message opens the service at a new home and names no rival (KEEP_VERBS). */
+static bool moving_home(const nlp_analyzer *an, size_t n_tok)
+{
+    bool kept = false;
+    for (size_t k = 0; k < n_tok; k++) {
+        int32_t w = an->tokens[k].word_id;
+        if (word_in(w, an->rival_words, N_RIVAL_WORDS)) {
+            return false;
+        }
+        if (kept || w != an->new_word || w < 0 || k + 1 >= n_tok ||
+            !word_in(an->tokens[k + 1].word_id, an->home_words, N_HOME_WORDS)) {
+            continue;
+        }
+        for (size_t j = k > KEEP_REACH ? k - KEEP_REACH : 0; j < k && !kept; j++) {
+            kept = word_in(an->tokens[j].word_id, an->keep_verbs, N_KEEP_VERBS);
+        }
+    }
+    return kept;
+}
+
 /* A claim filed at token claim_tok (its object or its verb, whichever comes
  * second) is an insurance claim: the message names an insured loss
  * (INSURED_LOSS, or a term flagged `self`: weather, a break-in, the customer's
@@ -2846,6 +2889,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         /* a contact before that ended well, thanked for: "I called last week
          * to upgrade and it's all done, thanks" */
         esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
+    }
+    if (esc[NLP_ESC_CANCEL] > 0.0f && moving_home(an, n_tok)) {
+        esc[NLP_ESC_CANCEL] = 0.0f; /* see KEEP_VERBS */
     }
     int best_esc = NLP_ESC_NONE;
     float esc_max = pick_escalation(esc, n_excl + n_caps_neg > 0, emo[NLP_EMO_ANGER], role,

@@ -1294,6 +1294,9 @@ START_TEST(each_escalation_type)
          * even beside an insured loss */
         {"i want to file a claim", NLP_ESC_LEGAL},
         {"I'm going to make a claim against your insurer for the flood damage", NLP_ESC_LEGAL},
+        /* leaving for a rival from the new home is still leaving */
+        {"close the account here and open one at the new address with another bank",
+         NLP_ESC_CANCEL},
         {"where can I report my dissatisfaction with the service", NLP_ESC_LEGAL},
         {"could I please be transferred to a member of your staff?", NLP_ESC_HUMAN_REQUEST},
         {"how can i get rid of my account", NLP_ESC_CANCEL},
@@ -1626,6 +1629,12 @@ START_TEST(each_escalation_type)
         "how do i make a claim on the travel insurance",
         "I want to file a claim, I was in a car accident this morning",
         "I need to make a claim. Our house was broken into while we were away.",
+        /* a service moved to a new home; a theft reported to the police */
+        "We are moving out on Friday, so I need to close the account at the old address and "
+        "open one at the new address.",
+        "we're moving house next month, can you close the account here and set one up at the "
+        "new place?",
+        "my phone was stolen, ive reported it to police, can you block the sim",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
         "Are your tariffs covered by the Ofgem price cap?",
