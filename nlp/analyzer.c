@@ -2884,10 +2884,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], PAIR2_ESC);
         }
     }
-    if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f && emo[NLP_EMO_GRATITUDE] >= 0.5f &&
-        pos_mass > neg_mass && cue[NLP_LEX_PROBLEM] == 0.0f && n_bad_situation == 0) {
-        /* a contact before that ended well, thanked for: "I called last week
-         * to upgrade and it's all done, thanks" */
+    if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f &&
+        (emo[NLP_EMO_GRATITUDE] >= 0.5f || emo[NLP_EMO_JOY] >= 0.5f) && pos_mass > neg_mass &&
+        cue[NLP_LEX_PROBLEM] == 0.0f && n_bad_situation == 0) {
+        /* a contact before that ended well, thanked for or glad of: "I called
+         * last week to upgrade and it's all done, thanks", "following up on my
+         * complaint: I got your letter and I'm happy with the outcome" */
         esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
     }
     if (esc[NLP_ESC_CANCEL] > 0.0f && moving_home(an, n_tok)) {

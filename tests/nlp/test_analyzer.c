@@ -1635,6 +1635,9 @@ START_TEST(each_escalation_type)
         "we're moving house next month, can you close the account here and set one up at the "
         "new place?",
         "my phone was stolen, ive reported it to police, can you block the sim",
+        /* a contact before that ended well, with joy rather than thanks */
+        "I'm calling to follow up on my complaint. I got your letter and I'm happy with the "
+        "outcome.",
         "Does your travel policy cover trip cancellation if my flight is cancelled?",
         "is it possible to freeze the membership rather than cancelling?",
         "Are your tariffs covered by the Ofgem price cap?",
