@@ -282,6 +282,25 @@
 #define RIVAL_WORDS   "another", "different", "other", "elsewhere", "switching", "competitor"
 #define N_RIVAL_WORDS 6
 #define KEEP_REACH    5
+/* "switch to", "moving to", "change to" (a leaving phrase, esc=cancel) with a
+ * plan, a way of paying or being billed, or a home at most KEPT_REACH tokens
+ * after it, in a message that names no provider, is a change made with us:
+ * "switch to paperless billing", "can i switch to the pet health plan that
+ * includes dental", "we're moving to a bigger house" (not "switching to
+ * another provider", "moving to a cheaper supplier"); the phrase is read as
+ * no term at all. */
+#define MOVE_WORDS   "switch", "switching", "moving", "move", "change", "changing"
+#define N_MOVE_WORDS 6
+#define KEPT_OBJECTS                                                                               \
+    "plan", "plans", "tariff", "package", "deal", "bundle", "billing", "paperless", "ebilling",    \
+        "bills", "statements", "monthly", "annual", "quarterly", "debit", "app", "sim", "house",   \
+        "flat", "home", "place", "address", "property", "apartment"
+#define N_KEPT_OBJECTS 24
+#define PROVIDER_WORDS                                                                             \
+    "provider", "providers", "supplier", "suppliers", "network", "company", "competitor",          \
+        "competitors", "elsewhere", "someone", "bank", "insurer", "lender", "carrier"
+#define N_PROVIDER_WORDS 14
+#define KEPT_REACH       5
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -458,6 +477,9 @@ struct nlp_analyzer {
     int32_t home_words[N_HOME_WORDS];             /* word ids of HOME_WORDS, or -1 */
     int32_t rival_words[N_RIVAL_WORDS];           /* word ids of RIVAL_WORDS, or -1 */
     int32_t new_word;                             /* word id of "new", or -1 */
+    int32_t move_words[N_MOVE_WORDS];             /* word ids of MOVE_WORDS, or -1 */
+    int32_t kept_objects[N_KEPT_OBJECTS];         /* word ids of KEPT_OBJECTS, or -1 */
+    int32_t provider_words[N_PROVIDER_WORDS];     /* word ids of PROVIDER_WORDS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
@@ -569,6 +591,9 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, home_words, HOME_WORDS);
     LOAD_WORD_IDS(an, rival_words, RIVAL_WORDS);
     an->new_word = lex_word_id(an->lex, "new");
+    LOAD_WORD_IDS(an, move_words, MOVE_WORDS);
+    LOAD_WORD_IDS(an, kept_objects, KEPT_OBJECTS);
+    LOAD_WORD_IDS(an, provider_words, PROVIDER_WORDS);
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1796,6 +1821,22 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* The leaving phrase at token i is a change made with us (MOVE_WORDS). */
+static bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
+{
+    if (!word_in(an->tokens[i].word_id, an->move_words, N_MOVE_WORDS)) {
+        return false;
+    }
+    bool kept = false;
+    for (size_t k = i + 1; k < n_tok && k <= i + 1 + KEPT_REACH; k++) {
+        kept = kept || word_in(an->tokens[k].word_id, an->kept_objects, N_KEPT_OBJECTS);
+    }
+    for (size_t k = 0; k < n_tok && kept; k++) {
+        kept = !word_in(an->tokens[k].word_id, an->provider_words, N_PROVIDER_WORDS);
+    }
+    return kept;
+}
+
 /* The message opens the service at a new home and names no rival (KEEP_VERBS). */
 static bool moving_home(const nlp_analyzer *an, size_t n_tok)
 {
@@ -2389,6 +2430,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 sum += v;
                 neg_mass -= v < 0.0f ? v : 0.0f;
             }
+        }
+        if (t->entry >= 0 && lex->entries[t->entry].esc_type == NLP_ESC_CANCEL &&
+            kept_move(an, i, n_tok)) {
+            an->tokens[i].entry = -1; /* see MOVE_WORDS */
         }
         if (t->entry < 0) {
             if (neg_left > 0) {

@@ -86,7 +86,7 @@ done
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
     heldout_escalation3.tsv heldout_escalation4.tsv heldout_escalation5.tsv heldout_escalation6.tsv \
-    escalation7_dev.tsv escalation8_dev.tsv; do
+    escalation7_dev.tsv escalation8_dev.tsv routine_dev.tsv; do
 [ -f "$dir/$f" ] || continue
     analyse "$f" 1 customer
     paste "$tmp/labels" "$tmp/out" > "$tmp/both"
@@ -94,6 +94,13 @@ for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_
                                     END { printf "; type right %d of %d", right, n }' "$tmp/both")
     awk -F'\t' -v c="$c" '{ print ($1 != "none") "\t" ($(c + 1) >= 0.5) }' "$tmp/both" |
         f1 "$f escalation" "$right"
+done
+# routine requests with the words escalations use, labelled escalation or none (no type)
+for f in heldout_routine.tsv; do
+    [ -f "$dir/$f" ] || continue
+    analyse "$f" 1 customer
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v c="$c" '{ print ($1 != "none") "\t" ($(c + 1) >= 0.5) }' | f1 "$f escalation"
 done
 # chat turns, header complaint<TAB>escalation<TAB>text: complaint >= 0.5 against
 # the first column, escalation (and its type) against the second

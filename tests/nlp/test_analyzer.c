@@ -1294,6 +1294,7 @@ START_TEST(each_escalation_type)
          * even beside an insured loss */
         {"i want to file a claim", NLP_ESC_LEGAL},
         {"I'm going to make a claim against your insurer for the flood damage", NLP_ESC_LEGAL},
+        {"im switching to a cheaper plan with another company", NLP_ESC_CANCEL},
         /* leaving for a rival from the new home is still leaving */
         {"close the account here and open one at the new address with another bank",
          NLP_ESC_CANCEL},
@@ -1635,6 +1636,10 @@ START_TEST(each_escalation_type)
         "we're moving house next month, can you close the account here and set one up at the "
         "new place?",
         "my phone was stolen, ive reported it to police, can you block the sim",
+        /* a switch made with us: a plan, a way of paying, a home */
+        "I'd like to switch to paperless billing please.",
+        "Can I switch to the pet health plan that includes dental?",
+        "we're moving to a bigger house next year",
         /* a contact before that ended well, with joy rather than thanks */
         "I'm calling to follow up on my complaint. I got your letter and I'm happy with the "
         "outcome.",
