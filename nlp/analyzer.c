@@ -298,9 +298,33 @@
 #define N_KEPT_OBJECTS 24
 #define PROVIDER_WORDS                                                                             \
     "provider", "providers", "supplier", "suppliers", "network", "company", "competitor",          \
-        "competitors", "elsewhere", "someone", "bank", "insurer", "lender", "carrier"
+        "competitors", "elsewhere", "someone", "somewhere", "insurer", "lender", "carrier"
 #define N_PROVIDER_WORDS 14
 #define KEPT_REACH       5
+/* A thing cancelled while the customer stays: made by mistake ("please cancel
+ * the policy I just bought, I clicked annual by mistake"), a part dropped and
+ * the rest kept ("cancel the boiler cover add-on, keep the electricity"), or
+ * replaced ("cancel the direct debit and set up a new one from my new bank",
+ * "cancel that and pay by card instead"); a message that names a provider
+ * (PROVIDER_WORDS) is leaving after all. Read only when a cancel verb meets
+ * its object (the pair). */
+#define MISTAKE_WORDS   "mistake", "accidentally", "accident", "wrongly"
+#define N_MISTAKE_WORDS 4
+#define PART_WORDS      "addon", "add", "bolt"
+#define N_PART_WORDS    3
+#define KEEP_WORDS      "keep", "keeping" /* "keep the internet", not "keep getting cut" */
+#define N_KEEP_WORDS    2
+#define KEPT_WHAT       "the", "my", "our", "everything", "it", "that", "this"
+#define N_KEPT_WHAT     7
+#define REDO_WORDS      "new", "one", "it", "again"
+#define N_REDO_WORDS    4
+#define PAY_WORDS       "card", "account", "bank", "pay", "payment"
+#define N_PAY_WORDS     5
+#define REDO_REACH      3 /* tokens from a keep verb to what it sets up again */
+/* ... but the whole of it is leaving: "cancel the whole contract not just the
+ * add on", "stop the deliveries altogether" */
+#define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all"
+#define N_WHOLE_WORDS 6
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -480,6 +504,14 @@ struct nlp_analyzer {
     int32_t move_words[N_MOVE_WORDS];             /* word ids of MOVE_WORDS, or -1 */
     int32_t kept_objects[N_KEPT_OBJECTS];         /* word ids of KEPT_OBJECTS, or -1 */
     int32_t provider_words[N_PROVIDER_WORDS];     /* word ids of PROVIDER_WORDS, or -1 */
+    int32_t mistake_words[N_MISTAKE_WORDS];       /* word ids of MISTAKE_WORDS, or -1 */
+    int32_t part_words[N_PART_WORDS];             /* word ids of PART_WORDS, or -1 */
+    int32_t redo_words[N_REDO_WORDS];             /* word ids of REDO_WORDS, or -1 */
+    int32_t pay_words[N_PAY_WORDS];               /* word ids of PAY_WORDS, or -1 */
+    int32_t instead_word;                         /* word id of "instead", or -1 */
+    int32_t whole_words[N_WHOLE_WORDS];           /* word ids of WHOLE_WORDS, or -1 */
+    int32_t keep_words[N_KEEP_WORDS];             /* word ids of KEEP_WORDS, or -1 */
+    int32_t kept_what[N_KEPT_WHAT];               /* word ids of KEPT_WHAT, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
@@ -594,6 +626,14 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, move_words, MOVE_WORDS);
     LOAD_WORD_IDS(an, kept_objects, KEPT_OBJECTS);
     LOAD_WORD_IDS(an, provider_words, PROVIDER_WORDS);
+    LOAD_WORD_IDS(an, mistake_words, MISTAKE_WORDS);
+    LOAD_WORD_IDS(an, part_words, PART_WORDS);
+    LOAD_WORD_IDS(an, redo_words, REDO_WORDS);
+    LOAD_WORD_IDS(an, pay_words, PAY_WORDS);
+    an->instead_word = lex_word_id(an->lex, "instead");
+    LOAD_WORD_IDS(an, whole_words, WHOLE_WORDS);
+    LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
+    LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1837,6 +1877,34 @@ static bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
     return kept;
 }
 
+/* Something is cancelled while the customer stays (MISTAKE_WORDS). */
+static bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
+{
+    bool mistake = false, part = false, redo = false, instead = false, pay = false;
+    for (size_t k = 0; k < n_tok; k++) {
+        int32_t w = an->tokens[k].word_id;
+        if (w < 0) {
+            continue;
+        }
+        if (word_in(w, an->provider_words, N_PROVIDER_WORDS) ||
+            word_in(w, an->whole_words, N_WHOLE_WORDS)) {
+            return false;
+        }
+        mistake = mistake || word_in(w, an->mistake_words, N_MISTAKE_WORDS);
+        part = part || word_in(w, an->part_words, N_PART_WORDS) ||
+               (word_in(w, an->keep_words, N_KEEP_WORDS) && k + 1 < n_tok &&
+                word_in(an->tokens[k + 1].word_id, an->kept_what, N_KEPT_WHAT));
+        instead = instead || w == an->instead_word;
+        pay = pay || word_in(w, an->pay_words, N_PAY_WORDS);
+        if (!redo && word_in(w, an->keep_verbs, N_KEEP_VERBS)) {
+            for (size_t j = k + 1; j < n_tok && j <= k + REDO_REACH && !redo; j++) {
+                redo = word_in(an->tokens[j].word_id, an->redo_words, N_REDO_WORDS);
+            }
+        }
+    }
+    return mistake || part || redo || (instead && pay);
+}
+
 /* The message opens the service at a new home and names no rival (KEEP_VERBS). */
 static bool moving_home(const nlp_analyzer *an, size_t n_tok)
 {
@@ -2814,7 +2882,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     !(last_order_obj > last_cancel_verb && last_order_obj < last_cancel_obj) &&
                     !(last_block > last_cancel_verb && last_block < last_cancel_obj) &&
                     !(last_cancel_verb == pos && last_cancel_obj < pos &&
-                      block_ahead(an, i, n_tok))) {
+                      block_ahead(an, i, n_tok)) &&
+                    !cancel_kept(an, n_tok)) {
                     esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
                 }
                 if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&

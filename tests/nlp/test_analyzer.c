@@ -1295,6 +1295,10 @@ START_TEST(each_escalation_type)
         {"i want to file a claim", NLP_ESC_LEGAL},
         {"I'm going to make a claim against your insurer for the flood damage", NLP_ESC_LEGAL},
         {"im switching to a cheaper plan with another company", NLP_ESC_CANCEL},
+        {"I want to cancel the whole contract not just the add on", NLP_ESC_CANCEL},
+        {"i want to cancel my membership, the classes keep getting cut and ive found somewhere "
+         "better",
+         NLP_ESC_CANCEL},
         /* leaving for a rival from the new home is still leaving */
         {"close the account here and open one at the new address with another bank",
          NLP_ESC_CANCEL},
@@ -1640,6 +1644,12 @@ START_TEST(each_escalation_type)
         "I'd like to switch to paperless billing please.",
         "Can I switch to the pet health plan that includes dental?",
         "we're moving to a bigger house next year",
+        /* something cancelled while the customer stays: replaced, a part, a mistake */
+        "Can I cancel the direct debit from my old account and set up a new one? I've changed "
+        "banks.",
+        "can you cancel the direct debit from next month i'll pay by card instead",
+        "Please cancel the boiler cover add-on. Keep the electricity and gas as they are.",
+        "Please cancel the policy I just bought, I clicked annual instead of monthly by mistake.",
         /* a contact before that ended well, with joy rather than thanks */
         "I'm calling to follow up on my complaint. I got your letter and I'm happy with the "
         "outcome.",
