@@ -1650,6 +1650,9 @@ START_TEST(each_escalation_type)
         "can you cancel the direct debit from next month i'll pay by card instead",
         "Please cancel the boiler cover add-on. Keep the electricity and gas as they are.",
         "Please cancel the policy I just bought, I clicked annual instead of monthly by mistake.",
+        /* a solicitor for a house purchase, a court attended as a witness */
+        "My solicitor for the house purchase needs proof of buildings insurance.",
+        "I need to be at the magistrates' court as a witness that morning. Any afternoon slots?",
         /* a contact before that ended well, with joy rather than thanks */
         "I'm calling to follow up on my complaint. I got your letter and I'm happy with the "
         "outcome.",
