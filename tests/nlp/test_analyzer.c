@@ -1653,6 +1653,8 @@ START_TEST(each_escalation_type)
         /* a solicitor for a house purchase, a court attended as a witness */
         "My solicitor for the house purchase needs proof of buildings insurance.",
         "I need to be at the magistrates' court as a witness that morning. Any afternoon slots?",
+        /* a balance brought over from a rival */
+        "I want to move a balance over from another provider.",
         /* a contact before that ended well, with joy rather than thanks */
         "I'm calling to follow up on my complaint. I got your letter and I'm happy with the "
         "outcome.",
