@@ -310,12 +310,12 @@
  * its object (the pair). */
 #define MISTAKE_WORDS   "mistake", "accidentally", "accident", "wrongly"
 #define N_MISTAKE_WORDS 4
-#define PART_WORDS      "addon", "add", "bolt"
-#define N_PART_WORDS    3
+#define PART_WORDS      "addon", "add", "bolt", "replacement", "replace"
+#define N_PART_WORDS    5
 #define KEEP_WORDS      "keep", "keeping" /* "keep the internet", not "keep getting cut" */
 #define N_KEEP_WORDS    2
-#define KEPT_WHAT       "the", "my", "our", "everything", "it", "that", "this"
-#define N_KEPT_WHAT     7
+#define KEPT_WHAT       "the", "my", "our", "everything", "it", "that", "this", "paying", "using"
+#define N_KEPT_WHAT     9
 #define REDO_WORDS      "new", "one", "it", "again"
 #define N_REDO_WORDS    4
 #define PAY_WORDS       "card", "account", "bank", "pay", "payment"
@@ -323,8 +323,17 @@
 #define REDO_REACH      3 /* tokens from a keep verb to what it sets up again */
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
-#define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all"
-#define N_WHOLE_WORDS 6
+#define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
+#define N_WHOLE_WORDS 7
+/* "another bank", "a different supplier": a rival (RIVAL_WORDS before one of these) */
+#define RIVAL_NOUNS                                                                                \
+    "bank", "provider", "supplier", "network", "company", "insurer", "lender", "carrier", "firm",  \
+        "operator"
+#define N_RIVAL_NOUNS 10
+/* a keep said not to be wanted: "i'm not going to keep paying", "no longer wish to keep" */
+#define NO_KEEP_WORDS   "not", "no", "longer", "never", "nt", "dont", "wont", "cant"
+#define N_NO_KEEP_WORDS 8
+#define NO_KEEP_REACH   4
 /* Scare quotes: a quoted span of at most this many words and bytes, with no
  * negative word in it, in a message that reports a fault, mocks a claim ("my
  * \"hot\" meal arrived cold", "the \"quiet room\" next to the lift") */
@@ -512,6 +521,8 @@ struct nlp_analyzer {
     int32_t whole_words[N_WHOLE_WORDS];           /* word ids of WHOLE_WORDS, or -1 */
     int32_t keep_words[N_KEEP_WORDS];             /* word ids of KEEP_WORDS, or -1 */
     int32_t kept_what[N_KEPT_WHAT];               /* word ids of KEPT_WHAT, or -1 */
+    int32_t no_keep_words[N_NO_KEEP_WORDS];       /* word ids of NO_KEEP_WORDS, or -1 */
+    int32_t rival_nouns[N_RIVAL_NOUNS];           /* word ids of RIVAL_NOUNS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
@@ -634,6 +645,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, whole_words, WHOLE_WORDS);
     LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
+    LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
+    LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1877,6 +1890,21 @@ static bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
     return kept;
 }
 
+/* One of ids[0..n) among the reach tokens before token k, in its clause. */
+static bool words_before(const nlp_analyzer *an, size_t k, size_t reach, const int32_t *ids, int n)
+{
+    for (size_t j = k; j > 0 && k - j < reach;) {
+        j--;
+        if (an->tokens[j].flags & TOK_CLAUSE_END) {
+            return false;
+        }
+        if (word_in(an->tokens[j].word_id, ids, n)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Something is cancelled while the customer stays (MISTAKE_WORDS). */
 static bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
 {
@@ -1887,13 +1915,16 @@ static bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
             continue;
         }
         if (word_in(w, an->provider_words, N_PROVIDER_WORDS) ||
-            word_in(w, an->whole_words, N_WHOLE_WORDS)) {
+            word_in(w, an->whole_words, N_WHOLE_WORDS) ||
+            (word_in(w, an->rival_words, N_RIVAL_WORDS) && k + 1 < n_tok &&
+             word_in(an->tokens[k + 1].word_id, an->rival_nouns, N_RIVAL_NOUNS))) {
             return false;
         }
         mistake = mistake || word_in(w, an->mistake_words, N_MISTAKE_WORDS);
         part = part || word_in(w, an->part_words, N_PART_WORDS) ||
                (word_in(w, an->keep_words, N_KEEP_WORDS) && k + 1 < n_tok &&
-                word_in(an->tokens[k + 1].word_id, an->kept_what, N_KEPT_WHAT));
+                word_in(an->tokens[k + 1].word_id, an->kept_what, N_KEPT_WHAT) &&
+                !words_before(an, k, NO_KEEP_REACH, an->no_keep_words, N_NO_KEEP_WORDS));
         instead = instead || w == an->instead_word;
         pay = pay || word_in(w, an->pay_words, N_PAY_WORDS);
         if (!redo && word_in(w, an->keep_verbs, N_KEEP_VERBS)) {
@@ -2500,8 +2531,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
         }
         if (t->entry >= 0 && lex->entries[t->entry].esc_type == NLP_ESC_CANCEL &&
-            kept_move(an, i, n_tok)) {
-            an->tokens[i].entry = -1; /* see MOVE_WORDS */
+            (kept_move(an, i, n_tok) || cancel_kept(an, n_tok))) {
+            an->tokens[i].entry = -1; /* see MOVE_WORDS and MISTAKE_WORDS */
         }
         if (t->entry < 0) {
             if (neg_left > 0) {

@@ -1299,6 +1299,11 @@ START_TEST(each_escalation_type)
         {"i want to cancel my membership, the classes keep getting cut and ive found somewhere "
          "better",
          NLP_ESC_CANCEL},
+        {"I'm not going to keep paying 60 a month for a phone that doesn't work, end it",
+         NLP_ESC_CANCEL},
+        {"I don't want the TV package any more, just keep the phone line, actually no, get rid of "
+         "both",
+         NLP_ESC_CANCEL},
         /* leaving for a rival from the new home is still leaving */
         {"close the account here and open one at the new address with another bank",
          NLP_ESC_CANCEL},
@@ -1653,6 +1658,11 @@ START_TEST(each_escalation_type)
         /* a solicitor for a house purchase, a court attended as a witness */
         "My solicitor for the house purchase needs proof of buildings insurance.",
         "I need to be at the magistrates' court as a witness that morning. Any afternoon slots?",
+        /* leaving a job or for a posting; a payment kept from a new account */
+        "I'm leaving for a work posting in Singapore for six months. Can I put my phone line on "
+        "hold and keep the number?",
+        "i need to stop the direct debit on the old account because ive closed it but i want to "
+        "keep paying you just from the new one",
         /* a balance brought over from a rival */
         "I want to move a balance over from another provider.",
         /* a contact before that ended well, with joy rather than thanks */
