@@ -23,9 +23,13 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define FORCE_INLINE inline __attribute__((always_inline))
 #define NO_INLINE    __attribute__((noinline))
+#define RARE         __attribute__((cold, noinline)) /* a rule few messages reach */
+#define UNLIKELY(x)  __builtin_expect(!!(x), 0)
 #else
 #define FORCE_INLINE inline
 #define NO_INLINE
+#define RARE
+#define UNLIKELY(x) (x)
 #endif
 
 #define NLP_ANALYZER_TAG  0x4e4c5041u /* "NLPA" */
@@ -1875,7 +1879,7 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
 }
 
 /* The leaving phrase at token i is a change made with us (MOVE_WORDS). */
-static bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
+static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
 {
     if (!word_in(an->tokens[i].word_id, an->move_words, N_MOVE_WORDS)) {
         return false;
@@ -1906,7 +1910,7 @@ static bool words_before(const nlp_analyzer *an, size_t k, size_t reach, const i
 }
 
 /* Something is cancelled while the customer stays (MISTAKE_WORDS). */
-static bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
+static RARE bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
 {
     bool mistake = false, part = false, redo = false, instead = false, pay = false;
     for (size_t k = 0; k < n_tok; k++) {
@@ -1937,7 +1941,7 @@ static bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* The message opens the service at a new home and names no rival (KEEP_VERBS). */
-static bool moving_home(const nlp_analyzer *an, size_t n_tok)
+static RARE bool moving_home(const nlp_analyzer *an, size_t n_tok)
 {
     bool kept = false;
     for (size_t k = 0; k < n_tok; k++) {
@@ -1960,7 +1964,7 @@ static bool moving_home(const nlp_analyzer *an, size_t n_tok)
  * second) is an insurance claim: the message names an insured loss
  * (INSURED_LOSS, or a term flagged `self`: weather, a break-in, the customer's
  * own mishap) and no "against" follows the claim. */
-static bool insurance_claim(const nlp_analyzer *an, size_t n_tok, size_t claim_tok)
+static RARE bool insurance_claim(const nlp_analyzer *an, size_t n_tok, size_t claim_tok)
 {
     bool loss = false;
     for (size_t k = 0; k < n_tok; k++) {
@@ -2530,7 +2534,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_mass -= v < 0.0f ? v : 0.0f;
             }
         }
-        if (t->entry >= 0 && lex->entries[t->entry].esc_type == NLP_ESC_CANCEL &&
+        if (UNLIKELY(t->entry >= 0 && lex->entries[t->entry].esc_type == NLP_ESC_CANCEL) &&
             (kept_move(an, i, n_tok) || cancel_kept(an, n_tok))) {
             an->tokens[i].entry = -1; /* see MOVE_WORDS and MISTAKE_WORDS */
         }
