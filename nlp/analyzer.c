@@ -268,8 +268,8 @@
         "subsidence", "burst", "leak", "leaking", "accident", "collision", "crash", "crashed",     \
         "burgled", "burglary", "burglar", "burglars", "robbed", "stolen", "theft", "fire",         \
         "windscreen", "windshield", "luggage", "baggage", "vet", "hospital", "whiplash", "roof",   \
-        "ceiling", "tree", "fell"
-#define N_INSURED_LOSS 42
+        "ceiling", "tree", "fell", "rear", "reversed", "dented"
+#define N_INSURED_LOSS 45
 #define AGAINST_REACH  4 /* tokens from "claim" to an "against" that makes it a grievance */
 /* A service closed at one address and opened at the next is kept, not left:
  * "we are moving out on Friday, so close the account at the old address and
