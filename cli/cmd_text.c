@@ -34,7 +34,9 @@ static void text_usage(FILE *out)
         "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
         "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1:\n"
         "the writer asks the other side to wait, \"one moment\", \"let me check\", or\n"
-        "stops mid-sentence, \"that would have been\") and the redacted text.\n"
+        "stops mid-sentence, \"that would have been\"), human_senior (1: a request\n"
+        "for a person names a manager, a supervisor, someone senior or a real person,\n"
+        "not \"someone about my mortgage\") and the redacted text.\n"
         "TSV (default) starts with a header row. Lines longer than\n"
         "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
         "truncated=1. Memory use is constant.\n\n"
@@ -173,7 +175,7 @@ static void put_header(FILE *out)
         fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
     }
     fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
-          "\tsensitive\tsensitive_topic\tpause_request\tredacted\n",
+          "\tsensitive\tsensitive_topic\tpause_request\thuman_senior\tredacted\n",
           out);
 }
 
@@ -189,11 +191,12 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
                 ",\"complaint\":%.3f,\"escalation\":%.3f,\"escalation_type\":\"%s\","
                 "\"sarcasm\":%.3f,\"empathy\":%.3f,\"tone_deaf\":%.3f,\"pii\":%u,"
                 "\"truncated\":%s,\"sensitive\":%.3f,\"sensitive_topic\":\"%s\","
-                "\"pause_request\":%.3f,\"redacted\":\"",
+                "\"pause_request\":%.3f,\"human_senior\":%s,\"redacted\":\"",
                 (double)r->complaint, (double)r->escalation,
                 nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
                 (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false",
-                (double)r->sensitive, nlp_topic_name(r->sensitive_topic), (double)r->pause_request);
+                (double)r->sensitive, nlp_topic_name(r->sensitive_topic), (double)r->pause_request,
+                r->human_senior ? "true" : "false");
         put_text(out, redacted, n_redacted, fmt);
         fputs("\"}\n", out);
         return;
@@ -202,11 +205,11 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         fprintf(out, "\t%.3f", (double)r->emotions[k]);
     }
-    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t%.3f\t",
+    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t%.3f\t%d\t",
             (double)r->complaint, (double)r->escalation,
             nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm, (double)r->empathy,
             (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0, (double)r->sensitive,
-            nlp_topic_name(r->sensitive_topic), (double)r->pause_request);
+            nlp_topic_name(r->sensitive_topic), (double)r->pause_request, r->human_senior ? 1 : 0);
     put_text(out, redacted, n_redacted, fmt);
     fputc('\n', out);
 }

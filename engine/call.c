@@ -28,6 +28,13 @@
 #define PACE_WINDOW_HOPS    600u    /* agent pace: rates over the last 6 s */
 #define BASE_SPEECH_HOPS    6000.0f /* agent pace baseline: average over ~60 s of speech */
 
+/* A person asked for in a session a person already handles, naming no one above
+ * them (nlp human_senior false: "can I speak to someone about a mortgage"), is
+ * routed by the agent, whom the escalation_intent cue tells; the supervisor is
+ * called only when the message is also this negative ("let me talk to someone
+ * who can actually help, this is useless"). */
+#define ROUTED_REQUEST_MAX_NEG -0.4f
+
 typedef struct channel {
     dsp_features *dsp; /* NULL until the first frame shows the rate */
     dsp_stats stats;
@@ -946,7 +953,9 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
                           budget_ok(c));
         emit_cue(c, PROTO_CUE_ESCALATION_INTENT, a, PROTO_WHO_CUSTOMER, ev, 1, quote, sink);
         proto_esc_reason reason = reason_of(r->escalation_type);
-        if (r->escalation >= R->esc[reason].threshold) {
+        bool routed = reason == PROTO_REASON_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
+                      !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;
+        if (r->escalation >= R->esc[reason].threshold && !routed) {
             raise_escalation(c, reason, r->escalation, quote, sink);
         }
     }

@@ -325,6 +325,13 @@
 #define PAY_WORDS       "card", "account", "bank", "pay", "payment"
 #define N_PAY_WORDS     5
 #define REDO_REACH      3 /* tokens from a keep verb to what it sets up again */
+/* A request for a person that names someone above whoever answers, or insists
+ * on a human (nlp_result.human_senior): any of these words in the message */
+#define SENIOR_WORDS                                                                               \
+    "manager", "managers", "supervisor", "supervisors", "boss", "senior", "superior", "charge",    \
+        "leader", "head", "higher", "director", "above", "clout", "authority", "power", "human",   \
+        "humans", "real", "escalations", "complaints"
+#define N_SENIOR_WORDS 21
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
 #define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
@@ -524,6 +531,7 @@ struct nlp_analyzer {
     int32_t instead_word;                         /* word id of "instead", or -1 */
     int32_t whole_words[N_WHOLE_WORDS];           /* word ids of WHOLE_WORDS, or -1 */
     int32_t keep_words[N_KEEP_WORDS];             /* word ids of KEEP_WORDS, or -1 */
+    int32_t senior_words[N_SENIOR_WORDS];         /* word ids of SENIOR_WORDS, or -1 */
     int32_t kept_what[N_KEPT_WHAT];               /* word ids of KEPT_WHAT, or -1 */
     int32_t no_keep_words[N_NO_KEEP_WORDS];       /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];           /* word ids of RIVAL_NOUNS, or -1 */
@@ -648,6 +656,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->instead_word = lex_word_id(an->lex, "instead");
     LOAD_WORD_IDS(an, whole_words, WHOLE_WORDS);
     LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
+    LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
     LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
@@ -1892,6 +1901,17 @@ static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
         kept = !word_in(an->tokens[k].word_id, an->provider_words, N_PROVIDER_WORDS);
     }
     return kept;
+}
+
+/* The message names someone above whoever answers (SENIOR_WORDS). */
+static RARE bool names_senior(const nlp_analyzer *an, size_t n_tok)
+{
+    for (size_t k = 0; k < n_tok; k++) {
+        if (word_in(an->tokens[k].word_id, an->senior_words, N_SENIOR_WORDS)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* One of ids[0..n) among the reach tokens before token k, in its clause. */
@@ -3300,6 +3320,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     out->pause_request = asks_pause ? PAUSE_REQUEST : (unfinished ? UNFINISHED : 0.0f);
+    out->human_senior =
+        !agent && out->escalation_type == NLP_ESC_HUMAN_REQUEST && names_senior(an, n_tok);
 
     /* ---- agent side ---- */
     if (agent) {

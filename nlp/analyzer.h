@@ -92,6 +92,14 @@ typedef struct nlp_result {
      * negated ("don't hold on"). Both roles. The engine does not count the
      * silence after such a customer turn as the agent failing to answer. */
     float pause_request;
+    /* The request for a person names someone above whoever answers, or insists
+     * on a human (appended after the older fields): a manager, a supervisor, a
+     * team leader, someone senior or in charge, a real person, an operator
+     * ("I want your manager", "get me a real person"); false for a person asked
+     * for a topic ("can I speak to someone about a mortgage"), which an agent
+     * already on the line can route. Set for any such words not negated, read
+     * with escalation_type == NLP_ESC_HUMAN_REQUEST. Customer role only. */
+    bool human_senior;
 } nlp_result;
 
 typedef struct nlp_analyzer_config {

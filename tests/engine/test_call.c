@@ -678,6 +678,48 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
 }
 END_TEST
 
+/* A person asked for about a topic, in a session a person already handles, is
+ * routed by the agent (the escalation_intent cue), not raised to a supervisor;
+ * a bot must still hand it over, and a manager asked for, or a person asked for
+ * in anger, still reaches the supervisor. */
+START_TEST(a_person_asked_for_a_topic_is_routed_by_the_agent)
+{
+    static sink_log log;
+    static const struct {
+        const char *text;
+        int human, bot; /* escalations raised with a human agent, with a bot */
+    } cases[] = {
+        {"Could I speak to someone about a mortgage please?", 0, 1},
+        {"I want to speak to your manager.", 1, 1},
+        {"This is useless, let me talk to someone who can actually help!", 1, 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        for (int bot = 0; bot < 2; bot++) {
+            memset(&log, 0, sizeof log);
+            eng_sink sink = {on_emit, &log};
+            eng_rules rules;
+            eng_rules_default(&rules);
+            proto_call_start s = start_msg(false);
+            s.medium = PROTO_CHAT;
+            s.present |= PROTO_CALL_START_HANDLER;
+            s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
+            eng_call *c = NULL;
+            ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+            nlp_analyzer *an = NULL;
+            ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+            say(c, an, PROTO_SPK_CUSTOMER, 2.0, cases[k].text, &sink);
+            ck_assert_msg(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN) == 1, "%s",
+                          cases[k].text);
+            ck_assert_msg(count_type(&log, PROTO_T_ESCALATION) ==
+                              (bot ? cases[k].bot : cases[k].human),
+                          "%s (bot %d)", cases[k].text, bot);
+            nlp_analyzer_destroy(&an);
+            eng_call_destroy(&c);
+        }
+    }
+}
+END_TEST
+
 /* Pace against the agent's usual pattern: 6.5 syllables/s of articulation is
  * under the absolute limit (7; a lively but normal pace, and what a calm agent on
  * a noisy line can read as), so a first call cannot tell it is fast; with the
@@ -724,6 +766,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, chat_response_times_and_waiting_customers);
     tcase_add_test(tc, sensitive_topics_hand_bots_off_and_give_people_the_checklist);
     tcase_add_test(tc, pace_is_judged_against_the_agents_earlier_calls);
+    tcase_add_test(tc, a_person_asked_for_a_topic_is_routed_by_the_agent);
     suite_add_tcase(s, tc);
     return s;
 }

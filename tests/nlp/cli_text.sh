@@ -9,7 +9,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 out=$(printf 'Oh great, thanks a lot.\nI want to speak to your manager NOW!!!\n\nlast' | "$rapport" text) ||
     fail "exit status $?"
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] || fail "expected header + 4 rows"
-printf '%s\n' "$out" | head -1 | grep -q '^valence	anger	annoyance	anxiety	confusion	sadness	gratitude	joy	complaint	escalation	escalation_type	sarcasm	empathy	tone_deaf	pii	truncated	sensitive	sensitive_topic	pause_request	redacted$' ||
+printf '%s\n' "$out" | head -1 | grep -q '^valence	anger	annoyance	anxiety	confusion	sadness	gratitude	joy	complaint	escalation	escalation_type	sarcasm	empathy	tone_deaf	pii	truncated	sensitive	sensitive_topic	pause_request	human_senior	redacted$' ||
     fail "header"
 printf '%s\n' "$out" | sed -n 3p | grep -q '	human_request	' || fail "row order / escalation type"
 

@@ -1681,6 +1681,30 @@ START_TEST(each_escalation_type)
 }
 END_TEST
 
+/* A person asked for: someone above the agent, or a topic an agent can route */
+START_TEST(a_request_for_a_person_says_whether_it_names_someone_senior)
+{
+    static const struct {
+        const char *text;
+        bool senior;
+    } cases[] = {
+        {"I want to speak to your manager", true},
+        {"Is there a supervisor available?", true},
+        {"I'd like to speak to someone senior about this", true},
+        {"get me a real person", true},
+        {"can I speak to someone about a mortgage", false},
+        {"can you put me through to the mortgage team", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.escalation_type == NLP_ESC_HUMAN_REQUEST, "%s", cases[i].text);
+        ck_assert_msg(r.human_senior == cases[i].senior, "%s", cases[i].text);
+    }
+    /* no request, no seniority: "my manager at work said ..." */
+    ck_assert(!cust("my manager at work said I should ask about the discount").human_senior);
+}
+END_TEST
+
 /* ---- sarcasm ---- */
 
 START_TEST(closing_praise_after_a_fault_mocks_it)
@@ -2298,6 +2322,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, customer_worry_doubt_and_loss);
     tcase_add_test(tc, problem_reports_and_pointed_questions_are_complaints);
     tcase_add_test(tc, each_escalation_type);
+    tcase_add_test(tc, a_request_for_a_person_says_whether_it_names_someone_senior);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
     tcase_add_test(tc, closing_praise_after_a_fault_mocks_it);
