@@ -30,9 +30,10 @@
 
 /* A person asked for in a session a person already handles, naming no one above
  * them (nlp human_senior false: "can I speak to someone about a mortgage"), is
- * routed by the agent, whom the escalation_intent cue tells; the supervisor is
- * called only when the message is also this negative ("let me talk to someone
- * who can actually help, this is useless"). */
+ * routed by the agent, who heard it: no escalation_intent cue ("follow the
+ * escalation steps") and no supervisor escalation, unless the message is also
+ * this negative ("let me talk to someone who can actually help, this is
+ * useless"). */
 #define ROUTED_REQUEST_MAX_NEG -0.4f
 
 typedef struct channel {
@@ -946,16 +947,16 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
         }
     }
-    if (r->escalation_type != NLP_ESC_NONE) {
+    proto_esc_reason reason = reason_of(r->escalation_type);
+    bool routed = r->escalation_type == NLP_ESC_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
+                  !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;
+    if (r->escalation_type != NLP_ESC_NONE && !routed) {
         proto_kv ev[1] = {{0, str_of("score"), (double)r->escalation}};
         a = eng_cue_event(&c->cue[PROTO_CUE_ESCALATION_INTENT],
                           &R->cue[PROTO_CUE_ESCALATION_INTENT], c->now_ms, true, r->escalation,
                           budget_ok(c));
         emit_cue(c, PROTO_CUE_ESCALATION_INTENT, a, PROTO_WHO_CUSTOMER, ev, 1, quote, sink);
-        proto_esc_reason reason = reason_of(r->escalation_type);
-        bool routed = reason == PROTO_REASON_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
-                      !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;
-        if (r->escalation >= R->esc[reason].threshold && !routed) {
+        if (r->escalation >= R->esc[reason].threshold) {
             raise_escalation(c, reason, r->escalation, quote, sink);
         }
     }
