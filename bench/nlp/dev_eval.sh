@@ -102,6 +102,19 @@ for f in heldout_routine.tsv; do
     paste "$tmp/labels" "$tmp/out" |
         awk -F'\t' -v c="$c" '{ print ($1 != "none") "\t" ($(c + 1) >= 0.5) }' | f1 "$f escalation"
 done
+# ... and as the engine raises them in a session a person handles: a request for a
+# person naming no one above the agent (human_senior 0) in a message not negative
+# (valence > -0.4) is routed by the agent, not escalated (docs/playbook.md)
+v=$(col customer valence)
+hs=$(col customer human_senior)
+for f in routine_dev.tsv routine2_dev.tsv heldout_routine.tsv; do
+    [ -f "$dir/$f" ] || continue
+    analyse "$f" 1 customer
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v c="$c" -v v="$v" -v hs="$hs" '{
+            routed = $(c + 2) == "human_request" && $(hs + 1) == 0 && $(v + 1) > -0.4
+            print ($1 != "none") "\t" ($(c + 1) >= 0.5 && !routed) }' | f1 "$f esc, person"
+done
 # chat turns, header complaint<TAB>escalation<TAB>text: complaint >= 0.5 against
 # the first column, escalation (and its type) against the second
 for f in chat_turns2_dev.tsv heldout_chat_turns.tsv heldout_turns3.tsv; do
