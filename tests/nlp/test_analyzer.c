@@ -528,6 +528,12 @@ START_TEST(customer_worry_doubt_and_loss)
     /* a fault reported is some irritation even in flat words; a request is none */
     ck_assert_float_ge(cust("the engineer never turned up").emotions[NLP_EMO_ANNOYANCE], 0.5f);
     ck_assert_float_lt(cust("please send me the invoice").emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    /* ... but a fault that frightens or saddens is worry, not irritation */
+    nlp_result worried = cust("I'm so worried, my card was declined at the pharmacy and I need my "
+                              "medication today");
+    ck_assert_float_ge(worried.emotions[NLP_EMO_ANXIETY], 0.5f);
+    ck_assert_float_lt(worried.emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    ck_assert_float_ge(worried.complaint, 0.5f);
     /* delight in plain words, and a clearly glad message has some joy without one */
     ck_assert_float_ge(
         cust("Booked my first holiday abroad at 67. Over the moon.").emotions[NLP_EMO_JOY], 0.5f);
