@@ -518,33 +518,34 @@ struct nlp_analyzer {
     int32_t no_word;                              /* word id of "no", or -1 */
     int32_t not_word;                             /* word id of "not", or -1 */
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
-    int32_t insured_loss[N_INSURED_LOSS];         /* word ids of INSURED_LOSS, or -1 */
-    int32_t claim_words[2];                       /* word ids of "claim", "claims", or -1 */
-    int32_t against_word;                         /* word id of "against", or -1 */
-    int32_t keep_verbs[N_KEEP_VERBS];             /* word ids of KEEP_VERBS, or -1 */
-    int32_t home_words[N_HOME_WORDS];             /* word ids of HOME_WORDS, or -1 */
-    int32_t rival_words[N_RIVAL_WORDS];           /* word ids of RIVAL_WORDS, or -1 */
-    int32_t new_word;                             /* word id of "new", or -1 */
-    int32_t move_words[N_MOVE_WORDS];             /* word ids of MOVE_WORDS, or -1 */
-    int32_t kept_objects[N_KEPT_OBJECTS];         /* word ids of KEPT_OBJECTS, or -1 */
-    int32_t provider_words[N_PROVIDER_WORDS];     /* word ids of PROVIDER_WORDS, or -1 */
-    int32_t mistake_words[N_MISTAKE_WORDS];       /* word ids of MISTAKE_WORDS, or -1 */
-    int32_t part_words[N_PART_WORDS];             /* word ids of PART_WORDS, or -1 */
-    int32_t redo_words[N_REDO_WORDS];             /* word ids of REDO_WORDS, or -1 */
-    int32_t pay_words[N_PAY_WORDS];               /* word ids of PAY_WORDS, or -1 */
-    int32_t instead_word;                         /* word id of "instead", or -1 */
-    int32_t whole_words[N_WHOLE_WORDS];           /* word ids of WHOLE_WORDS, or -1 */
-    int32_t keep_words[N_KEEP_WORDS];             /* word ids of KEEP_WORDS, or -1 */
-    int32_t senior_words[N_SENIOR_WORDS];         /* word ids of SENIOR_WORDS, or -1 */
-    int32_t kept_what[N_KEPT_WHAT];               /* word ids of KEPT_WHAT, or -1 */
-    int32_t no_keep_words[N_NO_KEEP_WORDS];       /* word ids of NO_KEEP_WORDS, or -1 */
-    int32_t rival_nouns[N_RIVAL_NOUNS];           /* word ids of RIVAL_NOUNS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_url;      /* the message holds a link */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
     uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
+    /* word ids read only by the rare rules (out of the hot fields' way) */
+    int32_t insured_loss[N_INSURED_LOSS];     /* word ids of INSURED_LOSS, or -1 */
+    int32_t claim_words[2];                   /* word ids of "claim", "claims", or -1 */
+    int32_t against_word;                     /* word id of "against", or -1 */
+    int32_t keep_verbs[N_KEEP_VERBS];         /* word ids of KEEP_VERBS, or -1 */
+    int32_t home_words[N_HOME_WORDS];         /* word ids of HOME_WORDS, or -1 */
+    int32_t rival_words[N_RIVAL_WORDS];       /* word ids of RIVAL_WORDS, or -1 */
+    int32_t new_word;                         /* word id of "new", or -1 */
+    int32_t move_words[N_MOVE_WORDS];         /* word ids of MOVE_WORDS, or -1 */
+    int32_t kept_objects[N_KEPT_OBJECTS];     /* word ids of KEPT_OBJECTS, or -1 */
+    int32_t provider_words[N_PROVIDER_WORDS]; /* word ids of PROVIDER_WORDS, or -1 */
+    int32_t mistake_words[N_MISTAKE_WORDS];   /* word ids of MISTAKE_WORDS, or -1 */
+    int32_t part_words[N_PART_WORDS];         /* word ids of PART_WORDS, or -1 */
+    int32_t redo_words[N_REDO_WORDS];         /* word ids of REDO_WORDS, or -1 */
+    int32_t pay_words[N_PAY_WORDS];           /* word ids of PAY_WORDS, or -1 */
+    int32_t instead_word;                     /* word id of "instead", or -1 */
+    int32_t whole_words[N_WHOLE_WORDS];       /* word ids of WHOLE_WORDS, or -1 */
+    int32_t keep_words[N_KEEP_WORDS];         /* word ids of KEEP_WORDS, or -1 */
+    int32_t senior_words[N_SENIOR_WORDS];     /* word ids of SENIOR_WORDS, or -1 */
+    int32_t kept_what[N_KEPT_WHAT];           /* word ids of KEPT_WHAT, or -1 */
+    int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
+    int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
