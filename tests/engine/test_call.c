@@ -640,6 +640,22 @@ START_TEST(chat_response_times_and_waiting_customers)
 }
 END_TEST
 
+/* A chat session handled by a bot or by a person, with the default rules, and
+ * an analyser for its text. */
+static void chat_session(bool bot, eng_call **c, nlp_analyzer **an)
+{
+    eng_rules rules;
+    eng_rules_default(&rules);
+    proto_call_start s = start_msg(false);
+    s.medium = PROTO_CHAT;
+    s.present |= PROTO_CALL_START_HANDLER;
+    s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
+    *c = NULL;
+    ck_assert_int_eq(eng_call_create(&s, &rules, c), RP_OK);
+    *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, an), RP_OK);
+}
+
 /* A sensitive topic: a bot hands the session to a person at once; a human agent
  * gets the empathy checklist instead of an escalation. */
 START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
@@ -648,16 +664,9 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
     for (int bot = 0; bot < 2; bot++) {
         memset(&log, 0, sizeof log);
         eng_sink sink = {on_emit, &log};
-        eng_rules rules;
-        eng_rules_default(&rules);
-        proto_call_start s = start_msg(false);
-        s.medium = PROTO_CHAT;
-        s.present |= PROTO_CALL_START_HANDLER;
-        s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
-        eng_call *c = NULL;
-        ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
-        nlp_analyzer *an = NULL;
-        ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+        eng_call *c;
+        nlp_analyzer *an;
+        chat_session(bot, &c, &an);
         say(c, an, PROTO_SPK_CUSTOMER, 2.0,
             "My husband passed away last month and the account is in his name.", &sink);
         ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
@@ -697,16 +706,9 @@ START_TEST(a_person_asked_for_a_topic_is_routed_by_the_agent)
         for (int bot = 0; bot < 2; bot++) {
             memset(&log, 0, sizeof log);
             eng_sink sink = {on_emit, &log};
-            eng_rules rules;
-            eng_rules_default(&rules);
-            proto_call_start s = start_msg(false);
-            s.medium = PROTO_CHAT;
-            s.present |= PROTO_CALL_START_HANDLER;
-            s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
-            eng_call *c = NULL;
-            ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
-            nlp_analyzer *an = NULL;
-            ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+            eng_call *c;
+            nlp_analyzer *an;
+            chat_session(bot, &c, &an);
             say(c, an, PROTO_SPK_CUSTOMER, 2.0, cases[k].text, &sink);
             int raised = bot ? cases[k].bot : cases[k].human;
             ck_assert_msg(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN) == raised, "%s",
