@@ -524,6 +524,7 @@ struct nlp_analyzer {
     bool saw_url;      /* the message holds a link */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
     uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
+    size_t missing_words;           /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
     int32_t insured_loss[N_INSURED_LOSS];     /* word ids of INSURED_LOSS, or -1 */
     int32_t claim_words[2];                   /* word ids of "claim", "claims", or -1 */
@@ -598,12 +599,15 @@ static int32_t lex_word_id(const nlp_lexicon *lex, const char *word)
     return slot >= 0 ? lex->slots[slot].word_id : -1;
 }
 
-/* ids[k] = the word id of words[k], for k < n */
-static void lex_word_ids(const nlp_lexicon *lex, const char *const *words, size_t n, int32_t *ids)
+/* ids[k] = the word id of words[k], for k < n; returns how many have none */
+static size_t lex_word_ids(const nlp_lexicon *lex, const char *const *words, size_t n, int32_t *ids)
 {
+    size_t missing = 0;
     for (size_t k = 0; k < n; k++) {
         ids[k] = lex_word_id(lex, words[k]);
+        missing += ids[k] < 0;
     }
+    return missing;
 }
 
 /* Fills the array field of an analyzer with the word ids of a word list macro
@@ -614,7 +618,8 @@ static void lex_word_ids(const nlp_lexicon *lex, const char *const *words, size_
         _Static_assert(sizeof words_ / sizeof words_[0] ==                                         \
                            sizeof(an)->field / sizeof(an)->field[0],                               \
                        "word list and id array differ in length");                                 \
-        lex_word_ids((an)->lex, words_, sizeof words_ / sizeof words_[0], (an)->field);            \
+        (an)->missing_words +=                                                                     \
+            lex_word_ids((an)->lex, words_, sizeof words_ / sizeof words_[0], (an)->field);        \
     } while (0)
 
 int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
@@ -737,6 +742,11 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on)
     if (an != NULL) {
         an->bytewise = on;
     }
+}
+
+size_t nlp_analyzer_missing_words(const nlp_analyzer *an)
+{
+    return an != NULL ? an->missing_words : 0;
 }
 
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes)

@@ -17,6 +17,17 @@ static nlp_result analyze(nlp_analyzer *an, const char *text)
     return r;
 }
 
+/* Every word the rules read by id is a lexicon word (a typo or a word no term
+ * has would never match, silently). */
+START_TEST(every_rule_word_has_a_word_id)
+{
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    ck_assert_uint_eq(nlp_analyzer_missing_words(an), 0);
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 START_TEST(url_scheme_is_the_words_own_bytes)
 {
     nlp_analyzer *an = NULL;
@@ -240,6 +251,7 @@ Suite *nlp_tokenize_suite(void)
 {
     Suite *s = suite_create("nlp_tokenize");
     TCase *tc = tcase_create("tokens");
+    tcase_add_test(tc, every_rule_word_has_a_word_id);
     tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
     suite_add_tcase(s, tc);
     tc = tcase_create("word-vs-reference");
