@@ -156,8 +156,9 @@
 #define N_YES_NO_WORDS 10
 /* Words with which an agent takes back the apology before them (see taken_back) */
 #define CONCESSION_WORDS                                                                           \
-    "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless"
-#define N_CONCESSION_WORDS 6
+    "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless",             \
+        "regrettably", "sadly"
+#define N_CONCESSION_WORDS 8
 /* A cancel verb with no object is a wish to leave when a want word ("want",
  * "need") or one of these, one or two words after "i" or "we", stands at most
  * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
