@@ -320,9 +320,11 @@ static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32
 }
 
 /* Emits an opened or closed cue with its evidence; on opening, maybe a prompt. */
-static void emit_cue(eng_call *c, proto_cue_kind kind, eng_cue_action action, proto_who party,
-                     const proto_kv *evidence, uint32_t n_evidence, const char *quote,
-                     const eng_sink *sink)
+/* A cue opened or closed, with the rule's prompt when it opens, or `prompt`
+ * instead when not NULL and not empty. */
+static void emit_cue_prompt(eng_call *c, proto_cue_kind kind, eng_cue_action action,
+                            proto_who party, const proto_kv *evidence, uint32_t n_evidence,
+                            const char *quote, const char *prompt, const eng_sink *sink)
 {
     if (action == ENG_CUE_NONE) {
         return;
@@ -363,10 +365,18 @@ static void emit_cue(eng_call *c, proto_cue_kind kind, eng_cue_action action, pr
         bool gap_ok = !c->prompted || c->now_ms - c->last_prompt_ms >= c->rules.prompt_gap_ms ||
                       r->priority < c->last_prompt_priority;
         if (gap_ok) {
-            emit_prompt(c, r->prompt, r->priority, s->id, r->prompt_ttl_ms,
+            emit_prompt(c, prompt != NULL && prompt[0] != '\0' ? prompt : r->prompt, r->priority,
+                        s->id, r->prompt_ttl_ms,
                         kind == PROTO_CUE_SENSITIVE_TOPIC && c->handler == PROTO_HUMAN, sink);
         }
     }
+}
+
+static void emit_cue(eng_call *c, proto_cue_kind kind, eng_cue_action action, proto_who party,
+                     const proto_kv *evidence, uint32_t n_evidence, const char *quote,
+                     const eng_sink *sink)
+{
+    emit_cue_prompt(c, kind, action, party, evidence, n_evidence, quote, NULL, sink);
 }
 
 static bool budget_ok(const eng_call *c)
@@ -913,7 +923,10 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
     eng_cue_action a =
         eng_cue_level(&c->cue[PROTO_CUE_NEGATIVE_SENTIMENT], &R->cue[PROTO_CUE_NEGATIVE_SENTIMENT],
                       -1, c->now_ms, true, c->valence, budget_ok(c));
-    emit_cue(c, PROTO_CUE_NEGATIVE_SENTIMENT, a, PROTO_WHO_CUSTOMER, vv, 2, quote, sink);
+    /* a loss no one at the company caused is acknowledged, not apologised for */
+    bool loss = r->complaint < 0.5f && r->escalation_type == NLP_ESC_NONE && r->sarcasm < 0.5f;
+    emit_cue_prompt(c, PROTO_CUE_NEGATIVE_SENTIMENT, a, PROTO_WHO_CUSTOMER, vv, 2, quote,
+                    loss ? R->loss_prompt : NULL, sink);
     if (c->n_customer_msgs >= 2 && c->valence <= R->esc[PROTO_REASON_NEGATIVE_TREND].threshold &&
         trend_per_minute(c) < 0.0f) {
         raise_escalation(c, PROTO_REASON_NEGATIVE_TREND, c->valence, quote, sink);

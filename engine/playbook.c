@@ -103,6 +103,8 @@ void eng_rules_default(eng_rules *r)
             "The customer sounds tense - acknowledge how they feel before solving.");
     set_cue(r, PROTO_CUE_NEGATIVE_SENTIMENT, 2, -0.40f, -0.15f, 0, 0, 60000, 3,
             "The customer is getting more negative - acknowledge and apologise.");
+    snprintf(r->loss_prompt, sizeof r->loss_prompt, "%s",
+             "The customer has had bad news - acknowledge it before moving on.");
     set_cue(r, PROTO_CUE_ESCALATION_INTENT, 1, 0.50f, 0.0f, 0, 30000, 60000, 3,
             "The customer wants to escalate - follow the escalation steps.");
     set_cue(r, PROTO_CUE_SENSITIVE_TOPIC, 1, 0.50f, 0.0f, 0, 60000, 120000, 2,
@@ -314,6 +316,9 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
         if (i < 0) {
             snprintf(why, RP_ERR_LEN, "unknown cue '%.40s'", section + 4);
             return false;
+        }
+        if (i == PROTO_CUE_NEGATIVE_SENTIMENT && strcmp(key, "loss_prompt") == 0) {
+            return parse_text(v, r->loss_prompt, why);
         }
         return apply_cue(&r->cue[i], key, v, why);
     } else if (strncmp(section, "escalation.", 11) == 0) {

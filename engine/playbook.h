@@ -71,6 +71,11 @@ typedef struct eng_rules {
     eng_escalation_rule esc[PROTO_REASON_COUNT];
     char checklist[ENG_CHECKLIST_ITEMS][ENG_PROMPT_BYTES]; /* empathy checklist */
     uint32_t n_checklist;
+    /* negative_sentiment's prompt when the message that opens it tells of a loss
+     * no one at the company caused (nlp complaint < 0.5, no escalation, no
+     * sarcasm: a break-in, a death, a storm); empty = the cue's own prompt.
+     * Key loss_prompt of [cue.negative_sentiment]. */
+    char loss_prompt[ENG_PROMPT_BYTES];
 } eng_rules;
 
 typedef struct eng_playbook eng_playbook; /* opaque, immutable once loaded */

@@ -32,6 +32,7 @@ typedef struct logged {
     bool customer_has_emotions;
     bool consent_voice, consent_text; /* the consent a features message says is in force */
     uint32_t n_checklist;
+    char prompt[64];       /* the start of a prompt's text */
     proto_summary summary; /* pointers not kept */
 } logged;
 
@@ -70,6 +71,8 @@ static void on_emit(void *arg, const proto_msg *m)
         break;
     case PROTO_T_PROMPT:
         l->n_checklist = m->u.prompt.n_checklist;
+        snprintf(l->prompt, sizeof l->prompt, "%.*s", (int)m->u.prompt.text.len,
+                 m->u.prompt.text.ptr);
         break;
     case PROTO_T_FEATURES:
         l->t_ms = m->u.features.t_ms;
@@ -687,6 +690,45 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
 }
 END_TEST
 
+/* A customer's loss that no one at the company caused opens negative_sentiment
+ * with a prompt to acknowledge it; a fault of the service with the prompt to
+ * apologise. */
+START_TEST(a_loss_is_acknowledged_and_a_fault_apologised_for)
+{
+    static sink_log log;
+    static const struct {
+        const char *text;
+        const char *prompt; /* how the prompt starts */
+    } cases[] = {
+        {"We were burgled on Saturday, they took my mum's jewellery, I'm heartbroken.",
+         "The customer has had bad news"},
+        {"Your engineer damaged our roof and nobody has called back, this is awful.",
+         "The customer is getting more negative"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        memset(&log, 0, sizeof log);
+        eng_sink sink = {on_emit, &log};
+        eng_call *c;
+        nlp_analyzer *an;
+        chat_session(false, &c, &an);
+        say(c, an, PROTO_SPK_CUSTOMER, 2.0, cases[k].text, &sink);
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_NEGATIVE_SENTIMENT, PROTO_OPEN), 1);
+        int prompts = 0;
+        for (int i = 0; i < log.n; i++) {
+            if (log.items[i].type == PROTO_T_PROMPT) {
+                prompts++;
+                ck_assert_msg(
+                    strncmp(log.items[i].prompt, cases[k].prompt, strlen(cases[k].prompt)) == 0,
+                    "%s: %s", cases[k].text, log.items[i].prompt);
+            }
+        }
+        ck_assert_int_eq(prompts, 1);
+        nlp_analyzer_destroy(&an);
+        eng_call_destroy(&c);
+    }
+}
+END_TEST
+
 /* A person asked for about a topic, in a session a person already handles, is
  * routed by the agent: no escalation_intent cue, no supervisor; a bot must
  * still hand it over, and a manager asked for, or a person asked for in anger,
@@ -769,6 +811,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, sensitive_topics_hand_bots_off_and_give_people_the_checklist);
     tcase_add_test(tc, pace_is_judged_against_the_agents_earlier_calls);
     tcase_add_test(tc, a_person_asked_for_a_topic_is_routed_by_the_agent);
+    tcase_add_test(tc, a_loss_is_acknowledged_and_a_fault_apologised_for);
     suite_add_tcase(s, tc);
     return s;
 }

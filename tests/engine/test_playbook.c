@@ -200,6 +200,7 @@ START_TEST(the_sample_playbook_in_docs_loads)
     /* the sample shows the defaults: loading it changes nothing */
     ck_assert_mem_eq(&def.cue, &file.cue, sizeof def.cue);
     ck_assert_mem_eq(&def.esc, &file.esc, sizeof def.esc);
+    ck_assert_str_eq(def.loss_prompt, file.loss_prompt);
     ck_assert_uint_eq(def.prompt_gap_ms, file.prompt_gap_ms);
     ck_assert_uint_eq(def.chat_repeat_gap_ms, file.chat_repeat_gap_ms);
     eng_playbook_rules(pb, "collections", 11, &file);
