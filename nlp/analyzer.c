@@ -321,15 +321,23 @@
 #define N_MISTAKE_WORDS 4
 #define PART_WORDS      "addon", "add", "bolt", "replacement", "replace"
 #define N_PART_WORDS    5
-#define KEEP_WORDS      "keep", "keeping" /* "keep the internet", not "keep getting cut" */
-#define N_KEEP_WORDS    2
-#define KEPT_WHAT       "the", "my", "our", "everything", "it", "that", "this", "paying", "using"
-#define N_KEPT_WHAT     9
-#define REDO_WORDS      "new", "one", "it", "again"
-#define N_REDO_WORDS    4
-#define PAY_WORDS       "card", "account", "bank", "pay", "payment"
-#define N_PAY_WORDS     5
-#define REDO_REACH      3 /* tokens from a keep verb to what it sets up again */
+/* ... or only for a while ("stop the deliveries temporarily", "until January";
+ * not "pause": "not just pause it, cancel it"), or only the paper and the
+ * marketing ("stop the paper catalogue being sent"), or done by hand from now
+ * on ("stop the auto-renewal, I'll renew manually") */
+#define PAUSE_WORDS                                                                                \
+    "temporarily", "temporary", "until", "catalogue", "catalogues", "brochure", "brochures",       \
+        "mailings", "leaflets", "marketing", "manually"
+#define N_PAUSE_WORDS 11
+#define KEEP_WORDS    "keep", "keeping" /* "keep the internet", not "keep getting cut" */
+#define N_KEEP_WORDS  2
+#define KEPT_WHAT     "the", "my", "our", "everything", "it", "that", "this", "paying", "using"
+#define N_KEPT_WHAT   9
+#define REDO_WORDS    "new", "one", "it", "again"
+#define N_REDO_WORDS  4
+#define PAY_WORDS     "card", "account", "bank", "pay", "payment"
+#define N_PAY_WORDS   5
+#define REDO_REACH    3 /* tokens from a keep verb to what it sets up again */
 /* A request for a person that names someone above whoever answers, or insists
  * on a human (nlp_result.human_senior): any of these words in the message */
 #define SENIOR_WORDS                                                                               \
@@ -539,6 +547,7 @@ struct nlp_analyzer {
     int32_t provider_words[N_PROVIDER_WORDS]; /* word ids of PROVIDER_WORDS, or -1 */
     int32_t mistake_words[N_MISTAKE_WORDS];   /* word ids of MISTAKE_WORDS, or -1 */
     int32_t part_words[N_PART_WORDS];         /* word ids of PART_WORDS, or -1 */
+    int32_t pause_words[N_PAUSE_WORDS];       /* word ids of PAUSE_WORDS, or -1 */
     int32_t redo_words[N_REDO_WORDS];         /* word ids of REDO_WORDS, or -1 */
     int32_t pay_words[N_PAY_WORDS];           /* word ids of PAY_WORDS, or -1 */
     int32_t instead_word;                     /* word id of "instead", or -1 */
@@ -662,6 +671,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, provider_words, PROVIDER_WORDS);
     LOAD_WORD_IDS(an, mistake_words, MISTAKE_WORDS);
     LOAD_WORD_IDS(an, part_words, PART_WORDS);
+    LOAD_WORD_IDS(an, pause_words, PAUSE_WORDS);
     LOAD_WORD_IDS(an, redo_words, REDO_WORDS);
     LOAD_WORD_IDS(an, pay_words, PAY_WORDS);
     an->instead_word = lex_word_id(an->lex, "instead");
@@ -1962,6 +1972,7 @@ static RARE bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
         }
         mistake = mistake || word_in(w, an->mistake_words, N_MISTAKE_WORDS);
         part = part || word_in(w, an->part_words, N_PART_WORDS) ||
+               word_in(w, an->pause_words, N_PAUSE_WORDS) ||
                (word_in(w, an->keep_words, N_KEEP_WORDS) && k + 1 < n_tok &&
                 word_in(an->tokens[k + 1].word_id, an->kept_what, N_KEPT_WHAT) &&
                 !words_before(an, k, NO_KEEP_REACH, an->no_keep_words, N_NO_KEEP_WORDS));

@@ -1302,6 +1302,7 @@ START_TEST(each_escalation_type)
         {"I'm going to make a claim against your insurer for the flood damage", NLP_ESC_LEGAL},
         {"im switching to a cheaper plan with another company", NLP_ESC_CANCEL},
         {"I want to cancel the whole contract not just the add on", NLP_ESC_CANCEL},
+        {"I want to cancel my meal kit subscription for good, not just pause it.", NLP_ESC_CANCEL},
         {"i want to cancel my membership, the classes keep getting cut and ive found somewhere "
          "better",
          NLP_ESC_CANCEL},
@@ -1664,6 +1665,11 @@ START_TEST(each_escalation_type)
         /* a solicitor for a house purchase, a court attended as a witness */
         "My solicitor for the house purchase needs proof of buildings insurance.",
         "I need to be at the magistrates' court as a witness that morning. Any afternoon slots?",
+        /* stopped for a while, or only the paper, or renewed by hand */
+        "Our office is closed over Christmas so please stop the water cooler deliveries "
+        "temporarily.",
+        "Please stop the paper catalogue being sent, I use the app now.",
+        "Can I stop the auto-renewal on my antivirus? I'll renew manually when it's due.",
         /* leaving a job or for a posting; a payment kept from a new account */
         "I'm leaving for a work posting in Singapore for six months. Can I put my phone line on "
         "hold and keep the number?",
