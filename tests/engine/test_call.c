@@ -643,20 +643,25 @@ START_TEST(chat_response_times_and_waiting_customers)
 }
 END_TEST
 
-/* A chat session handled by a bot or by a person, with the default rules, and
- * an analyser for its text. */
-static void chat_session(bool bot, eng_call **c, nlp_analyzer **an)
+/* One customer message in a new chat session handled by a bot or by a person
+ * (default rules), 2 s in; what the engine emits goes to *log (cleared first). */
+static void customer_says_in_chat(bool bot, const char *text, sink_log *log)
 {
+    memset(log, 0, sizeof *log);
+    eng_sink sink = {on_emit, log};
     eng_rules rules;
     eng_rules_default(&rules);
     proto_call_start s = start_msg(false);
     s.medium = PROTO_CHAT;
     s.present |= PROTO_CALL_START_HANDLER;
     s.handler = bot ? PROTO_BOT : PROTO_HUMAN;
-    *c = NULL;
-    ck_assert_int_eq(eng_call_create(&s, &rules, c), RP_OK);
-    *an = NULL;
-    ck_assert_int_eq(nlp_analyzer_create(NULL, an), RP_OK);
+    eng_call *c = NULL;
+    ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    say(c, an, PROTO_SPK_CUSTOMER, 2.0, text, &sink);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
 }
 
 /* A sensitive topic: a bot hands the session to a person at once; a human agent
@@ -665,13 +670,8 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
 {
     static sink_log log;
     for (int bot = 0; bot < 2; bot++) {
-        memset(&log, 0, sizeof log);
-        eng_sink sink = {on_emit, &log};
-        eng_call *c;
-        nlp_analyzer *an;
-        chat_session(bot, &c, &an);
-        say(c, an, PROTO_SPK_CUSTOMER, 2.0,
-            "My husband passed away last month and the account is in his name.", &sink);
+        customer_says_in_chat(
+            bot, "My husband passed away last month and the account is in his name.", &log);
         ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
         int handoff = 0, checklist = 0;
         for (int i = 0; i < log.n; i++) {
@@ -684,8 +684,6 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
         ck_assert_int_eq(checklist, bot ? 0 : 1);
         ck_assert_int_eq(count_type(&log, PROTO_T_ESCALATION), bot ? 1 : 0);
         ck_assert_int_eq(log.encode_failures, 0);
-        nlp_analyzer_destroy(&an);
-        eng_call_destroy(&c);
     }
 }
 END_TEST
@@ -706,12 +704,7 @@ START_TEST(a_loss_is_acknowledged_and_a_fault_apologised_for)
          "The customer is getting more negative"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        memset(&log, 0, sizeof log);
-        eng_sink sink = {on_emit, &log};
-        eng_call *c;
-        nlp_analyzer *an;
-        chat_session(false, &c, &an);
-        say(c, an, PROTO_SPK_CUSTOMER, 2.0, cases[k].text, &sink);
+        customer_says_in_chat(false, cases[k].text, &log);
         ck_assert_int_eq(count_cue(&log, PROTO_CUE_NEGATIVE_SENTIMENT, PROTO_OPEN), 1);
         int prompts = 0;
         for (int i = 0; i < log.n; i++) {
@@ -723,8 +716,6 @@ START_TEST(a_loss_is_acknowledged_and_a_fault_apologised_for)
             }
         }
         ck_assert_int_eq(prompts, 1);
-        nlp_analyzer_destroy(&an);
-        eng_call_destroy(&c);
     }
 }
 END_TEST
@@ -746,19 +737,12 @@ START_TEST(a_person_asked_for_a_topic_is_routed_by_the_agent)
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         for (int bot = 0; bot < 2; bot++) {
-            memset(&log, 0, sizeof log);
-            eng_sink sink = {on_emit, &log};
-            eng_call *c;
-            nlp_analyzer *an;
-            chat_session(bot, &c, &an);
-            say(c, an, PROTO_SPK_CUSTOMER, 2.0, cases[k].text, &sink);
+            customer_says_in_chat(bot, cases[k].text, &log);
             int raised = bot ? cases[k].bot : cases[k].human;
             ck_assert_msg(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN) == raised, "%s",
                           cases[k].text);
             ck_assert_msg(count_type(&log, PROTO_T_ESCALATION) == raised, "%s (bot %d)",
                           cases[k].text, bot);
-            nlp_analyzer_destroy(&an);
-            eng_call_destroy(&c);
         }
     }
 }
