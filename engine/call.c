@@ -319,9 +319,8 @@ static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32
     emit(c, sink, &m);
 }
 
-/* Emits an opened or closed cue with its evidence; on opening, maybe a prompt. */
-/* A cue opened or closed, with the rule's prompt when it opens, or `prompt`
- * instead when not NULL and not empty. */
+/* Emits an opened or closed cue with its evidence; on opening, maybe a prompt:
+ * the rule's, or `prompt` instead when not NULL and not empty. */
 static void emit_cue_prompt(eng_call *c, proto_cue_kind kind, eng_cue_action action,
                             proto_who party, const proto_kv *evidence, uint32_t n_evidence,
                             const char *quote, const char *prompt, const eng_sink *sink)
