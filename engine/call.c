@@ -959,7 +959,6 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
         }
     }
-    proto_esc_reason reason = reason_of(r->escalation_type);
     bool routed = r->escalation_type == NLP_ESC_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
                   !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;
     if (r->escalation_type != NLP_ESC_NONE && !routed) {
@@ -968,6 +967,7 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
                           &R->cue[PROTO_CUE_ESCALATION_INTENT], c->now_ms, true, r->escalation,
                           budget_ok(c));
         emit_cue(c, PROTO_CUE_ESCALATION_INTENT, a, PROTO_WHO_CUSTOMER, ev, 1, quote, sink);
+        proto_esc_reason reason = reason_of(r->escalation_type);
         if (r->escalation >= R->esc[reason].threshold) {
             raise_escalation(c, reason, r->escalation, quote, sink);
         }

@@ -302,9 +302,8 @@
 #define N_MOVE_WORDS 6
 #define KEPT_OBJECTS                                                                               \
     "plan", "plans", "tariff", "package", "deal", "bundle", "billing", "paperless", "ebilling",    \
-        "bills", "statements", "monthly", "annual", "quarterly", "debit", "app", "sim", "house",   \
-        "flat", "home", "place", "address", "property", "apartment"
-#define N_KEPT_OBJECTS 24
+        "bills", "statements", "monthly", "annual", "quarterly", "debit", "app", "sim"
+#define N_KEPT_OBJECTS 17 /* ... or a home (HOME_WORDS) */
 #define PROVIDER_WORDS                                                                             \
     "provider", "providers", "supplier", "suppliers", "network", "company", "competitor",          \
         "competitors", "elsewhere", "someone", "somewhere", "insurer", "lender", "carrier"
@@ -620,6 +619,14 @@ static size_t lex_word_ids(const nlp_lexicon *lex, const char *const *words, siz
     return missing;
 }
 
+/* The word id of one word a rule reads (counted in missing_words when none). */
+static int32_t rule_word_id(nlp_analyzer *an, const char *word)
+{
+    int32_t id = lex_word_id(an->lex, word);
+    an->missing_words += id < 0;
+    return id;
+}
+
 /* Fills the array field of an analyzer with the word ids of a word list macro
  * (the list and the field must have the same length). */
 #define LOAD_WORD_IDS(an, field, ...)                                                              \
@@ -650,8 +657,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->lex = &nlp_lexicon_builtin;
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
     an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
-    an->and_word = lex_word_id(an->lex, "and");
-    an->or_word = lex_word_id(an->lex, "or");
+    an->and_word = rule_word_id(an, "and");
+    an->or_word = rule_word_id(an, "or");
     LOAD_WORD_IDS(an, concession_words, CONCESSION_WORDS);
     LOAD_WORD_IDS(an, bare_cancel_lead, BARE_CANCEL_LEAD);
     LOAD_WORD_IDS(an, bare_cancel_tail, BARE_CANCEL_TAIL);
@@ -661,11 +668,11 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, clause_subjects, CLAUSE_SUBJECTS);
     LOAD_WORD_IDS(an, insured_loss, INSURED_LOSS);
     LOAD_WORD_IDS(an, claim_words, "claim", "claims");
-    an->against_word = lex_word_id(an->lex, "against");
+    an->against_word = rule_word_id(an, "against");
     LOAD_WORD_IDS(an, keep_verbs, KEEP_VERBS);
     LOAD_WORD_IDS(an, home_words, HOME_WORDS);
     LOAD_WORD_IDS(an, rival_words, RIVAL_WORDS);
-    an->new_word = lex_word_id(an->lex, "new");
+    an->new_word = rule_word_id(an, "new");
     LOAD_WORD_IDS(an, move_words, MOVE_WORDS);
     LOAD_WORD_IDS(an, kept_objects, KEPT_OBJECTS);
     LOAD_WORD_IDS(an, provider_words, PROVIDER_WORDS);
@@ -674,7 +681,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, pause_words, PAUSE_WORDS);
     LOAD_WORD_IDS(an, redo_words, REDO_WORDS);
     LOAD_WORD_IDS(an, pay_words, PAY_WORDS);
-    an->instead_word = lex_word_id(an->lex, "instead");
+    an->instead_word = rule_word_id(an, "instead");
     LOAD_WORD_IDS(an, whole_words, WHOLE_WORDS);
     LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
@@ -686,18 +693,18 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
     LOAD_WORD_IDS(an, promisers, PROMISERS);
     LOAD_WORD_IDS(an, yes_no_words, YES_NO_WORDS);
-    an->no_word = lex_word_id(an->lex, "no");
-    an->not_word = lex_word_id(an->lex, "not");
-    an->that_word = lex_word_id(an->lex, "that");
-    an->me_word = lex_word_id(an->lex, "me");
-    an->us_word = lex_word_id(an->lex, "us");
-    an->still_word = lex_word_id(an->lex, "still");
-    an->if_word = lex_word_id(an->lex, "if");
+    an->no_word = rule_word_id(an, "no");
+    an->not_word = rule_word_id(an, "not");
+    an->that_word = rule_word_id(an, "that");
+    an->me_word = rule_word_id(an, "me");
+    an->us_word = rule_word_id(an, "us");
+    an->still_word = rule_word_id(an, "still");
+    an->if_word = rule_word_id(an, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
-        int32_t w = lex_word_id(an->lex, figure_words[k]);
+        int32_t w = rule_word_id(an, figure_words[k]);
         if (w >= 0 && w < (int32_t)(8u * sizeof an->figure_word_bits)) {
             an->figure_word_bits[w >> 3] |= (uint8_t)(1u << (w & 7));
         }
@@ -1921,7 +1928,9 @@ static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
     }
     bool kept = false;
     for (size_t k = i + 1; k < n_tok && k <= i + 1 + KEPT_REACH; k++) {
-        kept = kept || word_in(an->tokens[k].word_id, an->kept_objects, N_KEPT_OBJECTS);
+        int32_t w = an->tokens[k].word_id;
+        kept = kept || word_in(w, an->kept_objects, N_KEPT_OBJECTS) ||
+               word_in(w, an->home_words, N_HOME_WORDS);
     }
     for (size_t k = 0; k < n_tok && kept; k++) {
         kept = !word_in(an->tokens[k].word_id, an->provider_words, N_PROVIDER_WORDS);

@@ -23,7 +23,7 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on);
  * Borrowed: valid until the next analyse or destroy. */
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes);
 
-/* How many words of the rules' word lists (read by id in analyzer.c) the
+/* How many words the rules read by id (word lists and single words, analyzer.c) the
  * lexicon has no word id for: such a word never matches, so a test asserts 0.
  * NULL gives 0. */
 size_t nlp_analyzer_missing_words(const nlp_analyzer *an);
