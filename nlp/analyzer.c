@@ -308,7 +308,15 @@
     "provider", "providers", "supplier", "suppliers", "network", "company", "competitor",          \
         "competitors", "elsewhere", "someone", "somewhere", "insurer", "lender", "carrier"
 #define N_PROVIDER_WORDS 14
-#define KEPT_REACH       5
+/* A praise frame whose fault is put right in its sentence is sincere praise of
+ * the fix: "love that they fixed the outage so quickly", "love how fast you
+ * sorted the leak" (a fault after a frame otherwise mocks it) */
+#define PUT_RIGHT_WORDS                                                                            \
+    "fixed", "fixing", "sorted", "sorting", "resolved", "resolving", "solved", "restored",         \
+        "refunded", "replaced", "replacing", "rebooked", "repaired", "repairing", "reconnected",   \
+        "unblocked", "unlocked", "recovered"
+#define N_PUT_RIGHT_WORDS 18
+#define KEPT_REACH        5
 /* A thing cancelled while the customer stays: made by mistake ("please cancel
  * the policy I just bought, I clicked annual by mistake"), a part dropped and
  * the rest kept ("cancel the boiler cover add-on, keep the electricity"), or
@@ -556,6 +564,7 @@ struct nlp_analyzer {
     int32_t kept_what[N_KEPT_WHAT];           /* word ids of KEPT_WHAT, or -1 */
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
+    int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
@@ -688,6 +697,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
     LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
+    LOAD_WORD_IDS(an, put_right, PUT_RIGHT_WORDS);
     LOAD_WORD_IDS(an, that_openers, THAT_OPENERS);
     LOAD_WORD_IDS(an, first_person, "i", "we");
     LOAD_WORD_IDS(an, please_words, "please", "pls", "plz");
@@ -1920,6 +1930,21 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
+/* Whether the sentence of the praise frame at token frame puts a fault right
+ * (PUT_RIGHT_WORDS after the frame, up to the sentence's end). */
+static RARE bool frame_put_right(const nlp_analyzer *an, long frame, size_t n_tok)
+{
+    for (size_t k = (size_t)frame + 1; k < n_tok; k++) {
+        if (word_in(an->tokens[k].word_id, an->put_right, N_PUT_RIGHT_WORDS)) {
+            return true;
+        }
+        if (an->tokens[k].flags & TOK_CLAUSE_END) {
+            break;
+        }
+    }
+    return false;
+}
+
 /* The leaving phrase at token i is a change made with us (MOVE_WORDS). */
 static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
 {
@@ -2647,6 +2672,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 sum_before += sum;
                 sum = 0.0f;
                 have_but = true;
+                /* a frame's praise conceded is meant: "love how the new app
+                 * looks, but it keeps crashing" */
+                last_pos_frame = -100;
                 emp_at_but = cue[NLP_LEX_EMPATHY];
             }
             if (f & NLP_LEX_ALTHOUGH) {
@@ -2768,7 +2796,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 } else {
                     neg_mass -= v;
                     hostile_mass += hostile_share(e, v);
-                    if (pos - last_pos_frame <= 10 && v <= -0.9f) {
+                    if (pos - last_pos_frame <= 10 && v <= -0.9f &&
+                        !frame_put_right(an, last_pos_frame, n_tok)) {
                         frame_fault = pos;
                     }
                     if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
@@ -2844,7 +2873,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 rev_own_v = 0.0f;
             } else if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
                 /* a negated fault is good news: "love the update, no more crashes" */
-                if (pos - last_pos_frame <= 10) {
+                if (pos - last_pos_frame <= 10 && !frame_put_right(an, last_pos_frame, n_tok)) {
                     frame_fault = pos;
                 }
                 if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {

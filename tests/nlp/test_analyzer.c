@@ -1787,6 +1787,41 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
 }
 END_TEST
 
+START_TEST(frames_over_a_fault_and_put_right)
+{
+    /* gladness or enjoyment whose object is a fault; a contact left
+     * unanswered is a fault; "right" before a time is no praise */
+    static const char *const sarcastic[] = {
+        "So glad I pay for broadband that doesn't work",
+        "So happy my order got cancelled without a word",
+        "Really enjoying being charged twice for the same thing",
+        "Best customer service ever, nobody has called me back in a week",
+        "I love that you never answer the phone",
+        "I just love it when you don't reply to my emails",
+        "Wonderful, the router died again right before my meeting",
+        "What a pleasure it is to explain this for the fifth time",
+    };
+    EXPECT_SARCASM(sarcastic, true);
+    /* a frame whose fault is put right in its sentence, or whose praise is
+     * conceded with "but", is meant */
+    static const char *const sincere[] = {
+        "love that they fixed the outage so quickly",
+        "love how fast you sorted the leak",
+        "love how quickly the outage was fixed",
+        "so glad you sorted the leak the same day",
+    };
+    EXPECT_SARCASM(sincere, false);
+    ck_assert_float_lt(cust("love how the new app looks, but it keeps crashing").sarcasm, 0.5f);
+    ck_assert_float_ge(cust("love how my internet drops every evening").sarcasm, 0.5f);
+    /* unanswered contacts told with their subject are complaints; the
+     * customer's own habit and a no-reply footer are not */
+    ck_assert_float_ge(cust("You don't reply to my emails.").complaint, 0.5f);
+    ck_assert_float_ge(cust("they never pick up the phone").complaint, 0.5f);
+    ck_assert_float_lt(cust("Please don't reply to this email.").complaint, 0.5f);
+    ck_assert_float_lt(cust("I never answer unknown numbers").complaint, 0.5f);
+}
+END_TEST
+
 START_TEST(sarcastic_openers_and_mocking_frames)
 {
     /* a praise word set off at the start, then only a fault; mocking frames
@@ -2337,6 +2372,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_request_for_a_person_says_whether_it_names_someone_senior);
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
+    tcase_add_test(tc, frames_over_a_fault_and_put_right);
     tcase_add_test(tc, closing_praise_after_a_fault_mocks_it);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
     tcase_add_test(tc, faults_as_facts_and_a_bad_day_beside_praise);
