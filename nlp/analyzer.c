@@ -420,15 +420,27 @@
  * and it (one weak frame: "love how ... drops", praise beside a bad situation)
  * the praise only stops counting and the valence is at most 0: such frames are
  * often sincere, and a wrong flip costs more than a missed one. */
-#define SARCASM_CLEAR     0.55f
-#define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
-#define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
-#define PAUSE_REQUEST     0.9f  /* pause_request of a message that asks the other side to wait */
-#define UNFINISHED        0.7f /* ... and of one that stops mid-sentence ("that would have been") */
-#define TOPIC_WINDOW      5    /* tokens between the two words of a topic pair */
-#define TOPIC_PAIR        0.9f /* kin + death word: bereavement */
-#define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
-#define TOPIC_AGENT       0.6f  /* an agent or bot naming a topic matters less */
+#define SARCASM_CLEAR 0.55f
+/* The sarcasm model (lexicon.h, bench/nlp/train_sarcasm.py) decides the
+ * messages with praise that the rules leave sincere: from this probability
+ * they are sarcastic, and from SARC_MODEL_CLEAR the praise turns against the
+ * message (below it the praise only stops counting, as for one weak frame;
+ * chosen on vader_nyt / amazon, where a flip costs most) */
+#define SARC_MODEL_MIN       0.5f
+#define SARC_MODEL_MIN_LOGIT 0.0f /* log(SARC_MODEL_MIN / (1 - SARC_MODEL_MIN)) */
+#define SARC_MODEL_CLEAR     0.9f
+#define SARC_EXCLAIM         7      /* the rule feature that says the message has a "!" */
+#define SARC_PUT_RIGHT       12     /* the rule feature that says a fault is put right */
+#define SARC_THANKS_TAIL     3      /* thanks this near the end close the message */
+#define SARC_VETO            (-128) /* an->sarc_word of a word that puts a fault right */
+#define EXCESS_VALENCE       -1.0f  /* "too" + a word that is not praise ("too long") */
+#define EXCESS_MAX_PRAISE    0.5f   /* above this the word is praise: "too good", "too cute" */
+#define PAUSE_REQUEST        0.9f /* pause_request of a message that asks the other side to wait */
+#define UNFINISHED           0.7f /* ... and of one that stops mid-sentence ("that would have been") */
+#define TOPIC_WINDOW         5    /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR           0.9f  /* kin + death word: bereavement */
+#define TOPIC_BILL           0.85f /* dispute word + charge/transaction: billing dispute */
+#define TOPIC_AGENT          0.6f  /* an agent or bot naming a topic matters less */
 #define TOPIC_FLAGS                                                                                \
     (NLP_LEX_TOPIC | NLP_LEX_KIN | NLP_LEX_DEATH | NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)
 
@@ -565,6 +577,8 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
+    int8_t *sarc_word; /* the model's word weights (lexicon.h); SARC_VETO for PUT_RIGHT_WORDS */
+    float sarc_in[NLP_SARC_DENSE]; /* the model's rule features, last message it decided */
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
@@ -727,8 +741,15 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
     an->padded = rp_calloc(c.max_message_bytes + TOK_PAD, 1);
-    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL) {
+    an->sarc_word = rp_malloc(an->lex->n_words + 1u);
+    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL || an->sarc_word == NULL) {
         goto fail;
+    }
+    memcpy(an->sarc_word, an->lex->sarc_word, an->lex->n_words);
+    for (int k = 0; k < N_PUT_RIGHT_WORDS; k++) {
+        if (an->put_right[k] >= 0) {
+            an->sarc_word[an->put_right[k]] = SARC_VETO;
+        }
     }
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
@@ -761,6 +782,7 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     rp_free(an->tokens);
     rp_free(an->redacted);
     rp_free(an->padded);
+    rp_free(an->sarc_word);
     rp_free(an);
     *self_p = NULL;
 }
@@ -775,6 +797,17 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on)
 size_t nlp_analyzer_missing_words(const nlp_analyzer *an)
 {
     return an != NULL ? an->missing_words : 0;
+}
+
+const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
+                                         size_t *n_ids)
+{
+    size_t n = an->n_tokens < max_ids ? an->n_tokens : max_ids;
+    for (size_t i = 0; i < n; i++) {
+        word_ids[i] = an->tokens[i].word_id;
+    }
+    *n_ids = n;
+    return an->sarc_in;
 }
 
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes)
@@ -1928,6 +1961,42 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
         }
     }
     return false;
+}
+
+/* The sarcasm model (lexicon.h): the probability that the message's praise
+ * is meant against it, from its words and the rule features in; 0 for the
+ * marks of sincere praise the rules also read: "!", thanks among the last
+ * SARC_THANKS_TAIL tokens, a word that puts a fault right (PUT_RIGHT_WORDS,
+ * noted in in). On the development sets these veto 10, 5 and a few of 557
+ * sarcastic messages the model may read, and 37, 37 and many of 608 sincere. */
+static NO_INLINE float sarcasm_model(const nlp_analyzer *an, size_t n_tok, float *in)
+{
+    if (in[SARC_EXCLAIM] != 0.0f) {
+        return 0.0f; /* praise with "!" is cheer, as for openers ("bargain!") */
+    }
+    for (size_t i = n_tok > SARC_THANKS_TAIL ? n_tok - SARC_THANKS_TAIL : 0; i < n_tok; i++) {
+        if (an->tokens[i].word_tags & NLP_WORD_THANKS) {
+            return 0.0f; /* closing thanks are meant: "..., I appreciate it" */
+        }
+    }
+    int32_t words = 0;
+    bool put_right = false;
+    for (size_t i = 0; i < n_tok; i++) {
+        int32_t w = an->tokens[i].word_id;
+        int32_t x = w >= 0 ? an->sarc_word[w] : 0;
+        put_right |= x == SARC_VETO;
+        words += x;
+    }
+    if (put_right) {
+        in[SARC_PUT_RIGHT] = 1.0f;
+        return 0.0f; /* a fault put right: the praise is meant (as for frames) */
+    }
+    const nlp_lexicon *lex = an->lex;
+    float z = lex->sarc_bias + (float)words / NLP_SARC_SCALE;
+    for (int k = 0; k < NLP_SARC_DENSE; k++) {
+        z += lex->sarc_dense[k] * in[k];
+    }
+    return z < SARC_MODEL_MIN_LOGIT ? 0.0f : 1.0f / (1.0f + expf(-z));
 }
 
 /* Whether the sentence of the praise frame at token frame puts a fault right
@@ -3212,8 +3281,36 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         sarc += 0.6f; /* "the fire alarm went off again at 3am. very reassuring" */
     }
     out->sarcasm = squash(sarc * 1.2f);
+    /* the model reads what the rules could not: mock praise with no frame
+     * ("Exceptional service as ever. My application has been with the
+     * underwriters for 11 weeks"); only praise can be sarcastic. Its inputs
+     * are kept for nlp_analyzer_sarcasm_inputs(); those it does not read are
+     * left as they were (its trainer reads only [0] and [9] of a message it
+     * does not decide) */
+    float *sarc_in = an->sarc_in;
+    sarc_in[0] = pos_mass;
+    sarc_in[9] = sarc;
+    bool model_sarcasm = false;
+    if (pos_mass > 0.0f && out->sarcasm < 0.5f) {
+        sarc_in[1] = neg_mass;
+        sarc_in[2] = (float)(n_bad_situation < 3 ? n_bad_situation : 3);
+        sarc_in[3] = cue[NLP_LEX_COMPLAINT];
+        sarc_in[4] = cue[NLP_LEX_PROBLEM];
+        sarc_in[5] = have_but ? 1.0f : 0.0f;
+        sarc_in[6] = warm_face ? 1.0f : 0.0f;
+        sarc_in[SARC_EXCLAIM] = n_excl > 0 ? 1.0f : 0.0f;
+        sarc_in[8] = emo[NLP_EMO_GRATITUDE];
+        sarc_in[10] = ends_question ? 1.0f : 0.0f;
+        sarc_in[11] = (float)(n_tok < 40 ? n_tok : 40) / 20.0f;
+        sarc_in[SARC_PUT_RIGHT] = 0.0f; /* sarcasm_model() notes it */
+        float p = sarcasm_model(an, n_tok, sarc_in);
+        if (p >= SARC_MODEL_MIN) {
+            out->sarcasm = p;
+            model_sarcasm = true;
+        }
+    }
     bool sarcastic = out->sarcasm >= 0.5f;
-    bool sarcasm_clear = out->sarcasm >= SARCASM_CLEAR;
+    bool sarcasm_clear = out->sarcasm >= (model_sarcasm ? SARC_MODEL_CLEAR : SARCASM_CLEAR);
 
     /* ---- valence ---- */
     bool agent = role == NLP_ROLE_AGENT;

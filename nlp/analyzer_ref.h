@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "nlp/analyzer.h"
 
@@ -22,6 +23,13 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on);
  * a test can compare two analysers token by token; *n_bytes gets their size.
  * Borrowed: valid until the next analyse or destroy. */
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes);
+
+/* The sarcasm model's inputs for the last analysed message: its NLP_SARC_DENSE
+ * rule features (returned, borrowed until the next analyse) and the word ids of
+ * its first max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them.
+ * For bench/nlp/train_sarcasm.py. */
+const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
+                                         size_t *n_ids);
 
 /* How many words the rules read by id (word lists and single words, analyzer.c) the
  * lexicon has no word id for: such a word never matches, so a test asserts 0.

@@ -156,7 +156,19 @@ typedef struct nlp_lexicon {
      * (32 - NLP_LEX_EDGE_FILTER_BITS) is set for every edge key; a clear bit
      * means no such edge (a set one is checked in the table) */
     const uint8_t *edge_filter;
+    /* The sarcasm model (nlp/lexicon/sarcasm_model.txt, trained by
+     * bench/nlp/train_sarcasm.py): a logistic score over the message's words
+     * and NLP_SARC_DENSE rule features. Per word id, the word's weight times
+     * NLP_SARC_SCALE, rounded; the dense weights; the bias. */
+    const int8_t *sarc_word;
+    const float *sarc_dense;
+    float sarc_bias;
 } nlp_lexicon;
+
+/* The sarcasm model's rule features (analyzer.c, sarcasm_inputs()) and the
+ * scale of its int8 word weights. */
+#define NLP_SARC_DENSE 13
+#define NLP_SARC_SCALE 32.0f
 
 /* The lexicon compiled into the binary. Read-only. */
 extern const nlp_lexicon nlp_lexicon_builtin;

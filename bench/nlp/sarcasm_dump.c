@@ -1,0 +1,68 @@
+/* bench/nlp/sarcasm_dump.c - the sarcasm model's inputs, one line per message.
+ *
+ * usage: bench_nlp_sarcasm_dump < MESSAGES
+ *
+ * Reads one message per line on stdin and writes, for each, its
+ * NLP_SARC_DENSE rule features (tab-separated), a tab, and its lexicon words
+ * separated by spaces (words with no lexicon id are left out). The training
+ * script (train_sarcasm.py) reads this; it is no part of rapport itself.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/analyzer.h"
+#include "nlp/analyzer_ref.h"
+#include "nlp/lexicon.h"
+
+#define LINE_MAX_BYTES 65536
+#define MAX_IDS        4096
+
+int main(void)
+{
+    const nlp_lexicon *lex = &nlp_lexicon_builtin;
+    /* word id -> its text, from the word table's slots */
+    const char **text = calloc(lex->n_words + 1u, sizeof *text);
+    int *len = calloc(lex->n_words + 1u, sizeof *len);
+    char *line = malloc(LINE_MAX_BYTES);
+    int32_t *ids = malloc(MAX_IDS * sizeof *ids);
+    nlp_analyzer *an = NULL;
+    if (text == NULL || len == NULL || line == NULL || ids == NULL ||
+        nlp_analyzer_create(NULL, &an) != RP_OK) {
+        fprintf(stderr, "bench_nlp_sarcasm_dump: out of memory\n");
+        return 1;
+    }
+    for (uint32_t k = 0; k < lex->n_slots; k++) {
+        int32_t w = lex->slots[k].word_id;
+        if (w >= 0 && (uint32_t)w < lex->n_words) {
+            text[w] = lex->pool + lex->slots[k].offset;
+            len[w] = lex->tags[k] & 63;
+        }
+    }
+    while (fgets(line, LINE_MAX_BYTES, stdin) != NULL) {
+        size_t n = strcspn(line, "\r\n");
+        nlp_result r;
+        if (nlp_analyzer_analyze(an, line, n, NLP_ROLE_CUSTOMER, &r) != RP_OK) {
+            fprintf(stderr, "bench_nlp_sarcasm_dump: analyse failed\n");
+            return 1;
+        }
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_sarcasm_inputs(an, ids, MAX_IDS, &n_ids);
+        for (int k = 0; k < NLP_SARC_DENSE; k++) {
+            printf("%s%.4f", k > 0 ? "\t" : "", (double)in[k]);
+        }
+        putchar('\t');
+        for (size_t i = 0, out = 0; i < n_ids; i++) {
+            if (ids[i] >= 0 && (uint32_t)ids[i] < lex->n_words && text[ids[i]] != NULL) {
+                printf("%s%.*s", out++ > 0 ? " " : "", len[ids[i]], text[ids[i]]);
+            }
+        }
+        putchar('\n');
+    }
+    nlp_analyzer_destroy(&an);
+    free(ids);
+    free(line);
+    free(len);
+    free(text);
+    return 0;
+}
