@@ -429,18 +429,19 @@
 #define SARC_MODEL_MIN       0.5f
 #define SARC_MODEL_MIN_LOGIT 0.0f /* log(SARC_MODEL_MIN / (1 - SARC_MODEL_MIN)) */
 #define SARC_MODEL_CLEAR     0.9f
-#define SARC_EXCLAIM         7      /* the rule feature that says the message has a "!" */
-#define SARC_PUT_RIGHT       12     /* the rule feature that says a fault is put right */
-#define SARC_THANKS_TAIL     3      /* thanks this near the end close the message */
-#define SARC_VETO            (-128) /* an->sarc_word of a word that puts a fault right */
-#define EXCESS_VALENCE       -1.0f  /* "too" + a word that is not praise ("too long") */
-#define EXCESS_MAX_PRAISE    0.5f   /* above this the word is praise: "too good", "too cute" */
-#define PAUSE_REQUEST        0.9f /* pause_request of a message that asks the other side to wait */
-#define UNFINISHED           0.7f /* ... and of one that stops mid-sentence ("that would have been") */
-#define TOPIC_WINDOW         5    /* tokens between the two words of a topic pair */
-#define TOPIC_PAIR           0.9f  /* kin + death word: bereavement */
-#define TOPIC_BILL           0.85f /* dispute word + charge/transaction: billing dispute */
-#define TOPIC_AGENT          0.6f  /* an agent or bot naming a topic matters less */
+/* ... and only messages with this much praise (a word such as "great",
+ * "love", "thanks"; not "yes", "right", "ok", beside which numbers and names
+ * read as a deadpan list: "yes it is four seven two nine one eight") */
+#define SARC_MODEL_PRAISE 1.0f
+#define SARC_THANKS_TAIL  3     /* thanks this near the end close the message */
+#define EXCESS_VALENCE    -1.0f /* "too" + a word that is not praise ("too long") */
+#define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
+#define PAUSE_REQUEST     0.9f  /* pause_request of a message that asks the other side to wait */
+#define UNFINISHED        0.7f /* ... and of one that stops mid-sentence ("that would have been") */
+#define TOPIC_WINDOW      5    /* tokens between the two words of a topic pair */
+#define TOPIC_PAIR        0.9f /* kin + death word: bereavement */
+#define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
+#define TOPIC_AGENT       0.6f  /* an agent or bot naming a topic matters less */
 #define TOPIC_FLAGS                                                                                \
     (NLP_LEX_TOPIC | NLP_LEX_KIN | NLP_LEX_DEATH | NLP_LEX_BILL_OBJ | NLP_LEX_BILL_MOD)
 
@@ -577,7 +578,8 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
-    int8_t *sarc_word; /* the model's word weights (lexicon.h); SARC_VETO for PUT_RIGHT_WORDS */
+    int8_t *sarc_word; /* by word id + 1: the model's word weights (lexicon.h), 0 at [0] */
+    bool keep_sarc_in; /* nlp_analyzer_keep_sarcasm_inputs(): keep them in sarc_in */
     float sarc_in[NLP_SARC_DENSE]; /* the model's rule features, last message it decided */
 };
 
@@ -741,16 +743,12 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
     an->padded = rp_calloc(c.max_message_bytes + TOK_PAD, 1);
-    an->sarc_word = rp_malloc(an->lex->n_words + 1u);
+    an->sarc_word = rp_malloc(an->lex->n_words + 1u); /* by word id + 1: [0] for no word */
     if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL || an->sarc_word == NULL) {
         goto fail;
     }
-    memcpy(an->sarc_word, an->lex->sarc_word, an->lex->n_words);
-    for (int k = 0; k < N_PUT_RIGHT_WORDS; k++) {
-        if (an->put_right[k] >= 0) {
-            an->sarc_word[an->put_right[k]] = SARC_VETO;
-        }
-    }
+    an->sarc_word[0] = 0;
+    memcpy(an->sarc_word + 1, an->lex->sarc_word, an->lex->n_words);
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
@@ -797,6 +795,11 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on)
 size_t nlp_analyzer_missing_words(const nlp_analyzer *an)
 {
     return an != NULL ? an->missing_words : 0;
+}
+
+void nlp_analyzer_keep_sarcasm_inputs(nlp_analyzer *an, bool on)
+{
+    an->keep_sarc_in = on;
 }
 
 const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
@@ -1319,8 +1322,8 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
     tok_input in = {.s = s, .n = n};
 #endif
     size_t n_tok = 0;
-    word_buf w;
-    memset(&w, 0, sizeof w);
+    static const word_buf empty_word; /* copied: vector moves, not "rep stos" */
+    word_buf w = empty_word;
     bool hashtag = false;
     size_t i = 0;
     while (i < n) {
@@ -1963,40 +1966,49 @@ static bool word_in(int32_t w, const int32_t *ids, int n)
     return false;
 }
 
-/* The sarcasm model (lexicon.h): the probability that the message's praise
- * is meant against it, from its words and the rule features in; 0 for the
- * marks of sincere praise the rules also read: "!", thanks among the last
- * SARC_THANKS_TAIL tokens, a word that puts a fault right (PUT_RIGHT_WORDS,
- * noted in in). On the development sets these veto 10, 5 and a few of 557
- * sarcastic messages the model may read, and 37, 37 and many of 608 sincere. */
-static NO_INLINE float sarcasm_model(const nlp_analyzer *an, size_t n_tok, float *in)
+/* Thanks the model leaves sincere: among the last SARC_THANKS_TAIL tokens
+ * ("..., I appreciate it") or a sentence of their own ("Thanks. Also I need
+ * to cancel my dentist appointment"). */
+static RARE bool thanks_meant(const nlp_analyzer *an, size_t n_tok)
 {
-    if (in[SARC_EXCLAIM] != 0.0f) {
-        return 0.0f; /* praise with "!" is cheer, as for openers ("bargain!") */
-    }
-    for (size_t i = n_tok > SARC_THANKS_TAIL ? n_tok - SARC_THANKS_TAIL : 0; i < n_tok; i++) {
-        if (an->tokens[i].word_tags & NLP_WORD_THANKS) {
-            return 0.0f; /* closing thanks are meant: "..., I appreciate it" */
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        if ((t->word_tags & NLP_WORD_THANKS) &&
+            (i + SARC_THANKS_TAIL >= n_tok || (t->flags & TOK_CLAUSE_END))) {
+            return true;
         }
     }
-    int32_t words = 0;
-    bool put_right = false;
+    return false;
+}
+
+/* Whether a word of the message puts a fault right (PUT_RIGHT_WORDS): the
+ * praise beside it is meant. */
+static RARE bool puts_right(const nlp_analyzer *an, size_t n_tok)
+{
     for (size_t i = 0; i < n_tok; i++) {
-        int32_t w = an->tokens[i].word_id;
-        int32_t x = w >= 0 ? an->sarc_word[w] : 0;
-        put_right |= x == SARC_VETO;
-        words += x;
+        if (word_in(an->tokens[i].word_id, an->put_right, N_PUT_RIGHT_WORDS)) {
+            return true;
+        }
     }
-    if (put_right) {
-        in[SARC_PUT_RIGHT] = 1.0f;
-        return 0.0f; /* a fault put right: the praise is meant (as for frames) */
+    return false;
+}
+
+/* The sarcasm model's logit (lexicon.h) from its rule features in and the sum
+ * of its word weights. */
+static FORCE_INLINE float sarcasm_logit(const nlp_lexicon *lex, const float *in, int32_t words)
+{
+    _Static_assert(NLP_SARC_DENSE == 13, "sarcasm_logit() sums 12 features by 4, then the last");
+    /* four partial sums: one chain of 13 multiply-adds waits on each add */
+    const float *w = lex->sarc_dense;
+    float z0 = lex->sarc_bias + (float)words / NLP_SARC_SCALE + w[12] * in[12];
+    float z1 = 0.0f, z2 = 0.0f, z3 = 0.0f;
+    for (int k = 0; k < 12; k += 4) {
+        z0 += w[k] * in[k];
+        z1 += w[k + 1] * in[k + 1];
+        z2 += w[k + 2] * in[k + 2];
+        z3 += w[k + 3] * in[k + 3];
     }
-    const nlp_lexicon *lex = an->lex;
-    float z = lex->sarc_bias + (float)words / NLP_SARC_SCALE;
-    for (int k = 0; k < NLP_SARC_DENSE; k++) {
-        z += lex->sarc_dense[k] * in[k];
-    }
-    return z < SARC_MODEL_MIN_LOGIT ? 0.0f : 1.0f / (1.0f + expf(-z));
+    return (z0 + z1) + (z2 + z3);
 }
 
 /* Whether the sentence of the praise frame at token frame puts a fault right
@@ -2428,7 +2440,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         return RP_EINVAL;
     }
     assert(an->tag == NLP_ANALYZER_TAG);
-    memset(out, 0, sizeof *out);
+    /* a copy of a zero result: vector moves, where memset of an unknown
+     * alignment became "rep stos" and its start-up cost on every message */
+    static const nlp_result zero_result;
+    *out = zero_result;
     if (n_bytes > an->max_bytes) {
         out->truncated = true;
         n_bytes = an->max_bytes;
@@ -2547,6 +2562,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
+    int32_t sarc_words = 0; /* the sarcasm model's word weights (sarcasm_logit()) */
     /* a fault after a praise frame in its sentence ("love how my internet
      * drops"), unless a word of relief follows it there ("love that the outage
      * is fixed") */
@@ -2581,6 +2597,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
+        /* the sarcasm model's word weights, read for every message: a branch
+         * on whether the model runs would cost more than the sum */
+        sarc_words += an->sarc_word[t->word_id + 1];
         long pos = (long)i;
         if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
             /* a contact made before now ("I've emailed you twice", "we spoke on
@@ -3283,31 +3302,40 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     out->sarcasm = squash(sarc * 1.2f);
     /* the model reads what the rules could not: mock praise with no frame
      * ("Exceptional service as ever. My application has been with the
-     * underwriters for 11 weeks"); only praise can be sarcastic. Its inputs
-     * are kept for nlp_analyzer_sarcasm_inputs(); those it does not read are
-     * left as they were (its trainer reads only [0] and [9] of a message it
-     * does not decide) */
-    float *sarc_in = an->sarc_in;
-    sarc_in[0] = pos_mass;
-    sarc_in[9] = sarc;
-    bool model_sarcasm = false;
-    if (pos_mass > 0.0f && out->sarcasm < 0.5f) {
-        sarc_in[1] = neg_mass;
-        sarc_in[2] = (float)(n_bad_situation < 3 ? n_bad_situation : 3);
-        sarc_in[3] = cue[NLP_LEX_COMPLAINT];
-        sarc_in[4] = cue[NLP_LEX_PROBLEM];
-        sarc_in[5] = have_but ? 1.0f : 0.0f;
-        sarc_in[6] = warm_face ? 1.0f : 0.0f;
-        sarc_in[SARC_EXCLAIM] = n_excl > 0 ? 1.0f : 0.0f;
-        sarc_in[8] = emo[NLP_EMO_GRATITUDE];
-        sarc_in[10] = ends_question ? 1.0f : 0.0f;
-        sarc_in[11] = (float)(n_tok < 40 ? n_tok : 40) / 20.0f;
-        sarc_in[SARC_PUT_RIGHT] = 0.0f; /* sarcasm_model() notes it */
-        float p = sarcasm_model(an, n_tok, sarc_in);
-        if (p >= SARC_MODEL_MIN) {
-            out->sarcasm = p;
-            model_sarcasm = true;
-        }
+     * underwriters for 11 weeks"). It decides only praise the rules leave
+     * sincere, and not with the marks of sincere praise the rules also read:
+     * "!" (cheer, as for openers: "bargain!"), thanks among the last
+     * SARC_THANKS_TAIL tokens ("..., I appreciate it"), a word that puts a
+     * fault right. On the development sets these veto 10, 5 and a few of the
+     * 557 sarcastic messages it may read, and 37, 37 and many of 608 sincere.
+     * Worked out for every message, without branches, then one rare branch. */
+    const float sarc_in[NLP_SARC_DENSE] = {
+        pos_mass,
+        neg_mass,
+        (float)(n_bad_situation < 3 ? n_bad_situation : 3),
+        cue[NLP_LEX_COMPLAINT],
+        cue[NLP_LEX_PROBLEM],
+        have_but ? 1.0f : 0.0f,
+        warm_face ? 1.0f : 0.0f,
+        n_excl > 0 ? 1.0f : 0.0f,
+        emo[NLP_EMO_GRATITUDE],
+        sarc,
+        ends_question ? 1.0f : 0.0f,
+        (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+        /* a fault put right: it vetoes the model (below), so it is worked
+         * out only for the trainer */
+        UNLIKELY(an->keep_sarc_in) && puts_right(an, n_tok) ? 1.0f : 0.0f,
+    };
+    float z = sarcasm_logit(an->lex, sarc_in, sarc_words);
+    bool model_sarcasm = (pos_mass >= SARC_MODEL_PRAISE) & (out->sarcasm < 0.5f) & (n_excl == 0) &
+                         (z >= SARC_MODEL_MIN_LOGIT);
+    if (UNLIKELY(model_sarcasm) && !thanks_meant(an, n_tok) && !puts_right(an, n_tok)) {
+        out->sarcasm = sigmoid(z);
+    } else {
+        model_sarcasm = false;
+    }
+    if (UNLIKELY(an->keep_sarc_in)) {
+        memcpy(an->sarc_in, sarc_in, sizeof sarc_in);
     }
     bool sarcastic = out->sarcasm >= 0.5f;
     bool sarcasm_clear = out->sarcasm >= (model_sarcasm ? SARC_MODEL_CLEAR : SARCASM_CLEAR);

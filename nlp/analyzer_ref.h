@@ -24,10 +24,15 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on);
  * Borrowed: valid until the next analyse or destroy. */
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes);
 
-/* The sarcasm model's inputs for the last analysed message: its NLP_SARC_DENSE
- * rule features (returned, borrowed until the next analyse) and the word ids of
- * its first max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them.
- * For bench/nlp/train_sarcasm.py. */
+/* on: keep the sarcasm model's inputs of every message from the next call on
+ * (off, the default, saves the copy). Must not overlap other calls. */
+void nlp_analyzer_keep_sarcasm_inputs(nlp_analyzer *an, bool on);
+
+/* The sarcasm model's inputs for the last analysed message, kept since
+ * nlp_analyzer_keep_sarcasm_inputs(an, true): its NLP_SARC_DENSE rule features
+ * (returned, borrowed until the next analyse) and the word ids of its first
+ * max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them. For
+ * bench/nlp/train_sarcasm.py. */
 const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
                                          size_t *n_ids);
 

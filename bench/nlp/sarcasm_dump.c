@@ -32,6 +32,7 @@ int main(void)
         fprintf(stderr, "bench_nlp_sarcasm_dump: out of memory\n");
         return 1;
     }
+    nlp_analyzer_keep_sarcasm_inputs(an, true);
     for (uint32_t k = 0; k < lex->n_slots; k++) {
         int32_t w = lex->slots[k].word_id;
         if (w >= 0 && (uint32_t)w < lex->n_words) {

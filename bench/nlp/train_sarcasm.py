@@ -9,7 +9,7 @@ nlp/lexicon/sarcasm_model.txt (compiled into the lexicon at the next build).
 
 The model is a logistic regression over the message's lexicon words (a weight
 per word, counted per token) and NLP_SARC_DENSE rule features. It decides only
-the messages the rules leave sincere that hold some praise (pos_mass > 0), so
+the messages the rules leave sincere that hold praise (pos_mass >= 1), so
 it is trained on those alone:
   - sarcastic (1) and sincere (0) messages of our development sets
     bench/nlp/dev/sarcasm_dev.tsv, sarcasm2_dev.tsv, sarcasm3_dev.tsv,
@@ -29,6 +29,7 @@ import subprocess
 import sys
 
 DENSE = 13  # NLP_SARC_DENSE
+PRAISE = 1.0  # SARC_MODEL_PRAISE in analyzer.c
 SCALE = 32.0  # NLP_SARC_SCALE: weights are stored as int8 at this scale
 DENSE_NAMES = ["pos_mass", "neg_mass", "bad_situations", "complaint_cue", "problem_cue", "but",
                "warm_face", "exclamation", "gratitude", "rule_sarcasm", "question", "length",
@@ -74,12 +75,12 @@ def dump(tool, texts):
 
 
 def gated(dense):
-    """The messages the model may decide: some praise, and the rules' sarcasm
+    """The messages the model may decide: praise (pos_mass >= PRAISE), the rules' sarcasm
     (1 - exp(-1.2 sarc), analyzer.c) below 0.5. (A message that puts a fault
     right, dense[12], is left sincere by the analyser whatever the model says;
     such messages stay in training, where they teach the model that the rest
     of their words are sincere.)"""
-    return dense[0] > 0.0 and 1.0 - math.exp(-1.2 * dense[9]) < 0.5
+    return dense[0] >= PRAISE and 1.0 - math.exp(-1.2 * dense[9]) < 0.5
 
 
 def score(w_words, w_dense, bias, dense, words):

@@ -1822,6 +1822,32 @@ START_TEST(frames_over_a_fault_and_put_right)
 }
 END_TEST
 
+START_TEST(sarcasm_model_reads_mock_praise)
+{
+    /* mock praise with no frame the rules know: the sarcasm model
+     * (nlp/lexicon/sarcasm_model.txt) reads it, and the praise is no praise */
+    static const char *const sarcastic[] = {
+        "Exceptional service as ever, my claim has been with the assessor for eleven weeks",
+        "Superb communication from your team, not a single email in three weeks",
+    };
+    EXPECT_SARCASM(sarcastic, true);
+    /* sincere praise of the service stays praise; so do the marks of sincere
+     * praise the model leaves alone: "!", closing thanks, a fault put right */
+    static const char *const sincere[] = {
+        "The new app is lovely and quick",
+        "Your engineer was brilliant, the boiler works perfectly",
+        "Great service from Amy today",
+    };
+    EXPECT_SARCASM(sincere, false);
+    static const char *const marked[] = {
+        "thanks for the update on my delayed parcel, I appreciate it",
+        "my flight was cancelled. the staff rebooked me within ten minutes, amazing service",
+        "Exceptional service, my claim was paid within a week!",
+    };
+    EXPECT(marked, sarcasm_of, false);
+}
+END_TEST
+
 START_TEST(sarcastic_openers_and_mocking_frames)
 {
     /* a praise word set off at the start, then only a fault; mocking frames
@@ -2373,6 +2399,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sarcasm_vs_sincere_praise);
     tcase_add_test(tc, sarcastic_openers_and_mocking_frames);
     tcase_add_test(tc, frames_over_a_fault_and_put_right);
+    tcase_add_test(tc, sarcasm_model_reads_mock_praise);
     tcase_add_test(tc, closing_praise_after_a_fault_mocks_it);
     tcase_add_test(tc, contact_centre_complaints_vs_resolved_and_polite);
     tcase_add_test(tc, faults_as_facts_and_a_bad_day_beside_praise);
