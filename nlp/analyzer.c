@@ -421,7 +421,7 @@
  * the praise only stops counting and the valence is at most 0: such frames are
  * often sincere, and a wrong flip costs more than a missed one. */
 #define SARCASM_CLEAR 0.55f
-/* The sarcasm model (lexicon.h, bench/nlp/train_sarcasm.py) decides the
+/* The sarcasm model (lexicon.h, bench/nlp/train_models.py) decides the
  * messages with praise that the rules leave sincere: from this probability
  * they are sarcastic, and from SARC_MODEL_CLEAR the praise turns against the
  * message (below it the praise only stops counting, as for one weak frame;
@@ -578,9 +578,10 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
-    int8_t *sarc_word; /* by word id + 1: the model's word weights (lexicon.h), 0 at [0] */
-    bool keep_sarc_in; /* nlp_analyzer_keep_sarcasm_inputs(): keep them in sarc_in */
-    float sarc_in[NLP_SARC_DENSE]; /* the model's rule features, last message it decided */
+    /* by NLP_MODEL_*: the model's word weights (lexicon.h) by word id + 1, 0 at [0] */
+    int8_t *model_word[NLP_MODEL_COUNT];
+    bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
+    float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
@@ -743,12 +744,16 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
     an->padded = rp_calloc(c.max_message_bytes + TOK_PAD, 1);
-    an->sarc_word = rp_malloc(an->lex->n_words + 1u); /* by word id + 1: [0] for no word */
-    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL || an->sarc_word == NULL) {
+    an->model_word[0] = rp_malloc(NLP_MODEL_COUNT * (an->lex->n_words + 1u));
+    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL ||
+        an->model_word[0] == NULL) {
         goto fail;
     }
-    an->sarc_word[0] = 0;
-    memcpy(an->sarc_word + 1, an->lex->sarc_word, an->lex->n_words);
+    for (int m = 0; m < NLP_MODEL_COUNT; m++) { /* by word id + 1: [0] for no word */
+        an->model_word[m] = an->model_word[0] + (size_t)m * (an->lex->n_words + 1u);
+        an->model_word[m][0] = 0;
+        memcpy(an->model_word[m] + 1, an->lex->models[m].word, an->lex->n_words);
+    }
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
@@ -780,7 +785,7 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     rp_free(an->tokens);
     rp_free(an->redacted);
     rp_free(an->padded);
-    rp_free(an->sarc_word);
+    rp_free(an->model_word[0]);
     rp_free(an);
     *self_p = NULL;
 }
@@ -797,20 +802,20 @@ size_t nlp_analyzer_missing_words(const nlp_analyzer *an)
     return an != NULL ? an->missing_words : 0;
 }
 
-void nlp_analyzer_keep_sarcasm_inputs(nlp_analyzer *an, bool on)
+void nlp_analyzer_keep_model_inputs(nlp_analyzer *an, bool on)
 {
-    an->keep_sarc_in = on;
+    an->keep_inputs = on;
 }
 
-const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
-                                         size_t *n_ids)
+const float *nlp_analyzer_model_inputs(const nlp_analyzer *an, int model, int32_t *word_ids,
+                                       size_t max_ids, size_t *n_ids)
 {
     size_t n = an->n_tokens < max_ids ? an->n_tokens : max_ids;
     for (size_t i = 0; i < n; i++) {
         word_ids[i] = an->tokens[i].word_id;
     }
     *n_ids = n;
-    return an->sarc_in;
+    return an->model_in[model >= 0 && model < NLP_MODEL_COUNT ? model : 0];
 }
 
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes)
@@ -1993,14 +1998,14 @@ static RARE bool puts_right(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
-/* The sarcasm model's logit (lexicon.h) from its rule features in and the sum
- * of its word weights. */
-static FORCE_INLINE float sarcasm_logit(const nlp_lexicon *lex, const float *in, int32_t words)
+/* A model's logit (lexicon.h) from its rule features in and the sum of its
+ * word weights. */
+static FORCE_INLINE float model_logit(const nlp_lex_model *m, const float *in, int32_t words)
 {
-    _Static_assert(NLP_SARC_DENSE == 13, "sarcasm_logit() sums 12 features by 4, then the last");
+    _Static_assert(NLP_MODEL_DENSE == 13, "model_logit() sums 12 features by 4, then the last");
     /* four partial sums: one chain of 13 multiply-adds waits on each add */
-    const float *w = lex->sarc_dense;
-    float z0 = lex->sarc_bias + (float)words / NLP_SARC_SCALE + w[12] * in[12];
+    const float *w = m->dense;
+    float z0 = m->bias + (float)words / NLP_MODEL_SCALE + w[12] * in[12];
     float z1 = 0.0f, z2 = 0.0f, z3 = 0.0f;
     for (int k = 0; k < 12; k += 4) {
         z0 += w[k] * in[k];
@@ -2009,6 +2014,31 @@ static FORCE_INLINE float sarcasm_logit(const nlp_lexicon *lex, const float *in,
         z3 += w[k + 3] * in[k + 3];
     }
     return (z0 + z1) + (z2 + z3);
+}
+
+/* The empathy model (lexicon.h, bench/nlp/train_models.py) reads what the
+ * rules could not, as the sarcasm model does: empathy told without the phrases
+ * the lexicon knows ("that's a horrible thing to come home to, let's get you
+ * sorted tonight"). It decides a reply the rules leave below 0.5, from its
+ * words and the rule features in: from probability 0.5 the reply is empathic
+ * (the score is the probability). Agent replies only. (A tone-deafness model
+ * trained the same way was not kept: it read plain procedure as coldness,
+ * "we'll need a copy of the death certificate", docs/nlp.md.) */
+static NO_INLINE void empathy_model(nlp_analyzer *an, nlp_result *out, size_t n_tok,
+                                    const float *in)
+{
+    const int8_t *emp_word = an->model_word[NLP_MODEL_EMPATHY];
+    int32_t emp = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        emp += emp_word[an->tokens[i].word_id + 1];
+    }
+    float z = model_logit(&an->lex->models[NLP_MODEL_EMPATHY], in, emp);
+    if (out->empathy < 0.5f && z >= 0.0f) {
+        out->empathy = sigmoid(z);
+    }
+    if (UNLIKELY(an->keep_inputs)) {
+        memcpy(an->model_in[NLP_MODEL_EMPATHY], in, NLP_MODEL_DENSE * sizeof *in);
+    }
 }
 
 /* Whether the sentence of the praise frame at token frame puts a fault right
@@ -2562,7 +2592,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
-    int32_t sarc_words = 0; /* the sarcasm model's word weights (sarcasm_logit()) */
+    int32_t sarc_words = 0; /* the sarcasm model's word weights (model_logit()) */
+    const int8_t *sarc_word = an->model_word[NLP_MODEL_SARCASM];
     /* a fault after a praise frame in its sentence ("love how my internet
      * drops"), unless a word of relief follows it there ("love that the outage
      * is fixed") */
@@ -2599,7 +2630,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         n_quest += t->quest;
         /* the sarcasm model's word weights, read for every message: a branch
          * on whether the model runs would cost more than the sum */
-        sarc_words += an->sarc_word[t->word_id + 1];
+        sarc_words += sarc_word[t->word_id + 1];
         long pos = (long)i;
         if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
             /* a contact made before now ("I've emailed you twice", "we spoke on
@@ -3309,7 +3340,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * fault right. On the development sets these veto 10, 5 and a few of the
      * 557 sarcastic messages it may read, and 37, 37 and many of 608 sincere.
      * Worked out for every message, without branches, then one rare branch. */
-    const float sarc_in[NLP_SARC_DENSE] = {
+    const float sarc_in[NLP_MODEL_DENSE] = {
         pos_mass,
         neg_mass,
         (float)(n_bad_situation < 3 ? n_bad_situation : 3),
@@ -3324,9 +3355,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
         /* a fault put right: it vetoes the model (below), so it is worked
          * out only for the trainer */
-        UNLIKELY(an->keep_sarc_in) && puts_right(an, n_tok) ? 1.0f : 0.0f,
+        UNLIKELY(an->keep_inputs) && puts_right(an, n_tok) ? 1.0f : 0.0f,
     };
-    float z = sarcasm_logit(an->lex, sarc_in, sarc_words);
+    float z = model_logit(&an->lex->models[NLP_MODEL_SARCASM], sarc_in, sarc_words);
     bool model_sarcasm = (pos_mass >= SARC_MODEL_PRAISE) & (out->sarcasm < 0.5f) & (n_excl == 0) &
                          (z >= SARC_MODEL_MIN_LOGIT);
     if (UNLIKELY(model_sarcasm) && !thanks_meant(an, n_tok) && !puts_right(an, n_tok)) {
@@ -3334,8 +3365,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     } else {
         model_sarcasm = false;
     }
-    if (UNLIKELY(an->keep_sarc_in)) {
-        memcpy(an->sarc_in, sarc_in, sizeof sarc_in);
+    if (UNLIKELY(an->keep_inputs)) {
+        memcpy(an->model_in[NLP_MODEL_SARCASM], sarc_in, sizeof sarc_in);
     }
     bool sarcastic = out->sarcasm >= 0.5f;
     bool sarcasm_clear = out->sarcasm >= (model_sarcasm ? SARC_MODEL_CLEAR : SARCASM_CLEAR);
@@ -3555,6 +3586,22 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * blame has both ("sorry about that, but you should have checked the
          * address"), and halving empathy there lost the apology */
         out->tone_deaf = squash(1.2f * td);
+        empathy_model(an, out, n_tok,
+                      (const float[NLP_MODEL_DENSE]){
+                          pos_mass,
+                          neg_mass,
+                          empathy_cue,
+                          cue[NLP_LEX_TONEDEAF],
+                          have_but ? 1.0f : 0.0f,
+                          n_excl > 0 ? 1.0f : 0.0f,
+                          ends_question ? 1.0f : 0.0f,
+                          (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+                          out->empathy,
+                          out->tone_deaf,
+                          n_you > 0 ? 1.0f : 0.0f,
+                          hard_times ? 1.0f : 0.0f,
+                          cheer ? 1.0f : 0.0f,
+                      });
     }
     return RP_OK;
 }

@@ -24,17 +24,18 @@ void nlp_analyzer_use_reference(nlp_analyzer *an, bool on);
  * Borrowed: valid until the next analyse or destroy. */
 const void *nlp_analyzer_tokens(const nlp_analyzer *an, size_t *n_bytes);
 
-/* on: keep the sarcasm model's inputs of every message from the next call on
- * (off, the default, saves the copy). Must not overlap other calls. */
-void nlp_analyzer_keep_sarcasm_inputs(nlp_analyzer *an, bool on);
+/* on: keep the models' inputs of every message from the next call on (off,
+ * the default, saves the copy). Must not overlap other calls. */
+void nlp_analyzer_keep_model_inputs(nlp_analyzer *an, bool on);
 
-/* The sarcasm model's inputs for the last analysed message, kept since
- * nlp_analyzer_keep_sarcasm_inputs(an, true): its NLP_SARC_DENSE rule features
- * (returned, borrowed until the next analyse) and the word ids of its first
- * max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them. For
- * bench/nlp/train_sarcasm.py. */
-const float *nlp_analyzer_sarcasm_inputs(const nlp_analyzer *an, int32_t *word_ids, size_t max_ids,
-                                         size_t *n_ids);
+/* The inputs of model (NLP_MODEL_*, nlp/lexicon.h) for the last analysed
+ * message, kept since nlp_analyzer_keep_model_inputs(an, true): its
+ * NLP_MODEL_DENSE rule features (returned, borrowed until the next analyse;
+ * the agent models' are filled for NLP_ROLE_AGENT only) and the word ids of
+ * its first max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them.
+ * For bench/nlp/train_models.py. */
+const float *nlp_analyzer_model_inputs(const nlp_analyzer *an, int model, int32_t *word_ids,
+                                       size_t max_ids, size_t *n_ids);
 
 /* How many words the rules read by id (word lists and single words, analyzer.c) the
  * lexicon has no word id for: such a word never matches, so a test asserts 0.

@@ -247,15 +247,16 @@ def c_str(b: bytes) -> str:
     return '"' + "".join(out) + '"'
 
 
-SARC_MODEL_NAME = "sarcasm_model.txt"
-SARC_DENSE = 13     # NLP_SARC_DENSE in lexicon.h
-SARC_SCALE = 32.0   # NLP_SARC_SCALE
+# model files, in the order of NLP_MODEL_* (lexicon.h)
+MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt"]
+MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
+MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 
 
-def read_sarcasm_model(path):
-    """The sarcasm model (bench/nlp/train_sarcasm.py): '@bias w', '@dense i w'
-    and 'word w' lines; returns (bias, dense weights, {word: weight})."""
-    bias, dense, words = -100.0, [0.0] * SARC_DENSE, {}
+def read_model(path):
+    """A model (bench/nlp/train_models.py): '@bias w', '@dense i w' and
+    'word w' lines; returns (bias, dense weights, {word: weight})."""
+    bias, dense, words = -100.0, [0.0] * MODEL_DENSE, {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             part = line.split()
@@ -266,7 +267,7 @@ def read_sarcasm_model(path):
             try:
                 if part[0] == "@bias" and len(part) == 2:
                     bias = float(part[1])
-                elif part[0] == "@dense" and len(part) == 3 and 0 <= int(part[1]) < SARC_DENSE:
+                elif part[0] == "@dense" and len(part) == 3 and 0 <= int(part[1]) < MODEL_DENSE:
                     dense[int(part[1])] = float(part[2])
                 elif len(part) == 2 and not part[0].startswith("@"):
                     words[part[0]] = float(part[1])
@@ -283,8 +284,9 @@ def main():
     terms = {}      # tuple(words) -> entry
     emoticons = {}  # bytes -> entry
     aliases = []    # (lhs, canonical term, where)
-    paths = [p for p in sys.argv[2:] if not p.endswith(SARC_MODEL_NAME)]
-    model_paths = [p for p in sys.argv[2:] if p.endswith(SARC_MODEL_NAME)]
+    paths = [p for p in sys.argv[2:] if os.path.basename(p) not in MODEL_NAMES]
+    model_paths = {os.path.basename(p): p for p in sys.argv[2:]
+                   if os.path.basename(p) in MODEL_NAMES}
     for path in paths:
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -557,24 +559,27 @@ def main():
     if not emo_list:
         o.append('    {"", 0, -1},')
     o.append("};")
-    bias, dense, model_words = (read_sarcasm_model(model_paths[0]) if model_paths
-                                else (-100.0, [0.0] * SARC_DENSE, {}))
-    sarc_word = [0] * max(1, len(word_ids))
-    for w, weight in model_words.items():
-        if w in word_ids:  # a word the lexicon dropped since training counts nothing
-            sarc_word[word_ids[w]] = max(-127, min(127, round(weight * SARC_SCALE)))
-    o.append(f"static const int8_t sarc_word[{len(sarc_word)}] = {{")
-    for i in range(0, len(sarc_word), 16):
-        o.append("    " + ", ".join("%d" % x for x in sarc_word[i:i + 16]) + ",")
-    o.append("};")
-    o.append("static const float sarc_dense[%d] = {%s};" %
-             (SARC_DENSE, ", ".join("%.6ff" % x for x in dense)))
+    model_rows = []
+    for m, name in enumerate(MODEL_NAMES):
+        bias, dense, model_words = (read_model(model_paths[name]) if name in model_paths
+                                    else (-100.0, [0.0] * MODEL_DENSE, {}))
+        weights = [0] * max(1, len(word_ids))
+        for w, weight in model_words.items():
+            if w in word_ids:  # a word the lexicon dropped since training counts nothing
+                weights[word_ids[w]] = max(-127, min(127, round(weight * MODEL_SCALE)))
+        o.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
+        for i in range(0, len(weights), 16):
+            o.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
+        o.append("};")
+        o.append("static const float model%d_dense[%d] = {%s};" %
+                 (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
+        model_rows.append("{model%d_word, model%d_dense, %.6ff}" % (m, m, bias))
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(rows), len(children)))
     o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter," %
              (len(emo_list), len(word_ids), edge_bits))
-    o.append("    sarc_word, sarc_dense, %.6ff," % bias)
+    o.append("    {%s}," % ", ".join(model_rows))
     o.append("};")
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(o) + "\n")

@@ -139,6 +139,17 @@ typedef struct nlp_lex_emoticon {
     int32_t entry;
 } nlp_lex_emoticon;
 
+/* A model: a logistic score over the message's lexicon words (a weight per
+ * word id, counted per token) and NLP_MODEL_DENSE rule features. */
+enum { NLP_MODEL_SARCASM, NLP_MODEL_EMPATHY, NLP_MODEL_COUNT };
+#define NLP_MODEL_DENSE 13    /* rule features (analyzer.c: sarc_in, empathy_model()) */
+#define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
+typedef struct nlp_lex_model {
+    const int8_t *word; /* per word id: the weight times NLP_MODEL_SCALE, rounded */
+    const float *dense; /* NLP_MODEL_DENSE weights */
+    float bias;         /* -100 when the model file is absent: it never fires */
+} nlp_lex_model;
+
 typedef struct nlp_lexicon {
     const char *pool;     /* word bytes, then NLP_LEX_POOL_PAD zero bytes */
     const uint16_t *tags; /* per slot: NLP_LEX_TAG(hash, len), or 0 when empty */
@@ -156,19 +167,10 @@ typedef struct nlp_lexicon {
      * (32 - NLP_LEX_EDGE_FILTER_BITS) is set for every edge key; a clear bit
      * means no such edge (a set one is checked in the table) */
     const uint8_t *edge_filter;
-    /* The sarcasm model (nlp/lexicon/sarcasm_model.txt, trained by
-     * bench/nlp/train_sarcasm.py): a logistic score over the message's words
-     * and NLP_SARC_DENSE rule features. Per word id, the word's weight times
-     * NLP_SARC_SCALE, rounded; the dense weights; the bias. */
-    const int8_t *sarc_word;
-    const float *sarc_dense;
-    float sarc_bias;
+    /* The models (nlp/lexicon/NAME_model.txt, trained by bench/nlp/train_models.py),
+     * by NLP_MODEL_*; analyzer.c says what each decides. */
+    nlp_lex_model models[NLP_MODEL_COUNT];
 } nlp_lexicon;
-
-/* The sarcasm model's rule features (analyzer.c, sarcasm_inputs()) and the
- * scale of its int8 word weights. */
-#define NLP_SARC_DENSE 13
-#define NLP_SARC_SCALE 32.0f
 
 /* The lexicon compiled into the binary. Read-only. */
 extern const nlp_lexicon nlp_lexicon_builtin;

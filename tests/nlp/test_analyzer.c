@@ -1919,6 +1919,26 @@ END_TEST
 
 /* ---- agent side ---- */
 
+START_TEST(empathy_model_reads_care_in_plain_words)
+{
+    /* care told without the phrases the lexicon knows: the empathy model
+     * (nlp/lexicon/empathy_model.txt) reads it; plain procedure stays plain */
+    static const char *const caring[] = {
+        "that's a horrible thing to come home to, let's get you sorted tonight",
+        "oh no, with a newborn in the house too, right, I'm booking the engineer for first "
+        "thing tomorrow",
+        "I can hear how worn out you are, so I'll do the paperwork on our side",
+    };
+    for (size_t i = 0; i < sizeof caring / sizeof caring[0]; i++) {
+        ck_assert_msg(agent(caring[i]).empathy >= 0.5f, "%s", caring[i]);
+    }
+    ck_assert_float_lt(agent("Your account number please.").empathy, 0.5f);
+    ck_assert_float_lt(agent("The engineer will arrive between 8 and 12.").empathy, 0.5f);
+    /* the customer's side never gets it */
+    ck_assert_float_eq(cust("that's a horrible thing to come home to").empathy, 0.0f);
+}
+END_TEST
+
 START_TEST(empathy_and_tone_deaf)
 {
     /* the customer's situation named for what it is, then help: empathy */
@@ -1975,8 +1995,10 @@ START_TEST(empathy_and_tone_deaf)
         agent("Interest will continue to be applied while your hardship application is assessed.")
             .tone_deaf,
         0.5f);
+    ck_assert_float_lt(agent("Payment is due on the 1st of each month.").tone_deaf, 0.5f);
     ck_assert_float_lt(
-        agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
+        agent("The due date is the 1st of the month, as set out in your agreement.").tone_deaf,
+        0.5f);
     ck_assert_float_lt(agent("we'll need a copy of the death certificate").tone_deaf, 0.5f);
     /* cheer to close bad news */
     ck_assert_float_ge(
@@ -2417,6 +2439,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, asking_the_other_side_to_wait);
     tcase_add_test(tc, words_beside_a_link_count_less);
     tcase_add_test(tc, empathy_and_tone_deaf);
+    tcase_add_test(tc, empathy_model_reads_care_in_plain_words);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);

@@ -1,11 +1,12 @@
-/* bench/nlp/sarcasm_dump.c - the sarcasm model's inputs, one line per message.
+/* bench/nlp/model_dump.c - a model's inputs, one line per message.
  *
- * usage: bench_nlp_sarcasm_dump < MESSAGES
+ * usage: bench_nlp_model_dump [sarcasm|empathy] < MESSAGES
  *
- * Reads one message per line on stdin and writes, for each, its
- * NLP_SARC_DENSE rule features (tab-separated), a tab, and its lexicon words
+ * Reads one message per line on stdin (customer messages for sarcasm, agent
+ * replies for empathy) and writes, for each, the model's
+ * NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words
  * separated by spaces (words with no lexicon id are left out). The training
- * script (train_sarcasm.py) reads this; it is no part of rapport itself.
+ * script (train_models.py) reads this; it is no part of rapport itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,18 @@
 #define LINE_MAX_BYTES 65536
 #define MAX_IDS        4096
 
-int main(void)
+int main(int argc, char **argv)
 {
+    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm", "empathy"};
+    int model = argc > 1 ? -1 : NLP_MODEL_SARCASM;
+    for (int m = 0; m < NLP_MODEL_COUNT && argc > 1; m++) {
+        model = strcmp(argv[1], names[m]) == 0 ? m : model;
+    }
+    if (model < 0 || argc > 2) {
+        fprintf(stderr, "usage: %s [sarcasm|empathy] < MESSAGES\n", argv[0]);
+        return 2;
+    }
+    nlp_role role = model == NLP_MODEL_SARCASM ? NLP_ROLE_CUSTOMER : NLP_ROLE_AGENT;
     const nlp_lexicon *lex = &nlp_lexicon_builtin;
     /* word id -> its text, from the word table's slots */
     const char **text = calloc(lex->n_words + 1u, sizeof *text);
@@ -29,10 +40,10 @@ int main(void)
     nlp_analyzer *an = NULL;
     if (text == NULL || len == NULL || line == NULL || ids == NULL ||
         nlp_analyzer_create(NULL, &an) != RP_OK) {
-        fprintf(stderr, "bench_nlp_sarcasm_dump: out of memory\n");
+        fprintf(stderr, "bench_nlp_model_dump: out of memory\n");
         return 1;
     }
-    nlp_analyzer_keep_sarcasm_inputs(an, true);
+    nlp_analyzer_keep_model_inputs(an, true);
     for (uint32_t k = 0; k < lex->n_slots; k++) {
         int32_t w = lex->slots[k].word_id;
         if (w >= 0 && (uint32_t)w < lex->n_words) {
@@ -43,13 +54,13 @@ int main(void)
     while (fgets(line, LINE_MAX_BYTES, stdin) != NULL) {
         size_t n = strcspn(line, "\r\n");
         nlp_result r;
-        if (nlp_analyzer_analyze(an, line, n, NLP_ROLE_CUSTOMER, &r) != RP_OK) {
-            fprintf(stderr, "bench_nlp_sarcasm_dump: analyse failed\n");
+        if (nlp_analyzer_analyze(an, line, n, role, &r) != RP_OK) {
+            fprintf(stderr, "bench_nlp_model_dump: analyse failed\n");
             return 1;
         }
         size_t n_ids = 0;
-        const float *in = nlp_analyzer_sarcasm_inputs(an, ids, MAX_IDS, &n_ids);
-        for (int k = 0; k < NLP_SARC_DENSE; k++) {
+        const float *in = nlp_analyzer_model_inputs(an, model, ids, MAX_IDS, &n_ids);
+        for (int k = 0; k < NLP_MODEL_DENSE; k++) {
             printf("%s%.4f", k > 0 ? "\t" : "", (double)in[k]);
         }
         putchar('\t');

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""bench/nlp/train_models.py - trains rapport's models (nlp/lexicon.h).
+
+usage: bench/nlp/train_models.py DUMP_TOOL DATA_TEXT_DIR OUT_DIR
+
+DUMP_TOOL is build/bench/nlp/bench_nlp_model_dump (the analyser's own tokens
+and rule features), DATA_TEXT_DIR ../shared/data/text, OUT_DIR nlp/lexicon:
+it writes sarcasm_model.txt and empathy_model.txt there
+(compiled into the lexicon at the next build). RP_MODEL_CV=1 also prints a
+5-fold cross-validation over the labelled messages of each.
+
+Each model is a logistic regression over the message's lexicon words (a weight
+per word, counted per token) and NLP_MODEL_DENSE rule features.
+
+The empathy model decides the agent replies the rules leave below 0.5; it is
+trained on those replies of our agent development sets (bench/nlp/dev/
+agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy). (A
+tone-deafness model trained the same way, on column tone_deaf, was not kept:
+docs/nlp.md.)
+
+The sarcasm model decides only
+the messages the rules leave sincere that hold praise (pos_mass >= 1), so
+it is trained on those alone:
+  - sarcastic (1) and sincere (0) messages of our development sets
+    bench/nlp/dev/sarcasm_dev.tsv, sarcasm2_dev.tsv, sarcasm3_dev.tsv,
+    sarcasm4_dev.tsv (written for this project);
+  - as sincere (0), every other message of the sets the data MANIFEST marks fit
+    for tuning (vader_tweets, vader_amazon, vader_movie, vader_nyt,
+    uci_sentences, goemotions; permissive licences): general text is rarely
+    sarcastic, and these teach the model what ordinary praise looks like. The
+    other half of each is kept out and only measured (how many it flags).
+The held-out sets (bench/nlp/dev/heldout_*) and the evaluation-only sets are
+never read here. Training is deterministic: the same inputs give the same file.
+"""
+import math
+import os
+import random
+import subprocess
+import sys
+
+DENSE = 13  # NLP_MODEL_DENSE
+PRAISE = 1.0  # SARC_MODEL_PRAISE in analyzer.c
+SCALE = 32.0  # NLP_MODEL_SCALE: weights are stored as int8 at this scale
+AGENT_SETS = ["agent_dev.tsv", "agent3_dev.tsv", "agent4_dev.tsv", "agent5_dev.tsv",
+              "agent6_dev.tsv", "agent7_dev.tsv"]
+AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but", "exclamation",
+                     "question", "length", "rule_empathy", "rule_tonedeaf", "you", "hard_times",
+                     "cheer"]
+DENSE_NAMES = ["pos_mass", "neg_mass", "bad_situations", "complaint_cue", "problem_cue", "but",
+               "warm_face", "exclamation", "gratitude", "rule_sarcasm", "question", "length",
+               "put_right"]
+DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv"]
+# customers' messages of our other development sets, as sincere: without them
+# the model would learn that talk of parcels and bills is sarcastic, because the
+# general text above has none. Rows whose label may hide sarcasm (anger,
+# annoyance; complaints) are left out.
+SERVICE_SETS = ["escalation_dev.tsv", "escalation2_dev.tsv", "escalation3_dev.tsv",
+                "escalation4_dev.tsv", "escalation5_dev.tsv", "escalation6_dev.tsv",
+                "escalation7_dev.tsv", "escalation8_dev.tsv", "routine_dev.tsv", "routine2_dev.tsv",
+                "support_dev.tsv", "support2_dev.tsv", "support3_dev.tsv", "chat_turns2_dev.tsv",
+                "emotions_cc_dev.tsv", "emotions_cc2_dev.tsv", "emotions_cc3_dev.tsv",
+                "emotions_cc4_dev.tsv"]
+SERVICE_SKIP = {"anger", "annoyance"}
+FIT_SETS = ["vader_tweets.tsv", "vader_amazon.tsv", "vader_movie.tsv", "vader_nyt.tsv",
+            "uci_sentences.tsv", "goemotions.tsv"]
+GENERAL_WEIGHT = float(os.environ.get("RP_MODEL_GENERAL_WEIGHT", "1.0"))  # weight of one general-text message against one labelled one
+EPOCHS = int(os.environ.get("RP_MODEL_EPOCHS", "25"))
+RATE = 0.05
+L2 = float(os.environ.get("RP_MODEL_L2", "1e-3"))
+SEED = 13
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    head = rows[0]
+    return [dict(zip(head, r)) for r in rows[1:] if len(r) == len(head)]
+
+
+def dump(tool, texts, model="sarcasm"):
+    out = subprocess.run([tool, model], input="\n".join(t.replace("\n", " ") for t in texts) + "\n",
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    rows = []
+    for line in out[:len(texts)]:
+        part = line.split("\t")
+        dense = [float(x) for x in part[:DENSE]]
+        words = part[DENSE].split() if len(part) > DENSE else []
+        rows.append((dense, words))
+    return rows
+
+
+def gated(dense):
+    """The messages the model may decide: praise (pos_mass >= PRAISE), the rules' sarcasm
+    (1 - exp(-1.2 sarc), analyzer.c) below 0.5. (A message that puts a fault
+    right, dense[12], is left sincere by the analyser whatever the model says;
+    such messages stay in training, where they teach the model that the rest
+    of their words are sincere.)"""
+    return dense[0] >= PRAISE and 1.0 - math.exp(-1.2 * dense[9]) < 0.5
+
+
+def score(w_words, w_dense, bias, dense, words):
+    z = bias + sum(w_dense[k] * dense[k] for k in range(DENSE))
+    z += sum(w_words.get(x, 0.0) for x in words)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def train(samples):
+    """samples: (dense, words, label, weight, labelled); plain SGD on the log loss."""
+    rng = random.Random(SEED)
+    w_words, w_dense, bias = {}, [0.0] * DENSE, 0.0
+    order = list(range(len(samples)))
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            dense, words, label, weight, _ = samples[i]
+            g = (score(w_words, w_dense, bias, dense, words) - label) * weight
+            bias -= RATE * g
+            for k in range(DENSE):
+                w_dense[k] -= RATE * (g * dense[k] + L2 * w_dense[k])
+            for x in words:
+                w = w_words.get(x, 0.0)
+                w_words[x] = w - RATE * (g + L2 * w)
+    return w_words, w_dense, bias
+
+
+def cross_validate(samples):
+    """5-fold cross-validation over the labelled samples (the others always in
+    training): F1 at several thresholds on the folds left out."""
+    lab_idx = [i for i, x in enumerate(samples) if x[4]]
+    probs = []
+    for fold in range(5):
+        test = set(lab_idx[fold::5])
+        model = train([x for i, x in enumerate(samples) if i not in test])
+        probs += [(score(*model, *samples[i][:2]), samples[i][2]) for i in test]
+    for th in (0.5, 0.6, 0.7, 0.8):
+        tp = sum(1 for p, y in probs if p >= th and y == 1.0)
+        fp = sum(1 for p, y in probs if p >= th and y == 0.0)
+        fn = sum(1 for p, y in probs if p < th and y == 1.0)
+        print(f"  5-fold at {th}: F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f} "
+              f"(tp {tp}, fp {fp}, fn {fn})")
+
+
+def write_model(path, comments, model, names):
+    w_words, w_dense, bias = model
+    lines = [f"# {c}" for c in comments] + ["%-16s %.6f" % ("@bias", bias)]
+    for k in range(DENSE):
+        lines.append("@dense %d %.6f  # %s" % (k, w_dense[k], names[k]))
+    for x in sorted(w_words):
+        q = max(-127, min(127, round(w_words[x] * SCALE)))
+        if q != 0:
+            lines.append("%s %.5f" % (x, q / SCALE))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"train_models: wrote {path} ({sum(1 for x in w_words.values() if round(x * SCALE))}"
+          f" words)")
+
+
+def report_labelled(samples, model):
+    lab = [x for x in samples if x[4]]
+    tp = sum(1 for d, w, y, _, _ in lab if y == 1.0 and score(*model, d, w) >= 0.5)
+    fp = sum(1 for d, w, y, _, _ in lab if y == 0.0 and score(*model, d, w) >= 0.5)
+    pos = sum(1 for x in lab if x[2] == 1.0)
+    print(f"  labelled {len(lab)} (positive {pos}): flagged {tp} positive, {fp} negative")
+
+
+def train_sarcasm(tool, data_dir, dev_dir, out_dir):
+    samples, kept_out = [], {}
+    n_labelled = 0
+    for name in DEV_SETS:
+        rows = read_tsv(os.path.join(dev_dir, name))
+        for (dense, words), r in zip(dump(tool, [r["text"] for r in rows]), rows):
+            if gated(dense):
+                samples.append((dense, words, float(r["label"] == "1"), 1.0, True))
+                n_labelled += 1
+    n_service = 0
+    for name in SERVICE_SETS:
+        rows = [r for r in read_tsv(os.path.join(dev_dir, name))
+                if r.get("label") not in SERVICE_SKIP]
+        for dense, words in dump(tool, [r["text"] for r in rows]):
+            if gated(dense):
+                samples.append((dense, words, 0.0, 1.0, False))
+                n_service += 1
+    for name in FIT_SETS:
+        rows = read_tsv(os.path.join(data_dir, name))
+        feats = dump(tool, [r["text"] for r in rows])
+        kept_out[name] = [f for i, f in enumerate(feats) if i % 2 == 1 and gated(f[0])]
+        for i, (dense, words) in enumerate(feats):
+            if i % 2 == 0 and gated(dense):
+                samples.append((dense, words, 0.0, GENERAL_WEIGHT, False))
+    print("train_models: sarcasm")
+    if os.environ.get("RP_MODEL_CV"):
+        cross_validate(samples)
+    model = train(samples)
+    write_model(os.path.join(out_dir, "sarcasm_model.txt"), [
+        "nlp/lexicon/sarcasm_model.txt - rapport's sarcasm model, GENERATED by",
+        "bench/nlp/train_models.py (see there and docs/nlp.md, Sarcasm); do not edit.",
+        f"{n_labelled} labelled messages of {', '.join(DEV_SETS)},",
+        f"{n_service} customers' messages of our other development sets as sincere,",
+        f"{len(samples) - n_labelled - n_service} general ones as sincere (weight "
+        f"{GENERAL_WEIGHT}),",
+        f"{EPOCHS} epochs, rate {RATE}, L2 {L2}, seed {SEED}."], model, DENSE_NAMES)
+    report_labelled(samples, model)
+    for name, feats in kept_out.items():
+        flagged = sum(1 for d, w in feats if score(*model, d, w) >= 0.5)
+        print(f"  {name} (kept-out half, with praise): {flagged} of {len(feats)} flagged")
+
+
+def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index):
+    """An agent model: the replies whose rule score (dense[rule_index]) is
+    below 0.5, labelled by column label of the agent development sets."""
+    samples = []
+    for name in AGENT_SETS:
+        rows = read_tsv(os.path.join(dev_dir, name))
+        for (dense, words), r in zip(dump(tool, [r["text"] for r in rows], model_name), rows):
+            if dense[rule_index] < 0.5:
+                samples.append((dense, words, float(r[label] == "1"), 1.0, True))
+    print(f"train_models: {model_name}")
+    if os.environ.get("RP_MODEL_CV"):
+        cross_validate(samples)
+    model = train(samples)
+    write_model(os.path.join(out_dir, f"{model_name}_model.txt"), [
+        f"nlp/lexicon/{model_name}_model.txt - rapport's {label} model for agent replies,",
+        "GENERATED by bench/nlp/train_models.py (see there and docs/nlp.md); do not edit.",
+        f"{len(samples)} replies of {', '.join(AGENT_SETS)} that the rules leave below 0.5,",
+        f"{EPOCHS} epochs, rate {RATE}, L2 {L2}, seed {SEED}."], model, AGENT_DENSE_NAMES)
+    report_labelled(samples, model)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__.split("\n\n")[1])
+    tool, data_dir, out_dir = sys.argv[1:]
+    dev_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dev")
+    train_sarcasm(tool, data_dir, dev_dir, out_dir)
+    train_agent(tool, dev_dir, out_dir, "empathy", "empathy", 8)
+
+
+if __name__ == "__main__":
+    main()
