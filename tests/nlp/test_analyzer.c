@@ -1995,6 +1995,8 @@ START_TEST(empathy_and_tone_deaf)
         agent("Interest will continue to be applied while your hardship application is assessed.")
             .tone_deaf,
         0.5f);
+    ck_assert_float_lt(
+        agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
     ck_assert_float_lt(agent("Payment is due on the 1st of each month.").tone_deaf, 0.5f);
     ck_assert_float_lt(
         agent("The due date is the 1st of the month, as set out in your agreement.").tone_deaf,
