@@ -2463,6 +2463,76 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes)
     return n > 0 ? (uint32_t)n : 0u;
 }
 
+/* What the agent rules read of a reply (nlp_analyzer_analyze()). */
+typedef struct agent_facts {
+    float pos_mass, neg_mass; /* praise and negativity counted */
+    float empathy_cue, tonedeaf_cue;
+    float emp_at_but; /* empathy cues before the last "but" */
+    int n_you, n_excl;
+    bool have_but, hard_times, ends_question;
+} agent_facts;
+
+/* The agent side of a reply: empathy and tone-deafness (rules, then the
+ * empathy model); no emotion. Out of line: one message in many is an agent's. */
+static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok,
+                                 const agent_facts *f)
+{
+    /* the agent channel yields no emotion (privacy: no inference of an
+     * employee's feelings at work); the evidence above still served the
+     * agent rules, and tone-deafness and empathy describe the wording */
+    memset(out->emotions, 0, sizeof out->emotions);
+    out->empathy = squash(1.1f * f->empathy_cue);
+    float td = f->tonedeaf_cue;
+    if (f->n_you > 0 && td > 0.0f) {
+        td += 0.2f;
+    }
+    bool cheer = false, death = false;
+    if (f->empathy_cue < 0.5f) { /* agent replies only: out of the customer's path */
+        agent_cheer(an, n_tok, &cheer, &death);
+    }
+    if (f->empathy_cue < 0.5f &&
+        ((f->pos_mass >= 1.3f && f->hard_times) || (cheer && (death || td > 0.0f)))) {
+        /* a death, a lost job or debt answered with cheer and no word of
+         * acknowledgement: "okay awesome so your husband's died ... have a
+         * great day", "he's passed away um lovely", and bad news told
+         * cheerfully: "Super! Your claim has been declined" (plain
+         * procedure there is no fault: "we'll need a copy of the death
+         * certificate") */
+        td += 0.8f;
+    }
+    if (td > 0.0f && f->hard_times) {
+        /* coldness weighs more in a call about a death or hardship: "losing
+         * your dad is awful. that said, the charges are valid" */
+        td += HARDSHIP_TONEDEAF;
+    }
+    if ((f->have_but && f->emp_at_but >= 0.5f && f->empathy_cue - f->emp_at_but < 0.3f) ||
+        (f->empathy_cue >= 0.5f && taken_back(an, n_tok))) {
+        /* an apology taken back: "I'm sorry, but ..." or "I'm sorry you've
+         * been ill. Unfortunately ..." with no help after */
+        td += 0.6f;
+    }
+    /* empathy and tone-deafness are scored apart: an apology followed by
+     * blame has both ("sorry about that, but you should have checked the
+     * address"), and halving empathy there lost the apology */
+    out->tone_deaf = squash(1.2f * td);
+    empathy_model(an, out, n_tok,
+                  (const float[NLP_MODEL_DENSE]){
+                      f->pos_mass,
+                      f->neg_mass,
+                      f->empathy_cue,
+                      f->tonedeaf_cue,
+                      f->have_but ? 1.0f : 0.0f,
+                      f->n_excl > 0 ? 1.0f : 0.0f,
+                      f->ends_question ? 1.0f : 0.0f,
+                      (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+                      out->empathy,
+                      out->tone_deaf,
+                      f->n_you > 0 ? 1.0f : 0.0f,
+                      f->hard_times ? 1.0f : 0.0f,
+                      cheer ? 1.0f : 0.0f,
+                  });
+}
+
 int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp_role role,
                          nlp_result *out)
 {
@@ -3548,60 +3618,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- agent side ---- */
     if (agent) {
-        /* the agent channel yields no emotion (privacy: no inference of an
-         * employee's feelings at work); the evidence above still served the
-         * agent rules, and tone-deafness and empathy describe the wording */
-        memset(out->emotions, 0, sizeof out->emotions);
-        out->empathy = squash(1.1f * empathy_cue);
-        float td = cue[NLP_LEX_TONEDEAF];
-        if (n_you > 0 && td > 0.0f) {
-            td += 0.2f;
-        }
-        bool cheer = false, death = false;
-        if (empathy_cue < 0.5f) { /* agent replies only: out of the customer's path */
-            agent_cheer(an, n_tok, &cheer, &death);
-        }
-        if (empathy_cue < 0.5f &&
-            ((pos_mass >= 1.3f && hard_times) || (cheer && (death || td > 0.0f)))) {
-            /* a death, a lost job or debt answered with cheer and no word of
-             * acknowledgement: "okay awesome so your husband's died ... have a
-             * great day", "he's passed away um lovely", and bad news told
-             * cheerfully: "Super! Your claim has been declined" (plain
-             * procedure there is no fault: "we'll need a copy of the death
-             * certificate") */
-            td += 0.8f;
-        }
-        if (td > 0.0f && hard_times) {
-            /* coldness weighs more in a call about a death or hardship: "losing
-             * your dad is awful. that said, the charges are valid" */
-            td += HARDSHIP_TONEDEAF;
-        }
-        if ((have_but && emp_at_but >= 0.5f && empathy_cue - emp_at_but < 0.3f) ||
-            (empathy_cue >= 0.5f && taken_back(an, n_tok))) {
-            /* an apology taken back: "I'm sorry, but ..." or "I'm sorry you've
-             * been ill. Unfortunately ..." with no help after */
-            td += 0.6f;
-        }
-        /* empathy and tone-deafness are scored apart: an apology followed by
-         * blame has both ("sorry about that, but you should have checked the
-         * address"), and halving empathy there lost the apology */
-        out->tone_deaf = squash(1.2f * td);
-        empathy_model(an, out, n_tok,
-                      (const float[NLP_MODEL_DENSE]){
-                          pos_mass,
-                          neg_mass,
-                          empathy_cue,
-                          cue[NLP_LEX_TONEDEAF],
-                          have_but ? 1.0f : 0.0f,
-                          n_excl > 0 ? 1.0f : 0.0f,
-                          ends_question ? 1.0f : 0.0f,
-                          (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
-                          out->empathy,
-                          out->tone_deaf,
-                          n_you > 0 ? 1.0f : 0.0f,
-                          hard_times ? 1.0f : 0.0f,
-                          cheer ? 1.0f : 0.0f,
-                      });
+        const agent_facts facts = {.pos_mass = pos_mass,
+                                   .neg_mass = neg_mass,
+                                   .empathy_cue = empathy_cue,
+                                   .tonedeaf_cue = cue[NLP_LEX_TONEDEAF],
+                                   .emp_at_but = emp_at_but,
+                                   .n_you = n_you,
+                                   .n_excl = n_excl,
+                                   .have_but = have_but,
+                                   .hard_times = hard_times,
+                                   .ends_question = ends_question};
+        agent_side(an, out, n_tok, &facts);
     }
     return RP_OK;
 }
