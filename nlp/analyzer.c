@@ -1998,6 +1998,17 @@ static RARE bool puts_right(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* The sum of a model's word weights over the message's tokens. */
+static inline int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
+{
+    const int8_t *weight = an->model_word[model];
+    int32_t sum = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        sum += weight[an->tokens[i].word_id + 1];
+    }
+    return sum;
+}
+
 /* A model's logit (lexicon.h) from its rule features in and the sum of its
  * word weights. */
 static FORCE_INLINE float model_logit(const nlp_lex_model *m, const float *in, int32_t words)
@@ -2027,12 +2038,8 @@ static FORCE_INLINE float model_logit(const nlp_lex_model *m, const float *in, i
 static NO_INLINE void empathy_model(nlp_analyzer *an, nlp_result *out, size_t n_tok,
                                     const float *in)
 {
-    const int8_t *emp_word = an->model_word[NLP_MODEL_EMPATHY];
-    int32_t emp = 0;
-    for (size_t i = 0; i < n_tok; i++) {
-        emp += emp_word[an->tokens[i].word_id + 1];
-    }
-    float z = model_logit(&an->lex->models[NLP_MODEL_EMPATHY], in, emp);
+    float z = model_logit(&an->lex->models[NLP_MODEL_EMPATHY], in,
+                          model_words(an, NLP_MODEL_EMPATHY, n_tok));
     if (out->empathy < 0.5f && z >= 0.0f) {
         out->empathy = sigmoid(z);
     }
@@ -2662,8 +2669,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool cancel_verb_negated = false, hreq_negated = false, want_negated = false;
     long last_want = -100;
     int n_excl = 0, n_quest = 0, n_caps_neg = 0, n_bad_situation = 0;
-    int32_t sarc_words = 0; /* the sarcasm model's word weights (model_logit()) */
-    const int8_t *sarc_word = an->model_word[NLP_MODEL_SARCASM];
     /* a fault after a praise frame in its sentence ("love how my internet
      * drops"), unless a word of relief follows it there ("love that the outage
      * is fixed") */
@@ -2698,9 +2703,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         const token *t = &an->tokens[i];
         n_excl += t->excl;
         n_quest += t->quest;
-        /* the sarcasm model's word weights, read for every message: a branch
-         * on whether the model runs would cost more than the sum */
-        sarc_words += sarc_word[t->word_id + 1];
         long pos = (long)i;
         if (t->word_tags2 & PAIR2_TAGS) { /* few words carry one */
             /* a contact made before now ("I've emailed you twice", "we spoke on
@@ -3427,7 +3429,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * out only for the trainer */
         UNLIKELY(an->keep_inputs) && puts_right(an, n_tok) ? 1.0f : 0.0f,
     };
-    float z = model_logit(&an->lex->models[NLP_MODEL_SARCASM], sarc_in, sarc_words);
+    /* its word weights are summed for every message, in a loop of their own (a
+     * branch on whether the model runs costs more than the sum) */
+    float z = model_logit(&an->lex->models[NLP_MODEL_SARCASM], sarc_in,
+                          model_words(an, NLP_MODEL_SARCASM, n_tok));
     bool model_sarcasm = (pos_mass >= SARC_MODEL_PRAISE) & (out->sarcasm < 0.5f) & (n_excl == 0) &
                          (z >= SARC_MODEL_MIN_LOGIT);
     if (UNLIKELY(model_sarcasm) && !thanks_meant(an, n_tok) && !puts_right(an, n_tok)) {
