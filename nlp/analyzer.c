@@ -1986,16 +1986,22 @@ static RARE bool thanks_meant(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
-/* Whether a word of the message puts a fault right (PUT_RIGHT_WORDS): the
- * praise beside it is meant. */
-static RARE bool puts_right(const nlp_analyzer *an, size_t n_tok)
+/* Whether a token of the message is one of the n word ids in ids. */
+static RARE bool any_token_in(const nlp_analyzer *an, size_t n_tok, const int32_t *ids, int n)
 {
     for (size_t i = 0; i < n_tok; i++) {
-        if (word_in(an->tokens[i].word_id, an->put_right, N_PUT_RIGHT_WORDS)) {
+        if (word_in(an->tokens[i].word_id, ids, n)) {
             return true;
         }
     }
     return false;
+}
+
+/* Whether a word of the message puts a fault right (PUT_RIGHT_WORDS): the
+ * praise beside it is meant. */
+static bool puts_right(const nlp_analyzer *an, size_t n_tok)
+{
+    return any_token_in(an, n_tok, an->put_right, N_PUT_RIGHT_WORDS);
 }
 
 /* The sum of a model's word weights over the message's tokens. */
@@ -2082,14 +2088,9 @@ static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
 }
 
 /* The message names someone above whoever answers (SENIOR_WORDS). */
-static RARE bool names_senior(const nlp_analyzer *an, size_t n_tok)
+static bool names_senior(const nlp_analyzer *an, size_t n_tok)
 {
-    for (size_t k = 0; k < n_tok; k++) {
-        if (word_in(an->tokens[k].word_id, an->senior_words, N_SENIOR_WORDS)) {
-            return true;
-        }
-    }
-    return false;
+    return any_token_in(an, n_tok, an->senior_words, N_SENIOR_WORDS);
 }
 
 /* One of ids[0..n) among the reach tokens before token k, in its clause. */
