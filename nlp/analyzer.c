@@ -47,6 +47,9 @@
  * service word praise the service ("great service", "staff were brilliant") */
 #define PRAISE_MIN_V 0.5f
 #define PRAISE_REACH 3
+/* positive words below this valence ("yeah", "ok", "right", "well", "sure")
+ * acknowledge rather than praise: in calls they open most turns */
+#define ACK_MAX_V 0.7f
 /* ... with no negative valence mass besides the phrase's but this much, and no
  * complaint cue but one that names the company ("your staff") */
 #define PRAISE_PUBLIC_NEG     0.25f
@@ -2593,6 +2596,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     float sum_before = 0.0f; /* valence before the last "but" */
     float sum = 0.0f;        /* valence since then */
     float pos_mass = 0.0f, neg_mass = 0.0f, hostile_mass = 0.0f;
+    float ack_mass = 0.0f; /* the part of pos_mass from acknowledgements (see ACK_MAX_V) */
     float emo[NLP_EMO_COUNT] = {0};
     float cue[NLP_LEX_N_SCORES] = {0};
     float esc[NLP_ESC_COUNT] = {0};
@@ -2974,6 +2978,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (v > 0.0f) {
                     pos_mass += v;
+                    ack_mass += v < ACK_MAX_V ? v : 0.0f;
                     if (v >= PRAISE_MIN_V) {
                         last_praise = pos;
                         praise_service = praise_service || pos - ts.object <= PRAISE_REACH;
@@ -3300,9 +3305,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * person ("please no more bots", "the bot keep sending same link") */
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
     }
-    if (pos_mass <= neg_mass) {
+    if (pos_mass - ack_mass <= neg_mass) {
         /* the pairs above add nothing to a message whose praise outweighs its
-         * negative words (what its phrases give stays) */
+         * negative words (what its phrases give stays); an acknowledgement is
+         * no praise ("yeah so i've rung you twice", "ok i've emailed three
+         * times") */
         if (repeat_pair) {
             esc[NLP_ESC_REPEAT_CONTACT] = max_f(esc[NLP_ESC_REPEAT_CONTACT], PAIR2_ESC);
         }

@@ -1391,6 +1391,10 @@ START_TEST(each_escalation_type)
          NLP_ESC_REPEAT_CONTACT},
         {"ok so for the umpteenth time the box is not working", NLP_ESC_REPEAT_CONTACT},
         {"this is i think my seventh call", NLP_ESC_REPEAT_CONTACT},
+        /* contacts counted are repeat contacts; a fault counted is not */
+        {"I've rung you 3 times this week", NLP_ESC_REPEAT_CONTACT},
+        {"I've been on the phone to you five times this month.", NLP_ESC_REPEAT_CONTACT},
+        {"this is the third time this week", NLP_ESC_REPEAT_CONTACT},
         /* escalation4_dev: idioms and regional English, no stock phrases */
         {"kindly connect me to your senior, this executive is not understanding my issue",
          NLP_ESC_HUMAN_REQUEST},
@@ -1514,6 +1518,15 @@ START_TEST(each_escalation_type)
         /* a promise told in other words, by the person who made it */
         {"the lady say will send technician on Monday, Monday nobody come", NLP_ESC_REPEAT_CONTACT},
     };
+    /* an acknowledgement opening a call turn is no praise that outweighs a
+     * repeat contact */
+    ck_assert_int_eq(cust("yeah so i've rung you twice").escalation_type, NLP_ESC_REPEAT_CONTACT);
+    ck_assert_int_eq(cust("ok i've emailed you three times").escalation_type,
+                     NLP_ESC_REPEAT_CONTACT);
+    /* a fault counted is no contact counted */
+    ck_assert_float_lt(cust("the app crashed 4 times today").escalation, 0.5f);
+    ck_assert_float_lt(cust("ma'am the emi got deducted two times this month").escalation, 0.5f);
+    ck_assert_float_lt(cust("watched it 3 times this week").escalation, 0.5f);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
         ck_assert_msg(r.escalation >= 0.5f && r.escalation_type == cases[i].t,
