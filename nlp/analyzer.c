@@ -526,6 +526,7 @@ struct nlp_analyzer {
     uint8_t after_word[256];      /* fast_words(): the static after_word table | AW_FACE */
     const nlp_lexicon *lex;
     int32_t num_slot;   /* slot of NLP_LEX_NUM_WORD, or -1 */
+    int32_t sarc_sum;   /* the sarcasm model's word weights of the message's tokens (tokeniser) */
     int32_t money_slot; /* slot of NLP_LEX_MONEY_WORD, or -1 */
     int32_t and_word;   /* word id of "and" (ends a negation that has found its word), or -1 */
     int32_t or_word;    /* word id of "or" (carries a negation on to the next word), or -1 */
@@ -914,7 +915,7 @@ static void word_push(word_buf *w, const char *bytes, size_t n)
 
 /* Looks a finished word up; fills the token from the word's slot (all but its
  * flags when the word is not in the lexicon). */
-static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, token *t)
+static FORCE_INLINE void lookup_word(nlp_analyzer *an, const word_buf *w, token *t)
 {
     *t = (token){.entry = -1, .word_id = -1, .flags = t->flags};
     if ((w->flags & W_TOO_LONG) || w->len == 0) {
@@ -952,6 +953,7 @@ static FORCE_INLINE void lookup_word(const nlp_analyzer *an, const word_buf *w, 
     }
     if (slot >= 0) {
         *t = word_token(&lex->slots[slot], t->flags);
+        an->sarc_sum += nlp_lex_slot_sarcasm(&lex->slots[slot]);
     }
 }
 
@@ -998,6 +1000,7 @@ static void emit_money(nlp_analyzer *an, size_t *n_tok)
     token *t = emit(an, n_tok);
     if (t != NULL && an->money_slot >= 0) {
         *t = word_token(&an->lex->slots[an->money_slot], 0);
+        an->sarc_sum += nlp_lex_slot_sarcasm(&an->lex->slots[an->money_slot]);
     }
 }
 
@@ -1204,6 +1207,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     size_t max_tokens = an->max_tokens;
     unsigned digits = 0;
     unsigned tags2 = 0; /* NLP_WORD2_* of the words found */
+    int32_t sarc = 0;   /* their sarcasm weights (an->sarc_sum) */
     const __m128i bit20 = _mm_set1_epi8(0x20);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
@@ -1278,11 +1282,13 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                 uint16_t tk = tags[k];
                 if (tk == tag && slots[k].head[0] == lo && slots[k].head[1] == hi) {
                     tk_out = word_token_halves(&slots[k], flags);
+                    sarc += nlp_lex_slot_sarcasm(&slots[k]);
                     break;
                 }
                 if (tk == 0) {
                     if (letters == 0 && an->num_slot >= 0) {
                         tk_out = word_token_halves(&slots[an->num_slot], flags); /* "45 mins" */
+                        sarc += nlp_lex_slot_sarcasm(&slots[an->num_slot]);
                     }
                     break;
                 }
@@ -1317,6 +1323,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     }
     an->saw_digit |= digits != 0;
     an->saw_tags2 |= (uint8_t)tags2;
+    an->sarc_sum += sarc;
     *n_tok_io = n_tok;
     return i;
 }
@@ -2566,6 +2573,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = false;
     an->saw_tags2 = 0;
+    an->sarc_sum = 0;
     size_t n_tok = 0;
     if (n_bytes > 0) {
         /* a copy with zeros after it: the tokeniser reads 16 bytes at a time */
@@ -3437,10 +3445,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * out only for the trainer */
         UNLIKELY(an->keep_inputs) && puts_right(an, n_tok) ? 1.0f : 0.0f,
     };
-    /* its word weights are summed for every message, in a loop of their own (a
-     * branch on whether the model runs costs more than the sum) */
-    float z = model_logit(&an->lex->models[NLP_MODEL_SARCASM], sarc_in,
-                          model_words(an, NLP_MODEL_SARCASM, n_tok));
+    /* its word weights were summed by the tokeniser as it read the word slots
+     * (nlp_lex_slot_sarcasm(): no table of their own to miss in the cache) */
+    float z = model_logit(&an->lex->models[NLP_MODEL_SARCASM], sarc_in, an->sarc_sum);
     bool model_sarcasm = (pos_mass >= SARC_MODEL_PRAISE) & (out->sarcasm < 0.5f) & (n_excl == 0) &
                          (z >= SARC_MODEL_MIN_LOGIT);
     if (UNLIKELY(model_sarcasm) && !thanks_meant(an, n_tok) && !puts_right(an, n_tok)) {

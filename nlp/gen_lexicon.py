@@ -534,13 +534,35 @@ def main():
         o.append("    " + ", ".join("%du" % (s[0] if s is not None else 0)
                                     for s in slots[i:i + 8]) + ",")
     o.append("};")
+    model_rows, model_lines, model_weights = [], [], []
+    for m, name in enumerate(MODEL_NAMES):
+        bias, dense, model_words = (read_model(model_paths[name]) if name in model_paths
+                                    else (-100.0, [0.0] * MODEL_DENSE, {}))
+        weights = [0] * max(1, len(word_ids))
+        for w, weight in model_words.items():
+            if w in word_ids:  # a word the lexicon dropped since training counts nothing
+                weights[word_ids[w]] = max(-127, min(127, round(weight * MODEL_SCALE)))
+        model_weights.append(weights)
+        model_lines.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
+        for i in range(0, len(weights), 16):
+            model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
+        model_lines.append("};")
+        model_lines.append("static const float model%d_dense[%d] = {%s};" %
+                           (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
+        model_rows.append("{model%d_word, model%d_dense, %.6ff}" % (m, m, bias))
+    # a slot holds its pool offset << 8 | the sarcasm model's weight of the word
+    # (int8): the tokeniser sums the weights as it reads the slots
+    if len(pool) >= 1 << 24:
+        sys.exit("string pool too large for a 24-bit offset")
+    sarc_weights = model_weights[0]
     o.append(f"static const nlp_lex_slot slots[{size}] = {{")
     for s in slots:
         if s is None:
             o.append("    {{0, 0}, 0, -1, -1, 0, 0, 0},")
         else:
-            o.append("    {{0x%016xull, 0x%016xull}, %d, %d, %d, %du, %du, %du}," %
-                     (s[1:7] + (s[7] & 0xFF, s[7] >> 8)))
+            o.append("    {{0x%016xull, 0x%016xull}, %du, %d, %d, %du, %du, %du}," %
+                     ((s[1], s[2], s[3] << 8 | (sarc_weights[s[5]] & 0xFF)) + s[4:7] +
+                      (s[7] & 0xFF, s[7] >> 8)))
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(rows)}] = {{")
     o.extend(rows)
@@ -559,21 +581,7 @@ def main():
     if not emo_list:
         o.append('    {"", 0, -1},')
     o.append("};")
-    model_rows = []
-    for m, name in enumerate(MODEL_NAMES):
-        bias, dense, model_words = (read_model(model_paths[name]) if name in model_paths
-                                    else (-100.0, [0.0] * MODEL_DENSE, {}))
-        weights = [0] * max(1, len(word_ids))
-        for w, weight in model_words.items():
-            if w in word_ids:  # a word the lexicon dropped since training counts nothing
-                weights[word_ids[w]] = max(-127, min(127, round(weight * MODEL_SCALE)))
-        o.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
-        for i in range(0, len(weights), 16):
-            o.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
-        o.append("};")
-        o.append("static const float model%d_dense[%d] = {%s};" %
-                 (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
-        model_rows.append("{model%d_word, model%d_dense, %.6ff}" % (m, m, bias))
+    o.extend(model_lines)
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(rows), len(children)))

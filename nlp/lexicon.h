@@ -115,14 +115,22 @@ typedef struct nlp_lex_entry {
  * child under the root, its tags) is here too, so one cache line serves the
  * whole lookup. */
 typedef struct nlp_lex_slot {
-    uint64_t head[2];   /* the word's first 16 bytes, little-endian, zero padded */
-    int32_t offset;     /* into the string pool */
+    uint64_t head[2]; /* the word's first 16 bytes, little-endian, zero padded */
+    /* into the string pool << 8 | the sarcasm model's weight of the word (int8,
+     * times NLP_MODEL_SCALE): the tokeniser sums it as it reads the slot */
+    uint32_t offset_w;
     int32_t entry;      /* single-word entry or -1 */
     int32_t word_id;    /* id in the phrase trie, -1 for empty slots */
     uint16_t root;      /* trie node of the phrases that start with the word, 0 = none */
     uint8_t word_tags;  /* NLP_WORD_* */
     uint8_t word_tags2; /* NLP_WORD2_* */
 } nlp_lex_slot;
+
+/* The sarcasm model's weight of the word in slot s (lexicon.h, nlp_lex_model). */
+static inline int32_t nlp_lex_slot_sarcasm(const nlp_lex_slot *s)
+{
+    return (int8_t)(s->offset_w & 0xFFu);
+}
 
 /* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,
  * 0 for an empty slot; the child node and the entry of the phrase that ends
@@ -269,7 +277,8 @@ static inline int32_t nlp_lex_lookup(const nlp_lexicon *lex, const char *word, s
         if (t == tag) {
             const nlp_lex_slot *s = &lex->slots[i];
             if (s->head[0] == lo && s->head[1] == hi &&
-                (n <= 16 || nlp_lex_equal_padded(lex->pool + s->offset + 16, word + 16, n - 16))) {
+                (n <= 16 ||
+                 nlp_lex_equal_padded(lex->pool + (s->offset_w >> 8) + 16, word + 16, n - 16))) {
                 return (int32_t)i;
             }
         } else if (t == 0) {

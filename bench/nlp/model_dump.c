@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     for (uint32_t k = 0; k < lex->n_slots; k++) {
         int32_t w = lex->slots[k].word_id;
         if (w >= 0 && (uint32_t)w < lex->n_words) {
-            text[w] = lex->pool + lex->slots[k].offset;
+            text[w] = lex->pool + (lex->slots[k].offset_w >> 8);
             len[w] = lex->tags[k] & 63;
         }
     }
