@@ -582,7 +582,9 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
-    /* by NLP_MODEL_*: the model's word weights (lexicon.h) by word id + 1, 0 at [0] */
+    /* by NLP_MODEL_*: the model's word weights (lexicon.h) by word id + 1, 0 at [0]
+     * (model_words(); the sarcasm model reads its weights from the word slots
+     * instead, summed by the tokeniser in sarc_sum) */
     int8_t *model_word[NLP_MODEL_COUNT];
     bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
     float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
