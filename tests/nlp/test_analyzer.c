@@ -2008,6 +2008,13 @@ START_TEST(empathy_and_tone_deaf)
         agent("Interest will continue to be applied while your hardship application is assessed.")
             .tone_deaf,
         0.5f);
+    /* the fault handed back, the warning the customer should have read */
+    ck_assert_float_ge(
+        agent("That said, you did enter the wrong postcode, so part of this is on you.").tone_deaf,
+        0.5f);
+    ck_assert_float_ge(agent("The disruption was widely reported in advance.").tone_deaf, 0.5f);
+    ck_assert_float_ge(
+        agent("she was just having a bad day i wouldn't take it personally").tone_deaf, 0.5f);
     ck_assert_float_lt(
         agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
     ck_assert_float_lt(agent("Payment is due on the 1st of each month.").tone_deaf, 0.5f);
