@@ -2015,6 +2015,8 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(agent("The disruption was widely reported in advance.").tone_deaf, 0.5f);
     ck_assert_float_ge(
         agent("she was just having a bad day i wouldn't take it personally").tone_deaf, 0.5f);
+    ck_assert_float_ge(agent("Wow, that's a lot of questions. Account number?").tone_deaf, 0.5f);
+    ck_assert_float_ge(agent("Well, it worked when it left our warehouse.").tone_deaf, 0.5f);
     ck_assert_float_lt(
         agent("Payment is due on the 1st regardless of personal circumstances.").tone_deaf, 0.5f);
     ck_assert_float_lt(agent("Payment is due on the 1st of each month.").tone_deaf, 0.5f);
