@@ -2027,6 +2027,13 @@ static inline int32_t model_words(const nlp_analyzer *an, int model, size_t n_to
     return sum;
 }
 
+/* Keeps a model's rule features for nlp_analyzer_model_inputs(). Out of line,
+ * so that the caller's array need not live in memory. */
+static NO_INLINE void keep_inputs(nlp_analyzer *an, int model, const float *in)
+{
+    memcpy(an->model_in[model], in, NLP_MODEL_DENSE * sizeof *in);
+}
+
 /* A model's logit (lexicon.h) from its rule features in and the sum of its
  * word weights. */
 static FORCE_INLINE float model_logit(const nlp_lex_model *m, const float *in, int32_t words)
@@ -3458,7 +3465,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         model_sarcasm = false;
     }
     if (UNLIKELY(an->keep_inputs)) {
-        memcpy(an->model_in[NLP_MODEL_SARCASM], sarc_in, sizeof sarc_in);
+        keep_inputs(an, NLP_MODEL_SARCASM, sarc_in);
     }
     bool sarcastic = out->sarcasm >= 0.5f;
     bool sarcasm_clear = out->sarcasm >= (model_sarcasm ? SARC_MODEL_CLEAR : SARCASM_CLEAR);
