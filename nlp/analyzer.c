@@ -582,10 +582,6 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
-    /* by NLP_MODEL_*: the model's word weights (lexicon.h) by word id + 1, 0 at [0]
-     * (model_words(); the sarcasm model reads its weights from the word slots
-     * instead, summed by the tokeniser in sarc_sum) */
-    int8_t *model_word[NLP_MODEL_COUNT];
     bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
     float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
 };
@@ -750,15 +746,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->redacted_cap = nlp_pii_redacted_cap(c.max_message_bytes);
     an->redacted = rp_malloc(an->redacted_cap);
     an->padded = rp_calloc(c.max_message_bytes + TOK_PAD, 1);
-    an->model_word[0] = rp_malloc(NLP_MODEL_COUNT * (an->lex->n_words + 1u));
-    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL ||
-        an->model_word[0] == NULL) {
+    if (an->tokens == NULL || an->redacted == NULL || an->padded == NULL) {
         goto fail;
-    }
-    for (int m = 0; m < NLP_MODEL_COUNT; m++) { /* by word id + 1: [0] for no word */
-        an->model_word[m] = an->model_word[0] + (size_t)m * (an->lex->n_words + 1u);
-        an->model_word[m][0] = 0;
-        memcpy(an->model_word[m] + 1, an->lex->models[m].word, an->lex->n_words);
     }
     an->redacted[0] = '\0';
     const nlp_lexicon *lex = an->lex;
@@ -791,7 +780,6 @@ void nlp_analyzer_destroy(nlp_analyzer **self_p)
     rp_free(an->tokens);
     rp_free(an->redacted);
     rp_free(an->padded);
-    rp_free(an->model_word[0]);
     rp_free(an);
     *self_p = NULL;
 }
@@ -2016,13 +2004,15 @@ static bool puts_right(const nlp_analyzer *an, size_t n_tok)
     return any_token_in(an, n_tok, an->put_right, N_PUT_RIGHT_WORDS);
 }
 
-/* The sum of a model's word weights over the message's tokens. */
-static inline int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
+/* The sum of a model's word weights (lexicon.h) over the message's tokens (the
+ * empathy model's; the sarcasm model's are summed by the tokeniser, sarc_sum). */
+static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
 {
-    const int8_t *weight = an->model_word[model];
+    const int8_t *weight = an->lex->models[model].word;
     int32_t sum = 0;
     for (size_t i = 0; i < n_tok; i++) {
-        sum += weight[an->tokens[i].word_id + 1];
+        int32_t w = an->tokens[i].word_id;
+        sum += w >= 0 ? weight[w] : 0;
     }
     return sum;
 }
@@ -2069,7 +2059,7 @@ static NO_INLINE void empathy_model(nlp_analyzer *an, nlp_result *out, size_t n_
         out->empathy = sigmoid(z);
     }
     if (UNLIKELY(an->keep_inputs)) {
-        memcpy(an->model_in[NLP_MODEL_EMPATHY], in, NLP_MODEL_DENSE * sizeof *in);
+        keep_inputs(an, NLP_MODEL_EMPATHY, in);
     }
 }
 
