@@ -149,13 +149,17 @@ typedef struct nlp_lex_emoticon {
 
 /* A model: a logistic score over the message's lexicon words (a weight per
  * word id, counted per token) and NLP_MODEL_DENSE rule features. */
-enum { NLP_MODEL_SARCASM, NLP_MODEL_EMPATHY, NLP_MODEL_COUNT };
-#define NLP_MODEL_DENSE 13    /* rule features (analyzer.c: sarc_in, empathy_model()) */
+enum { NLP_MODEL_SARCASM, NLP_MODEL_EMPATHY, NLP_MODEL_COMPLAINT, NLP_MODEL_COUNT };
+#define NLP_MODEL_DENSE                                                                            \
+    13 /* rule features (analyzer.c: sarc_in, empathy_model(), complaint_model()) */
 #define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
+/* the bias of a model whose file was absent at build time: the sarcasm and
+ * empathy models never fire, the complaint model leaves the rules' score */
+#define NLP_MODEL_ABSENT_BIAS -100.0f
 typedef struct nlp_lex_model {
     const int8_t *word; /* per word id: the weight times NLP_MODEL_SCALE, rounded */
     const float *dense; /* NLP_MODEL_DENSE weights */
-    float bias;         /* -100 when the model file is absent: it never fires */
+    float bias;         /* NLP_MODEL_ABSENT_BIAS when the model file is absent */
 } nlp_lex_model;
 
 typedef struct nlp_lexicon {

@@ -5,7 +5,7 @@ usage: bench/nlp/train_models.py DUMP_TOOL DATA_TEXT_DIR OUT_DIR
 
 DUMP_TOOL is build/bench/nlp/bench_nlp_model_dump (the analyser's own tokens
 and rule features), DATA_TEXT_DIR ../shared/data/text, OUT_DIR nlp/lexicon:
-it writes sarcasm_model.txt and empathy_model.txt there
+it writes sarcasm_model.txt, empathy_model.txt and complaint_model.txt there
 (compiled into the lexicon at the next build). RP_MODEL_CV=1 also prints a
 5-fold cross-validation over the labelled messages of each.
 
@@ -17,6 +17,13 @@ trained on those replies of our agent development sets (bench/nlp/dev/
 agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy). (A
 tone-deafness model trained the same way, on column tone_deaf, was not kept:
 docs/nlp.md.)
+
+The complaint model decides every customer message's complaint; it is trained
+on all the messages of our complaint development sets (bench/nlp/dev/
+complaints_dev.tsv, complaints2_dev.tsv to complaints8_dev.tsv, column label;
+chat_turns2_dev.tsv, column complaint). Its rule features include the
+sarcasm model's output, so after a change that moves the sarcasm model, build
+and train twice (the test nlp-models says when a model is stale).
 
 The sarcasm model decides only
 the messages the rules leave sincere that hold praise (pos_mass >= 1), so
@@ -49,6 +56,14 @@ AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but
 DENSE_NAMES = ["pos_mass", "neg_mass", "bad_situations", "complaint_cue", "problem_cue", "but",
                "warm_face", "exclamation", "gratitude", "rule_sarcasm", "question", "length",
                "put_right"]
+COMPLAINT_DENSE_NAMES = ["rule_complaint", "valence", "neg_valence", "escalation", "sarcasm",
+                         "anger", "annoyance", "gratitude", "anxiety_sadness", "complaint_cue",
+                         "problem_cue", "question", "length"]
+COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "label"),
+                  ("complaints3_dev.tsv", "label"), ("complaints4_dev.tsv", "label"),
+                  ("complaints5_dev.tsv", "label"), ("complaints6_dev.tsv", "label"),
+                  ("complaints7_dev.tsv", "label"), ("complaints8_dev.tsv", "label"),
+                  ("chat_turns2_dev.tsv", "complaint")]
 DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv"]
 # customers' messages of our other development sets, as sincere: without them
 # the model would learn that talk of parcels and bills is sarcastic, because the
@@ -67,6 +82,10 @@ GENERAL_WEIGHT = float(os.environ.get("RP_MODEL_GENERAL_WEIGHT", "1.0"))  # weig
 EPOCHS = int(os.environ.get("RP_MODEL_EPOCHS", "25"))
 RATE = 0.05
 L2 = float(os.environ.get("RP_MODEL_L2", "1e-3"))
+# the complaint model's: it learns from every message of our complaint sets,
+# and weaker penalties let single words ("says", "update") carry our writers'
+# habits (docs/nlp.md, The complaint model)
+COMPLAINT_L2 = float(os.environ.get("RP_COMPLAINT_L2", "0.1"))
 SEED = 13
 
 
@@ -104,8 +123,10 @@ def score(w_words, w_dense, bias, dense, words):
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def train(samples):
-    """samples: (dense, words, label, weight, labelled); plain SGD on the log loss."""
+def train(samples, l2=None):
+    """samples: (dense, words, label, weight, labelled); plain SGD on the log loss
+    with an L2 penalty of l2 (L2 when None)."""
+    l2 = L2 if l2 is None else l2
     rng = random.Random(SEED)
     w_words, w_dense, bias = {}, [0.0] * DENSE, 0.0
     order = list(range(len(samples)))
@@ -116,21 +137,21 @@ def train(samples):
             g = (score(w_words, w_dense, bias, dense, words) - label) * weight
             bias -= RATE * g
             for k in range(DENSE):
-                w_dense[k] -= RATE * (g * dense[k] + L2 * w_dense[k])
+                w_dense[k] -= RATE * (g * dense[k] + l2 * w_dense[k])
             for x in words:
                 w = w_words.get(x, 0.0)
-                w_words[x] = w - RATE * (g + L2 * w)
+                w_words[x] = w - RATE * (g + l2 * w)
     return w_words, w_dense, bias
 
 
-def cross_validate(samples):
+def cross_validate(samples, l2=None):
     """5-fold cross-validation over the labelled samples (the others always in
     training): F1 at several thresholds on the folds left out."""
     lab_idx = [i for i, x in enumerate(samples) if x[4]]
     probs = []
     for fold in range(5):
         test = set(lab_idx[fold::5])
-        model = train([x for i, x in enumerate(samples) if i not in test])
+        model = train([x for i, x in enumerate(samples) if i not in test], l2)
         probs += [(score(*model, *samples[i][:2]), samples[i][2]) for i in test]
     for th in (0.5, 0.6, 0.7, 0.8):
         tp = sum(1 for p, y in probs if p >= th and y == 1.0)
@@ -226,6 +247,26 @@ def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index):
     report_labelled(samples, model)
 
 
+def train_complaint(tool, dev_dir, out_dir):
+    """The complaint model: every message of our complaint development sets."""
+    samples = []
+    for name, label in COMPLAINT_SETS:
+        rows = read_tsv(os.path.join(dev_dir, name))
+        for (dense, words), r in zip(dump(tool, [r["text"] for r in rows], "complaint"), rows):
+            samples.append((dense, words, float(r[label] == "1"), 1.0, True))
+    print("train_models: complaint")
+    if os.environ.get("RP_MODEL_CV"):
+        cross_validate(samples, COMPLAINT_L2)
+    model = train(samples, COMPLAINT_L2)
+    write_model(os.path.join(out_dir, "complaint_model.txt"), [
+        "nlp/lexicon/complaint_model.txt - rapport's complaint model for customers' messages,",
+        "GENERATED by bench/nlp/train_models.py (see there and docs/nlp.md); do not edit.",
+        f"{len(samples)} messages of {', '.join(n for n, _ in COMPLAINT_SETS)},",
+        f"{EPOCHS} epochs, rate {RATE}, L2 {COMPLAINT_L2}, seed {SEED}."], model,
+        COMPLAINT_DENSE_NAMES)
+    report_labelled(samples, model)
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__.split("\n\n")[1])
@@ -233,6 +274,7 @@ def main():
     dev_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dev")
     train_sarcasm(tool, data_dir, dev_dir, out_dir)
     train_agent(tool, dev_dir, out_dir, "empathy", "empathy", 8)
+    train_complaint(tool, dev_dir, out_dir)
 
 
 if __name__ == "__main__":
