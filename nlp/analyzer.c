@@ -2855,7 +2855,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_mass -= v < 0.0f ? v : 0.0f;
             }
         }
-        if (UNLIKELY(t->entry >= 0 && lex->entries[t->entry].esc_type == NLP_ESC_CANCEL) &&
+        if (t->entry >= 0 && UNLIKELY(lex->entries[t->entry].esc_type == NLP_ESC_CANCEL) &&
             (kept_move(an, i, n_tok) || cancel_kept(an, n_tok))) {
             an->tokens[i].entry = -1; /* see MOVE_WORDS and MISTAKE_WORDS */
         }
