@@ -527,8 +527,11 @@ struct nlp_analyzer {
     token *tokens;
     size_t max_tokens;
     size_t n_tokens; /* of the last message */
-    char *redacted;
+    char *redacted;  /* the redactor's output */
     size_t redacted_cap;
+    /* the last message's redacted text: redacted, or padded when the redactor
+     * had nothing to look for (the same bytes, NUL after them: no copy) */
+    const char *redacted_out;
     unsigned char *padded; /* max_bytes + TOK_PAD: the message being tokenised, then zeros */
     size_t redacted_len;
     uint32_t emoticon_first[256]; /* 1 + first emoticon starting with the byte, or 0 */
@@ -760,6 +763,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         goto fail;
     }
     an->redacted[0] = '\0';
+    an->redacted_out = an->redacted;
     const nlp_lexicon *lex = an->lex;
     for (uint32_t k = lex->n_emoticons; k-- > 0;) {
         const unsigned char *em = (const unsigned char *)lex->emoticons[k].text;
@@ -839,7 +843,7 @@ const char *nlp_analyzer_redacted(const nlp_analyzer *an, size_t *n_bytes)
     if (n_bytes != NULL) {
         *n_bytes = an->redacted_len;
     }
-    return an->redacted;
+    return an->redacted_out;
 }
 
 const char *nlp_emotion_name(nlp_emotion e)
@@ -2497,23 +2501,26 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
     }
 }
 
-/* Redacts the message into an->redacted; returns the number of PII spans.
+/* Redacts the message into an->redacted_out; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
  * digit, an '@', a password's name among the tokens (every word is one: a
  * token takes a byte and there are max_message_bytes + 1 of them). */
 static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes)
 {
-    if (n_bytes == 0) {
-        an->redacted[0] = '\0';
-        an->redacted_len = 0;
-        return 0;
-    }
     /* every kind of PII but an e-mail address and a secret in words holds
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
-    int n =
-        nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                              NULL, digits, an->saw_at, (an->saw_tags2 & NLP_WORD2_SECRET) != 0);
+    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0;
+    if (!digits && !an->saw_at && !secret) {
+        /* nothing to redact: the padded copy is the text (zeros after it) */
+        an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
+        an->redacted_out = (const char *)an->padded;
+        an->redacted_len = n_bytes;
+        return 0;
+    }
+    an->redacted_out = an->redacted;
+    int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
+                                  NULL, digits, an->saw_at, secret);
     return n > 0 ? (uint32_t)n : 0u;
 }
 
