@@ -150,8 +150,9 @@ typedef struct nlp_lex_emoticon {
 /* A model: a logistic score over the message's lexicon words (a weight per
  * word id, counted per token) and NLP_MODEL_DENSE rule features. */
 enum { NLP_MODEL_SARCASM, NLP_MODEL_EMPATHY, NLP_MODEL_COMPLAINT, NLP_MODEL_COUNT };
-#define NLP_MODEL_DENSE                                                                            \
-    13 /* rule features (analyzer.c: sarc_in, empathy_model(), complaint_model()) */
+/* rule features of each model (analyzer.c: sarc_in, empathy_model(),
+ * complaint_model()) */
+#define NLP_MODEL_DENSE 13
 #define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
 /* the bias of a model whose file was absent at build time: the sarcasm and
  * empathy models never fire, the complaint model leaves the rules' score */

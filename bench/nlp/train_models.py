@@ -18,8 +18,9 @@ agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy). (A
 tone-deafness model trained the same way, on column tone_deaf, was not kept:
 docs/nlp.md.)
 
-The complaint model decides every customer message's complaint; it is trained
-on all the messages of our complaint development sets (bench/nlp/dev/
+The complaint model adds complaints to the customer messages the rules leave
+below 0.5 (and do not explain: analyzer.c); it is trained, all the same, on
+all the messages of our complaint development sets (bench/nlp/dev/
 complaints_dev.tsv, complaints2_dev.tsv to complaints8_dev.tsv, column label;
 chat_turns2_dev.tsv, column complaint). Its rule features include the
 sarcasm model's output, so after a change that moves the sarcasm model, build
