@@ -55,7 +55,7 @@ for f in emotion_dev.tsv heldout_emotion.tsv; do
 done
 # customers to support, each line labelled with its dominant feeling (one of
 # seven emotions or neutral): F1 of each emotion >= 0.5, and their mean
-for f in emotions_cc_dev.tsv emotions_cc2_dev.tsv emotions_cc3_dev.tsv emotions_cc4_dev.tsv heldout_emotions_cc.tsv heldout_emotions_cc2.tsv; do
+for f in emotions_cc_dev.tsv emotions_cc2_dev.tsv emotions_cc3_dev.tsv emotions_cc4_dev.tsv heldout_emotions_cc.tsv heldout_emotions_cc2.tsv heldout_emotions_cc3.tsv; do
     analyse "$f" 1 customer
     for e in anger annoyance anxiety confusion sadness gratitude joy; do
         c=$(col customer "$e")
