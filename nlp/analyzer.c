@@ -104,6 +104,10 @@
  * sets, where such reports open complaints); its logit */
 #define COMPLAINT_MODEL_ADD       0.6f
 #define COMPLAINT_MODEL_MIN_LOGIT 0.4054651f /* ln(0.6 / 0.4) */
+/* the tone-deafness model adds from this probability: below it, it read plain
+ * procedure in a routine reply as coldness */
+#define TONEDEAF_MODEL_ADD       0.8f
+#define TONEDEAF_MODEL_MIN_LOGIT 1.3862944f /* ln(0.8 / 0.2) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
  * even without a joy word ("the new phone arrived a day early and it's
  * gorgeous"). Chosen on goemotions (joy|amusement|excitement|love|relief|
@@ -2056,24 +2060,31 @@ static FORCE_INLINE float model_logit(const nlp_lex_model *m, const float *in, i
     return (z0 + z1) + (z2 + z3);
 }
 
-/* The empathy model (lexicon.h, bench/nlp/train_models.py) reads what the
- * rules could not, as the sarcasm model does: empathy told without the phrases
- * the lexicon knows ("that's a horrible thing to come home to, let's get you
- * sorted tonight"). It decides a reply the rules leave below 0.5, from its
- * words and the rule features in: from probability 0.5 the reply is empathic
- * (the score is the probability). Agent replies only. (A tone-deafness model
- * trained the same way was not kept: it read plain procedure as coldness,
- * "we'll need a copy of the death certificate", docs/nlp.md.) */
-static NO_INLINE void empathy_model(nlp_analyzer *an, nlp_result *out, size_t n_tok,
-                                    const float *in)
+/* The agent models (lexicon.h, bench/nlp/train_models.py) read what the
+ * rules could not, as the sarcasm model does, from a reply's words and the rule
+ * features in, and only add. The empathy model: empathy told without the
+ * phrases the lexicon knows ("that's a horrible thing to come home to, let's
+ * get you sorted tonight"); a reply the rules leave below 0.5 is empathic from
+ * probability 0.5. The tone-deafness model: coldness told without the
+ * lexicon's phrases ("Your grief is noted. Please find attached the final
+ * invoice."); a reply the rules leave below 0.5 is tone-deaf from probability
+ * TONEDEAF_MODEL_ADD. Each score is then the probability. Agent replies
+ * only. */
+static NO_INLINE void agent_models(nlp_analyzer *an, nlp_result *out, size_t n_tok, const float *in)
 {
-    float z = model_logit(&an->lex->models[NLP_MODEL_EMPATHY], in,
-                          model_words(an, NLP_MODEL_EMPATHY, n_tok));
-    if (out->empathy < 0.5f && z >= 0.0f) {
-        out->empathy = sigmoid(z);
-    }
     if (UNLIKELY(an->keep_inputs)) {
         keep_inputs(an, NLP_MODEL_EMPATHY, in);
+        keep_inputs(an, NLP_MODEL_TONEDEAF, in);
+    }
+    if (out->empathy < 0.5f) {
+        float z = model_logit(&an->lex->models[NLP_MODEL_EMPATHY], in,
+                              model_words(an, NLP_MODEL_EMPATHY, n_tok));
+        out->empathy = z >= 0.0f ? sigmoid(z) : out->empathy;
+    }
+    if (out->tone_deaf < 0.5f) {
+        float z = model_logit(&an->lex->models[NLP_MODEL_TONEDEAF], in,
+                              model_words(an, NLP_MODEL_TONEDEAF, n_tok));
+        out->tone_deaf = z >= TONEDEAF_MODEL_MIN_LOGIT ? sigmoid(z) : out->tone_deaf;
     }
 }
 
@@ -2576,22 +2587,22 @@ static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok
      * blame has both ("sorry about that, but you should have checked the
      * address"), and halving empathy there lost the apology */
     out->tone_deaf = squash(1.2f * td);
-    empathy_model(an, out, n_tok,
-                  (const float[NLP_MODEL_DENSE]){
-                      f->pos_mass,
-                      f->neg_mass,
-                      f->empathy_cue,
-                      f->tonedeaf_cue,
-                      f->have_but ? 1.0f : 0.0f,
-                      f->n_excl > 0 ? 1.0f : 0.0f,
-                      f->ends_question ? 1.0f : 0.0f,
-                      (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
-                      out->empathy,
-                      out->tone_deaf,
-                      f->n_you > 0 ? 1.0f : 0.0f,
-                      f->hard_times ? 1.0f : 0.0f,
-                      cheer ? 1.0f : 0.0f,
-                  });
+    agent_models(an, out, n_tok,
+                 (const float[NLP_MODEL_DENSE]){
+                     f->pos_mass,
+                     f->neg_mass,
+                     f->empathy_cue,
+                     f->tonedeaf_cue,
+                     f->have_but ? 1.0f : 0.0f,
+                     f->n_excl > 0 ? 1.0f : 0.0f,
+                     f->ends_question ? 1.0f : 0.0f,
+                     (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+                     out->empathy,
+                     out->tone_deaf,
+                     f->n_you > 0 ? 1.0f : 0.0f,
+                     f->hard_times ? 1.0f : 0.0f,
+                     cheer ? 1.0f : 0.0f,
+                 });
 }
 
 int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp_role role,

@@ -248,7 +248,8 @@ def c_str(b: bytes) -> str:
 
 
 # model files, in the order of NLP_MODEL_* (lexicon.h)
-MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt"]
+MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
+               "tonedeaf_model.txt"]
 MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
 MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 

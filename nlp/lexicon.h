@@ -149,9 +149,15 @@ typedef struct nlp_lex_emoticon {
 
 /* A model: a logistic score over the message's lexicon words (a weight per
  * word id, counted per token) and NLP_MODEL_DENSE rule features. */
-enum { NLP_MODEL_SARCASM, NLP_MODEL_EMPATHY, NLP_MODEL_COMPLAINT, NLP_MODEL_COUNT };
-/* rule features of each model (analyzer.c: sarc_in, empathy_model(),
- * complaint_model()) */
+enum {
+    NLP_MODEL_SARCASM,
+    NLP_MODEL_EMPATHY,
+    NLP_MODEL_COMPLAINT,
+    NLP_MODEL_TONEDEAF,
+    NLP_MODEL_COUNT
+};
+/* rule features of each model (analyzer.c: sarc_in, complaint_model(),
+ * agent_models(): the two agent models share theirs) */
 #define NLP_MODEL_DENSE 13
 #define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
 /* the bias of a model whose file was absent at build time: the sarcasm and

@@ -5,7 +5,8 @@ usage: bench/nlp/train_models.py DUMP_TOOL DATA_TEXT_DIR OUT_DIR
 
 DUMP_TOOL is build/bench/nlp/bench_nlp_model_dump (the analyser's own tokens
 and rule features), DATA_TEXT_DIR ../shared/data/text, OUT_DIR nlp/lexicon:
-it writes sarcasm_model.txt, empathy_model.txt and complaint_model.txt there
+it writes sarcasm_model.txt, empathy_model.txt, complaint_model.txt and
+tonedeaf_model.txt there
 (compiled into the lexicon at the next build). RP_MODEL_CV=1 also prints a
 5-fold cross-validation over the labelled messages of each.
 
@@ -14,9 +15,9 @@ per word, counted per token) and NLP_MODEL_DENSE rule features.
 
 The empathy model decides the agent replies the rules leave below 0.5; it is
 trained on those replies of our agent development sets (bench/nlp/dev/
-agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy). (A
-tone-deafness model trained the same way, on column tone_deaf, was not kept:
-docs/nlp.md.)
+agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy); the
+tone-deafness model the same way on column tone_deaf (it adds only from
+probability 0.8: analyzer.c).
 
 The complaint model adds complaints to the customer messages the rules leave
 below 0.5 (and do not explain: analyzer.c); it is trained, all the same, on
@@ -275,6 +276,7 @@ def main():
     dev_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dev")
     train_sarcasm(tool, data_dir, dev_dir, out_dir)
     train_agent(tool, dev_dir, out_dir, "empathy", "empathy", 8)
+    train_agent(tool, dev_dir, out_dir, "tonedeaf", "tone_deaf", 9)
     train_complaint(tool, dev_dir, out_dir)
 
 

@@ -1990,6 +1990,41 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
 }
 END_TEST
 
+START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
+{
+    /* coldness without the lexicon's phrases: the rules leave these below
+     * 0.5 (the model's tenth input, kept for the trainer) and the
+     * tone-deafness model (nlp/lexicon/tonedeaf_model.txt) adds them */
+    static const char *const cold[] = {
+        "your hospital stay is not our concern, the payment was late",
+        "sorry for the wait! your claim was rejected. have a lovely weekend!",
+    };
+    nlp_analyzer_keep_model_inputs(an, true);
+    for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
+        nlp_result r = agent(cold[i]);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_TONEDEAF, ids, 64, &n_ids);
+        ck_assert_msg(in[9] < 0.5f && r.tone_deaf >= 0.5f, "%s: rules %f, tone_deaf %f", cold[i],
+                      (double)in[9], (double)r.tone_deaf);
+    }
+    nlp_analyzer_keep_model_inputs(an, false);
+    /* plain procedure in a routine reply stays plain */
+    static const char *const plain[] = {
+        "I've closed the account as requested.",
+        "the engineer is booked for Tuesday",
+        "we need a copy of your passport to verify your identity",
+        "you will receive a letter confirming the closure within 10 days",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        ck_assert_msg(agent(plain[i]).tone_deaf < 0.5f, "%s", plain[i]);
+    }
+    /* the customer's side never gets it */
+    ck_assert_float_eq(
+        cust("Your grief is noted. Please find attached the final invoice.").tone_deaf, 0.0f);
+}
+END_TEST
+
 START_TEST(empathy_and_tone_deaf)
 {
     /* the customer's situation named for what it is, then help: empathy */
@@ -2061,7 +2096,11 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_lt(
         agent("The due date is the 1st of the month, as set out in your agreement.").tone_deaf,
         0.5f);
-    ck_assert_float_lt(agent("we'll need a copy of the death certificate").tone_deaf, 0.5f);
+    /* procedure after a death, with the loss acknowledged, is no fault (bare,
+     * the tone-deafness model reads it as cold: docs/nlp.md) */
+    ck_assert_float_lt(
+        agent("I'm so sorry for your loss. We'll need a copy of the death certificate.").tone_deaf,
+        0.5f);
     /* cheer to close bad news */
     ck_assert_float_ge(
         agent("Your fire damage claim is still pending. Have a fantastic day!").tone_deaf, 0.5f);
@@ -2503,6 +2542,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, empathy_and_tone_deaf);
     tcase_add_test(tc, empathy_model_reads_care_in_plain_words);
     tcase_add_test(tc, complaint_model_adds_what_the_rules_miss);
+    tcase_add_test(tc, tonedeaf_model_reads_coldness_in_plain_words);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
