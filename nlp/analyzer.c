@@ -105,9 +105,10 @@
 #define COMPLAINT_MODEL_ADD       0.6f
 #define COMPLAINT_MODEL_MIN_LOGIT 0.4054651f /* ln(0.6 / 0.4) */
 /* the tone-deafness model adds from this probability: below it, it read plain
- * procedure in a routine reply as coldness */
-#define TONEDEAF_MODEL_ADD       0.8f
-#define TONEDEAF_MODEL_MIN_LOGIT 1.3862944f /* ln(0.8 / 0.2) */
+ * procedure as coldness ("Your fire damage claim is still pending.", 0.85
+ * after one retrain; "we'll need a copy of the death certificate", 0.89) */
+#define TONEDEAF_MODEL_ADD       0.9f
+#define TONEDEAF_MODEL_MIN_LOGIT 2.1972246f /* ln(0.9 / 0.1) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
  * even without a joy word ("the new phone arrived a day early and it's
  * gorgeous"). Chosen on goemotions (joy|amusement|excitement|love|relief|
@@ -2415,9 +2416,12 @@ static bool taken_back(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
- * the interjection tag) with positive valence stands in the reply, *death when
- * a death word ("passed away", "funeral") does. */
-static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool *death)
+ * the interjection tag) with positive valence and no gratitude stands in the
+ * reply, *death when a death word ("passed away", "funeral") does; *thanks
+ * gets the valence of its words of thanks (politeness, not cheer: "thanks,
+ * I've received the death certificate and closed the account"). */
+static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool *death,
+                        float *thanks)
 {
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
@@ -2425,8 +2429,10 @@ static void agent_cheer(const nlp_analyzer *an, size_t n_tok, bool *cheer, bool 
             continue;
         }
         const nlp_lex_entry *e = &an->lex->entries[t->entry];
-        *cheer |= (e->flags & NLP_LEX_INTERJ) && e->valence > 0.0f;
+        bool grateful = e->emo[NLP_EMO_GRATITUDE] > 0.0f;
+        *cheer |= (e->flags & NLP_LEX_INTERJ) && e->valence > 0.0f && !grateful;
         *death |= (e->flags & NLP_LEX_DEATH) != 0;
+        *thanks += grateful && e->valence > 0.0f ? e->valence : 0.0f;
     }
 }
 
@@ -2559,11 +2565,12 @@ static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok
         td += 0.2f;
     }
     bool cheer = false, death = false;
+    float thanks = 0.0f;
     if (f->empathy_cue < 0.5f) { /* agent replies only: out of the customer's path */
-        agent_cheer(an, n_tok, &cheer, &death);
+        agent_cheer(an, n_tok, &cheer, &death, &thanks);
     }
     if (f->empathy_cue < 0.5f &&
-        ((f->pos_mass >= 1.3f && f->hard_times) || (cheer && (death || td > 0.0f)))) {
+        ((f->pos_mass - thanks >= 1.3f && f->hard_times) || (cheer && (death || td > 0.0f)))) {
         /* a death, a lost job or debt answered with cheer and no word of
          * acknowledgement: "okay awesome so your husband's died ... have a
          * great day", "he's passed away um lovely", and bad news told

@@ -17,7 +17,7 @@ The empathy model decides the agent replies the rules leave below 0.5; it is
 trained on those replies of our agent development sets (bench/nlp/dev/
 agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy); the
 tone-deafness model the same way on column tone_deaf (it adds only from
-probability 0.8: analyzer.c).
+probability 0.9: analyzer.c).
 
 The complaint model adds complaints to the customer messages the rules leave
 below 0.5 (and do not explain: analyzer.c); it is trained, all the same, on

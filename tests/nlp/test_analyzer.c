@@ -1997,7 +1997,8 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
      * tone-deafness model (nlp/lexicon/tonedeaf_model.txt) adds them */
     static const char *const cold[] = {
         "your hospital stay is not our concern, the payment was late",
-        "sorry for the wait! your claim was rejected. have a lovely weekend!",
+        "whether or not you were in hospital, the payment was late",
+        "your redundancy is not our concern, the arrears stand",
     };
     nlp_analyzer_keep_model_inputs(an, true);
     for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
@@ -2096,10 +2097,14 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_lt(
         agent("The due date is the 1st of the month, as set out in your agreement.").tone_deaf,
         0.5f);
-    /* procedure after a death, with the loss acknowledged, is no fault (bare,
-     * the tone-deafness model reads it as cold: docs/nlp.md) */
+    /* procedure after a death is no fault, bare or with the loss acknowledged */
+    ck_assert_float_lt(agent("we'll need a copy of the death certificate").tone_deaf, 0.5f);
     ck_assert_float_lt(
         agent("I'm so sorry for your loss. We'll need a copy of the death certificate.").tone_deaf,
+        0.5f);
+    /* thanks are no cheer beside a death */
+    ck_assert_float_lt(
+        agent("thanks, I've received the death certificate and closed the account").tone_deaf,
         0.5f);
     /* cheer to close bad news */
     ck_assert_float_ge(
