@@ -56,6 +56,11 @@ static float pause_of(const nlp_result *r)
     return r->pause_request;
 }
 
+static float tone_deaf_of(const nlp_result *r)
+{
+    return r->tone_deaf;
+}
+
 /* Every customer text in texts scores at least 0.5 on score (yes) or below it (!yes). */
 static void expect_scores(const char *const *texts, size_t n, float (*score)(const nlp_result *),
                           const char *name, bool yes)
@@ -68,6 +73,24 @@ static void expect_scores(const char *const *texts, size_t n, float (*score)(con
 }
 #define EXPECT(texts, score, yes)                                                                  \
     expect_scores(texts, sizeof texts / sizeof texts[0], score, #score, yes)
+
+/* Every text in texts, analysed in role, is one the rules leave below 0.5 on
+ * score (model's input rule_in, the rules' own score, kept for the trainer)
+ * and the model lifts to 0.5 or more. */
+static void expect_model_adds(const char *const *texts, size_t n, nlp_role role, int model,
+                              int rule_in, float (*score)(const nlp_result *))
+{
+    nlp_analyzer_keep_model_inputs(an, true);
+    for (size_t i = 0; i < n; i++) {
+        nlp_result r = run(texts[i], role);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, model, ids, 64, &n_ids);
+        ck_assert_msg(in[rule_in] < 0.5f && score(&r) >= 0.5f, "%s: rules %f, with the model %f",
+                      texts[i], (double)in[rule_in], (double)score(&r));
+    }
+    nlp_analyzer_keep_model_inputs(an, false);
+}
 
 /* A customer text whose valence lies strictly between lo and hi. */
 typedef struct valence_case {
@@ -1964,16 +1987,8 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
         "the engineer came, looked at it for two minutes and left",
         "the so called express lane took 45 minutes",
     };
-    nlp_analyzer_keep_model_inputs(an, true);
-    for (size_t i = 0; i < sizeof missed / sizeof missed[0]; i++) {
-        nlp_result r = cust(missed[i]);
-        int32_t ids[64];
-        size_t n_ids = 0;
-        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_COMPLAINT, ids, 64, &n_ids);
-        ck_assert_msg(in[0] < 0.5f && r.complaint >= 0.5f, "%s: rules %f, complaint %f", missed[i],
-                      (double)in[0], (double)r.complaint);
-    }
-    nlp_analyzer_keep_model_inputs(an, false);
+    expect_model_adds(missed, sizeof missed / sizeof missed[0], NLP_ROLE_CUSTOMER,
+                      NLP_MODEL_COMPLAINT, 0, complaint_of);
     /* it only adds: what the rules explain or read as praise stays as it was,
      * and so do plain reports it is unsure of */
     static const char *const not_complaints[] = {
@@ -2000,16 +2015,8 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
         "whether or not you were in hospital, the payment was late",
         "your redundancy is not our concern, the arrears stand",
     };
-    nlp_analyzer_keep_model_inputs(an, true);
-    for (size_t i = 0; i < sizeof cold / sizeof cold[0]; i++) {
-        nlp_result r = agent(cold[i]);
-        int32_t ids[64];
-        size_t n_ids = 0;
-        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_TONEDEAF, ids, 64, &n_ids);
-        ck_assert_msg(in[9] < 0.5f && r.tone_deaf >= 0.5f, "%s: rules %f, tone_deaf %f", cold[i],
-                      (double)in[9], (double)r.tone_deaf);
-    }
-    nlp_analyzer_keep_model_inputs(an, false);
+    expect_model_adds(cold, sizeof cold / sizeof cold[0], NLP_ROLE_AGENT, NLP_MODEL_TONEDEAF, 9,
+                      tone_deaf_of);
     /* plain procedure in a routine reply stays plain */
     static const char *const plain[] = {
         "I've closed the account as requested.",
@@ -2022,7 +2029,7 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
     }
     /* the customer's side never gets it */
     ck_assert_float_eq(
-        cust("Your grief is noted. Please find attached the final invoice.").tone_deaf, 0.0f);
+        cust("your hospital stay is not our concern, the payment was late").tone_deaf, 0.0f);
 }
 END_TEST
 
