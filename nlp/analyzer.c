@@ -2024,7 +2024,7 @@ static bool puts_right(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* The sum of a model's word weights (lexicon.h) over the message's tokens (the
- * empathy model's; the sarcasm model's are summed by the tokeniser, sarc_sum). */
+ * sarcasm model's are summed by the tokeniser instead, sarc_sum). */
 static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
 {
     const int8_t *weight = an->lex->models[model].word;
@@ -2551,7 +2551,7 @@ typedef struct agent_facts {
 } agent_facts;
 
 /* The agent side of a reply: empathy and tone-deafness (rules, then the
- * empathy model); no emotion. Out of line: one message in many is an agent's. */
+ * agent models); no emotion. Out of line: one message in many is an agent's. */
 static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok,
                                  const agent_facts *f)
 {

@@ -160,13 +160,10 @@ enum {
  * agent_models(): the two agent models share theirs) */
 #define NLP_MODEL_DENSE 13
 #define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
-/* the bias of a model whose file was absent at build time: the sarcasm and
- * empathy models never fire, the complaint model leaves the rules' score */
-#define NLP_MODEL_ABSENT_BIAS -100.0f
 typedef struct nlp_lex_model {
     const int8_t *word; /* per word id: the weight times NLP_MODEL_SCALE, rounded */
     const float *dense; /* NLP_MODEL_DENSE weights */
-    float bias;         /* NLP_MODEL_ABSENT_BIAS when the model file is absent */
+    float bias;         /* -100 when the model file is absent: it never fires */
 } nlp_lex_model;
 
 typedef struct nlp_lexicon {

@@ -13,10 +13,11 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 python3 "$trainer" "$dump" "$data" "$tmp" >/dev/null || { echo "FAIL: trainer"; exit 1; }
 status=0
-for m in sarcasm empathy complaint tonedeaf; do
-    if ! cmp -s "$tmp/${m}_model.txt" "$lexdir/${m}_model.txt"; then
-        echo "FAIL: $lexdir/${m}_model.txt is not what the trainer makes now"
-        diff "$lexdir/${m}_model.txt" "$tmp/${m}_model.txt" | head -10
+for made in "$tmp"/*_model.txt; do
+    name=$(basename "$made")
+    if ! cmp -s "$made" "$lexdir/$name"; then
+        echo "FAIL: $lexdir/$name is not what the trainer makes now"
+        diff "$lexdir/$name" "$made" | head -10
         status=1
     fi
 done
