@@ -1048,24 +1048,24 @@ static inline bool in_number(const unsigned char *s, size_t n, size_t i)
            ascii_digit(s[i + 1]);
 }
 
-/* Marks the last token with a punctuation mark. */
+/* What a punctuation mark after a token adds to its flags. */
+static const uint8_t punct_flags[256] = {
+    ['!'] = TOK_CLAUSE_END, ['?'] = TOK_CLAUSE_END,  ['.'] = TOK_CLAUSE_END,
+    [';'] = TOK_CLAUSE_END, ['\n'] = TOK_CLAUSE_END, ['\r'] = TOK_CLAUSE_END,
+    [','] = TOK_COMMA,      [':'] = TOK_COMMA,
+};
+
+/* Marks the last token with a punctuation mark (without a branch on the
+ * mark: which one it is was a mispredicted branch in three). */
 static void punct(nlp_analyzer *an, size_t n_tok, unsigned char c)
 {
     if (n_tok == 0) {
         return;
     }
     token *t = &an->tokens[n_tok - 1];
-    if (c == '!') {
-        t->excl = (uint8_t)(t->excl < 255 ? t->excl + 1 : 255);
-        t->flags |= TOK_CLAUSE_END;
-    } else if (c == '?') {
-        t->quest = (uint8_t)(t->quest < 255 ? t->quest + 1 : 255);
-        t->flags |= TOK_CLAUSE_END;
-    } else if (c == '.' || c == ';' || c == '\n' || c == '\r') {
-        t->flags |= TOK_CLAUSE_END;
-    } else if (c == ',' || c == ':') {
-        t->flags |= TOK_COMMA;
-    }
+    t->excl = (uint8_t)(t->excl + ((c == '!') & (t->excl < 255)));
+    t->quest = (uint8_t)(t->quest + ((c == '?') & (t->quest < 255)));
+    t->flags |= punct_flags[c];
 }
 
 /* Tries the emoticon table at s[i]; returns the bytes matched or 0. */
@@ -2039,7 +2039,8 @@ static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
     int32_t sum = 0;
     for (size_t i = 0; i < n_tok; i++) {
         int32_t w = an->tokens[i].word_id;
-        sum += w >= 0 ? weight[w] : 0;
+        int32_t known = ~(w >> 31); /* all ones for a word id, 0 for -1; no branch */
+        sum += weight[w & known] & known;
     }
     return sum;
 }
