@@ -1600,6 +1600,7 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
              * phrases a word starts do not go on with the next one */
             uint32_t key = (((uint32_t)t->root << 16) | (uint32_t)next->word_id) + 1u;
             uint32_t fb = (key * NLP_LEX_EDGE_FILTER_MUL) >> (32u - NLP_LEX_EDGE_FILTER_BITS);
+            fb &= -(uint32_t)(t->root != 0); /* a word that starts no phrase reads byte 0 */
             unsigned edge = (unsigned)(filter[fb >> 3] >> (fb & 7u)) & 1u;
             unsigned may = (unsigned)(t->root != 0) &
                            (unsigned)((t->flags & (TOK_CLAUSE_END | TOK_COMMA)) == 0) &
