@@ -1542,6 +1542,19 @@ START_TEST(each_escalation_type)
         {"I go tell everybody for my church", NLP_ESC_PUBLIC},
         /* a promise told in other words, by the person who made it */
         {"the lady say will send technician on Monday, Monday nobody come", NLP_ESC_REPEAT_CONTACT},
+        /* fifteenth session: formal letters, chat and non-native English
+         * (bench/nlp/dev/escalation7_dev.tsv, escalation8_dev.tsv) */
+        {"I'm writing for the third time about the refund for my cancelled flight",
+         NLP_ESC_REPEAT_CONTACT},
+        {"I already email you last Friday about this, until now no reply", NLP_ESC_REPEAT_CONTACT},
+        {"I've called your office on four occasions since June", NLP_ESC_REPEAT_CONTACT},
+        {"Every time I ring I get told something different", NLP_ESC_REPEAT_CONTACT},
+        {"Who do I go over your head to?", NLP_ESC_HUMAN_REQUEST},
+        {"I'd like to bypass the bot and chat to your sales team", NLP_ESC_HUMAN_REQUEST},
+        {"I'll be moving the mortgage to another lender when the fix ends", NLP_ESC_CANCEL},
+        {"please do not take any more payments, i'm finished with the software", NLP_ESC_CANCEL},
+        {"TripAdvisor is going to get the full story of this hotel", NLP_ESC_PUBLIC},
+        {"im going to warn them all about your broadband", NLP_ESC_PUBLIC},
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1722,6 +1735,12 @@ START_TEST(each_escalation_type)
         "is it possible to freeze the membership rather than cancelling?",
         "Are your tariffs covered by the Ofgem price cap?",
         "I told them it was still not right",
+        /* fifteenth session: what the new phrases must leave alone */
+        "the writing is big enough for people to see",
+        "Could I be transferred back to Leanne? My battery died.",
+        "i forgot to cancel the free trial can you refund it",
+        "We'd like to end the lease on the photocopier when the term finishes in March",
+        "we went a bit viral on TikTok with your face paint lol",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
