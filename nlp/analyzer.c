@@ -1590,6 +1590,8 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
 {
     const token *tokens = an->tokens;
     const uint8_t *filter = an->lex->edge_filter;
+    const nlp_lex_edge_slot *edges = an->lex->edge_slots;
+    uint32_t edge_shift = 32u - an->lex->edge_bits;
     size_t free_from = 0; /* tokens before it are in a phrase already matched */
     for (size_t base = 0; base + 1 < n_tok; base += 64) {
         size_t end = n_tok - 1 - base < 64 ? n_tok - 1 : base + 64; /* the last token starts none */
@@ -1608,6 +1610,10 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
                             ((unsigned)(next->word_id == t->word_id) &
                              (unsigned)((next->word_tags & NLP_WORD_TRAIL) != 0)));
             starts |= (uint64_t)may << (i - base);
+            /* the first step's edge slot, fetched now for a candidate (slot 0,
+             * always cached, for the others: no branch) */
+            uint32_t slot = ((key * NLP_LEX_EDGE_HASH_MUL) >> edge_shift) & -(uint32_t)may;
+            __builtin_prefetch(&edges[slot]);
         }
         for (; starts != 0; starts &= starts - 1) {
             size_t i = base + (size_t)__builtin_ctzll(starts);
