@@ -22,7 +22,7 @@ probability 0.9: analyzer.c).
 The complaint model adds complaints to the customer messages the rules leave
 below 0.5 (and do not explain: analyzer.c); it is trained, all the same, on
 all the messages of our complaint development sets (bench/nlp/dev/
-complaints_dev.tsv, complaints2_dev.tsv to complaints8_dev.tsv, column label;
+complaints_dev.tsv, complaints2_dev.tsv to complaints9_dev.tsv, column label;
 chat_turns2_dev.tsv, column complaint). Its rule features include the
 sarcasm model's output, so after a change that moves the sarcasm model, build
 and train twice (the test nlp-models says when a model is stale).
@@ -40,10 +40,14 @@ it is trained on those alone:
     other half of each is kept out and only measured (how many it flags).
 The held-out sets (bench/nlp/dev/heldout_*) and the evaluation-only sets are
 never read here. Training is deterministic: the same inputs give the same file.
+It is also steady: the order SGD visits the samples in follows each sample's
+content, and the model is the mean of its last epochs, so a lexicon change that
+moves one message in or out of a set moves the models by little (with a
+shuffle of positions, one message fewer re-drew every model).
 """
+import hashlib
 import math
 import os
-import random
 import subprocess
 import sys
 
@@ -65,6 +69,7 @@ COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "labe
                   ("complaints3_dev.tsv", "label"), ("complaints4_dev.tsv", "label"),
                   ("complaints5_dev.tsv", "label"), ("complaints6_dev.tsv", "label"),
                   ("complaints7_dev.tsv", "label"), ("complaints8_dev.tsv", "label"),
+                  ("complaints9_dev.tsv", "label"),
                   ("chat_turns2_dev.tsv", "complaint")]
 DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv"]
 # customers' messages of our other development sets, as sincere: without them
@@ -82,6 +87,7 @@ FIT_SETS = ["vader_tweets.tsv", "vader_amazon.tsv", "vader_movie.tsv", "vader_ny
             "uci_sentences.tsv", "goemotions.tsv"]
 GENERAL_WEIGHT = float(os.environ.get("RP_MODEL_GENERAL_WEIGHT", "1.0"))  # weight of one general-text message against one labelled one
 EPOCHS = int(os.environ.get("RP_MODEL_EPOCHS", "25"))
+AVERAGED = 10  # the model is the mean of the weights after each of the last AVERAGED epochs
 RATE = 0.05
 L2 = float(os.environ.get("RP_MODEL_L2", "1e-3"))
 # the complaint model's: it learns from every message of our complaint sets,
@@ -126,14 +132,21 @@ def score(w_words, w_dense, bias, dense, words):
 
 
 def train(samples, l2=None):
-    """samples: (dense, words, label, weight, labelled); plain SGD on the log loss
-    with an L2 penalty of l2 (L2 when None)."""
+    """samples: (dense, words, label, weight, labelled); SGD on the log loss with
+    an L2 penalty of l2 (L2 when None), in an order set by each sample's content,
+    averaged over the last AVERAGED epochs."""
     l2 = L2 if l2 is None else l2
-    rng = random.Random(SEED)
     w_words, w_dense, bias = {}, [0.0] * DENSE, 0.0
-    order = list(range(len(samples)))
-    for _ in range(EPOCHS):
-        rng.shuffle(order)
+    sum_words, sum_dense, sum_bias = {}, [0.0] * DENSE, 0.0
+    # each epoch visits the samples in an order drawn from each sample's own
+    # content (with the seed and the epoch), not from a shuffle of their
+    # positions: a sample added or taken away (a lexicon change moves a message
+    # in or out of a set) leaves the others' order as it was, so the models
+    # move by what changed rather than by a new shuffle of everything
+    keys = [hashlib.sha1(repr(x[:4]).encode()).digest() for x in samples]
+    for epoch in range(EPOCHS):
+        salt = f"{SEED}:{epoch}".encode()
+        order = sorted(range(len(samples)), key=lambda i: (hashlib.sha1(salt + keys[i]).digest(), i))
         for i in order:
             dense, words, label, weight, _ = samples[i]
             g = (score(w_words, w_dense, bias, dense, words) - label) * weight
@@ -143,7 +156,17 @@ def train(samples, l2=None):
             for x in words:
                 w = w_words.get(x, 0.0)
                 w_words[x] = w - RATE * (g + l2 * w)
-    return w_words, w_dense, bias
+        if epoch >= EPOCHS - AVERAGED:
+            # the model is the mean of the last epochs' weights: SGD at a
+            # constant rate wanders about the optimum, and where its last step
+            # lands is an accident of the order; the mean is not
+            for x, w in w_words.items():
+                sum_words[x] = sum_words.get(x, 0.0) + w
+            for k in range(DENSE):
+                sum_dense[k] += w_dense[k]
+            sum_bias += bias
+    n = float(min(AVERAGED, EPOCHS))
+    return {x: w / n for x, w in sum_words.items()}, [w / n for w in sum_dense], sum_bias / n
 
 
 def cross_validate(samples, l2=None):
@@ -221,7 +244,7 @@ def train_sarcasm(tool, data_dir, dev_dir, out_dir):
         f"{n_service} customers' messages of our other development sets as sincere,",
         f"{len(samples) - n_labelled - n_service} general ones as sincere (weight "
         f"{GENERAL_WEIGHT}),",
-        f"{EPOCHS} epochs, rate {RATE}, L2 {L2}, seed {SEED}."], model, DENSE_NAMES)
+        f"{EPOCHS} epochs (the mean of the last {AVERAGED}), rate {RATE}, L2 {L2}, seed {SEED}."], model, DENSE_NAMES)
     report_labelled(samples, model)
     for name, feats in kept_out.items():
         flagged = sum(1 for d, w in feats if score(*model, d, w) >= 0.5)
@@ -245,7 +268,7 @@ def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index):
         f"nlp/lexicon/{model_name}_model.txt - rapport's {label} model for agent replies,",
         "GENERATED by bench/nlp/train_models.py (see there and docs/nlp.md); do not edit.",
         f"{len(samples)} replies of {', '.join(AGENT_SETS)} that the rules leave below 0.5,",
-        f"{EPOCHS} epochs, rate {RATE}, L2 {L2}, seed {SEED}."], model, AGENT_DENSE_NAMES)
+        f"{EPOCHS} epochs (the mean of the last {AVERAGED}), rate {RATE}, L2 {L2}, seed {SEED}."], model, AGENT_DENSE_NAMES)
     report_labelled(samples, model)
 
 
@@ -264,7 +287,7 @@ def train_complaint(tool, dev_dir, out_dir):
         "nlp/lexicon/complaint_model.txt - rapport's complaint model for customers' messages,",
         "GENERATED by bench/nlp/train_models.py (see there and docs/nlp.md); do not edit.",
         f"{len(samples)} messages of {', '.join(n for n, _ in COMPLAINT_SETS)},",
-        f"{EPOCHS} epochs, rate {RATE}, L2 {COMPLAINT_L2}, seed {SEED}."], model,
+        f"{EPOCHS} epochs (the mean of the last {AVERAGED}), rate {RATE}, L2 {COMPLAINT_L2}, seed {SEED}."], model,
         COMPLAINT_DENSE_NAMES)
     report_labelled(samples, model)
 
