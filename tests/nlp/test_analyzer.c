@@ -1555,6 +1555,14 @@ START_TEST(each_escalation_type)
         {"please do not take any more payments, i'm finished with the software", NLP_ESC_CANCEL},
         {"TripAdvisor is going to get the full story of this hotel", NLP_ESC_PUBLIC},
         {"im going to warn them all about your broadband", NLP_ESC_PUBLIC},
+        {"last week I call and they give me a case number, but nobody call me back like they "
+         "promise",
+         NLP_ESC_REPEAT_CONTACT},
+        {"Please could someone senior in the claims department telephone me before Friday",
+         NLP_ESC_HUMAN_REQUEST},
+        {"I'd rather not go round in circles, I need somebody rather than the virtual assistant",
+         NLP_ESC_HUMAN_REQUEST},
+        {"My bank has started an indemnity claim for the three payments you took", NLP_ESC_LEGAL},
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1741,6 +1749,8 @@ START_TEST(each_escalation_type)
         "i forgot to cancel the free trial can you refund it",
         "We'd like to end the lease on the photocopier when the term finishes in March",
         "we went a bit viral on TikTok with your face paint lol",
+        "Yes you should tell them and report him to the police",
+        "A cautionary tale about a student who thought he could not fall",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
