@@ -32,7 +32,7 @@ the messages the rules leave sincere that hold praise (pos_mass >= 1), so
 it is trained on those alone:
   - sarcastic (1) and sincere (0) messages of our development sets
     bench/nlp/dev/sarcasm_dev.tsv, sarcasm2_dev.tsv, sarcasm3_dev.tsv,
-    sarcasm4_dev.tsv (written for this project);
+    sarcasm4_dev.tsv, sarcasm5_dev.tsv (written for this project);
   - as sincere (0), every other message of the sets the data MANIFEST marks fit
     for tuning (vader_tweets, vader_amazon, vader_movie, vader_nyt,
     uci_sentences, goemotions; permissive licences): general text is rarely
@@ -71,7 +71,8 @@ COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "labe
                   ("complaints7_dev.tsv", "label"), ("complaints8_dev.tsv", "label"),
                   ("complaints9_dev.tsv", "label"),
                   ("chat_turns2_dev.tsv", "complaint")]
-DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv"]
+DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv",
+            "sarcasm5_dev.tsv"]
 # customers' messages of our other development sets, as sincere: without them
 # the model would learn that talk of parcels and bills is sarcastic, because the
 # general text above has none. Rows whose label may hide sarcasm (anger,
