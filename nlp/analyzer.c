@@ -106,9 +106,10 @@
 #define COMPLAINT_MODEL_MIN_LOGIT 0.4054651f /* ln(0.6 / 0.4) */
 /* the tone-deafness model adds from this probability: below it, it read plain
  * procedure as coldness ("Your fire damage claim is still pending.", 0.85
- * after one retrain; "we'll need a copy of the death certificate", 0.89) */
-#define TONEDEAF_MODEL_ADD       0.9f
-#define TONEDEAF_MODEL_MIN_LOGIT 2.1972246f /* ln(0.9 / 0.1) */
+ * after one retrain; "we'll need a copy of the death certificate", 0.89, and
+ * 0.92 once agent8_dev was in its data: 0.9 until the fifteenth session) */
+#define TONEDEAF_MODEL_ADD       0.93f
+#define TONEDEAF_MODEL_MIN_LOGIT 2.5866893f /* ln(0.93 / 0.07) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
  * even without a joy word ("the new phone arrived a day early and it's
  * gorgeous"). Chosen on goemotions (joy|amusement|excitement|love|relief|

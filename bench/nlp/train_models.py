@@ -15,9 +15,9 @@ per word, counted per token) and NLP_MODEL_DENSE rule features.
 
 The empathy model decides the agent replies the rules leave below 0.5; it is
 trained on those replies of our agent development sets (bench/nlp/dev/
-agent_dev.tsv and agent3_dev.tsv to agent7_dev.tsv, column empathy); the
+agent_dev.tsv and agent3_dev.tsv to agent8_dev.tsv, column empathy); the
 tone-deafness model the same way on column tone_deaf (it adds only from
-probability 0.9: analyzer.c).
+probability 0.93: analyzer.c).
 
 The complaint model adds complaints to the customer messages the rules leave
 below 0.5 (and do not explain: analyzer.c); it is trained, all the same, on
@@ -55,7 +55,7 @@ DENSE = 13  # NLP_MODEL_DENSE
 PRAISE = 1.0  # SARC_MODEL_PRAISE in analyzer.c
 SCALE = 32.0  # NLP_MODEL_SCALE: weights are stored as int8 at this scale
 AGENT_SETS = ["agent_dev.tsv", "agent3_dev.tsv", "agent4_dev.tsv", "agent5_dev.tsv",
-              "agent6_dev.tsv", "agent7_dev.tsv"]
+              "agent6_dev.tsv", "agent7_dev.tsv", "agent8_dev.tsv"]
 AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but", "exclamation",
                      "question", "length", "rule_empathy", "rule_tonedeaf", "you", "hard_times",
                      "cheer"]
