@@ -192,6 +192,15 @@
 #define BARE_CANCEL_TAIL                                                                           \
     "please", "pls", "plz", "now", "today", "asap", "immediately", "thanks", "thx", "then"
 #define N_BARE_CANCEL_TAIL 10
+/* A message of at most KEYWORD_WORDS words (phrases count as one) that names
+ * only people to reach or a complaint, beside these words, is a keyword
+ * request (keyword_request(): "agents pls", "need a rep asap", "complaint
+ * please", "new complaint"; not "thanks agent") */
+#define KEYWORD_FILLERS                                                                            \
+    "please", "pls", "plz", "asap", "now", "urgently", "urgent", "immediately", "a", "an", "the",  \
+        "any", "need", "want", "wanna", "new", "another", "one"
+#define N_KEYWORD_FILLERS 18
+#define KEYWORD_WORDS     5
 /* A message may end on one of these prepositions, finished, when a word of
  * STRANDERS earlier in its last sentence took the object ("that's not what I
  * asked for", "what is this for", "who do I speak to") or the verb it
@@ -553,6 +562,7 @@ struct nlp_analyzer {
     int32_t concession_words[N_CONCESSION_WORDS]; /* word ids of CONCESSION_WORDS, or -1 */
     int32_t bare_cancel_lead[N_BARE_CANCEL_LEAD]; /* word ids of BARE_CANCEL_LEAD, or -1 */
     int32_t bare_cancel_tail[N_BARE_CANCEL_TAIL]; /* word ids of BARE_CANCEL_TAIL, or -1 */
+    int32_t keyword_fillers[N_KEYWORD_FILLERS];   /* word ids of KEYWORD_FILLERS, or -1 */
     int32_t first_person[2];                      /* word ids of "i" and "we", or -1 */
     int32_t please_words[3];                      /* "please", "pls", "plz", or -1 */
     int32_t promisers[N_PROMISERS];               /* word ids of PROMISERS, or -1 */
@@ -709,6 +719,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, concession_words, CONCESSION_WORDS);
     LOAD_WORD_IDS(an, bare_cancel_lead, BARE_CANCEL_LEAD);
     LOAD_WORD_IDS(an, bare_cancel_tail, BARE_CANCEL_TAIL);
+    LOAD_WORD_IDS(an, keyword_fillers, KEYWORD_FILLERS);
     LOAD_WORD_IDS(an, stranded_preps, STRANDED_PREPS);
     LOAD_WORD_IDS(an, stranders, STRANDERS);
     LOAD_WORD_IDS(an, answer_no_next, ANSWER_NO_NEXT);
@@ -2318,21 +2329,33 @@ static bool asks_yes_no(const nlp_analyzer *an, long start, long pos)
     return word_in(an->tokens[start].word_id, an->yes_no_words, N_YES_NO_WORDS);
 }
 
-/* True when every word of the message names a person to reach ("agent",
- * "operator", "human"): phrases count as one word. */
-static bool only_people(const nlp_analyzer *an, size_t n_tok)
+/* What a message typed as keywords asks for: NLP_ESC_HUMAN_REQUEST when its
+ * words name only people to reach ("agent", "operator. agent. representative.",
+ * "agents pls", "customer rep asap"), NLP_ESC_LEGAL when they name only a
+ * complaint ("complaint", "complaint pls", "new complaint"); KEYWORD_FILLERS
+ * words may stand beside them, phrases count as one word. NLP_ESC_NONE for
+ * anything else. */
+static RARE nlp_escalation_type keyword_request(const nlp_analyzer *an, size_t n_tok)
 {
+    int people = 0, complaints = 0;
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
-        if (t->flags & TOK_CONSUMED) {
+        if ((t->flags & TOK_CONSUMED) ||
+            word_in(t->word_id, an->keyword_fillers, N_KEYWORD_FILLERS)) {
             continue;
         }
-        if (t->entry < 0 ||
-            !(an->lex->entries[t->entry].flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
-            return false;
+        uint32_t f = t->entry >= 0 ? an->lex->entries[t->entry].flags : 0u;
+        if (f & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG)) {
+            people++;
+        } else if (f & NLP_LEX_FORMAL_OBJ) {
+            complaints++;
+        } else {
+            return NLP_ESC_NONE;
         }
     }
-    return true;
+    return people > 0 && complaints == 0   ? NLP_ESC_HUMAN_REQUEST
+           : complaints > 0 && people == 0 ? NLP_ESC_LEGAL
+                                           : NLP_ESC_NONE;
 }
 
 /* True when three words in a row each end a sentence with a full stop ("every.
@@ -3348,12 +3371,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* a message that is only a person to reach ("agent", "representative",
-     * "human?"): the one-word request of chat bots and phone menus ... */
-    if ((n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) ||
-        (n_content >= 2 && n_content <= 4 && only_people(an, n_tok))) {
-        /* ... said again or in several words: "agent. agent. AGENT.",
-         * "operator. agent. representative." */
+     * "human?") or a complaint: the keyword requests of chat bots and phone
+     * menus, said again, in several words or beside a "please" */
+    if (n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
+    } else if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
+        esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);
+    } else if (n_content >= 2 && n_content <= KEYWORD_WORDS) {
+        nlp_escalation_type k = keyword_request(an, n_tok);
+        if (k != NLP_ESC_NONE) {
+            esc[k] = max_f(esc[k], LONE_REQUEST);
+        }
     }
     if (n_content == 1 && neg_own_v < 0.0f && n_excl == 0 && n_tok > 0 &&
         an->tokens[n_tok - 1].word_id == an->no_word) {
@@ -3362,10 +3390,6 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         sum -= neg_own_v;
         neg_mass += neg_own_v;
         n_valenced--;
-    }
-    if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
-        /* ... and of a complaint: "complaint", "claim" */
-        esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);
     }
 
     /* ---- escalation ---- */

@@ -237,6 +237,88 @@ def expand(term):
                 yield tuple(out)
 
 
+# Variants typo_variants() makes of "~" words that are other English words
+# (or common chat spellings of them), so they are never read as the typo:
+# "compliant" is no "complaint", "manage" no "manager", "agen" is "again".
+# Every variant of the words in spelling.txt was read for this list.
+TYPO_REAL = {"compliant", "compliants", "complains", "manage", "agen"}
+
+
+def typo_variants(word):
+    """One-key typing errors of a word of 5 letters or more: a letter
+    dropped, two neighbours swapped or a letter doubled, never at the first
+    letter (people rarely miss it, and most such variants are other words)."""
+    out = set()
+    for i in range(1, len(word)):
+        out.add(word[:i] + word[i + 1:])                         # dropped
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])  # swapped
+        if word[i] != word[i - 1] and (i + 1 == len(word) or word[i] != word[i + 1]):
+            out.add(word[:i + 1] + word[i] + word[i + 1:])       # doubled
+    out.discard(word)
+    return out
+
+
+def word_spellings(word_ids, same_words, typo_words):
+    """{spelling: word} for "spelling = ~word" lines and the typing errors of
+    "~ word" words. A spelling that is a word of the lexicon keeps its own
+    meaning; one that two words would share (or TYPO_REAL) is dropped."""
+    out = {}
+    for v, w, where in same_words:
+        if w not in word_ids:
+            sys.exit(f"{where}: '~{w}' is no word of the lexicon")
+        if v in word_ids or " " in v or not v:
+            sys.exit(f"{where}: '{v}' is a word of its own")
+        out[v] = w
+    made = {}
+    for w, where in typo_words:
+        if w not in word_ids:
+            sys.exit(f"{where}: '~ {w}': no word of the lexicon")
+        if len(w) < 5 or not w.isascii() or not w.isalpha():
+            sys.exit(f"{where}: '~ {w}': only words of 5 ASCII letters or more")
+        for v in typo_variants(w):
+            made.setdefault(v, set()).add(w)
+    for v, ws in sorted(made.items()):
+        if len(ws) == 1 and v not in word_ids and v not in out and v not in TYPO_REAL:
+            out[v] = next(iter(ws))
+    return out
+
+
+LEAD_IN_FLAGS = ("hreq_verb", "first_person", "want")
+LEAD_IN_PRONOUNS = {"i", "me", "m", "d", "im", "id", "we", "my", "you"}
+
+
+def bridged_phrases(terms):
+    """{words: entry} for each lead-in phrase (several words, valence 0, no
+    escalation, no emotion or cue, flags among LEAD_IN_FLAGS) joined with an
+    escalation phrase that starts on its last words and goes past it."""
+    lead_mask = 0
+    for f in LEAD_IN_FLAGS:
+        lead_mask |= FLAGS[f]
+    by_prefix = {}
+    for words, e in terms.items():
+        # not a request for a person: the pair rules read those, and "can i
+        # speak | to someone about my mortgage" asks for no one in particular
+        if len(words) > 1 and e["esc"] not in (0, ESC_TYPES.index("human_request")):
+            for k in range(1, len(words)):
+                by_prefix.setdefault(words[:k], []).append(words)
+    out = {}
+    for lead, le in terms.items():
+        if (len(lead) < 2 or le["valence"] != 0.0 or le["esc"] != 0 or le["topic"] != 0 or
+                any(le["emo"]) or any(le["scores"]) or le["flags"] & ~lead_mask or
+                not le["flags"] & FLAGS["first_person"]):
+            continue
+        for k in range(1, len(lead)):
+            if set(lead[len(lead) - k:]) <= LEAD_IN_PRONOUNS:
+                continue  # "get me" + "me again" is no "give me again"
+            for words in by_prefix.get(lead[len(lead) - k:], ()):
+                joined = lead + words[k:]
+                if len(joined) <= MAX_PHRASE_TOKENS and joined not in terms:
+                    pe = terms[words]
+                    out[joined] = dict(pe, flags=pe["flags"] | le["flags"])
+    return out
+
+
 def c_str(b: bytes) -> str:
     out = []
     for ch in b:
@@ -285,6 +367,8 @@ def main():
     terms = {}      # tuple(words) -> entry
     emoticons = {}  # bytes -> entry
     aliases = []    # (lhs, canonical term, where)
+    typo_words = []  # (word, where): "~ word" lines
+    same_words = []  # (spelling, word, where): "spelling = ~word" lines
     paths = [p for p in sys.argv[2:] if os.path.basename(p) not in MODEL_NAMES]
     model_paths = {os.path.basename(p): p for p in sys.argv[2:]
                    if os.path.basename(p) in MODEL_NAMES}
@@ -295,6 +379,11 @@ def main():
                 line = line.strip()
                 if not line or line.startswith("#"):
                     continue
+                if line.startswith("~ "):
+                    # "~ account delete": each word's one-key typing errors are
+                    # the word itself (typo_variants())
+                    typo_words.extend((w.lower(), where) for w in line[2:].split())
+                    continue
                 if "=" not in line[1:]:
                     sys.exit(f"{where}: expected 'term = ...'")
                 # split on the last ' = ' so emoticons such as "=)" survive
@@ -302,6 +391,12 @@ def main():
                 if idx < 0:
                     sys.exit(f"{where}: expected ' = '")
                 lhs, rhs = line[:idx].strip(), line[idx + 3:]
+                if rhs.strip().startswith("~"):
+                    # "acct|acount = ~account": other spellings that are the
+                    # word itself, in its phrases too (the same word id)
+                    for v in lhs.lower().split("|"):
+                        same_words.append((v.strip(), rhs.strip()[1:].lower(), where))
+                    continue
                 if rhs.strip().startswith("@"):
                     # "dissapointed|disapointed = @disappointed": spellings of a
                     # term that take its values, resolved once every file is read
@@ -365,6 +460,16 @@ def main():
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
 
+    # The matcher takes the longest phrase at the first token it can, so a
+    # lead-in phrase with no meaning of its own ("i wanna", "i would like",
+    # valence 0, no escalation, only the request flags) would hide an
+    # escalation phrase that starts inside it ("wanna complain", "want it
+    # closed"): the two are also written as one phrase, with the escalation's
+    # values and the lead-in's flags ("i wanna complain").
+    joined = bridged_phrases(terms)
+    for words, e in joined.items():
+        terms.setdefault(words, e)
+
     # A phrase that opens with the writer ("im taking my business elsewhere")
     # starts a clause as the pronoun alone would: it carries the first word's
     # first_person flag (a negation ends there, see analyzer.c)
@@ -406,6 +511,7 @@ def main():
                 continue  # a word id (for the word table), no entry
             single[words[0]] = len(entries)
             entries.append(e)
+    spellings = word_spellings(word_ids, same_words, typo_words)
     # trie: node 0 is the root; children keyed by word id
     children = [dict()]
     accept = [-1]
@@ -438,12 +544,17 @@ def main():
     # full was tried: half the slot memory, but the longer probes cost 5 % of
     # the benchmark's rate)
     size = 1
-    while size < 2 * len(word_ids) + 1:
+    while size < 2 * (len(word_ids) + len(spellings)) + 1:
         size *= 2
     slots = [None] * size
     pool = bytearray()
-    for w, wid in sorted(word_ids.items(), key=lambda kv: kv[1]):
-        b = w.encode()
+    # a spelling's slot is its word's under another key: the same entry, word
+    # id (so the phrases), trie child and tags
+    keyed = sorted(word_ids.items(), key=lambda kv: kv[1])
+    keyed += sorted((v, word_ids[w]) for v, w in spellings.items())
+    for key, wid in keyed:
+        w = key if key in word_ids else spellings[key]
+        b = key.encode()
         if len(b) > WORD_MAX_BYTES:
             sys.exit(f"word too long: {w}")
         h = word_hash(b)
@@ -466,7 +577,8 @@ def main():
         sys.exit("phrase trie too large for 16-bit node, word and entry ids")
     n_edges = sum(len(c) for c in children[1:])
     if os.environ.get("RP_LEX_STATS"):
-        print(f"{len(terms)} terms, {n_edges} edges", file=sys.stderr)
+        print(f"{len(terms)} terms, {n_edges} edges, {len(joined)} joined, "
+              f"{len(spellings)} spellings", file=sys.stderr)
     # the table is at most 3/4 full: a smaller table beats fewer probes (with
     # 47,000 edges, 64 Ki slots at 72 % ran as fast as 128 Ki at 36 %, and
     # doubling at half full had cost about 4 % of the benchmark's rate at

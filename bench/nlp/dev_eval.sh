@@ -76,8 +76,9 @@ for half in 1 0; do
         awk -F'\t' -v c="$c" -v h="$half" 'NR % 2 == h { print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' |
         f1 "$name"
 done
-# support3_dev (development) and heldout_support (held out): label, intent, text
-for f in support3_dev.tsv heldout_support.tsv; do
+# support3_dev, support4_dev (development), heldout_support, heldout_support2
+# (held out): label, intent, text
+for f in support3_dev.tsv support4_dev.tsv heldout_support.tsv heldout_support2.tsv; do
     analyse "$f" 2 customer
     paste "$tmp/labels" "$tmp/out" |
         awk -F'\t' -v c="$c" '{ print ($1 == "1") "\t" ($(c + 2) >= 0.5) }' | f1 "$f escalation"

@@ -46,10 +46,13 @@ int main(int argc, char **argv)
         return 1;
     }
     nlp_analyzer_keep_model_inputs(an, true);
+    /* other spellings of a word (nlp/lexicon/spelling.txt) share its id; the
+     * word's own spelling is the first in the pool */
     for (uint32_t k = 0; k < lex->n_slots; k++) {
         int32_t w = lex->slots[k].word_id;
-        if (w >= 0 && (uint32_t)w < lex->n_words) {
-            text[w] = lex->pool + (lex->slots[k].offset_w >> 8);
+        const char *at = lex->pool + (lex->slots[k].offset_w >> 8);
+        if (w >= 0 && (uint32_t)w < lex->n_words && (text[w] == NULL || at < text[w])) {
+            text[w] = at;
             len[w] = lex->tags[k] & 63;
         }
     }

@@ -1563,6 +1563,24 @@ START_TEST(each_escalation_type)
         {"I'd rather not go round in circles, I need somebody rather than the virtual assistant",
          NLP_ESC_HUMAN_REQUEST},
         {"My bank has started an indemnity claim for the three payments you took", NLP_ESC_LEGAL},
+        /* sixteenth session: chat-bot requests as typed (bench/nlp/dev/support4_dev.tsv):
+         * typing errors of the words a request turns on, keywords beside a
+         * "please", other word forms, a lead-in phrase that once hid the request */
+        {"i wanna delete my acount", NLP_ESC_CANCEL},
+        {"cancle my acct", NLP_ESC_CANCEL},
+        {"how can i delte my profle", NLP_ESC_CANCEL},
+        {"i wanna speak wiht a humna", NLP_ESC_HUMAN_REQUEST},
+        {"tallk to a persn", NLP_ESC_HUMAN_REQUEST},
+        {"i need a customer service reprasentative", NLP_ESC_HUMAN_REQUEST},
+        {"agents pls", NLP_ESC_HUMAN_REQUEST},
+        {"customer rep asap", NLP_ESC_HUMAN_REQUEST},
+        {"I dont wanna chat with a machine", NLP_ESC_HUMAN_REQUEST},
+        {"complaint please", NLP_ESC_LEGAL},
+        {"i wanna complain", NLP_ESC_LEGAL},
+        {"wanna make a compliant", NLP_ESC_LEGAL},
+        {"complaint regarding refund delay", NLP_ESC_LEGAL},
+        {"account removal request", NLP_ESC_CANCEL},
+        {"my acount shud be deleted", NLP_ESC_CANCEL},
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1751,6 +1769,13 @@ START_TEST(each_escalation_type)
         "we went a bit viral on TikTok with your face paint lol",
         "Yes you should tell them and report him to the police",
         "A cautionary tale about a student who thought he could not fall",
+        /* sixteenth session: what the typing errors and keyword requests must leave alone */
+        "our systems are fully compliant with GDPR",
+        "can you help me manage my account",
+        "I can't complain, the service was fine",
+        "which support agent helped me yesterday? she was great",
+        "please erase the typo in my address",
+        "i want my login details reset",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);

@@ -7,6 +7,7 @@
 
 #include "nlp/analyzer.h"
 #include "nlp/analyzer_ref.h"
+#include "nlp/lexicon.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -25,6 +26,43 @@ START_TEST(every_rule_word_has_a_word_id)
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
     ck_assert_uint_eq(nlp_analyzer_missing_words(an), 0);
     nlp_analyzer_destroy(&an);
+}
+END_TEST
+
+/* The word id of a word of the built-in lexicon, -1 when it has none. */
+static int32_t word_id_of(const char *w)
+{
+    int32_t slot = nlp_lex_find(&nlp_lexicon_builtin, w, strlen(w));
+    return slot >= 0 ? nlp_lexicon_builtin.slots[slot].word_id : -1;
+}
+
+/* A typing error of a "~" word (nlp/lexicon/spelling.txt) is the word itself,
+ * in its phrases too: the same word id and entry. A variant that is another
+ * word keeps its own meaning, and one no error makes is no word. */
+START_TEST(typing_errors_are_the_word)
+{
+    static const char *const same[][2] = {
+        {"acount", "account"},
+        {"delte", "delete"},
+        {"cancle", "cancel"},
+        {"humna", "human"},
+        {"complaitn", "complaint"},
+        {"reprasentative", "representative"},
+        {"cancelation", "cancellation"},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        int32_t a = word_id_of(same[i][0]), b = word_id_of(same[i][1]);
+        ck_assert_msg(b >= 0 && a == b, "%s: %d, %s: %d", same[i][0], a, same[i][1], b);
+        int32_t sa = nlp_lex_find(&nlp_lexicon_builtin, same[i][0], strlen(same[i][0]));
+        int32_t sb = nlp_lex_find(&nlp_lexicon_builtin, same[i][1], strlen(same[i][1]));
+        ck_assert_int_eq(nlp_lexicon_builtin.slots[sa].entry, nlp_lexicon_builtin.slots[sb].entry);
+    }
+    /* other words: "compliant", "manage" and "complain" are no "complaint", "manager" */
+    ck_assert_int_ne(word_id_of("compliant"), word_id_of("complaint"));
+    ck_assert_int_ne(word_id_of("manage"), word_id_of("manager"));
+    ck_assert_int_ne(word_id_of("complain"), word_id_of("complaint"));
+    ck_assert_int_eq(word_id_of("acnout"), -1); /* two errors */
+    ck_assert_int_eq(word_id_of("ccount"), -1); /* the first letter */
 }
 END_TEST
 
@@ -252,6 +290,7 @@ Suite *nlp_tokenize_suite(void)
     Suite *s = suite_create("nlp_tokenize");
     TCase *tc = tcase_create("tokens");
     tcase_add_test(tc, every_rule_word_has_a_word_id);
+    tcase_add_test(tc, typing_errors_are_the_word);
     tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
     suite_add_tcase(s, tc);
     tc = tcase_create("word-vs-reference");
