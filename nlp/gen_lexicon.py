@@ -241,7 +241,7 @@ def expand(term):
 # (or common chat spellings of them), so they are never read as the typo:
 # "compliant" is no "complaint", "manage" no "manager", "agen" is "again".
 # Every variant of the words in spelling.txt was read for this list.
-TYPO_REAL = {"compliant", "compliants", "complains", "manage", "agen"}
+TYPO_REAL = {"compliant", "compliants", "complains", "manage", "agen", "woking", "waite"}
 
 
 def typo_variants(word):

@@ -638,8 +638,12 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_ge(cust("been trying to get through for days").complaint, 0.5f);
     ck_assert_float_ge(cust("The app is not loading since yesterday").complaint, 0.5f);
     ck_assert_float_ge(cust("Would not recommend, never coming back.").complaint, 0.5f);
+    /* sixteenth session: the words of a fault report mistyped (nlp/lexicon/spelling.txt) */
+    ck_assert_float_ge(cust("i was chargd twice").complaint, 0.5f);
+    ck_assert_float_ge(cust("my order never arived").complaint, 0.5f);
     /* an ordinary question or report is not */
     ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
+    ck_assert_float_lt(cust("My order arived today").complaint, 0.5f);
     ck_assert_float_lt(cust("How do I change my password?").complaint, 0.5f);
     /* a negated "like" is dislike */
     ck_assert_float_lt(cust("I did not like it at all.").valence, -0.2f);

@@ -49,6 +49,7 @@ START_TEST(typing_errors_are_the_word)
         {"complaitn", "complaint"},
         {"reprasentative", "representative"},
         {"cancelation", "cancellation"},
+        {"chargd", "charged"},
     };
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
         int32_t a = word_id_of(same[i][0]), b = word_id_of(same[i][1]);
@@ -60,6 +61,7 @@ START_TEST(typing_errors_are_the_word)
     /* other words: "compliant", "manage" and "complain" are no "complaint", "manager" */
     ck_assert_int_ne(word_id_of("compliant"), word_id_of("complaint"));
     ck_assert_int_ne(word_id_of("manage"), word_id_of("manager"));
+    ck_assert_int_ne(word_id_of("woking"), word_id_of("working")); /* a town */
     ck_assert_int_ne(word_id_of("complain"), word_id_of("complaint"));
     ck_assert_int_eq(word_id_of("acnout"), -1); /* two errors */
     ck_assert_int_eq(word_id_of("ccount"), -1); /* the first letter */
