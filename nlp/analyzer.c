@@ -332,6 +332,12 @@
     "plan", "plans", "tariff", "package", "deal", "bundle", "billing", "paperless", "ebilling",    \
         "bills", "statements", "monthly", "annual", "quarterly", "debit", "app", "sim"
 #define N_KEPT_OBJECTS 17 /* ... or a home (HOME_WORDS) */
+/* ... or another of our accounts, when every word before it is a lexicon word
+ * ("switch to the premium account", "switching to a pro account", "change to
+ * a joint account"; a name the lexicon does not know is another company's:
+ * "im switching to a monzo account") */
+#define KEPT_ACCOUNTS   "account", "accounts", "membership", "tier", "profile"
+#define N_KEPT_ACCOUNTS 5
 #define PROVIDER_WORDS                                                                             \
     "provider", "providers", "supplier", "suppliers", "network", "company", "competitor",          \
         "competitors", "elsewhere", "someone", "somewhere", "insurer", "lender", "carrier"
@@ -597,6 +603,7 @@ struct nlp_analyzer {
     int32_t new_word;                         /* word id of "new", or -1 */
     int32_t move_words[N_MOVE_WORDS];         /* word ids of MOVE_WORDS, or -1 */
     int32_t kept_objects[N_KEPT_OBJECTS];     /* word ids of KEPT_OBJECTS, or -1 */
+    int32_t kept_accounts[N_KEPT_ACCOUNTS];   /* word ids of KEPT_ACCOUNTS, or -1 */
     int32_t provider_words[N_PROVIDER_WORDS]; /* word ids of PROVIDER_WORDS, or -1 */
     int32_t mistake_words[N_MISTAKE_WORDS];   /* word ids of MISTAKE_WORDS, or -1 */
     int32_t part_words[N_PART_WORDS];         /* word ids of PART_WORDS, or -1 */
@@ -733,6 +740,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->new_word = rule_word_id(an, "new");
     LOAD_WORD_IDS(an, move_words, MOVE_WORDS);
     LOAD_WORD_IDS(an, kept_objects, KEPT_OBJECTS);
+    LOAD_WORD_IDS(an, kept_accounts, KEPT_ACCOUNTS);
     LOAD_WORD_IDS(an, provider_words, PROVIDER_WORDS);
     LOAD_WORD_IDS(an, mistake_words, MISTAKE_WORDS);
     LOAD_WORD_IDS(an, part_words, PART_WORDS);
@@ -2165,11 +2173,13 @@ static RARE bool kept_move(const nlp_analyzer *an, size_t i, size_t n_tok)
     if (!word_in(an->tokens[i].word_id, an->move_words, N_MOVE_WORDS)) {
         return false;
     }
-    bool kept = false;
+    bool kept = false, named = false; /* named: a word the lexicon does not know so far */
     for (size_t k = i + 1; k < n_tok && k <= i + 1 + KEPT_REACH; k++) {
         int32_t w = an->tokens[k].word_id;
         kept = kept || word_in(w, an->kept_objects, N_KEPT_OBJECTS) ||
-               word_in(w, an->home_words, N_HOME_WORDS);
+               word_in(w, an->home_words, N_HOME_WORDS) ||
+               (!named && word_in(w, an->kept_accounts, N_KEPT_ACCOUNTS));
+        named = named || w < 0;
     }
     for (size_t k = 0; k < n_tok && kept; k++) {
         kept = !word_in(an->tokens[k].word_id, an->provider_words, N_PROVIDER_WORDS);

@@ -1585,6 +1585,7 @@ START_TEST(each_escalation_type)
         {"complaint regarding refund delay", NLP_ESC_LEGAL},
         {"account removal request", NLP_ESC_CANCEL},
         {"my acount shud be deleted", NLP_ESC_CANCEL},
+        {"im switching to a monzo account", NLP_ESC_CANCEL}, /* a name we do not know */
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1780,6 +1781,8 @@ START_TEST(each_escalation_type)
         "which support agent helped me yesterday? she was great",
         "please erase the typo in my address",
         "i want my login details reset",
+        "I want to switch to the premium account",
+        "switching to a pro account",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
