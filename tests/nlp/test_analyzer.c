@@ -1783,6 +1783,7 @@ START_TEST(each_escalation_type)
         "i want my login details reset",
         "I want to switch to the premium account",
         "switching to a pro account",
+        "cancel my subscription to your newsletter",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
