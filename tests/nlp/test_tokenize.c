@@ -50,6 +50,8 @@ START_TEST(typing_errors_are_the_word)
         {"reprasentative", "representative"},
         {"cancelation", "cancellation"},
         {"chargd", "charged"},
+        {"complainr", "complaint"},
+        {"persom", "person"},
     };
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
         int32_t a = word_id_of(same[i][0]), b = word_id_of(same[i][1]);
@@ -62,6 +64,7 @@ START_TEST(typing_errors_are_the_word)
     ck_assert_int_ne(word_id_of("compliant"), word_id_of("complaint"));
     ck_assert_int_ne(word_id_of("manage"), word_id_of("manager"));
     ck_assert_int_ne(word_id_of("woking"), word_id_of("working")); /* a town */
+    ck_assert_int_ne(word_id_of("waiter"), word_id_of("waited"));  /* a key away, a word */
     ck_assert_int_ne(word_id_of("complain"), word_id_of("complaint"));
     ck_assert_int_eq(word_id_of("acnout"), -1); /* two errors */
     ck_assert_int_eq(word_id_of("ccount"), -1); /* the first letter */
