@@ -247,11 +247,12 @@ TYPO_REAL = {
     "compliant", "compliants", "complains", "manage", "agen", "woking", "waite", "arrives",
     "charger", "charges", "charted", "closer", "closes", "damages", "deletes", "deliverer",
     "dripping", "drooping", "managed", "mussing", "receiver", "receives", "waiter", "worming",
+    "tanks", "interne",
 }
 # ... and the few in the word list whose typo reading is the one a contact
-# centre meets: "manger" (a manager), "peron" (a person), "cancelation" (the
-# American spelling of cancellation)
-TYPO_MEANT = {"cancelation", "manger", "peron"}
+# centre meets: "manger" (a manager), "peron" (a person), "prefect" (perfect),
+# "cancelation" (the American spelling of cancellation)
+TYPO_MEANT = {"cancelation", "manger", "peron", "prefect"}
 
 
 KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -66,6 +66,15 @@ START_TEST(typing_errors_are_the_word)
     ck_assert_int_ne(word_id_of("woking"), word_id_of("working")); /* a town */
     ck_assert_int_ne(word_id_of("waiter"), word_id_of("waited"));  /* a key away, a word */
     ck_assert_int_ne(word_id_of("complain"), word_id_of("complaint"));
+    /* ... and they mean what the word means */
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    float typed = analyze(an, "thnaks so much, very helpfull").valence;
+    ck_assert_float_eq(typed, analyze(an, "thanks so much, very helpful").valence);
+    typed = analyze(an, "the sevrice is terirble").valence;
+    ck_assert_float_eq(typed, analyze(an, "the service is terrible").valence);
+    ck_assert_float_lt(typed, -0.3f);
+    nlp_analyzer_destroy(&an);
     ck_assert_int_eq(word_id_of("acnout"), -1); /* two errors */
     ck_assert_int_eq(word_id_of("ccount"), -1); /* the first letter */
 }
