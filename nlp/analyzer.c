@@ -2339,16 +2339,16 @@ static bool asks_yes_no(const nlp_analyzer *an, long start, long pos)
     return word_in(an->tokens[start].word_id, an->yes_no_words, N_YES_NO_WORDS);
 }
 
-/* What a message typed as keywords asks for: NLP_ESC_HUMAN_REQUEST when its
- * words name only people to reach ("agent", "operator. agent. representative.",
- * "agents pls", "customer rep asap"), NLP_ESC_LEGAL when they name only a
- * complaint ("complaint", "complaint pls", "new complaint"); KEYWORD_FILLERS
- * words may stand beside them, phrases count as one word. NLP_ESC_NONE for
- * anything else. */
-static RARE nlp_escalation_type keyword_request(const nlp_analyzer *an, size_t n_tok)
+/* What the tokens [from, n_tok) typed as keywords ask for: NLP_ESC_HUMAN_REQUEST
+ * when their words name only people to reach ("agent", "operator. agent.
+ * representative.", "agents pls", "customer rep asap"), NLP_ESC_LEGAL when they
+ * name only a complaint ("complaint", "complaint pls", "new complaint");
+ * KEYWORD_FILLERS words may stand beside them, phrases count as one word.
+ * NLP_ESC_NONE for anything else. */
+static RARE nlp_escalation_type keyword_request(const nlp_analyzer *an, size_t from, size_t n_tok)
 {
     int people = 0, complaints = 0;
-    for (size_t i = 0; i < n_tok; i++) {
+    for (size_t i = from; i < n_tok; i++) {
         const token *t = &an->tokens[i];
         if ((t->flags & TOK_CONSUMED) ||
             word_in(t->word_id, an->keyword_fillers, N_KEYWORD_FILLERS)) {
@@ -3387,8 +3387,24 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
     } else if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
         esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);
-    } else if (n_content >= 2 && n_content <= KEYWORD_WORDS) {
-        nlp_escalation_type k = keyword_request(an, n_tok);
+    } else {
+        nlp_escalation_type k = n_content >= 2 && n_content <= KEYWORD_WORDS
+                                    ? keyword_request(an, 0, n_tok)
+                                    : NLP_ESC_NONE;
+        if (k == NLP_ESC_NONE && n_tok >= 2 && (lone_flags & NLP_LEX_FORMAL_OBJ) &&
+            an->tokens[n_tok - 1].entry >= 0 &&
+            !word_in(an->tokens[n_tok - 1].word_id, an->claim_words, 2)) {
+            /* ... a complaint also in a clause that ends the message, after
+             * what it is about: "ur delivery sucks, complaint", "not a review,
+             * a complaint" (not a person: "thanks, agent" names whom it thanks;
+             * nor a claim: "my car was hit, claim" is an insurance claim) */
+            size_t from = n_tok - 1;
+            while (from > 0 && !(an->tokens[from - 1].flags & (TOK_COMMA | TOK_CLAUSE_END))) {
+                from--;
+            }
+            k = from > 0 && keyword_request(an, from, n_tok) == NLP_ESC_LEGAL ? NLP_ESC_LEGAL
+                                                                              : NLP_ESC_NONE;
+        }
         if (k != NLP_ESC_NONE) {
             esc[k] = max_f(esc[k], LONE_REQUEST);
         }

@@ -1586,6 +1586,10 @@ START_TEST(each_escalation_type)
         {"account removal request", NLP_ESC_CANCEL},
         {"my acount shud be deleted", NLP_ESC_CANCEL},
         {"im switching to a monzo account", NLP_ESC_CANCEL}, /* a name we do not know */
+        {"ur delivery sucks, complaint", NLP_ESC_LEGAL},
+        {"I want to leave a complaint, not a review", NLP_ESC_LEGAL},
+        {"i am complaining about the service", NLP_ESC_LEGAL},
+        {"i would like my {{Account Type}} account to be terminated", NLP_ESC_CANCEL},
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1784,6 +1788,8 @@ START_TEST(each_escalation_type)
         "I want to switch to the premium account",
         "switching to a pro account",
         "cancel my subscription to your newsletter",
+        "thanks, agent",
+        "my car was hit, claim",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
