@@ -11,7 +11,10 @@ Each non-blank, non-comment line of a lexicon file is
 normalisation (lower case, apostrophes removed, elongations collapsed). A token
 may list alternatives with '/' ("speak/talk") and end in '?' to be optional
 ("your?"); '|' separates whole alternative terms ("refund|money back"). The
-generator expands every combination. Emoji are terms too (their
+generator expands every combination. `spelling = @term` gives another
+spelling the term's values; `spelling = ~word` and `~ word word ...` lines
+(one-key typing errors, typo_variants()) make other spellings the word itself,
+with its word id, in its phrases too. Emoji are terms too (their
 UTF-8 bytes are the key). Terms starting with "emoticon:" are ASCII emoticons,
 matched case-sensitively on raw bytes. Tags are listed in nlp/lexicon/README.md
 (`esc=TYPE:w` escalation, `topic=TYPE:w` sensitive topic, flags, emotions, cues).
