@@ -158,12 +158,13 @@ enum {
 };
 /* rule features of each model (analyzer.c: sarc_in, complaint_model(),
  * agent_models(): the two agent models share theirs) */
-#define NLP_MODEL_DENSE 13
-#define NLP_MODEL_SCALE 32.0f /* word weights are stored as int8 at this scale */
+#define NLP_MODEL_DENSE  13
+#define NLP_MODEL_SCALE  32.0f   /* word weights are stored as int8 at this scale */
+#define NLP_MODEL_ABSENT -100.0f /* the bias of a model whose file is absent */
 typedef struct nlp_lex_model {
     const int8_t *word; /* per word id: the weight times NLP_MODEL_SCALE, rounded */
     const float *dense; /* NLP_MODEL_DENSE weights */
-    float bias;         /* -100 when the model file is absent: it never fires */
+    float bias;         /* NLP_MODEL_ABSENT when the model file is absent: it never fires */
 } nlp_lex_model;
 
 typedef struct nlp_lexicon {

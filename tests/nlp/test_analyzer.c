@@ -2070,6 +2070,30 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
     /* the agent's side never gets a complaint */
     ck_assert_float_eq(agent("the engineer came, looked at it for two minutes and left").complaint,
                        0.0f);
+    /* sixteenth session: it takes back a complaint the rules read from
+     * negativity alone, with no fault, complaint or service named, when it is
+     * fairly sure (below 0.27) ... */
+    static const char *const unaimed[] = {
+        "hate mondays",
+        "ugh my head is killing me today",
+    };
+    nlp_analyzer_keep_model_inputs(an, true);
+    for (size_t i = 0; i < sizeof unaimed / sizeof unaimed[0]; i++) {
+        nlp_result r = cust(unaimed[i]);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_COMPLAINT, ids, 64, &n_ids);
+        ck_assert_msg(in[0] >= 0.5f && r.complaint < 0.5f, "%s: rules %f, with the model %f",
+                      unaimed[i], (double)in[0], (double)r.complaint);
+    }
+    nlp_analyzer_keep_model_inputs(an, false);
+    /* ... and leaves what names the company, the product or a fault */
+    static const char *const aimed[] = {
+        "you guys are a joke",        "not happy at all",
+        "I'm worried about my order", "love your coffee but the new cups are awful",
+        "Cumbersome design.",
+    };
+    EXPECT(aimed, complaint_of, true);
 }
 END_TEST
 
