@@ -204,8 +204,8 @@
  * please", "new complaint"; not "thanks agent") */
 #define KEYWORD_FILLERS                                                                            \
     "please", "pls", "plz", "asap", "now", "urgently", "urgent", "immediately", "a", "an", "the",  \
-        "any", "need", "want", "wanna", "new", "another", "one"
-#define N_KEYWORD_FILLERS 18
+        "any", "need", "want", "wanna", "new", "another", "one", "anyone", "anybody"
+#define N_KEYWORD_FILLERS 20
 #define KEYWORD_WORDS     5
 /* A message may end on one of these prepositions, finished, when a word of
  * STRANDERS earlier in its last sentence took the object ("that's not what I
@@ -364,8 +364,8 @@
  * "cancel that and pay by card instead"); a message that names a provider
  * (PROVIDER_WORDS) is leaving after all. Read only when a cancel verb meets
  * its object (the pair). */
-#define MISTAKE_WORDS   "mistake", "accidentally", "accident", "wrongly"
-#define N_MISTAKE_WORDS 4
+#define MISTAKE_WORDS   "mistake", "accidentally", "accident", "wrongly", "duplicate"
+#define N_MISTAKE_WORDS 5
 #define PART_WORDS      "addon", "add", "bolt", "replacement", "replace"
 #define N_PART_WORDS    5
 /* ... or only for a while ("stop the deliveries temporarily", "until January";

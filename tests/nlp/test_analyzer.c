@@ -1590,6 +1590,14 @@ START_TEST(each_escalation_type)
         {"I want to leave a complaint, not a review", NLP_ESC_LEGAL},
         {"i am complaining about the service", NLP_ESC_LEGAL},
         {"i would like my {{Account Type}} account to be terminated", NLP_ESC_CANCEL},
+        /* sixteenth session, third pass (bench/nlp/dev/escalation9_dev.tsv) */
+        {"I have been through this with four of your colleagues now", NLP_ESC_REPEAT_CONTACT},
+        {"like i explained yesterday the meter was swapped in june", NLP_ESC_REPEAT_CONTACT},
+        {"this is going on my channel tonight", NLP_ESC_PUBLIC},
+        {"I'll make sure my neighbours know to steer well clear", NLP_ESC_PUBLIC},
+        {"can I get someone above you please", NLP_ESC_HUMAN_REQUEST},
+        {"think we're jumping ship, the other lot are cheaper", NLP_ESC_CANCEL},
+        {"just so you know, papers are being drawn up", NLP_ESC_LEGAL},
     };
     /* an acknowledgement opening a call turn is no praise that outweighs a
      * repeat contact */
@@ -1790,6 +1798,10 @@ START_TEST(each_escalation_type)
         "cancel my subscription to your newsletter",
         "thanks, agent",
         "my car was hit, claim",
+        "can we book the function room for 20 people on the 18th?",
+        "I've brought two colleagues along to sign up, the staff were lovely",
+        "do you translate legal documents such as birth certificates?",
+        "The Department of Transportation proposes a new bus lane",
     };
     for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
         nlp_result r = cust(calm[i]);
