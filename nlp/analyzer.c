@@ -350,12 +350,13 @@
 #define N_PROVIDER_WORDS 14
 /* A praise frame whose fault is put right in its sentence is sincere praise of
  * the fix: "love that they fixed the outage so quickly", "love how fast you
- * sorted the leak" (a fault after a frame otherwise mocks it) */
+ * sorted the leak" (a fault after a frame otherwise mocks it); so are thanks:
+ * "thanks for fixing the leak", "thanks for the refund for the missing items" */
 #define PUT_RIGHT_WORDS                                                                            \
     "fixed", "fixing", "sorted", "sorting", "resolved", "resolving", "solved", "restored",         \
         "refunded", "replaced", "replacing", "rebooked", "repaired", "repairing", "reconnected",   \
-        "unblocked", "unlocked", "recovered"
-#define N_PUT_RIGHT_WORDS 18
+        "unblocked", "unlocked", "recovered", "refund", "replacement"
+#define N_PUT_RIGHT_WORDS 20
 #define KEPT_REACH        5
 /* A thing cancelled while the customer stays: made by mistake ("please cancel
  * the policy I just bought, I clicked annual by mistake"), a part dropped and
@@ -3128,8 +3129,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                         !frame_put_right(an, last_pos_frame, n_tok)) {
                         frame_fault = pos;
                     }
-                    if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
-                        thanks_fault = pos;
+                    if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks &&
+                        !frame_put_right(an, last_thanks, n_tok)) {
+                        thanks_fault = pos; /* not "thanks for fixing the leak" */
                     }
                     if ((t->flags & TOK_CAPS) && mixed_case) {
                         n_caps_neg++;
@@ -3204,7 +3206,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 if (pos - last_pos_frame <= 10 && !frame_put_right(an, last_pos_frame, n_tok)) {
                     frame_fault = pos;
                 }
-                if (pos - last_thanks <= THANKS_REACH && pos != last_thanks) {
+                if (pos - last_thanks <= THANKS_REACH && pos != last_thanks &&
+                    !frame_put_right(an, last_thanks, n_tok)) {
                     thanks_fault = pos;
                 }
                 after_fault = after_fault || opener_left > 0; /* a fault or a bad situation */

@@ -15,7 +15,7 @@ per word, counted per token) and NLP_MODEL_DENSE rule features.
 
 The empathy model decides the agent replies the rules leave below 0.5; it is
 trained on those replies of our agent development sets (bench/nlp/dev/
-agent_dev.tsv and agent3_dev.tsv to agent8_dev.tsv, column empathy); the
+agent_dev.tsv and agent3_dev.tsv to agent9_dev.tsv, column empathy); the
 tone-deafness model the same way on column tone_deaf (it adds only from
 probability 0.93: analyzer.c).
 
@@ -32,7 +32,7 @@ the messages the rules leave sincere that hold praise (pos_mass >= 1), so
 it is trained on those alone:
   - sarcastic (1) and sincere (0) messages of our development sets
     bench/nlp/dev/sarcasm_dev.tsv, sarcasm2_dev.tsv, sarcasm3_dev.tsv,
-    sarcasm4_dev.tsv, sarcasm5_dev.tsv (written for this project);
+    sarcasm4_dev.tsv, sarcasm5_dev.tsv, sarcasm6_dev.tsv (written for this project);
   - as sincere (0), every other message of the sets the data MANIFEST marks fit
     for tuning (vader_tweets, vader_amazon, vader_movie, vader_nyt,
     uci_sentences, goemotions; permissive licences): general text is rarely
@@ -55,7 +55,7 @@ DENSE = 13  # NLP_MODEL_DENSE
 PRAISE = 1.0  # SARC_MODEL_PRAISE in analyzer.c
 SCALE = 32.0  # NLP_MODEL_SCALE: weights are stored as int8 at this scale
 AGENT_SETS = ["agent_dev.tsv", "agent3_dev.tsv", "agent4_dev.tsv", "agent5_dev.tsv",
-              "agent6_dev.tsv", "agent7_dev.tsv", "agent8_dev.tsv"]
+              "agent6_dev.tsv", "agent7_dev.tsv", "agent8_dev.tsv", "agent9_dev.tsv"]
 AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but", "exclamation",
                      "question", "length", "rule_empathy", "rule_tonedeaf", "you", "hard_times",
                      "cheer"]
@@ -72,7 +72,7 @@ COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "labe
                   ("complaints9_dev.tsv", "label"),
                   ("chat_turns2_dev.tsv", "complaint")]
 DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv",
-            "sarcasm5_dev.tsv"]
+            "sarcasm5_dev.tsv", "sarcasm6_dev.tsv"]
 # customers' messages of our other development sets, as sincere: without them
 # the model would learn that talk of parcels and bills is sarcastic, because the
 # general text above has none. Rows whose label may hide sarcasm (anger,

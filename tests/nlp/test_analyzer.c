@@ -1878,6 +1878,10 @@ START_TEST(closing_praise_after_a_fault_mocks_it)
     };
     EXPECT_SARCASM(mock_thanks, true);
     static const char *const real_thanks[] = {
+        /* sixteenth session: thanks for a fault put right (PUT_RIGHT_WORDS) */
+        "Thank you for fixing the leak in my flat so promptly.",
+        "thanks for replacing my cracked screen, no fuss at all",
+        "thanks for the refund for the missing items",
         "thanks for the quick fix to the outage",
         "thanks for the warning :)",
         "thanks for the update on my delayed parcel, I appreciate it",
@@ -2116,11 +2120,14 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
      * tone-deafness model (nlp/lexicon/tonedeaf_model.txt) adds them */
     static const char *const cold[] = {
         "your hospital stay is not our concern, the payment was late",
-        "whether or not you were in hospital, the payment was late",
         "your redundancy is not our concern, the arrears stand",
     };
     expect_model_adds(cold, sizeof cold / sizeof cold[0], NLP_ROLE_AGENT, NLP_MODEL_TONEDEAF, 9,
                       tone_deaf_of);
+    /* the model read this at 0.90 once agent9_dev was in its data (below
+     * TONEDEAF_MODEL_ADD); the lexicon names it since the sixteenth session */
+    ck_assert_float_ge(agent("whether or not you were in hospital, the payment was late").tone_deaf,
+                       0.5f);
     /* plain procedure in a routine reply stays plain */
     static const char *const plain[] = {
         "I've closed the account as requested.",
