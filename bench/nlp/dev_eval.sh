@@ -36,7 +36,7 @@ f1() {
 }
 
 # labels 1/0 against a score >= 0.5
-for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" "complaints7_dev.tsv complaint" "complaints8_dev.tsv complaint" "complaints9_dev.tsv complaint" \
+for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" "complaints7_dev.tsv complaint" "complaints8_dev.tsv complaint" "complaints9_dev.tsv complaint" "complaints10_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "sarcasm3_dev.tsv sarcasm" "sarcasm4_dev.tsv sarcasm" "sarcasm5_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" "heldout_sarcasm3.tsv sarcasm" "heldout_sarcasm4.tsv sarcasm" "heldout_sarcasm5.tsv sarcasm" "heldout_sarcasm6.tsv sarcasm" \
     "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint" "heldout_complaints5.tsv complaint" "heldout_complaints6.tsv complaint" "heldout_complaints7.tsv complaint" "heldout_complaints8.tsv complaint" "heldout_complaints9.tsv complaint"; do
