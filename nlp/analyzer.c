@@ -105,10 +105,10 @@
 #define COMPLAINT_MODEL_ADD       0.6f
 #define COMPLAINT_MODEL_MIN_LOGIT 0.4054651f /* ln(0.6 / 0.4) */
 /* ... and takes back a complaint the rules read from negativity alone (no
- * fault or complaint cue: "hate mondays", "ugh my head is killing me today")
- * below this probability, 0.1: the highest round one at which every
- * hand-made complaint of the unit tests stands ("I'm worried about my order"
- * is 0.12; at 0.27, the first choice, three did not); its logit */
+ * fault, complaint or service named: "hate mondays", "ugh my head is killing
+ * me today") below this probability, about 0.27 (chosen before any set was
+ * scored; with the service condition and the product's parts as service
+ * words every hand-made complaint of the unit tests stands); its logit */
 #define COMPLAINT_MODEL_DROP_LOGIT -1.0f
 /* the tone-deafness model adds from this probability: below it, it read plain
  * procedure as coldness ("Your fire damage claim is still pending.", 0.85
@@ -2138,16 +2138,16 @@ static NO_INLINE void agent_models(nlp_analyzer *an, nlp_result *out, size_t n_t
  * customer message's words and the rule features in (COMPLAINT_IN_*: the
  * rules' own score among them): a message the rules leave below 0.5 is a
  * complaint from probability COMPLAINT_MODEL_ADD (the score is the
- * probability); a complaint the rules read from negativity alone (no_fault:
- * no fault or complaint cue) stands unless the model puts it below
+ * probability); a complaint the rules read from negativity alone (unaimed:
+ * no fault, complaint or service named) stands unless the model puts it below
  * COMPLAINT_MODEL_DROP_LOGIT (then the score is the model's probability); the
  * rules' other complaints stand, and so do the messages whose negativity the
  * rules explain or that praise (explained). (Applied to every message it also
  * rejected some of the rules' complaints with a fault named: right on our
  * sets, wrong on real tweets to brands, whose faults are told less plainly;
  * docs/nlp.md.) Returns the complaint score. */
-static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool explained,
-                                       bool no_fault, const float *in)
+static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool explained, bool unaimed,
+                                       const float *in)
 {
     const nlp_lex_model *m = &an->lex->models[NLP_MODEL_COMPLAINT];
     if (UNLIKELY(an->keep_inputs)) {
@@ -2155,7 +2155,7 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
     }
     float rules = in[COMPLAINT_IN_RULES];
     /* an absent model (its bias far below) neither adds nor takes back */
-    if (explained || (rules >= 0.5f && (!no_fault || m->bias <= NLP_MODEL_ABSENT))) {
+    if (explained || (rules >= 0.5f && (!unaimed || m->bias <= NLP_MODEL_ABSENT))) {
         return rules;
     }
     float z = model_logit(m, in, model_words(an, NLP_MODEL_COMPLAINT, n_tok));
@@ -2165,11 +2165,11 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
     return z >= COMPLAINT_MODEL_MIN_LOGIT ? sigmoid(z) : rules;
 }
 
-/* Whether the sentence of the praise frame at token frame puts a fault right
- * (PUT_RIGHT_WORDS after the frame, up to the sentence's end). */
-static RARE bool frame_put_right(const nlp_analyzer *an, long frame, size_t n_tok)
+/* Whether the sentence of the praise frame or the thanks at token `from` puts a
+ * fault right (PUT_RIGHT_WORDS after it, up to the sentence's end). */
+static RARE bool put_right_after(const nlp_analyzer *an, long from, size_t n_tok)
 {
-    for (size_t k = (size_t)frame + 1; k < n_tok; k++) {
+    for (size_t k = (size_t)from + 1; k < n_tok; k++) {
         if (word_in(an->tokens[k].word_id, an->put_right, N_PUT_RIGHT_WORDS)) {
             return true;
         }
@@ -3126,11 +3126,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     neg_mass -= v;
                     hostile_mass += hostile_share(e, v);
                     if (pos - last_pos_frame <= 10 && v <= -0.9f &&
-                        !frame_put_right(an, last_pos_frame, n_tok)) {
+                        !put_right_after(an, last_pos_frame, n_tok)) {
                         frame_fault = pos;
                     }
                     if (v <= -0.9f && pos - last_thanks <= THANKS_REACH && pos != last_thanks &&
-                        !frame_put_right(an, last_thanks, n_tok)) {
+                        !put_right_after(an, last_thanks, n_tok)) {
                         thanks_fault = pos; /* not "thanks for fixing the leak" */
                     }
                     if ((t->flags & TOK_CAPS) && mixed_case) {
@@ -3203,11 +3203,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 rev_own_v = 0.0f;
             } else if (((f & NLP_LEX_NEG_SITUATION) || fault) && !negated) {
                 /* a negated fault is good news: "love the update, no more crashes" */
-                if (pos - last_pos_frame <= 10 && !frame_put_right(an, last_pos_frame, n_tok)) {
+                if (pos - last_pos_frame <= 10 && !put_right_after(an, last_pos_frame, n_tok)) {
                     frame_fault = pos;
                 }
                 if (pos - last_thanks <= THANKS_REACH && pos != last_thanks &&
-                    !frame_put_right(an, last_thanks, n_tok)) {
+                    !put_right_after(an, last_thanks, n_tok)) {
                     thanks_fault = pos;
                 }
                 after_fault = after_fault || opener_left > 0; /* a fault or a bad situation */
