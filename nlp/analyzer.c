@@ -182,8 +182,8 @@
 /* Words with which an agent takes back the apology before them (see taken_back) */
 #define CONCESSION_WORDS                                                                           \
     "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless",             \
-        "regrettably", "sadly"
-#define N_CONCESSION_WORDS 8
+        "regrettably", "sadly", "though", "although"
+#define N_CONCESSION_WORDS 10
 /* A cancel verb with no object is a wish to leave when a want word ("want",
  * "need") or one of these, one or two words after "i" or "we", stands at most
  * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
@@ -586,6 +586,8 @@ struct nlp_analyzer {
     int32_t me_word;                              /* word id of "me", or -1 */
     int32_t us_word;                              /* word id of "us", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
+    int32_t said_word;                            /* word id of "said", or -1 */
+    int32_t having_word;                          /* word id of "having", or -1 */
     int32_t if_word;                              /* word id of "if", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
@@ -773,6 +775,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->me_word = rule_word_id(an, "me");
     an->us_word = rule_word_id(an, "us");
     an->still_word = rule_word_id(an, "still");
+    an->said_word = rule_word_id(an, "said");
+    an->having_word = rule_word_id(an, "having");
     an->if_word = rule_word_id(an, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
     LOAD_WORD_IDS(an, reporting, REPORTING);
@@ -2458,9 +2462,34 @@ static bool answer_no(const nlp_analyzer *an, size_t i, size_t n_tok, long sente
     return word_in(an->tokens[i + 1].word_id, an->answer_no_next, N_ANSWER_NO_NEXT);
 }
 
-/* Agent replies: true when a concession word (CONCESSION_WORDS: "however",
- * "unfortunately", "anyway") follows empathy of 0.5 or more and less than 0.3
- * of empathy comes after it. */
+/* Whether token i concedes (see taken_back): a concession word
+ * (CONCESSION_WORDS: "however", "unfortunately", "though"; not inside a phrase,
+ * "even though"), "still," opening a sentence, or "that said" / "having said
+ * that" ("I'm so sorry for your loss. That said, we did ask for the certificate
+ * twice"). */
+static bool concedes(const nlp_analyzer *an, size_t i)
+{
+    const token *t = &an->tokens[i];
+    if (t->flags & TOK_CONSUMED) {
+        return false;
+    }
+    bool opens = i == 0 || (an->tokens[i - 1].flags & TOK_CLAUSE_END);
+    if (t->word_id == an->still_word) {
+        return opens && (t->flags & TOK_COMMA);
+    }
+    if (t->word_id == an->said_word) { /* "that said" */
+        return i > 0 && an->tokens[i - 1].word_id == an->that_word &&
+               (i == 1 || (an->tokens[i - 2].flags & TOK_CLAUSE_END));
+    }
+    if (t->word_id == an->that_word) { /* "having said that" */
+        return i > 1 && an->tokens[i - 1].word_id == an->said_word &&
+               an->tokens[i - 2].word_id == an->having_word;
+    }
+    return word_in(t->word_id, an->concession_words, N_CONCESSION_WORDS);
+}
+
+/* Agent replies: true when a concession (concedes()) follows empathy of 0.5 or
+ * more and less than 0.3 of empathy comes after it. */
 static bool taken_back(const nlp_analyzer *an, size_t n_tok)
 {
     float before = 0.0f, after = 0.0f;
@@ -2468,7 +2497,7 @@ static bool taken_back(const nlp_analyzer *an, size_t n_tok)
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
         if (!conceded && before >= 0.5f) {
-            conceded = word_in(t->word_id, an->concession_words, N_CONCESSION_WORDS);
+            conceded = concedes(an, i);
         }
         if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
             float e = an->lex->entries[t->entry].scores[NLP_LEX_EMPATHY];

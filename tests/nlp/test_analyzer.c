@@ -2275,6 +2275,29 @@ START_TEST(empathy_and_tone_deaf)
                              "worry about it.")
                            .tone_deaf,
                        0.5f);
+    /* ... and by "though", "Still," opening a sentence, or "That said"
+     * (seventeenth session); "even though" and a "still" inside a sentence
+     * concede nothing */
+    static const char *const conceded[] = {
+        "I'm very sorry for the distress. That said, the appointment was cancelled because you "
+        "were late.",
+        "I'm so sorry for your loss. Having said that, we did ask for the certificate twice.",
+        "What a horrible week you've had. Still, the late fee stands because you missed the date.",
+        "Really sorry about the damage to your car. Our signs say cars are left at the owner's "
+        "risk though.",
+    };
+    for (size_t i = 0; i < sizeof conceded / sizeof conceded[0]; i++) {
+        ck_assert_msg(agent(conceded[i]).tone_deaf >= 0.5f, "%s", conceded[i]);
+    }
+    static const char *const not_conceded[] = {
+        "I'm so sorry your parcel still hasn't arrived.",
+        "I'm really sorry you were charged even though you paid on time.",
+        "I'm so sorry for your loss. That said, please take all the time you need, I've paused "
+        "the account and I'll handle the rest for you.",
+    };
+    for (size_t i = 0; i < sizeof not_conceded / sizeof not_conceded[0]; i++) {
+        ck_assert_msg(agent(not_conceded[i]).tone_deaf < 0.5f, "%s", not_conceded[i]);
+    }
     /* ownership in other words is empathy (ninth session) */
     ck_assert_float_ge(
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
