@@ -2918,8 +2918,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             repeat_pair =
                 repeat_pair || (last_contact >= ts.sentence && last_again >= ts.sentence &&
                                 labs(last_contact - last_again) <= CONTACT_AGAIN_REACH);
-            public_pair = public_pair || (last_share >= ts.sentence && last_audience > last_share &&
-                                          last_audience - last_share <= PAIR_WINDOW);
+            /* the audience told after the telling word ("I'll post this on
+             * Facebook") or named before it in the sentence ("I run a forum with
+             * 20k members and I'll be sharing how you treated me") */
+            public_pair = public_pair ||
+                          (last_share >= ts.sentence && last_audience > last_share &&
+                           last_audience - last_share <= PAIR_WINDOW) ||
+                          (last_share == pos && last_audience >= ts.sentence &&
+                           pos - last_audience <= PAIR_WINDOW);
         }
         if (t->flags & TOK_CONSUMED) {
             continue;

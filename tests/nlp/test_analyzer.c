@@ -1479,6 +1479,12 @@ START_TEST(each_escalation_type)
         {"I've emailed your billing people about it twice", NLP_ESC_REPEAT_CONTACT},
         {"I'm going to warn everyone about you", NLP_ESC_PUBLIC},
         {"i will be sharing my experience with all my followers", NLP_ESC_PUBLIC},
+        /* ... the audience named before the telling word (seventeenth session) */
+        {"I run a car forum with 20k members and I'll be sharing how you treated me.",
+         NLP_ESC_PUBLIC},
+        {"I will inform all my colleagues at the hospital not to take insurance with you.",
+         NLP_ESC_PUBLIC},
+        {"Warning others about you is my new hobby.", NLP_ESC_PUBLIC},
         {"Last time I was told to wait 5 working days. I waited. Nothing.", NLP_ESC_REPEAT_CONTACT},
         {"i was told it would be fixed and it still is not", NLP_ESC_REPEAT_CONTACT},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
@@ -1699,6 +1705,8 @@ START_TEST(each_escalation_type)
         "permanently delete my photos from the album",
         /* the press, social media and a joint account named harmlessly */
         "I'm a journalist and I'd like to subscribe to the digital edition.",
+        "I'm a journalist writing about green energy tariffs, do you have a press office contact?",
+        "All my friends use your app and I'll be sharing the referral code with them.",
         "I saw a post on Facebook about a discount code, does it still work?",
         "close the joint account please, we've moved everything into my main account with you",
         "we went a bit viral on TikTok with your face paint lol",
