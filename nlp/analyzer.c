@@ -184,6 +184,20 @@
     "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless",             \
         "regrettably", "sadly", "though", "although"
 #define N_CONCESSION_WORDS 10
+/* Help an agent offers after taking an apology back (see offers_help): a
+ * subject, an auxiliary, and not one of NOT_HELP after it */
+#define HELP_SUBJECTS   "i", "we"
+#define N_HELP_SUBJECTS 2
+#define HELP_AUX        "ll", "will", "ve", "have", "can", "could", "m"
+#define N_HELP_AUX      7
+#define NOT_HELP                                                                                   \
+    "been", "already", "afraid", "not", "told", "explained", "said", "have", "only", "no",         \
+        "nothing", "just", "sorry", "still", "need", "be", "got", "require", "charge"
+#define N_NOT_HELP 19
+/* ... and not in a clause of time or condition before a refusal ("the fee has
+ * to be paid before we can close it") */
+#define HELP_DEFERRED   "before", "until", "unless", "till", "once", "while"
+#define N_HELP_DEFERRED 6
 /* A cancel verb with no object is a wish to leave when a want word ("want",
  * "need") or one of these, one or two words after "i" or "we", stands at most
  * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
@@ -587,6 +601,11 @@ struct nlp_analyzer {
     int32_t us_word;                              /* word id of "us", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
     int32_t said_word;                            /* word id of "said", or -1 */
+    int32_t though_word;                          /* word id of "though", or -1 */
+    int32_t help_subjects[N_HELP_SUBJECTS];       /* word ids of HELP_SUBJECTS, or -1 */
+    int32_t help_aux[N_HELP_AUX];                 /* word ids of HELP_AUX, or -1 */
+    int32_t not_help[N_NOT_HELP];                 /* word ids of NOT_HELP, or -1 */
+    int32_t help_deferred[N_HELP_DEFERRED];       /* word ids of HELP_DEFERRED, or -1 */
     int32_t having_word;                          /* word id of "having", or -1 */
     int32_t if_word;                              /* word id of "if", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
@@ -776,6 +795,11 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->us_word = rule_word_id(an, "us");
     an->still_word = rule_word_id(an, "still");
     an->said_word = rule_word_id(an, "said");
+    an->though_word = rule_word_id(an, "though");
+    LOAD_WORD_IDS(an, help_subjects, HELP_SUBJECTS);
+    LOAD_WORD_IDS(an, help_aux, HELP_AUX);
+    LOAD_WORD_IDS(an, not_help, NOT_HELP);
+    LOAD_WORD_IDS(an, help_deferred, HELP_DEFERRED);
     an->having_word = rule_word_id(an, "having");
     an->if_word = rule_word_id(an, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
@@ -2488,23 +2512,62 @@ static bool concedes(const nlp_analyzer *an, size_t i)
     return word_in(t->word_id, an->concession_words, N_CONCESSION_WORDS);
 }
 
-/* Agent replies: true when a concession (concedes()) follows empathy of 0.5 or
- * more and less than 0.3 of empathy comes after it. */
-static bool taken_back(const nlp_analyzer *an, size_t n_tok)
+/* Whether the agent offers help from token i: "I"/"we" then "'ll", "will",
+ * "'ve", "have", "can", "could" or "'m", not followed by a word that refuses,
+ * repeats or demands ("I've already explained", "we can only", "I'm afraid",
+ * "I'll have to", "we'll still need") nor after "before", "until", ...
+ * (HELP_DEFERRED): "..., but I'll ask the vet team to review it", "..., but
+ * I've waived it". */
+static bool offers_help(const nlp_analyzer *an, size_t i, size_t n_tok)
 {
-    float before = 0.0f, after = 0.0f;
-    bool conceded = false;
+    return i + 2 < n_tok && word_in(an->tokens[i].word_id, an->help_subjects, N_HELP_SUBJECTS) &&
+           !(i > 0 && word_in(an->tokens[i - 1].word_id, an->help_deferred, N_HELP_DEFERRED)) &&
+           word_in(an->tokens[i + 1].word_id, an->help_aux, N_HELP_AUX) &&
+           !word_in(an->tokens[i + 2].word_id, an->not_help, N_NOT_HELP) &&
+           !(an->tokens[i + 1].flags & (TOK_CLAUSE_END | TOK_COMMA));
+}
+
+/* What follows an agent's apology: the first concession (concedes()) or
+ * "but"/"however" after empathy cues of 0.5 or more. */
+typedef struct concession {
+    bool found;   /* there is one */
+    bool by_word; /* it is a concession of concedes(), not "but" */
+    bool helped;  /* help is offered from it on (offers_help()) */
+    float after;  /* the empathy cues from it on; for "though", from the start
+                   * of its clause, which is what it sets against the apology
+                   * ("..., i can give you 10% off with a code though") */
+} concession;
+
+static RARE concession read_concession(const nlp_analyzer *an, size_t n_tok)
+{
+    concession c = {false, false, false, 0.0f};
+    float before = 0.0f, at_clause = 0.0f; /* empathy before; at the clause's start */
+    size_t from = 0, clause_from = 0;
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
-        if (!conceded && before >= 0.5f) {
-            conceded = concedes(an, i);
+        const nlp_lex_entry *e =
+            t->entry >= 0 && !(t->flags & TOK_CONSUMED) ? &an->lex->entries[t->entry] : NULL;
+        if (!c.found && before >= 0.5f) {
+            c.by_word = concedes(an, i);
+            c.found = c.by_word || (e != NULL && (e->flags & NLP_LEX_BUT));
+            from = i;
+            if (c.found && t->word_id == an->though_word && clause_from < i) {
+                c.after = before - at_clause;
+                before = at_clause;
+                from = clause_from;
+            }
         }
-        if (t->entry >= 0 && !(t->flags & TOK_CONSUMED)) {
-            float e = an->lex->entries[t->entry].scores[NLP_LEX_EMPATHY];
-            *(conceded ? &after : &before) += e;
+        float emp = e != NULL ? e->scores[NLP_LEX_EMPATHY] : 0.0f;
+        *(c.found ? &c.after : &before) += emp;
+        if (t->flags & (TOK_CLAUSE_END | TOK_COMMA)) {
+            at_clause = before;
+            clause_from = i + 1;
         }
     }
-    return conceded && after < 0.3f;
+    for (size_t i = from; c.found && !c.helped && i < n_tok; i++) {
+        c.helped = offers_help(an, i, n_tok);
+    }
+    return c;
 }
 
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
@@ -2676,11 +2739,15 @@ static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok
          * your dad is awful. that said, the charges are valid" */
         td += HARDSHIP_TONEDEAF;
     }
-    if ((f->have_but && f->emp_at_but >= 0.5f && f->empathy_cue - f->emp_at_but < 0.3f) ||
-        (f->empathy_cue >= 0.5f && taken_back(an, n_tok))) {
+    bool but_back = f->have_but && f->emp_at_but >= 0.5f && f->empathy_cue - f->emp_at_but < 0.3f;
+    if (but_back || f->empathy_cue >= 0.5f) {
         /* an apology taken back: "I'm sorry, but ..." or "I'm sorry you've
-         * been ill. Unfortunately ..." with no help after */
-        td += 0.6f;
+         * been ill. Unfortunately ..." with no empathy and no help after
+         * ("..., but I've passed your details to our claims manager") */
+        concession c = read_concession(an, n_tok);
+        if (!c.helped && (but_back || (c.by_word && c.after < 0.3f))) {
+            td += 0.6f;
+        }
     }
     /* empathy and tone-deafness are scored apart: an apology followed by
      * blame has both ("sorry about that, but you should have checked the

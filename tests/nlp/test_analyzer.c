@@ -2306,6 +2306,29 @@ START_TEST(empathy_and_tone_deaf)
     for (size_t i = 0; i < sizeof not_conceded / sizeof not_conceded[0]; i++) {
         ck_assert_msg(agent(not_conceded[i]).tone_deaf < 0.5f, "%s", not_conceded[i]);
     }
+    /* an apology conceded with help offered after it stands; a demand, a
+     * repetition or a condition is no help (seventeenth session) */
+    static const char *const helped[] = {
+        "I'm so sorry Bella is unwell. Unfortunately it's listed as pre-existing, but I'll ask "
+        "the vet team to review it against her records.",
+        "I'm really sorry, I know a flood is devastating. Your policy lapsed on the 1st, but I've "
+        "passed your details to our claims manager.",
+        "sorry, we don't price match, i know that's annoying! i can give you 10% off with a code "
+        "though if that helps",
+    };
+    for (size_t i = 0; i < sizeof helped / sizeof helped[0]; i++) {
+        ck_assert_msg(agent(helped[i]).tone_deaf < 0.5f, "%s", helped[i]);
+    }
+    static const char *const not_helped[] = {
+        "I'm so sorry for your loss. Unfortunately we'll still need the final payment of £214 by "
+        "the 15th to close the account.",
+        "oh i'm so sorry to hear that i really am but the cancellation fee has to be paid before "
+        "we can close it down",
+        "I'm sorry, but I've already explained this twice.",
+    };
+    for (size_t i = 0; i < sizeof not_helped / sizeof not_helped[0]; i++) {
+        ck_assert_msg(agent(not_helped[i]).tone_deaf >= 0.5f, "%s", not_helped[i]);
+    }
     /* ownership in other words is empathy (ninth session) */
     ck_assert_float_ge(
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
