@@ -55,7 +55,7 @@ DENSE = 13  # NLP_MODEL_DENSE
 PRAISE = 1.0  # SARC_MODEL_PRAISE in analyzer.c
 SCALE = 32.0  # NLP_MODEL_SCALE: weights are stored as int8 at this scale
 AGENT_SETS = ["agent_dev.tsv", "agent3_dev.tsv", "agent4_dev.tsv", "agent5_dev.tsv",
-              "agent6_dev.tsv", "agent7_dev.tsv", "agent8_dev.tsv", "agent9_dev.tsv"]
+              "agent6_dev.tsv", "agent7_dev.tsv", "agent8_dev.tsv", "agent9_dev.tsv", "agent10_dev.tsv"]
 AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but", "exclamation",
                      "question", "length", "rule_empathy", "rule_tonedeaf", "you", "hard_times",
                      "cheer"]
