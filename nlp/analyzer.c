@@ -198,6 +198,17 @@
  * to be paid before we can close it") */
 #define HELP_DEFERRED   "before", "until", "unless", "till", "once", "while"
 #define N_HELP_DEFERRED 6
+/* A sentence that only denies what the one before it said (see denies()):
+ * one of DENIAL_AUX among DENIAL_FILL words ("It isn't.", "It still hasn't.",
+ * "You didn't.", "but it wasn't") */
+#define DENIAL_AUX                                                                                 \
+    "isnt", "wasnt", "hasnt", "havent", "hadnt", "didnt", "doesnt", "wont", "arent", "werent",     \
+        "aint"
+#define N_DENIAL_AUX 11
+#define DENIAL_FILL                                                                                \
+    "it", "this", "that", "they", "he", "she", "you", "we", "i", "still", "yet", "no", "and",      \
+        "but", "which", "well", "of", "course", "surprise", "obviously", "either", "nope", "sadly"
+#define N_DENIAL_FILL 23
 /* A cancel verb with no object is a wish to leave when a want word ("want",
  * "need") or one of these, one or two words after "i" or "we", stands at most
  * BARE_CANCEL_REACH tokens before it ("I'm going to cancel", "I'll cancel", "I
@@ -276,8 +287,10 @@
  * "we were promised", "they said they'd" ... */
 #define PROMISERS                                                                                  \
     "was", "were", "been", "being", "they", "he", "she", "you", "yous", "u", "lady", "man", "guy", \
-        "agent", "colleague", "gentleman", "advisor", "adviser", "rep", "someone", "person"
-#define N_PROMISERS 21
+        "agent", "colleague", "gentleman", "advisor", "adviser", "rep", "someone", "person",       \
+        "engineer", "technician", "driver", "manager", "staff", "team", "chap", "woman",           \
+        "supervisor", "representative", "colleagues", "agents"
+#define N_PROMISERS 33
 /* a person named who could be anyone: asking that one to call back is no
  * request for a human ("could someone give me a ring tomorrow morning") */
 #define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
@@ -606,6 +619,8 @@ struct nlp_analyzer {
     int32_t help_aux[N_HELP_AUX];                 /* word ids of HELP_AUX, or -1 */
     int32_t not_help[N_NOT_HELP];                 /* word ids of NOT_HELP, or -1 */
     int32_t help_deferred[N_HELP_DEFERRED];       /* word ids of HELP_DEFERRED, or -1 */
+    int32_t denial_aux[N_DENIAL_AUX];             /* word ids of DENIAL_AUX, or -1 */
+    int32_t denial_fill[N_DENIAL_FILL];           /* word ids of DENIAL_FILL, or -1 */
     int32_t having_word;                          /* word id of "having", or -1 */
     int32_t if_word;                              /* word id of "if", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
@@ -800,6 +815,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, help_aux, HELP_AUX);
     LOAD_WORD_IDS(an, not_help, NOT_HELP);
     LOAD_WORD_IDS(an, help_deferred, HELP_DEFERRED);
+    LOAD_WORD_IDS(an, denial_aux, DENIAL_AUX);
+    LOAD_WORD_IDS(an, denial_fill, DENIAL_FILL);
     an->having_word = rule_word_id(an, "having");
     an->if_word = rule_word_id(an, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
@@ -2570,6 +2587,36 @@ static RARE concession read_concession(const nlp_analyzer *an, size_t n_tok)
     return c;
 }
 
+/* The praise p of a sentence that the next one denies, counted as negated
+ * praise is ("not fixed": x -0.6). */
+static void deny_praise(float p, float *sum, float *pos_mass, float *neg_mass)
+{
+    *sum -= 1.6f * p;
+    *pos_mass -= p;
+    *neg_mass += 0.6f * p;
+}
+
+/* Whether tokens from..to (a sentence of at most 5) only deny what the
+ * sentence before said: one DENIAL_AUX word among DENIAL_FILL words ("I was
+ * told it was fixed. It still isn't.", "You said you'd call back. You
+ * didn't."). */
+static RARE bool denies(const nlp_analyzer *an, long from, long to)
+{
+    if (to - from >= 5) {
+        return false;
+    }
+    int aux = 0;
+    for (long k = from; k <= to; k++) {
+        int32_t w = an->tokens[k].word_id;
+        if (word_in(w, an->denial_aux, N_DENIAL_AUX)) {
+            aux++;
+        } else if (!word_in(w, an->denial_fill, N_DENIAL_FILL)) {
+            return false;
+        }
+    }
+    return aux == 1;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence and no gratitude stands in the
  * reply, *death when a death word ("passed away", "funeral") does; *thanks
@@ -2841,6 +2888,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     /* the message stops with no mark, as chat turns and transcripts do */
     bool unmarked_end = n_tok > 0 && !(an->tokens[n_tok - 1].flags & TOK_CLAUSE_END);
+    /* the praise of the sentence so far and of the one before it (denies()) */
+    float sent_pos = 0.0f, prev_sent_pos = 0.0f;
     /* inside the rest of a question's sentence after "if": a fault there is asked
      * about, not reported ("if my order is late can I get a refund?") */
     bool cond = false;
@@ -3212,6 +3261,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 }
                 if (v > 0.0f) {
                     pos_mass += v;
+                    sent_pos += v;
                     ack_mass += v < ACK_MAX_V ? v : 0.0f;
                     if (v >= PRAISE_MIN_V) {
                         last_praise = pos;
@@ -3478,9 +3528,19 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 boost = 0.0f;
                 boost_left = 0;
             }
+            if (UNLIKELY(prev_sent_pos > 0.0f) && pos - ts.sentence < 5 &&
+                denies(an, ts.sentence, pos)) {
+                deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass);
+                sent_pos = 0.0f;
+            }
+            prev_sent_pos = sent_pos;
+            sent_pos = 0.0f;
             last_pos_frame = -100;       /* a frame reaches to the end of its sentence */
             last_sentence = ts.sentence; /* the final sentence's start, if this ends it */
             ts.sentence = pos + 1;
+            while ((size_t)ts.sentence < n_tok && (an->tokens[ts.sentence].flags & TOK_CONSUMED)) {
+                ts.sentence++; /* past the rest of a phrase that ended the sentence */
+            }
             opener_left -= opener_left > 0;
             closer_sentence_end(&closer, i + 1, pos_mass, neg_mass, n_bad_situation);
             thanks_then_fault = thanks_then_fault || thanks_fault >= 0;
@@ -3497,6 +3557,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
 
+    if (unmarked_end && prev_sent_pos > 0.0f && (long)n_tok - ts.sentence <= 5 &&
+        denies(an, ts.sentence, (long)n_tok - 1)) {
+        deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass); /* "... It hasn't" */
+    }
     /* a message that is only a person to reach ("agent", "representative",
      * "human?") or a complaint: the keyword requests of chat bots and phone
      * menus, said again, in several words or beside a "please" */

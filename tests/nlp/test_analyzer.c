@@ -194,6 +194,11 @@ START_TEST(negation_flips_and_softens)
     /* a negated "stop" asserts what follows */
     ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
     ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
+    /* a sentence that only denies the one before negates its praise
+     * (seventeenth session); one that says more does not */
+    ck_assert_float_lt(cust("The film wants to be funny. It isn't.").valence, 0.0f);
+    ck_assert_float_lt(cust("It got fixed. It still hasn't").valence, 0.0f);
+    ck_assert_float_gt(cust("It works great. It isn't broken.").valence, 0.2f);
     static const valence_case more[] = {
         /* an absence ("no", "never", "zero") ends at "and" once it has negated
          * a word; "not" reaches on */
@@ -1487,6 +1492,10 @@ START_TEST(each_escalation_type)
         {"Warning others about you is my new hobby.", NLP_ESC_PUBLIC},
         {"Last time I was told to wait 5 working days. I waited. Nothing.", NLP_ESC_REPEAT_CONTACT},
         {"i was told it would be fixed and it still is not", NLP_ESC_REPEAT_CONTACT},
+        /* the promise denied in a sentence of its own, a promise by the
+         * company's people (seventeenth session) */
+        {"I was told it was fixed. It still isn't.", NLP_ESC_REPEAT_CONTACT},
+        {"Your engineer said it was repaired. It wasn't.", NLP_ESC_REPEAT_CONTACT},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
