@@ -3041,7 +3041,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                           (last_share >= ts.sentence && last_audience > last_share &&
                            last_audience - last_share <= PAIR_WINDOW) ||
                           (last_share == pos && last_audience >= ts.sentence &&
-                           pos - last_audience <= PAIR_WINDOW);
+                           pos - last_audience <= 2 * PAIR_WINDOW);
         }
         if (t->flags & TOK_CONSUMED) {
             continue;

@@ -1490,6 +1490,11 @@ START_TEST(each_escalation_type)
         {"I will inform all my colleagues at the hospital not to take insurance with you.",
          NLP_ESC_PUBLIC},
         {"Warning others about you is my new hobby.", NLP_ESC_PUBLIC},
+        {"The cycling club has 80 members and they'll be hearing from me about this.",
+         NLP_ESC_PUBLIC},
+        {"I'm a hairdresser and I talk to 30 people a day, guess what I'll be talking about for "
+         "the next month.",
+         NLP_ESC_PUBLIC},
         {"Last time I was told to wait 5 working days. I waited. Nothing.", NLP_ESC_REPEAT_CONTACT},
         {"i was told it would be fixed and it still is not", NLP_ESC_REPEAT_CONTACT},
         /* the promise denied in a sentence of its own, a promise by the
@@ -1716,6 +1721,10 @@ START_TEST(each_escalation_type)
         "I'm a journalist and I'd like to subscribe to the digital edition.",
         "I'm a journalist writing about green energy tariffs, do you have a press office contact?",
         "All my friends use your app and I'll be sharing the referral code with them.",
+        "We're writing a piece for the parish newsletter about the new bus route, could you "
+        "confirm the timetable?",
+        "I'm writing from the council's communications team regarding the event sponsorship "
+        "invoice.",
         "I saw a post on Facebook about a discount code, does it still work?",
         "close the joint account please, we've moved everything into my main account with you",
         "we went a bit viral on TikTok with your face paint lol",
