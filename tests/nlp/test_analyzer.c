@@ -1501,6 +1501,8 @@ START_TEST(each_escalation_type)
          * company's people (seventeenth session) */
         {"I was told it was fixed. It still isn't.", NLP_ESC_REPEAT_CONTACT},
         {"Your engineer said it was repaired. It wasn't.", NLP_ESC_REPEAT_CONTACT},
+        {"Look, I rang on the 6th, the 9th and the 13th.", NLP_ESC_REPEAT_CONTACT},
+        {"For the record, I've now spoken to six people about this.", NLP_ESC_REPEAT_CONTACT},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
@@ -1725,6 +1727,7 @@ START_TEST(each_escalation_type)
         "confirm the timetable?",
         "I'm writing from the council's communications team regarding the event sponsorship "
         "invoice.",
+        "Can I order the same as last time please?",
         "I saw a post on Facebook about a discount code, does it still work?",
         "close the joint account please, we've moved everything into my main account with you",
         "we went a bit viral on TikTok with your face paint lol",
