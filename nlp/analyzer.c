@@ -2890,6 +2890,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool unmarked_end = n_tok > 0 && !(an->tokens[n_tok - 1].flags & TOK_CLAUSE_END);
     /* the praise of the sentence so far and of the one before it (denies()) */
     float sent_pos = 0.0f, prev_sent_pos = 0.0f;
+    long last_negator = -100; /* the last negator's token */
     /* inside the rest of a question's sentence after "if": a fault there is asked
      * about, not reported ("if my order is late can I get a refund?") */
     bool cond = false;
@@ -3130,6 +3131,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             bool negated = neg_left > 0;
             bool reversed = rev_left > 0;
+            if (f & NLP_LEX_NEG) {
+                last_negator = pos; /* for denies() */
+            }
             if ((f & NLP_LEX_NEG) && !answer_no(an, i, n_tok, ts.sentence)) {
                 saw_negator = true;
                 neg_left = NEGATION_SCOPE + 1;
@@ -3528,8 +3532,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 boost = 0.0f;
                 boost_left = 0;
             }
-            if (UNLIKELY(prev_sent_pos > 0.0f) && pos - ts.sentence < 5 &&
-                denies(an, ts.sentence, pos)) {
+            if (UNLIKELY(last_negator >= ts.sentence && prev_sent_pos > 0.0f) &&
+                pos - ts.sentence < 5 && denies(an, ts.sentence, pos)) {
                 deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass);
                 sent_pos = 0.0f;
             }
@@ -3557,8 +3561,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
 
-    if (unmarked_end && prev_sent_pos > 0.0f && (long)n_tok - ts.sentence <= 5 &&
-        denies(an, ts.sentence, (long)n_tok - 1)) {
+    if (unmarked_end && last_negator >= ts.sentence && prev_sent_pos > 0.0f &&
+        (long)n_tok - ts.sentence <= 5 && denies(an, ts.sentence, (long)n_tok - 1)) {
         deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass); /* "... It hasn't" */
     }
     /* a message that is only a person to reach ("agent", "representative",
