@@ -198,6 +198,11 @@
  * to be paid before we can close it") */
 #define HELP_DEFERRED   "before", "until", "unless", "till", "once", "while"
 #define N_HELP_DEFERRED 6
+/* Words of an audience or a telling that the message-wide public test leaves
+ * out: customers write to the company, and "public" is often an adjective
+ * ("a public escalations address") */
+#define TOLD_NOT   "write", "writing", "written", "wrote", "public"
+#define N_TOLD_NOT 5
 /* A sentence that only denies what the one before it said (see denies()):
  * one of DENIAL_AUX among DENIAL_FILL words ("It isn't.", "It still hasn't.",
  * "You didn't.", "but it wasn't") */
@@ -619,6 +624,7 @@ struct nlp_analyzer {
     int32_t help_aux[N_HELP_AUX];                 /* word ids of HELP_AUX, or -1 */
     int32_t not_help[N_NOT_HELP];                 /* word ids of NOT_HELP, or -1 */
     int32_t help_deferred[N_HELP_DEFERRED];       /* word ids of HELP_DEFERRED, or -1 */
+    int32_t told_not[N_TOLD_NOT];                 /* word ids of TOLD_NOT, or -1 */
     int32_t denial_aux[N_DENIAL_AUX];             /* word ids of DENIAL_AUX, or -1 */
     int32_t denial_fill[N_DENIAL_FILL];           /* word ids of DENIAL_FILL, or -1 */
     int32_t having_word;                          /* word id of "having", or -1 */
@@ -815,6 +821,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, help_aux, HELP_AUX);
     LOAD_WORD_IDS(an, not_help, NOT_HELP);
     LOAD_WORD_IDS(an, help_deferred, HELP_DEFERRED);
+    LOAD_WORD_IDS(an, told_not, TOLD_NOT);
     LOAD_WORD_IDS(an, denial_aux, DENIAL_AUX);
     LOAD_WORD_IDS(an, denial_fill, DENIAL_FILL);
     an->having_word = rule_word_id(an, "having");
@@ -2930,6 +2937,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * it ("I told you about the first one and nothing happened") */
     bool contact_told = false;
     bool repeat_pair = false, public_pair = false;
+    unsigned told_anywhere = 0; /* 1: an audience, 2: a telling word, 4: an intent */
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
@@ -3018,6 +3026,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (w2 & NLP_WORD2_AUDIENCE) {
                 last_audience = pos;
             }
+            if ((w2 & (NLP_WORD2_AUDIENCE | NLP_WORD2_SHARE)) &&
+                !word_in(t->word_id, an->told_not, N_TOLD_NOT)) {
+                told_anywhere |= (w2 & NLP_WORD2_AUDIENCE) ? 1u : 2u;
+            }
+            told_anywhere |= (w2 & NLP_WORD2_INTENT) ? 4u : 0u;
             if ((w2 & NLP_WORD2_PROMISE) && !cond && i > 0 &&
                 word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
                 last_promise = pos; /* "I was told", "they promised", not "I told them" */
@@ -3637,6 +3650,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         if (public_pair) {
             esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], PAIR2_ESC);
         }
+    }
+    if (told_anywhere == 7u && neg_mass > pos_mass && !ends_question) {
+        esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], 0.7f);
     }
     if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f &&
         (emo[NLP_EMO_GRATITUDE] >= 0.5f || emo[NLP_EMO_JOY] >= 0.5f) && pos_mass > neg_mass &&

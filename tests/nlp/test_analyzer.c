@@ -1492,6 +1492,10 @@ START_TEST(each_escalation_type)
         {"Warning others about you is my new hobby.", NLP_ESC_PUBLIC},
         {"The cycling club has 80 members and they'll be hearing from me about this.",
          NLP_ESC_PUBLIC},
+        /* ... and anywhere in a negative message (seventeenth session) */
+        {"My colleagues were about to book the team offsite through you. I'll be letting them "
+         "know how badly that went for me first.",
+         NLP_ESC_PUBLIC},
         {"I'm a hairdresser and I talk to 30 people a day, guess what I'll be talking about for "
          "the next month.",
          NLP_ESC_PUBLIC},
@@ -1728,6 +1732,9 @@ START_TEST(each_escalation_type)
         "I'm writing from the council's communications team regarding the event sponsorship "
         "invoice.",
         "Can I order the same as last time please?",
+        "We're a club with 60 members, can we get a group discount?",
+        "Is there a public escalations address I can reference? I'm writing a university "
+        "assignment on how telecoms firms handle complaints.",
         "I saw a post on Facebook about a discount code, does it still work?",
         "close the joint account please, we've moved everything into my main account with you",
         "we went a bit viral on TikTok with your face paint lol",
