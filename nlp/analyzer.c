@@ -198,11 +198,12 @@
  * to be paid before we can close it") */
 #define HELP_DEFERRED   "before", "until", "unless", "till", "once", "while"
 #define N_HELP_DEFERRED 6
-/* Words of an audience or a telling that the message-wide public test leaves
- * out: customers write to the company, and "public" is often an adjective
- * ("a public escalations address") */
-#define TOLD_NOT   "write", "writing", "written", "wrote", "public"
-#define N_TOLD_NOT 5
+/* Words of an audience, a telling or an intent that the message-wide public
+ * test leaves out: customers write to the company, "public" is often an
+ * adjective ("a public escalations address"), and "I'm" and "you're" are no
+ * intent alone ("people i talk to are shocked that i'm even using it") */
+#define TOLD_NOT   "write", "writing", "written", "wrote", "public", "m", "re"
+#define N_TOLD_NOT 7
 /* A sentence that only denies what the one before it said (see denies()):
  * one of DENIAL_AUX among DENIAL_FILL words ("It isn't.", "It still hasn't.",
  * "You didn't.", "but it wasn't") */
@@ -3026,11 +3027,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (w2 & NLP_WORD2_AUDIENCE) {
                 last_audience = pos;
             }
-            if ((w2 & (NLP_WORD2_AUDIENCE | NLP_WORD2_SHARE)) &&
+            if ((w2 & (NLP_WORD2_AUDIENCE | NLP_WORD2_SHARE | NLP_WORD2_INTENT)) &&
                 !word_in(t->word_id, an->told_not, N_TOLD_NOT)) {
-                told_anywhere |= (w2 & NLP_WORD2_AUDIENCE) ? 1u : 2u;
+                told_anywhere |= ((w2 & NLP_WORD2_AUDIENCE) ? 1u : 0u) |
+                                 ((w2 & NLP_WORD2_SHARE) ? 2u : 0u) |
+                                 ((w2 & NLP_WORD2_INTENT) ? 4u : 0u);
             }
-            told_anywhere |= (w2 & NLP_WORD2_INTENT) ? 4u : 0u;
             if ((w2 & NLP_WORD2_PROMISE) && !cond && i > 0 &&
                 word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
                 last_promise = pos; /* "I was told", "they promised", not "I told them" */
