@@ -184,12 +184,10 @@
     "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless",             \
         "regrettably", "sadly", "though", "although"
 #define N_CONCESSION_WORDS 10
-/* Help an agent offers after taking an apology back (see offers_help): a
- * subject, an auxiliary, and not one of NOT_HELP after it */
-#define HELP_SUBJECTS   "i", "we"
-#define N_HELP_SUBJECTS 2
-#define HELP_AUX        "ll", "will", "ve", "have", "can", "could", "m"
-#define N_HELP_AUX      7
+/* Help an agent offers after taking an apology back (see offers_help): "I"
+ * or "we", an auxiliary, and not one of NOT_HELP after it */
+#define HELP_AUX   "ll", "will", "ve", "have", "can", "could", "m"
+#define N_HELP_AUX 7
 #define NOT_HELP                                                                                   \
     "been", "already", "afraid", "not", "told", "explained", "said", "have", "only", "no",         \
         "nothing", "just", "sorry", "still", "need", "be", "got", "require", "charge"
@@ -619,16 +617,7 @@ struct nlp_analyzer {
     int32_t me_word;                              /* word id of "me", or -1 */
     int32_t us_word;                              /* word id of "us", or -1 */
     int32_t still_word;                           /* word id of "still", or -1 */
-    int32_t said_word;                            /* word id of "said", or -1 */
-    int32_t though_word;                          /* word id of "though", or -1 */
-    int32_t help_subjects[N_HELP_SUBJECTS];       /* word ids of HELP_SUBJECTS, or -1 */
-    int32_t help_aux[N_HELP_AUX];                 /* word ids of HELP_AUX, or -1 */
-    int32_t not_help[N_NOT_HELP];                 /* word ids of NOT_HELP, or -1 */
-    int32_t help_deferred[N_HELP_DEFERRED];       /* word ids of HELP_DEFERRED, or -1 */
     int32_t told_not[N_TOLD_NOT];                 /* word ids of TOLD_NOT, or -1 */
-    int32_t denial_aux[N_DENIAL_AUX];             /* word ids of DENIAL_AUX, or -1 */
-    int32_t denial_fill[N_DENIAL_FILL];           /* word ids of DENIAL_FILL, or -1 */
-    int32_t having_word;                          /* word id of "having", or -1 */
     int32_t if_word;                              /* word id of "if", or -1 */
     int32_t anyone[N_ANYONE];                     /* word ids of ANYONE, or -1 */
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
@@ -644,6 +633,14 @@ struct nlp_analyzer {
     uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
     size_t missing_words;           /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
+    int32_t said_word;                        /* word id of "said", or -1 */
+    int32_t though_word;                      /* word id of "though", or -1 */
+    int32_t having_word;                      /* word id of "having", or -1 */
+    int32_t help_aux[N_HELP_AUX];             /* word ids of HELP_AUX, or -1 */
+    int32_t not_help[N_NOT_HELP];             /* word ids of NOT_HELP, or -1 */
+    int32_t help_deferred[N_HELP_DEFERRED];   /* word ids of HELP_DEFERRED, or -1 */
+    int32_t denial_aux[N_DENIAL_AUX];         /* word ids of DENIAL_AUX, or -1 */
+    int32_t denial_fill[N_DENIAL_FILL];       /* word ids of DENIAL_FILL, or -1 */
     int32_t insured_loss[N_INSURED_LOSS];     /* word ids of INSURED_LOSS, or -1 */
     int32_t claim_words[2];                   /* word ids of "claim", "claims", or -1 */
     int32_t against_word;                     /* word id of "against", or -1 */
@@ -818,7 +815,6 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->still_word = rule_word_id(an, "still");
     an->said_word = rule_word_id(an, "said");
     an->though_word = rule_word_id(an, "though");
-    LOAD_WORD_IDS(an, help_subjects, HELP_SUBJECTS);
     LOAD_WORD_IDS(an, help_aux, HELP_AUX);
     LOAD_WORD_IDS(an, not_help, NOT_HELP);
     LOAD_WORD_IDS(an, help_deferred, HELP_DEFERRED);
@@ -2545,7 +2541,7 @@ static bool concedes(const nlp_analyzer *an, size_t i)
  * I've waived it". */
 static bool offers_help(const nlp_analyzer *an, size_t i, size_t n_tok)
 {
-    return i + 2 < n_tok && word_in(an->tokens[i].word_id, an->help_subjects, N_HELP_SUBJECTS) &&
+    return i + 2 < n_tok && word_in(an->tokens[i].word_id, an->first_person, 2) &&
            !(i > 0 && word_in(an->tokens[i - 1].word_id, an->help_deferred, N_HELP_DEFERRED)) &&
            word_in(an->tokens[i + 1].word_id, an->help_aux, N_HELP_AUX) &&
            !word_in(an->tokens[i + 2].word_id, an->not_help, N_NOT_HELP) &&

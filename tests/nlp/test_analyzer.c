@@ -61,18 +61,21 @@ static float tone_deaf_of(const nlp_result *r)
     return r->tone_deaf;
 }
 
-/* Every customer text in texts scores at least 0.5 on score (yes) or below it (!yes). */
-static void expect_scores(const char *const *texts, size_t n, float (*score)(const nlp_result *),
-                          const char *name, bool yes)
+/* Every text in texts, analysed in role, scores at least 0.5 on score (yes)
+ * or below it (!yes). */
+static void expect_scores(const char *const *texts, size_t n, nlp_role role,
+                          float (*score)(const nlp_result *), const char *name, bool yes)
 {
     for (size_t i = 0; i < n; i++) {
-        nlp_result r = cust(texts[i]);
+        nlp_result r = run(texts[i], role);
         float v = score(&r);
         ck_assert_msg((v >= 0.5f) == yes, "%s: %s %f", texts[i], name, (double)v);
     }
 }
 #define EXPECT(texts, score, yes)                                                                  \
-    expect_scores(texts, sizeof texts / sizeof texts[0], score, #score, yes)
+    expect_scores(texts, sizeof texts / sizeof texts[0], NLP_ROLE_CUSTOMER, score, #score, yes)
+#define EXPECT_AGENT(texts, score, yes)                                                            \
+    expect_scores(texts, sizeof texts / sizeof texts[0], NLP_ROLE_AGENT, score, #score, yes)
 
 /* Every text in texts, analysed in role, is one the rules leave below 0.5 on
  * score (model's input rule_in, the rules' own score, kept for the trainer)
@@ -2322,18 +2325,14 @@ START_TEST(empathy_and_tone_deaf)
         "Really sorry about the damage to your car. Our signs say cars are left at the owner's "
         "risk though.",
     };
-    for (size_t i = 0; i < sizeof conceded / sizeof conceded[0]; i++) {
-        ck_assert_msg(agent(conceded[i]).tone_deaf >= 0.5f, "%s", conceded[i]);
-    }
+    EXPECT_AGENT(conceded, tone_deaf_of, true);
     static const char *const not_conceded[] = {
         "I'm so sorry your parcel still hasn't arrived.",
         "I'm really sorry you were charged even though you paid on time.",
         "I'm so sorry for your loss. That said, please take all the time you need, I've paused "
         "the account and I'll handle the rest for you.",
     };
-    for (size_t i = 0; i < sizeof not_conceded / sizeof not_conceded[0]; i++) {
-        ck_assert_msg(agent(not_conceded[i]).tone_deaf < 0.5f, "%s", not_conceded[i]);
-    }
+    EXPECT_AGENT(not_conceded, tone_deaf_of, false);
     /* an apology conceded with help offered after it stands; a demand, a
      * repetition or a condition is no help (seventeenth session) */
     static const char *const helped[] = {
@@ -2344,9 +2343,7 @@ START_TEST(empathy_and_tone_deaf)
         "sorry, we don't price match, i know that's annoying! i can give you 10% off with a code "
         "though if that helps",
     };
-    for (size_t i = 0; i < sizeof helped / sizeof helped[0]; i++) {
-        ck_assert_msg(agent(helped[i]).tone_deaf < 0.5f, "%s", helped[i]);
-    }
+    EXPECT_AGENT(helped, tone_deaf_of, false);
     static const char *const not_helped[] = {
         "I'm so sorry for your loss. Unfortunately we'll still need the final payment of £214 by "
         "the 15th to close the account.",
@@ -2354,9 +2351,7 @@ START_TEST(empathy_and_tone_deaf)
         "we can close it down",
         "I'm sorry, but I've already explained this twice.",
     };
-    for (size_t i = 0; i < sizeof not_helped / sizeof not_helped[0]; i++) {
-        ck_assert_msg(agent(not_helped[i]).tone_deaf >= 0.5f, "%s", not_helped[i]);
-    }
+    EXPECT_AGENT(not_helped, tone_deaf_of, true);
     /* ownership in other words is empathy (ninth session) */
     ck_assert_float_ge(
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
