@@ -295,6 +295,9 @@
         "engineer", "technician", "driver", "manager", "staff", "team", "chap", "woman",           \
         "supervisor", "representative", "colleagues", "agents"
 #define N_PROMISERS 33
+/* tokens from a promiser to its promise word, one clause ("the guy on the
+ * phone last week said") */
+#define PROMISER_REACH 6
 /* a person named who could be anyone: asking that one to call back is no
  * request for a human ("could someone give me a ring tomorrow morning") */
 #define ANYONE   "someone", "somebody", "anyone", "anybody", "person"
@@ -3030,8 +3033,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                                  ((w2 & NLP_WORD2_INTENT) ? 4u : 0u);
             }
             if ((w2 & NLP_WORD2_PROMISE) && !cond && i > 0 &&
-                word_in(an->tokens[i - 1].word_id, an->promisers, N_PROMISERS)) {
-                last_promise = pos; /* "I was told", "they promised", not "I told them" */
+                words_before(an, i, PROMISER_REACH, an->promisers, N_PROMISERS)) {
+                /* "I was told", "they promised", "the agent I had on Thursday
+                 * said"; not "I told them" */
+                last_promise = pos;
             }
             if ((w2 & NLP_WORD2_UNMET) && !after_if(an, i) &&
                 (pos - last_promise <= PROMISE_REACH ||

@@ -1510,6 +1510,9 @@ START_TEST(each_escalation_type)
         {"Your engineer said it was repaired. It wasn't.", NLP_ESC_REPEAT_CONTACT},
         {"Look, I rang on the 6th, the 9th and the 13th.", NLP_ESC_REPEAT_CONTACT},
         {"For the record, I've now spoken to six people about this.", NLP_ESC_REPEAT_CONTACT},
+        {"Your rep visited, took photos, said an assessor would follow. The assessor never "
+         "followed.",
+         NLP_ESC_REPEAT_CONTACT},
         {"I'd like to cancel please", NLP_ESC_CANCEL},
         {"I'm going to cancel", NLP_ESC_CANCEL},
         {"I want to cancel, can you help?", NLP_ESC_CANCEL},
