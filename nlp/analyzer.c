@@ -111,11 +111,13 @@
  * words every hand-made complaint of the unit tests stands); its logit */
 #define COMPLAINT_MODEL_DROP_LOGIT -1.0f
 /* the tone-deafness model adds from this probability: below it, it read plain
- * procedure as coldness ("Your fire damage claim is still pending.", 0.85
- * after one retrain; "we'll need a copy of the death certificate", 0.89, and
- * 0.92 once agent8_dev was in its data: 0.9 until the fifteenth session) */
-#define TONEDEAF_MODEL_ADD       0.93f
-#define TONEDEAF_MODEL_MIN_LOGIT 2.5866893f /* ln(0.93 / 0.07) */
+ * procedure as coldness ("Your fire damage claim is still pending.", 0.96,
+ * and "I'm so sorry for your loss. We'll need a copy of the death
+ * certificate.", 0.94, since it learns from every agent reply blind to the
+ * rules' features: 0.93 before the seventeenth session, 0.9 before the
+ * fifteenth; the lowest round threshold at which the unit tests pass) */
+#define TONEDEAF_MODEL_ADD       0.97f
+#define TONEDEAF_MODEL_MIN_LOGIT 3.4760987f /* ln(0.97 / 0.03) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
  * even without a joy word ("the new phone arrived a day early and it's
  * gorgeous"). Chosen on goemotions (joy|amusement|excitement|love|relief|
