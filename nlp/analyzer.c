@@ -204,6 +204,17 @@
  * intent alone ("people i talk to are shocked that i'm even using it") */
 #define TOLD_NOT   "write", "writing", "written", "wrote", "public", "m", "re"
 #define N_TOLD_NOT 7
+/* Blame in an agent's counterfactual (see blames_back): "if" + BLAME_IF[0],
+ * then BLAME_IF[1] or [2] ("if you'd", "if you had"), not followed by one of
+ * BLAME_NOT ("if you'd like", "if you had any trouble"), and in that sentence
+ * a word of BLAME_THEN ("this wouldn't have happened") */
+#define BLAME_IF   "you", "d", "had"
+#define N_BLAME_IF 3
+#define BLAME_NOT                                                                                  \
+    "like", "prefer", "any", "a", "an", "the", "some", "your", "no", "to", "rather", "been"
+#define N_BLAME_NOT  12
+#define BLAME_THEN   "wouldnt", "wouldn"
+#define N_BLAME_THEN 2
 /* A sentence that only denies what the one before it said (see denies()):
  * one of DENIAL_AUX among DENIAL_FILL words ("It isn't.", "It still hasn't.",
  * "You didn't.", "but it wasn't") */
@@ -646,6 +657,9 @@ struct nlp_analyzer {
     int32_t help_deferred[N_HELP_DEFERRED];   /* word ids of HELP_DEFERRED, or -1 */
     int32_t denial_aux[N_DENIAL_AUX];         /* word ids of DENIAL_AUX, or -1 */
     int32_t denial_fill[N_DENIAL_FILL];       /* word ids of DENIAL_FILL, or -1 */
+    int32_t blame_if[N_BLAME_IF];             /* word ids of BLAME_IF, or -1 */
+    int32_t blame_not[N_BLAME_NOT];           /* word ids of BLAME_NOT, or -1 */
+    int32_t blame_then[N_BLAME_THEN];         /* word ids of BLAME_THEN, or -1 */
     int32_t insured_loss[N_INSURED_LOSS];     /* word ids of INSURED_LOSS, or -1 */
     int32_t claim_words[2];                   /* word ids of "claim", "claims", or -1 */
     int32_t against_word;                     /* word id of "against", or -1 */
@@ -826,6 +840,9 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, told_not, TOLD_NOT);
     LOAD_WORD_IDS(an, denial_aux, DENIAL_AUX);
     LOAD_WORD_IDS(an, denial_fill, DENIAL_FILL);
+    LOAD_WORD_IDS(an, blame_if, BLAME_IF);
+    LOAD_WORD_IDS(an, blame_not, BLAME_NOT);
+    LOAD_WORD_IDS(an, blame_then, BLAME_THEN);
     an->having_word = rule_word_id(an, "having");
     an->if_word = rule_word_id(an, "if");
     LOAD_WORD_IDS(an, anyone, ANYONE);
@@ -2626,6 +2643,31 @@ static RARE bool denies(const nlp_analyzer *an, long from, long to)
     return aux == 1;
 }
 
+/* Agent replies: blame told as what would not have happened ("If you'd set
+ * up two-factor, this wouldn't have happened", "if you had filled the form in
+ * properly we wouldn't be here"; BLAME_IF, BLAME_NOT, BLAME_THEN). */
+static RARE bool blames_back(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    for (size_t i = 0; i + 3 < n_tok; i++) {
+        if (t[i].word_id != an->if_word || t[i + 1].word_id != an->blame_if[0] ||
+            !word_in(t[i + 2].word_id, an->blame_if + 1, 2) ||
+            word_in(t[i + 3].word_id, an->blame_not, N_BLAME_NOT) ||
+            (t[i + 1].flags & (TOK_CLAUSE_END | TOK_COMMA))) {
+            continue;
+        }
+        for (size_t k = i + 3; k < n_tok; k++) {
+            if (word_in(t[k].word_id, an->blame_then, N_BLAME_THEN)) {
+                return true;
+            }
+            if (t[k].flags & TOK_CLAUSE_END) {
+                break;
+            }
+        }
+    }
+    return false;
+}
+
 /* Agent replies: *cheer when a cheer word ("great", "lovely", "super", "yay":
  * the interjection tag) with positive valence and no gratitude stands in the
  * reply, *death when a death word ("passed away", "funeral") does; *thanks
@@ -2789,6 +2831,9 @@ static NO_INLINE void agent_side(nlp_analyzer *an, nlp_result *out, size_t n_tok
          * procedure there is no fault: "we'll need a copy of the death
          * certificate") */
         td += 0.8f;
+    }
+    if (blames_back(an, n_tok)) {
+        td += 0.8f; /* "if you'd set up two-factor, this wouldn't have happened" */
     }
     if (td > 0.0f && f->hard_times) {
         /* coldness weighs more in a call about a death or hardship: "losing

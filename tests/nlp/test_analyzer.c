@@ -2355,6 +2355,17 @@ START_TEST(empathy_and_tone_deaf)
         "I'm sorry, but I've already explained this twice.",
     };
     EXPECT_AGENT(not_helped, tone_deaf_of, true);
+    /* blame told as what would not have happened; "if you'd like" is no blame */
+    static const char *const blamed_back[] = {
+        "If you'd set up two-factor, this wouldn't have happened.",
+        "If you had filled the form in properly the first time we wouldn't be here.",
+    };
+    EXPECT_AGENT(blamed_back, tone_deaf_of, true);
+    static const char *const offered[] = {
+        "If you'd like, I can call you back tomorrow.",
+        "If you'd prefer, we can send it by post and you wouldn't need to come in.",
+    };
+    EXPECT_AGENT(offered, tone_deaf_of, false);
     /* ownership in other words is empathy (ninth session) */
     ck_assert_float_ge(
         agent("I've raised this with our engineers and I'll call you back by 5pm today.").empathy,
