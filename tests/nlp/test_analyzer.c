@@ -1964,15 +1964,16 @@ START_TEST(frames_over_a_fault_and_put_right)
         "I just love it when you don't reply to my emails",
         "Wonderful, the router died again right before my meeting",
         "What a pleasure it is to explain this for the fifth time",
+        /* a long wait called short (seventeenth session) */
+        "Thanks for the speedy refund, it only took six weeks.",
     };
     EXPECT_SARCASM(sarcastic, true);
     /* a frame whose fault is put right in its sentence, or whose praise is
      * conceded with "but", is meant */
     static const char *const sincere[] = {
-        "love that they fixed the outage so quickly",
-        "love how fast you sorted the leak",
-        "love how quickly the outage was fixed",
-        "so glad you sorted the leak the same day",
+        "love that they fixed the outage so quickly",    "love how fast you sorted the leak",
+        "love how quickly the outage was fixed",         "so glad you sorted the leak the same day",
+        "The repair only took two days, thanks so much",
     };
     EXPECT_SARCASM(sincere, false);
     ck_assert_float_lt(cust("love how the new app looks, but it keeps crashing").sarcasm, 0.5f);
