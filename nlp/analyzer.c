@@ -181,7 +181,7 @@
  * it wherever the "if" stands (see asks_yes_no) */
 #define YES_NO_WORDS   "can", "could", "do", "does", "will", "would", "should", "am", "is", "are"
 #define N_YES_NO_WORDS 10
-/* Words with which an agent takes back the apology before them (see taken_back) */
+/* Words with which an agent takes back the apology before them (see concedes) */
 #define CONCESSION_WORDS                                                                           \
     "however", "unfortunately", "anyway", "nevertheless", "nonetheless", "regardless",             \
         "regrettably", "sadly", "though", "although"
@@ -2529,7 +2529,7 @@ static bool answer_no(const nlp_analyzer *an, size_t i, size_t n_tok, long sente
     return word_in(an->tokens[i + 1].word_id, an->answer_no_next, N_ANSWER_NO_NEXT);
 }
 
-/* Whether token i concedes (see taken_back): a concession word
+/* Whether token i concedes (see read_concession): a concession word
  * (CONCESSION_WORDS: "however", "unfortunately", "though"; not inside a phrase,
  * "even though"), "still," opening a sentence, or "that said" / "having said
  * that" ("I'm so sorry for your loss. That said, we did ask for the certificate
