@@ -3073,11 +3073,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (w2 & NLP_WORD2_AUDIENCE) {
                 last_audience = pos;
             }
-            if ((w2 & (NLP_WORD2_AUDIENCE | NLP_WORD2_SHARE | NLP_WORD2_INTENT)) &&
-                !word_in(t->word_id, an->told_not, N_TOLD_NOT)) {
-                told_anywhere |= ((w2 & NLP_WORD2_AUDIENCE) ? 1u : 0u) |
-                                 ((w2 & NLP_WORD2_SHARE) ? 2u : 0u) |
-                                 ((w2 & NLP_WORD2_INTENT) ? 4u : 0u);
+            unsigned told = ((w2 & NLP_WORD2_AUDIENCE) ? 1u : 0u) |
+                            ((w2 & NLP_WORD2_SHARE) ? 2u : 0u) |
+                            ((w2 & NLP_WORD2_INTENT) ? 4u : 0u);
+            if ((told & ~told_anywhere) && !word_in(t->word_id, an->told_not, N_TOLD_NOT)) {
+                told_anywhere |= told; /* the list is read only for a part not yet seen */
             }
             if ((w2 & NLP_WORD2_PROMISE) && !cond && i > 0 &&
                 words_before(an, i, PROMISER_REACH, an->promisers, N_PROMISERS)) {
@@ -3596,7 +3596,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 boost_left = 0;
             }
             if (UNLIKELY(last_negator >= ts.sentence && prev_sent_pos > 0.0f) &&
-                pos - ts.sentence < 5 && denies(an, ts.sentence, pos)) {
+                denies(an, ts.sentence, pos)) {
                 deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass);
                 sent_pos = 0.0f;
             }
@@ -3625,7 +3625,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     if (unmarked_end && last_negator >= ts.sentence && prev_sent_pos > 0.0f &&
-        (long)n_tok - ts.sentence <= 5 && denies(an, ts.sentence, (long)n_tok - 1)) {
+        denies(an, ts.sentence, (long)n_tok - 1)) {
         deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass); /* "... It hasn't" */
     }
     /* a message that is only a person to reach ("agent", "representative",
