@@ -116,6 +116,20 @@
  * certificate.", 0.94, since it learns from every agent reply blind to the
  * rules' features: 0.93 before the seventeenth session, 0.9 before the
  * fifteenth; the lowest round threshold at which the unit tests pass) */
+/* the escalation models add an escalation from this probability: the
+ * highest of 0.5, 0.6, ..., 0.9 at which the F1 of escalation (the rules and
+ * the models) in a 5-fold cross-validation over the models' escalation sets
+ * is within 0.01 of its best (0.9225 against 0.9300 at 0.5: 83 escalations
+ * added, 5 of them wrong, against 139 and 14; eighteenth session); its logit */
+#define ESC_MODEL_ADD       0.8f
+#define ESC_MODEL_MIN_LOGIT 1.3862944f /* ln(0.8 / 0.2) */
+/* the escalation models read only messages with a word of a contact, of
+ * before now, of telling, of an audience, of a promise or of what did not
+ * happen (the repeat-contact and public pairs' words, escalation.txt): the
+ * others are all but never theirs, and most messages skip them */
+#define ESC_MODEL_TAGS                                                                             \
+    (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
+     NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
 #define TONEDEAF_MODEL_ADD       0.97f
 #define TONEDEAF_MODEL_MIN_LOGIT 3.4760987f /* ln(0.97 / 0.03) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
@@ -2137,7 +2151,8 @@ static bool puts_right(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* The sum of a model's word weights (lexicon.h) over the message's tokens (the
- * sarcasm model's are summed by the tokeniser instead, sarc_sum). */
+ * sarcasm model's are summed by the tokeniser instead, sarc_sum; the two
+ * escalation models' by escalation_models()). */
 static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
 {
     const int8_t *weight = an->lex->models[model].word;
@@ -2234,6 +2249,49 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
         return z >= COMPLAINT_MODEL_DROP_LOGIT ? rules : sigmoid(z);
     }
     return z >= COMPLAINT_MODEL_MIN_LOGIT ? sigmoid(z) : rules;
+}
+
+/* The escalation models (lexicon.h, bench/nlp/train_models.py) read the public
+ * threats and repeat contacts the rules miss, told without the lexicon's
+ * phrases ("I coach a youth football team. Thirty sets of parents.", "Back in
+ * January you promised me a new meter. It is now May."), from a customer
+ * message's words and the complaint model's rule features in (the rules'
+ * escalation among them). A message the rules leave below 0.5 escalates from
+ * probability ESC_MODEL_ADD, as the type whose model reads it likelier; the
+ * score is the probability. read: the message is one the models read (the
+ * caller's escalation_read); false only when the inputs are kept. */
+static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_t n_tok, bool read,
+                                        const float *in)
+{
+    if (UNLIKELY(an->keep_inputs)) {
+        if (!read) {
+            /* a message the models do not read: its inputs are zeros (a
+             * message they read has a length feature above 0) */
+            static const float none[NLP_MODEL_DENSE];
+            keep_inputs(an, NLP_MODEL_PUBLIC, none);
+            keep_inputs(an, NLP_MODEL_REPEAT, none);
+            return;
+        }
+        keep_inputs(an, NLP_MODEL_PUBLIC, in);
+        keep_inputs(an, NLP_MODEL_REPEAT, in);
+    }
+    /* the two models' word weights interleave (lexicon.h): one pass */
+    const int8_t *weight = an->lex->models[NLP_MODEL_PUBLIC].word;
+    int32_t sum_pub = 0, sum_rep = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        int32_t w = an->tokens[i].word_id;
+        int32_t known = ~(w >> 31); /* as in model_words() */
+        size_t k = 2u * (uint32_t)(w & known);
+        sum_pub += weight[k] & known;
+        sum_rep += weight[k + 1] & known;
+    }
+    float z_pub = model_logit(&an->lex->models[NLP_MODEL_PUBLIC], in, sum_pub);
+    float z_rep = model_logit(&an->lex->models[NLP_MODEL_REPEAT], in, sum_rep);
+    float z = z_pub >= z_rep ? z_pub : z_rep;
+    if (z >= ESC_MODEL_MIN_LOGIT) {
+        out->escalation = sigmoid(z);
+        out->escalation_type = z_pub >= z_rep ? NLP_ESC_PUBLIC : NLP_ESC_REPEAT_CONTACT;
+    }
 }
 
 /* Whether the sentence of the praise frame or the thanks at token `from` puts a
@@ -3993,25 +4051,36 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * may take the rules' complaint back ("hate mondays"; not "I'm a little
      * worried about my bill") */
     bool unaimed = no_fault && cue[NLP_LEX_SERVICE] == 0.0f;
-    if (!agent &&
-        (UNLIKELY(an->keep_inputs) || ((out->complaint < 0.5f || unaimed) && !explained))) {
-        out->complaint =
-            complaint_model(an, n_tok, explained, unaimed,
-                            (const float[NLP_MODEL_DENSE]){
-                                [COMPLAINT_IN_RULES] = out->complaint,
-                                out->valence,
-                                neg_v,
-                                out->escalation,
-                                out->sarcasm,
-                                out->emotions[NLP_EMO_ANGER],
-                                out->emotions[NLP_EMO_ANNOYANCE],
-                                out->emotions[NLP_EMO_GRATITUDE],
-                                out->emotions[NLP_EMO_ANXIETY] + out->emotions[NLP_EMO_SADNESS],
-                                cue[NLP_LEX_COMPLAINT],
-                                cue[NLP_LEX_PROBLEM],
-                                ends_question ? 1.0f : 0.0f,
-                                (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
-                            });
+    bool complaint_open =
+        UNLIKELY(an->keep_inputs) || ((out->complaint < 0.5f || unaimed) && !explained);
+    /* the messages the escalation models read: see ESC_MODEL_TAGS; and, as
+     * for the pairs above, none whose praise outweighs its negative words ("I
+     * left you a five star review on trustpilot") */
+    bool escalation_read = out->escalation < 0.5f && (an->saw_tags2 & ESC_MODEL_TAGS) != 0 &&
+                           pos_mass - ack_mass <= neg_mass;
+    bool escalation_open = UNLIKELY(an->keep_inputs) || escalation_read;
+    if (!agent && (complaint_open || escalation_open)) {
+        const float in[NLP_MODEL_DENSE] = {
+            [COMPLAINT_IN_RULES] = out->complaint,
+            out->valence,
+            neg_v,
+            out->escalation,
+            out->sarcasm,
+            out->emotions[NLP_EMO_ANGER],
+            out->emotions[NLP_EMO_ANNOYANCE],
+            out->emotions[NLP_EMO_GRATITUDE],
+            out->emotions[NLP_EMO_ANXIETY] + out->emotions[NLP_EMO_SADNESS],
+            cue[NLP_LEX_COMPLAINT],
+            cue[NLP_LEX_PROBLEM],
+            ends_question ? 1.0f : 0.0f,
+            (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+        };
+        if (complaint_open) {
+            out->complaint = complaint_model(an, n_tok, explained, unaimed, in);
+        }
+        if (escalation_open) {
+            escalation_models(an, out, n_tok, escalation_read, in);
+        }
     }
     if (out->complaint >= 0.5f && emo[NLP_EMO_ANXIETY] + emo[NLP_EMO_SADNESS] <=
                                       emo[NLP_EMO_ANNOYANCE] + emo[NLP_EMO_ANGER]) {

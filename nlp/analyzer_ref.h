@@ -31,8 +31,9 @@ void nlp_analyzer_keep_model_inputs(nlp_analyzer *an, bool on);
 /* The inputs of model (NLP_MODEL_*, nlp/lexicon.h) for the last analysed
  * message, kept since nlp_analyzer_keep_model_inputs(an, true): its
  * NLP_MODEL_DENSE rule features (returned, borrowed until the next analyse;
- * the agent models' are filled for NLP_ROLE_AGENT only, the complaint model's
- * for NLP_ROLE_CUSTOMER only) and the word ids of
+ * the agent models' are filled for NLP_ROLE_AGENT only, the complaint and
+ * escalation models' for NLP_ROLE_CUSTOMER only; the escalation models' are
+ * all zero for a message they do not read, analyzer.c) and the word ids of
  * its first max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them.
  * For bench/nlp/train_models.py. */
 const float *nlp_analyzer_model_inputs(const nlp_analyzer *an, int model, int32_t *word_ids,

@@ -372,8 +372,9 @@ def c_str(b: bytes) -> str:
 
 # model files, in the order of NLP_MODEL_* (lexicon.h)
 MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
-               "tonedeaf_model.txt"]
+               "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt"]
 MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
+ESC_PAIR = (4, 5)    # NLP_MODEL_PUBLIC, NLP_MODEL_REPEAT: weights interleaved
 MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 
 
@@ -697,13 +698,24 @@ def main():
             if w in word_ids:  # a word the lexicon dropped since training counts nothing
                 weights[word_ids[w]] = max(-127, min(127, round(weight * MODEL_SCALE)))
         model_weights.append(weights)
-        model_lines.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
-        for i in range(0, len(weights), 16):
-            model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
-        model_lines.append("};")
         model_lines.append("static const float model%d_dense[%d] = {%s};" %
                            (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
-        model_rows.append("{model%d_word, model%d_dense, %.6ff}" % (m, m, bias))
+        if m in ESC_PAIR:
+            # the two escalation models' weights interleave (lexicon.h): one
+            # table, read in one pass
+            word = "esc_pair_word" + (" + 1" if m == ESC_PAIR[1] else "")
+        else:
+            word = f"model{m}_word"
+            model_lines.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
+            for i in range(0, len(weights), 16):
+                model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
+            model_lines.append("};")
+        model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
+    pair = [x for ab in zip(model_weights[ESC_PAIR[0]], model_weights[ESC_PAIR[1]]) for x in ab]
+    model_lines.append(f"static const int8_t esc_pair_word[{len(pair)}] = {{")
+    for i in range(0, len(pair), 16):
+        model_lines.append("    " + ", ".join("%d" % x for x in pair[i:i + 16]) + ",")
+    model_lines.append("};")
     # a slot holds its pool offset << 8 | the sarcasm model's weight of the word
     # (int8): the tokeniser sums the weights as it reads the slots
     if len(pool) >= 1 << 24:

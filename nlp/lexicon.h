@@ -154,15 +154,21 @@ enum {
     NLP_MODEL_EMPATHY,
     NLP_MODEL_COMPLAINT,
     NLP_MODEL_TONEDEAF,
+    NLP_MODEL_PUBLIC, /* the escalation models: going public ... */
+    NLP_MODEL_REPEAT, /* ... and a repeat contact */
     NLP_MODEL_COUNT
 };
 /* rule features of each model (analyzer.c: sarc_in, complaint_model(),
- * agent_models(): the two agent models share theirs) */
+ * agent_models(): the two agent models share theirs, and the escalation
+ * models the complaint model's) */
 #define NLP_MODEL_DENSE  13
 #define NLP_MODEL_SCALE  32.0f   /* word weights are stored as int8 at this scale */
 #define NLP_MODEL_ABSENT -100.0f /* the bias of a model whose file is absent */
 typedef struct nlp_lex_model {
-    const int8_t *word; /* per word id: the weight times NLP_MODEL_SCALE, rounded */
+    /* per word id: the weight times NLP_MODEL_SCALE, rounded; the two
+     * escalation models' interleave (word id w's at word[2 * w], read in one
+     * pass by analyzer.c), the others' are consecutive */
+    const int8_t *word;
     const float *dense; /* NLP_MODEL_DENSE weights */
     float bias;         /* NLP_MODEL_ABSENT when the model file is absent: it never fires */
 } nlp_lex_model;

@@ -1,12 +1,12 @@
 /* bench/nlp/model_dump.c - a model's inputs, one line per message.
  *
- * usage: bench_nlp_model_dump [sarcasm|empathy|complaint|tonedeaf] < MESSAGES
+ * usage: bench_nlp_model_dump [sarcasm|empathy|complaint|tonedeaf|public|repeat] < MESSAGES
  *
  * Reads one message per line on stdin (customer messages for sarcasm and
- * complaint, agent replies for empathy and tonedeaf) and writes, for each, the model's
- * NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words
- * separated by spaces (words with no lexicon id are left out). The training
- * script (train_models.py) reads this; it is no part of rapport itself.
+ * complaint, public and repeat, agent replies for empathy and tonedeaf) and writes, for each, the
+ * model's NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words separated by
+ * spaces (words with no lexicon id are left out). The training script (train_models.py) reads this;
+ * it is no part of rapport itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,14 +21,15 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm", "empathy", "complaint",
-                                                       "tonedeaf"};
+    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm",  "empathy", "complaint",
+                                                       "tonedeaf", "public",  "repeat"};
     int model = argc > 1 ? -1 : NLP_MODEL_SARCASM;
     for (int m = 0; m < NLP_MODEL_COUNT && argc > 1; m++) {
         model = strcmp(argv[1], names[m]) == 0 ? m : model;
     }
     if (model < 0 || argc > 2) {
-        fprintf(stderr, "usage: %s [sarcasm|empathy|complaint|tonedeaf] < MESSAGES\n", argv[0]);
+        fprintf(stderr, "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat] < MESSAGES\n",
+                argv[0]);
         return 2;
     }
     nlp_role role = model == NLP_MODEL_EMPATHY || model == NLP_MODEL_TONEDEAF ? NLP_ROLE_AGENT

@@ -41,6 +41,11 @@ static float complaint_of(const nlp_result *r)
     return r->complaint;
 }
 
+static float escalation_of(const nlp_result *r)
+{
+    return r->escalation;
+}
+
 static float sarcasm_of(const nlp_result *r)
 {
     return r->sarcasm;
@@ -2156,6 +2161,67 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
 }
 END_TEST
 
+START_TEST(escalation_models_read_threats_in_plain_words)
+{
+    /* public threats and repeat contacts told without the lexicon's phrases:
+     * the rules leave them below 0.5 (the models' fourth input, kept for the
+     * trainer) and the escalation models (nlp/lexicon/public_model.txt,
+     * repeat_model.txt) lift them, each as its type */
+    static const struct {
+        const char *text;
+        int type;
+    } missed[] = {
+        {"Wait till the parents at the school gate hear about this.", NLP_ESC_PUBLIC},
+        {"Guess what the whole allotment society will be talking about on Sunday.", NLP_ESC_PUBLIC},
+        {"Emailed in March, chased in April, phoned in May. Still no refund.",
+         NLP_ESC_REPEAT_CONTACT},
+        {"Your man said Tuesday. Then Thursday. Now it's Monday.", NLP_ESC_REPEAT_CONTACT},
+        {"The ticket was opened in January and it's still open.", NLP_ESC_REPEAT_CONTACT},
+    };
+    nlp_analyzer_keep_model_inputs(an, true);
+    for (size_t i = 0; i < sizeof missed / sizeof missed[0]; i++) {
+        nlp_result r = cust(missed[i].text);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_PUBLIC, ids, 64, &n_ids);
+        ck_assert_msg(in[3] < 0.5f && r.escalation >= 0.5f &&
+                          (int)r.escalation_type == missed[i].type,
+                      "%s: rules %f, with the models %f (%d)", missed[i].text, (double)in[3],
+                      (double)r.escalation, (int)r.escalation_type);
+    }
+    /* a message the models do not read (no word of ESC_MODEL_TAGS, or praise
+     * above its negative words) keeps zero inputs */
+    static const char *const unread[] = {"Do you sell gift cards?",
+                                         "I left you a five star review on trustpilot"};
+    for (size_t i = 0; i < sizeof unread / sizeof unread[0]; i++) {
+        (void)cust(unread[i]);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_REPEAT, ids, 64, &n_ids);
+        for (int k = 0; k < NLP_MODEL_DENSE; k++) {
+            ck_assert_msg(in[k] == 0.0f, "%s: input %d is %f", unread[i], k, (double)in[k]);
+        }
+    }
+    nlp_analyzer_keep_model_inputs(an, false);
+    /* the same words harmlessly: praise shared, a contact that went well, a
+     * follow-up that only sends what was asked for, a first contact about a
+     * delay */
+    static const char *const not_escalations[] = {
+        "I told my friends about your sale and they loved it",
+        "Hello, I'd like to leave a review for the engineer, he was great.",
+        "I left you a five star review on trustpilot",
+        "I called yesterday to update my address, all done now, thanks",
+        "Following up with the photo you asked for yesterday.",
+        "I ordered a new phone two weeks ago and nobody has told me when it will ship.",
+    };
+    EXPECT(not_escalations, escalation_of, false);
+    /* the agent's side never escalates */
+    ck_assert_float_eq(
+        agent("Emailed in March, chased in April, phoned in May. Still no refund.").escalation,
+        0.0f);
+}
+END_TEST
+
 START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
 {
     /* coldness without the lexicon's phrases: the rules leave these below
@@ -2758,6 +2824,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, empathy_model_reads_care_in_plain_words);
     tcase_add_test(tc, complaint_model_adds_what_the_rules_miss);
     tcase_add_test(tc, tonedeaf_model_reads_coldness_in_plain_words);
+    tcase_add_test(tc, escalation_models_read_threats_in_plain_words);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
