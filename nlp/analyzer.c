@@ -2109,8 +2109,23 @@ static bool closer_mocks(const nlp_analyzer *an, const closer_marks *c, size_t n
 /* Whether word id w is one of the n ids in ids. */
 static bool word_in(int32_t w, const int32_t *ids, int n)
 {
-    for (int k = 0; k < n; k++) {
-        if (w >= 0 && w == ids[k]) {
+    if (w < 0) {
+        return false; /* no lexicon word: in no list (a list's missing words are -1) */
+    }
+    int k = 0;
+#ifdef NLP_HAVE_SSE2
+    /* four ids at a time: the lists run to 40 words and most words are in
+     * none, so a scan usually reads them all */
+    const __m128i key = _mm_set1_epi32(w);
+    for (; k + 4 <= n; k += 4) {
+        __m128i four = _mm_loadu_si128((const __m128i *)(const void *)(ids + k));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi32(four, key)) != 0) {
+            return true;
+        }
+    }
+#endif
+    for (; k < n; k++) {
+        if (w == ids[k]) {
             return true;
         }
     }
