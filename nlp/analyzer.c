@@ -110,12 +110,6 @@
  * scored; with the service condition and the product's parts as service
  * words every hand-made complaint of the unit tests stands); its logit */
 #define COMPLAINT_MODEL_DROP_LOGIT -1.0f
-/* the tone-deafness model adds from this probability: below it, it read plain
- * procedure as coldness ("Your fire damage claim is still pending.", 0.96,
- * and "I'm so sorry for your loss. We'll need a copy of the death
- * certificate.", 0.94, since it learns from every agent reply blind to the
- * rules' features: 0.93 before the seventeenth session, 0.9 before the
- * fifteenth; the lowest round threshold at which the unit tests pass) */
 /* the escalation models add an escalation from this probability: the
  * highest of 0.5, 0.6, ..., 0.9 at which the F1 of escalation (the rules and
  * the models) in a 5-fold cross-validation over the models' escalation sets
@@ -130,6 +124,12 @@
 #define ESC_MODEL_TAGS                                                                             \
     (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
      NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
+/* the tone-deafness model adds from this probability: below it, it read plain
+ * procedure as coldness ("Your fire damage claim is still pending.", 0.96,
+ * and "I'm so sorry for your loss. We'll need a copy of the death
+ * certificate.", 0.94, since it learns from every agent reply blind to the
+ * rules' features: 0.93 before the seventeenth session, 0.9 before the
+ * fifteenth; the lowest round threshold at which the unit tests pass) */
 #define TONEDEAF_MODEL_ADD       0.97f
 #define TONEDEAF_MODEL_MIN_LOGIT 3.4760987f /* ln(0.97 / 0.03) */
 /* joy evidence per unit of valence above 0.3: a clearly glad message is joy
@@ -2268,8 +2268,8 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
 
 /* The escalation models (lexicon.h, bench/nlp/train_models.py) read the public
  * threats and repeat contacts the rules miss, told without the lexicon's
- * phrases ("I coach a youth football team. Thirty sets of parents.", "Back in
- * January you promised me a new meter. It is now May."), from a customer
+ * phrases ("Wait till the parents at the school gate hear about this.", "Back
+ * in January you promised me a new meter. It is now May."), from a customer
  * message's words and the complaint model's rule features in (the rules'
  * escalation among them). A message the rules leave below 0.5 escalates from
  * probability ESC_MODEL_ADD, as the type whose model reads it likelier; the
