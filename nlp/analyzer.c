@@ -2173,9 +2173,7 @@ static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
     const int8_t *weight = an->lex->models[model].word;
     int32_t sum = 0;
     for (size_t i = 0; i < n_tok; i++) {
-        int32_t w = an->tokens[i].word_id;
-        int32_t known = ~(w >> 31); /* all ones for a word id, 0 for -1; no branch */
-        sum += weight[w & known] & known;
+        sum += weight[an->tokens[i].word_id]; /* -1, no word id: the 0 before the first */
     }
     return sum;
 }
@@ -2294,11 +2292,9 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
     const int8_t *weight = an->lex->models[NLP_MODEL_PUBLIC].word;
     int32_t sum_pub = 0, sum_rep = 0;
     for (size_t i = 0; i < n_tok; i++) {
-        int32_t w = an->tokens[i].word_id;
-        int32_t known = ~(w >> 31); /* as in model_words() */
-        size_t k = 2u * (uint32_t)(w & known);
-        sum_pub += weight[k] & known;
-        sum_rep += weight[k + 1] & known;
+        ptrdiff_t k = 2 * (ptrdiff_t)an->tokens[i].word_id; /* -1: the zero pair before */
+        sum_pub += weight[k];
+        sum_rep += weight[k + 1];
     }
     float z_pub = model_logit(&an->lex->models[NLP_MODEL_PUBLIC], in, sum_pub);
     float z_rep = model_logit(&an->lex->models[NLP_MODEL_REPEAT], in, sum_rep);

@@ -703,15 +703,19 @@ def main():
         if m in ESC_PAIR:
             # the two escalation models' weights interleave (lexicon.h): one
             # table, read in one pass
-            word = "esc_pair_word" + (" + 1" if m == ESC_PAIR[1] else "")
+            word = "esc_pair_word + " + ("3" if m == ESC_PAIR[1] else "2")
         else:
-            word = f"model{m}_word"
-            model_lines.append(f"static const int8_t model{m}_word[{len(weights)}] = {{")
+            # a zero before the first: word[-1], for a token with no word id
+            word = f"model{m}_word + 1"
+            model_lines.append(f"static const int8_t model{m}_word[{len(weights) + 1}] = {{")
+            model_lines.append("    0,")
             for i in range(0, len(weights), 16):
                 model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
             model_lines.append("};")
         model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
-    pair = [x for ab in zip(model_weights[ESC_PAIR[0]], model_weights[ESC_PAIR[1]]) for x in ab]
+    # a zero pair before the first: word[-2], word[-1] (lexicon.h)
+    pair = [0, 0] + [x for ab in zip(model_weights[ESC_PAIR[0]], model_weights[ESC_PAIR[1]])
+                     for x in ab]
     model_lines.append(f"static const int8_t esc_pair_word[{len(pair)}] = {{")
     for i in range(0, len(pair), 16):
         model_lines.append("    " + ", ".join("%d" % x for x in pair[i:i + 16]) + ",")

@@ -167,7 +167,9 @@ enum {
 typedef struct nlp_lex_model {
     /* per word id: the weight times NLP_MODEL_SCALE, rounded; the two
      * escalation models' interleave (word id w's at word[2 * w], read in one
-     * pass by analyzer.c), the others' are consecutive */
+     * pass by analyzer.c), the others' are consecutive. The word id -1 (no
+     * word of the lexicon) reads a 0 before the first (word[-1]; the
+     * interleaved pair's word[-2] and word[-1]), so a sum needs no test */
     const int8_t *word;
     const float *dense; /* NLP_MODEL_DENSE weights */
     float bias;         /* NLP_MODEL_ABSENT when the model file is absent: it never fires */
