@@ -110,11 +110,12 @@
  * scored; with the service condition and the product's parts as service
  * words every hand-made complaint of the unit tests stands); its logit */
 #define COMPLAINT_MODEL_DROP_LOGIT -1.0f
-/* the escalation models add an escalation from this probability: the
- * highest of 0.5, 0.6, ..., 0.9 at which the F1 of escalation (the rules and
- * the models) in a 5-fold cross-validation over the models' escalation sets
- * is within 0.01 of its best (0.9225 against 0.9300 at 0.5: 83 escalations
- * added, 5 of them wrong, against 139 and 14; eighteenth session); its logit */
+/* the escalation models add an escalation from this probability (eighteenth
+ * session). In a 5-fold cross-validation over their training sets the F1 of
+ * escalation (the rules and the models) is best at 0.5 (0.894: 505
+ * escalations added in the folds, 80 of them wrong) and 0.883 here (373, 30);
+ * at 0.7 (0.889; 429, 41) the unit tests' "I read the reviews on yelp before
+ * buying" is a public threat. Its logit */
 #define ESC_MODEL_ADD       0.8f
 #define ESC_MODEL_MIN_LOGIT 1.3862944f /* ln(0.8 / 0.2) */
 /* the escalation models read only messages with a word of a contact, of

@@ -33,7 +33,7 @@ The two escalation models (public, repeat) add a public threat or a repeat
 contact to the customer messages the rules leave below 0.5 (with a word of a
 contact, of before now, of telling or of an audience: analyzer.c); each is
 trained on every message of our escalation and routine development sets
-(bench/nlp/dev/escalation_dev.tsv, escalation2_dev.tsv to escalation14_dev.tsv,
+(bench/nlp/dev/escalation_dev.tsv, escalation2_dev.tsv to escalation16_dev.tsv,
 routine_dev.tsv, routine2_dev.tsv, column label: 1 for its type, 0 for the
 others and none), over the complaint model's rule features.
 
@@ -86,7 +86,7 @@ COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "labe
                   ("chat_turns2_dev.tsv", "complaint")]
 ESC_MODEL_ADD = 0.8  # ESC_MODEL_ADD in analyzer.c
 # the escalation models' (label: none or an escalation type)
-ESCALATION_SETS = ["escalation_dev.tsv"] + [f"escalation{k}_dev.tsv" for k in range(2, 15)] + [
+ESCALATION_SETS = ["escalation_dev.tsv"] + [f"escalation{k}_dev.tsv" for k in range(2, 17)] + [
     "routine_dev.tsv", "routine2_dev.tsv"]
 DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv",
             "sarcasm5_dev.tsv", "sarcasm6_dev.tsv"]
