@@ -2205,7 +2205,7 @@ START_TEST(escalation_models_read_threats_in_plain_words)
     nlp_analyzer_keep_model_inputs(an, false);
     /* the same words harmlessly: praise shared, a contact that went well, a
      * follow-up that only sends what was asked for, a first contact about a
-     * delay */
+     * delay, the customer's own attempts counted, reviews read */
     static const char *const not_escalations[] = {
         "I told my friends about your sale and they loved it",
         "Hello, I'd like to leave a review for the engineer, he was great.",
@@ -2213,6 +2213,8 @@ START_TEST(escalation_models_read_threats_in_plain_words)
         "I called yesterday to update my address, all done now, thanks",
         "Following up with the photo you asked for yesterday.",
         "I ordered a new phone two weeks ago and nobody has told me when it will ship.",
+        "I have already restarted it three times.",
+        "I read the reviews on yelp before buying",
     };
     EXPECT(not_escalations, escalation_of, false);
     /* the agent's side never escalates */
