@@ -30,12 +30,15 @@ sarcasm model's output, so after a change that moves the sarcasm model, build
 and train twice (the test nlp-models says when a model is stale).
 
 The two escalation models (public, repeat) add a public threat or a repeat
-contact to the customer messages the rules leave below 0.5 (with a word of a
-contact, of before now, of telling or of an audience: analyzer.c); each is
-trained on every message of our escalation and routine development sets
-(bench/nlp/dev/escalation_dev.tsv, escalation2_dev.tsv to escalation16_dev.tsv,
-routine_dev.tsv, routine2_dev.tsv, column label: 1 for its type, 0 for the
-others and none), over the complaint model's rule features.
+contact, from probability 0.8, to the customer messages the rules leave below
+0.5 that hold a word of a contact, of before now, of telling, of an audience,
+of a promise or of what did not happen and whose praise does not outweigh
+their negative words (analyzer.c); each is trained on every message of our
+escalation and routine development sets (bench/nlp/dev/escalation_dev.tsv,
+escalation2_dev.tsv to escalation16_dev.tsv, routine_dev.tsv,
+routine2_dev.tsv, column label: 1 for its type, 0 for the others and none)
+and, as 0, on the messages it reads of one half of each set fit for tuning,
+over the complaint model's rule features.
 
 The sarcasm model decides only
 the messages the rules leave sincere that hold praise (pos_mass >= 1); it is
