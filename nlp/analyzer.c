@@ -125,6 +125,12 @@
 #define ESC_MODEL_TAGS                                                                             \
     (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
      NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
+/* ... or a word of the person and cancel pairs (escalation.txt: "speak",
+ * "someone", "manager", "cancel", "account", ...) or the automated service
+ * named ("bot") */
+#define ESC_MODEL_FLAGS                                                                            \
+    (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_CANCEL_VERB |            \
+     NLP_LEX_CANCEL_OBJ)
 /* the tone-deafness model adds from this probability: below it, it read plain
  * procedure as coldness ("Your fire damage claim is still pending.", 0.96,
  * and "I'm so sorry for your loss. We'll need a copy of the death
@@ -2266,14 +2272,15 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
 }
 
 /* The escalation models (lexicon.h, bench/nlp/train_models.py) read the public
- * threats and repeat contacts the rules miss, told without the lexicon's
- * phrases ("Wait till the parents at the school gate hear about this.", "Back
- * in January you promised me a new meter. It is now May."), from a customer
- * message's words and the complaint model's rule features in (the rules'
- * escalation among them). A message the rules leave below 0.5 escalates from
- * probability ESC_MODEL_ADD, as the type whose model reads it likelier; the
- * score is the probability. read: the message is one the models read (the
- * caller's escalation_read); false only when the inputs are kept. */
+ * threats, repeat contacts, requests for a person and cancellations the rules
+ * miss, told without the lexicon's phrases ("Wait till the parents at the
+ * school gate hear about this.", "Back in January you promised me a new meter.
+ * It is now May.", "Is there anyone above you?", "Consider this my notice."),
+ * from a customer message's words and the complaint model's rule features in
+ * (the rules' escalation among them). A message the rules leave below 0.5
+ * escalates from probability ESC_MODEL_ADD, as the type whose model reads it
+ * likeliest; the score is the probability. read: the message is one the models
+ * read (the caller's escalation_read); false only when the inputs are kept. */
 static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_t n_tok, bool read,
                                         const float *in)
 {
@@ -2282,27 +2289,40 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
             /* a message the models do not read: its inputs are zeros (a
              * message they read has a length feature above 0) */
             static const float none[NLP_MODEL_DENSE];
-            keep_inputs(an, NLP_MODEL_PUBLIC, none);
-            keep_inputs(an, NLP_MODEL_REPEAT, none);
+            in = none;
+        }
+        for (int m = 0; m < NLP_MODEL_ESC_N; m++) {
+            keep_inputs(an, NLP_MODEL_PUBLIC + m, in);
+        }
+        if (!read) {
             return;
         }
-        keep_inputs(an, NLP_MODEL_PUBLIC, in);
-        keep_inputs(an, NLP_MODEL_REPEAT, in);
     }
-    /* the two models' word weights interleave (lexicon.h): one pass */
+    _Static_assert(NLP_MODEL_ESC_N == 4 && NLP_MODEL_CANCEL == NLP_MODEL_PUBLIC + 3,
+                   "escalation_models() reads four interleaved models");
+    static const nlp_escalation_type type[NLP_MODEL_ESC_N] = {
+        NLP_ESC_PUBLIC, NLP_ESC_REPEAT_CONTACT, NLP_ESC_HUMAN_REQUEST, NLP_ESC_CANCEL};
+    /* the models' word weights interleave (lexicon.h): one pass */
     const int8_t *weight = an->lex->models[NLP_MODEL_PUBLIC].word;
-    int32_t sum_pub = 0, sum_rep = 0;
+    int32_t sum[NLP_MODEL_ESC_N] = {0};
     for (size_t i = 0; i < n_tok; i++) {
-        ptrdiff_t k = 2 * (ptrdiff_t)an->tokens[i].word_id; /* -1: the zero pair before */
-        sum_pub += weight[k];
-        sum_rep += weight[k + 1];
+        /* -1: the zeros before the first word */
+        const int8_t *w = weight + NLP_MODEL_ESC_N * (ptrdiff_t)an->tokens[i].word_id;
+        sum[0] += w[0];
+        sum[1] += w[1];
+        sum[2] += w[2];
+        sum[3] += w[3];
     }
-    float z_pub = model_logit(&an->lex->models[NLP_MODEL_PUBLIC], in, sum_pub);
-    float z_rep = model_logit(&an->lex->models[NLP_MODEL_REPEAT], in, sum_rep);
-    float z = z_pub >= z_rep ? z_pub : z_rep;
+    float z = -INFINITY;
+    int best = 0;
+    for (int m = 0; m < NLP_MODEL_ESC_N; m++) {
+        float zm = model_logit(&an->lex->models[NLP_MODEL_PUBLIC + m], in, sum[m]);
+        best = zm > z ? m : best;
+        z = zm > z ? zm : z;
+    }
     if (z >= ESC_MODEL_MIN_LOGIT) {
         out->escalation = sigmoid(z);
-        out->escalation_type = z_pub >= z_rep ? NLP_ESC_PUBLIC : NLP_ESC_REPEAT_CONTACT;
+        out->escalation_type = type[best];
     }
 }
 
@@ -3058,6 +3078,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
+    uint32_t pair_flags = 0;      /* ESC_PAIR_FLAGS of the words read */
     bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
     bool formal_obj_claim = false; /* the last formal object is "claim" */
@@ -3547,6 +3568,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             /* escalation pairs: a verb and its object within PAIR_WINDOW tokens */
             if (f & ESC_PAIR_FLAGS) { /* most words take no part in a pair */
+                pair_flags |= f;
                 if (f & NLP_LEX_HREQ_VERB) {
                     /* the window opens at the phrase's last word ("how can i
                      * speak | to an actual agent") */
@@ -4068,7 +4090,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* the messages the escalation models read: see ESC_MODEL_TAGS; and, as
      * for the pairs above, none whose praise outweighs its negative words ("I
      * left you a five star review on trustpilot") */
-    bool escalation_read = out->escalation < 0.5f && (an->saw_tags2 & ESC_MODEL_TAGS) != 0 &&
+    bool escalation_read = out->escalation < 0.5f &&
+                           ((an->saw_tags2 & ESC_MODEL_TAGS) != 0 ||
+                            (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named) &&
                            pos_mass - ack_mass <= neg_mass;
     bool escalation_open = UNLIKELY(an->keep_inputs) || escalation_read;
     if (!agent && (complaint_open || escalation_open)) {

@@ -372,9 +372,10 @@ def c_str(b: bytes) -> str:
 
 # model files, in the order of NLP_MODEL_* (lexicon.h)
 MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
-               "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt"]
+               "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt", "human_model.txt",
+               "cancel_model.txt"]
 MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
-ESC_PAIR = (4, 5)    # NLP_MODEL_PUBLIC, NLP_MODEL_REPEAT: weights interleaved
+ESC_MODELS = (4, 5, 6, 7)  # NLP_MODEL_PUBLIC to NLP_MODEL_CANCEL: weights interleaved
 MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 
 
@@ -700,10 +701,10 @@ def main():
         model_weights.append(weights)
         model_lines.append("static const float model%d_dense[%d] = {%s};" %
                            (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
-        if m in ESC_PAIR:
-            # the two escalation models' weights interleave (lexicon.h): one
+        if m in ESC_MODELS:
+            # the escalation models' weights interleave (lexicon.h): one
             # table, read in one pass
-            word = "esc_pair_word + " + ("3" if m == ESC_PAIR[1] else "2")
+            word = "esc_word + %d" % (len(ESC_MODELS) + ESC_MODELS.index(m))
         else:
             # a zero before the first: word[-1], for a token with no word id
             word = f"model{m}_word + 1"
@@ -713,12 +714,12 @@ def main():
                 model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
             model_lines.append("};")
         model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
-    # a zero pair before the first: word[-2], word[-1] (lexicon.h)
-    pair = [0, 0] + [x for ab in zip(model_weights[ESC_PAIR[0]], model_weights[ESC_PAIR[1]])
-                     for x in ab]
-    model_lines.append(f"static const int8_t esc_pair_word[{len(pair)}] = {{")
-    for i in range(0, len(pair), 16):
-        model_lines.append("    " + ", ".join("%d" % x for x in pair[i:i + 16]) + ",")
+    # a zero per model before the first word: word[-4] to word[-1] (lexicon.h)
+    esc = [0] * len(ESC_MODELS) + [x for row in zip(*(model_weights[m] for m in ESC_MODELS))
+                                   for x in row]
+    model_lines.append(f"static const int8_t esc_word[{len(esc)}] = {{")
+    for i in range(0, len(esc), 16):
+        model_lines.append("    " + ", ".join("%d" % x for x in esc[i:i + 16]) + ",")
     model_lines.append("};")
     # a slot holds its pool offset << 8 | the sarcasm model's weight of the word
     # (int8): the tokeniser sums the weights as it reads the slots

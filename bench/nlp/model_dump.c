@@ -1,6 +1,7 @@
 /* bench/nlp/model_dump.c - a model's inputs, one line per message.
  *
- * usage: bench_nlp_model_dump [sarcasm|empathy|complaint|tonedeaf|public|repeat] < MESSAGES
+ * usage: bench_nlp_model_dump [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel] <
+ * MESSAGES
  *
  * Reads one message per line on stdin (customer messages for sarcasm and
  * complaint, public and repeat, agent replies for empathy and tonedeaf) and writes, for each, the
@@ -21,14 +22,16 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm",  "empathy", "complaint",
-                                                       "tonedeaf", "public",  "repeat"};
+    static const char *const names[NLP_MODEL_COUNT] = {
+        "sarcasm", "empathy", "complaint", "tonedeaf", "public", "repeat", "human", "cancel"};
     int model = argc > 1 ? -1 : NLP_MODEL_SARCASM;
     for (int m = 0; m < NLP_MODEL_COUNT && argc > 1; m++) {
         model = strcmp(argv[1], names[m]) == 0 ? m : model;
     }
     if (model < 0 || argc > 2) {
-        fprintf(stderr, "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat] < MESSAGES\n",
+        fprintf(stderr,
+                "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel] < "
+                "MESSAGES\n",
                 argv[0]);
         return 2;
     }

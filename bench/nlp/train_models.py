@@ -384,6 +384,8 @@ def main():
     # the escalation models (eighteenth session, docs/nlp.md)
     train_escalation(tool, data_dir, dev_dir, out_dir, "public", "public")
     train_escalation(tool, data_dir, dev_dir, out_dir, "repeat", "repeat_contact")
+    train_escalation(tool, data_dir, dev_dir, out_dir, "human", "human_request")
+    train_escalation(tool, data_dir, dev_dir, out_dir, "cancel", "cancel")
 
 
 if __name__ == "__main__":
