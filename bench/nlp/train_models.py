@@ -89,7 +89,7 @@ COMPLAINT_SETS = [("complaints_dev.tsv", "label"), ("complaints2_dev.tsv", "labe
                   ("chat_turns2_dev.tsv", "complaint")]
 ESC_MODEL_ADD = 0.8  # ESC_MODEL_ADD in analyzer.c
 # the escalation models' (label: none or an escalation type)
-ESCALATION_SETS = ["escalation_dev.tsv"] + [f"escalation{k}_dev.tsv" for k in range(2, 17)] + [
+ESCALATION_SETS = ["escalation_dev.tsv"] + [f"escalation{k}_dev.tsv" for k in range(2, 18)] + [
     "routine_dev.tsv", "routine2_dev.tsv"]
 DEV_SETS = ["sarcasm_dev.tsv", "sarcasm2_dev.tsv", "sarcasm3_dev.tsv", "sarcasm4_dev.tsv",
             "sarcasm5_dev.tsv", "sarcasm6_dev.tsv"]
