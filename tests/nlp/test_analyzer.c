@@ -2163,10 +2163,11 @@ END_TEST
 
 START_TEST(escalation_models_read_threats_in_plain_words)
 {
-    /* public threats and repeat contacts told without the lexicon's phrases:
-     * the rules leave them below 0.5 (the models' fourth input, kept for the
-     * trainer) and the escalation models (nlp/lexicon/public_model.txt,
-     * repeat_model.txt) lift them, each as its type */
+    /* public threats, repeat contacts, requests for a person and cancelling
+     * told without the lexicon's phrases: the rules leave them below 0.5 (the
+     * models' fourth input, kept for the trainer) and the escalation models
+     * (nlp/lexicon/public_model.txt, repeat_model.txt, human_model.txt,
+     * cancel_model.txt) lift them, each as its type */
     static const struct {
         const char *text;
         int type;
@@ -2177,6 +2178,13 @@ START_TEST(escalation_models_read_threats_in_plain_words)
          NLP_ESC_REPEAT_CONTACT},
         {"Your man said Tuesday. Then Thursday. Now it's Monday.", NLP_ESC_REPEAT_CONTACT},
         {"The ticket was opened in January and it's still open.", NLP_ESC_REPEAT_CONTACT},
+        {"Could a senior member of the team pick this up please?", NLP_ESC_HUMAN_REQUEST},
+        {"I'd rather deal with someone who has the authority to waive this.",
+         NLP_ESC_HUMAN_REQUEST},
+        {"I'll wait for whoever runs the team.", NLP_ESC_HUMAN_REQUEST},
+        {"I'm done, cancel it.", NLP_ESC_CANCEL},
+        {"Cancel it. I'm not paying another penny.", NLP_ESC_CANCEL},
+        {"please can you cancel it for me i dont want it anymore", NLP_ESC_CANCEL},
     };
     nlp_analyzer_keep_model_inputs(an, true);
     for (size_t i = 0; i < sizeof missed / sizeof missed[0]; i++) {
@@ -2205,7 +2213,8 @@ START_TEST(escalation_models_read_threats_in_plain_words)
     nlp_analyzer_keep_model_inputs(an, false);
     /* the same words harmlessly: praise shared, a contact that went well, a
      * follow-up that only sends what was asked for, a first contact about a
-     * delay, the customer's own attempts counted, reviews read */
+     * delay, the customer's own attempts counted, reviews read, a manager or
+     * a boss named in passing, an order cancelled */
     static const char *const not_escalations[] = {
         "I told my friends about your sale and they loved it",
         "Hello, I'd like to leave a review for the engineer, he was great.",
@@ -2215,6 +2224,10 @@ START_TEST(escalation_models_read_threats_in_plain_words)
         "I ordered a new phone two weeks ago and nobody has told me when it will ship.",
         "I have already restarted it three times.",
         "I read the reviews on yelp before buying",
+        "The manager at the branch was lovely.",
+        "My boss needs a copy of the invoice.",
+        "Please cancel my order, I bought the wrong size.",
+        "I'm leaving the house at ten, can the engineer come before then?",
     };
     EXPECT(not_escalations, escalation_of, false);
     /* the agent's side never escalates */
