@@ -6,7 +6,8 @@ usage: bench/nlp/train_models.py DUMP_TOOL DATA_TEXT_DIR OUT_DIR
 DUMP_TOOL is build/bench/nlp/bench_nlp_model_dump (the analyser's own tokens
 and rule features), DATA_TEXT_DIR ../shared/data/text, OUT_DIR nlp/lexicon:
 it writes sarcasm_model.txt, empathy_model.txt, complaint_model.txt,
-tonedeaf_model.txt, public_model.txt and repeat_model.txt there
+tonedeaf_model.txt, public_model.txt, repeat_model.txt, human_model.txt and
+cancel_model.txt there
 (compiled into the lexicon at the next build). RP_MODEL_CV=1 also prints a
 5-fold cross-validation over the labelled messages of each.
 
@@ -29,13 +30,15 @@ chat_turns2_dev.tsv, column complaint). Its rule features include the
 sarcasm model's output, so after a change that moves the sarcasm model, build
 and train twice (the test nlp-models says when a model is stale).
 
-The two escalation models (public, repeat) add a public threat or a repeat
-contact, from probability 0.8, to the customer messages the rules leave below
-0.5 that hold a word of a contact, of before now, of telling, of an audience,
-of a promise or of what did not happen and whose praise does not outweigh
-their negative words (analyzer.c); each is trained on every message of our
+The four escalation models (public, repeat, human, cancel) add a public
+threat, a repeat contact, a request for a person or leaving, from
+probability 0.8, to the customer messages the rules leave below 0.5 that
+hold a word of a contact, of before now, of telling, of an audience, of a
+promise or of what did not happen, a word of the person or cancel pairs, or
+the automated service named, and whose praise does not outweigh their
+negative words (analyzer.c); each is trained on every message of our
 escalation and routine development sets (bench/nlp/dev/escalation_dev.tsv,
-escalation2_dev.tsv to escalation16_dev.tsv, routine_dev.tsv,
+escalation2_dev.tsv to escalation17_dev.tsv, routine_dev.tsv,
 routine2_dev.tsv, column label: 1 for its type, 0 for the others and none)
 and, as 0, on the messages it reads of one half of each set fit for tuning,
 over the complaint model's rule features.
@@ -381,7 +384,7 @@ def main():
     # features (tonedeaf_cue, rule_tonedeaf: seventeenth session, docs/nlp.md)
     train_agent(tool, dev_dir, out_dir, "tonedeaf", "tone_deaf", 9, blind_to=(3, 9))
     train_complaint(tool, dev_dir, out_dir)
-    # the escalation models (eighteenth session, docs/nlp.md)
+    # the escalation models (eighteenth and nineteenth sessions, docs/nlp.md)
     train_escalation(tool, data_dir, dev_dir, out_dir, "public", "public")
     train_escalation(tool, data_dir, dev_dir, out_dir, "repeat", "repeat_contact")
     train_escalation(tool, data_dir, dev_dir, out_dir, "human", "human_request")
