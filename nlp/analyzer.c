@@ -3776,9 +3776,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         frame_fault = thanks_fault = -100;
         pos_frame_then_neg = thanks_then_fault = false;
     }
-    if (bot_named && (saw_negator || neg_mass >= 0.5f || n_excl > 0) && !asks_hypothetical) {
+    if (bot_named && (saw_negator || neg_mass >= 0.5f || n_excl > 0) && !asks_hypothetical &&
+        pos_mass - ack_mass <= neg_mass) {
         /* the automated service beside displeasure: the customer wants a
-         * person ("please no more bots", "the bot keep sending same link") */
+         * person ("please no more bots", "the bot keep sending same link");
+         * not when praise outweighs it ("the chatbot was brilliant, sorted
+         * without any fuss") */
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
     }
     if (pos_mass - ack_mass <= neg_mass) {
