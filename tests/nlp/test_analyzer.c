@@ -2214,7 +2214,8 @@ START_TEST(escalation_models_read_threats_in_plain_words)
     /* the same words harmlessly: praise shared, a contact that went well, a
      * follow-up that only sends what was asked for, a first contact about a
      * delay, the customer's own attempts counted, reviews read, a manager or
-     * a boss named in passing, an order cancelled */
+     * a boss named in passing, an order cancelled, the bot praised, a number
+     * ported in, the customer's own team leader */
     static const char *const not_escalations[] = {
         "I told my friends about your sale and they loved it",
         "Hello, I'd like to leave a review for the engineer, he was great.",
@@ -2228,6 +2229,9 @@ START_TEST(escalation_models_read_threats_in_plain_words)
         "My boss needs a copy of the invoice.",
         "Please cancel my order, I bought the wrong size.",
         "I'm leaving the house at ten, can the engineer come before then?",
+        "Your chatbot was brilliant, it fixed my login without any hassle.",
+        "I'm porting my number in from Vodafone, what do you need from me?",
+        "My team leader asked me to order ten more headsets.",
     };
     EXPECT(not_escalations, escalation_of, false);
     /* the agent's side never escalates */
