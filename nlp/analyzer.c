@@ -4090,9 +4090,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool unaimed = no_fault && cue[NLP_LEX_SERVICE] == 0.0f;
     bool complaint_open =
         UNLIKELY(an->keep_inputs) || ((out->complaint < 0.5f || unaimed) && !explained);
-    /* the messages the escalation models read: see ESC_MODEL_TAGS; and, as
-     * for the pairs above, none whose praise outweighs its negative words ("I
-     * left you a five star review on trustpilot") */
+    /* the messages the escalation models read: see ESC_MODEL_TAGS and
+     * ESC_MODEL_FLAGS; and, as for the pairs above, none whose praise
+     * outweighs its negative words ("I left you a five star review on
+     * trustpilot") */
     bool escalation_read = out->escalation < 0.5f &&
                            ((an->saw_tags2 & ESC_MODEL_TAGS) != 0 ||
                             (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named) &&

@@ -1,10 +1,10 @@
 /* bench/nlp/model_dump.c - a model's inputs, one line per message.
  *
- * usage: bench_nlp_model_dump [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel] <
- * MESSAGES
+ * usage: bench_nlp_model_dump [MODEL] < MESSAGES
+ *        MODEL: sarcasm (the default), empathy, complaint, tonedeaf, public, repeat, human, cancel
  *
- * Reads one message per line on stdin (customer messages for sarcasm and
- * complaint, public and repeat, agent replies for empathy and tonedeaf) and writes, for each, the
+ * Reads one message per line on stdin (customer messages for sarcasm, complaint
+ * and the escalation models, agent replies for empathy and tonedeaf) and writes, for each, the
  * model's NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words separated by
  * spaces (words with no lexicon id are left out). The training script (train_models.py) reads this;
  * it is no part of rapport itself.
