@@ -2215,7 +2215,7 @@ START_TEST(escalation_models_read_threats_in_plain_words)
      * follow-up that only sends what was asked for, a first contact about a
      * delay, the customer's own attempts counted, reviews read, a manager or
      * a boss named in passing, an order cancelled, the bot praised, a number
-     * ported in, the customer's own team leader */
+     * ported in, the customer's own team leader, a good review left */
     static const char *const not_escalations[] = {
         "I told my friends about your sale and they loved it",
         "Hello, I'd like to leave a review for the engineer, he was great.",
@@ -2232,6 +2232,7 @@ START_TEST(escalation_models_read_threats_in_plain_words)
         "Your chatbot was brilliant, it fixed my login without any hassle.",
         "I'm porting my number in from Vodafone, what do you need from me?",
         "My team leader asked me to order ten more headsets.",
+        "Great job by the fitter today, I'll be leaving a five-star review.",
     };
     EXPECT(not_escalations, escalation_of, false);
     /* the agent's side never escalates */
