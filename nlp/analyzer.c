@@ -2173,7 +2173,7 @@ static bool puts_right(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* The sum of a model's word weights (lexicon.h) over the message's tokens (the
- * sarcasm model's are summed by the tokeniser instead, sarc_sum; the two
+ * sarcasm model's are summed by the tokeniser instead, sarc_sum; the
  * escalation models' by escalation_models()). */
 static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
 {
@@ -2285,14 +2285,11 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
                                         const float *in)
 {
     if (UNLIKELY(an->keep_inputs)) {
-        if (!read) {
-            /* a message the models do not read: its inputs are zeros (a
-             * message they read has a length feature above 0) */
-            static const float none[NLP_MODEL_DENSE];
-            in = none;
-        }
+        /* a message the models do not read keeps zero inputs (a message they
+         * read has a length feature above 0) */
+        static const float none[NLP_MODEL_DENSE];
         for (int m = 0; m < NLP_MODEL_ESC_N; m++) {
-            keep_inputs(an, NLP_MODEL_PUBLIC + m, in);
+            keep_inputs(an, NLP_MODEL_PUBLIC + m, read ? in : none);
         }
         if (!read) {
             return;
@@ -3776,19 +3773,18 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         frame_fault = thanks_fault = -100;
         pos_frame_then_neg = thanks_then_fault = false;
     }
-    if (bot_named && (saw_negator || neg_mass >= 0.5f || n_excl > 0) && !asks_hypothetical &&
-        pos_mass - ack_mass <= neg_mass) {
-        /* the automated service beside displeasure: the customer wants a
-         * person ("please no more bots", "the bot keep sending same link");
-         * not when praise outweighs it ("the chatbot was brilliant, sorted
-         * without any fuss") */
-        esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
-    }
     if (pos_mass - ack_mass <= neg_mass) {
-        /* the pairs above add nothing to a message whose praise outweighs its
-         * negative words (what its phrases give stays); an acknowledgement is
-         * no praise ("yeah so i've rung you twice", "ok i've emailed three
-         * times") */
+        /* the pairs above and the bot cue add nothing to a message whose
+         * praise outweighs its negative words (what its phrases give stays:
+         * "the chatbot was brilliant, sorted without any fuss"); an
+         * acknowledgement is no praise ("yeah so i've rung you twice", "ok
+         * i've emailed three times") */
+        if (bot_named && (saw_negator || neg_mass >= 0.5f || n_excl > 0) && !asks_hypothetical) {
+            /* the automated service beside displeasure: the customer wants
+             * a person ("please no more bots", "the bot keep sending same
+             * link") */
+            esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
+        }
         if (repeat_pair) {
             esc[NLP_ESC_REPEAT_CONTACT] = max_f(esc[NLP_ESC_REPEAT_CONTACT], PAIR2_ESC);
         }
