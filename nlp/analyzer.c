@@ -118,6 +118,12 @@
  * buying" is a public threat. Its logit */
 #define ESC_MODEL_ADD       0.8f
 #define ESC_MODEL_MIN_LOGIT 1.3862944f /* ln(0.8 / 0.2) */
+/* A legal threat of the rules' (a legal word or phrase: "solicitor",
+ * "ombudsman", "the FCA") is taken back when every escalation model reads the
+ * message below this probability: the law named without a threat, as a job,
+ * a house sale, a power of attorney, a regulator's rules asked about or an
+ * ombudsman's decision accepted */
+#define LEGAL_TAKE_BACK_LOGIT -1.3862944f /* ln(0.2 / 0.8) */
 /* the escalation models read only messages with a word of a contact, of
  * before now, of telling, of an audience, of a promise or of what did not
  * happen (the repeat-contact and public pairs' words, escalation.txt): the
@@ -126,8 +132,8 @@
     (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
      NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
 /* ... or a word of the person and cancel pairs (escalation.txt: "speak",
- * "someone", "manager", "cancel", "account", ...) or the automated service
- * named ("bot") */
+ * "someone", "manager", "cancel", "account", ...), the automated service
+ * named ("bot") or a legal word (LEGAL_CUE_W) */
 #define ESC_MODEL_FLAGS                                                                            \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_CANCEL_VERB |            \
      NLP_LEX_CANCEL_OBJ)
@@ -356,6 +362,11 @@
  * displeasure */
 #define BOT_CUE_W       0.3f
 #define BOT_REFUSED_ESC 0.75f
+/* the escalation weight that marks a word of the legal and regulatory world
+ * that is no threat by itself ("commission", "authority", "proceedings",
+ * "barrister": escalation.txt): it adds nothing, but opens the escalation
+ * models' door, as every legal word does, negated or not */
+#define LEGAL_CUE_W 0.01f
 
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
@@ -2280,25 +2291,28 @@ static NO_INLINE float complaint_model(nlp_analyzer *an, size_t n_tok, bool expl
  * (the rules' escalation among them). A message the rules leave below 0.5
  * escalates from probability ESC_MODEL_ADD, as the type whose model reads it
  * likeliest; the score is the probability. read: the message is one the models
- * read (the caller's escalation_read); false only when the inputs are kept. */
+ * read (the caller's escalation_read); legal: the rules made it a legal threat
+ * (the caller's legal_check), which stands unless every model reads it below
+ * LEGAL_TAKE_BACK_LOGIT; both false only when the inputs are kept. */
 static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_t n_tok, bool read,
-                                        const float *in)
+                                        bool legal, const float *in)
 {
     if (UNLIKELY(an->keep_inputs)) {
         /* a message the models do not read keeps zero inputs (a message they
          * read has a length feature above 0) */
         static const float none[NLP_MODEL_DENSE];
         for (int m = 0; m < NLP_MODEL_ESC_N; m++) {
-            keep_inputs(an, NLP_MODEL_PUBLIC + m, read ? in : none);
+            keep_inputs(an, NLP_MODEL_PUBLIC + m, read || legal ? in : none);
         }
-        if (!read) {
+        if (!read && !legal) {
             return;
         }
     }
-    _Static_assert(NLP_MODEL_ESC_N == 4 && NLP_MODEL_CANCEL == NLP_MODEL_PUBLIC + 3,
-                   "escalation_models() reads four interleaved models");
+    _Static_assert(NLP_MODEL_ESC_N == 5 && NLP_MODEL_LEGAL == NLP_MODEL_PUBLIC + 4,
+                   "escalation_models() reads five interleaved models");
     static const nlp_escalation_type type[NLP_MODEL_ESC_N] = {
-        NLP_ESC_PUBLIC, NLP_ESC_REPEAT_CONTACT, NLP_ESC_HUMAN_REQUEST, NLP_ESC_CANCEL};
+        NLP_ESC_PUBLIC, NLP_ESC_REPEAT_CONTACT, NLP_ESC_HUMAN_REQUEST, NLP_ESC_CANCEL,
+        NLP_ESC_LEGAL};
     /* the models' word weights interleave (lexicon.h): one pass */
     const int8_t *weight = an->lex->models[NLP_MODEL_PUBLIC].word;
     int32_t sum[NLP_MODEL_ESC_N] = {0};
@@ -2309,6 +2323,7 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
         sum[1] += w[1];
         sum[2] += w[2];
         sum[3] += w[3];
+        sum[4] += w[4];
     }
     float z = -INFINITY;
     int best = 0;
@@ -2317,7 +2332,14 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
         best = zm > z ? m : best;
         z = zm > z ? zm : z;
     }
-    if (z >= ESC_MODEL_MIN_LOGIT) {
+    if (legal) {
+        if (z < LEGAL_TAKE_BACK_LOGIT) {
+            /* "I'm a barrister and I need a phone plan with roaming", "I accepted
+             * the ombudsman's decision. When will the refund come?" */
+            out->escalation = sigmoid(z);
+            out->escalation_type = NLP_ESC_NONE;
+        }
+    } else if (z >= ESC_MODEL_MIN_LOGIT) {
         out->escalation = sigmoid(z);
         out->escalation_type = type[best];
     }
@@ -3075,6 +3097,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long last_hreq_verb = -100, last_hreq_obj = -100, last_cancel_verb = -100;
     bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
+    bool legal_named = false;     /* a legal word, or one of LEGAL_CUE_W */
     uint32_t pair_flags = 0;      /* ESC_PAIR_FLAGS of the words read */
     bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
@@ -3553,9 +3576,10 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
             }
             if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT) {
+                legal_named |= e->esc_type == NLP_ESC_LEGAL;
                 if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
                     bot_named = true; /* negated or not: "no more bots"; no request alone */
-                } else if (!negated) {
+                } else if (!negated && e->esc_weight != LEGAL_CUE_W) {
                     float *slot = &esc[e->esc_type];
                     *slot = *slot + e->esc_weight * (1.0f - *slot);
                     if (share != NULL) {
@@ -4092,9 +4116,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * trustpilot") */
     bool escalation_read = out->escalation < 0.5f &&
                            ((an->saw_tags2 & ESC_MODEL_TAGS) != 0 ||
-                            (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named) &&
+                            (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named || legal_named) &&
                            pos_mass - ack_mass <= neg_mass;
-    bool escalation_open = UNLIKELY(an->keep_inputs) || escalation_read;
+    /* a legal threat of the rules' the models may take back (LEGAL_TAKE_BACK_LOGIT);
+     * not one with a complaint or a claim ("I need to lodge a claim against
+     * your business": the formal route is the customer's to take) */
+    bool legal_check = out->escalation_type == NLP_ESC_LEGAL && !(pair_flags & NLP_LEX_FORMAL_OBJ);
+    bool escalation_open = UNLIKELY(an->keep_inputs) || escalation_read || legal_check;
     if (!agent && (complaint_open || escalation_open)) {
         const float in[NLP_MODEL_DENSE] = {
             [COMPLAINT_IN_RULES] = out->complaint,
@@ -4115,7 +4143,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             out->complaint = complaint_model(an, n_tok, explained, unaimed, in);
         }
         if (escalation_open) {
-            escalation_models(an, out, n_tok, escalation_read, in);
+            escalation_models(an, out, n_tok, escalation_read, legal_check, in);
         }
     }
     if (out->complaint >= 0.5f && emo[NLP_EMO_ANXIETY] + emo[NLP_EMO_SADNESS] <=

@@ -373,9 +373,9 @@ def c_str(b: bytes) -> str:
 # model files, in the order of NLP_MODEL_* (lexicon.h)
 MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
                "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt", "human_model.txt",
-               "cancel_model.txt"]
+               "cancel_model.txt", "legal_model.txt"]
 MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
-ESC_MODELS = (4, 5, 6, 7)  # NLP_MODEL_PUBLIC to NLP_MODEL_CANCEL: weights interleaved
+ESC_MODELS = (4, 5, 6, 7, 8)  # NLP_MODEL_PUBLIC to NLP_MODEL_LEGAL: weights interleaved
 MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 
 
@@ -714,7 +714,7 @@ def main():
                 model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
             model_lines.append("};")
         model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
-    # a zero per model before the first word: word[-4] to word[-1] (lexicon.h)
+    # a zero per model before the first word: word[-5] to word[-1] (lexicon.h)
     esc = [0] * len(ESC_MODELS) + [x for row in zip(*(model_weights[m] for m in ESC_MODELS))
                                    for x in row]
     model_lines.append(f"static const int8_t esc_word[{len(esc)}] = {{")

@@ -157,22 +157,23 @@ enum {
     NLP_MODEL_PUBLIC, /* the escalation models: going public, ... */
     NLP_MODEL_REPEAT, /* ... a repeat contact, ... */
     NLP_MODEL_HUMAN,  /* ... a person asked for ... */
-    NLP_MODEL_CANCEL, /* ... and leaving */
+    NLP_MODEL_CANCEL, /* ... leaving ... */
+    NLP_MODEL_LEGAL,  /* ... and legal action or a regulator */
     NLP_MODEL_COUNT
 };
 /* rule features of each model (analyzer.c: sarc_in, complaint_model(),
  * agent_models(): the two agent models share theirs, and the escalation
  * models the complaint model's) */
 #define NLP_MODEL_DENSE  13
-#define NLP_MODEL_ESC_N  4       /* the escalation models, NLP_MODEL_PUBLIC and on: interleaved */
+#define NLP_MODEL_ESC_N  5       /* the escalation models, NLP_MODEL_PUBLIC and on: interleaved */
 #define NLP_MODEL_SCALE  32.0f   /* word weights are stored as int8 at this scale */
 #define NLP_MODEL_ABSENT -100.0f /* the bias of a model whose file is absent */
 typedef struct nlp_lex_model {
-    /* per word id: the weight times NLP_MODEL_SCALE, rounded; the four
+    /* per word id: the weight times NLP_MODEL_SCALE, rounded; the five
      * escalation models' interleave (word id w's at word[NLP_MODEL_ESC_N * w],
      * read in one pass by analyzer.c), the others' are consecutive. The word
      * id -1 (no word of the lexicon) reads a 0 before the first (word[-1]; the
-     * interleaved table's word[-4] to word[-1]), so a sum needs no test */
+     * interleaved table's word[-5] to word[-1]), so a sum needs no test */
     const int8_t *word;
     const float *dense; /* NLP_MODEL_DENSE weights */
     float bias;         /* NLP_MODEL_ABSENT when the model file is absent: it never fires */

@@ -22,15 +22,16 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const names[NLP_MODEL_COUNT] = {
-        "sarcasm", "empathy", "complaint", "tonedeaf", "public", "repeat", "human", "cancel"};
+    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm",  "empathy", "complaint",
+                                                       "tonedeaf", "public",  "repeat",
+                                                       "human",    "cancel",  "legal"};
     int model = argc > 1 ? -1 : NLP_MODEL_SARCASM;
     for (int m = 0; m < NLP_MODEL_COUNT && argc > 1; m++) {
         model = strcmp(argv[1], names[m]) == 0 ? m : model;
     }
     if (model < 0 || argc > 2) {
         fprintf(stderr,
-                "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel] < "
+                "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel|legal] < "
                 "MESSAGES\n",
                 argv[0]);
         return 2;

@@ -2161,6 +2161,55 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
 }
 END_TEST
 
+static float legal_of(const nlp_result *r)
+{
+    return r->escalation_type == NLP_ESC_LEGAL ? r->escalation : 0.0f;
+}
+
+START_TEST(legal_threats_and_the_law_named_in_passing)
+{
+    /* legal threats in other words: a court named after "I'm taking" (which
+     * also opens an agent's phrase), being sued, a regulator or consumer body
+     * by name, a complaint to one filed */
+    static const char *const legal[] = {
+        "I'm taking you to court over this.",
+        "You lot are going to get sued.",
+        "Consumer Affairs has been informed. Expect contact from them.",
+        "I have reported you to the Central Bank.",
+        "PUC complaint filed. Stop threatening to shut off my gas.",
+        /* the formal route is the customer's to take: never taken back */
+        "where can I file a complaint",
+        "I need to lodge a claim against your business",
+    };
+    EXPECT(legal, legal_of, true);
+    /* a regulator or the law named without a threat: the rules call a
+     * regulator a legal threat, the escalation models (legal_model.txt and
+     * the others, all below LEGAL_TAKE_BACK_LOGIT) take it back */
+    static const char *const taken_back[] = {
+        "I work at the financial regulator, can I get a statement of my account?",
+        "What does the regulator say about how long a switch should take?",
+    };
+    nlp_analyzer_keep_model_inputs(an, true);
+    for (size_t i = 0; i < sizeof taken_back / sizeof taken_back[0]; i++) {
+        nlp_result r = cust(taken_back[i]);
+        int32_t ids[64];
+        size_t n_ids = 0;
+        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_LEGAL, ids, 64, &n_ids);
+        ck_assert_msg(in[3] >= 0.5f && r.escalation < 0.5f && r.escalation_type == NLP_ESC_NONE,
+                      "%s: rules %f, with the models %f (%d)", taken_back[i], (double)in[3],
+                      (double)r.escalation, (int)r.escalation_type);
+    }
+    nlp_analyzer_keep_model_inputs(an, false);
+    static const char *const not_legal[] = {
+        "I'm a lawyer, so please only call me after 6pm.",
+        "Is it a legal requirement to have a TV licence to stream your channels?",
+        "I'm not going to sue anyone, I just want my refund.",
+        "I am taking ownership of this",
+    };
+    EXPECT(not_legal, escalation_of, false);
+}
+END_TEST
+
 START_TEST(escalation_models_read_threats_in_plain_words)
 {
     /* public threats, repeat contacts, requests for a person and cancelling
@@ -2845,6 +2894,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, complaint_model_adds_what_the_rules_miss);
     tcase_add_test(tc, tonedeaf_model_reads_coldness_in_plain_words);
     tcase_add_test(tc, escalation_models_read_threats_in_plain_words);
+    tcase_add_test(tc, legal_threats_and_the_law_named_in_passing);
     tcase_add_test(tc, sensitive_topics_sanity_set);
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
