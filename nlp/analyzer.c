@@ -3098,6 +3098,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool hreq_obj_anyone = false; /* the last person named is anyone at all (ANYONE) */
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
     bool legal_named = false;     /* a legal word, or one of LEGAL_CUE_W */
+    bool legal_meant = false;     /* ... a legal threat just after "will", "gonna", ... */
     uint32_t pair_flags = 0;      /* ESC_PAIR_FLAGS of the words read */
     bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
@@ -3577,6 +3578,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT) {
                 legal_named |= e->esc_type == NLP_ESC_LEGAL;
+                /* "I will get my lawyer on this": intended, never taken back */
+                legal_meant |= e->esc_type == NLP_ESC_LEGAL && e->esc_weight >= 0.5f &&
+                               pos - last_intent <= INTENT_REACH;
                 if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
                     bot_named = true; /* negated or not: "no more bots"; no request alone */
                 } else if (!negated && e->esc_weight != LEGAL_CUE_W) {
@@ -4121,7 +4125,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* a legal threat of the rules' the models may take back (LEGAL_TAKE_BACK_LOGIT);
      * not one with a complaint or a claim ("I need to lodge a claim against
      * your business": the formal route is the customer's to take) */
-    bool legal_check = out->escalation_type == NLP_ESC_LEGAL && !(pair_flags & NLP_LEX_FORMAL_OBJ);
+    bool legal_check =
+        out->escalation_type == NLP_ESC_LEGAL && !(pair_flags & NLP_LEX_FORMAL_OBJ) && !legal_meant;
     bool escalation_open = UNLIKELY(an->keep_inputs) || escalation_read || legal_check;
     if (!agent && (complaint_open || escalation_open)) {
         const float in[NLP_MODEL_DENSE] = {

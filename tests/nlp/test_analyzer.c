@@ -2177,9 +2177,11 @@ START_TEST(legal_threats_and_the_law_named_in_passing)
         "Consumer Affairs has been informed. Expect contact from them.",
         "I have reported you to the Central Bank.",
         "PUC complaint filed. Stop threatening to shut off my gas.",
-        /* the formal route is the customer's to take: never taken back */
+        /* the formal route is the customer's to take, and a threat said as
+         * one ("I will get my lawyer"): never taken back */
         "where can I file a complaint",
         "I need to lodge a claim against your business",
+        "I will get my lawyer on this, my card was charged twice, call me on 0141 496 0000",
     };
     EXPECT(legal, legal_of, true);
     /* a regulator or the law named without a threat: the rules call a
