@@ -84,9 +84,10 @@ static void expect_scores(const char *const *texts, size_t n, nlp_role role,
 
 /* Every text in texts, analysed in role, is one the rules leave below 0.5 on
  * score (model's input rule_in, the rules' own score, kept for the trainer)
- * and the model lifts to 0.5 or more. */
-static void expect_model_adds(const char *const *texts, size_t n, nlp_role role, int model,
-                              int rule_in, float (*score)(const nlp_result *))
+ * and the model lifts to 0.5 or more (adds), or one the rules score 0.5 or
+ * more and the model takes back below 0.5 (!adds). */
+static void expect_model_moves(const char *const *texts, size_t n, nlp_role role, int model,
+                               int rule_in, float (*score)(const nlp_result *), bool adds)
 {
     nlp_analyzer_keep_model_inputs(an, true);
     for (size_t i = 0; i < n; i++) {
@@ -94,11 +95,16 @@ static void expect_model_adds(const char *const *texts, size_t n, nlp_role role,
         int32_t ids[64];
         size_t n_ids = 0;
         const float *in = nlp_analyzer_model_inputs(an, model, ids, 64, &n_ids);
-        ck_assert_msg(in[rule_in] < 0.5f && score(&r) >= 0.5f, "%s: rules %f, with the model %f",
-                      texts[i], (double)in[rule_in], (double)score(&r));
+        ck_assert_msg((in[rule_in] < 0.5f) == adds && (score(&r) >= 0.5f) == adds,
+                      "%s: rules %f, with the model %f", texts[i], (double)in[rule_in],
+                      (double)score(&r));
     }
     nlp_analyzer_keep_model_inputs(an, false);
 }
+#define EXPECT_MODEL_ADDS(texts, role, model, rule_in, score)                                      \
+    expect_model_moves(texts, sizeof texts / sizeof texts[0], role, model, rule_in, score, true)
+#define EXPECT_MODEL_TAKES_BACK(texts, role, model, rule_in, score)                                \
+    expect_model_moves(texts, sizeof texts / sizeof texts[0], role, model, rule_in, score, false)
 
 /* A customer text whose valence lies strictly between lo and hi. */
 typedef struct valence_case {
@@ -2119,8 +2125,7 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
         "the engineer came, looked at it for two minutes and left",
         "the so called express lane took 45 minutes",
     };
-    expect_model_adds(missed, sizeof missed / sizeof missed[0], NLP_ROLE_CUSTOMER,
-                      NLP_MODEL_COMPLAINT, 0, complaint_of);
+    EXPECT_MODEL_ADDS(missed, NLP_ROLE_CUSTOMER, NLP_MODEL_COMPLAINT, 0, complaint_of);
     /* it only adds: what the rules explain or read as praise stays as it was,
      * and so do plain reports it is unsure of */
     static const char *const not_complaints[] = {
@@ -2141,16 +2146,7 @@ START_TEST(complaint_model_adds_what_the_rules_miss)
         "hate mondays",
         "ugh my head is killing me today",
     };
-    nlp_analyzer_keep_model_inputs(an, true);
-    for (size_t i = 0; i < sizeof unaimed / sizeof unaimed[0]; i++) {
-        nlp_result r = cust(unaimed[i]);
-        int32_t ids[64];
-        size_t n_ids = 0;
-        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_COMPLAINT, ids, 64, &n_ids);
-        ck_assert_msg(in[0] >= 0.5f && r.complaint < 0.5f, "%s: rules %f, with the model %f",
-                      unaimed[i], (double)in[0], (double)r.complaint);
-    }
-    nlp_analyzer_keep_model_inputs(an, false);
+    EXPECT_MODEL_TAKES_BACK(unaimed, NLP_ROLE_CUSTOMER, NLP_MODEL_COMPLAINT, 0, complaint_of);
     /* ... and leaves what names the company, the product or a fault */
     static const char *const aimed[] = {
         "you guys are a joke",        "not happy at all",
@@ -2191,17 +2187,8 @@ START_TEST(legal_threats_and_the_law_named_in_passing)
         "I work at the financial regulator, can I get a statement of my account?",
         "What does the regulator say about how long a switch should take?",
     };
-    nlp_analyzer_keep_model_inputs(an, true);
-    for (size_t i = 0; i < sizeof taken_back / sizeof taken_back[0]; i++) {
-        nlp_result r = cust(taken_back[i]);
-        int32_t ids[64];
-        size_t n_ids = 0;
-        const float *in = nlp_analyzer_model_inputs(an, NLP_MODEL_LEGAL, ids, 64, &n_ids);
-        ck_assert_msg(in[3] >= 0.5f && r.escalation < 0.5f && r.escalation_type == NLP_ESC_NONE,
-                      "%s: rules %f, with the models %f (%d)", taken_back[i], (double)in[3],
-                      (double)r.escalation, (int)r.escalation_type);
-    }
-    nlp_analyzer_keep_model_inputs(an, false);
+    /* (below 0.5 the type is none) */
+    EXPECT_MODEL_TAKES_BACK(taken_back, NLP_ROLE_CUSTOMER, NLP_MODEL_LEGAL, 3, escalation_of);
     static const char *const not_legal[] = {
         "I'm a lawyer, so please only call me after 6pm.",
         "Is it a legal requirement to have a TV licence to stream your channels?",
@@ -2302,8 +2289,7 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
         "your hospital stay is not our concern, the payment was late",
         "your redundancy is not our concern, the arrears stand",
     };
-    expect_model_adds(cold, sizeof cold / sizeof cold[0], NLP_ROLE_AGENT, NLP_MODEL_TONEDEAF, 9,
-                      tone_deaf_of);
+    EXPECT_MODEL_ADDS(cold, NLP_ROLE_AGENT, NLP_MODEL_TONEDEAF, 9, tone_deaf_of);
     /* the model read this at 0.90 once agent9_dev was in its data (below
      * TONEDEAF_MODEL_ADD); the lexicon names it since the sixteenth session */
     ck_assert_float_ge(agent("whether or not you were in hospital, the payment was late").tone_deaf,
