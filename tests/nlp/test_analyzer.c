@@ -2178,8 +2178,14 @@ START_TEST(legal_threats_and_the_law_named_in_passing)
         "where can I file a complaint",
         "I need to lodge a claim against your business",
         "I will get my lawyer on this, my card was charged twice, call me on 0141 496 0000",
+        /* "I'm taking" and "I'm putting" open an agent's phrase of ownership
+         * only when it goes on as one ("I'm taking care of it") */
+        "I'm taking this further",
+        "I'm putting in a complaint",
     };
     EXPECT(legal, legal_of, true);
+    ck_assert_int_eq(cust("I'm taking this to social media").escalation_type, NLP_ESC_PUBLIC);
+    ck_assert_float_ge(agent("I'm taking care of this for you now").empathy, 0.5f);
     /* a regulator or the law named without a threat: the rules call a
      * regulator a legal threat, the escalation models (legal_model.txt and
      * the others, all below LEGAL_TAKE_BACK_LOGIT) take it back */
