@@ -2334,8 +2334,9 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
     }
     if (legal) {
         if (z < LEGAL_TAKE_BACK_LOGIT) {
-            /* "I'm a barrister and I need a phone plan with roaming", "I accepted
-             * the ombudsman's decision. When will the refund come?" */
+            /* "What does the regulator say about how long a switch should
+             * take?", "I accepted the ombudsman's decision. When will the
+             * refund come?" */
             out->escalation = sigmoid(z);
             out->escalation_type = NLP_ESC_NONE;
         }
