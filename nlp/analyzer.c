@@ -131,9 +131,10 @@
 #define ESC_MODEL_TAGS                                                                             \
     (NLP_WORD2_CONTACT | NLP_WORD2_AGAIN | NLP_WORD2_SHARE | NLP_WORD2_AUDIENCE |                  \
      NLP_WORD2_PROMISE | NLP_WORD2_UNMET)
-/* ... or a word of the person and cancel pairs (escalation.txt: "speak",
- * "someone", "manager", "cancel", "account", ...), the automated service
- * named ("bot") or a legal word (LEGAL_CUE_W) */
+/* ... or a word of the person and cancel pairs (these flags; escalation.txt:
+ * "speak", "someone", "manager", "cancel", "account", ...); the automated
+ * service named ("bot": bot_named) and a legal word (legal_named, LEGAL_CUE_W)
+ * open the door too */
 #define ESC_MODEL_FLAGS                                                                            \
     (NLP_LEX_HREQ_VERB | NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG | NLP_LEX_CANCEL_VERB |            \
      NLP_LEX_CANCEL_OBJ)

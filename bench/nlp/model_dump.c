@@ -1,7 +1,8 @@
 /* bench/nlp/model_dump.c - a model's inputs, one line per message.
  *
  * usage: bench_nlp_model_dump [MODEL] < MESSAGES
- *        MODEL: sarcasm (the default), empathy, complaint, tonedeaf, public, repeat, human, cancel
+ *        MODEL: sarcasm (the default), empathy, complaint, tonedeaf, public, repeat, human, cancel,
+ *        legal
  *
  * Reads one message per line on stdin (customer messages for sarcasm, complaint
  * and the escalation models, agent replies for empathy and tonedeaf) and writes, for each, the
