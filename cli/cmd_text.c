@@ -15,18 +15,21 @@
 
 #define TEXT_DEFAULT_MAX 65536u
 #define TEXT_READ_CHUNK  65536u
+#define TEXT_EXPLAIN_MAX 4096u /* bytes of one explanation; longer ones end with "..." */
 
 typedef struct text_opts {
     nlp_role role;
     cli_format format;
     size_t max_bytes;
+    bool explain;
 } text_opts;
 
 static void text_usage(FILE *out)
 {
     fprintf(
         out,
-        "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n\n"
+        "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n"
+        "                    [--explain]\n\n"
         "Reads one message per line on stdin and writes one result per line on stdout,\n"
         "in the same order: valence (-1..1), emotions (customer role; all 0 with\n"
         "--role agent: the agent channel yields no emotion), complaint, escalation and\n"
@@ -40,8 +43,13 @@ static void text_usage(FILE *out)
         "TSV (default) starts with a header row. Lines longer than\n"
         "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
         "truncated=1. Memory use is constant.\n\n"
+        "--explain adds a last column (TSV) or field (JSON), explain: the lexicon's\n"
+        "words and phrases the message matched, each with what it carries, then the\n"
+        "rules that fired, e.g. \"speak to a manager(human_request 0.90) | rules:\n"
+        "verb and object\". It holds only the lexicon's own spellings of the words it\n"
+        "knows, never other text of the message (no PII); at most %u bytes.\n\n"
         "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
-        TEXT_DEFAULT_MAX);
+        TEXT_DEFAULT_MAX, TEXT_EXPLAIN_MAX);
 }
 
 static int parse_args(int argc, char **argv, text_opts *o)
@@ -49,6 +57,7 @@ static int parse_args(int argc, char **argv, text_opts *o)
     o->role = NLP_ROLE_CUSTOMER;
     o->format = CLI_FORMAT_TSV;
     o->max_bytes = TEXT_DEFAULT_MAX;
+    o->explain = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -60,7 +69,9 @@ static int parse_args(int argc, char **argv, text_opts *o)
             cli_error("text", "%s needs a value", a);
             return -1;
         }
-        if (strcmp(a, "--role") == 0) {
+        if (strcmp(a, "--explain") == 0) {
+            o->explain = true;
+        } else if (strcmp(a, "--role") == 0) {
             const char *v = argv[++i];
             if (strcmp(v, "customer") == 0) {
                 o->role = NLP_ROLE_CUSTOMER;
@@ -168,19 +179,21 @@ static void put_text(FILE *out, const char *text, size_t n, cli_format fmt)
     }
 }
 
-static void put_header(FILE *out)
+static void put_header(FILE *out, bool explain)
 {
     fputs("valence", out);
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
     }
     fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
-          "\tsensitive\tsensitive_topic\tpause_request\thuman_senior\tredacted\n",
+          "\tsensitive\tsensitive_topic\tpause_request\thuman_senior\tredacted",
           out);
+    fputs(explain ? "\texplain\n" : "\n", out);
 }
 
+/* explain: nlp_analyzer_explain()'s text, or NULL without --explain */
 static void put_result(FILE *out, const nlp_result *r, const char *redacted, size_t n_redacted,
-                       cli_format fmt)
+                       const char *explain, cli_format fmt)
 {
     if (fmt == CLI_FORMAT_JSON) {
         fprintf(out, "{\"valence\":%.3f", (double)r->valence);
@@ -198,6 +211,10 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
                 (double)r->sensitive, nlp_topic_name(r->sensitive_topic), (double)r->pause_request,
                 r->human_senior ? "true" : "false");
         put_text(out, redacted, n_redacted, fmt);
+        if (explain != NULL) {
+            fputs("\",\"explain\":\"", out);
+            put_text(out, explain, strlen(explain), fmt);
+        }
         fputs("\"}\n", out);
         return;
     }
@@ -211,6 +228,10 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
             (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0, (double)r->sensitive,
             nlp_topic_name(r->sensitive_topic), (double)r->pause_request, r->human_senior ? 1 : 0);
     put_text(out, redacted, n_redacted, fmt);
+    if (explain != NULL) {
+        fputc('\t', out);
+        put_text(out, explain, strlen(explain), fmt);
+    }
     fputc('\n', out);
 }
 
@@ -227,7 +248,11 @@ static int analyse_line(nlp_analyzer *an, const text_opts *o, const char *line, 
     r.truncated = r.truncated || overflow;
     size_t n_red = 0;
     const char *red = nlp_analyzer_redacted(an, &n_red);
-    put_result(stdout, &r, red, n_red, o->format);
+    char explain[TEXT_EXPLAIN_MAX];
+    if (o->explain) {
+        nlp_analyzer_explain(an, &r, explain, sizeof explain);
+    }
+    put_result(stdout, &r, red, n_red, o->explain ? explain : NULL, o->format);
     return 0;
 }
 
@@ -255,7 +280,7 @@ int cli_text_main(int argc, char **argv)
         goto done;
     }
     if (o.format == CLI_FORMAT_TSV) {
-        put_header(stdout);
+        put_header(stdout, o.explain);
     }
     size_t len = 0;
     bool overflow = false;

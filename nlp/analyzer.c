@@ -717,6 +717,7 @@ struct nlp_analyzer {
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
     int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
+    nlp_role role;                            /* of the last message (nlp_analyzer_explain()) */
     bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
     float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
 };
@@ -1001,6 +1002,251 @@ const char *nlp_topic_name(nlp_topic t)
     static const char *const names[NLP_TOPIC_COUNT] = {"none", "billing_dispute", "cancellation",
                                                        "bereavement", "hardship"};
     return (unsigned)t < NLP_TOPIC_COUNT ? names[t] : "?";
+}
+
+const char *nlp_why_name(uint32_t bit)
+{
+    static const char *const names[NLP_WHY_COUNT] = {"negation",
+                                                     "contrast",
+                                                     "praise denied",
+                                                     "mocking phrase",
+                                                     "praise then not",
+                                                     "praise frame for a fault",
+                                                     "praise for a bad situation",
+                                                     "bare praise then a fault",
+                                                     "scare quotes",
+                                                     "thanks for a fault",
+                                                     "closing mock praise",
+                                                     "sarcasm model",
+                                                     "verb and object",
+                                                     "keyword request",
+                                                     "bot refused",
+                                                     "contact before, nothing came of it",
+                                                     "telling others",
+                                                     "escalation model",
+                                                     "law named, no threat",
+                                                     "telling others of praise",
+                                                     "complaint model",
+                                                     "not what was ordered"};
+    if (bit == 0 || (bit & (bit - 1)) != 0 || bit >= (1u << NLP_WHY_COUNT)) {
+        return "?";
+    }
+    return names[__builtin_ctz(bit)];
+}
+
+/* The explanation being written: buf[0, len), NUL after it; full once an item
+ * did not fit. */
+typedef struct explain_text {
+    char *buf;
+    size_t cap, len;
+    bool full;
+} explain_text;
+
+/* Appends item[0, n) (one whole item, or nothing and "..." when it does not fit). */
+static void explain_put(explain_text *x, const char *item, size_t n)
+{
+    if (x->full) {
+        return;
+    }
+    if (x->len + n + 1 > x->cap) {
+        x->full = true;
+        if (x->len + 4 <= x->cap) {
+            memcpy(x->buf + x->len, "...", 3);
+            x->len += 3;
+        }
+    } else {
+        memcpy(x->buf + x->len, item, n);
+        x->len += n;
+    }
+    x->buf[x->len] = '\0';
+}
+
+/* An item being written: text[0, n), at most sizeof text - 1 bytes (longer
+ * writes are cut). */
+typedef struct explain_item {
+    char text[1024];
+    size_t n;
+} explain_item;
+
+static void item_put(explain_item *it, const char *s, size_t len)
+{
+    size_t room = sizeof it->text - 1 - it->n;
+    len = len < room ? len : room;
+    memcpy(it->text + it->n, s, len);
+    it->n += len;
+}
+
+static void item_str(explain_item *it, const char *s)
+{
+    item_put(it, s, strlen(s));
+}
+
+/* v with `decimals` digits after the point (1 or 2), a sign first when
+ * `sign` or v < 0; |v| < 1000 (lexicon weights are). No libc formatting: no
+ * locale, no allocation. */
+static void item_fixed(explain_item *it, float v, int decimals, bool sign)
+{
+    char d[16];
+    size_t k = sizeof d;
+    int scale = decimals == 1 ? 10 : 100;
+    float a = v < 0.0f ? -v : v;
+    long q = lroundf((a < 999.0f ? a : 999.0f) * (float)scale);
+    for (int j = 0; j < decimals; j++) {
+        d[--k] = (char)('0' + q % 10);
+        q /= 10;
+    }
+    d[--k] = '.';
+    do {
+        d[--k] = (char)('0' + q % 10);
+        q /= 10;
+    } while (q > 0);
+    if (v < 0.0f) {
+        d[--k] = '-';
+    } else if (sign) {
+        d[--k] = '+';
+    }
+    item_put(it, d + k, sizeof d - k);
+}
+
+/* Appends the word of token t: the lexicon's spelling of it. */
+static void item_word(explain_item *it, const nlp_lexicon *lex, const token *t)
+{
+    if (t->word_id >= 0 && (uint32_t)t->word_id < lex->n_words) {
+        uint32_t w = lex->word_text[t->word_id];
+        item_put(it, lex->pool + (w >> 6), w & 63u);
+    } else {
+        item_str(it, (t->flags & TOK_EMOJI) ? "[face]" : "[word]");
+    }
+}
+
+/* Appends what entry e carries, ", "-separated; false when nothing. */
+static bool item_values(explain_item *it, const nlp_lex_entry *e, bool agent)
+{
+    size_t start = it->n;
+    if (e->valence != 0.0f) {
+        item_fixed(it, e->valence, 1, true);
+    }
+    if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && e->esc_weight > 0.0f &&
+        e->esc_weight != LEGAL_CUE_W) {
+        item_str(it, it->n > start ? ", " : "");
+        if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
+            item_str(it, "bot");
+        } else {
+            item_str(it, nlp_escalation_type_name((nlp_escalation_type)e->esc_type));
+            item_str(it, " ");
+            item_fixed(it, e->esc_weight, 2, false);
+        }
+    }
+    static const char *const cue_names[NLP_LEX_N_SCORES] = {
+        [NLP_LEX_COMPLAINT] = "complaint", [NLP_LEX_SARCASM] = "mocking",
+        [NLP_LEX_EMPATHY] = "empathy",     [NLP_LEX_TONEDEAF] = "tone-deaf",
+        [NLP_LEX_SERVICE] = "service",     [NLP_LEX_PROBLEM] = "fault"};
+    const char *names[NLP_LEX_N_SCORES + 2 + 10];
+    size_t n_names = 0;
+    for (int k = 0; k < NLP_LEX_N_SCORES; k++) {
+        /* empathy and tone-deafness are scored for agents only */
+        bool read = agent || (k != NLP_LEX_EMPATHY && k != NLP_LEX_TONEDEAF);
+        if (e->scores[k] > 0.0f && read) {
+            names[n_names++] = cue_names[k];
+        }
+    }
+    if (e->topic_type != NLP_TOPIC_NONE && e->topic_type < NLP_TOPIC_COUNT &&
+        e->topic_weight > 0.0f) {
+        names[n_names++] = nlp_topic_name((nlp_topic)e->topic_type);
+    }
+    int best = -1; /* the strongest emotion; none for an agent (no emotion on that channel) */
+    for (int k = 0; k < NLP_EMO_COUNT && !agent; k++) {
+        if (e->emo[k] > 0.0f && (best < 0 || e->emo[k] > e->emo[best])) {
+            best = k;
+        }
+    }
+    if (best >= 0) {
+        names[n_names++] = nlp_emotion_name((nlp_emotion)best);
+    }
+    static const struct {
+        uint32_t flag;
+        const char *name;
+    } roles[] = {{NLP_LEX_NEG, "negator"},
+                 {NLP_LEX_INT, "intensifier"},
+                 {NLP_LEX_DAMP, "softener"},
+                 {NLP_LEX_BUT, "contrast"},
+                 {NLP_LEX_HREQ_VERB, "request verb"},
+                 {NLP_LEX_HREQ_OBJ, "person asked for"},
+                 {NLP_LEX_CANCEL_VERB, "cancel verb"},
+                 {NLP_LEX_CANCEL_OBJ, "what is cancelled"},
+                 {NLP_LEX_FORMAL_VERB, "formal verb"},
+                 {NLP_LEX_FORMAL_OBJ, "formal route"}};
+    for (size_t k = 0; k < sizeof roles / sizeof roles[0]; k++) {
+        if (e->flags & roles[k].flag) {
+            names[n_names++] = roles[k].name;
+        }
+    }
+    for (size_t k = 0; k < n_names; k++) {
+        item_str(it, it->n > start ? ", " : "");
+        item_str(it, names[k]);
+    }
+    return it->n > start;
+}
+
+#define WHY_SARCASM                                                                                \
+    (NLP_WHY_SARC_PHRASE | NLP_WHY_SARC_LAST_NOT | NLP_WHY_SARC_FRAME | NLP_WHY_SARC_PRAISE_BAD |  \
+     NLP_WHY_SARC_OPENER | NLP_WHY_SARC_QUOTES | NLP_WHY_SARC_THANKS | NLP_WHY_SARC_CLOSER |       \
+     NLP_WHY_SARC_MODEL)
+#define WHY_ESCALATION                                                                             \
+    (NLP_WHY_ESC_PAIR | NLP_WHY_ESC_KEYWORD | NLP_WHY_ESC_BOT | NLP_WHY_ESC_REPEAT |               \
+     NLP_WHY_ESC_PUBLIC | NLP_WHY_ESC_MODEL)
+
+size_t nlp_analyzer_explain(const nlp_analyzer *an, const nlp_result *r, char *buf, size_t cap)
+{
+    if (buf == NULL || cap == 0) {
+        return 0;
+    }
+    explain_text x = {.buf = buf, .cap = cap};
+    buf[0] = '\0';
+    if (an == NULL || r == NULL) {
+        return 0;
+    }
+    const nlp_lexicon *lex = an->lex;
+    bool agent = an->role == NLP_ROLE_AGENT;
+    bool secret = false; /* after "password" and the like, to the clause's end: nothing shown */
+    explain_item it;
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        const token *t = &an->tokens[i];
+        size_t end = i + 1; /* past the phrase's last word */
+        while (end < an->n_tokens && (an->tokens[end].flags & TOK_CONSUMED)) {
+            end++;
+        }
+        secret = secret || (t->word_tags2 & NLP_WORD2_SECRET);
+        if (!secret && t->entry >= 0 && (uint32_t)t->entry < lex->n_entries) {
+            it.n = 0;
+            item_str(&it, x.len > 0 ? " " : "");
+            for (size_t k = i; k < end; k++) {
+                item_str(&it, k > i ? " " : "");
+                item_word(&it, lex, &an->tokens[k]);
+            }
+            item_str(&it, "(");
+            if (item_values(&it, &lex->entries[t->entry], agent)) {
+                item_str(&it, ")");
+                explain_put(&x, it.text, it.n);
+            }
+        }
+        for (size_t k = i; k < end; k++) {
+            secret = secret && !(an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA));
+        }
+        i = end - 1;
+    }
+    uint32_t why = r->why;
+    why &= r->sarcasm >= 0.5f ? ~0u : ~(uint32_t)WHY_SARCASM;
+    why &= r->escalation >= 0.5f ? ~0u : ~(uint32_t)WHY_ESCALATION;
+    const char *lead = x.len > 0 ? " | rules: " : "rules: ";
+    for (; why != 0; why &= why - 1) {
+        it.n = 0;
+        item_str(&it, lead);
+        item_str(&it, nlp_why_name(why & -why));
+        explain_put(&x, it.text, it.n);
+        lead = ", ";
+    }
+    return x.len;
 }
 
 /* ---- tokeniser ---------------------------------------------------------- */
@@ -3111,6 +3357,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     long thanks_fault = -100; /* a fault thanked for, until praise follows in its sentence */
     bool thanks_then_fault = false;
     bool mismatch = false, self_caused = false;
+    uint32_t why = 0; /* NLP_WHY_* of the rules that added evidence */
     closer_marks closer = {{0}, {0}, 0, 0.0f, 0.0f};
     int n_content = 0;       /* tokens that are words, phrases or faces */
     long last_sentence = 0;  /* where the sentence before ts.sentence started */
@@ -3254,6 +3501,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                  * regular": what came is not what was asked for ("ordered on
                  * monday and got it today" names what was asked) */
                 mismatch = true;
+                why |= NLP_WHY_MISMATCH;
             }
         }
         if (excess_next) {
@@ -3402,6 +3650,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     sum -= neg_own_v;
                     neg_own_v = 0.0f;
                     neg_found = true;
+                    why |= NLP_WHY_NEGATION;
                 } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
                     v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
                     sum -= rev_own_v;
@@ -3611,6 +3860,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                          * store manager give me a ring" */
                         esc[NLP_ESC_HUMAN_REQUEST] =
                             max_f(esc[NLP_ESC_HUMAN_REQUEST], CALLBACK_ESC);
+                        why |= NLP_WHY_ESC_PAIR;
                     }
                     last_hreq_verb = (long)end;
                     hreq_negated = negated;
@@ -3636,6 +3886,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                         bare_cancel(an, i, n_tok,
                                     pos - last_want <= BARE_CANCEL_REACH && !want_negated)) {
                         esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], BARE_CANCEL_ESC);
+                        why |= NLP_WHY_ESC_PAIR;
                     }
                 }
                 if (f & NLP_LEX_CANCEL_OBJ) {
@@ -3657,6 +3908,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     last_hreq_obj >= last_hreq_verb &&
                     last_hreq_obj - last_hreq_verb <= PAIR_WINDOW) {
                     esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.9f);
+                    why |= NLP_WHY_ESC_PAIR;
                 }
                 if (f & NLP_LEX_WANT) {
                     last_want = pos;
@@ -3665,6 +3917,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 if ((f & NLP_LEX_HREQ_STRONG) && !want_negated && pos - last_want <= 4) {
                     /* "I want a manager", "get me a human" */
                     esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], 0.85f);
+                    why |= NLP_WHY_ESC_PAIR;
                 }
                 if ((f & (NLP_LEX_CANCEL_VERB | NLP_LEX_CANCEL_OBJ)) && !cancel_verb_negated &&
                     labs(last_cancel_obj - last_cancel_verb) <= PAIR_WINDOW &&
@@ -3674,11 +3927,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                       block_ahead(an, i, n_tok)) &&
                     !cancel_kept(an, n_tok)) {
                     esc[NLP_ESC_CANCEL] = max_f(esc[NLP_ESC_CANCEL], 0.85f);
+                    why |= NLP_WHY_ESC_PAIR;
                 }
                 if ((f & (NLP_LEX_FORMAL_VERB | NLP_LEX_FORMAL_OBJ)) &&
                     labs(last_formal_obj - last_formal_verb) <= PAIR_WINDOW) {
                     if (!formal_obj_claim || !insurance_claim(an, n_tok, i)) {
                         esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], 0.8f);
+                        why |= NLP_WHY_ESC_PAIR;
                     }
                 }
             }
@@ -3717,6 +3972,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (UNLIKELY(last_negator >= ts.sentence && prev_sent_pos > 0.0f) &&
                 denies(an, ts.sentence, pos)) {
                 deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass);
+                why |= NLP_WHY_DENIAL;
                 sent_pos = 0.0f;
             }
             prev_sent_pos = sent_pos;
@@ -3746,14 +4002,17 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (unmarked_end && last_negator >= ts.sentence && prev_sent_pos > 0.0f &&
         denies(an, ts.sentence, (long)n_tok - 1)) {
         deny_praise(prev_sent_pos, &sum, &pos_mass, &neg_mass); /* "... It hasn't" */
+        why |= NLP_WHY_DENIAL;
     }
     /* a message that is only a person to reach ("agent", "representative",
      * "human?") or a complaint: the keyword requests of chat bots and phone
      * menus, said again, in several words or beside a "please" */
     if (n_content == 1 && (lone_flags & (NLP_LEX_HREQ_OBJ | NLP_LEX_HREQ_STRONG))) {
         esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], LONE_REQUEST);
+        why |= NLP_WHY_ESC_KEYWORD;
     } else if (n_content == 1 && (lone_flags & NLP_LEX_FORMAL_OBJ)) {
         esc[NLP_ESC_LEGAL] = max_f(esc[NLP_ESC_LEGAL], LONE_REQUEST);
+        why |= NLP_WHY_ESC_KEYWORD;
     } else {
         nlp_escalation_type k = n_content >= 2 && n_content <= KEYWORD_WORDS
                                     ? keyword_request(an, 0, n_tok)
@@ -3774,6 +4033,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
         if (k != NLP_ESC_NONE) {
             esc[k] = max_f(esc[k], LONE_REQUEST);
+            why |= NLP_WHY_ESC_KEYWORD;
         }
     }
     if (n_content == 1 && neg_own_v < 0.0f && n_excl == 0 && n_tok > 0 &&
@@ -3797,6 +4057,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * besides the phrase); the phrase and all it carried are taken back */
         esc[NLP_ESC_PUBLIC] = 0.0f;
         take_back(&pub, &sum, &pos_mass, &neg_mass, &hostile_mass, emo, cue, &n_valenced);
+        why |= NLP_WHY_PUBLIC_PRAISE;
         /* the phrase was the only negative word, so any fault a frame or a
          * thanks was taken to praise was the phrase ("amazing service from
          * Priya today, will be telling all my friends") */
@@ -3814,16 +4075,20 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * a person ("please no more bots", "the bot keep sending same
              * link") */
             esc[NLP_ESC_HUMAN_REQUEST] = max_f(esc[NLP_ESC_HUMAN_REQUEST], BOT_REFUSED_ESC);
+            why |= NLP_WHY_ESC_BOT;
         }
         if (repeat_pair) {
             esc[NLP_ESC_REPEAT_CONTACT] = max_f(esc[NLP_ESC_REPEAT_CONTACT], PAIR2_ESC);
+            why |= NLP_WHY_ESC_REPEAT;
         }
         if (public_pair) {
             esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], PAIR2_ESC);
+            why |= NLP_WHY_ESC_PUBLIC;
         }
     }
     if (told_anywhere == 7u && neg_mass > pos_mass && !ends_question) {
         esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], 0.7f);
+        why |= NLP_WHY_ESC_PUBLIC;
     }
     if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f &&
         (emo[NLP_EMO_GRATITUDE] >= 0.5f || emo[NLP_EMO_JOY] >= 0.5f) && pos_mass > neg_mass &&
@@ -3886,9 +4151,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         (an->tokens[n_tok - 2].flags & (TOK_COMMA | TOK_CLAUSE_END)) && pos_mass > 0.0f) {
         /* praise taken back by a last "not" of its own: "so helpful, not" */
         sarc += 0.8f;
+        why |= NLP_WHY_SARC_LAST_NOT;
     }
     if ((pos_frame_then_neg || frame_fault >= 0) && !warm_face) {
         sarc += 0.6f;
+        why |= NLP_WHY_SARC_FRAME;
     }
     if (pos_mass > 1.5f && (n_bad_situation > 0 || cue[NLP_LEX_COMPLAINT] > 0.5f) && !have_but &&
         neg_mass < 0.5f * pos_mass && !warm_face) {
@@ -3902,22 +4169,28 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         /* ... unless a relief word gives it one: "freezing today. glad the
          * heating's on", "stuck in traffic but luckily had snacks" */
         sarc += relief ? 0.0f : 0.45f + (elongated ? 0.15f : 0.0f);
+        why |= relief ? 0u : NLP_WHY_SARC_PRAISE_BAD;
     }
     if (opener && n_after_pos == 0 && (after_fault || after_neg >= OPENER_MIN_NEG)) {
         sarc += 0.6f; /* "great, another outage"; "perfect. locked out again" */
+        why |= NLP_WHY_SARC_OPENER;
     }
     if (n_bad_situation > 0 && !have_but && scare_quoted(an, s, n_bytes)) {
         /* "my \"hot\" meal arrived cold": a claim in scare quotes beside a fault */
         sarc += 0.6f;
+        why |= NLP_WHY_SARC_QUOTES;
     }
     if ((thanks_then_fault || thanks_fault >= 0) && !have_but) {
         sarc += 0.6f; /* "thanks for the 3 hour delay": the thanks is for a fault */
+        why |= NLP_WHY_SARC_THANKS;
     }
     /* an opening expletive is emphasis, not a grievance: "Damn. That is a great idea." */
     if (closer_mocks(an, &closer, n_tok, pos_mass, neg_mass, expl_e != NULL ? -expl_v : 0.0f) &&
         !have_but && out->sensitive < 0.5f) {
         sarc += 0.6f; /* "the fire alarm went off again at 3am. very reassuring" */
+        why |= NLP_WHY_SARC_CLOSER;
     }
+    why |= cue[NLP_LEX_SARCASM] > 0.0f && sarc > 0.0f ? NLP_WHY_SARC_PHRASE : 0u;
     out->sarcasm = squash(sarc * 1.2f);
     /* the model reads what the rules could not: mock praise with no frame
      * ("Exceptional service as ever. My application has been with the
@@ -3952,6 +4225,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                          (z >= SARC_MODEL_MIN_LOGIT);
     if (UNLIKELY(model_sarcasm) && !thanks_meant(an, n_tok) && !puts_right(an, n_tok)) {
         out->sarcasm = sigmoid(z);
+        why |= NLP_WHY_SARC_MODEL;
     } else {
         model_sarcasm = false;
     }
@@ -4097,6 +4371,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (an->saw_digit && !worry && out->valence <= 0.3f &&
         figures_disagree(an, s, n_bytes, n_tok)) {
         cue[NLP_LEX_COMPLAINT] += MISMATCH_CUE; /* "marked 32 waist. they measure 29" */
+        why |= NLP_WHY_MISMATCH;
         cue[NLP_LEX_PROBLEM] += MISMATCH_CUE;
     }
     float ev = fault_w * (1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM]) +
@@ -4147,10 +4422,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
         };
         if (complaint_open) {
+            float rules = out->complaint;
             out->complaint = complaint_model(an, n_tok, explained, unaimed, in);
+            why |= (out->complaint >= 0.5f) != (rules >= 0.5f) ? NLP_WHY_COMPLAINT_MODEL : 0u;
         }
         if (escalation_open) {
+            nlp_escalation_type rules = out->escalation_type;
             escalation_models(an, out, n_tok, escalation_read, legal_check, in);
+            why |= out->escalation_type != rules
+                       ? (rules == NLP_ESC_LEGAL ? NLP_WHY_LEGAL_TAKEN_BACK : NLP_WHY_ESC_MODEL)
+                       : 0u;
         }
     }
     if (out->complaint >= 0.5f && emo[NLP_EMO_ANXIETY] + emo[NLP_EMO_SADNESS] <=
@@ -4199,5 +4480,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                                    .ends_question = ends_question};
         agent_side(an, out, n_tok, &facts);
     }
+    out->why = why | (have_but ? NLP_WHY_CONTRAST : 0u);
+    an->role = role;
     return RP_OK;
 }

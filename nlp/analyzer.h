@@ -100,7 +100,39 @@ typedef struct nlp_result {
      * already on the line can route. Set for any such words not negated, read
      * with escalation_type == NLP_ESC_HUMAN_REQUEST. Customer role only. */
     bool human_senior;
+    /* The rules that added evidence to this result (appended after the older
+     * fields): NLP_WHY_* bits, for explanations and audits (nlp_why_name(),
+     * nlp_analyzer_explain()). A bit says a rule fired, not that it decided a
+     * score: read the sarcasm bits beside sarcasm >= 0.5, and so on. */
+    uint32_t why;
 } nlp_result;
+
+/* The rules nlp_result.why names. */
+enum {
+    NLP_WHY_NEGATION = 1u << 0,          /* a negator turned a word round: "not good" */
+    NLP_WHY_CONTRAST = 1u << 1,          /* "but": the clause after it weighs more */
+    NLP_WHY_DENIAL = 1u << 2,            /* praise denied after it: "... It hasn't" */
+    NLP_WHY_SARC_PHRASE = 1u << 3,       /* a mocking phrase: "oh great", "thanks a lot" */
+    NLP_WHY_SARC_LAST_NOT = 1u << 4,     /* praise taken back by a last "not" */
+    NLP_WHY_SARC_FRAME = 1u << 5,        /* a praise frame for a fault: "love how it drops" */
+    NLP_WHY_SARC_PRAISE_BAD = 1u << 6,   /* strong praise for a bad situation */
+    NLP_WHY_SARC_OPENER = 1u << 7,       /* bare praise, then a fault: "great, another outage" */
+    NLP_WHY_SARC_QUOTES = 1u << 8,       /* a claim in scare quotes beside a fault */
+    NLP_WHY_SARC_THANKS = 1u << 9,       /* thanks for a fault: "thanks for the 3 hour delay" */
+    NLP_WHY_SARC_CLOSER = 1u << 10,      /* a fault, then praise to close: "very reassuring" */
+    NLP_WHY_SARC_MODEL = 1u << 11,       /* the sarcasm model read praise as mock */
+    NLP_WHY_ESC_PAIR = 1u << 12,         /* a verb and its object: "speak to ... a manager" */
+    NLP_WHY_ESC_KEYWORD = 1u << 13,      /* a bare keyword request: "agent", "complaint" */
+    NLP_WHY_ESC_BOT = 1u << 14,          /* the bot named beside displeasure */
+    NLP_WHY_ESC_REPEAT = 1u << 15,       /* a contact before, and nothing came of it */
+    NLP_WHY_ESC_PUBLIC = 1u << 16,       /* telling others: a telling word and an audience */
+    NLP_WHY_ESC_MODEL = 1u << 17,        /* an escalation model read a threat or request */
+    NLP_WHY_LEGAL_TAKEN_BACK = 1u << 18, /* the law named, no threat: the models took it back */
+    NLP_WHY_PUBLIC_PRAISE = 1u << 19,    /* telling others how good it was: no threat */
+    NLP_WHY_COMPLAINT_MODEL = 1u << 20, /* the complaint model added a complaint or took one back */
+    NLP_WHY_MISMATCH = 1u << 21,        /* not what was ordered: "ordered a large, got a small" */
+    NLP_WHY_COUNT = 22
+};
 
 typedef struct nlp_analyzer_config {
     /* Longest message analysed, in bytes (64 .. 1 MiB). Longer input is cut at
@@ -143,6 +175,25 @@ const char *nlp_emotion_name(nlp_emotion e);
 /* "none", "human_request", "cancel", "legal", "public", "repeat_contact"; "?"
  * when out of range. Static strings; thread-safe, real-time safe. */
 const char *nlp_escalation_type_name(nlp_escalation_type t);
+
+/* A short name of one NLP_WHY_* bit ("negation", "sarcasm model", ...); "?"
+ * for anything else. Never NULL; static strings; thread-safe, real-time safe. */
+const char *nlp_why_name(uint32_t bit);
+
+/* Writes into buf (cap bytes; nothing when cap is 0), NUL-terminated, what the
+ * last message analysed was read as, for a person auditing a score: the
+ * lexicon's words, phrases and faces it matched, in order, each with what it
+ * carries (valence, escalation type and weight, the cues complaint, fault,
+ * service, mocking, empathy and tone-deaf, topic, the strongest emotion for
+ * the customer role, negator, intensifier, softener, contrast), then
+ * "| rules: " and the names of r->why's bits (r: that message's result; the
+ * sarcasm rules only when r->sarcasm >= 0.5, the escalation rules only when
+ * r->escalation >= 0.5 or a take-back). Words carry nothing of the message
+ * but the lexicon's spelling of a word it knows ("<num>" for a number), so
+ * the text holds no PII. Words that carry nothing are left out. Returns the
+ * length written; a text that does not fit ends at an item with "...".
+ * Real-time safe, O(tokens); must not overlap other calls on the analyser. */
+size_t nlp_analyzer_explain(const nlp_analyzer *an, const nlp_result *r, char *buf, size_t cap);
 
 /* "none", "billing_dispute", "cancellation", "bereavement", "hardship"; "?" when
  * out of range. Never NULL; static strings; thread-safe, real-time safe. */

@@ -594,6 +594,7 @@ def main():
     # a spelling's slot is its word's under another key: the same entry, word
     # id (so the phrases), trie child and tags
     keyed = sorted(word_ids.items(), key=lambda kv: kv[1])
+    word_text = [0] * max(1, len(word_ids))  # per word id: pool offset << 6 | length
     keyed += sorted((v, word_ids[w]) for v, w in spellings.items())
     for key, wid in keyed:
         w = key if key in word_ids else spellings[key]
@@ -610,6 +611,8 @@ def main():
         tags = tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)
         slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), single.get(w, -1), wid,
                     children[0].get(wid, 0), tags)
+        if key in word_ids:  # the word's own spelling, for nlp_analyzer_explain()
+            word_text[wid] = len(pool) << 6 | len(b)
         pool += b
 
     # the edges below the root hashed on (node, word id) for the matcher's
@@ -746,6 +749,10 @@ def main():
     for i in range(0, len(edge_filter), 16):
         o.append("    " + ", ".join("%d" % b for b in edge_filter[i:i + 16]) + ",")
     o.append("};")
+    o.append(f"static const uint32_t word_text[{len(word_text)}] = {{")
+    for i in range(0, len(word_text), 8):
+        o.append("    " + ", ".join("%du" % x for x in word_text[i:i + 8]) + ",")
+    o.append("};")
     o.append(f"static const nlp_lex_emoticon emoticons[{max(1, len(emo_list))}] = {{")
     for i, (b, _) in enumerate(emo_list):
         o.append("    {%s, %d, %d}," % (c_str(b), len(b), remap[emo_first + i]))
@@ -756,7 +763,7 @@ def main():
     o.append("// clang-format on\n")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(rows), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter," %
+    o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter, word_text," %
              (len(emo_list), len(word_ids), edge_bits))
     o.append("    {%s}," % ", ".join(model_rows))
     o.append("};")

@@ -196,6 +196,9 @@ typedef struct nlp_lexicon {
      * (32 - NLP_LEX_EDGE_FILTER_BITS) is set for every edge key; a clear bit
      * means no such edge (a set one is checked in the table) */
     const uint8_t *edge_filter;
+    /* per word id: where its own spelling lies in the pool, offset << 6 |
+     * length (nlp_analyzer_explain(); no per-message path reads it) */
+    const uint32_t *word_text;
     /* The models (nlp/lexicon/NAME_model.txt, trained by bench/nlp/train_models.py),
      * by NLP_MODEL_*; analyzer.c says what each decides. */
     nlp_lex_model models[NLP_MODEL_COUNT];

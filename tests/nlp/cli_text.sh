@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/nlp/cli_text.sh - `rapport text`: order, header, formats, exit codes,
 # over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw,
-# the sensitive-topic columns.
+# the sensitive-topic columns, --explain.
 set -u
 rapport=$1
 fail() { echo "FAIL: $*"; exit 1; }
@@ -26,6 +26,14 @@ long=$( (head -c 5000 /dev/zero | tr '\0' 'a'; printf '\nok\n') | "$rapport" tex
 
 bad=$(printf 'caf\303 \377 "q" \\\n' | "$rapport" text --format json)
 printf "%s\n" "$bad" | grep -q 'caf\\ufffd \\ufffd \\"q\\" \\\\' || fail "json escaping: $bad"
+
+ex=$(printf 'I want to speak to your manager NOW!!!\nmy password is love\n' | "$rapport" text --explain)
+printf '%s\n' "$ex" | head -1 | grep -q '	redacted	explain$' || fail "--explain header"
+printf '%s\n' "$ex" | sed -n 2p | grep -q '	.*your manager(.*human_request .* | rules: verb and object$' ||
+    fail "--explain row: $ex"
+printf '%s\n' "$ex" | sed -n 3p | grep -q '	$' || fail "--explain shows a secret: $ex"
+printf 'thanks for nothing\n' | "$rapport" text --format json --explain |
+    grep -q '"explain":"[^"]*rules: mocking phrase"}$' || fail "--explain in json"
 
 "$rapport" text --role boss </dev/null >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad --role must exit 2"

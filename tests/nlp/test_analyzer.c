@@ -2835,6 +2835,111 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+/* The explanation of a score: the lexicon's words and phrases with what they
+ * carry, then the rules (nlp_result.why); never other text of the message. */
+static const char *explain_of(const nlp_result *r, char *buf, size_t cap)
+{
+    size_t n = nlp_analyzer_explain(an, r, buf, cap);
+    ck_assert_uint_eq(n, strlen(buf));
+    return buf;
+}
+
+START_TEST(explain_names_the_words_and_the_rules)
+{
+    char buf[1024];
+    nlp_result r = cust("I want to speak to your manager NOW!!!");
+    ck_assert(r.why & NLP_WHY_ESC_PAIR);
+    const char *x = explain_of(&r, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(x, "your manager("));
+    ck_assert_ptr_nonnull(strstr(x, "human_request 0."));
+    ck_assert_ptr_nonnull(strstr(x, "person asked for"));
+    ck_assert_ptr_nonnull(strstr(x, " | rules: verb and object"));
+
+    r = cust("Oh great, thanks a lot.");
+    ck_assert(r.sarcasm >= 0.5f && (r.why & NLP_WHY_SARC_PHRASE));
+    x = explain_of(&r, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(x, "oh great(+"));
+    ck_assert_ptr_nonnull(strstr(x, "mocking"));
+    ck_assert_ptr_nonnull(strstr(x, "rules: mocking phrase"));
+
+    /* a negation; the complaint model took back the rules' complaint of
+     * negativity with no fault named */
+    r = cust("this is not good");
+    ck_assert(r.complaint < 0.5f && (r.why & NLP_WHY_NEGATION));
+    x = explain_of(&r, buf, sizeof buf);
+    ck_assert_str_eq(x, "not(negator) good(+1.8, joy) | rules: negation, complaint model");
+    /* the rules of an escalation below 0.5 are not shown */
+    r = cust("the bot was brilliant, sorted without any fuss");
+    ck_assert(r.escalation < 0.5f);
+    ck_assert_ptr_null(strstr(explain_of(&r, buf, sizeof buf), "bot refused"));
+
+    r = cust("What does the regulator say about how long a switch should take?");
+    ck_assert(r.why & NLP_WHY_LEGAL_TAKEN_BACK);
+    ck_assert_ptr_nonnull(strstr(explain_of(&r, buf, sizeof buf), "law named, no threat"));
+
+    r = cust("I've called three times and nobody has called me back");
+    ck_assert(r.escalation >= 0.5f && (r.why & NLP_WHY_ESC_REPEAT));
+    ck_assert_ptr_nonnull(
+        strstr(explain_of(&r, buf, sizeof buf), "rules: contact before, nothing came of it"));
+
+    /* nothing the lexicon reads: nothing to show */
+    r = cust("Pettway Bama 730");
+    ck_assert_str_eq(explain_of(&r, buf, sizeof buf), "");
+}
+END_TEST
+
+START_TEST(explain_shows_no_text_of_the_message_and_respects_the_roles)
+{
+    char buf[1024];
+    /* numbers are <num>; a secret after "password" is never shown, even a
+     * word the lexicon knows */
+    nlp_result r = cust("I waited 45 minutes on hold, my password is love");
+    const char *x = explain_of(&r, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(x, "<num>"));
+    ck_assert_ptr_null(strstr(x, "45"));
+    ck_assert_ptr_null(strstr(x, "love"));
+    r = cust("my password is love, I love this app");
+    ck_assert_ptr_nonnull(strstr(explain_of(&r, buf, sizeof buf), "app"));
+    ck_assert_ptr_nonnull(strstr(buf, "love("));
+    /* no emotion on the agent channel; empathy only there */
+    r = agent("I understand how frustrating this must be.");
+    x = explain_of(&r, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(x, "empathy"));
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        ck_assert_ptr_null(strstr(x, nlp_emotion_name((nlp_emotion)k)));
+    }
+    r = cust("I understand how frustrating this must be.");
+    ck_assert_ptr_null(strstr(explain_of(&r, buf, sizeof buf), "empathy"));
+}
+END_TEST
+
+START_TEST(explain_fits_the_buffer)
+{
+    nlp_result r = cust("I want to speak to your manager NOW!!! This is the third time I've "
+                        "called, the service is awful and I will cancel my subscription.");
+    char full[1024], cut[40];
+    size_t n = nlp_analyzer_explain(an, &r, full, sizeof full);
+    ck_assert_uint_gt(n, sizeof cut);
+    size_t m = nlp_analyzer_explain(an, &r, cut, sizeof cut);
+    ck_assert_uint_eq(m, strlen(cut));
+    ck_assert_uint_lt(m, sizeof cut);
+    ck_assert_uint_ge(m, 3);
+    ck_assert_str_eq(cut + m - 3, "...");
+    ck_assert_int_eq(strncmp(cut, full, m - 3), 0); /* whole items, then "..." */
+    char one[1] = {'x'};
+    ck_assert_uint_eq(nlp_analyzer_explain(an, &r, one, 1), 0);
+    ck_assert_int_eq(one[0], '\0');
+    ck_assert_uint_eq(nlp_analyzer_explain(an, &r, NULL, 0), 0);
+    ck_assert_uint_eq(nlp_analyzer_explain(NULL, &r, full, sizeof full), 0);
+    ck_assert_str_eq(full, "");
+    ck_assert_str_eq(nlp_why_name(NLP_WHY_NEGATION), "negation");
+    ck_assert_str_eq(nlp_why_name(NLP_WHY_MISMATCH), "not what was ordered");
+    ck_assert_str_eq(nlp_why_name(0), "?");
+    ck_assert_str_eq(nlp_why_name(NLP_WHY_NEGATION | NLP_WHY_CONTRAST), "?");
+    ck_assert_str_eq(nlp_why_name(1u << NLP_WHY_COUNT), "?");
+}
+END_TEST
+
 Suite *nlp_analyzer_suite(void)
 {
     Suite *s = suite_create("nlp_analyzer");
@@ -2893,6 +2998,9 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
     tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, explain_names_the_words_and_the_rules);
+    tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
+    tcase_add_test(tc, explain_fits_the_buffer);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,5 +1,6 @@
 /* tests/nlp/test_robust.c - invalid UTF-8, huge and random input, allocation
- * failure at every step of create, and no allocation while analysing. */
+ * failure at every step of create, and no allocation while analysing or
+ * explaining. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,8 @@ START_TEST(analyse_allocates_nothing)
         nlp_result r;
         ck_assert_int_eq(nlp_analyzer_analyze(an, m, strlen(m), (nlp_role)(i & 1), &r), RP_OK);
         sink += r.valence;
+        char why[256];
+        sink += (float)nlp_analyzer_explain(an, &r, why, sizeof why);
     }
     ck_assert_uint_eq(rp_alloc_count() - before, 0);
     ck_assert(sink == sink);
