@@ -2844,6 +2844,18 @@ static const char *explain_of(const nlp_result *r, char *buf, size_t cap)
     return buf;
 }
 
+START_TEST(a_fix_achieved_is_no_complaint)
+{
+    /* a fix achieved is no demand for one */
+    static const char *const fixed[] = {"the engineer came and managed to fix it",
+                                        "he was able to sort it in ten minutes"};
+    EXPECT(fixed, complaint_of, false);
+    static const char *const demanded[] = {"can you fix it please",
+                                           "nobody has been able to fix it"};
+    EXPECT(demanded, complaint_of, true);
+}
+END_TEST
+
 START_TEST(explain_names_the_words_and_the_rules)
 {
     char buf[1024];
@@ -2998,6 +3010,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
     tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, a_fix_achieved_is_no_complaint);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
