@@ -207,6 +207,10 @@ START_TEST(negation_flips_and_softens)
     ck_assert_float_lt(cust("i dont think i like it").valence, 0.0f);
     /* a negated "stop" asserts what follows */
     ck_assert_float_gt(cust("I can't stop smiling").valence, 0.2f);
+    /* disbelief is emphasis: the words after it keep their sign */
+    ck_assert_float_lt(cust("I can't believe how rude your staff were").valence, -0.3f);
+    ck_assert_float_ge(cust("I cannot believe you charged me twice").complaint, 0.5f);
+    ck_assert_float_gt(cust("I can't believe how helpful you've been").valence, 0.3f);
     ck_assert_float_lt(cust("The app won't stop crashing").valence, -0.2f);
     /* a sentence that only denies the one before negates its praise
      * (seventeenth session); one that says more does not */
@@ -1241,6 +1245,8 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
         "still not fixed after two engineer visits",
         "the lights on the charger don't work",
         "thanks for nothing",
+        "thanks a lot for nothing",
+        "thank you for absolutely nothing",
     };
     EXPECT(complaints, complaint_of, true);
     /* a fault put right, a negated fault, thanks and polite requests are not */
