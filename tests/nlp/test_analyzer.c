@@ -1247,6 +1247,10 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
         "thanks for nothing",
         "thanks a lot for nothing",
         "thank you for absolutely nothing",
+        "nobody could help me",
+        "not once has anyone called me back",
+        "your service couldn't be worse",
+        "you never fail to disappoint",
     };
     EXPECT(complaints, complaint_of, true);
     /* a fault put right, a negated fault, thanks and polite requests are not */
