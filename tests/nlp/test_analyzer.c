@@ -1340,6 +1340,8 @@ START_TEST(each_escalation_type)
         {"If this isn't refunded by Friday I'll do a chargeback", NLP_ESC_LEGAL},
         {"please treat this as a formal complaint", NLP_ESC_LEGAL},
         {"you've left me no choice but legal action", NLP_ESC_LEGAL},
+        {"I have no choice but to leave", NLP_ESC_CANCEL},
+        {"don't make me ask for your manager", NLP_ESC_HUMAN_REQUEST},
         {"the local paper will hear about this", NLP_ESC_PUBLIC},
         {"i'll name and shame you online", NLP_ESC_PUBLIC},
         {"I'll be writing a very honest review of this hotel", NLP_ESC_PUBLIC},
