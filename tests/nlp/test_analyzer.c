@@ -2336,6 +2336,9 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(
         agent("that's really not fair, i've credited back the difference for you").empathy, 0.5f);
     ck_assert_float_lt(agent("the card will be blocked now").empathy, 0.5f);
+    /* validation told with a negator is not turned round by it */
+    ck_assert_float_ge(agent("I don't blame you for being upset").empathy, 0.5f);
+    ck_assert_float_gt(agent("you're not wrong to be annoyed").valence, 0.0f);
     /* care in deeds and time: going slowly, owning the fault, a promise kept */
     ck_assert_float_ge(agent("go at your own pace, there's no time limit on this call").empathy,
                        0.5f);
