@@ -1251,6 +1251,8 @@ START_TEST(contact_centre_complaints_vs_resolved_and_polite)
         "not once has anyone called me back",
         "your service couldn't be worse",
         "you never fail to disappoint",
+        "it doesn't even turn on",
+        "the heating won't come on",
     };
     EXPECT(complaints, complaint_of, true);
     /* a fault put right, a negated fault, thanks and polite requests are not */
