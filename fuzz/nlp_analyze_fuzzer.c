@@ -1,7 +1,8 @@
 /* fuzz/nlp_analyze_fuzzer.c - arbitrary bytes (invalid UTF-8 included) through
  * nlp_analyzer_analyze() for both roles and nlp_pii_redact(): never a crash,
  * every score in range, the redacted text within its documented bound, and the
- * tokeniser's word-at-a-time path giving the same tokens and outputs as its
+ * tokeniser's word-at-a-time path giving the same tokens, outputs and
+ * explanation (nlp_analyzer_explain(), into a buffer of any size) as its
  * byte-at-a-time reference. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -64,6 +65,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             memcmp(red, red_ref, n_red) != 0 || n_tok != n_tok_ref ||
             memcmp(tok, tok_ref, n_tok) != 0) {
             abort(); /* the word-at-a-time tokeniser differs from its reference */
+        }
+        /* the explanation: within any buffer, NUL-terminated, the same from both paths */
+        char why[512], why_ref[512];
+        size_t cap = size > 0 ? 1 + data[0] % sizeof why : sizeof why;
+        size_t n_why = nlp_analyzer_explain(an, &r, why, cap);
+        size_t n_why_ref = nlp_analyzer_explain(ref, &r_ref, why_ref, cap);
+        if (n_why >= cap || strlen(why) != n_why || n_why != n_why_ref ||
+            memcmp(why, why_ref, n_why) != 0) {
+            abort();
         }
     }
     size_t cap = nlp_pii_redacted_cap(size);
