@@ -368,6 +368,11 @@
  * "barrister": escalation.txt): it adds nothing, but opens the escalation
  * models' door, as every legal word does, negated or not */
 #define LEGAL_CUE_W 0.01f
+/* the escalation weight that marks a phrase denying an escalation ("no need to
+ * escalate", "this isn't a formal complaint": escalation.txt): it adds
+ * nothing, and the escalation models, which read the words and not their
+ * denial, do not read the message */
+#define ESC_DENIED_W 0.02f
 
 /* A capitalised word next to another one, not opening its sentence, in a
  * message whose words are mostly not capitalised, is part of a name ("the
@@ -1129,7 +1134,10 @@ static bool item_values(explain_item *it, const nlp_lex_entry *e, bool agent)
     if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT && e->esc_weight > 0.0f &&
         e->esc_weight != LEGAL_CUE_W) {
         item_str(it, it->n > start ? ", " : "");
-        if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
+        if (e->esc_weight == ESC_DENIED_W) {
+            item_str(it, "no ");
+            item_str(it, nlp_escalation_type_name((nlp_escalation_type)e->esc_type));
+        } else if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
             item_str(it, "bot");
         } else {
             item_str(it, nlp_escalation_type_name((nlp_escalation_type)e->esc_type));
@@ -3347,6 +3355,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool bot_named = false;       /* the automated service (BOT_CUE_W) ... */
     bool legal_named = false;     /* a legal word, or one of LEGAL_CUE_W */
     bool legal_meant = false;     /* ... a legal threat just after "will", "gonna", ... */
+    bool esc_denied = false;      /* a phrase of ESC_DENIED_W */
     uint32_t pair_flags = 0;      /* ESC_PAIR_FLAGS of the words read */
     bool saw_negator = false;     /* ... and a negator not answering ("not", "no more") */
     long last_cancel_obj = -100, last_formal_verb = -100, last_formal_obj = -100;
@@ -3828,13 +3837,15 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 asks_pause |= (f & NLP_LEX_PAUSE) != 0 && !negated;
             }
             if (e->esc_type != NLP_ESC_NONE && e->esc_type < NLP_ESC_COUNT) {
-                legal_named |= e->esc_type == NLP_ESC_LEGAL;
+                esc_denied |= e->esc_weight == ESC_DENIED_W;
+                legal_named |= e->esc_type == NLP_ESC_LEGAL && e->esc_weight != ESC_DENIED_W;
                 /* "I will get my lawyer on this": intended, never taken back */
                 legal_meant |= e->esc_type == NLP_ESC_LEGAL && e->esc_weight >= 0.5f &&
                                pos - last_intent <= INTENT_REACH;
                 if (e->esc_type == NLP_ESC_HUMAN_REQUEST && e->esc_weight == BOT_CUE_W) {
                     bot_named = true; /* negated or not: "no more bots"; no request alone */
-                } else if (!negated && e->esc_weight != LEGAL_CUE_W) {
+                } else if (!negated && e->esc_weight != LEGAL_CUE_W &&
+                           e->esc_weight != ESC_DENIED_W) {
                     float *slot = &esc[e->esc_type];
                     *slot = *slot + e->esc_weight * (1.0f - *slot);
                     if (share != NULL) {
@@ -4398,7 +4409,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool escalation_read = out->escalation < 0.5f &&
                            ((an->saw_tags2 & ESC_MODEL_TAGS) != 0 ||
                             (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named || legal_named) &&
-                           pos_mass - ack_mass <= neg_mass;
+                           pos_mass - ack_mass <= neg_mass && !esc_denied;
     /* a legal threat of the rules' the models may take back (LEGAL_TAKE_BACK_LOGIT);
      * not one with a complaint or a claim ("I need to lodge a claim against
      * your business": the formal route is the customer's to take) */

@@ -36,7 +36,7 @@ f1() {
 }
 
 # labels 1/0 against a score >= 0.5
-for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" "complaints7_dev.tsv complaint" "complaints8_dev.tsv complaint" "complaints9_dev.tsv complaint" "complaints10_dev.tsv complaint" \
+for pair in "complaints_dev.tsv complaint" "complaints2_dev.tsv complaint" "complaints3_dev.tsv complaint" "complaints4_dev.tsv complaint" "complaints5_dev.tsv complaint" "complaints6_dev.tsv complaint" "complaints7_dev.tsv complaint" "complaints8_dev.tsv complaint" "complaints9_dev.tsv complaint" "complaints10_dev.tsv complaint" "complaints11_dev.tsv complaint" \
     "sarcasm_dev.tsv sarcasm" \
     "sarcasm2_dev.tsv sarcasm" "sarcasm3_dev.tsv sarcasm" "sarcasm4_dev.tsv sarcasm" "sarcasm5_dev.tsv sarcasm" "heldout_sarcasm.tsv sarcasm" "heldout_sarcasm2.tsv sarcasm" "heldout_sarcasm3.tsv sarcasm" "heldout_sarcasm4.tsv sarcasm" "heldout_sarcasm5.tsv sarcasm" "heldout_sarcasm6.tsv sarcasm" \
     "support_dev.tsv escalation" "heldout_complaints.tsv complaint" "heldout_complaints2.tsv complaint" "heldout_complaints3.tsv complaint" "heldout_complaints4.tsv complaint" "heldout_complaints5.tsv complaint" "heldout_complaints6.tsv complaint" "heldout_complaints7.tsv complaint" "heldout_complaints8.tsv complaint" "heldout_complaints9.tsv complaint" "heldout_complaints10.tsv complaint"; do
@@ -87,7 +87,7 @@ done
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
     heldout_escalation3.tsv heldout_escalation4.tsv heldout_escalation5.tsv heldout_escalation6.tsv \
-    escalation7_dev.tsv escalation8_dev.tsv escalation9_dev.tsv escalation10_dev.tsv escalation11_dev.tsv escalation12_dev.tsv escalation13_dev.tsv escalation14_dev.tsv escalation15_dev.tsv escalation16_dev.tsv escalation17_dev.tsv escalation18_dev.tsv escalation19_dev.tsv escalation20_dev.tsv escalation21_dev.tsv escalation22_dev.tsv heldout_escalation7.tsv heldout_escalation8.tsv heldout_escalation9.tsv heldout_escalation10.tsv heldout_escalation11.tsv heldout_escalation12.tsv heldout_escalation13.tsv heldout_escalation14.tsv heldout_escalation15.tsv \
+    escalation7_dev.tsv escalation8_dev.tsv escalation9_dev.tsv escalation10_dev.tsv escalation11_dev.tsv escalation12_dev.tsv escalation13_dev.tsv escalation14_dev.tsv escalation15_dev.tsv escalation16_dev.tsv escalation17_dev.tsv escalation18_dev.tsv escalation19_dev.tsv escalation20_dev.tsv escalation21_dev.tsv escalation22_dev.tsv escalation23_dev.tsv heldout_escalation7.tsv heldout_escalation8.tsv heldout_escalation9.tsv heldout_escalation10.tsv heldout_escalation11.tsv heldout_escalation12.tsv heldout_escalation13.tsv heldout_escalation14.tsv heldout_escalation15.tsv \
     routine_dev.tsv routine2_dev.tsv; do
 [ -f "$dir/$f" ] || continue
     analyse "$f" 1 customer
@@ -132,7 +132,7 @@ for f in chat_turns2_dev.tsv heldout_chat_turns.tsv heldout_turns3.tsv; do
         f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv agent8_dev.tsv agent9_dev.tsv agent10_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv heldout_agent4.tsv heldout_agent5.tsv heldout_agent6.tsv heldout_agent7.tsv heldout_agent8.tsv; do
+for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv agent8_dev.tsv agent9_dev.tsv agent10_dev.tsv agent11_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv heldout_agent4.tsv heldout_agent5.tsv heldout_agent6.tsv heldout_agent7.tsv heldout_agent8.tsv; do
     [ -f "$dir/$f" ] || continue
     analyse "$f" 2 agent
     for k in 1 2; do

@@ -2861,6 +2861,29 @@ static const char *explain_of(const nlp_result *r, char *buf, size_t cap)
     return buf;
 }
 
+/* negation that tells good news, denies an escalation or deflects blame
+ * (complaints11_dev, escalation23_dev, agent11_dev) */
+START_TEST(negation_that_reverses_the_reading)
+{
+    static const char *const faults[] = {"The upgrade has made no difference whatsoever",
+                                         "the chicken wasn't cooked through"};
+    EXPECT(faults, complaint_of, true);
+    static const char *const fine[] = {
+        "No sign of any damage on the sofa, the delivery lads were very careful",
+        "not to worry, I found the reference in my spam folder"};
+    EXPECT(fine, complaint_of, false);
+    static const char *const denied[] = {
+        "no need to escalate, the agent already explained it to me",
+        "This isn't a formal complaint, just feedback on the website",
+        "Nothing has changed with my circumstances, so I assume the renewal is the same price?"};
+    EXPECT(denied, escalation_of, false);
+    ck_assert_float_gt(cust("I can't recommend you highly enough").valence, 0.3f);
+    ck_assert_float_ge(agent("It isn't our fault the courier couldn't find you").tone_deaf, 0.5f);
+    ck_assert_float_lt(agent("It isn't our fault the courier couldn't find you").empathy, 0.5f);
+    ck_assert_float_ge(agent("I'm not going to repeat myself again.").tone_deaf, 0.5f);
+}
+END_TEST
+
 /* a fix achieved is no demand for one, and one that did not happen is a fault */
 START_TEST(a_fix_achieved_is_no_complaint)
 {
@@ -3030,6 +3053,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, analyser_redacts_and_counts);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, a_fix_achieved_is_no_complaint);
+    tcase_add_test(tc, negation_that_reverses_the_reading);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
