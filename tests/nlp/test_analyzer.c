@@ -2887,7 +2887,6 @@ END_TEST
 /* a fix achieved is no demand for one, and one that did not happen is a fault */
 START_TEST(a_fix_achieved_is_no_complaint)
 {
-    /* a fix achieved is no demand for one */
     static const char *const fixed[] = {"the engineer came and managed to fix it",
                                         "he was able to sort it in ten minutes"};
     EXPECT(fixed, complaint_of, false);
