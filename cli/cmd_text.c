@@ -45,8 +45,8 @@ static void text_usage(FILE *out)
         "truncated=1. Memory use is constant.\n\n"
         "--explain adds a last column (TSV) or field (JSON), explain: the lexicon's\n"
         "words and phrases the message matched, each with what it carries, then the\n"
-        "rules that fired, e.g. \"speak to a manager(human_request 0.90) | rules:\n"
-        "verb and object\". It holds only the lexicon's own spellings of the words it\n"
+        "rules that fired, e.g. \"cancel my subscription(-1.5, cancel 0.90, complaint,\n"
+        "anger)\". It holds only the lexicon's own spellings of the words it\n"
         "knows, never other text of the message (no PII); at most %u bytes.\n\n"
         "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
         TEXT_DEFAULT_MAX, TEXT_EXPLAIN_MAX);
