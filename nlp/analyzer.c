@@ -580,7 +580,8 @@ enum {
     TOK_EMOJI = 1u << 5,
     TOK_HAS_LOWER = 1u << 6,
     TOK_COMMA = 1u << 7,
-    TOK_TITLE = 1u << 8, /* an upper-case letter, then some lower case ("Woman") */
+    TOK_TITLE = 1u << 8,  /* an upper-case letter, then some lower case ("Woman") */
+    TOK_HIDDEN = 1u << 9, /* in a phrase whose words the models do not read (NLP_LEX2_HIDE) */
 };
 
 typedef struct token {
@@ -594,6 +595,13 @@ typedef struct token {
     uint8_t
         word_tags2; /* NLP_WORD2_* of the word; no padding, so token arrays compare with memcmp */
 } token;
+
+/* The word id a model reads of token t: none (-1) inside a phrase that hides
+ * its words (a select, not a branch). */
+static inline int32_t model_word_id(const token *t)
+{
+    return (t->flags & TOK_HIDDEN) ? -1 : t->word_id;
+}
 
 /* A token for the word in lexicon slot s. */
 static inline token word_token(const nlp_lex_slot *s, uint16_t flags)
@@ -962,7 +970,7 @@ const float *nlp_analyzer_model_inputs(const nlp_analyzer *an, int model, int32_
 {
     size_t n = an->n_tokens < max_ids ? an->n_tokens : max_ids;
     for (size_t i = 0; i < n; i++) {
-        word_ids[i] = an->tokens[i].word_id;
+        word_ids[i] = model_word_id(&an->tokens[i]);
     }
     *n_ids = n;
     return an->model_in[model >= 0 && model < NLP_MODEL_COUNT ? model : 0];
@@ -1913,6 +1921,17 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
     return n_tok;
 }
 
+/* Hides the words of the n tokens from token i from the models: the
+ * sarcasm model's weights, which the tokeniser summed, are taken back. */
+static NO_INLINE void hide_words(nlp_analyzer *an, size_t i, size_t n)
+{
+    const int8_t *sarc = an->lex->models[NLP_MODEL_SARCASM].word;
+    for (size_t m = i; m < i + n; m++) {
+        an->sarc_sum -= sarc[model_word_id(&an->tokens[m])];
+        an->tokens[m].flags |= TOK_HIDDEN;
+    }
+}
+
 /* The longest lexicon phrase that starts at token i, if any, replaces its
  * tokens by one entry; returns how many tokens it took (0: none). */
 static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok)
@@ -1956,6 +1975,9 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
         t->flags |= an->tokens[m].flags & (TOK_CAPS | TOK_ELONG);
         t->word_tags |= an->tokens[m].word_tags & NLP_WORD_RELIEF; /* "good luck" */
         an->tokens[m].flags |= TOK_CONSUMED;
+    }
+    if (UNLIKELY(lex->entries[best].flags2 & NLP_LEX2_HIDE)) {
+        hide_words(an, i, best_len);
     }
     t->flags |= last->flags & (TOK_CLAUSE_END | TOK_COMMA);
     t->excl = last->excl;
@@ -2446,7 +2468,7 @@ static int32_t model_words(const nlp_analyzer *an, int model, size_t n_tok)
     const int8_t *weight = an->lex->models[model].word;
     int32_t sum = 0;
     for (size_t i = 0; i < n_tok; i++) {
-        sum += weight[an->tokens[i].word_id]; /* -1, no word id: the 0 before the first */
+        sum += weight[model_word_id(&an->tokens[i])]; /* -1, no word id: the 0 before the first */
     }
     return sum;
 }
@@ -2573,7 +2595,7 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
     int32_t sum[NLP_MODEL_ESC_N] = {0};
     for (size_t i = 0; i < n_tok; i++) {
         /* -1: the zeros before the first word */
-        const int8_t *w = weight + NLP_MODEL_ESC_N * (ptrdiff_t)an->tokens[i].word_id;
+        const int8_t *w = weight + NLP_MODEL_ESC_N * (ptrdiff_t)model_word_id(&an->tokens[i]);
         sum[0] += w[0];
         sum[1] += w[1];
         sum[2] += w[2];

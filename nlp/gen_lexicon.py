@@ -37,6 +37,10 @@ SCORES = ["complaint", "sarcasm", "empathy", "tonedeaf", "service", "problem"]
 ESC_TYPES = ["none", "human_request", "cancel", "legal", "public", "repeat_contact"]
 # Sensitive topics: must match nlp_topic in nlp/analyzer.h.
 TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardship"]
+# Second flags (nlp_lex_entry.flags2): must match NLP_LEX2_* in nlp/lexicon.h.
+FLAGS2 = {
+    "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")
+}
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {
     "neg": 1 << 0,         # negator ("not", "never")
@@ -143,7 +147,8 @@ def parse_value(tag, raw, where):
 
 def new_entry():
     return {"valence": 0.0, "emo": [0.0] * len(EMOTIONS), "scores": [0.0] * len(SCORES),
-            "esc": 0, "esc_w": 0.0, "topic": 0, "topic_w": 0.0, "flags": 0, "mod": 0.0}
+            "esc": 0, "esc_w": 0.0, "topic": 0, "topic_w": 0.0, "flags": 0, "mod": 0.0,
+            "flags2": 0}
 
 
 def parse_rhs(rhs, where):
@@ -174,6 +179,10 @@ def parse_rhs(rhs, where):
                 sys.exit(f"{where}: topic weight out of (0, 1]")
             e["topic"] = TOPIC_TYPES.index(t)
             e["topic_w"] = weight
+        elif tag in FLAGS2:
+            if w:
+                sys.exit(f"{where}: tag '{tag}' takes no weight")
+            e["flags2"] |= FLAGS2[tag]
         elif tag in FLAGS:
             e["flags"] |= FLAGS[tag]
             if tag in ("int", "damp"):
@@ -203,6 +212,7 @@ def merge(a, b, where, from_pattern):
     m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
     m["scores"] = [max(x, y) for x, y in zip(a["scores"], b["scores"])]
     m["flags"] = a["flags"] | b["flags"]
+    m["flags2"] = a.get("flags2", 0) | b.get("flags2", 0)
     m["mod"] = a["mod"] or b["mod"]
     if b["esc_w"] > a["esc_w"]:
         m["esc"], m["esc_w"] = b["esc"], b["esc_w"]
@@ -667,9 +677,9 @@ def main():
             e["flags"] |= TOPIC_FLAG
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
-        row = ("    {%.3ff, %du, %.3ff, %du, %.3ff, %du, %.3ff, {%s}, {%s}}," %
-               (e["valence"], e["flags"], e["mod"], e["esc"], e["esc_w"], e["topic"],
-                e["topic_w"], emo, sc))
+        row = ("    {%.3ff, %du, %.3ff, %du, %du, %.3ff, %du, %.3ff, {%s}, {%s}}," %
+               (e["valence"], e["flags"], e["mod"], e["esc"], e.get("flags2", 0), e["esc_w"],
+                e["topic"], e["topic_w"], emo, sc))
         if row not in row_of:
             row_of[row] = len(rows)
             rows.append(row)

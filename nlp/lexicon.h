@@ -75,6 +75,14 @@ enum {
  * fault of the service. Bit 31, so not in the enum (an enum constant is an int). */
 #define NLP_LEX_SELF (1u << 31)
 
+/* Bits of nlp_lex_entry.flags2 (flags has no bit left). */
+enum {
+    /* a phrase that means the opposite of what its words say one by one ("isn't
+     * broken anymore", "no issues since"): the models, which read the
+     * message's words and not their order, do not read its words */
+    NLP_LEX2_HIDE = 1,
+};
+
 /* The word a number (ASCII digits) that is no lexicon word is read as, so that
  * phrases can hold a number: "waited <num> hours". */
 #define NLP_LEX_NUM_WORD "<num>"
@@ -103,7 +111,8 @@ typedef struct nlp_lex_entry {
     float valence;                  /* -4..4, 0 for function words */
     uint32_t flags;                 /* NLP_LEX_* */
     float mod;                      /* intensifier boost / dampener cut */
-    uint32_t esc_type;              /* nlp_escalation_type */
+    uint16_t esc_type;              /* nlp_escalation_type */
+    uint16_t flags2;                /* NLP_LEX2_* */
     float esc_weight;               /* 0..1 */
     uint32_t topic_type;            /* nlp_topic */
     float topic_weight;             /* 0..1, evidence for topic_type */

@@ -2897,6 +2897,47 @@ START_TEST(a_fix_achieved_is_no_complaint)
 }
 END_TEST
 
+/* "not", "issue", "broken" in a message that reports no fault (the false
+ * complaints RESEARCH.md quotes of other products), beside the same words in
+ * a fault */
+START_TEST(a_fault_denied_or_over_is_no_complaint)
+{
+    static const char *const fine[] = {
+        "My phone isn't broken anymore after the repair.",
+        "No issues since the update, everything works.",
+        "the app doesn't crash anymore, thanks",
+        "It didn't take long at all.",
+        "Nothing is broken, I just need help setting it up.",
+        "Just to confirm, there are no outstanding issues on my account?",
+        "I have an outstanding balance of 40 pounds, can I pay it now?"};
+    EXPECT(fine, complaint_of, false);
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_msg(cust(fine[i]).valence > 0.1f, "%s", fine[i]);
+    }
+    ck_assert_float_le(fabsf(cust(fine[5]).valence), 0.1f); /* no praise in "outstanding" */
+    static const char *const faults[] = {
+        "My phone is still broken after the repair.", "Nothing but issues since the update.",
+        "It's been broken since the update.", "It took ages to get through.",
+        "There's an outstanding refund you still haven't paid me."};
+    EXPECT(faults, complaint_of, true);
+    /* the models do not read the words of such a phrase (NLP_LEX2_HIDE) */
+    nlp_analyzer_keep_model_inputs(an, true);
+    (void)cust("isn't broken anymore");
+    int32_t ids[8];
+    size_t n_ids = 0;
+    (void)nlp_analyzer_model_inputs(an, NLP_MODEL_COMPLAINT, ids, 8, &n_ids);
+    ck_assert_uint_eq(n_ids, 3);
+    for (size_t i = 0; i < n_ids; i++) {
+        ck_assert_int_eq(ids[i], -1);
+    }
+    (void)cust("is broken");
+    (void)nlp_analyzer_model_inputs(an, NLP_MODEL_COMPLAINT, ids, 8, &n_ids);
+    ck_assert_uint_eq(n_ids, 2);
+    ck_assert_int_ge(ids[1], 0);
+    nlp_analyzer_keep_model_inputs(an, false);
+}
+END_TEST
+
 START_TEST(explain_names_the_words_and_the_rules)
 {
     char buf[1024];
@@ -3053,6 +3094,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, a_fix_achieved_is_no_complaint);
     tcase_add_test(tc, negation_that_reverses_the_reading);
+    tcase_add_test(tc, a_fault_denied_or_over_is_no_complaint);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
