@@ -2920,6 +2920,17 @@ START_TEST(a_fault_denied_or_over_is_no_complaint)
         "It's been broken since the update.", "It took ages to get through.",
         "There's an outstanding refund you still haven't paid me."};
     EXPECT(faults, complaint_of, true);
+    static const char *const over[] = {
+        "The error message disappeared after I restarted, all good now.",
+        "The issue was on my end, my cable was unplugged.",
+        "Not a single problem since I switched to you."};
+    EXPECT(over, complaint_of, false);
+    static const char *const staying[] = {"I don't want to cancel, I just want to change my plan.",
+                                          "I won't be cancelling, don't worry.",
+                                          "I'm not leaving, I just want a better deal."};
+    EXPECT(staying, escalation_of, false);
+    ck_assert_int_eq(cust("I want to cancel, I can't afford the plan.").escalation_type,
+                     NLP_ESC_CANCEL);
     /* the models do not read the words of such a phrase (NLP_LEX2_HIDE) */
     nlp_analyzer_keep_model_inputs(an, true);
     (void)cust("isn't broken anymore");
