@@ -2929,6 +2929,9 @@ START_TEST(a_fault_denied_or_over_is_no_complaint)
                                           "I won't be cancelling, don't worry.",
                                           "I'm not leaving, I just want a better deal."};
     EXPECT(staying, escalation_of, false);
+    /* an agent's ownership with "we" and reassurance with a negator */
+    ck_assert_float_ge(agent("I don't want you to worry, we'll fix this.").empathy, 0.5f);
+    ck_assert_float_ge(agent("Don't worry, we'll get this sorted for you today.").empathy, 0.5f);
     ck_assert_int_eq(cust("I want to cancel, I can't afford the plan.").escalation_type,
                      NLP_ESC_CANCEL);
     /* the models do not read the words of such a phrase (NLP_LEX2_HIDE) */
