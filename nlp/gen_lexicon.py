@@ -542,6 +542,8 @@ def main():
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
+        if len(words) == 1 and e.get("flags2", 0) & FLAGS2["hide"]:
+            sys.exit(f"{words[0]}: 'hide' is for phrases")
         for tag, bit in word_tags.items():
             if not e["flags"] & FLAGS[tag]:
                 continue
