@@ -212,7 +212,7 @@ def merge(a, b, where, from_pattern):
     m["emo"] = [max(x, y) for x, y in zip(a["emo"], b["emo"])]
     m["scores"] = [max(x, y) for x, y in zip(a["scores"], b["scores"])]
     m["flags"] = a["flags"] | b["flags"]
-    m["flags2"] = a.get("flags2", 0) | b.get("flags2", 0)
+    m["flags2"] = a["flags2"] | b["flags2"]
     m["mod"] = a["mod"] or b["mod"]
     if b["esc_w"] > a["esc_w"]:
         m["esc"], m["esc_w"] = b["esc"], b["esc_w"]
@@ -542,7 +542,7 @@ def main():
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
-        if len(words) == 1 and e.get("flags2", 0) & FLAGS2["hide"]:
+        if len(words) == 1 and e["flags2"] & FLAGS2["hide"]:
             sys.exit(f"{words[0]}: 'hide' is for phrases")
         for tag, bit in word_tags.items():
             if not e["flags"] & FLAGS[tag]:
@@ -680,7 +680,7 @@ def main():
         emo = ", ".join("%.3ff" % v for v in e["emo"])
         sc = ", ".join("%.3ff" % v for v in e["scores"])
         row = ("    {%.3ff, %du, %.3ff, %du, %du, %.3ff, %du, %.3ff, {%s}, {%s}}," %
-               (e["valence"], e["flags"], e["mod"], e["esc"], e.get("flags2", 0), e["esc_w"],
+               (e["valence"], e["flags"], e["mod"], e["esc"], e["flags2"], e["esc_w"],
                 e["topic"], e["topic_w"], emo, sc))
         if row not in row_of:
             row_of[row] = len(rows)
