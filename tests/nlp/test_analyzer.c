@@ -2952,6 +2952,34 @@ START_TEST(a_fault_denied_or_over_is_no_complaint)
 }
 END_TEST
 
+/* A phrase the matcher takes first ("im sick", an illness) must not swallow a
+ * longer one that starts inside it ("sick of"); a plea to keep a service is no
+ * cancel escalation, a demand told as a condition is. */
+START_TEST(fed_up_after_i_am_and_a_plea_to_stay)
+{
+    static const char *const fed_up[] = {"I'm sick of this", "I am sick to death of your lies",
+                                         "im sick and tired of waiting"};
+    EXPECT(fed_up, anger_of, true);
+    EXPECT(fed_up, complaint_of, true);
+    ck_assert_float_lt(cust("I'm sick, so I couldn't make the appointment").emotions[NLP_EMO_ANGER],
+                       0.2f);
+    nlp_result r = cust("I'm tired of this company");
+    ck_assert_float_ge(r.emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    ck_assert_float_lt(r.emotions[NLP_EMO_SADNESS], 0.3f);
+    static const char *const stay[] = {"Please don't cancel my account, I'll pay on Friday",
+                                       "kindly do not cancel my policy, I paid the premium today",
+                                       "don't cancel my subscription, I still use it"};
+    EXPECT(stay, escalation_of, false);
+    static const char *const leave[] = {
+        "if you don't cancel my account today I'll dispute the charges",
+        "why won't you cancel my subscription?", "I want to cancel my account"};
+    EXPECT(leave, escalation_of, true);
+    for (size_t i = 0; i < sizeof leave / sizeof leave[0]; i++) {
+        ck_assert_int_eq(cust(leave[i]).escalation_type, NLP_ESC_CANCEL);
+    }
+}
+END_TEST
+
 START_TEST(explain_names_the_words_and_the_rules)
 {
     char buf[1024];
@@ -3109,6 +3137,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_fix_achieved_is_no_complaint);
     tcase_add_test(tc, negation_that_reverses_the_reading);
     tcase_add_test(tc, a_fault_denied_or_over_is_no_complaint);
+    tcase_add_test(tc, fed_up_after_i_am_and_a_plea_to_stay);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
