@@ -2500,6 +2500,8 @@ START_TEST(empathy_and_tone_deaf)
         "oh i'm so sorry to hear that i really am but the cancellation fee has to be paid before "
         "we can close it down",
         "I'm sorry, but I've already explained this twice.",
+        "Sir, I've explained this three times now.",
+        "I've told you this several times.",
     };
     EXPECT_AGENT(not_helped, tone_deaf_of, true);
     /* blame told as what would not have happened; "if you'd like" is no blame */
