@@ -564,6 +564,7 @@
 #define EXCESS_MAX_PRAISE 0.5f  /* above this the word is praise: "too good", "too cute" */
 #define PAUSE_REQUEST     0.9f  /* pause_request of a message that asks the other side to wait */
 #define UNFINISHED        0.7f /* ... and of one that stops mid-sentence ("that would have been") */
+#define FIX_UNMET_REACH   4    /* tokens after a fix that may say it did not hold ("it hasn't") */
 #define TOPIC_WINDOW      5    /* tokens between the two words of a topic pair */
 #define TOPIC_PAIR        0.9f /* kin + death word: bereavement */
 #define TOPIC_BILL        0.85f /* dispute word + charge/transaction: billing dispute */
@@ -2711,6 +2712,28 @@ static RARE bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
     return mistake || part || redo || (instead && pay);
 }
 
+/* The message tells of a fix done ("sorted it", "working now":
+ * NLP_LEX2_FIXED) as the customer's own news: no promise word before it ("I
+ * was told it had been sorted") and no word after it saying it did not hold
+ * ("..., it hasn't", "still"). */
+static RARE bool tells_fix(const nlp_analyzer *an, size_t n_tok)
+{
+    size_t end = n_tok; /* after the fix: FIX_UNMET_REACH tokens */
+    bool fixed = false;
+    for (size_t k = 0; k < end; k++) {
+        const token *t = &an->tokens[k];
+        if (t->word_tags2 & (fixed ? NLP_WORD2_UNMET : NLP_WORD2_PROMISE)) {
+            return false;
+        }
+        if (!fixed && !(t->flags & TOK_CONSUMED) && t->entry >= 0 &&
+            (an->lex->entries[t->entry].flags2 & NLP_LEX2_FIXED)) {
+            fixed = true;
+            end = k + 1 + FIX_UNMET_REACH < n_tok ? k + 1 + FIX_UNMET_REACH : n_tok;
+        }
+    }
+    return fixed;
+}
+
 /* The message opens the service at a new home and names no rival (KEEP_VERBS). */
 static RARE bool moving_home(const nlp_analyzer *an, size_t n_tok)
 {
@@ -4123,12 +4146,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         esc[NLP_ESC_PUBLIC] = max_f(esc[NLP_ESC_PUBLIC], 0.7f);
         why |= NLP_WHY_ESC_PUBLIC;
     }
-    if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f &&
-        (emo[NLP_EMO_GRATITUDE] >= 0.5f || emo[NLP_EMO_JOY] >= 0.5f) && pos_mass > neg_mass &&
-        cue[NLP_LEX_PROBLEM] == 0.0f && n_bad_situation == 0) {
+    if (esc[NLP_ESC_REPEAT_CONTACT] > 0.0f && pos_mass > neg_mass && cue[NLP_LEX_PROBLEM] == 0.0f &&
+        n_bad_situation == 0 &&
+        (emo[NLP_EMO_GRATITUDE] >= 0.5f || emo[NLP_EMO_JOY] >= 0.5f || tells_fix(an, n_tok))) {
         /* a contact before that ended well, thanked for or glad of: "I called
          * last week to upgrade and it's all done, thanks", "following up on my
-         * complaint: I got your letter and I'm happy with the outcome" */
+         * complaint: I got your letter and I'm happy with the outcome", or
+         * followed by a fix: "I called yesterday and the lady sorted it, just
+         * checking it went through" */
         esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
     }
     if (esc[NLP_ESC_CANCEL] > 0.0f && moving_home(an, n_tok)) {

@@ -40,6 +40,7 @@ TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardsh
 # Second flags (nlp_lex_entry.flags2): must match NLP_LEX2_* in nlp/lexicon.h.
 FLAGS2 = {
     "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")
+    "fixed": 2,  # a fix done ("sorted", "working now"): a contact before it is no repeat
 }
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {

@@ -2982,6 +2982,27 @@ START_TEST(fed_up_after_i_am_and_a_plea_to_stay)
 }
 END_TEST
 
+/* A contact before that a fix followed is no repeat contact; a fix the company
+ * claimed that did not hold is (NLP_LEX2_FIXED). */
+START_TEST(a_contact_a_fix_followed_is_no_repeat)
+{
+    static const char *const fixed[] = {
+        "I called yesterday and the lady sorted it, just checking it went through",
+        "yeah hi i called last week and the engineer came today and its all sorted",
+        "I called yesterday and they fixed it, thanks"};
+    EXPECT(fixed, escalation_of, false);
+    static const char *const not_fixed[] = {
+        "I was told on my last call this had been sorted, it hasn't",
+        "I called yesterday and they said they sorted it but it's still broken",
+        "I called yesterday, they sorted it out but it still drops every evening",
+        "I called yesterday and nothing has happened"};
+    EXPECT(not_fixed, escalation_of, true);
+    for (size_t i = 0; i < sizeof not_fixed / sizeof not_fixed[0]; i++) {
+        ck_assert_int_eq(cust(not_fixed[i]).escalation_type, NLP_ESC_REPEAT_CONTACT);
+    }
+}
+END_TEST
+
 START_TEST(explain_names_the_words_and_the_rules)
 {
     char buf[1024];
@@ -3140,6 +3161,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, negation_that_reverses_the_reading);
     tcase_add_test(tc, a_fault_denied_or_over_is_no_complaint);
     tcase_add_test(tc, fed_up_after_i_am_and_a_plea_to_stay);
+    tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
