@@ -686,6 +686,8 @@ struct nlp_analyzer {
     int32_t reporting[N_REPORTING];               /* word ids of REPORTING, or -1 */
     int32_t answer_no_next[N_ANSWER_NO_NEXT];     /* word ids of ANSWER_NO_NEXT, or -1 */
     int32_t no_word;                              /* word id of "no", or -1 */
+    int32_t your_word;                            /* word id of "your", or -1 */
+    int32_t hope_word;                            /* word id of "hope", or -1 */
     int32_t not_word;                             /* word id of "not", or -1 */
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
@@ -875,6 +877,8 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, promisers, PROMISERS);
     LOAD_WORD_IDS(an, yes_no_words, YES_NO_WORDS);
     an->no_word = rule_word_id(an, "no");
+    an->your_word = rule_word_id(an, "your");
+    an->hope_word = rule_word_id(an, "hope");
     an->not_word = rule_word_id(an, "not");
     an->that_word = rule_word_id(an, "that");
     an->me_word = rule_word_id(an, "me");
@@ -2712,6 +2716,37 @@ static RARE bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
     return mistake || part || redo || (instead && pay);
 }
 
+/* A praise word within PRAISE_REACH tokens of "you" (not "your", not "hope
+ * you"), with no intent word between: "I'm going to tell everyone how great you are!", "you guys
+ * are amazing" (the service praised as its people); not "your rivals will
+ * love the review", "you'll love what I post", "hope you enjoy being a meme". */
+static RARE bool praises_you(const nlp_analyzer *an, size_t n_tok)
+{
+    long last_you = -100, last_praise = -100;
+    for (size_t k = 0; k < n_tok; k++) {
+        const token *t = &an->tokens[k];
+        if (t->word_tags2 & NLP_WORD2_INTENT) {
+            last_you = last_praise = -100;
+        }
+        if ((t->flags & TOK_CONSUMED) || t->entry < 0) {
+            continue;
+        }
+        const nlp_lex_entry *e = &an->lex->entries[t->entry];
+        long pos = (long)k;
+        if ((e->flags & NLP_LEX_YOU) && t->word_id != an->your_word &&
+            (k == 0 || an->tokens[k - 1].word_id != an->hope_word)) {
+            last_you = pos;
+        }
+        if (e->valence >= PRAISE_MIN_V) {
+            last_praise = pos;
+        }
+        if (last_you >= 0 && last_praise >= 0 && labs(last_you - last_praise) <= PRAISE_REACH) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The message tells of a fix done ("sorted it", "working now":
  * NLP_LEX2_FIXED) as the customer's own news: no promise word before it ("I
  * was told it had been sorted") and no word after it saying it did not hold
@@ -4102,11 +4137,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
 
     /* ---- escalation ---- */
-    if (pub.n == 1 && praise_service && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
+    if (pub.n == 1 && !have_but && pos_mass >= PRAISE_PUBLIC_MIN &&
         neg_mass - pub.neg <= PRAISE_PUBLIC_NEG && n_bad_situation == 0 && !mismatch &&
         cue[NLP_LEX_PROBLEM] - pub.cue[NLP_LEX_PROBLEM] <= 0.0f &&
         cue[NLP_LEX_COMPLAINT] - pub.cue[NLP_LEX_COMPLAINT] <= PRAISE_PUBLIC_ADDRESS &&
-        cue[NLP_LEX_SARCASM] == 0.0f && !opener) {
+        cue[NLP_LEX_SARCASM] == 0.0f && !opener &&
+        (praise_service || (!ends_question && praises_you(an, n_tok)))) {
         /* telling others how good the service was is no threat: "will definitely
          * tell everyone about you guys, great service", "I'll tell all my
          * friends how brilliant your staff were" (praise and nothing negative

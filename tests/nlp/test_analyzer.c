@@ -1784,6 +1784,8 @@ START_TEST(each_escalation_type)
         "I'll tell all my friends how brilliant your staff were",
         "will definitely tell everyone about you guys, great service",
         "amazing service from Priya today, will be telling all my friends",
+        "I'm going to tell everyone how great you are!",
+        "Thanks for the quick fix, I'll tell my friends how good you are!",
         /* anyone asked to call back; the bot, a journalist, a trial, a notice
          * and the police named harmlessly */
         "could someone give me a ring tomorrow morning",
@@ -2982,6 +2984,21 @@ START_TEST(fed_up_after_i_am_and_a_plea_to_stay)
 }
 END_TEST
 
+/* Praise of "you" told to others is no threat; a wish or a promise to "you"
+ * of what others will see is. */
+START_TEST(public_praise_of_you_and_its_mocking_twins)
+{
+    static const char *const threats[] = {
+        "Hope you enjoy being a meme.", "your rivals will love the review I'm about to write",
+        "you'll love what I post about you on twitter",
+        "The alumni network is going to hear how you treat graduates who take out your loans."};
+    EXPECT(threats, escalation_of, true);
+    for (size_t i = 0; i < sizeof threats / sizeof threats[0]; i++) {
+        ck_assert_int_eq(cust(threats[i]).escalation_type, NLP_ESC_PUBLIC);
+    }
+}
+END_TEST
+
 /* A contact before that a fix followed is no repeat contact; a fix the company
  * claimed that did not hold is (NLP_LEX2_FIXED). */
 START_TEST(a_contact_a_fix_followed_is_no_repeat)
@@ -3162,6 +3179,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_fault_denied_or_over_is_no_complaint);
     tcase_add_test(tc, fed_up_after_i_am_and_a_plea_to_stay);
     tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
+    tcase_add_test(tc, public_praise_of_you_and_its_mocking_twins);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
