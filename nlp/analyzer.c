@@ -3750,7 +3750,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     ackn_neg += v;
                 }
                 if (opener_left > 0) {
-                    n_after_pos += v > 0.0f;
+                    /* a mocking phrase is no sincere praise, and the opener
+                     * reaches a clause further: "Great, just great. Now the
+                     * app won't even open." */
+                    bool mock = v > 0.0f && e->scores[NLP_LEX_SARCASM] > 0.0f;
+                    n_after_pos += v > 0.0f && !mock;
+                    opener_left += mock && (t->flags & TOK_CLAUSE_END) && opener_left < 2;
                     after_neg -= v < 0.0f ? v : 0.0f;
                 } else if ((f & NLP_LEX_INTERJ) && !opener && n_valenced == 0 && pos <= 1 &&
                            v > 0.0f && (t->flags & (TOK_COMMA | TOK_CLAUSE_END)) && t->excl == 0) {

@@ -93,6 +93,9 @@ FLAGS = {
     "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
 }
 MAX_PHRASE_TOKENS = 8
+# Negated verbs after which "even" is emphasis, and "X even" a phrase of its
+# own that would hide the fault phrase "X ..." (see main()).
+EVEN_AFTER = {"wont", "doesnt", "didnt", "wouldnt", "hasnt"}
 JOINED_CLITICS = {w: tuple(v.split()) for w, v in {
     "thats": "that s", "whats": "what s", "wheres": "where s", "hows": "how s",
     "whos": "who s", "theres": "there s", "heres": "here s", "lets": "let s", "its": "it s",
@@ -513,6 +516,18 @@ def main():
         split = tuple(split)
         if len(split) <= MAX_PHRASE_TOKENS and split not in terms:
             terms[split] = terms[words]
+
+    # "even" after a negated verb is emphasis ("the app won't even open"), but
+    # the matcher would take "wont even" (a phrase of its own) and miss "wont
+    # open": a negative phrase that opens with a negated verb also matches
+    # with "even" after it; an explicit term wins.
+    for words in list(terms):
+        e = terms[words]
+        if (len(words) < 2 or len(words) >= MAX_PHRASE_TOKENS or words[0] not in EVEN_AFTER or
+                words[1] == "even" or not (e["scores"][SCORES.index("complaint")] > 0.0 or
+                                       e["scores"][SCORES.index("problem")] > 0.0)):
+            continue
+        terms.setdefault(words[:1] + ("even",) + words[1:], e)
 
     # The matcher takes the longest phrase at the first token it can, so a
     # lead-in phrase with no meaning of its own ("i wanna", "i would like",

@@ -2999,6 +2999,25 @@ START_TEST(public_praise_of_you_and_its_mocking_twins)
 }
 END_TEST
 
+/* "even" after a negated verb is emphasis, and a repeated mocking opener
+ * reaches the fault in the next sentence. */
+START_TEST(even_and_a_repeated_opener)
+{
+    nlp_result r = cust("the app won't even open");
+    ck_assert_float_le(r.valence, cust("the app won't open").valence + 0.01f);
+    ck_assert_float_ge(r.emotions[NLP_EMO_ANNOYANCE], 0.5f);
+    static const char *const mocked[] = {"Great, just great. Now the app won't even open.",
+                                         "Oh great. Just great. The parcel's gone to the wrong "
+                                         "address again."};
+    EXPECT_SARCASM(mocked, true);
+    for (size_t i = 0; i < sizeof mocked / sizeof mocked[0]; i++) {
+        ck_assert_float_lt(cust(mocked[i]).valence, 0.0f);
+    }
+    static const char *const sincere[] = {"Great, that's brilliant, thanks"};
+    EXPECT_SARCASM(sincere, false);
+}
+END_TEST
+
 /* A contact before that a fix followed is no repeat contact; a fix the company
  * claimed that did not hold is (NLP_LEX2_FIXED). */
 START_TEST(a_contact_a_fix_followed_is_no_repeat)
@@ -3180,6 +3199,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, fed_up_after_i_am_and_a_plea_to_stay);
     tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
     tcase_add_test(tc, public_praise_of_you_and_its_mocking_twins);
+    tcase_add_test(tc, even_and_a_repeated_opener);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
