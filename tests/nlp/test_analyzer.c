@@ -2913,8 +2913,10 @@ START_TEST(a_fault_denied_or_over_is_no_complaint)
         "It didn't take long at all.",
         "Nothing is broken, I just need help setting it up.",
         "Just to confirm, there are no outstanding issues on my account?",
-        "I have an outstanding balance of 40 pounds, can I pay it now?"};
+        "I have an outstanding balance of 40 pounds, can I pay it now?",
+        "can you call me back later? I'm at work"};
     EXPECT(fine, complaint_of, false);
+    ck_assert_float_ge(cust("nobody has called me back").complaint, 0.5f);
     for (size_t i = 0; i < 4; i++) {
         ck_assert_msg(cust(fine[i]).valence > 0.1f, "%s", fine[i]);
     }
