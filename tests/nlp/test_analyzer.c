@@ -2347,6 +2347,11 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(agent("go at your own pace, there's no time limit on this call").empathy,
                        0.5f);
     ck_assert_float_ge(agent("the delay was caused by us, not anything you did").empathy, 0.5f);
+    ck_assert_float_ge(agent("You've done everything right here, this one's on us").empathy, 0.5f);
+    ck_assert_float_ge(
+        agent("Totally get it, nobody wants to be without heating in January").empathy, 0.5f);
+    ck_assert_float_ge(agent("I'm just following the process.").tone_deaf, 0.5f);
+    ck_assert_float_ge(agent("Okay, and what is it you want me to do about it?").tone_deaf, 0.5f);
     ck_assert_float_ge(agent("just checking in as promised: the engineer is booked for 9am, and "
                              "I'll keep you updated")
                            .empathy,
