@@ -2351,6 +2351,9 @@ START_TEST(empathy_and_tone_deaf)
     ck_assert_float_ge(
         agent("Totally get it, nobody wants to be without heating in January").empathy, 0.5f);
     ck_assert_float_ge(agent("I'm just following the process.").tone_deaf, 0.5f);
+    ck_assert_float_ge(agent("That's not good enough from us, and I'm sorry.").empathy, 0.5f);
+    ck_assert_float_ge(cust("that's not good enough").complaint, 0.5f);
+    ck_assert_float_lt(cust("i'm really sorry i've forgotten my password again").complaint, 0.5f);
     ck_assert_float_ge(agent("Okay, and what is it you want me to do about it?").tone_deaf, 0.5f);
     ck_assert_float_ge(agent("just checking in as promised: the engineer is booked for 9am, and "
                              "I'll keep you updated")
