@@ -87,7 +87,7 @@ done
 for f in escalation_dev.tsv escalation2_dev.tsv escalation3_dev.tsv escalation4_dev.tsv escalation5_dev.tsv escalation6_dev.tsv \
     heldout_escalation.tsv heldout_escalation2.tsv \
     heldout_escalation3.tsv heldout_escalation4.tsv heldout_escalation5.tsv heldout_escalation6.tsv \
-    escalation7_dev.tsv escalation8_dev.tsv escalation9_dev.tsv escalation10_dev.tsv escalation11_dev.tsv escalation12_dev.tsv escalation13_dev.tsv escalation14_dev.tsv escalation15_dev.tsv escalation16_dev.tsv escalation17_dev.tsv escalation18_dev.tsv escalation19_dev.tsv escalation20_dev.tsv escalation21_dev.tsv escalation22_dev.tsv escalation23_dev.tsv heldout_escalation7.tsv heldout_escalation8.tsv heldout_escalation9.tsv heldout_escalation10.tsv heldout_escalation11.tsv heldout_escalation12.tsv heldout_escalation13.tsv heldout_escalation14.tsv heldout_escalation15.tsv \
+    escalation7_dev.tsv escalation8_dev.tsv escalation9_dev.tsv escalation10_dev.tsv escalation11_dev.tsv escalation12_dev.tsv escalation13_dev.tsv escalation14_dev.tsv escalation15_dev.tsv escalation16_dev.tsv escalation17_dev.tsv escalation18_dev.tsv escalation19_dev.tsv escalation20_dev.tsv escalation21_dev.tsv escalation22_dev.tsv escalation23_dev.tsv heldout_escalation7.tsv heldout_escalation8.tsv heldout_escalation9.tsv heldout_escalation10.tsv heldout_escalation11.tsv heldout_escalation12.tsv heldout_escalation13.tsv heldout_escalation14.tsv heldout_escalation15.tsv escalation24_dev.tsv heldout_escalation16.tsv \
     routine_dev.tsv routine2_dev.tsv; do
 [ -f "$dir/$f" ] || continue
     analyse "$f" 1 customer

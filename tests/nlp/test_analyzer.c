@@ -3037,6 +3037,18 @@ START_TEST(a_contact_a_fix_followed_is_no_repeat)
         "yeah hi i called last week and the engineer came today and its all sorted",
         "I called yesterday and they fixed it, thanks"};
     EXPECT(fixed, escalation_of, false);
+    ck_assert_float_lt(
+        cust("I called yesterday and it got sorted, just confirming the new direct debit date")
+            .escalation,
+        0.5f);
+    /* escalation words denied or aimed at the company's own products */
+    static const char *const denied[] = {
+        "I don't want to make a formal complaint, just feedback that the lift is broken.",
+        "the bot answered my question perfectly, didn't even need a human lol",
+        "I'm switching to your fibre package from your copper one"};
+    EXPECT(denied, escalation_of, false);
+    ck_assert_int_eq(cust("switching to your competitor next month").escalation_type,
+                     NLP_ESC_CANCEL);
     static const char *const not_fixed[] = {
         "I was told on my last call this had been sorted, it hasn't",
         "I called yesterday and they said they sorted it but it's still broken",
