@@ -961,7 +961,12 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
     }
     bool routed = r->escalation_type == NLP_ESC_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
                   !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;
-    if (r->escalation_type != NLP_ESC_NONE && !routed) {
+    /* closing the account of someone who died is no customer leaving: no
+     * retention steps ("what documents do I need to close my late mother's
+     * account?"); the bereavement topic's cue and handoff carry it */
+    bool estate = r->escalation_type == NLP_ESC_CANCEL &&
+                  r->sensitive_topic == NLP_TOPIC_BEREAVEMENT && r->sensitive >= 0.5f;
+    if (r->escalation_type != NLP_ESC_NONE && !routed && !estate) {
         proto_kv ev[1] = {{0, str_of("score"), (double)r->escalation}};
         a = eng_cue_event(&c->cue[PROTO_CUE_ESCALATION_INTENT],
                           &R->cue[PROTO_CUE_ESCALATION_INTENT], c->now_ms, true, r->escalation,

@@ -748,6 +748,25 @@ START_TEST(a_person_asked_for_a_topic_is_routed_by_the_agent)
 }
 END_TEST
 
+/* Closing the account of someone who died raises the bereavement topic, not a
+ * cancellation (no retention steps); leaving raises the cancellation. */
+START_TEST(an_estate_closure_is_no_cancellation)
+{
+    static sink_log log;
+    customer_says_in_chat(false, "My husband died last month, please cancel his phone contract.",
+                          &log);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN), 0);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
+    for (int i = 0; i < log.n; i++) {
+        ck_assert(log.items[i].type != PROTO_T_ESCALATION ||
+                  log.items[i].reason != PROTO_REASON_CANCEL);
+    }
+    customer_says_in_chat(false, "I want to cancel my contract, I'm moving to another provider.",
+                          &log);
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN), 1);
+}
+END_TEST
+
 /* Pace against the agent's usual pattern: 6.5 syllables/s of articulation is
  * under the absolute limit (7; a lively but normal pace, and what a calm agent on
  * a noisy line can read as), so a first call cannot tell it is fast; with the
@@ -795,6 +814,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, sensitive_topics_hand_bots_off_and_give_people_the_checklist);
     tcase_add_test(tc, pace_is_judged_against_the_agents_earlier_calls);
     tcase_add_test(tc, a_person_asked_for_a_topic_is_routed_by_the_agent);
+    tcase_add_test(tc, an_estate_closure_is_no_cancellation);
     tcase_add_test(tc, a_loss_is_acknowledged_and_a_fault_apologised_for);
     suite_add_tcase(s, tc);
     return s;
