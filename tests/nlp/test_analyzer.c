@@ -3049,6 +3049,22 @@ START_TEST(a_contact_a_fix_followed_is_no_repeat)
     EXPECT(denied, escalation_of, false);
     ck_assert_int_eq(cust("switching to your competitor next month").escalation_type,
                      NLP_ESC_CANCEL);
+    ck_assert_float_lt(
+        cust("Don't worry, I won't be leaving a bad review, these things happen.").escalation,
+        0.5f);
+    static const struct {
+        const char *text;
+        nlp_escalation_type type;
+    } told[] = {
+        {"I'm live tweeting this terrible flight and tagging you every single time.",
+         NLP_ESC_PUBLIC},
+        {"I'm writing to the Times about this disgrace.", NLP_ESC_PUBLIC},
+        {"Cancel the whole delivery plan, not just Tuesday, I'm going with a different shop.",
+         NLP_ESC_CANCEL},
+    };
+    for (size_t i = 0; i < sizeof told / sizeof told[0]; i++) {
+        ck_assert_msg(cust(told[i].text).escalation_type == told[i].type, "%s", told[i].text);
+    }
     static const char *const not_fixed[] = {
         "I was told on my last call this had been sorted, it hasn't",
         "I called yesterday and they said they sorted it but it's still broken",
