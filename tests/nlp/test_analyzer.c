@@ -3028,6 +3028,18 @@ START_TEST(even_and_a_repeated_opener)
 }
 END_TEST
 
+/* A death told with "passed" at a clause's end, after "since", "after", "when". */
+START_TEST(passed_at_a_clause_end_is_a_bereavement)
+{
+    nlp_result r = cust("It's been a really hard year since my wife passed");
+    ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_BEREAVEMENT);
+    ck_assert_float_ge(r.emotions[NLP_EMO_SADNESS], 0.5f);
+    ck_assert_float_lt(r.complaint, 0.5f);
+    ck_assert_int_ne(cust("my wife passed her driving test").sensitive_topic,
+                     NLP_TOPIC_BEREAVEMENT);
+}
+END_TEST
+
 /* A contact before that a fix followed is no repeat contact; a fix the company
  * claimed that did not hold is (NLP_LEX2_FIXED). */
 START_TEST(a_contact_a_fix_followed_is_no_repeat)
@@ -3238,6 +3250,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
     tcase_add_test(tc, public_praise_of_you_and_its_mocking_twins);
     tcase_add_test(tc, even_and_a_repeated_opener);
+    tcase_add_test(tc, passed_at_a_clause_end_is_a_bereavement);
     tcase_add_test(tc, explain_names_the_words_and_the_rules);
     tcase_add_test(tc, explain_shows_no_text_of_the_message_and_respects_the_roles);
     tcase_add_test(tc, explain_fits_the_buffer);
