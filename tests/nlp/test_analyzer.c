@@ -82,6 +82,17 @@ static void expect_scores(const char *const *texts, size_t n, nlp_role role,
 #define EXPECT_AGENT(texts, score, yes)                                                            \
     expect_scores(texts, sizeof texts / sizeof texts[0], NLP_ROLE_AGENT, score, #score, yes)
 
+/* Every customer text in texts escalates (>= 0.5) as type. */
+static void expect_escalation_type(const char *const *texts, size_t n, nlp_escalation_type type)
+{
+    for (size_t i = 0; i < n; i++) {
+        nlp_result r = cust(texts[i]);
+        ck_assert_msg(r.escalation >= 0.5f && r.escalation_type == type, "%s: %f as %d, want %d",
+                      texts[i], (double)r.escalation, (int)r.escalation_type, (int)type);
+    }
+}
+#define EXPECT_TYPE(texts, type) expect_escalation_type(texts, sizeof texts / sizeof texts[0], type)
+
 /* Every text in texts, analysed in role, is one the rules leave below 0.5 on
  * score (model's input rule_in, the rules' own score, kept for the trainer)
  * and the model lifts to 0.5 or more (adds), or one the rules score 0.5 or
@@ -2987,10 +2998,7 @@ START_TEST(fed_up_after_i_am_and_a_plea_to_stay)
     static const char *const leave[] = {
         "if you don't cancel my account today I'll dispute the charges",
         "why won't you cancel my subscription?", "I want to cancel my account"};
-    EXPECT(leave, escalation_of, true);
-    for (size_t i = 0; i < sizeof leave / sizeof leave[0]; i++) {
-        ck_assert_int_eq(cust(leave[i]).escalation_type, NLP_ESC_CANCEL);
-    }
+    EXPECT_TYPE(leave, NLP_ESC_CANCEL);
 }
 END_TEST
 
@@ -3002,10 +3010,7 @@ START_TEST(public_praise_of_you_and_its_mocking_twins)
         "Hope you enjoy being a meme.", "your rivals will love the review I'm about to write",
         "you'll love what I post about you on twitter",
         "The alumni network is going to hear how you treat graduates who take out your loans."};
-    EXPECT(threats, escalation_of, true);
-    for (size_t i = 0; i < sizeof threats / sizeof threats[0]; i++) {
-        ck_assert_int_eq(cust(threats[i]).escalation_type, NLP_ESC_PUBLIC);
-    }
+    EXPECT_TYPE(threats, NLP_ESC_PUBLIC);
 }
 END_TEST
 
@@ -3082,10 +3087,7 @@ START_TEST(a_contact_a_fix_followed_is_no_repeat)
         "I called yesterday and they said they sorted it but it's still broken",
         "I called yesterday, they sorted it out but it still drops every evening",
         "I called yesterday and nothing has happened"};
-    EXPECT(not_fixed, escalation_of, true);
-    for (size_t i = 0; i < sizeof not_fixed / sizeof not_fixed[0]; i++) {
-        ck_assert_int_eq(cust(not_fixed[i]).escalation_type, NLP_ESC_REPEAT_CONTACT);
-    }
+    EXPECT_TYPE(not_fixed, NLP_ESC_REPEAT_CONTACT);
 }
 END_TEST
 
