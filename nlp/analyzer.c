@@ -2717,9 +2717,10 @@ static RARE bool cancel_kept(const nlp_analyzer *an, size_t n_tok)
 }
 
 /* A praise word within PRAISE_REACH tokens of "you" (not "your", not "hope
- * you"), with no intent word between: "I'm going to tell everyone how great you are!", "you guys
- * are amazing" (the service praised as its people); not "your rivals will
- * love the review", "you'll love what I post", "hope you enjoy being a meme". */
+ * you"), with no intent word between: "I'm going to tell everyone how great
+ * you are!", "you guys are amazing" (the service praised as its people); not
+ * "your rivals will love the review", "you'll love what I post", "hope you
+ * enjoy being a meme". */
 static RARE bool praises_you(const nlp_analyzer *an, size_t n_tok)
 {
     long last_you = -100, last_praise = -100;

@@ -40,7 +40,7 @@ TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardsh
 # Second flags (nlp_lex_entry.flags2): must match NLP_LEX2_* in nlp/lexicon.h.
 FLAGS2 = {
     "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")
-    "fixed": 2,  # a fix done ("sorted", "working now"): a contact before it is no repeat
+    "fixed": 2,  # a fix done ("sorted it", "working now"): a contact before it is no repeat
 }
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {
@@ -519,8 +519,8 @@ def main():
 
     # "even" after a negated verb is emphasis ("the app won't even open"), but
     # the matcher would take "wont even" (a phrase of its own) and miss "wont
-    # open": a negative phrase that opens with a negated verb also matches
-    # with "even" after it; an explicit term wins.
+    # open": a fault or complaint phrase that opens with one of EVEN_AFTER
+    # also matches with "even" after that word; an explicit term wins.
     for words in list(terms):
         e = terms[words]
         if (len(words) < 2 or len(words) >= MAX_PHRASE_TOKENS or words[0] not in EVEN_AFTER or

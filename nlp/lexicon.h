@@ -81,7 +81,7 @@ enum {
      * broken anymore", "no issues since"): the models, which read the
      * message's words and not their order, do not read its words */
     NLP_LEX2_HIDE = 1,
-    /* a fix done ("sorted", "fixed", "working now"): a contact before that a
+    /* a fix done ("sorted it", "all sorted", "working now"): a contact before that a
      * fix followed is no repeat contact ("I called yesterday and the lady
      * sorted it, just checking it went through"); read only then */
     NLP_LEX2_FIXED = 2,
