@@ -3082,7 +3082,13 @@ START_TEST(a_contact_a_fix_followed_is_no_repeat)
     for (size_t i = 0; i < sizeof told / sizeof told[0]; i++) {
         ck_assert_msg(cust(told[i].text).escalation_type == told[i].type, "%s", told[i].text);
     }
+    /* following up alone is routine; with what did not happen, a repeat */
+    ck_assert_float_lt(
+        cust("Following up on the quote you emailed Tuesday, I'd like to go ahead with it.")
+            .escalation,
+        0.5f);
     static const char *const not_fixed[] = {
+        "Following up on my complaint from last month, nobody has got back to me",
         "I was told on my last call this had been sorted, it hasn't",
         "I called yesterday and they said they sorted it but it's still broken",
         "I called yesterday, they sorted it out but it still drops every evening",
