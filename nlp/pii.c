@@ -102,6 +102,8 @@ static const struct cvv_word secret_non_values[] = {
     CVV_WORD("long"),      CVV_WORD("short"),      CVV_WORD("easy"),     CVV_WORD("hard"),
     CVV_WORD("known"),     CVV_WORD("shown"),      CVV_WORD("visible"),  CVV_WORD("sent"),
     CVV_WORD("asked")};
+/* Names of a UK National Insurance number, which a lower-case one must follow. */
+static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV_WORD("insurance")};
 
 #undef CVV_WORD
 
@@ -123,6 +125,11 @@ static bool is_alnum(unsigned char c)
 static bool is_upper(unsigned char c)
 {
     return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
 }
 
 static bool is_local_char(unsigned char c)
@@ -354,7 +361,8 @@ static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
             }
         }
     }
-    if (i + 9 <= n && is_upper(s[i]) && is_upper(s[i + 1])) {
+    if (i + 9 <= n &&
+        ((is_upper(s[i]) && is_upper(s[i + 1])) || (is_lower(s[i]) && is_lower(s[i + 1])))) {
         size_t j = i + 2;
         int n_digits = 0;
         while (j < n && n_digits < 6) {
@@ -372,9 +380,14 @@ static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
             if (j < n && s[j] == ' ') {
                 j++;
             }
-            if (j < n && s[j] >= 'A' && s[j] <= 'D' && (j + 1 == n || !is_alnum(s[j + 1]))) {
+            /* the suffix upper case after an upper-case prefix ("AB 12 34 56 C"),
+             * either case after a lower-case one ("ab 12 34 56 c", typed or
+             * transcribed) */
+            unsigned char lo = is_lower(s[i]) ? 0x20 : 0;
+            if (j < n && (s[j] | lo) >= ('A' | lo) && (s[j] | lo) <= ('D' | lo) &&
+                (j + 1 == n || !is_alnum(s[j + 1]))) {
                 /* the first letters D, F, I, Q, U, V are never issued */
-                if (!strchr("DFIQUV", s[i]) && !strchr("DFIQUVO", s[i + 1])) {
+                if (!strchr("DFIQUV", s[i] & ~0x20) && !strchr("DFIQUVO", s[i + 1] & ~0x20)) {
                     return j + 1;
                 }
             }
@@ -1002,6 +1015,16 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         }
         if (end == 0 && boundary && (is_digit(c) || is_upper(c))) {
             end = match_national_id(s, n_bytes, i);
+            kind = NLP_PII_NATIONAL_ID;
+        }
+        if (end == 0 && boundary && is_digit(c) && prev == ' ' && i >= copied + 3 &&
+            is_lower(s[i - 3]) && is_lower(s[i - 2]) && (i == 3 || !is_alnum(s[i - 4])) &&
+            NAMED_BEFORE(s, i - 3, ni_names)) {
+            /* a National Insurance number typed or transcribed in lower case
+             * after its name, met at its digits ("ni number jg 10 37 59 a"):
+             * lower-case letters start no match, so that the scan skips words */
+            end = match_national_id(s, n_bytes, i - 3);
+            from = i - 3;
             kind = NLP_PII_NATIONAL_ID;
         }
         if (end == 0 && boundary && is_digit(c)) {

@@ -175,12 +175,19 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             break;
         }
         case 5:
-            if (pick(s, 2) == 0) {
+            switch (pick(s, 3)) {
+            case 0:
                 w = snprintf(buf + o, cap - o, "%smy ssn is %03u-%02u-%04u", sep,
                              100 + pick(s, 500), 10 + pick(s, 89), 1000 + pick(s, 8999));
-            } else {
+                break;
+            case 1:
                 w = snprintf(buf + o, cap - o, "%sNI number AB %02u %02u %02u C", sep, pick(s, 100),
                              pick(s, 100), pick(s, 100));
+                break;
+            default: /* typed or transcribed in lower case */
+                w = snprintf(buf + o, cap - o, "%sni number jg %02u %02u %02u a", sep, pick(s, 100),
+                             pick(s, 100), pick(s, 100));
+                break;
             }
             planted[NLP_PII_NATIONAL_ID]++;
             break;

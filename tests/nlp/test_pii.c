@@ -77,6 +77,12 @@ START_TEST(email_phone_ids)
     ck_assert_str_eq(redact("ssn 000-45-6789", NULL), "ssn 000-45-6789");
     ck_assert_str_eq(redact("NI QQ123456C", NULL), "NI QQ123456C"); /* QQ is never issued */
     ck_assert_str_eq(redact("NI AB 12 34 56 C ok", NULL), "NI [ID] ok");
+    /* lower case, as typed in chat or transcribed, after the number's name */
+    ck_assert_str_eq(redact("ni number jg 10 37 59 a thanks", NULL), "ni number [ID] thanks");
+    ck_assert_str_eq(redact("my national insurance is ab 12 34 56 C", NULL),
+                     "my national insurance is [ID]");
+    ck_assert_str_eq(redact("it was on 12 34 56 a", NULL), "it was on 12 34 56 a");
+    ck_assert_str_eq(redact("ni number qq 12 34 56 c", NULL), "ni number qq 12 34 56 c");
 }
 END_TEST
 
