@@ -102,6 +102,23 @@ static const struct cvv_word secret_non_values[] = {
     CVV_WORD("long"),      CVV_WORD("short"),      CVV_WORD("easy"),     CVV_WORD("hard"),
     CVV_WORD("known"),     CVV_WORD("shown"),      CVV_WORD("visible"),  CVV_WORD("sent"),
     CVV_WORD("asked")};
+/* A spoken e-mail address ("jane dot doe at gmail dot com"): the words that
+ * join the parts of its local part, the one before its domain, the one between
+ * the domain's labels, the endings its domain may have, and the words that
+ * name an address (one of them must come before a local part of one word). */
+static const struct cvv_word spoken_joins[] = {CVV_WORD("dot"), CVV_WORD("underscore"),
+                                               CVV_WORD("dash"), CVV_WORD("hyphen"),
+                                               CVV_WORD("point")};
+static const struct cvv_word spoken_at[] = {CVV_WORD("at")};
+static const struct cvv_word spoken_dot[] = {CVV_WORD("dot")};
+static const struct cvv_word spoken_tlds[] = {
+    CVV_WORD("com"), CVV_WORD("co"), CVV_WORD("uk"),   CVV_WORD("org"), CVV_WORD("net"),
+    CVV_WORD("ie"),  CVV_WORD("au"), CVV_WORD("nz"),   CVV_WORD("ca"),  CVV_WORD("in"),
+    CVV_WORD("ng"),  CVV_WORD("ph"), CVV_WORD("za"),   CVV_WORD("io"),  CVV_WORD("gov"),
+    CVV_WORD("edu"), CVV_WORD("de"), CVV_WORD("fr"),   CVV_WORD("es"),  CVV_WORD("it"),
+    CVV_WORD("nl"),  CVV_WORD("us"), CVV_WORD("info"), CVV_WORD("biz"), CVV_WORD("me")};
+static const struct cvv_word email_names[] = {CVV_WORD("email"), CVV_WORD("e-mail"),
+                                              CVV_WORD("mail"), CVV_WORD("address")};
 /* Names of a UK National Insurance number, which a lower-case one must follow. */
 static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV_WORD("insurance")};
 
@@ -824,6 +841,79 @@ static size_t quoted_secret(const unsigned char *s, size_t n, size_t *j)
     return 0;
 }
 
+/* The end of the word (ASCII letters and digits) at s[i], or i when none. */
+static size_t word_end(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && is_alnum(s[i])) {
+        i++;
+    }
+    return i;
+}
+
+/* s[i] is a single space, then one of names, then a single space: the index
+ * after it, else 0. */
+static size_t spoken_link(const unsigned char *s, size_t n, size_t i, const struct cvv_word *names,
+                          size_t n_names)
+{
+    if (i >= n || s[i] != ' ') {
+        return 0;
+    }
+    size_t len = starts_with_name(s, n, i + 1, names, n_names);
+    if (len == 0 || i + 1 + len >= n || s[i + 1 + len] != ' ') {
+        return 0;
+    }
+    return i + 2 + len;
+}
+#define SPOKEN_LINK(s, n, i, names) spoken_link(s, n, i, names, sizeof names / sizeof names[0])
+
+/* An e-mail address read out at s[i], as a speech recogniser writes it: words
+ * joined by "dot", "underscore", "dash" ("jane dot doe"), "at", a domain of
+ * labels joined by "dot" that ends in a common ending ("gmail dot co dot
+ * uk"). A local part of one plain word must follow "email" or "address" in
+ * its sentence ("my email is jane at gmail dot com"; not "look at amazon dot
+ * com"). Returns the end or 0. */
+static size_t match_spoken_email(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = word_end(s, n, i);
+    if (j == i) {
+        return 0;
+    }
+    bool joined = false, digit = false;
+    for (size_t k = i; k < j; k++) {
+        digit |= is_digit(s[k]);
+    }
+    for (int parts = 0; parts < 8; parts++) {
+        size_t next = SPOKEN_LINK(s, n, j, spoken_joins);
+        size_t end = next ? word_end(s, n, next) : 0;
+        if (end <= next) {
+            break;
+        }
+        joined = true;
+        j = end;
+    }
+    size_t at = SPOKEN_LINK(s, n, j, spoken_at);
+    if (at == 0 || (!joined && !digit && !NAMED_BEFORE(s, i, email_names))) {
+        return 0;
+    }
+    j = word_end(s, n, at);
+    if (j == at) {
+        return 0;
+    }
+    size_t best = 0;
+    for (int labels = 0; labels < 4; labels++) {
+        size_t next = SPOKEN_LINK(s, n, j, spoken_dot);
+        size_t end = next ? word_end(s, n, next) : 0;
+        if (end <= next) {
+            break;
+        }
+        if (STARTS_WITH(s, n, next, spoken_tlds) == end - next) {
+            best = end;
+        }
+        j = end;
+    }
+    return best;
+}
+
 /* A secret typed in words at s[i]: its name ("password", "memorable word"),
  * a link (':', '=', "is", "was", "would be", "is now") and one word, its value
  * ("my password is Sunflower88"); returns the value's end and sets *from to
@@ -954,7 +1044,8 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
     bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
     bool has_secret = false;
     for (size_t k = 0; k < n_bytes && text != NULL && !has_secret; k++) {
-        has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0;
+        has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0 ||
+                     STARTS_WITH((const unsigned char *)text, n_bytes, k, spoken_dot) > 0;
     }
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
                                  has_secret);
@@ -1007,6 +1098,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (has_secret && boundary && is_alpha(c)) {
             end = match_secret(s, n_bytes, i, &from);
             kind = NLP_PII_SECRET;
+        }
+        if (end == 0 && has_secret && boundary && is_alnum(c)) {
+            end = match_spoken_email(s, n_bytes, i);
+            kind = NLP_PII_EMAIL;
         }
         if (end == 0 && has_at && boundary && is_local_char(c) && c != '.' &&
             !(prev == '.' || prev == '-' || prev == '_' || prev == '+' || prev == '%')) {

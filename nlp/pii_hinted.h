@@ -2,7 +2,8 @@
  * the text has an ASCII digit, an '@' or the name of a password (the analyser's
  * tokeniser does), which saves a pass over the bytes. Same contract as
  * nlp_pii_redact(); the hints must be exact (false only when the text really
- * has no digit / no '@' / no secret's name such as "password" or "maiden name"). */
+ * has no digit / no '@' / no secret's name such as "password" or "maiden name"
+ * and no word "dot", which a spoken e-mail address holds). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 

@@ -83,6 +83,15 @@ START_TEST(email_phone_ids)
                      "my national insurance is [ID]");
     ck_assert_str_eq(redact("it was on 12 34 56 a", NULL), "it was on 12 34 56 a");
     ck_assert_str_eq(redact("ni number qq 12 34 56 c", NULL), "ni number qq 12 34 56 c");
+    /* an e-mail address read out, as a speech recogniser writes it */
+    ck_assert_str_eq(redact("my email is jane dot doe at gmail dot com", &n),
+                     "my email is [EMAIL]");
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(redact("it's john underscore smith at yahoo dot co dot uk ok", NULL),
+                     "it's [EMAIL] ok");
+    ck_assert_str_eq(redact("my e-mail is jane at gmail dot com", NULL), "my e-mail is [EMAIL]");
+    ck_assert_str_eq(redact("look at amazon dot com", NULL), "look at amazon dot com");
+    ck_assert_str_eq(redact("jane dot doe at the shop dot", NULL), "jane dot doe at the shop dot");
 }
 END_TEST
 
