@@ -1119,7 +1119,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
              * after its name, met at its digits ("ni number jg 10 37 59 a"):
              * lower-case letters start no match, so that the scan skips words */
             end = match_national_id(s, n_bytes, i - 3);
-            from = i - 3;
+            from = end > 0 ? i - 3 : i; /* no id: the letters stay for the next kinds' text */
             kind = NLP_PII_NATIONAL_ID;
         }
         if (end == 0 && boundary && is_digit(c)) {

@@ -83,6 +83,8 @@ START_TEST(email_phone_ids)
                      "my national insurance is [ID]");
     ck_assert_str_eq(redact("it was on 12 34 56 a", NULL), "it was on 12 34 56 a");
     ck_assert_str_eq(redact("ni number qq 12 34 56 c", NULL), "ni number qq 12 34 56 c");
+    /* no id there: the letters before the number stay ("ab" is no card) */
+    ck_assert_str_eq(redact("ni number ab 4111 1111 1111 1111", NULL), "ni number ab [CARD]");
     /* an e-mail address read out, as a speech recogniser writes it */
     ck_assert_str_eq(redact("my email is jane dot doe at gmail dot com", &n),
                      "my email is [EMAIL]");
