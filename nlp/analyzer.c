@@ -695,8 +695,9 @@ struct nlp_analyzer {
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_url;      /* the message holds a link */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
-    uint8_t figure_word_bits[8192]; /* bit per word id (< 65536): one of FIGURE_WORDS */
-    size_t missing_words;           /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
+    uint8_t
+        figure_word_bits[1u << (NLP_LEX_WORD_BITS - 3)]; /* bit per word id: one of FIGURE_WORDS */
+    size_t missing_words; /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
     int32_t said_word;                        /* word id of "said", or -1 */
     int32_t though_word;                      /* word id of "though", or -1 */
@@ -2012,7 +2013,7 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
             const token *t = &tokens[i], *next = &tokens[i + 1];
             /* the first step's filter bit (nlp_lex_step()): most of the
              * phrases a word starts do not go on with the next one */
-            uint32_t key = (((uint32_t)t->root << 16) | (uint32_t)next->word_id) + 1u;
+            uint32_t key = nlp_lex_edge_key(t->root, (uint32_t)next->word_id);
             uint32_t fb = (key * NLP_LEX_EDGE_FILTER_MUL) >> (32u - NLP_LEX_EDGE_FILTER_BITS);
             fb &= -(uint32_t)(t->root != 0); /* a word that starts no phrase reads byte 0 */
             unsigned edge = (unsigned)(filter[fb >> 3] >> (fb & 7u)) & 1u;

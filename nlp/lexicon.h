@@ -145,13 +145,26 @@ static inline int32_t nlp_lex_slot_sarcasm(const nlp_lex_slot *s)
     return (int8_t)(s->offset_w & 0xFFu);
 }
 
-/* A trie edge in the hash on (node, word id): key = (node << 16 | word id) + 1,
- * 0 for an empty slot; the child node and the entry of the phrase that ends
- * there (+ 1; 0 = none), so a step reads one slot. */
+/* Word ids and trie nodes in an edge key: up to 16,384 words and 262,142
+ * nodes (the generator checks both). The trie is numbered breadth first, so
+ * the root's children (at most one per word) fit a slot's 16-bit root. */
+#define NLP_LEX_WORD_BITS       14u
+#define NLP_LEX_NODE_BITS       18u
+#define NLP_LEX_EDGE_CHILD_MASK ((1u << NLP_LEX_NODE_BITS) - 1u)
+
+/* The key of the trie edge from node along word_id: never 0 (an empty slot). */
+static inline uint32_t nlp_lex_edge_key(uint32_t node, uint32_t word_id)
+{
+    return ((node << NLP_LEX_WORD_BITS) | word_id) + 1u;
+}
+
+/* A trie edge in the hash on (node, word id), key nlp_lex_edge_key(), 0 for an
+ * empty slot; link holds the child node (the low NLP_LEX_NODE_BITS bits) and
+ * the entry of the phrase that ends there + 1 (0 = none) above it, so a step
+ * reads one 8-byte slot. */
 typedef struct nlp_lex_edge_slot {
     uint32_t key;
-    uint16_t child;
-    uint16_t accept; /* entry + 1, or 0 */
+    uint32_t link;
 } nlp_lex_edge_slot;
 
 typedef struct nlp_lex_emoticon {
@@ -199,7 +212,7 @@ typedef struct nlp_lexicon {
     uint32_t n_slots;             /* power of two */
     const nlp_lex_entry *entries; /* distinct rows: words and phrases of equal values share one */
     uint32_t n_entries;
-    uint32_t n_nodes;                  /* of the phrase trie, < 65536; 0 is the root */
+    uint32_t n_nodes;                  /* of the phrase trie (NLP_LEX_NODE_BITS); 0 is the root */
     const nlp_lex_emoticon *emoticons; /* by first byte, then longest first */
     uint32_t n_emoticons;
     uint32_t n_words;
@@ -357,7 +370,7 @@ static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32
     if (word_id < 0 || node >= lex->n_nodes) {
         return 0;
     }
-    uint32_t key = ((node << 16) | (uint32_t)word_id) + 1u;
+    uint32_t key = nlp_lex_edge_key(node, (uint32_t)word_id);
     uint32_t fb = (key * NLP_LEX_EDGE_FILTER_MUL) >> (32u - NLP_LEX_EDGE_FILTER_BITS);
     if (!(lex->edge_filter[fb >> 3] & (1u << (fb & 7u)))) {
         return 0; /* most steps end here, without touching the table */
@@ -367,8 +380,9 @@ static inline uint32_t nlp_lex_step(const nlp_lexicon *lex, uint32_t node, int32
     for (uint32_t probe = 0; probe <= mask; probe++, i = (i + 1u) & mask) {
         uint32_t k = lex->edge_slots[i].key;
         if (k == key) {
-            *accept = (int32_t)lex->edge_slots[i].accept - 1;
-            return lex->edge_slots[i].child;
+            uint32_t link = lex->edge_slots[i].link;
+            *accept = (int32_t)(link >> NLP_LEX_NODE_BITS) - 1;
+            return link & NLP_LEX_EDGE_CHILD_MASK;
         }
         if (k == 0) {
             return 0;

@@ -96,6 +96,52 @@ START_TEST(url_scheme_is_the_words_own_bytes)
 }
 END_TEST
 
+/* Puts the edge node --word--> child (accepting entry, -1 for none) in a
+ * hand-made edge table, as nlp/gen_lexicon.py does. */
+static void put_edge(nlp_lex_edge_slot *slots, uint32_t bits, uint8_t *filter, uint32_t node,
+                     uint32_t word, uint32_t child, int32_t entry)
+{
+    uint32_t key = nlp_lex_edge_key(node, word);
+    uint32_t i = (key * NLP_LEX_EDGE_HASH_MUL) >> (32u - bits);
+    while (slots[i].key != 0) {
+        i = (i + 1u) & ((1u << bits) - 1u);
+    }
+    slots[i].key = key;
+    slots[i].link = child | (uint32_t)(entry + 1) << NLP_LEX_NODE_BITS;
+    uint32_t fb = (key * NLP_LEX_EDGE_FILTER_MUL) >> (32u - NLP_LEX_EDGE_FILTER_BITS);
+    filter[fb >> 3] |= (uint8_t)(1u << (fb & 7u));
+}
+
+/* The phrase trie is not held to 16-bit ids: a step reaches and leaves nodes
+ * up to the last NLP_LEX_NODE_BITS allows, along the last word id, and
+ * returns the largest entry an edge can accept. */
+START_TEST(trie_steps_past_sixteen_bit_nodes)
+{
+    static nlp_lex_edge_slot slots[16];
+    static uint8_t filter[1u << (NLP_LEX_EDGE_FILTER_BITS - 3u)];
+    const uint32_t last_node = (1u << NLP_LEX_NODE_BITS) - 3u; /* the generator's largest */
+    const uint32_t last_word = (1u << NLP_LEX_WORD_BITS) - 1u;
+    const int32_t last_entry = (int32_t)(1u << (32u - NLP_LEX_NODE_BITS)) - 2;
+    put_edge(slots, 4, filter, 1, 5, 70000, 3);
+    put_edge(slots, 4, filter, 70000, last_word, last_node, last_entry);
+    put_edge(slots, 4, filter, last_node, 0, 2, -1);
+    nlp_lexicon lex = {
+        .n_nodes = last_node + 1, .edge_slots = slots, .edge_bits = 4, .edge_filter = filter};
+    int32_t accept = 0;
+    ck_assert_uint_eq(nlp_lex_step(&lex, 1, 5, &accept), 70000);
+    ck_assert_int_eq(accept, 3);
+    ck_assert_uint_eq(nlp_lex_step(&lex, 70000, (int32_t)last_word, &accept), last_node);
+    ck_assert_int_eq(accept, last_entry);
+    ck_assert_uint_eq(nlp_lex_step(&lex, last_node, 0, &accept), 2);
+    ck_assert_int_eq(accept, -1);
+    /* 70000 is 4464 in 16 bits: no edge there, nor along another word */
+    ck_assert_uint_eq(nlp_lex_step(&lex, 70000 & 0xFFFFu, (int32_t)last_word, &accept), 0);
+    ck_assert_uint_eq(nlp_lex_step(&lex, 1, 6, &accept), 0);
+    ck_assert_int_eq(accept, -1);
+    ck_assert_uint_eq(nlp_lex_step(&lex, 1, -1, &accept), 0);
+}
+END_TEST
+
 /* The two analysers (word at a time, reference) on one message: every output
  * and the redacted text must be the same bit for bit. The message is copied
  * to a buffer of exactly n bytes at an odd offset, so a read past the end is a
@@ -306,6 +352,7 @@ Suite *nlp_tokenize_suite(void)
     tcase_add_test(tc, every_rule_word_has_a_word_id);
     tcase_add_test(tc, typing_errors_are_the_word);
     tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
+    tcase_add_test(tc, trie_steps_past_sixteen_bit_nodes);
     suite_add_tcase(s, tc);
     tc = tcase_create("word-vs-reference");
     tcase_set_timeout(tc, 120);
