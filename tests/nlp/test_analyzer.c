@@ -2746,6 +2746,8 @@ static const topic_case topic_cases[] = {
     {"my partner is abusive, I have fled to a refuge", NLP_TOPIC_HARDSHIP},
     {"we are facing eviction", NLP_TOPIC_HARDSHIP},
     {"I have a disability and can't use the app", NLP_TOPIC_HARDSHIP},
+    {"I'm having a tough time with money at the moment", NLP_TOPIC_HARDSHIP},
+    {"money's been tight since Christmas", NLP_TOPIC_HARDSHIP},
     /* unrelated uses of topic words, negations, neutral messages */
     {"the funeral scene in the movie was great", NLP_TOPIC_NONE},
     {"My phone died again", NLP_TOPIC_NONE},
@@ -3045,6 +3047,45 @@ START_TEST(passed_at_a_clause_end_is_a_bereavement)
 }
 END_TEST
 
+/* A manager named to hear praise is no request for one; a request for one
+ * stays one. */
+START_TEST(praise_passed_to_a_manager_is_no_request)
+{
+    static const char *const praise[] = {
+        "I'd like to speak to your manager to say how good Priya was",
+        "Please let his manager know how helpful he was",
+        "Can you pass my thanks on to her supervisor? She was amazing",
+        "The engineer was very thorough, please tell his boss"};
+    EXPECT(praise, escalation_of, false);
+    for (size_t i = 0; i < sizeof praise / sizeof praise[0]; i++) {
+        ck_assert_msg(cust(praise[i]).valence > 0.2f, "%s", praise[i]);
+    }
+    static const char *const asked[] = {"I'd like to speak to your manager about this",
+                                        "could you ask a team leader to pick up this chat",
+                                        "let me speak to his manager now"};
+    EXPECT_TYPE(asked, NLP_ESC_HUMAN_REQUEST);
+    ck_assert_float_ge(cust("she is a credit to the company").emotions[NLP_EMO_GRATITUDE], 0.3f);
+}
+END_TEST
+
+/* One stake a customer fears for (a medicine, a deadline, what happens to
+ * their money) is a worried customer, anxiety 0.5 or more. */
+START_TEST(one_stake_is_a_worried_customer)
+{
+    static const char *const worried[] = {
+        "My bag's been missing for three days and it's got my heart medication in it.",
+        "My dad is on oxygen and the power has been off since six.",
+        "i think i've been scammed, i gave someone my card details on the phone",
+        "I sent my passport off six weeks ago and I travel in ten days. Will it come back in "
+        "time?"};
+    for (size_t i = 0; i < sizeof worried / sizeof worried[0]; i++) {
+        ck_assert_msg(cust(worried[i]).emotions[NLP_EMO_ANXIETY] >= 0.5f, "%s", worried[i]);
+    }
+    ck_assert_float_lt(cust("What happens to my points when I upgrade?").emotions[NLP_EMO_ANXIETY],
+                       0.5f);
+}
+END_TEST
+
 /* A contact before that a fix followed is no repeat contact; a fix the company
  * claimed that did not hold is (NLP_LEX2_FIXED). */
 START_TEST(a_contact_a_fix_followed_is_no_repeat)
@@ -3256,6 +3297,8 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_fault_denied_or_over_is_no_complaint);
     tcase_add_test(tc, fed_up_after_i_am_and_a_plea_to_stay);
     tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
+    tcase_add_test(tc, praise_passed_to_a_manager_is_no_request);
+    tcase_add_test(tc, one_stake_is_a_worried_customer);
     tcase_add_test(tc, public_praise_of_you_and_its_mocking_twins);
     tcase_add_test(tc, even_and_a_repeated_opener);
     tcase_add_test(tc, passed_at_a_clause_end_is_a_bereavement);
