@@ -3068,6 +3068,32 @@ START_TEST(praise_passed_to_a_manager_is_no_request)
 }
 END_TEST
 
+/* An agent who tells the customer how to avoid it next time, shows them the
+ * door, tells their feelings to stop or waves off what they said is tone-deaf;
+ * the same words as help or as an offer are not. */
+START_TEST(blame_for_next_time_and_a_door_shown)
+{
+    static const char *const cold[] = {
+        "For future reference, you can avoid this by reading our FAQs before ordering.",
+        "Next time verify the recipient before sending.",
+        "It's sort of on you to check that before you travel.",
+        "If you don't like it you're free to switch provider.",
+        "Could you stop crying for a moment so I can take the details?",
+        "Sending more emails won't speed things up.",
+        "Please do not contact us in the meantime as this may delay your case.",
+        "The funeral is not really relevant to the account.",
+        "Your feedback has been noted."};
+    EXPECT_AGENT(cold, tone_deaf_of, true);
+    static const char *const warm[] = {
+        "For future reference, you can always reach us on live chat too.",
+        "You're welcome to switch if you find a better deal, but let me check what I can do "
+        "first.",
+        "I'm sorry, I can't see a record of your call on Tuesday, could you tell me roughly "
+        "what time it was?"};
+    EXPECT_AGENT(warm, tone_deaf_of, false);
+}
+END_TEST
+
 /* One stake a customer fears for (a medicine, a deadline, what happens to
  * their money) is a worried customer, anxiety 0.5 or more. */
 START_TEST(one_stake_is_a_worried_customer)
@@ -3299,6 +3325,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, a_contact_a_fix_followed_is_no_repeat);
     tcase_add_test(tc, praise_passed_to_a_manager_is_no_request);
     tcase_add_test(tc, one_stake_is_a_worried_customer);
+    tcase_add_test(tc, blame_for_next_time_and_a_door_shown);
     tcase_add_test(tc, public_praise_of_you_and_its_mocking_twins);
     tcase_add_test(tc, even_and_a_repeated_opener);
     tcase_add_test(tc, passed_at_a_clause_end_is_a_bereavement);
