@@ -257,6 +257,8 @@ START_TEST(negation_flips_and_softens)
         "no leaks and great flavour",
         "no one was hurt",
         "Nothing to complain about, do you ship to Norway?",
+        /* a ticket named by its number */
+        "I'm calling about issue number 4521, just an update please",
     };
     EXPECT(no_complaint, complaint_of, false);
     static const char *const complaint[] = {
