@@ -3067,6 +3067,13 @@ START_TEST(praise_passed_to_a_manager_is_no_request)
                                         "let me speak to his manager now"};
     EXPECT_TYPE(asked, NLP_ESC_HUMAN_REQUEST);
     ck_assert_float_ge(cust("she is a credit to the company").emotions[NLP_EMO_GRATITUDE], 0.3f);
+    /* "leave you" with what is left is no leaving */
+    static const char *const left[] = {"I'll leave you a glowing review!",
+                                       "I'll leave you to it then, thanks"};
+    EXPECT(left, escalation_of, false);
+    ck_assert_int_eq(cust("I'll leave you a one star review").escalation_type, NLP_ESC_PUBLIC);
+    ck_assert_int_eq(cust("I'm going to leave you for a cheaper provider").escalation_type,
+                     NLP_ESC_CANCEL);
 }
 END_TEST
 
@@ -3091,7 +3098,8 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "You're welcome to switch if you find a better deal, but let me check what I can do "
         "first.",
         "I'm sorry, I can't see a record of your call on Tuesday, could you tell me roughly "
-        "what time it was?"};
+        "what time it was?",
+        "You should have received an email with the tracking link."};
     EXPECT_AGENT(warm, tone_deaf_of, false);
 }
 END_TEST
