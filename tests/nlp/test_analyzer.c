@@ -3074,6 +3074,11 @@ START_TEST(praise_passed_to_a_manager_is_no_request)
     ck_assert_int_eq(cust("I'll leave you a one star review").escalation_type, NLP_ESC_PUBLIC);
     ck_assert_int_eq(cust("I'm going to leave you for a cheaper provider").escalation_type,
                      NLP_ESC_CANCEL);
+    /* leaving tried for a while, no object named; an order is no leaving */
+    ck_assert_int_eq(
+        cust("This is ridiculous, I've been trying to cancel for weeks").escalation_type,
+        NLP_ESC_CANCEL);
+    ck_assert_float_lt(cust("I've been trying to cancel my order for days").escalation, 0.5f);
 }
 END_TEST
 
@@ -3091,7 +3096,9 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "Sending more emails won't speed things up.",
         "Please do not contact us in the meantime as this may delay your case.",
         "The funeral is not really relevant to the account.",
-        "Your feedback has been noted."};
+        "Your feedback has been noted.",
+        "We've never had a complaint about that before.",
+        "Can you just let me finish?"};
     EXPECT_AGENT(cold, tone_deaf_of, true);
     static const char *const warm[] = {
         "For future reference, you can always reach us on live chat too.",
@@ -3099,7 +3106,8 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "first.",
         "I'm sorry, I can't see a record of your call on Tuesday, could you tell me roughly "
         "what time it was?",
-        "You should have received an email with the tracking link."};
+        "You should have received an email with the tracking link.",
+        "Let me finish setting this up and then I'll transfer you."};
     EXPECT_AGENT(warm, tone_deaf_of, false);
 }
 END_TEST
