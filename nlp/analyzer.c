@@ -693,6 +693,7 @@ struct nlp_analyzer {
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
+    bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
     bool saw_url;      /* the message holds a link */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
     uint8_t
@@ -1432,6 +1433,7 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         t->quest = 0;
         lookup_word(an, w, t);
         an->saw_tags2 |= t->word_tags2;
+        an->saw_spoken |= (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
     }
     w->len = 0;
     w->flags = 0;
@@ -1614,8 +1616,8 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     size_t n_tok = *n_tok_io;
     size_t max_tokens = an->max_tokens;
     unsigned digits = 0;
-    unsigned tags2 = 0; /* NLP_WORD2_* of the words found */
-    int32_t sarc = 0;   /* their sarcasm weights (an->sarc_sum) */
+    uint64_t seen = 0; /* the tokens' second halves ORed: NLP_WORD2_* and the root's tag */
+    int32_t sarc = 0;  /* their sarcasm weights (an->sarc_sum) */
     const __m128i bit20 = _mm_set1_epi8(0x20);
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tok_input_at(in, i));
@@ -1701,7 +1703,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
                     break;
                 }
             }
-            tags2 |= (unsigned)(tk_out.rest >> 56);
+            seen |= tk_out.rest;
             memcpy(&tokens[n_tok], &tk_out.ids, 8);
             memcpy((char *)&tokens[n_tok] + 8, &tk_out.rest, 8);
             n_tok++;
@@ -1730,7 +1732,8 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         }
     }
     an->saw_digit |= digits != 0;
-    an->saw_tags2 |= (uint8_t)tags2;
+    an->saw_tags2 |= (uint8_t)(seen >> 56);
+    an->saw_spoken |= ((seen >> 32) & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
     an->sarc_sum += sarc;
     *n_tok_io = n_tok;
     return i;
@@ -1945,7 +1948,7 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
     const nlp_lexicon *lex = an->lex;
     token *t = &an->tokens[i];
     /* no phrase is one word long, so the first accept is one step down */
-    uint32_t node = t->root;
+    uint32_t node = t->root & NLP_LEX_ROOT_NODE;
     int32_t best = -1;
     size_t best_len = 0;
     for (size_t k = i;;) {
@@ -2013,11 +2016,12 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
             const token *t = &tokens[i], *next = &tokens[i + 1];
             /* the first step's filter bit (nlp_lex_step()): most of the
              * phrases a word starts do not go on with the next one */
-            uint32_t key = nlp_lex_edge_key(t->root, (uint32_t)next->word_id);
+            uint32_t root = t->root & NLP_LEX_ROOT_NODE;
+            uint32_t key = nlp_lex_edge_key(root, (uint32_t)next->word_id);
             uint32_t fb = (key * NLP_LEX_EDGE_FILTER_MUL) >> (32u - NLP_LEX_EDGE_FILTER_BITS);
-            fb &= -(uint32_t)(t->root != 0); /* a word that starts no phrase reads byte 0 */
+            fb &= -(uint32_t)(root != 0); /* a word that starts no phrase reads byte 0 */
             unsigned edge = (unsigned)(filter[fb >> 3] >> (fb & 7u)) & 1u;
-            unsigned may = (unsigned)(t->root != 0) &
+            unsigned may = (unsigned)(root != 0) &
                            (unsigned)((t->flags & (TOK_CLAUSE_END | TOK_COMMA)) == 0) &
                            (((unsigned)((next->word_tags & NLP_WORD_CONT) != 0) & edge) |
                             ((unsigned)(next->word_id == t->word_id) &
@@ -3218,17 +3222,38 @@ static NO_INLINE void topic_token(topic_state *ts, const nlp_lex_entry *e, long 
     }
 }
 
+/* True when two tokens in a row are digits read out as words or numbers
+ * ("four five", "double oh", "seven 8"): the redactor's hint for a number read
+ * out (nlp/pii_hinted.h). Called only when the tokeniser saw such a word. */
+static bool spoken_run(const nlp_analyzer *an, size_t n_tok)
+{
+    unsigned run = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        /* a word of a digit, or a token with no letter (a number: "four 5
+         * six"; more is only a hint that was not needed) */
+        bool digit = (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) ||
+                     !(t->flags & (TOK_HAS_LOWER | TOK_CAPS | TOK_TITLE | TOK_EMOJI));
+        run = digit ? run + 1 : 0;
+        if (run >= 2) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
  * digit, an '@', a password's name among the tokens (every word is one: a
  * token takes a byte and there are max_message_bytes + 1 of them). */
-static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes)
+static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_t n_tok)
 {
     /* every kind of PII but an e-mail address and a secret in words holds
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0;
-    if (!digits && !an->saw_at && !secret) {
+    bool spoken = an->saw_spoken && spoken_run(an, n_tok);
+    if (!digits && !an->saw_at && !secret && !spoken) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3237,7 +3262,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes)
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret);
+                                  NULL, digits, an->saw_at, secret, spoken);
     return n > 0 ? (uint32_t)n : 0u;
 }
 
@@ -3341,6 +3366,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = false;
     an->saw_tags2 = 0;
+    an->saw_spoken = false;
     an->sarc_sum = 0;
     size_t n_tok = 0;
     if (n_bytes > 0) {
@@ -3349,7 +3375,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         memset(an->padded + n_bytes, 0, TOK_PAD);
         n_tok = tokenize(an, an->padded, n_bytes);
     }
-    out->pii = redact(an, text, n_bytes);
+    out->pii = redact(an, text, n_bytes, n_tok);
     match_phrases(an, n_tok);
     out->n_tokens = (uint32_t)n_tok;
     an->n_tokens = n_tok;

@@ -91,6 +91,7 @@ FLAGS = {
     "intent": 1 << 44,        # "will", "gonna", "going": what the customer means to do
     "promise": 1 << 45,       # "told", "promised": what the company said ... (repeat-contact pair)
     "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
+    "spoken_digit": 1 << 47,  # "four", "oh", "double": a digit read out (the redactor's hint)
 }
 MAX_PHRASE_TOKENS = 8
 # Negated verbs after which "even" is emphasis, and "X even" a phrase of its
@@ -111,6 +112,7 @@ EDGE_FILTER_MUL = 0x85EBCA6B  # NLP_LEX_EDGE_FILTER_MUL: an odd constant unrelat
 EDGE_FILTER_BITS = 19  # NLP_LEX_EDGE_FILTER_BITS: 64 KiB, one bit per hashed edge key
 HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
+ROOT_SPOKEN_DIGIT = 0x8000  # NLP_LEX_ROOT_SPOKEN_DIGIT: a tag in the slot's root field
 WORD_BITS = 14  # NLP_LEX_WORD_BITS: word ids in an edge key
 NODE_BITS = 18  # NLP_LEX_NODE_BITS: trie nodes in an edge key and an edge's child
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
@@ -567,7 +569,8 @@ def main():
     word_tags = {"trail": 1, "pair_block": 2, "expect": 8, "receive": 16, "pron": 32,
                  "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
                  "again": 1024, "share": 2048, "audience": 4096, "intent": 8192,
-                 "promise": 16384, "unmet": 32768}  # 4: cont
+                 "promise": 16384, "unmet": 32768,
+                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16}  # 4: cont; the last: the root's top bit
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
@@ -651,8 +654,12 @@ def main():
         # the slot also holds the word's trie child under the root and its tags
         # (NLP_WORD_CONT: it continues some phrase), read once per token
         tags = tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)
+        root = children[0].get(wid, 0)
+        if root & ROOT_SPOKEN_DIGIT:
+            sys.exit(f"{len(children[0])} phrase-starting words: the root's top bit is a tag")
+        root |= (tags >> 16) & ROOT_SPOKEN_DIGIT
         slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), single.get(w, -1), wid,
-                    children[0].get(wid, 0), tags)
+                    root, tags & 0xFFFF)
         if key in word_ids:  # the word's own spelling, for nlp_analyzer_explain()
             word_text[wid] = len(pool) << 6 | len(b)
         pool += b

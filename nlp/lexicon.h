@@ -132,12 +132,22 @@ typedef struct nlp_lex_slot {
     /* into the string pool << 8 | the sarcasm model's weight of the word (int8,
      * times NLP_MODEL_SCALE): the tokeniser sums it as it reads the slot */
     uint32_t offset_w;
-    int32_t entry;      /* single-word entry or -1 */
-    int32_t word_id;    /* id in the phrase trie, -1 for empty slots */
-    uint16_t root;      /* trie node of the phrases that start with the word, 0 = none */
+    int32_t entry;   /* single-word entry or -1 */
+    int32_t word_id; /* id in the phrase trie, -1 for empty slots */
+    /* trie node of the phrases that start with the word (0 = none), in the low
+     * 15 bits (NLP_LEX_ROOT_NODE); NLP_LEX_ROOT_SPOKEN_DIGIT above them */
+    uint16_t root;
     uint8_t word_tags;  /* NLP_WORD_* */
     uint8_t word_tags2; /* NLP_WORD2_* */
 } nlp_lex_slot;
+
+/* A slot's root field: the trie node in the low bits (the root's children
+ * are numbered first: fewer than 2^15 of them, the generator checks), and a
+ * tag in the top bit, set for the words of a digit read out ("four", "oh",
+ * "double": the redactor's hint, nlp/pii_hinted.h), which the tokeniser
+ * collects with the rest of the slot at no extra cost. */
+#define NLP_LEX_ROOT_NODE         0x7FFFu
+#define NLP_LEX_ROOT_SPOKEN_DIGIT 0x8000u
 
 /* The sarcasm model's weight of the word in slot s (lexicon.h, nlp_lex_model). */
 static inline int32_t nlp_lex_slot_sarcasm(const nlp_lex_slot *s)

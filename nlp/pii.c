@@ -19,9 +19,13 @@
 #define CVV_WINDOW       32 /* bytes searched before a 3-4 digit number */
 #define CVV_AFTER        16 /* bytes searched after it ("123 is the cvv") */
 
-#define CTX_WINDOW     40 /* bytes searched before a bank number, PIN or date for its name */
-#define IBAN_MAX_CHARS 34
-#define SECRET_MAX     64 /* bytes: a longer value after a password's name is not taken for one */
+#define CTX_WINDOW        40 /* bytes searched before a bank number, PIN or date for its name */
+#define IBAN_MAX_CHARS    34
+#define SECRET_MAX        64 /* bytes: a longer value after a password's name is not taken for one */
+#define CVV_NEAR_CARD     48 /* bytes after a card number in which a 3-4 digit number is its code */
+#define SPOKEN_MAX_WORDS  32 /* digits read out as words: the words of one run looked at */
+#define SPOKEN_MAX_DIGITS 24 /* ... and its digits (a card and its security code fit) */
+#define SPOKEN_GAP        3  /* bytes of spaces, commas or dashes between two of them */
 
 static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EMAIL]",  "[PHONE]",
                                                         "[ID]",   "[BANK]", "[SECRET]", "[DOB]"};
@@ -34,23 +38,15 @@ static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EM
 static const struct cvv_word {
     const char *text;
     size_t len;
-} cvv_context[] = {CVV_WORD("cvv"),
-                   CVV_WORD("cvc"),
-                   CVV_WORD("cv2"),
-                   CVV_WORD("cvn"),
-                   CVV_WORD("csc"),
-                   CVV_WORD("security code"),
-                   CVV_WORD("security num"),
-                   CVV_WORD("card code"),
-                   CVV_WORD("verification"),
-                   CVV_WORD("digits on the back"),
-                   CVV_WORD("3 digit"),
-                   CVV_WORD("three digit"),
-                   CVV_WORD("3-digit"),
-                   CVV_WORD("4 digit"),
-                   CVV_WORD("four digit"),
-                   CVV_WORD("back of the"),
-                   CVV_WORD("security digits")};
+} cvv_context[] = {CVV_WORD("cvv"),          CVV_WORD("cvc"),
+                   CVV_WORD("cv2"),          CVV_WORD("cvn"),
+                   CVV_WORD("csc"),          CVV_WORD("security code"),
+                   CVV_WORD("security num"), CVV_WORD("card code"),
+                   CVV_WORD("verification"), CVV_WORD("digits on the back"),
+                   CVV_WORD("3 digit"),      CVV_WORD("three digit"),
+                   CVV_WORD("3-digit"),      CVV_WORD("4 digit"),
+                   CVV_WORD("four digit"),   CVV_WORD("back of the"),
+                   CVV_WORD("on the back"),  CVV_WORD("security digits")};
 
 /* Names that put a number in context; matched whole-word, any case. */
 static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
@@ -119,6 +115,20 @@ static const struct cvv_word spoken_tlds[] = {
     CVV_WORD("nl"),  CVV_WORD("us"), CVV_WORD("info"), CVV_WORD("biz"), CVV_WORD("me")};
 static const struct cvv_word email_names[] = {CVV_WORD("email"), CVV_WORD("e-mail"),
                                               CVV_WORD("mail"), CVV_WORD("address")};
+/* A number read out a digit at a time, as a speech recogniser may write it
+ * ("four five three nine", "oh seven seven double oh nine"): the words of the
+ * digits, and the words that say the next digit twice or three times. */
+static const struct cvv_word spoken_digits[] = {
+    CVV_WORD("zero"),  CVV_WORD("oh"),    CVV_WORD("o"),    CVV_WORD("nought"), CVV_WORD("one"),
+    CVV_WORD("two"),   CVV_WORD("three"), CVV_WORD("four"), CVV_WORD("five"),   CVV_WORD("six"),
+    CVV_WORD("seven"), CVV_WORD("eight"), CVV_WORD("nine")};
+static const char spoken_digit_values[] = "0000123456789"; /* of each word above */
+static const struct cvv_word spoken_double[] = {CVV_WORD("double")};
+static const struct cvv_word spoken_triple[] = {CVV_WORD("triple")};
+/* Names of a card that put a long number read out in its context even when
+ * its check fails (a digit misheard is still a card number). */
+static const struct cvv_word card_names[] = {CVV_WORD("card"), CVV_WORD("long number")};
+
 /* Names of a UK National Insurance number, which a lower-case one must follow. */
 static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV_WORD("insurance")};
 
@@ -520,7 +530,7 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
         unsigned char first = (unsigned char)(s[k] | 0x20);
         /* every context word starts with one of these (lower-cased) bytes */
         if (first != 'c' && first != 's' && first != 'v' && first != 'd' && first != 'b' &&
-            first != 't' && first != 'f' && first != '3' && first != '4') {
+            first != 't' && first != 'f' && first != 'o' && first != '3' && first != '4') {
             continue;
         }
         for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
@@ -914,6 +924,194 @@ static size_t match_spoken_email(const unsigned char *s, size_t n, size_t i)
     return best;
 }
 
+/* A number at s[i] follows a card number that ended at card_end (0: none)
+ * within CVV_NEAR_CARD bytes of the same sentence, and no expiry word stands
+ * just before it: a 3-4 digit number there is the card's security code ("the
+ * long number is ... and the code is 789"). */
+static bool near_card(const unsigned char *s, size_t i, size_t card_end)
+{
+    if (card_end == 0 || i < card_end || i - card_end > CVV_NEAR_CARD ||
+        sentence_from(s, i, i - card_end) != card_end) {
+        return false;
+    }
+    size_t k = i;
+    while (k > card_end && !is_alpha(s[k - 1])) {
+        k--;
+    }
+    size_t w = k;
+    while (w > card_end && is_alpha(s[w - 1])) {
+        w--;
+    }
+    return !(k - w >= 3 && (s[w] | 0x20) == 'e' && (s[w + 1] | 0x20) == 'x' &&
+             (s[w + 2] | 0x20) == 'p'); /* "expiry 0427", "exp 0427", "expires" */
+}
+
+/* One digit read out at s[i] (a boundary): a digit word, or one digit alone
+ * ("7 8 9"), or "double"/"triple" and one of those. Writes its digits to d
+ * (at most cap), *nd of them, and returns its end, else 0. */
+static size_t spoken_token(const unsigned char *s, size_t n, size_t i, char *d, size_t cap,
+                           size_t *nd)
+{
+    size_t times = 1, j = i;
+    size_t len = STARTS_WITH(s, n, i, spoken_double);
+    times = len > 0 ? 2 : 1;
+    if (len == 0) {
+        len = STARTS_WITH(s, n, i, spoken_triple);
+        times = len > 0 ? 3 : 1;
+    }
+    if (len > 0) {
+        j = i + len;
+        if (j >= n || s[j] != ' ') {
+            return 0;
+        }
+        j++;
+    }
+    char digit = 0;
+    size_t end = 0;
+    if (j < n && is_digit(s[j]) && (j + 1 == n || !is_alnum(s[j + 1]))) {
+        digit = (char)s[j];
+        end = j + 1;
+    } else {
+        for (size_t w = 0; w < sizeof spoken_digits / sizeof spoken_digits[0]; w++) {
+            if (starts_with_name(s, n, j, &spoken_digits[w], 1) > 0) {
+                digit = spoken_digit_values[w];
+                end = j + spoken_digits[w].len;
+                break;
+            }
+        }
+    }
+    if (end == 0 || times > cap ||
+        (end < n && s[end] == '\'' && end + 1 < n && is_alpha(s[end + 1]))) {
+        return 0; /* "o'clock" */
+    }
+    memset(d, digit, times);
+    *nd = times;
+    return end;
+}
+
+/* After a digit read out that ends at s[i]: where the next one starts, past
+ * 1..SPOKEN_GAP bytes of spaces, commas and dashes, else 0. */
+static size_t spoken_gap(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && j - i < SPOKEN_GAP && (s[j] == ' ' || s[j] == ',' || s[j] == '-')) {
+        j++;
+    }
+    return j > i && j < n && is_alnum(s[j]) ? j : 0;
+}
+
+/* The digits read out from s[i] on, word by word. */
+typedef struct spoken_run {
+    char digits[SPOKEN_MAX_DIGITS];
+    size_t n_digits;
+    size_t n_words;
+    size_t end[SPOKEN_MAX_WORDS];     /* where each word ends */
+    size_t through[SPOKEN_MAX_WORDS]; /* digits up to and with each word */
+} spoken_run;
+
+static void read_spoken(const unsigned char *s, size_t n, size_t i, spoken_run *r)
+{
+    r->n_digits = r->n_words = 0;
+    size_t j = i;
+    while (r->n_words < SPOKEN_MAX_WORDS) {
+        size_t got = 0;
+        size_t k =
+            spoken_token(s, n, j, r->digits + r->n_digits, SPOKEN_MAX_DIGITS - r->n_digits, &got);
+        if (k == 0) {
+            break;
+        }
+        r->n_digits += got;
+        r->end[r->n_words] = k;
+        r->through[r->n_words] = r->n_digits;
+        r->n_words++;
+        j = spoken_gap(s, n, k);
+        if (j == 0) {
+            break;
+        }
+    }
+}
+
+/* A number read out a digit at a time from s[i] (a word boundary), as a
+ * speech recogniser may write it: a card number (13-19 digits, issuer range
+ * and Luhn check, or 12 or more after "card"), a sort code or account number,
+ * a PIN or a security code after its name, or a phone number (10-15 digits).
+ * Returns its end and sets *kind, else 0; *run_end gets the end of a run of
+ * two words or more read (the scan goes on after it: no part of a run that is
+ * no number is one). */
+static size_t match_spoken_number(const unsigned char *s, size_t n, size_t i, bool near_card,
+                                  int *kind, size_t *run_end)
+{
+    spoken_run r;
+    read_spoken(s, n, i, &r);
+    size_t nd = r.n_digits;
+    if (nd < 3 || r.n_words < 2) {
+        return 0; /* "7" or "double one" alone is no number read out */
+    }
+    size_t end = r.end[r.n_words - 1];
+    *run_end = end; /* a run that is none of these holds none either */
+    for (size_t w = r.n_words; w-- > 0;) {
+        size_t d = r.through[w];
+        if (d >= CARD_MIN_DIGITS && d <= CARD_MAX_DIGITS && card_iin_ok(r.digits, d) &&
+            nlp_pii_luhn_ok(r.digits, d)) {
+            *kind = NLP_PII_CARD;
+            return r.end[w];
+        }
+    }
+    if (nd >= 12 && NAMED_BEFORE(s, i, card_names)) {
+        *kind = NLP_PII_CARD;
+        return end;
+    }
+    if ((nd == 6 && NAMED_BEFORE(s, i, sort_code_context)) ||
+        (nd >= 6 && nd <= 10 && NAMED_BEFORE(s, i, account_context))) {
+        *kind = NLP_PII_BANK;
+        return end;
+    }
+    if (nd >= 4 && nd <= 6 && NAMED_BEFORE(s, i, pin_context)) {
+        *kind = NLP_PII_SECRET;
+        return end;
+    }
+    if (nd <= 4) {
+        size_t to = end + CVV_AFTER < n ? end + CVV_AFTER : n;
+        for (size_t k = end; k < to; k++) {
+            if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') {
+                to = k;
+                break;
+            }
+        }
+        if (near_card || window_has_cvv_word(s, sentence_from(s, i, CVV_WINDOW), i) ||
+            (nd == 3 && window_has_cvv_word(s, end, to))) {
+            *kind = NLP_PII_CVV;
+            return end;
+        }
+    }
+    if (nd >= PHONE_MIN_DIGITS && nd <= PHONE_MAX_DIGITS) {
+        *kind = NLP_PII_PHONE;
+        return end;
+    }
+    return 0;
+}
+
+/* A run of two or more digits read out as words somewhere in s (the hint
+ * nlp_pii_redact() gives itself; the analyser reads it off its tokens). */
+static bool has_spoken_run(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!is_alpha(s[i]) || (i > 0 && is_alnum(s[i - 1]))) {
+            continue;
+        }
+        char d[SPOKEN_MAX_DIGITS];
+        size_t nd = 0;
+        size_t k = spoken_token(s, n, i, d, sizeof d, &nd);
+        if (k > 0) {
+            size_t j = spoken_gap(s, n, k);
+            if (nd > 1 || (j > 0 && spoken_token(s, n, j, d, sizeof d, &nd) > 0)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* A secret typed in words at s[i]: its name ("password", "memorable word"),
  * a link (':', '=', "is", "was", "would be", "is now") and one word, its value
  * ("my password is Sunflower88"); returns the value's end and sets *from to
@@ -961,6 +1159,11 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
             end--; /* the sentence's mark, or a closing quote */
         }
     }
+    spoken_run r;
+    read_spoken(s, n, j, &r);
+    if (r.n_words >= 2) {
+        end = r.end[r.n_words - 1]; /* "my password is seven eight nine nine" */
+    }
     if (end == j || end - j > SECRET_MAX || !is_alnum(s[j]) ||
         starts_with_name(s, end, j, secret_non_values,
                          sizeof secret_non_values / sizeof secret_non_values[0]) == end - j) {
@@ -971,8 +1174,9 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
 }
 
 /* A 3-4 digit number at s[i] with a security-code word before it in the same
- * sentence (within CVV_WINDOW bytes) or right after it ("123 is the cvv"). */
-static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
+ * sentence (within CVV_WINDOW bytes) or right after it ("123 is the cvv"), or
+ * near_card: a card number just before it (near_card()). */
+static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_card)
 {
     size_t j = i;
     while (j < n && is_digit(s[j]) && j - i < 5) {
@@ -988,7 +1192,7 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i)
     if (i > 0 && s[i - 1] != 0 && strchr("/$\xA3-", s[i - 1]) != NULL) {
         return 0; /* a date such as 12/2027, money, a range */
     }
-    if (window_has_cvv_word(s, sentence_from(s, i, CVV_WINDOW), i)) {
+    if (near_card || window_has_cvv_word(s, sentence_from(s, i, CVV_WINDOW), i)) {
         return j;
     }
     size_t to = j + CVV_AFTER < n ? j + CVV_AFTER : n;
@@ -1047,13 +1251,14 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0 ||
                      STARTS_WITH((const unsigned char *)text, n_bytes, k, spoken_dot) > 0;
     }
+    bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
-                                 has_secret);
+                                 has_secret, has_spoken);
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret)
+                          bool has_at, bool has_secret, bool has_spoken)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -1064,7 +1269,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     const unsigned char *s = (const unsigned char *)text;
     /* every kind needs a digit except e-mail, which needs '@': most chat
      * messages have neither and are copied as they are */
-    if (!has_digit && !has_at && !has_secret) {
+    if (!has_digit && !has_at && !has_secret && !has_spoken) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
         }
@@ -1076,9 +1281,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     }
     /* the bytes a match can start at when the text has no '@': a secret's
      * name starts with a letter of either case */
-    uint8_t starts = has_secret ? CLS_START | CLS_ALNUM : CLS_START;
-    size_t o = 0;      /* bytes written to out */
-    size_t copied = 0; /* s[copied, i) is still to be copied to out */
+    uint8_t starts = has_secret || has_spoken ? CLS_START | CLS_ALNUM : CLS_START;
+    size_t card_end = 0; /* where the last card number ended (near_card()) */
+    size_t o = 0;        /* bytes written to out */
+    size_t copied = 0;   /* s[copied, i) is still to be copied to out */
     int n_spans = 0;
     size_t i = 0;
     while (i < n_bytes) {
@@ -1102,6 +1308,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (end == 0 && has_secret && boundary && is_alnum(c)) {
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
+        }
+        size_t run_end = 0; /* a number read out that is no PII ends here */
+        if (end == 0 && has_spoken && boundary && is_alpha(c)) {
+            end = match_spoken_number(s, n_bytes, i, near_card(s, i, card_end), &kind, &run_end);
         }
         if (end == 0 && has_at && boundary && is_local_char(c) && c != '.' &&
             !(prev == '.' || prev == '-' || prev == '_' || prev == '+' || prev == '%')) {
@@ -1149,12 +1359,16 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             kind = NLP_PII_PHONE;
         }
         if (end == 0 && boundary && is_digit(c)) {
-            end = match_cvv(s, n_bytes, i);
+            end = match_cvv(s, n_bytes, i, near_card(s, i, card_end));
             kind = NLP_PII_CVV;
         }
         if (end == 0 && boundary && is_digit(c)) {
             end = match_pin(s, n_bytes, i);
             kind = NLP_PII_SECRET;
+        }
+        if (end == 0 && boundary && is_digit(c) && (i + 1 == n_bytes || !is_alnum(s[i + 1]))) {
+            end = match_spoken_number(s, n_bytes, i, near_card(s, i, card_end), &kind,
+                                      &run_end); /* "7 8 9" after "cvv" */
         }
         if (end > i) {
             memcpy(out + o, s + copied, from - copied);
@@ -1166,8 +1380,13 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             if (counts != NULL) {
                 counts[kind]++;
             }
+            card_end = kind == NLP_PII_CARD ? end : card_end;
             i = end;
             copied = end;
+            continue;
+        }
+        if (run_end > i) {
+            i = run_end;
             continue;
         }
         /* skip the rest of a number or word: matches only start at boundaries */

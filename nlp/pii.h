@@ -8,7 +8,11 @@
  * digits after its name), PINs and passcodes (4-6 digits after their name), a
  * password or security answer typed in words after its name and a link ("my
  * password is Sunflower88", "maiden name: Okafor"; a common word there is none)
- * and a date of birth after its name. Pure function:
+ * and a date of birth after its name. Numbers read out a digit at a time, in
+ * words or single figures ("four five three nine ...", "oh seven seven double
+ * oh nine", "the cvv is 7 8 9"), are read as their digits and taken as the
+ * same kinds (a card, a code in context, a bank number or PIN after its name,
+ * else 10-15 digits as a phone number). Pure function:
  * no allocation, no state, thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H

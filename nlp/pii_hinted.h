@@ -3,7 +3,8 @@
  * tokeniser does), which saves a pass over the bytes. Same contract as
  * nlp_pii_redact(); the hints must be exact (false only when the text really
  * has no digit / no '@' / no secret's name such as "password" or "maiden name"
- * and no word "dot", which a spoken e-mail address holds). */
+ * and no word "dot", which a spoken e-mail address holds / no two digits read
+ * out as words one after the other, "four five"). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
@@ -13,6 +14,6 @@
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret);
+                          bool has_at, bool has_secret, bool has_spoken);
 
 #endif /* NLP_PII_HINTED_H */

@@ -37,6 +37,8 @@ static void make_card_digits(uint64_t *s, const char *prefix, size_t n, int vali
     }
 }
 
+#define CARD_TEXT_MAX 160 /* a card's text, read out in words at most */
+
 /* Formats digits as a card: plain, in fours with spaces or dashes (Amex 4-6-5). */
 static size_t format_card(uint64_t *s, const char *d, size_t n, char *out)
 {
@@ -54,6 +56,30 @@ static size_t format_card(uint64_t *s, const char *d, size_t n, char *out)
     return o;
 }
 
+/* Writes the n digits d as a speech recogniser may write them read out: a
+ * word per digit ("four five three nine"), "double" for a digit said twice,
+ * zero as "oh" or "zero", a comma after some groups of four. Returns the length. */
+static size_t read_out(uint64_t *s, const char *d, size_t n, char *out, size_t cap)
+{
+    static const char *const words[] = {"zero", "one", "two",   "three", "four",
+                                        "five", "six", "seven", "eight", "nine"};
+    bool commas = pick(s, 2) == 0;
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && o + 16 < cap; i++) {
+        const char *sep = i == 0 ? "" : (commas && i % 4 == 0 ? ", " : " ");
+        unsigned v = (unsigned)(d[i] - '0');
+        const char *w = v == 0 && pick(s, 2) == 0 ? "oh" : words[v];
+        if (i + 1 < n && d[i + 1] == d[i] && (i + 1) % 4 != 0 && pick(s, 2) == 0) {
+            o += (size_t)snprintf(out + o, cap - o, "%sdouble %s", sep, w);
+            i++;
+            continue;
+        }
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", sep, w);
+    }
+    return o;
+}
+
 static void card_text(uint64_t *s, int valid, char *out)
 {
     static const struct {
@@ -65,6 +91,10 @@ static void card_text(uint64_t *s, int valid, char *out)
     unsigned k = pick(s, (unsigned)(sizeof schemes / sizeof schemes[0]));
     char d[20];
     make_card_digits(s, schemes[k].prefix, schemes[k].len, valid, d);
+    if (valid && pick(s, 5) == 0) {
+        read_out(s, d, schemes[k].len, out, CARD_TEXT_MAX); /* as transcribed from speech */
+        return;
+    }
     format_card(s, d, schemes[k].len, out);
 }
 
@@ -99,6 +129,18 @@ static void iban_text(uint64_t *s, int valid, char *out)
     out[o] = '\0';
 }
 
+/* A security code: three digits, one time in four read out in words. */
+static void cvv_text(uint64_t *s, char *out, size_t cap)
+{
+    char d[4];
+    snprintf(d, sizeof d, "%03u", pick(s, 1000));
+    if (pick(s, 4) == 0) {
+        read_out(s, d, 3, out, cap);
+    } else {
+        snprintf(out, cap, "%s", d);
+    }
+}
+
 size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NLP_PII_KIND_COUNT])
 {
     static const char *const names[] = {"jane", "li.wei", "m_ahmed", "o.brien+shop", "k.nguyen"};
@@ -121,9 +163,14 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "the pin pad showed 12 errors",
                                           "my password is wrong again",
                                           "the password reset link never came",
-                                          "my passcode is the same as before"};
+                                          "my passcode is the same as before",
+                                          "one or two of them arrived broken",
+                                          "i waited two three days for a reply",
+                                          "my order number is five five one two three",
+                                          "it came at five o'clock, oh well"};
     memset(planted, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
-    char card[32];
+    char card[CARD_TEXT_MAX];
+    char code[CARD_TEXT_MAX];
     size_t o = 0;
     int parts = 1 + (int)pick(s, 3);
     for (int p = 0; p < parts && o + 160 < cap; p++) {
@@ -137,16 +184,18 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             planted[NLP_PII_CARD]++;
             if (pick(s, 2) == 0) {
                 o += (size_t)(w > 0 ? w : 0);
-                w = snprintf(buf + o, cap - o, " and the %s %03u",
+                cvv_text(s, code, sizeof code);
+                w = snprintf(buf + o, cap - o, " and the %s %s",
                              cvv_words[pick(s, (unsigned)(sizeof cvv_words / sizeof cvv_words[0]))],
-                             pick(s, 1000));
+                             code);
                 planted[NLP_PII_CVV]++;
             }
             break;
         case 2:
-            w = snprintf(buf + o, cap - o, "%s%s is %03u", sep,
+            cvv_text(s, code, sizeof code);
+            w = snprintf(buf + o, cap - o, "%s%s is %s", sep,
                          cvv_words[pick(s, (unsigned)(sizeof cvv_words / sizeof cvv_words[0]))],
-                         pick(s, 1000));
+                         code);
             planted[NLP_PII_CVV]++;
             break;
         case 3:
@@ -156,7 +205,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             break;
         case 4: {
             unsigned a = 200 + pick(s, 700), b = 200 + pick(s, 800), c = pick(s, 10000);
-            switch (pick(s, 4)) {
+            switch (pick(s, 5)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%scall me on (%03u) %03u-%04u", sep, a, b, c);
                 break;
@@ -167,6 +216,13 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             case 2:
                 w = snprintf(buf + o, cap - o, "%sring 0%03u %03u %04u", sep, a, b, c);
                 break;
+            case 3: {
+                char d[12];
+                snprintf(d, sizeof d, "07%03u%06u", a % 1000, (b * 1000 + c) % 1000000);
+                read_out(s, d, 11, code, sizeof code); /* a UK mobile read out */
+                w = snprintf(buf + o, cap - o, "%syou can reach me on %s", sep, code);
+                break;
+            }
             default:
                 w = snprintf(buf + o, cap - o, "%sphone %03u.%03u.%04u", sep, a, b, c);
                 break;

@@ -79,6 +79,9 @@ j.smith+billing@mail.example.org
 +1 415 555 0199
 (415) 555-0123
 07700 900123
+five five double oh, oh oh oh oh
+oh oh oh four
+six one nine
 EOF
 # scan NAME FILE...: counts every seeded value (and the bare CVVs, as whole numbers)
 # in the files' bytes; prints "NAME: value xN" for each hit, nothing when clean.
@@ -108,6 +111,7 @@ cat >"$tmp/a.events" <<'EOF'
 5.0	customer	Sure, it is 4111 1111 1111 1111 and the security code is 737.
 6.0	customer	I will get my lawyer on this zebra crossing charge, card 5500-0000-0000-0004 cvv 4821, mail jane.doe@example.com or call +1 415 555 0199
 7.5	customer	My other card 378282246310005 CVC: 552, phone (415) 555-0123
+7.8	customer	or the long number is five five double oh, oh oh oh oh, oh oh oh oh, oh oh oh four and the code is six one nine
 EOF
 t0=1767225600000000 # call time 0 of rapport replay
 # chat and partial-transcript messages for call A, sent by `rapport send` during the call

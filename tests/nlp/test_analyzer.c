@@ -3074,6 +3074,9 @@ START_TEST(praise_passed_to_a_manager_is_no_request)
     ck_assert_int_eq(cust("I'll leave you a one star review").escalation_type, NLP_ESC_PUBLIC);
     ck_assert_int_eq(cust("I'm going to leave you for a cheaper provider").escalation_type,
                      NLP_ESC_CANCEL);
+    /* a past failure recalled as a success */
+    ck_assert_float_ge(cust("Yeah because that worked so well last time").sarcasm, 0.5f);
+    ck_assert_float_lt(cust("I chose you because it worked so well for my sister").sarcasm, 0.5f);
     /* leaving tried for a while, no object named; an order is no leaving */
     ck_assert_int_eq(
         cust("This is ridiculous, I've been trying to cancel for weeks").escalation_type,

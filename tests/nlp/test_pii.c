@@ -172,6 +172,55 @@ START_TEST(bad_arguments_and_counts)
 }
 END_TEST
 
+/* A number read out a digit at a time, as a speech recogniser may write it:
+ * the same kinds as in figures, and no number out of a sentence's words. */
+START_TEST(digits_read_out)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        /* 4539 1488 0343 6467: Visa, Luhn-valid */
+        {"my card number is four five three nine one four eight eight zero three four three six "
+         "four six seven",
+         "my card number is [CARD]"},
+        {"Four Five Three Nine, One Four Eight Eight, Zero Three Four Three, Six Four Six Seven.",
+         "[CARD]."},
+        {"the long number is four five three nine one four eight eight zero three four three six "
+         "four six seven and the code is seven eight nine",
+         "the long number is [CARD] and the code is [CVV]"},
+        /* a digit misheard: after "card" it is still taken */
+        {"card number four five three nine one four eight eight zero three four three six four "
+         "six eight",
+         "card number [CARD]"},
+        {"the security code is seven eight nine", "the security code is [CVV]"},
+        {"the three digit code is 7 8 9", "the three digit code is [CVV]"},
+        {"seven eight nine is the cvv", "[CVV] is the cvv"},
+        {"call me on oh seven seven double oh nine double oh one two three", "call me on [PHONE]"},
+        {"phone 0 7 7 0 0 9 0 0 1 2 3", "phone [PHONE]"},
+        {"sort code two oh four five seven seven", "sort code [BANK]"},
+        {"account number four one two three four five six seven", "account number [BANK]"},
+        {"my pin is one two three four", "my pin is [SECRET]"},
+        {"my password is seven eight nine nine", "my password is [SECRET]"},
+        {"card 4539148803436467 code 789", "card [CARD] code [CVV]"},
+        {"card 4539148803436467 expiry 0427", "card [CARD] expiry 0427"},
+        /* words of numbers that are no number read out */
+        {"I'll be there at one, two at the latest", NULL},
+        {"one two three go!", NULL},
+        {"I have two three year olds and a baby", NULL},
+        {"it's five o'clock", NULL},
+        {"oh no, oh no", NULL},
+        {"can I get two or three of them", NULL},
+        {"the security code is one", NULL},
+        {"four five three nine one four eight eight zero three four three six four six eight",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
+        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
+    }
+}
+END_TEST
+
 START_TEST(generated_corpus_recall_and_precision)
 {
     bench_pii_stats st;
@@ -200,10 +249,14 @@ START_TEST(analyser_redaction_matches_pii_redact)
     uint64_t state = 0x5eed;
     char msg[1024];
     static const char *const extra[] = {
-        "@user mail me a.b@x.io",     "x@y.co @z",
-        "me @ home 4111111111111111", "http://a.b/4111111111111111 cvv 123",
-        "+44 (20) 7946-0958",         "PASSWORD IS Qwerty",
-        "my passwd = tulip",          "the supercalifragilistic passphrase: x1"};
+        "@user mail me a.b@x.io", "x@y.co @z", "me @ home 4111111111111111",
+        "http://a.b/4111111111111111 cvv 123", "+44 (20) 7946-0958", "PASSWORD IS Qwerty",
+        "my passwd = tulip", "the supercalifragilistic passphrase: x1",
+        /* digits read out: the tokeniser's hint must see what the bytes hold */
+        "four-five-three-nine-one-four-eight-eight-zero-three-four-three-six-four-six-seven",
+        "cvv: seven,eight,nine", "PIN ONE TWO THREE FOUR", "cvv four 5 six",
+        "it's five o'clock, security code one",
+        "call oh seven seven double oh nine double oh one two three"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -234,6 +287,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, email_phone_ids);
     tcase_add_test(tc, bank_details_pins_and_birth_dates);
     tcase_add_test(tc, bad_arguments_and_counts);
+    tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, generated_corpus_recall_and_precision);
     tcase_add_test(tc, analyser_redaction_matches_pii_redact);
     suite_add_tcase(s, tc);
