@@ -946,6 +946,16 @@ static bool near_card(const unsigned char *s, size_t i, size_t card_end)
              (s[w + 2] | 0x20) == 'p'); /* "expiry 0427", "exp 0427", "expires" */
 }
 
+/* A number read out starts after a space, a line's or the text's start, or an
+ * opening mark ("cvv: seven eight nine"); not inside a link, a path or an
+ * address ("/four-five", "x=one-two"), whose words the analyser's tokeniser
+ * does not read (so its hint agrees). */
+static bool spoken_start(unsigned char prev)
+{
+    return prev == ' ' || prev == '\n' || prev == '\t' || prev == '\r' || prev == '(' ||
+           prev == '"' || prev == '\'' || prev == ':' || prev == ',' || prev == ';';
+}
+
 /* One digit read out at s[i] (a boundary): a digit word, or one digit alone
  * ("7 8 9"), or "double"/"triple" and one of those. Writes its digits to d
  * (at most cap), *nd of them, and returns its end, else 0. */
@@ -1096,7 +1106,7 @@ static size_t match_spoken_number(const unsigned char *s, size_t n, size_t i, bo
 static bool has_spoken_run(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!is_alpha(s[i]) || (i > 0 && is_alnum(s[i - 1]))) {
+        if (!is_alpha(s[i]) || !spoken_start(i > 0 ? s[i - 1] : ' ')) {
             continue;
         }
         char d[SPOKEN_MAX_DIGITS];
@@ -1310,7 +1320,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             kind = NLP_PII_EMAIL;
         }
         size_t run_end = 0; /* a number read out that is no PII ends here */
-        if (end == 0 && has_spoken && boundary && is_alpha(c)) {
+        if (end == 0 && has_spoken && boundary && is_alpha(c) && spoken_start(prev)) {
             end = match_spoken_number(s, n_bytes, i, near_card(s, i, card_end), &kind, &run_end);
         }
         if (end == 0 && has_at && boundary && is_local_char(c) && c != '.' &&
@@ -1336,7 +1346,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_card(s, n_bytes, i);
             kind = NLP_PII_CARD;
         }
-        if (end == 0 && boundary && is_alpha(c)) {
+        if (end == 0 && boundary && (is_upper(c) || (has_at && is_alpha(c)))) {
+            /* in lower case only where every byte is read (a message with an
+             * '@'): whether the other hints are set must not change what is
+             * found ("si11 1110 1111" is no IBAN either way) */
             size_t shape_end = 0;
             end = match_iban(s, n_bytes, i, &shape_end);
             kind = NLP_PII_BANK;
@@ -1366,7 +1379,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_pin(s, n_bytes, i);
             kind = NLP_PII_SECRET;
         }
-        if (end == 0 && boundary && is_digit(c) && (i + 1 == n_bytes || !is_alnum(s[i + 1]))) {
+        if (end == 0 && boundary && is_digit(c) && spoken_start(prev) &&
+            (i + 1 == n_bytes || !is_alnum(s[i + 1]))) {
             end = match_spoken_number(s, n_bytes, i, near_card(s, i, card_end), &kind,
                                       &run_end); /* "7 8 9" after "cvv" */
         }

@@ -2750,6 +2750,8 @@ static const topic_case topic_cases[] = {
     {"I have a disability and can't use the app", NLP_TOPIC_HARDSHIP},
     {"I'm having a tough time with money at the moment", NLP_TOPIC_HARDSHIP},
     {"money's been tight since Christmas", NLP_TOPIC_HARDSHIP},
+    {"we're separating and I need to take my name off the joint account", NLP_TOPIC_HARDSHIP},
+    {"I'm 82 and not very good with computers", NLP_TOPIC_HARDSHIP},
     /* unrelated uses of topic words, negations, neutral messages */
     {"the funeral scene in the movie was great", NLP_TOPIC_NONE},
     {"My phone died again", NLP_TOPIC_NONE},
@@ -2769,6 +2771,7 @@ static const topic_case topic_cases[] = {
     {"Thanks, that's sorted now", NLP_TOPIC_NONE},
     {"My order number is on the invoice.", NLP_TOPIC_NONE},
     {"I love this phone.", NLP_TOPIC_NONE},
+    {"we're not separating the bills", NLP_TOPIC_NONE},
 };
 
 START_TEST(sensitive_topics_sanity_set)
