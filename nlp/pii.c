@@ -718,12 +718,48 @@ static size_t match_pin(const unsigned char *s, size_t n, size_t i)
     return NAMED_BEFORE(s, i, pin_context) ? j : 0;
 }
 
-/* A date at s[i] after "date of birth", "DOB", "born on": d/m/y with '/', '.'
- * or '-' (two- or four-digit year), or a day, a month name and a year. */
-static size_t match_dob(const unsigned char *s, size_t n, size_t i)
+static const char months[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* The month named by the word s[k, end) (its first three letters, any case),
+ * else -1. */
+static int month_word(const unsigned char *s, size_t k, size_t end)
 {
-    static const char months[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (end < k + 3) {
+        return -1;
+    }
+    for (int m = 0; m < 12; m++) {
+        if ((s[k] | 0x20) == months[m][0] && (s[k + 1] | 0x20) == months[m][1] &&
+            (s[k + 2] | 0x20) == months[m][2]) {
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* A year of four digits at s[y] after an optional ',' and a space: its end,
+ * else 0. */
+static size_t year_after(const unsigned char *s, size_t n, size_t y)
+{
+    if (y < n && s[y] == ',') {
+        y++;
+    }
+    if (y < n && s[y] == ' ') {
+        y++;
+    }
+    size_t y0 = y;
+    while (y < n && is_digit(s[y])) {
+        y++;
+    }
+    return y - y0 == 4 ? y : 0;
+}
+
+/* A date at s[i] after "date of birth", "DOB", "born on": d/m/y with '/', '.'
+ * or '-' (two- or four-digit year), or a day, a month name and a year ("3rd
+ * of March 1980"), or, from the month before it (*from), a month, a day and
+ * a year ("March 3rd, 1980"). */
+static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from)
+{
     size_t j = i;
     while (j < n && is_digit(s[j]) && j - i < 3) {
         j++;
@@ -752,33 +788,34 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i)
         if (k + 1 < n && is_alpha(s[k]) && is_alpha(s[k + 1])) {
             k += 2; /* 1st, 2nd, 3rd, 12th */
         }
+        size_t day_end = k;
         if (k < n && s[k] == ' ') {
             k++;
         }
-        /* months start with one of these: most numbers are followed by other words */
-        if (k + 3 <= n && strchr("jfmasond", s[k] | 0x20) != NULL && s[k] != 0) {
-            for (int m = 0; m < 12 && end == 0; m++) {
-                if ((s[k] | 0x20) == months[m][0] && (s[k + 1] | 0x20) == months[m][1] &&
-                    (s[k + 2] | 0x20) == months[m][2]) {
-                    size_t y = k + 3;
-                    while (y < n && is_alpha(s[y])) {
-                        y++;
-                    }
-                    if (y < n && s[y] == ',') {
-                        y++;
-                    }
-                    if (y < n && s[y] == ' ') {
-                        y++;
-                    }
-                    size_t y0 = y;
-                    while (y < n && is_digit(s[y])) {
-                        y++;
-                    }
-                    if (y - y0 == 4) {
-                        end = y;
-                    }
-                }
+        if (k + 3 < n && (s[k] | 0x20) == 'o' && (s[k + 1] | 0x20) == 'f' && s[k + 2] == ' ') {
+            k += 3; /* "3rd of March" */
+        }
+        size_t w = k;
+        while (w < n && is_alpha(s[w])) {
+            w++;
+        }
+        if (month_word(s, k, w) >= 0) {
+            end = year_after(s, n, w);
+        }
+        /* the month before the day ("March 3rd, 1980") */
+        size_t m_end = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+        size_t m = m_end;
+        while (m > 0 && is_alpha(s[m - 1])) {
+            m--;
+        }
+        if (end == 0 && m_end < i && (m == 0 || !is_alnum(s[m - 1])) &&
+            month_word(s, m, m_end) >= 0) {
+            end = year_after(s, n, day_end);
+            if (end > 0 && NAMED_BEFORE(s, m, dob_context) && !(end < n && is_alnum(s[end]))) {
+                *from = m;
+                return end;
             }
+            end = 0;
         }
     }
     if (end == 0 || (end < n && is_alnum(s[end]))) {
@@ -1363,7 +1400,11 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             kind = NLP_PII_BANK;
         }
         if (end == 0 && boundary && is_digit(c)) {
-            end = match_dob(s, n_bytes, i);
+            end = match_dob(s, n_bytes, i, &from);
+            if (from < copied) {
+                end = 0; /* the month is in the span before: no date of its own */
+                from = i;
+            }
             kind = NLP_PII_DOB;
         }
         if (end == 0 && boundary &&

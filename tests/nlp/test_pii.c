@@ -150,6 +150,13 @@ START_TEST(bank_details_pins_and_birth_dates)
     ck_assert_str_eq(redact("my date of birth is 12/03/1985", NULL), "my date of birth is [DOB]");
     ck_assert_str_eq(redact("DOB 1st March 1985", NULL), "DOB [DOB]");
     ck_assert_str_eq(redact("d.o.b. 12/03/85 ok", NULL), "d.o.b. [DOB] ok");
+    /* as said: "the 3rd of March", the month first */
+    ck_assert_str_eq(redact("my date of birth is the 3rd of March 1980", NULL),
+                     "my date of birth is the [DOB]");
+    ck_assert_str_eq(redact("date of birth is March 3, 1980", NULL), "date of birth is [DOB]");
+    ck_assert_str_eq(redact("DOB march 3rd 1980.", NULL), "DOB [DOB].");
+    ck_assert_str_eq(redact("born in March 2020 the shop opened 3 of 5 tills", NULL),
+                     "born in March 2020 the shop opened 3 of 5 tills");
     ck_assert_str_eq(redact("it cost $129.99 on 12/03/2024", NULL),
                      "it cost $129.99 on 12/03/2024");
 }
