@@ -1383,10 +1383,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_card(s, n_bytes, i);
             kind = NLP_PII_CARD;
         }
-        if (end == 0 && boundary && (is_upper(c) || (has_at && is_alpha(c)))) {
-            /* in lower case only where every byte is read (a message with an
-             * '@'): whether the other hints are set must not change what is
-             * found ("si11 1110 1111" is no IBAN either way) */
+        if (end == 0 && boundary && is_upper(c)) {
+            /* never in lower case: whether a hint has every byte read must not
+             * change what is found ("si11 1110 1111" read as an IBAN's shape
+             * hid a security code after a card from the other reading) */
             size_t shape_end = 0;
             end = match_iban(s, n_bytes, i, &shape_end);
             kind = NLP_PII_BANK;
