@@ -1083,16 +1083,16 @@ static void read_spoken(const unsigned char *s, size_t n, size_t i, spoken_run *
  * and Luhn check, or 12 or more after "card"), a sort code or account number,
  * a PIN or a security code after its name, or a phone number (10-15 digits).
  * Returns its end and sets *kind, else 0; *run_end gets the end of a run of
- * two words or more read (the scan goes on after it: no part of a run that is
- * no number is one). */
+ * three digits or more read (the scan goes on after it: no part of a run that
+ * is no number is one). */
 static size_t match_spoken_number(const unsigned char *s, size_t n, size_t i, bool near_card,
                                   int *kind, size_t *run_end)
 {
     spoken_run r;
     read_spoken(s, n, i, &r);
     size_t nd = r.n_digits;
-    if (nd < 3 || r.n_words < 2) {
-        return 0; /* "7" or "double one" alone is no number read out */
+    if (nd < 3) {
+        return 0; /* "7" or "double one" is no number read out */
     }
     size_t end = r.end[r.n_words - 1];
     *run_end = end; /* a run that is none of these holds none either */

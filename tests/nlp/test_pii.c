@@ -201,6 +201,7 @@ START_TEST(digits_read_out)
          "six eight",
          "card number [CARD]"},
         {"the security code is seven eight nine", "the security code is [CVV]"},
+        {"security code triple seven", "security code [CVV]"},
         {"the three digit code is 7 8 9", "the three digit code is [CVV]"},
         {"seven eight nine is the cvv", "[CVV] is the cvv"},
         {"call me on oh seven seven double oh nine double oh one two three", "call me on [PHONE]"},
