@@ -3077,6 +3077,16 @@ START_TEST(praise_passed_to_a_manager_is_no_request)
     ck_assert_int_eq(cust("I'll leave you a one star review").escalation_type, NLP_ESC_PUBLIC);
     ck_assert_int_eq(cust("I'm going to leave you for a cheaper provider").escalation_type,
                      NLP_ESC_CANCEL);
+    /* a second call of the customer's own making, praise already spread, an
+     * executor's solicitor, the customer's own cancelling: no alert */
+    static const char *const no_alert[] = {
+        "I'm calling again because I forgot to ask about the router",
+        "I'd recommend you to anyone, I've already told my friends",
+        "The lawyer who's handling my mum's estate will be in touch"};
+    EXPECT(no_alert, escalation_of, false);
+    ck_assert_int_eq(cust("my lawyer will be in touch").escalation_type, NLP_ESC_LEGAL);
+    ck_assert_float_lt(cust("I cancelled my gym membership so I'm free on Tuesdays now").complaint,
+                       0.5f);
     /* a past failure recalled as a success */
     ck_assert_float_ge(cust("Yeah because that worked so well last time").sarcasm, 0.5f);
     ck_assert_float_lt(cust("I chose you because it worked so well for my sister").sarcasm, 0.5f);
