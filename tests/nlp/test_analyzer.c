@@ -3114,7 +3114,10 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "The funeral is not really relevant to the account.",
         "Your feedback has been noted.",
         "We've never had a complaint about that before.",
-        "Can you just let me finish?"};
+        "Can you just let me finish?",
+        "I've been doing this for ten years, I know how it works.",
+        "Nobody else seems to struggle with the app.",
+        "We've already bent the rules for you once."};
     EXPECT_AGENT(cold, tone_deaf_of, true);
     static const char *const warm[] = {
         "For future reference, you can always reach us on live chat too.",
@@ -3123,7 +3126,8 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "I'm sorry, I can't see a record of your call on Tuesday, could you tell me roughly "
         "what time it was?",
         "You should have received an email with the tracking link.",
-        "Let me finish setting this up and then I'll transfer you."};
+        "Let me finish setting this up and then I'll transfer you.",
+        "I know how frustrating this is."};
     EXPECT_AGENT(warm, tone_deaf_of, false);
 }
 END_TEST
