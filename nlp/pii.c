@@ -38,15 +38,25 @@ static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EM
 static const struct cvv_word {
     const char *text;
     size_t len;
-} cvv_context[] = {CVV_WORD("cvv"),          CVV_WORD("cvc"),
-                   CVV_WORD("cv2"),          CVV_WORD("cvn"),
-                   CVV_WORD("csc"),          CVV_WORD("security code"),
-                   CVV_WORD("security num"), CVV_WORD("card code"),
-                   CVV_WORD("verification"), CVV_WORD("digits on the back"),
-                   CVV_WORD("3 digit"),      CVV_WORD("three digit"),
-                   CVV_WORD("3-digit"),      CVV_WORD("4 digit"),
-                   CVV_WORD("four digit"),   CVV_WORD("back of the"),
-                   CVV_WORD("on the back"),  CVV_WORD("security digits")};
+} cvv_context[] = {CVV_WORD("cvv"),
+                   CVV_WORD("cvc"),
+                   CVV_WORD("cv2"),
+                   CVV_WORD("cvn"),
+                   CVV_WORD("csc"),
+                   CVV_WORD("security code"),
+                   CVV_WORD("security num"),
+                   CVV_WORD("card code"),
+                   CVV_WORD("verification"),
+                   CVV_WORD("digits on the back"),
+                   CVV_WORD("3 digit"),
+                   CVV_WORD("three digit"),
+                   CVV_WORD("3-digit"),
+                   CVV_WORD("4 digit"),
+                   CVV_WORD("four digit"),
+                   CVV_WORD("back of the"),
+                   CVV_WORD("code on the back"),
+                   CVV_WORD("numbers on the back"),
+                   CVV_WORD("security digits")};
 
 /* Names that put a number in context; matched whole-word, any case. */
 static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
@@ -530,7 +540,7 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
         unsigned char first = (unsigned char)(s[k] | 0x20);
         /* every context word starts with one of these (lower-cased) bytes */
         if (first != 'c' && first != 's' && first != 'v' && first != 'd' && first != 'b' &&
-            first != 't' && first != 'f' && first != 'o' && first != '3' && first != '4') {
+            first != 't' && first != 'f' && first != 'n' && first != '3' && first != '4') {
             continue;
         }
         for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
