@@ -157,7 +157,8 @@ static inline int32_t nlp_lex_slot_sarcasm(const nlp_lex_slot *s)
 
 /* Word ids and trie nodes in an edge key: up to 16,384 words and 262,142
  * nodes (the generator checks both). The trie is numbered breadth first, so
- * the root's children (at most one per word) fit a slot's 16-bit root. */
+ * the root's children (at most one per word) fit the 15 bits of a slot's root
+ * (NLP_LEX_ROOT_NODE). */
 #define NLP_LEX_WORD_BITS       14u
 #define NLP_LEX_NODE_BITS       18u
 #define NLP_LEX_EDGE_CHILD_MASK ((1u << NLP_LEX_NODE_BITS) - 1u)
