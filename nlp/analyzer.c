@@ -1502,6 +1502,10 @@ static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n,
                 t->entry = lex->emoticons[k].entry;
                 t->flags |= TOK_EMOJI | (rep > 0 ? TOK_ELONG : 0u);
             }
+            for (size_t d = i; d < i + len + rep; d++) {
+                /* the redactor's digit hint sees a face's digits too: "<333 cvv" */
+                an->saw_digit |= ascii_digit(s[d]);
+            }
             return len + rep;
         }
     }

@@ -287,7 +287,9 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "four-five-three-nine-one-four-eight-eight-zero-three-four-three-six-four-six-seven",
         "cvv: seven,eight,nine", "PIN ONE TWO THREE FOUR", "cvv four 5 six",
         "it's five o'clock, security code one",
-        "call oh seven seven double oh nine double oh one two three"};
+        "call oh seven seven double oh nine double oh one two three",
+        /* digits inside a face ("<333") count for the digit hint */
+        "<333 cvv"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
