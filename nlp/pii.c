@@ -1009,9 +1009,9 @@ static bool spoken_start(unsigned char prev)
 static size_t spoken_token(const unsigned char *s, size_t n, size_t i, char *d, size_t cap,
                            size_t *nd)
 {
-    size_t times = 1, j = i;
+    size_t j = i;
     size_t len = STARTS_WITH(s, n, i, spoken_double);
-    times = len > 0 ? 2 : 1;
+    size_t times = len > 0 ? 2 : 1;
     if (len == 0) {
         len = STARTS_WITH(s, n, i, spoken_triple);
         times = len > 0 ? 3 : 1;
@@ -1156,14 +1156,10 @@ static bool has_spoken_run(const unsigned char *s, size_t n)
         if (!is_alpha(s[i]) || !spoken_start(i > 0 ? s[i - 1] : ' ')) {
             continue;
         }
-        char d[SPOKEN_MAX_DIGITS];
-        size_t nd = 0;
-        size_t k = spoken_token(s, n, i, d, sizeof d, &nd);
-        if (k > 0) {
-            size_t j = spoken_gap(s, n, k);
-            if (nd > 1 || (j > 0 && spoken_token(s, n, j, d, sizeof d, &nd) > 0)) {
-                return true;
-            }
+        spoken_run r;
+        read_spoken(s, n, i, &r);
+        if (r.n_digits >= 2) {
+            return true;
         }
     }
     return false;
