@@ -695,7 +695,8 @@ struct nlp_analyzer {
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
     bool saw_url;      /* the message holds a link */
-    bool bytewise;     /* the tokeniser's byte-at-a-time reference path (tests, RP_CPU_MASK=0) */
+    bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
+                        * models' scalar one (tests, RP_CPU_MASK=0) */
     uint8_t
         figure_word_bits[1u << (NLP_LEX_WORD_BITS - 3)]; /* bit per word id: one of FIGURE_WORDS */
     size_t missing_words; /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
@@ -738,6 +739,10 @@ struct nlp_analyzer {
     nlp_role role;                            /* of the last message (nlp_analyzer_explain()) */
     bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
     float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
+    /* the emotion models' biases (row 0) and rule-feature weights (row 1 + k),
+     * model m in column m (column 7: 0): emotion_models() sums all seven
+     * logits at once */
+    float emo_w[1 + NLP_MODEL_DENSE][NLP_MODEL_EMO_STRIDE];
 };
 
 /* State of the word being built (word_buf.flags); W_ELONG and W_LOWER are the
@@ -837,6 +842,13 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     }
     an->tag = NLP_ANALYZER_TAG;
     an->lex = &nlp_lexicon_builtin;
+    for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
+        const nlp_lex_model *model = &an->lex->models[NLP_MODEL_ANGER + m];
+        an->emo_w[0][m] = model->bias;
+        for (int k = 0; k < NLP_MODEL_DENSE; k++) {
+            an->emo_w[1 + k][m] = model->dense[k];
+        }
+    }
     an->num_slot = nlp_lex_find(an->lex, NLP_LEX_NUM_WORD, sizeof NLP_LEX_NUM_WORD - 1);
     an->money_slot = nlp_lex_find(an->lex, NLP_LEX_MONEY_WORD, sizeof NLP_LEX_MONEY_WORD - 1);
     an->and_word = rule_word_id(an, "and");
@@ -2634,6 +2646,115 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
     } else if (z >= ESC_MODEL_MIN_LOGIT) {
         out->escalation = sigmoid(z);
         out->escalation_type = type[best];
+    }
+}
+
+/* The emotion models' logits (z[m] for NLP_MODEL_ANGER + m; z[7] is the
+ * padding's): each bias, plus the sum of its word weights over the message's
+ * tokens / NLP_MODEL_SCALE, plus its rule-feature weights times in, in this
+ * order (model_logit() sums the same terms in another order). The weights
+ * interleave eight to a word (lexicon.h). This is the reference; the SSE2
+ * twin gives the same floats bit for bit (same operations in the same order;
+ * the word-vs-reference tests and the fuzz target compare them). */
+static void emotion_logits_scalar(const nlp_analyzer *an, size_t n_tok, const float *in, float *z)
+{
+    const int8_t *weight = an->lex->models[NLP_MODEL_ANGER].word;
+    int32_t sum[NLP_MODEL_EMO_STRIDE] = {0};
+    for (size_t i = 0; i < n_tok; i++) {
+        /* -1: the zeros before the first word */
+        const int8_t *w = weight + NLP_MODEL_EMO_STRIDE * (ptrdiff_t)model_word_id(&an->tokens[i]);
+        for (int m = 0; m < NLP_MODEL_EMO_STRIDE; m++) {
+            sum[m] += w[m];
+        }
+    }
+    for (int m = 0; m < NLP_MODEL_EMO_STRIDE; m++) {
+        z[m] = an->emo_w[0][m] + (float)sum[m] * (1.0f / NLP_MODEL_SCALE);
+    }
+    for (int k = 0; k < NLP_MODEL_DENSE; k++) {
+        for (int m = 0; m < NLP_MODEL_EMO_STRIDE; m++) {
+            z[m] += an->emo_w[1 + k][m] * in[k];
+        }
+    }
+}
+
+#ifdef NLP_HAVE_SSE2
+/* emotion_logits_scalar(), eight lanes at once: each word's eight weights in
+ * one 8-byte load, widened to 16 bits and added (256 tokens of at most 127
+ * cannot overflow), the 16-bit sums widened to 32 every 256 tokens. */
+static void emotion_logits_sse2(const nlp_analyzer *an, size_t n_tok, const float *in, float *z)
+{
+    _Static_assert(NLP_MODEL_EMO_STRIDE == 8, "emotion_logits_sse2() reads 8 weights a word");
+    const int8_t *weight = an->lex->models[NLP_MODEL_ANGER].word;
+    const __m128i zero = _mm_setzero_si128();
+    __m128i sum_lo = zero, sum_hi = zero;
+    for (size_t from = 0; from < n_tok; from += 256) {
+        size_t to = n_tok - from > 256 ? from + 256 : n_tok;
+        __m128i acc = zero;
+        for (size_t i = from; i < to; i++) {
+            const int8_t *w =
+                weight + NLP_MODEL_EMO_STRIDE * (ptrdiff_t)model_word_id(&an->tokens[i]);
+            __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)w);
+            acc = _mm_add_epi16(acc, _mm_unpacklo_epi8(x, _mm_cmpgt_epi8(zero, x)));
+        }
+        __m128i sign = _mm_srai_epi16(acc, 15);
+        sum_lo = _mm_add_epi32(sum_lo, _mm_unpacklo_epi16(acc, sign));
+        sum_hi = _mm_add_epi32(sum_hi, _mm_unpackhi_epi16(acc, sign));
+    }
+    const __m128 scale = _mm_set1_ps(1.0f / NLP_MODEL_SCALE);
+    __m128 z_lo =
+        _mm_add_ps(_mm_loadu_ps(an->emo_w[0]), _mm_mul_ps(_mm_cvtepi32_ps(sum_lo), scale));
+    __m128 z_hi =
+        _mm_add_ps(_mm_loadu_ps(an->emo_w[0] + 4), _mm_mul_ps(_mm_cvtepi32_ps(sum_hi), scale));
+    for (int k = 0; k < NLP_MODEL_DENSE; k++) {
+        __m128 v = _mm_set1_ps(in[k]);
+        z_lo = _mm_add_ps(z_lo, _mm_mul_ps(_mm_loadu_ps(an->emo_w[1 + k]), v));
+        z_hi = _mm_add_ps(z_hi, _mm_mul_ps(_mm_loadu_ps(an->emo_w[1 + k] + 4), v));
+    }
+    _mm_storeu_ps(z, z_lo);
+    _mm_storeu_ps(z + 4, z_hi);
+}
+#endif
+
+/* The emotion models (lexicon.h, bench/nlp/train_models.py) read the feelings
+ * the rules miss, told without the lexicon's words ("We never got to use the
+ * tickets. Grandad went into hospital the day before.", "If the payment
+ * doesn't clear by five will the house sale fall through"): one per emotion,
+ * each from a customer message's words and the rule features in
+ * (EMO_IN_*: the rules' seven emotion scores among them). An emotion the rules
+ * leave below 0.5 is the model's probability when that is 0.5 or more; the
+ * others stay as the rules have them (the models only add: on our sets,
+ * cross-validated, letting them also take an emotion away was worse for every
+ * emotion, and for anger on tweets far worse; docs/nlp.md); a sarcastic
+ * message gains no gratitude or joy. Customer messages only (an agent's
+ * emotions are never read). */
+static NO_INLINE void emotion_models(nlp_analyzer *an, nlp_result *out, size_t n_tok,
+                                     const float *in)
+{
+    if (UNLIKELY(an->keep_inputs)) {
+        for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
+            keep_inputs(an, NLP_MODEL_ANGER + m, in);
+        }
+    }
+    _Static_assert(NLP_MODEL_EMO_N == 7 && NLP_MODEL_JOY == NLP_MODEL_ANGER + 6 &&
+                       NLP_EMO_COUNT == 7 && NLP_EMO_ANGER == 0 && NLP_EMO_JOY == 6,
+                   "emotion_models() reads seven interleaved models in nlp_emotion order");
+    float z[NLP_MODEL_EMO_STRIDE];
+#ifdef NLP_HAVE_SSE2
+    if (!an->bytewise) {
+        emotion_logits_sse2(an, n_tok, in, z);
+    } else
+#endif
+    {
+        emotion_logits_scalar(an, n_tok, in, z);
+    }
+    /* thanks or delight said in sarcasm ("Oh great, thanks a lot.") is neither:
+     * the rules turned them down, and the models read the words only */
+    bool sincere = out->sarcasm < 0.5f;
+    for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
+        if (z[m] >= 0.0f && out->emotions[m] < 0.5f &&
+            (sincere || (m != NLP_EMO_GRATITUDE && m != NLP_EMO_JOY))) {
+            out->emotions[m] = sigmoid(z[m]);
+        }
     }
 }
 
@@ -4570,6 +4691,25 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         /* see ANNOYANCE_FROM_COMPLAINT */
         out->emotions[NLP_EMO_ANNOYANCE] =
             squash(emo[NLP_EMO_ANNOYANCE] + ANNOYANCE_FROM_COMPLAINT * out->complaint);
+    }
+    if (!agent) {
+        float neg = out->valence < 0.0f ? -out->valence : 0.0f;
+        const float in[NLP_MODEL_DENSE] = {
+            out->emotions[NLP_EMO_ANGER],
+            out->emotions[NLP_EMO_ANNOYANCE],
+            out->emotions[NLP_EMO_ANXIETY],
+            out->emotions[NLP_EMO_CONFUSION],
+            out->emotions[NLP_EMO_SADNESS],
+            out->emotions[NLP_EMO_GRATITUDE],
+            out->emotions[NLP_EMO_JOY],
+            out->valence,
+            neg,
+            out->complaint,
+            out->escalation,
+            ends_question ? 1.0f : 0.0f,
+            (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
+        };
+        emotion_models(an, out, n_tok, in);
     }
 
     /* a message that stops on a word no finished sentence ends on ("that would

@@ -3,8 +3,10 @@
  * The tokeniser reads runs of ASCII letters and digits 8 bytes at a time; its
  * byte-at-a-time loop is the reference that defines the result. Both give the
  * same tokens, so every output is the same bit for bit; the word-vs-reference
- * tests and the fuzz target compare them. RP_CPU_MASK=0 (common/cpu.h) also
- * selects the reference at nlp_analyzer_create().
+ * tests and the fuzz target compare them. The reference also sums the emotion
+ * models' logits one at a time (their SSE2 twin, eight at once, gives the same
+ * floats). RP_CPU_MASK=0 (common/cpu.h) also selects the reference at
+ * nlp_analyzer_create().
  */
 #ifndef NLP_ANALYZER_REF_H
 #define NLP_ANALYZER_REF_H
@@ -31,8 +33,8 @@ void nlp_analyzer_keep_model_inputs(nlp_analyzer *an, bool on);
 /* The inputs of model (NLP_MODEL_*, nlp/lexicon.h) for the last analysed
  * message, kept since nlp_analyzer_keep_model_inputs(an, true): its
  * NLP_MODEL_DENSE rule features (returned, borrowed until the next analyse;
- * the agent models' are filled for NLP_ROLE_AGENT only, the complaint and
- * escalation models' for NLP_ROLE_CUSTOMER only; the escalation models' are
+ * the agent models' are filled for NLP_ROLE_AGENT only, the complaint,
+ * escalation and emotion models' for NLP_ROLE_CUSTOMER only; the escalation models' are
  * all zero for a message they do not read, analyzer.c) and the word ids of
  * its first max_ids tokens (-1: no lexicon word) in word_ids, *n_ids of them.
  * For bench/nlp/train_models.py. */

@@ -402,9 +402,16 @@ def c_str(b: bytes) -> str:
 # model files, in the order of NLP_MODEL_* (lexicon.h)
 MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
                "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt", "human_model.txt",
-               "cancel_model.txt", "legal_model.txt"]
+               "cancel_model.txt", "legal_model.txt", "anger_model.txt", "annoyance_model.txt",
+               "anxiety_model.txt", "confusion_model.txt", "sadness_model.txt",
+               "gratitude_model.txt", "joy_model.txt"]
 MODEL_DENSE = 13     # NLP_MODEL_DENSE in lexicon.h
-ESC_MODELS = (4, 5, 6, 7, 8)  # NLP_MODEL_PUBLIC to NLP_MODEL_LEGAL: weights interleaved
+# models whose weights interleave in one table (lexicon.h), by table name:
+# NLP_MODEL_PUBLIC to NLP_MODEL_LEGAL, NLP_MODEL_ANGER to NLP_MODEL_JOY; and
+# each table's stride (NLP_MODEL_ESC_N, NLP_MODEL_EMO_STRIDE: the emotion
+# models' seven weights and a zero, one 8-byte word)
+INTERLEAVED = {"esc_word": (4, 5, 6, 7, 8), "emo_word": (9, 10, 11, 12, 13, 14, 15)}
+STRIDE = {"esc_word": 5, "emo_word": 8}
 MODEL_SCALE = 32.0   # NLP_MODEL_SCALE
 
 
@@ -763,10 +770,12 @@ def main():
         model_weights.append(weights)
         model_lines.append("static const float model%d_dense[%d] = {%s};" %
                            (m, MODEL_DENSE, ", ".join("%.6ff" % x for x in dense)))
-        if m in ESC_MODELS:
+        table = [t for t, group in INTERLEAVED.items() if m in group]
+        if table:
             # the escalation models' weights interleave (lexicon.h): one
-            # table, read in one pass
-            word = "esc_word + %d" % (len(ESC_MODELS) + ESC_MODELS.index(m))
+            # table, read in one pass; so do the emotion models'
+            group = INTERLEAVED[table[0]]
+            word = "%s + %d" % (table[0], STRIDE[table[0]] + group.index(m))
         else:
             # a zero before the first: word[-1], for a token with no word id
             word = f"model{m}_word + 1"
@@ -776,13 +785,15 @@ def main():
                 model_lines.append("    " + ", ".join("%d" % x for x in weights[i:i + 16]) + ",")
             model_lines.append("};")
         model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
-    # a zero per model before the first word: word[-5] to word[-1] (lexicon.h)
-    esc = [0] * len(ESC_MODELS) + [x for row in zip(*(model_weights[m] for m in ESC_MODELS))
-                                   for x in row]
-    model_lines.append(f"static const int8_t esc_word[{len(esc)}] = {{")
-    for i in range(0, len(esc), 16):
-        model_lines.append("    " + ", ".join("%d" % x for x in esc[i:i + 16]) + ",")
-    model_lines.append("};")
+    for table, group in INTERLEAVED.items():
+        # a zero per model before the first word: word[-5] to word[-1] (lexicon.h)
+        pad = [0] * (STRIDE[table] - len(group))
+        inter = [0] * STRIDE[table] + [x for row in zip(*(model_weights[m] for m in group))
+                                       for x in list(row) + pad]
+        model_lines.append(f"static const int8_t {table}[{len(inter)}] = {{")
+        for i in range(0, len(inter), 16):
+            model_lines.append("    " + ", ".join("%d" % x for x in inter[i:i + 16]) + ",")
+        model_lines.append("};")
     # a slot holds its pool offset << 8 | the sarcasm model's weight of the word
     # (int8): the tokeniser sums the weights as it reads the slots
     if len(pool) >= 1 << 24:

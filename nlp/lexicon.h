@@ -196,21 +196,32 @@ enum {
     NLP_MODEL_HUMAN,  /* ... a person asked for ... */
     NLP_MODEL_CANCEL, /* ... leaving ... */
     NLP_MODEL_LEGAL,  /* ... and legal action or a regulator */
+    NLP_MODEL_ANGER,  /* the emotion models, in nlp_emotion order: anger, ... */
+    NLP_MODEL_ANNOYANCE,
+    NLP_MODEL_ANXIETY,
+    NLP_MODEL_CONFUSION,
+    NLP_MODEL_SADNESS,
+    NLP_MODEL_GRATITUDE,
+    NLP_MODEL_JOY, /* ... joy */
     NLP_MODEL_COUNT
 };
 /* rule features of each model (analyzer.c: sarc_in, complaint_model(),
  * agent_models(): the two agent models share theirs, and the escalation
  * models the complaint model's) */
-#define NLP_MODEL_DENSE  13
-#define NLP_MODEL_ESC_N  5       /* the escalation models, NLP_MODEL_PUBLIC and on: interleaved */
-#define NLP_MODEL_SCALE  32.0f   /* word weights are stored as int8 at this scale */
-#define NLP_MODEL_ABSENT -100.0f /* the bias of a model whose file is absent */
+#define NLP_MODEL_DENSE      13
+#define NLP_MODEL_ESC_N      5     /* the escalation models, NLP_MODEL_PUBLIC and on: interleaved */
+#define NLP_MODEL_EMO_N      7     /* the emotion models, NLP_MODEL_ANGER and on: interleaved */
+#define NLP_MODEL_EMO_STRIDE 8     /* ... a word's seven weights and a 0: one 8-byte load */
+#define NLP_MODEL_SCALE      32.0f /* word weights are stored as int8 at this scale */
+#define NLP_MODEL_ABSENT     -100.0f /* the bias of a model whose file is absent */
 typedef struct nlp_lex_model {
     /* per word id: the weight times NLP_MODEL_SCALE, rounded; the five
      * escalation models' interleave (word id w's at word[NLP_MODEL_ESC_N * w],
-     * read in one pass by analyzer.c), the others' are consecutive. The word
-     * id -1 (no word of the lexicon) reads a 0 before the first (word[-1]; the
-     * interleaved table's word[-5] to word[-1]), so a sum needs no test */
+     * read in one pass by analyzer.c), and so do the seven emotion models'
+     * (word[NLP_MODEL_EMO_STRIDE * w], then a 0); the others' are
+     * consecutive. The word id -1 (no word of the lexicon) reads a 0 before
+     * the first (word[-1]; the interleaved tables' word[-5] to word[-1] and
+     * word[-8] to word[-1]), so a sum needs no test */
     const int8_t *word;
     const float *dense; /* NLP_MODEL_DENSE weights */
     float bias;         /* NLP_MODEL_ABSENT when the model file is absent: it never fires */

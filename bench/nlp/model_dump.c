@@ -2,13 +2,13 @@
  *
  * usage: bench_nlp_model_dump [MODEL] < MESSAGES
  *        MODEL: sarcasm (the default), empathy, complaint, tonedeaf, public, repeat, human, cancel,
- *        legal
+ *        legal, anger, annoyance, anxiety, confusion, sadness, gratitude, joy
  *
  * Reads one message per line on stdin (customer messages for sarcasm, complaint
- * and the escalation models, agent replies for empathy and tonedeaf) and writes, for each, the
- * model's NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words separated by
- * spaces (words with no lexicon id are left out). The training script (train_models.py) reads this;
- * it is no part of rapport itself.
+ * and the escalation and emotion models, agent replies for empathy and tonedeaf) and writes, for
+ * each, the model's NLP_MODEL_DENSE rule features (tab-separated), a tab, and its lexicon words
+ * separated by spaces (words with no lexicon id are left out). The training script
+ * (train_models.py) reads this; it is no part of rapport itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,17 +23,18 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const names[NLP_MODEL_COUNT] = {"sarcasm",  "empathy", "complaint",
-                                                       "tonedeaf", "public",  "repeat",
-                                                       "human",    "cancel",  "legal"};
+    static const char *const names[NLP_MODEL_COUNT] = {
+        "sarcasm",   "empathy", "complaint", "tonedeaf", "public",    "repeat",
+        "human",     "cancel",  "legal",     "anger",    "annoyance", "anxiety",
+        "confusion", "sadness", "gratitude", "joy"};
     int model = argc > 1 ? -1 : NLP_MODEL_SARCASM;
     for (int m = 0; m < NLP_MODEL_COUNT && argc > 1; m++) {
         model = strcmp(argv[1], names[m]) == 0 ? m : model;
     }
     if (model < 0 || argc > 2) {
         fprintf(stderr,
-                "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel|legal] < "
-                "MESSAGES\n",
+                "usage: %s [sarcasm|empathy|complaint|tonedeaf|public|repeat|human|cancel|legal|"
+                "anger|annoyance|anxiety|confusion|sadness|gratitude|joy] < MESSAGES\n",
                 argv[0]);
         return 2;
     }

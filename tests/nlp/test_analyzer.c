@@ -530,6 +530,51 @@ START_TEST(each_emotion_fires_on_its_own_case)
 }
 END_TEST
 
+/* The emotion models (twenty-fifth session) read feelings told in words the
+ * lexicon has no emotion for (each of these was under 0.5 before them), and
+ * add nothing to a routine request. */
+START_TEST(emotion_models_read_what_the_rules_miss)
+{
+    static const struct {
+        const char *text;
+        nlp_emotion e;
+    } cases[] = {
+        {"The surgery is on Monday and the hospital still hasn't had the insurance letter.",
+         NLP_EMO_ANXIETY},
+        {"My son is on the school trip abroad and his card has stopped working, he has no other "
+         "money.",
+         NLP_EMO_ANXIETY},
+        {"We had to put our old dog down on Sunday, so please stop the pet insurance.",
+         NLP_EMO_SADNESS},
+        {"Nobody from my family could make it to the wedding in the end.", NLP_EMO_SADNESS},
+        {"We just got the keys to our first home!!", NLP_EMO_JOY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.emotions[cases[i].e] >= 0.5f && r.emotions[cases[i].e] <= 1.0f,
+                      "%s: %s = %f", cases[i].text, nlp_emotion_name(cases[i].e),
+                      (double)r.emotions[cases[i].e]);
+    }
+    static const char *const routine[] = {
+        "Can you tell me your opening hours on Saturday?",
+        "I'd like to update my address please.",
+        "What's the balance on my account?",
+    };
+    for (size_t i = 0; i < sizeof routine / sizeof routine[0]; i++) {
+        nlp_result r = cust(routine[i]);
+        for (int k = 0; k < NLP_EMO_COUNT; k++) {
+            ck_assert_msg(r.emotions[k] < 0.5f, "%s: %s = %f", routine[i],
+                          nlp_emotion_name((nlp_emotion)k), (double)r.emotions[k]);
+        }
+    }
+    /* an agent's words are never read for emotion, whatever they say */
+    nlp_result reply = agent("We had to put our old dog down on Sunday.");
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        ck_assert_float_eq(reply.emotions[k], 0.0f);
+    }
+}
+END_TEST
+
 /* The feelings customers show support (emotions_cc_dev): worry about a
  * consequence, doubt between two answers, loss told plainly; a death told
  * by a customer is sad whatever the words. */
@@ -3319,6 +3364,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, counterfactual_praise_is_not_praise);
     tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
+    tcase_add_test(tc, emotion_models_read_what_the_rules_miss);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, chat_turns_that_report_nothing_are_no_complaint);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);

@@ -239,6 +239,37 @@ START_TEST(word_path_matches_reference_on_edge_cases)
 }
 END_TEST
 
+/* The emotion models' SSE2 sums add 16-bit lanes for 256 tokens at a time:
+ * around and past that, with words of the largest weights ("sad" and "thanks"
+ * weigh 127 / 32 in two models), the word path must give the reference's
+ * floats bit for bit. */
+START_TEST(emotion_sums_past_256_tokens)
+{
+    nlp_analyzer *fast = NULL, *ref = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &fast), RP_OK);
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &ref), RP_OK);
+    nlp_analyzer_use_reference(fast, false);
+    nlp_analyzer_use_reference(ref, true);
+    static const size_t counts[] = {1, 255, 256, 257, 511, 512, 513, 1300};
+    static const char *const words[] = {"sad ", "thanks ", "please ", "x "};
+    char *buf = malloc(8192);
+    ck_assert_ptr_nonnull(buf);
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+            size_t len = 0, n = strlen(words[w]);
+            for (size_t k = 0; k < counts[c] && len + n <= 8192; k++) {
+                memcpy(buf + len, words[w], n);
+                len += n;
+            }
+            compare_paths(fast, ref, buf, len);
+        }
+    }
+    free(buf);
+    nlp_analyzer_destroy(&fast);
+    nlp_analyzer_destroy(&ref);
+}
+END_TEST
+
 START_TEST(word_path_matches_reference_on_random_text)
 {
     uint64_t state = rp_test_seed();
@@ -358,6 +389,7 @@ Suite *nlp_tokenize_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, word_path_matches_reference_on_edge_cases);
     tcase_add_test(tc, word_path_matches_reference_on_random_text);
+    tcase_add_test(tc, emotion_sums_past_256_tokens);
     suite_add_tcase(s, tc);
     return s;
 }
