@@ -1059,7 +1059,8 @@ const char *nlp_why_name(uint32_t bit)
                                                      "law named, no threat",
                                                      "telling others of praise",
                                                      "complaint model",
-                                                     "not what was ordered"};
+                                                     "not what was ordered",
+                                                     "emotion model"};
     if (bit == 0 || (bit & (bit - 1)) != 0 || bit >= (1u << NLP_WHY_COUNT)) {
         return "?";
     }
@@ -2726,8 +2727,8 @@ static void emotion_logits_sse2(const nlp_analyzer *an, size_t n_tok, const floa
  * cross-validated, letting them also take an emotion away was worse for every
  * emotion, and for anger on tweets far worse; docs/nlp.md); a sarcastic
  * message gains no gratitude or joy. Customer messages only (an agent's
- * emotions are never read). */
-static NO_INLINE void emotion_models(nlp_analyzer *an, nlp_result *out, size_t n_tok,
+ * emotions are never read). Returns whether a model added an emotion. */
+static NO_INLINE bool emotion_models(nlp_analyzer *an, nlp_result *out, size_t n_tok,
                                      const float *in)
 {
     if (UNLIKELY(an->keep_inputs)) {
@@ -2750,12 +2751,15 @@ static NO_INLINE void emotion_models(nlp_analyzer *an, nlp_result *out, size_t n
     /* thanks or delight said in sarcasm ("Oh great, thanks a lot.") is neither:
      * the rules turned them down, and the models read the words only */
     bool sincere = out->sarcasm < 0.5f;
+    bool added = false;
     for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
         if (z[m] >= 0.0f && out->emotions[m] < 0.5f &&
             (sincere || (m != NLP_EMO_GRATITUDE && m != NLP_EMO_JOY))) {
             out->emotions[m] = sigmoid(z[m]);
+            added = true;
         }
     }
+    return added;
 }
 
 /* Whether the sentence of the praise frame or the thanks at token `from` puts a
@@ -4709,7 +4713,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             ends_question ? 1.0f : 0.0f,
             (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
         };
-        emotion_models(an, out, n_tok, in);
+        why |= emotion_models(an, out, n_tok, in) ? NLP_WHY_EMOTION_MODEL : 0u;
     }
 
     /* a message that stops on a word no finished sentence ends on ("that would

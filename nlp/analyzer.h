@@ -131,7 +131,8 @@ enum {
     NLP_WHY_PUBLIC_PRAISE = 1u << 19,    /* telling others how good it was: no threat */
     NLP_WHY_COMPLAINT_MODEL = 1u << 20, /* the complaint model added a complaint or took one back */
     NLP_WHY_MISMATCH = 1u << 21,        /* not what was ordered: "ordered a large, got a small" */
-    NLP_WHY_COUNT = 22
+    NLP_WHY_EMOTION_MODEL = 1u << 22, /* an emotion model added a feeling the words did not name */
+    NLP_WHY_COUNT = 23
 };
 
 typedef struct nlp_analyzer_config {

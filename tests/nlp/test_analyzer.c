@@ -554,6 +554,7 @@ START_TEST(emotion_models_read_what_the_rules_miss)
         ck_assert_msg(r.emotions[cases[i].e] >= 0.5f && r.emotions[cases[i].e] <= 1.0f,
                       "%s: %s = %f", cases[i].text, nlp_emotion_name(cases[i].e),
                       (double)r.emotions[cases[i].e]);
+        ck_assert(r.why & NLP_WHY_EMOTION_MODEL); /* the explanation says so */
     }
     static const char *const routine[] = {
         "Can you tell me your opening hours on Saturday?",
@@ -566,6 +567,7 @@ START_TEST(emotion_models_read_what_the_rules_miss)
             ck_assert_msg(r.emotions[k] < 0.5f, "%s: %s = %f", routine[i],
                           nlp_emotion_name((nlp_emotion)k), (double)r.emotions[k]);
         }
+        ck_assert(!(r.why & NLP_WHY_EMOTION_MODEL));
     }
     /* an agent's words are never read for emotion, whatever they say */
     nlp_result reply = agent("We had to put our old dog down on Sunday.");
@@ -3337,6 +3339,7 @@ START_TEST(explain_fits_the_buffer)
     ck_assert_str_eq(full, "");
     ck_assert_str_eq(nlp_why_name(NLP_WHY_NEGATION), "negation");
     ck_assert_str_eq(nlp_why_name(NLP_WHY_MISMATCH), "not what was ordered");
+    ck_assert_str_eq(nlp_why_name(NLP_WHY_EMOTION_MODEL), "emotion model");
     ck_assert_str_eq(nlp_why_name(0), "?");
     ck_assert_str_eq(nlp_why_name(NLP_WHY_NEGATION | NLP_WHY_CONTRAST), "?");
     ck_assert_str_eq(nlp_why_name(1u << NLP_WHY_COUNT), "?");
