@@ -1637,6 +1637,10 @@ START_TEST(each_escalation_type)
         {"I've opened a dispute with paypal", NLP_ESC_LEGAL},
         {"I'm reporting your company to the police", NLP_ESC_LEGAL},
         {"see you in the county court", NLP_ESC_LEGAL},
+        /* "I'm going to" is no phrase of its own (an agent's ownership needs
+         * its verb): the threat after it is read */
+        {"I'm going to court over this if it isn't sorted", NLP_ESC_LEGAL},
+        {"I am going to court", NLP_ESC_LEGAL},
         {"I'm making a video about this for my channel", NLP_ESC_PUBLIC},
         {"my tiktok followers will hear about this", NLP_ESC_PUBLIC},
         {"pull the plug on my premium plan please", NLP_ESC_CANCEL},
@@ -2597,6 +2601,7 @@ START_TEST(empathy_and_tone_deaf)
         "I can completely appreciate why you're upset.",
         "I want to make sure we get this right for you.",
         "That's not good at all, let me find out what happened.",
+        "I'm going to look into this for you right now.",
     };
     for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
         ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
