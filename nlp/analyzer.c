@@ -2650,6 +2650,16 @@ static NO_INLINE void escalation_models(nlp_analyzer *an, nlp_result *out, size_
     }
 }
 
+/* A bit per emotion (nlp_emotion) the entry carries. */
+static unsigned emo_bits(const nlp_lex_entry *e)
+{
+    unsigned bits = 0;
+    for (int k = 0; k < NLP_EMO_COUNT; k++) {
+        bits |= e->emo[k] > 0.0f ? 1u << k : 0u;
+    }
+    return bits;
+}
+
 /* The emotion models' logits (z[m] for NLP_MODEL_ANGER + m; z[7] is the
  * padding's): each bias, plus the sum of its word weights over the message's
  * tokens / NLP_MODEL_SCALE, plus its rule-feature weights times in, in this
@@ -2726,10 +2736,12 @@ static void emotion_logits_sse2(const nlp_analyzer *an, size_t n_tok, const floa
  * others stay as the rules have them (the models only add: on our sets,
  * cross-validated, letting them also take an emotion away was worse for every
  * emotion, and for anger on tweets far worse; docs/nlp.md); a sarcastic
- * message gains no gratitude or joy. Customer messages only (an agent's
+ * message gains no gratitude or joy, and no message an emotion whose words a
+ * phrase's denial turned round (denied_emo, bit per nlp_emotion: "you didn't
+ * even say thank you"). Customer messages only (an agent's
  * emotions are never read). Returns whether a model added an emotion. */
 static NO_INLINE bool emotion_models(nlp_analyzer *an, nlp_result *out, size_t n_tok,
-                                     const float *in)
+                                     const float *in, unsigned denied_emo)
 {
     if (UNLIKELY(an->keep_inputs)) {
         for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
@@ -2748,12 +2760,12 @@ static NO_INLINE bool emotion_models(nlp_analyzer *an, nlp_result *out, size_t n
     {
         emotion_logits_scalar(an, n_tok, in, z);
     }
-    /* thanks or delight said in sarcasm ("Oh great, thanks a lot.") is neither:
-     * the rules turned them down, and the models read the words only */
+    /* thanks or delight said in sarcasm ("Oh great, thanks a lot.") is
+     * neither: the rules turned them down, and the models read the words only */
     bool sincere = out->sarcasm < 0.5f;
     bool added = false;
     for (int m = 0; m < NLP_MODEL_EMO_N; m++) {
-        if (z[m] >= 0.0f && out->emotions[m] < 0.5f &&
+        if (z[m] >= 0.0f && out->emotions[m] < 0.5f && !(denied_emo & (1u << m)) &&
             (sincere || (m != NLP_EMO_GRATITUDE && m != NLP_EMO_JOY))) {
             out->emotions[m] = sigmoid(z[m]);
             added = true;
@@ -3534,6 +3546,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     float esc_valence = 0.0f;
     float ackn_neg = 0.0f; /* negative valence from named feelings ("frustrating") */
     int neg_left = 0;      /* content tokens still inside a negation */
+    int deny_left = 0;     /* ... inside a phrase's denial of praise (NLP_LEX2_DENY) */
+    /* the emotions (bit k: nlp_emotion k) of praise a phrase's denial turned
+     * round ("you didn't even say thank you"; not those a negator turned:
+     * "yeah no that's brilliant thank you", "can't thank your team enough",
+     * where the emotion models rightly read thanks) */
+    unsigned denied_emo = 0;
     /* the message ends in a question when its last clause end is a '?' */
     bool ends_question = false;
     for (size_t i = n_tok; i-- > 0;) {
@@ -3771,6 +3789,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             an->tokens[i].entry = -1; /* see MOVE_WORDS and MISTAKE_WORDS */
         }
         if (t->entry < 0) {
+            deny_left -= deny_left > 0;
             if (neg_left > 0) {
                 /* "and" after the word an absence negated starts a new item: "no
                  * leaks and great flavour", "never late and always friendly" (a
@@ -3801,6 +3820,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 neg_left = 0;
             }
             bool negated = neg_left > 0;
+            bool denied = deny_left > 0 && !(e->flags2 & NLP_LEX2_DENY);
             bool reversed = rev_left > 0;
             if (f & NLP_LEX_NEG) {
                 last_negator = pos; /* for denies() */
@@ -3813,6 +3833,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             }
             if (f & NLP_LEX_REVERSER) {
                 rev_left = NEGATION_SCOPE + 2;
+            }
+            if (e->flags2 & NLP_LEX2_DENY) {
+                deny_left = NEGATION_SCOPE + 1;
             }
             if ((f & NLP_LEX_INT) && e->valence == 0.0f) {
                 boost += e->mod;
@@ -3896,6 +3919,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                     sum -= neg_own_v;
                     neg_own_v = 0.0f;
                     neg_found = true;
+                    why |= NLP_WHY_NEGATION;
+                } else if (denied && v > 0.0f) {
+                    /* praise a phrase's negator denies, as "not" would: "you
+                     * didn't honour the discount"; a fault after it stays one
+                     * ("you didn't fix it") */
+                    v *= -0.6f;
+                    denied_emo |= emo_bits(e);
                     why |= NLP_WHY_NEGATION;
                 } else if (reversed && v < 0.0f && !(f & NLP_LEX_REVERSER)) {
                     v *= -0.4f; /* "reduce the risk of cancer", "prevent fraud" */
@@ -3985,7 +4015,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (f & NLP_LEX_AFFECT) { /* some emotion or cue weight to accumulate */
                 warm_face =
                     warm_face || ((t->flags & TOK_EMOJI) && e->emo[NLP_EMO_JOY] >= WARM_FACE_JOY);
-                float emo_gain = negated ? 0.15f : 1.0f;
+                float emo_gain = negated || (denied && e->valence > 0.0f) ? 0.15f : 1.0f;
                 if ((t->flags & TOK_CAPS) && mixed_case) {
                     emo_gain *= 1.3f;
                 }
@@ -4193,6 +4223,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (neg_left > 0 && !(f & NLP_LEX_NEG)) {
                 neg_left--;
             }
+            deny_left -= deny_left > 0 && !(e->flags2 & NLP_LEX2_DENY);
 
             if (rev_left > 0 && !(f & NLP_LEX_REVERSER)) {
                 rev_left--;
@@ -4248,6 +4279,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
              * negation ("not cheap, but good"; "no, it's great") */
             clause_weight = 1.0f;
             neg_left = 0;
+            deny_left = 0;
             last_thanks = -100; /* "thanks for calling back, the router is still broken" */
         }
     }
@@ -4713,7 +4745,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             ends_question ? 1.0f : 0.0f,
             (float)(n_tok < 40 ? n_tok : 40) / 20.0f,
         };
-        why |= emotion_models(an, out, n_tok, in) ? NLP_WHY_EMOTION_MODEL : 0u;
+        why |= emotion_models(an, out, n_tok, in, denied_emo) ? NLP_WHY_EMOTION_MODEL : 0u;
     }
 
     /* a message that stops on a word no finished sentence ends on ("that would

@@ -41,6 +41,7 @@ TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardsh
 FLAGS2 = {
     "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")
     "fixed": 2,  # a fix done ("sorted it", "working now"): a contact before it is no repeat
+    "deny": 4,  # a phrase holding a negator: the praise after it is denied ("you didn't honour")
 }
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {

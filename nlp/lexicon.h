@@ -85,6 +85,10 @@ enum {
      * fix followed is no repeat contact ("I called yesterday and the lady
      * sorted it, just checking it went through"); read only then */
     NLP_LEX2_FIXED = 2,
+    /* a phrase that holds a negator ("you didn't", "you couldn't even"): the
+     * praise in the next NEGATION_SCOPE words is denied as after "not" ("you
+     * didn't honour the discount"), a fault stays one ("you didn't fix it") */
+    NLP_LEX2_DENY = 4,
 };
 
 /* The word a number (ASCII digits) that is no lexicon word is read as, so that

@@ -530,6 +530,28 @@ START_TEST(each_emotion_fires_on_its_own_case)
 }
 END_TEST
 
+/* A phrase that holds a negator ("you didn't", "you couldn't even") denies
+ * the praise after it, as the negator alone would; a fault after it stays a
+ * fault, and the thanks it denies are none (twenty-fifth session). */
+START_TEST(a_phrase_negator_denies_praise)
+{
+    nlp_result honour = cust("You didn't honour the discount.");
+    ck_assert_float_lt(honour.valence, 0.0f);
+    ck_assert_float_ge(honour.complaint, 0.5f);
+    ck_assert(honour.why & NLP_WHY_NEGATION);
+    ck_assert_float_lt(cust("You did not approve my refund.").valence, 0.0f);
+    ck_assert_float_lt(cust("You couldn't even send the right size.").valence, 0.0f);
+    nlp_result fix = cust("You didn't fix it.");
+    ck_assert_float_lt(fix.valence, 0.0f);
+    ck_assert_float_ge(fix.complaint, 0.5f);
+    nlp_result thanks = cust("You didn't even say thank you.");
+    ck_assert_float_lt(thanks.valence, 0.0f);
+    ck_assert_float_lt(thanks.emotions[NLP_EMO_GRATITUDE], 0.5f);
+    /* the denial ends with its clause */
+    ck_assert_float_gt(cust("You didn't charge me twice, thanks for checking.").valence, 0.0f);
+}
+END_TEST
+
 /* The emotion models (twenty-fifth session) read feelings told in words the
  * lexicon has no emotion for (each of these was under 0.5 before them), and
  * add nothing to a routine request. */
@@ -3373,6 +3395,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, repeated_emoticon_mouth_is_stronger);
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, emotion_models_read_what_the_rules_miss);
+    tcase_add_test(tc, a_phrase_negator_denies_praise);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, chat_turns_that_report_nothing_are_no_complaint);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
