@@ -1959,8 +1959,10 @@ static NO_INLINE void hide_words(nlp_analyzer *an, size_t i, size_t n)
 }
 
 /* The longest lexicon phrase that starts at token i, if any, replaces its
- * tokens by one entry; returns how many tokens it took (0: none). */
-static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok)
+ * tokens by one entry; returns how many tokens it took (0: none). In a
+ * customer's message (agent false) a phrase that carries only an agent's cues
+ * (NLP_LEX2_AGENT_ONLY) is none: its words are read as they are. */
+static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok, bool agent)
 {
     const nlp_lexicon *lex = an->lex;
     token *t = &an->tokens[i];
@@ -1987,7 +1989,7 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
             break;
         }
         k++;
-        if (accept >= 0) {
+        if (accept >= 0 && (agent || !(lex->entries[accept].flags2 & NLP_LEX2_AGENT_ONLY))) {
             best = accept;
             best_len = k - i + 1;
         }
@@ -2019,7 +2021,7 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
  * filter (read for every token: one load each), and only those are tried;
  * the branches saved are most of the phrase matcher's mispredictions (the
  * filter's own test was a third of them: 4 % of the throughput). */
-static void match_phrases(nlp_analyzer *an, size_t n_tok)
+static void match_phrases(nlp_analyzer *an, size_t n_tok, bool agent)
 {
     const token *tokens = an->tokens;
     const uint8_t *filter = an->lex->edge_filter;
@@ -2052,7 +2054,7 @@ static void match_phrases(nlp_analyzer *an, size_t n_tok)
         for (; starts != 0; starts &= starts - 1) {
             size_t i = base + (size_t)__builtin_ctzll(starts);
             if (i >= free_from) {
-                size_t len = match_phrase_at(an, i, n_tok);
+                size_t len = match_phrase_at(an, i, n_tok, agent);
                 if (len > 0) {
                     free_from = i + len;
                 }
@@ -3517,7 +3519,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         n_tok = tokenize(an, an->padded, n_bytes);
     }
     out->pii = redact(an, text, n_bytes, n_tok);
-    match_phrases(an, n_tok);
+    match_phrases(an, n_tok, role == NLP_ROLE_AGENT);
     out->n_tokens = (uint32_t)n_tok;
     an->n_tokens = n_tok;
 

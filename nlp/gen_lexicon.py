@@ -43,6 +43,8 @@ FLAGS2 = {
     "fixed": 2,  # a fix done ("sorted it", "working now"): a contact before it is no repeat
     "deny": 4,  # a phrase holding a negator: the praise after it is denied ("you didn't honour")
 }
+# set by the generator (agent_only()), not written in the lexicon
+AGENT_ONLY_FLAG2 = 8  # NLP_LEX2_AGENT_ONLY
 # Flags: must match NLP_LEX_* in nlp/lexicon.h.
 FLAGS = {
     "neg": 1 << 0,         # negator ("not", "never")
@@ -199,6 +201,20 @@ def parse_rhs(rhs, where):
         else:
             sys.exit(f"{where}: unknown tag '{tag}'")
     return e
+
+
+def agent_only(e):
+    """An entry that carries nothing but an agent's empathy or tone-deafness
+    (no valence, emotion, customer score, escalation, topic, modifier or flag
+    but a pronoun's, which the phrase's own words carry): in a customer's message the phrase matcher does not take its
+    words ("i'm going to", an agent's ownership, took a customer's "I'm going
+    to court"; analyzer.c match_phrase_at())."""
+    sc = e["scores"]
+    return ((sc[2] > 0.0 or sc[3] > 0.0) and e["valence"] == 0.0 and not any(e["emo"])
+            and sc[0] == 0.0 and sc[1] == 0.0 and sc[4] == 0.0 and sc[5] == 0.0
+            and e["esc_w"] == 0.0 and e["topic_w"] == 0.0
+            and e["flags"] & ~(FLAGS["first_person"] | FLAGS["you"]) == 0
+            and e["flags2"] == 0 and e["mod"] == 0.0)
 
 
 def merge(a, b, where, from_pattern):
@@ -723,6 +739,8 @@ def main():
     row_of = {}
     remap = []
     for e in entries:
+        if agent_only(e):
+            e["flags2"] |= AGENT_ONLY_FLAG2
         if any(e["emo"]) or any(e["scores"]):
             e["flags"] |= AFFECT_FLAG
         if e["topic_w"] > 0.0:

@@ -89,6 +89,10 @@ enum {
      * praise in the next NEGATION_SCOPE words is denied as after "not" ("you
      * didn't honour the discount"), a fault stays one ("you didn't fix it") */
     NLP_LEX2_DENY = 4,
+    /* set by the generator: the entry carries only an agent's empathy or
+     * tone-deafness; in a customer's message the phrase matcher does not take
+     * its words ("i'll stay with you", "as per our policy") */
+    NLP_LEX2_AGENT_ONLY = 8,
 };
 
 /* The word a number (ASCII digits) that is no lexicon word is read as, so that

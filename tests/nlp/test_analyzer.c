@@ -1663,6 +1663,9 @@ START_TEST(each_escalation_type)
          * its verb): the threat after it is read */
         {"I'm going to court over this if it isn't sorted", NLP_ESC_LEGAL},
         {"I am going to court", NLP_ESC_LEGAL},
+        /* an agent's phrase ("I've spoken" to my manager: ownership) takes no
+         * words of a customer's */
+        {"I've spoken to three advisers and none can say why", NLP_ESC_REPEAT_CONTACT},
         {"I'm making a video about this for my channel", NLP_ESC_PUBLIC},
         {"my tiktok followers will hear about this", NLP_ESC_PUBLIC},
         {"pull the plug on my premium plan please", NLP_ESC_CANCEL},
