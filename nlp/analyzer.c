@@ -2732,8 +2732,10 @@ static void emotion_logits_sse2(const nlp_analyzer *an, size_t n_tok, const floa
  * the rules miss, told without the lexicon's words ("We never got to use the
  * tickets. Grandad went into hospital the day before.", "If the payment
  * doesn't clear by five will the house sale fall through"): one per emotion,
- * each from a customer message's words and the rule features in
- * (EMO_IN_*: the rules' seven emotion scores among them). An emotion the rules
+ * each from a customer message's words and the rule features in (the rules'
+ * seven emotion scores in nlp_emotion order, valence and its negative part,
+ * complaint, escalation, a closing question, the length: tokens / 20, at most
+ * 2; train_models.py names them alike). An emotion the rules
  * leave below 0.5 is the model's probability when that is 0.5 or more; the
  * others stay as the rules have them (the models only add: on our sets,
  * cross-validated, letting them also take an emotion away was worse for every
