@@ -3396,7 +3396,9 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     /* every kind of PII but an e-mail address and a secret in words holds
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
-    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0;
+    /* a link is one token, and the words inside it are no tokens: the
+     * redactor reads a link for a password's name itself ("?password=...") */
+    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->saw_url;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     if (!digits && !an->saw_at && !secret && !spoken) {
         /* nothing to redact: the padded copy is the text (zeros after it) */

@@ -289,7 +289,9 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "it's five o'clock, security code one",
         "call oh seven seven double oh nine double oh one two three",
         /* digits inside a face ("<333") count for the digit hint */
-        "<333 cvv"};
+        "<333 cvv",
+        /* a password's name inside a link, which is one token (fuzzer, twenty-fifth session) */
+        "http:/passwd:o", "see http://x.com/login?user=jo&password=hunter2 thanks"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
