@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -157,6 +158,35 @@ static bool is_alpha(unsigned char c)
 static bool is_alnum(unsigned char c)
 {
     return is_digit(c) || is_alpha(c);
+}
+
+/* Whether the text before s[i] ends in a letter outside ASCII (a Unicode
+ * letter, with any combining marks, joiners or skin tones after it), which
+ * the analyser's tokeniser joins into the word at i ("שpasswd" is one word,
+ * no password's name): walks back over whole, valid code points. */
+static bool after_letter(const unsigned char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] >= 0x80) {
+        size_t start = i - 1;
+        while (start > 0 && i - start < 4 && (s[start] & 0xC0) == 0x80) {
+            start--;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(s + start, (utf8proc_ssize_t)(i - start), &cp);
+        if (len <= 0 || (size_t)len != i - start) {
+            return false; /* invalid bytes: a separator to the tokeniser */
+        }
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+            return true;
+        }
+        if (!(cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
+              cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF))) {
+            return false;
+        }
+        i = start; /* a mark the tokeniser skips: what stands before it decides */
+    }
+    return i > 0 && is_alnum(s[i - 1]);
 }
 
 static bool is_upper(unsigned char c)
@@ -1354,11 +1384,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         size_t from = i; /* the span replaced: s[from, end) */
         int kind = -1;
         bool boundary = !is_alnum(prev) && prev != '@';
-        if (has_secret && boundary && is_alpha(c)) {
+        /* a secret's name or an address read out starts a word as the
+         * tokeniser reads words (its hint is the name among the tokens) */
+        bool word_start = boundary && (prev < 0x80 || !after_letter(s, i));
+        if (has_secret && word_start && is_alpha(c)) {
             end = match_secret(s, n_bytes, i, &from);
             kind = NLP_PII_SECRET;
         }
-        if (end == 0 && has_secret && boundary && is_alnum(c)) {
+        if (end == 0 && has_secret && word_start && is_alnum(c)) {
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
         }

@@ -291,7 +291,10 @@ START_TEST(analyser_redaction_matches_pii_redact)
         /* digits inside a face ("<333") count for the digit hint */
         "<333 cvv",
         /* a password's name inside a link, which is one token (fuzzer, twenty-fifth session) */
-        "http:/passwd:o", "see http://x.com/login?user=jo&password=hunter2 thanks"};
+        "http:/passwd:o", "see http://x.com/login?user=jo&password=hunter2 thanks",
+        /* a letter outside ASCII, or a joiner after a letter, joins the name
+         * into a longer word, as the tokeniser reads it (fuzzer) */
+        "\xd7\xa9passwd is 9", "x\xe2\x80\x8dpassword is hunter2", "\xd7\xa9 passwd is 9"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
