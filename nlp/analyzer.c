@@ -695,6 +695,7 @@ struct nlp_analyzer {
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
     bool saw_url;      /* the message holds a link */
+    bool url_pass;     /* ... and "pass" in it: maybe a password's name (redact()) */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
                         * models' scalar one (tests, RP_CPU_MASK=0) */
     uint8_t
@@ -1825,11 +1826,15 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
                 w.flags = 0;
                 w.n_letters = 0;
                 /* skip the URL up to and including the next white space; the
-                 * redactor still gets to see its digits and '@' */
+                 * redactor still gets to see its digits and '@', and a
+                 * password's name in it (every name a link can hold, with no
+                 * space, starts "pass": redact()) */
                 while (i < n) {
                     unsigned char u = s[i++];
                     an->saw_digit |= (unsigned char)(u - '0') < 10;
                     an->saw_at |= u == '@';
+                    an->url_pass |= (u | 0x20) == 'p' && i + 2 < n && (s[i] | 0x20) == 'a' &&
+                                    (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 's';
                     if (u == ' ' || u == '\t' || u == '\n' || u == '\r') {
                         break;
                     }
@@ -3397,8 +3402,9 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
     /* a link is one token, and the words inside it are no tokens: the
-     * redactor reads a link for a password's name itself ("?password=...") */
-    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->saw_url;
+     * redactor reads a link that holds "pass" for a password's name itself
+     * ("?password=...") */
+    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     if (!digits && !an->saw_at && !secret && !spoken) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
@@ -3511,7 +3517,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         }
     }
     const unsigned char *s = (const unsigned char *)text;
-    an->saw_digit = an->saw_at = an->saw_url = false;
+    an->saw_digit = an->saw_at = an->saw_url = an->url_pass = false;
     an->saw_tags2 = 0;
     an->saw_spoken = false;
     an->sarc_sum = 0;
