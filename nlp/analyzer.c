@@ -695,7 +695,7 @@ struct nlp_analyzer {
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
     bool saw_url;      /* the message holds a link */
-    bool url_pass;     /* ... and "pass" in it: maybe a password's name (redact()) */
+    bool url_pass;     /* ... and maybe a password's name in it (url_secret_start()) */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
                         * models' scalar one (tests, RP_CPU_MASK=0) */
     uint8_t
@@ -1390,6 +1390,23 @@ static FORCE_INLINE token *emit(nlp_analyzer *an, size_t *n_tok)
     return t;
 }
 
+/* Whether a password's name may start at the byte c followed by next[0..2],
+ * inside a link, whose words are no tokens (the redactor's names, nlp/pii.c:
+ * "password", "passcode", "passphrase", "passwd", "memorable ...", "maiden
+ * name"; a name with a space in it starts in the link and ends after it). */
+static inline bool url_secret_start(unsigned char c, const unsigned char *next)
+{
+    char a = (char)(next[0] | 0x20), b = (char)(next[1] | 0x20), d = (char)(next[2] | 0x20);
+    switch (c | 0x20) {
+    case 'p':
+        return a == 'a' && b == 's' && d == 's';
+    case 'm':
+        return (a == 'e' && b == 'm' && d == 'o') || (a == 'a' && b == 'i' && d == 'd');
+    default:
+        return false;
+    }
+}
+
 /* True when s[0, n) holds at least k ASCII digits; s is followed by TOK_PAD
  * zero bytes (an->padded), so it is read 16 bytes at a time where SSE2 is. */
 static bool has_digits(const unsigned char *s, size_t n, int k)
@@ -1827,14 +1844,12 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
                 w.n_letters = 0;
                 /* skip the URL up to and including the next white space; the
                  * redactor still gets to see its digits and '@', and a
-                 * password's name in it (every name a link can hold, with no
-                 * space, starts "pass": redact()) */
+                 * password's name that starts in it (url_secret_start()) */
                 while (i < n) {
                     unsigned char u = s[i++];
                     an->saw_digit |= (unsigned char)(u - '0') < 10;
                     an->saw_at |= u == '@';
-                    an->url_pass |= (u | 0x20) == 'p' && i + 2 < n && (s[i] | 0x20) == 'a' &&
-                                    (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 's';
+                    an->url_pass |= i + 3 < n && url_secret_start(u, s + i);
                     if (u == ' ' || u == '\t' || u == '\n' || u == '\r') {
                         break;
                     }
@@ -3402,7 +3417,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
     bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
     /* a link is one token, and the words inside it are no tokens: the
-     * redactor reads a link that holds "pass" for a password's name itself
+     * redactor reads a link that may hold a password's name itself
      * ("?password=...") */
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);

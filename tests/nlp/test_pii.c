@@ -292,6 +292,7 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "<333 cvv",
         /* a password's name inside a link, which is one token (fuzzer, twenty-fifth session) */
         "http:/passwd:o", "see http://x.com/login?user=jo&password=hunter2 thanks",
+        "http://x.co/memorable word: tulip", "http://x.co/MAIDEN name is Smith",
         /* a letter outside ASCII, or a joiner after a letter, joins the name
          * into a longer word, as the tokeniser reads it (fuzzer) */
         "\xd7\xa9passwd is 9", "x\xe2\x80\x8dpassword is hunter2", "\xd7\xa9 passwd is 9"};
