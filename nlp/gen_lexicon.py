@@ -206,9 +206,10 @@ def parse_rhs(rhs, where):
 def agent_only(e):
     """An entry that carries nothing but an agent's empathy or tone-deafness
     (no valence, emotion, customer score, escalation, topic, modifier or flag
-    but a pronoun's, which the phrase's own words carry): in a customer's message the phrase matcher does not take its
-    words ("i'm going to", an agent's ownership, took a customer's "I'm going
-    to court"; analyzer.c match_phrase_at())."""
+    but a pronoun's, which the phrase's own words carry): in a customer's
+    message the phrase matcher does not take its words ("i've spoken", an
+    agent's ownership, took a customer's "I've spoken to three advisers";
+    analyzer.c match_phrase_at())."""
     sc = e["scores"]
     return ((sc[2] > 0.0 or sc[3] > 0.0) and e["valence"] == 0.0 and not any(e["emo"])
             and sc[0] == 0.0 and sc[1] == 0.0 and sc[4] == 0.0 and sc[5] == 0.0
@@ -805,7 +806,8 @@ def main():
             model_lines.append("};")
         model_rows.append("{%s, model%d_dense, %.6ff}" % (word, m, bias))
     for table, group in INTERLEAVED.items():
-        # a zero per model before the first word: word[-5] to word[-1] (lexicon.h)
+        # a zero per lane before the first word (word[-stride] to word[-1],
+        # lexicon.h), and the padding lanes' zeros after each word's weights
         pad = [0] * (STRIDE[table] - len(group))
         inter = [0] * STRIDE[table] + [x for row in zip(*(model_weights[m] for m in group))
                                        for x in list(row) + pad]
