@@ -1914,12 +1914,11 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
             continue;
         }
         utf8proc_category_t cat = utf8proc_category(cp);
-        if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
-            cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+        if (nlp_cp_skipped(cp, cat)) {
             i += ulen; /* combining marks, ZWJ, variation selectors, skin tones */
             continue;
         }
-        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+        if (nlp_cp_letter(cat)) {
             /* normalise: compatibility decomposition, case fold, strip accents */
             utf8proc_int32_t buf[8];
             int last_bound = 0;

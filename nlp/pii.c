@@ -5,7 +5,6 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -177,11 +176,10 @@ static bool after_letter(const unsigned char *s, size_t i)
             return false; /* invalid bytes: a separator to the tokeniser */
         }
         utf8proc_category_t cat = utf8proc_category(cp);
-        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+        if (nlp_cp_letter(cat)) {
             return true;
         }
-        if (!(cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
-              cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF))) {
+        if (!nlp_cp_skipped(cp, cat)) {
             return false;
         }
         i = start; /* a mark the tokeniser skips: what stands before it decides */

@@ -9,8 +9,23 @@
 #define NLP_PII_HINTED_H
 
 #include <stdbool.h>
+#include <utf8proc.h>
 
 #include "nlp/pii.h"
+
+/* How the analyser's tokeniser reads a code point outside ASCII of category
+ * cat, which the redactor must read alike (a secret's name starts where a
+ * word starts): a letter joins the word, a combining mark, a format character
+ * (a joiner) or a skin tone is skipped within it, anything else ends it. */
+static inline bool nlp_cp_letter(utf8proc_category_t cat)
+{
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
+{
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
+           cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
