@@ -159,7 +159,7 @@ def parse_value(tag, raw, where):
 def new_entry():
     return {"valence": 0.0, "emo": [0.0] * len(EMOTIONS), "scores": [0.0] * len(SCORES),
             "esc": 0, "esc_w": 0.0, "topic": 0, "topic_w": 0.0, "flags": 0, "mod": 0.0,
-            "flags2": 0}
+            "flags2": 0, "cust_val": False}
 
 
 def parse_rhs(rhs, where):
@@ -205,16 +205,23 @@ def parse_rhs(rhs, where):
 
 def agent_only(e):
     """An entry that carries nothing but an agent's empathy or tone-deafness
-    (no valence, emotion, customer score, escalation, topic, modifier or flag
-    but a pronoun's, which the phrase's own words carry): in a customer's
+    (no valence but an empathy row's, emotion, customer score, escalation,
+    topic, modifier or flag but a pronoun's or a named feeling's, which the
+    phrase's own words carry): in a customer's
     message the phrase matcher does not take its words ("i've spoken", an
     agent's ownership, took a customer's "I've spoken to three advisers";
     analyzer.c match_phrase_at())."""
     sc = e["scores"]
-    return ((sc[2] > 0.0 or sc[3] > 0.0) and e["valence"] == 0.0 and not any(e["emo"])
+    # an empathy phrase's warmth is the agent's: a customer's "a rough time",
+    # "how disappointing this is", "that's not on at all" is none (its valence
+    # came from agent.txt only: cust_val is false)
+    agent_warmth = (e["valence"] > 0.0 and sc[2] > 0.0 and sc[3] == 0.0
+                    and not e["cust_val"])
+    return ((sc[2] > 0.0 or sc[3] > 0.0) and (e["valence"] == 0.0 or agent_warmth)
+            and not any(e["emo"])
             and sc[0] == 0.0 and sc[1] == 0.0 and sc[4] == 0.0 and sc[5] == 0.0
             and e["esc_w"] == 0.0 and e["topic_w"] == 0.0
-            and e["flags"] & ~(FLAGS["first_person"] | FLAGS["you"]) == 0
+            and e["flags"] & ~(FLAGS["first_person"] | FLAGS["you"] | FLAGS["ackn"]) == 0
             and e["flags2"] == 0 and e["mod"] == 0.0)
 
 
@@ -240,6 +247,7 @@ def merge(a, b, where, from_pattern):
     m["flags"] = a["flags"] | b["flags"]
     m["flags2"] = a["flags2"] | b["flags2"]
     m["mod"] = a["mod"] or b["mod"]
+    m["cust_val"] = a["cust_val"] or b["cust_val"]
     if b["esc_w"] > a["esc_w"]:
         m["esc"], m["esc_w"] = b["esc"], b["esc_w"]
     if b["topic_w"] > a["topic_w"]:
@@ -500,6 +508,9 @@ def main():
                     aliases.append((lhs.lower(), rhs.strip()[1:].lower(), where))
                     continue
                 entry = parse_rhs(rhs, where)
+                # a valence written outside agent.txt is the customer's too
+                entry["cust_val"] = (entry["valence"] != 0.0
+                                     and os.path.basename(path) != "agent.txt")
                 if lhs.startswith("emoticon:"):
                     for emo in lhs[len("emoticon:"):].split("|emoticon:"):
                         emoticons[emo.encode()] = entry

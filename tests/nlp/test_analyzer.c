@@ -552,6 +552,40 @@ START_TEST(a_phrase_negator_denies_praise)
 }
 END_TEST
 
+/* An agent's warm words are the agent's (twenty-sixth session): in a
+ * customer's message they read as the customer means them, not as +0.4 of
+ * warmth ("that's not on at all" was praise, "a rough time" no sadness), and
+ * help or a fix that did not come is a fault. */
+START_TEST(agents_warm_words_in_a_customers_mouth)
+{
+    ck_assert_float_lt(cust("how disappointing this is").valence, 0.0f);
+    ck_assert_float_le(cust("that's not on at all").valence, 0.0f);
+    nlp_result rough = cust("I'm going through a really rough time");
+    ck_assert_float_lt(rough.valence, 0.0f);
+    ck_assert_float_ge(rough.emotions[NLP_EMO_SADNESS], 0.5f);
+    static const char *const faults[] = {"I've been more than patient",
+                                         "this is not the experience I expected",
+                                         "that didn't help",
+                                         "they didn't solve anything",
+                                         "You did not resolve anything",
+                                         "nobody has fixed it"};
+    EXPECT(faults, complaint_of, true);
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+        ck_assert_msg(cust(faults[i]).valence < -0.1f, "%s", faults[i]);
+    }
+    /* a polite hedge is no hatred, the customer's own slip no fault */
+    ck_assert_float_lt(cust("I'd hate to have to cancel").emotions[NLP_EMO_ANGER], 0.5f);
+    ck_assert_float_lt(cust("sorry, our mistake, we booked the wrong date").complaint, 0.5f);
+    /* and to the agent they are still empathy */
+    static const char *const warm[] = {"that sounds like a rough time", "how disappointing this is",
+                                       "I'm sorry you had to chase this",
+                                       "that's not on at all, I'll sort it"};
+    for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
+        ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
+    }
+}
+END_TEST
+
 /* The emotion models (twenty-fifth session) read feelings told in words the
  * lexicon has no emotion for (each of these was under 0.5 before them), and
  * add nothing to a routine request. */
@@ -3399,6 +3433,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, each_emotion_fires_on_its_own_case);
     tcase_add_test(tc, emotion_models_read_what_the_rules_miss);
     tcase_add_test(tc, a_phrase_negator_denies_praise);
+    tcase_add_test(tc, agents_warm_words_in_a_customers_mouth);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, chat_turns_that_report_nothing_are_no_complaint);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
