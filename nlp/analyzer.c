@@ -1977,10 +1977,26 @@ static NO_INLINE void hide_words(nlp_analyzer *an, size_t i, size_t n)
     }
 }
 
+/* Whether phrase entry e, ending at token k, may be taken: in a customer's
+ * message (agent false) a phrase that carries only an agent's cues
+ * (NLP_LEX2_AGENT_ONLY) is none, and a phrase that means it only at its
+ * clause's end (NLP_LEX2_END) is none elsewhere. */
+static FORCE_INLINE bool phrase_fits(const nlp_analyzer *an, const nlp_lex_entry *e, size_t k,
+                                     size_t n_tok, bool agent)
+{
+    if (!UNLIKELY(e->flags2 & (NLP_LEX2_AGENT_ONLY | NLP_LEX2_END))) {
+        return true;
+    }
+    if ((e->flags2 & NLP_LEX2_AGENT_ONLY) && !agent) {
+        return false;
+    }
+    return !(e->flags2 & NLP_LEX2_END) || k + 1 >= n_tok ||
+           (an->tokens[k].flags & (TOK_CLAUSE_END | TOK_COMMA));
+}
+
 /* The longest lexicon phrase that starts at token i, if any, replaces its
- * tokens by one entry; returns how many tokens it took (0: none). In a
- * customer's message (agent false) a phrase that carries only an agent's cues
- * (NLP_LEX2_AGENT_ONLY) is none: its words are read as they are. */
+ * tokens by one entry; returns how many tokens it took (0: none). A phrase
+ * that does not fit (phrase_fits()) is none: its words are read as they are. */
 static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_tok, bool agent)
 {
     const nlp_lexicon *lex = an->lex;
@@ -2008,7 +2024,7 @@ static FORCE_INLINE size_t match_phrase_at(nlp_analyzer *an, size_t i, size_t n_
             break;
         }
         k++;
-        if (accept >= 0 && (agent || !(lex->entries[accept].flags2 & NLP_LEX2_AGENT_ONLY))) {
+        if (accept >= 0 && phrase_fits(an, &lex->entries[accept], k, n_tok, agent)) {
             best = accept;
             best_len = k - i + 1;
         }

@@ -42,6 +42,7 @@ FLAGS2 = {
     "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")
     "fixed": 2,  # a fix done ("sorted it", "working now"): a contact before it is no repeat
     "deny": 4,  # a phrase holding a negator: the praise after it is denied ("you didn't honour")
+    "end": 16,  # a phrase that means it only at its clause's end ("i'm out.", not "i'm out of data")
 }
 # set by the generator (agent_only()), not written in the lexicon
 AGENT_ONLY_FLAG2 = 8  # NLP_LEX2_AGENT_ONLY

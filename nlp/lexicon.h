@@ -93,6 +93,11 @@ enum {
      * tone-deafness; in a customer's message the phrase matcher does not take
      * its words ("i'll stay with you", "as per our policy") */
     NLP_LEX2_AGENT_ONLY = 8,
+    /* a phrase that means it only where its clause ends ("I'm out.", "if it's
+     * not fixed I'm switching"; not "I'm out of data", "I'm off to work"):
+     * the matcher takes it only if its last word ends a clause, is followed by
+     * a comma or ends the message */
+    NLP_LEX2_END = 16,
 };
 
 /* The word a number (ASCII digits) that is no lexicon word is read as, so that

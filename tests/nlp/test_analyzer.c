@@ -586,6 +586,44 @@ START_TEST(agents_warm_words_in_a_customers_mouth)
 }
 END_TEST
 
+/* Leaving said in a few words counts only where its clause ends (lexicon tag
+ * `end`): "I'm out of data" and "I'll be with you in a sec" were cancels of
+ * 0.85 (twenty-sixth session); escalation asked in the passive, what was said
+ * to a colleague before, and not being cared about. */
+START_TEST(short_leaving_at_a_clause_end_and_more_escalations)
+{
+    static const char *const leaving[] = {"that's it, I'm out.",
+                                          "if this isn't sorted today I'm switching",
+                                          "I'm switching, goodbye",
+                                          "I'm switching to another provider",
+                                          "next month we'll be with someone else",
+                                          "I'm leaving at the end of the month",
+                                          "I'm off to Octopus, they've been brilliant",
+                                          "honestly im just going to leave."};
+    EXPECT_TYPE(leaving, NLP_ESC_CANCEL);
+    static const char *const staying[] = {"I'm out of data already",
+                                          "I'm out of the country next week",
+                                          "I'm off to work now, can you text me",
+                                          "I'll be with you in a second",
+                                          "I'm switching to direct debit",
+                                          "I'll be with my daughter on Friday",
+                                          "I'm going to leave it there, thanks"};
+    EXPECT(staying, escalation_of, false);
+    static const char *const escalate[] = {"I want this escalated", "can this be escalated please",
+                                           "this needs escalating",
+                                           "I'd like my complaint escalated"};
+    EXPECT_TYPE(escalate, NLP_ESC_HUMAN_REQUEST);
+    ck_assert_int_eq(
+        cust("as I said to your colleague last week the router is faulty").escalation_type,
+        NLP_ESC_REPEAT_CONTACT);
+    ck_assert_float_lt(cust("I said to the engineer it was fine").escalation, 0.5f);
+    static const char *const uncared[] = {"you don't care about your customers",
+                                          "your company doesn't care about its customers",
+                                          "you couldn't care less"};
+    EXPECT(uncared, complaint_of, true);
+}
+END_TEST
+
 /* The emotion models (twenty-fifth session) read feelings told in words the
  * lexicon has no emotion for (each of these was under 0.5 before them), and
  * add nothing to a routine request. */
@@ -3434,6 +3472,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, emotion_models_read_what_the_rules_miss);
     tcase_add_test(tc, a_phrase_negator_denies_praise);
     tcase_add_test(tc, agents_warm_words_in_a_customers_mouth);
+    tcase_add_test(tc, short_leaving_at_a_clause_end_and_more_escalations);
     tcase_add_test(tc, complaint_vs_ordinary_message);
     tcase_add_test(tc, chat_turns_that_report_nothing_are_no_complaint);
     tcase_add_test(tc, hostility_and_strong_irritation_read_as_anger);
