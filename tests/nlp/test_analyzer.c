@@ -3276,8 +3276,15 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "what time it was?",
         "You should have received an email with the tracking link.",
         "Let me finish setting this up and then I'll transfer you.",
-        "I know how frustrating this is."};
+        "I know how frustrating this is.",
+        "Let me be clear about what happens next: the engineer comes Monday and I'll call you "
+        "after."};
     EXPECT_AGENT(warm, tone_deaf_of, false);
+    /* a loss made small, a lecture announced (twenty-sixth session) */
+    static const char *const small[] = {"It's only a few pounds.", "it's only £5",
+                                        "Let me be clear, the charge is valid.",
+                                        "I'll say it again, the refund takes five days."};
+    EXPECT_AGENT(small, tone_deaf_of, true);
 }
 END_TEST
 
