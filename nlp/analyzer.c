@@ -3692,6 +3692,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool opener = false;
     int opener_left = 0; /* clause ends left in the opener's reach */
     int n_after_pos = 0;
+    /* sincere praise after a mocking phrase ("oh brilliant that's great thanks
+     * so much"): -1 before any mocking phrase */
+    int n_pos_after_mock = -1;
     float after_neg = 0.0f;
     bool after_fault = false;
     int n_you = 0;
@@ -3977,6 +3980,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 v *= clause_weight;
                 if ((f & NLP_LEX_ACKN) && v < 0.0f) {
                     ackn_neg += v;
+                }
+                if (v > 0.0f) {
+                    bool mocking = e->scores[NLP_LEX_SARCASM] > 0.0f;
+                    n_pos_after_mock += n_pos_after_mock >= 0 && !mocking;
+                    n_pos_after_mock = mocking && n_pos_after_mock < 0 ? 0 : n_pos_after_mock;
                 }
                 if (opener_left > 0) {
                     /* a mocking phrase is no sincere praise, and the opener
@@ -4467,8 +4475,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (sarc > 0.0f && n_bad_situation == 0 && cue[NLP_LEX_COMPLAINT] == 0.0f &&
         cue[NLP_LEX_PROBLEM] == 0.0f && neg_mass == 0.0f) {
         /* a mocking phrase beside relief and nothing bad is meant: "oh great,
-         * it works now!" (the mocking "oh great" alone stays sarcastic) */
-        for (size_t i = 0; i < n_tok; i++) {
+         * it works now!" (the mocking "oh great" alone stays sarcastic), and
+         * so is one followed by two sincere praises: "oh brilliant that's
+         * great thanks so much" ("oh great, thanks a lot" stays sarcastic) */
+        if (n_pos_after_mock >= 2) {
+            sarc = 0.0f;
+        }
+        for (size_t i = 0; i < n_tok && sarc > 0.0f; i++) {
             if ((an->tokens[i].word_tags & NLP_WORD_RELIEF) &&
                 !(an->tokens[i].flags & TOK_CONSUMED)) {
                 sarc = 0.0f;

@@ -2263,8 +2263,12 @@ START_TEST(sarcasm_vs_sincere_praise)
         "that's exactly what i needed, thanks a million",
         /* a mocking opener beside relief and nothing bad (ninth session) */
         "oh great, it works now!",
+        /* ... or before two sincere praises (twenty-sixth session) */
+        "oh brilliant that's great thanks so much",
+        "Oh great, the replacement arrived and it works perfectly. Thank you!",
     };
     EXPECT_SARCASM(sincere, false);
+    ck_assert_float_gt(cust("oh brilliant that's great thanks so much").valence, 0.3f);
     /* "or not" is no taking back */
     ck_assert_float_lt(cust("I don't really know if I like her or not.").sarcasm, 0.5f);
 }
