@@ -818,6 +818,13 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     /* sixteenth session: the words of a fault report mistyped (nlp/lexicon/spelling.txt) */
     ck_assert_float_ge(cust("i was chargd twice").complaint, 0.5f);
     ck_assert_float_ge(cust("my order never arived").complaint, 0.5f);
+    /* twenty-sixth session: a service gone, a wait that drags, nobody bothered */
+    ck_assert_float_ge(cust("thanks for trying but I'm still without internet").complaint, 0.5f);
+    ck_assert_float_ge(cust("i don't wanna be rude but this is taking ages").complaint, 0.5f);
+    nlp_result bothered = cust("so basically nobody's bothered to ring me back");
+    ck_assert_float_ge(bothered.complaint, 0.5f);
+    ck_assert_float_lt(bothered.valence, 0.0f);
+    ck_assert_float_lt(cust("can I pay without a card").complaint, 0.5f);
     /* an ordinary question or report is not */
     ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
     ck_assert_float_lt(cust("My order arived today").complaint, 0.5f);
@@ -2905,6 +2912,9 @@ static const topic_case topic_cases[] = {
     {"money's been tight since Christmas", NLP_TOPIC_HARDSHIP},
     {"we're separating and I need to take my name off the joint account", NLP_TOPIC_HARDSHIP},
     {"I'm 82 and not very good with computers", NLP_TOPIC_HARDSHIP},
+    {"I've just lost my job and can't pay this month", NLP_TOPIC_HARDSHIP},
+    {"I've been feeling really low lately and the bills are piling up", NLP_TOPIC_HARDSHIP},
+    {"I won't be able to pay until the 15th", NLP_TOPIC_HARDSHIP},
     /* unrelated uses of topic words, negations, neutral messages */
     {"the funeral scene in the movie was great", NLP_TOPIC_NONE},
     {"My phone died again", NLP_TOPIC_NONE},
@@ -2951,6 +2961,10 @@ END_TEST
 
 START_TEST(sensitive_topic_rules)
 {
+    /* a bill the customer cannot pay is hardship, not a fault of the service;
+     * paying online that fails stays one (twenty-sixth session) */
+    ck_assert_float_lt(cust("I've just lost my job and can't pay this month").complaint, 0.5f);
+    ck_assert_float_ge(cust("I can't pay online, the page crashes").complaint, 0.5f);
     /* neutral text scores nothing at all */
     nlp_result r = cust("Please send the invoice to my address.");
     ck_assert_float_eq(r.sensitive, 0.0f);
