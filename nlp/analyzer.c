@@ -2151,6 +2151,12 @@ static float clamp01(float x)
     return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
 }
 
+/* The least cue of leaving or going public that anger makes one (lexicon
+ * weights 0.4 "moving to", 0.45 "leave a review"). */
+#define WEAK_ESC_MIN      0.4f
+#define WEAK_ESC_ANGER    0.3f  /* the rules' anger sum ("disgusting" 0.3, "fed up" 0.5) */
+#define LEAVING_NAMED_ESC 0.75f /* a weak cue of leaving with the leaving process named */
+
 /* The escalation of the strongest type in esc[] (0..1, each type's score),
  * raised by 0.1 when the message shouts (`emphatic`: "!" or capitals) or, at
  * 0.5 or more, when its words are angry; sets out->escalation and its type,
@@ -2167,7 +2173,13 @@ static float pick_escalation(const float esc[NLP_ESC_COUNT], bool emphatic, floa
             best_esc = k;
         }
     }
-    if (esc_max > 0.0f && (emphatic || (esc_max >= 0.5f && anger > 0.5f))) {
+    /* a weak cue of leaving or of going public ("moving to", "leave a
+     * review": 0.4 and 0.45) is one with anger beside it ("fed up, I'm
+     * moving to Sky"); a weak request for a person is not ("the manager was
+     * dismissive") */
+    bool weak_angry = esc_max >= WEAK_ESC_MIN && anger >= WEAK_ESC_ANGER &&
+                      (best_esc == NLP_ESC_CANCEL || best_esc == NLP_ESC_PUBLIC);
+    if (esc_max > 0.0f && (emphatic || (esc_max >= 0.5f && anger > 0.5f) || weak_angry)) {
         /* "!" and shouting strengthen any escalation cue ("I will review you on
          * trustpilot!!"); anger in words only one that is there already ("the
          * manager was dismissive" was a human request of 0.55) */
@@ -4435,6 +4447,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
          * followed by a fix: "I called yesterday and the lady sorted it, just
          * checking it went through" */
         esc[NLP_ESC_REPEAT_CONTACT] *= 0.5f;
+    }
+    if (esc[NLP_ESC_CANCEL] >= WEAK_ESC_MIN && esc[NLP_ESC_CANCEL] < 0.5f &&
+        ts.topic[NLP_TOPIC_CANCELLATION] >= 0.5f) {
+        /* a weak cue of leaving beside a word of the leaving process:
+         * "moving to EE, what's my account number for the port" */
+        esc[NLP_ESC_CANCEL] = LEAVING_NAMED_ESC;
+        why |= NLP_WHY_ESC_PAIR;
     }
     if (esc[NLP_ESC_CANCEL] > 0.0f && moving_home(an, n_tok)) {
         esc[NLP_ESC_CANCEL] = 0.0f; /* see KEEP_VERBS */

@@ -617,6 +617,22 @@ START_TEST(short_leaving_at_a_clause_end_and_more_escalations)
         cust("as I said to your colleague last week the router is faulty").escalation_type,
         NLP_ESC_REPEAT_CONTACT);
     ck_assert_float_lt(cust("I said to the engineer it was fine").escalation, 0.5f);
+    /* moving somewhere is mostly a move of house; with anger it is leaving, as
+     * a review is going public */
+    static const char *const moving[] = {
+        "We're moving to Cardiff next month.",
+        "um yeah im moving to another town is there a branch there",
+        "the food was lovely, I'll leave a review"};
+    EXPECT(moving, escalation_of, false);
+    ck_assert_int_eq(cust("fed up, I'm moving to Sky").escalation_type, NLP_ESC_CANCEL);
+    ck_assert_int_eq(cust("moving to EE, what's my account number for the port").escalation_type,
+                     NLP_ESC_CANCEL);
+    ck_assert_float_lt(cust("I'm not moving provider, I'm moving house, can the broadband come "
+                            "with me?")
+                           .escalation,
+                       0.5f);
+    ck_assert_int_eq(cust("this is disgusting, I'll leave a review").escalation_type,
+                     NLP_ESC_PUBLIC);
     static const char *const uncared[] = {"you don't care about your customers",
                                           "your company doesn't care about its customers",
                                           "you couldn't care less"};
