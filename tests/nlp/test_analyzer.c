@@ -841,6 +841,12 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_ge(bothered.complaint, 0.5f);
     ck_assert_float_lt(bothered.valence, 0.0f);
     ck_assert_float_lt(cust("can I pay without a card").complaint, 0.5f);
+    /* a formal letter's request words are no praise */
+    ck_assert_float_lt(cust("Please treat this as a final notice before I refer the matter to "
+                            "the Financial Ombudsman.")
+                           .valence,
+                       -0.2f);
+    ck_assert_float_lt(cust("Kindly confirm receipt of this email.").valence, 0.2f);
     /* an ordinary question or report is not */
     ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
     ck_assert_float_lt(cust("My order arived today").complaint, 0.5f);
