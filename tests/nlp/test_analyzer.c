@@ -847,6 +847,10 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
                            .valence,
                        -0.2f);
     ck_assert_float_lt(cust("Kindly confirm receipt of this email.").valence, 0.2f);
+    /* scorn for the agent's competence; a promise heard before */
+    ck_assert_float_ge(cust("do you even know what you're doing").complaint, 0.5f);
+    ck_assert_float_lt(cust("do you know what time the shop opens").complaint, 0.5f);
+    ck_assert_int_eq(cust("I've heard that before").escalation_type, NLP_ESC_REPEAT_CONTACT);
     /* an ordinary question or report is not */
     ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
     ck_assert_float_lt(cust("My order arived today").complaint, 0.5f);
