@@ -851,6 +851,9 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_ge(cust("do you even know what you're doing").complaint, 0.5f);
     ck_assert_float_lt(cust("do you know what time the shop opens").complaint, 0.5f);
     ck_assert_int_eq(cust("I've heard that before").escalation_type, NLP_ESC_REPEAT_CONTACT);
+    /* what has not come, in Indian English */
+    ck_assert_float_ge(cust("sir my money is not came till now").complaint, 0.5f);
+    ck_assert_float_ge(cust("payment not reflected in my account").complaint, 0.5f);
     /* an ordinary question or report is not */
     ck_assert_float_lt(cust("My order arrived today").complaint, 0.5f);
     ck_assert_float_lt(cust("My order arived today").complaint, 0.5f);
