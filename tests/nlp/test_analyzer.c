@@ -577,9 +577,12 @@ START_TEST(agents_warm_words_in_a_customers_mouth)
     ck_assert_float_lt(cust("I'd hate to have to cancel").emotions[NLP_EMO_ANGER], 0.5f);
     ck_assert_float_lt(cust("sorry, our mistake, we booked the wrong date").complaint, 0.5f);
     /* and to the agent they are still empathy */
-    static const char *const warm[] = {"that sounds like a rough time", "how disappointing this is",
-                                       "I'm sorry you had to chase this",
-                                       "that's not on at all, I'll sort it"};
+    static const char *const warm[] = {
+        "that sounds like a rough time", "how disappointing this is",
+        "I'm sorry you had to chase this", "that's not on at all, I'll sort it",
+        /* staying with the customer until it is done */
+        "I'm going to stay on the line until it's fixed", "I won't hang up until it's sorted",
+        "you're in good hands, I'll take it from here"};
     for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
         ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
     }
