@@ -208,10 +208,9 @@ def agent_only(e):
     """An entry that carries nothing but an agent's empathy or tone-deafness
     (no valence but an empathy row's, emotion, customer score, escalation,
     topic, modifier or flag but a pronoun's or a named feeling's, which the
-    phrase's own words carry): in a customer's
-    message the phrase matcher does not take its words ("i've spoken", an
-    agent's ownership, took a customer's "I've spoken to three advisers";
-    analyzer.c match_phrase_at())."""
+    phrase's own words carry): in a customer's message the phrase matcher
+    does not take its words ("i've spoken", an agent's ownership, took a
+    customer's "I've spoken to three advisers"; analyzer.c phrase_fits())."""
     sc = e["scores"]
     # an empathy phrase's warmth is the agent's: a customer's "a rough time",
     # "how disappointing this is", "that's not on at all" is none (its valence
