@@ -3331,10 +3331,17 @@ START_TEST(blame_for_next_time_and_a_door_shown)
         "after."};
     EXPECT_AGENT(warm, tone_deaf_of, false);
     /* a loss made small, a lecture announced (twenty-sixth session) */
-    static const char *const small[] = {"It's only a few pounds.", "it's only £5",
-                                        "Let me be clear, the charge is valid.",
-                                        "I'll say it again, the refund takes five days."};
+    static const char *const small[] = {
+        "It's only a few pounds.", "it's only £5", "Let me be clear, the charge is valid.",
+        "I'll say it again, the refund takes five days.",
+        /* exasperation, a tone policed, a shrug */
+        "Are you going to let me help you or not?", "There's no need to take that tone.",
+        "It is what it is.", "Ok and?", "so what?"};
     EXPECT_AGENT(small, tone_deaf_of, true);
+    static const char *const next[] = {"ok so what happens next is the engineer calls",
+                                       "so what's the next step?",
+                                       "ok and then I'll send the form"};
+    EXPECT_AGENT(next, tone_deaf_of, false);
 }
 END_TEST
 
