@@ -854,6 +854,13 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_ge(cust("do you even know what you're doing").complaint, 0.5f);
     ck_assert_float_lt(cust("do you know what time the shop opens").complaint, 0.5f);
     ck_assert_int_eq(cust("I've heard that before").escalation_type, NLP_ESC_REPEAT_CONTACT);
+    /* a delivery that found nobody in is no leaving; a card left while the
+     * customer was in, a day of waiting in, are faults */
+    ck_assert_float_lt(cust("the courier keeps coming when I'm out.").escalation, 0.5f);
+    ck_assert_float_ge(cust("your driver left a card saying I was out, I was in!").complaint, 0.5f);
+    nlp_result wait_in = cust("the delivery slot is 7am to 7pm, I can't wait in all day");
+    ck_assert_float_ge(wait_in.complaint, 0.5f);
+    ck_assert_float_lt(wait_in.sarcasm, 0.5f);
     /* what has not come, in Indian English */
     ck_assert_float_ge(cust("sir my money is not came till now").complaint, 0.5f);
     ck_assert_float_ge(cust("payment not reflected in my account").complaint, 0.5f);
