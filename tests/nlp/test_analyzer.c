@@ -66,6 +66,11 @@ static float tone_deaf_of(const nlp_result *r)
     return r->tone_deaf;
 }
 
+static float empathy_of(const nlp_result *r)
+{
+    return r->empathy;
+}
+
 /* Every text in texts, analysed in role, scores at least 0.5 on score (yes)
  * or below it (!yes). */
 static void expect_scores(const char *const *texts, size_t n, nlp_role role,
@@ -583,9 +588,7 @@ START_TEST(agents_warm_words_in_a_customers_mouth)
         /* staying with the customer until it is done */
         "I'm going to stay on the line until it's fixed", "I won't hang up until it's sorted",
         "you're in good hands, I'll take it from here"};
-    for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
-        ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
-    }
+    EXPECT_AGENT(warm, empathy_of, true);
 }
 END_TEST
 
@@ -2332,9 +2335,7 @@ START_TEST(empathy_model_reads_care_in_plain_words)
         "thing tomorrow",
         "I can hear how worn out you are, so I'll do the paperwork on our side",
     };
-    for (size_t i = 0; i < sizeof caring / sizeof caring[0]; i++) {
-        ck_assert_msg(agent(caring[i]).empathy >= 0.5f, "%s", caring[i]);
-    }
+    EXPECT_AGENT(caring, empathy_of, true);
     ck_assert_float_lt(agent("Your account number please.").empathy, 0.5f);
     ck_assert_float_lt(agent("The engineer will arrive between 8 and 12.").empathy, 0.5f);
     /* the customer's side never gets it */
@@ -2750,9 +2751,7 @@ START_TEST(empathy_and_tone_deaf)
         "That's not good at all, let me find out what happened.",
         "I'm going to look into this for you right now.",
     };
-    for (size_t i = 0; i < sizeof warm / sizeof warm[0]; i++) {
-        ck_assert_msg(agent(warm[i]).empathy >= 0.5f, "%s", warm[i]);
-    }
+    EXPECT_AGENT(warm, empathy_of, true);
     /* naming the customer's money worry is acknowledgement, not cheer after hardship */
     nlp_result plan = agent("I know money is tight right now, so let's find a plan that works "
                             "for you. Would £15 a month be manageable?");
