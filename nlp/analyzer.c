@@ -74,6 +74,13 @@
  * 0.5; chosen on emotions_cc_dev (sadness recall; the messages labelled
  * gratitude after a death keep their gratitude) */
 #define BEREAVEMENT_SADNESS 0.6f
+/* the most hostility a message telling of a death and asking to cancel holds
+ * and still closes an account rather than airing a grievance: a cancel
+ * phrase's own ("close my account" -1.5) */
+#define BEREAVED_HOSTILE_MAX 1.5f
+/* ... and the most complaint cue: one request's or cancel phrase's ("can you
+ * help" 0.4, "close my account" 0.5) */
+#define BEREAVED_CUE_MAX 0.5f
 /* anxiety evidence added to a customer's worry when the message also reports
  * a fault or asks about the service: chosen on emotions_cc_dev (anxiety F1
  * 0.647 -> 0.733); it costs goemotions fear|nervousness 0.493 -> 0.486 (any
@@ -4716,9 +4723,28 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool worry = asks_hypothetical && no_fault;
     /* the message tells of a death or of hardship (rules on both sides read it) */
     bool hard_times = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f;
+    /* a death told with no fault named, no other escalation than a wish to
+     * cancel and no hostility but a cancel phrase's own ("close my account"
+     * -1.5): the account of someone who died is being closed or sorted out,
+     * and the complaint cues of its requests are no grievance ("my wife
+     * passed away and I need to close my account", "my husband died, can you
+     * help me with his account please" were complaints of 1.0; "my husband
+     * died, you are useless, close his account" stays one) */
+    bool bereaved_task = !agent && topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f &&
+                         (best_esc == NLP_ESC_CANCEL ||
+                          (best_esc == NLP_ESC_NONE && (last_hreq_verb >= 0 || ends_question))) &&
+                         cue[NLP_LEX_PROBLEM] == 0.0f &&
+                         cue[NLP_LEX_COMPLAINT] <= BEREAVED_CUE_MAX &&
+                         hostile_mass <= BEREAVED_HOSTILE_MAX;
     /* a death or hardship told with no fault named explains the negativity:
-     * "my dad passed away last week", "lost my job today, feeling awful" */
-    bool life_event = no_fault && hard_times;
+     * "my dad passed away last week", "lost my job today, feeling awful";
+     * a death told beside hostility and "you" does not ("my husband died, you
+     * are useless, close his account" was a complaint of 0.33; hardship beside
+     * a price is often the customer's own lot: "the worst thing about your
+     * store is i can't afford to buy everything in it") */
+    bool life_event =
+        (no_fault || bereaved_task) && hard_times &&
+        !(topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f && n_you > 0 && hostile_mass > BEREAVED_HOSTILE_MAX);
     /* the customer's own doing ("lost my card on a night out, how do I order a
      * new one?", "overslept and missed my flight, totally on me") explains the
      * negativity, and the faults it names are the customer's */
@@ -4736,7 +4762,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
         why |= NLP_WHY_MISMATCH;
         cue[NLP_LEX_PROBLEM] += MISMATCH_CUE;
     }
-    float ev = fault_w * (1.3f * cue[NLP_LEX_COMPLAINT] + 0.8f * cue[NLP_LEX_PROBLEM]) +
+    float complaint_cue = bereaved_task ? 0.0f : cue[NLP_LEX_COMPLAINT];
+    float ev = fault_w * (1.3f * complaint_cue + 0.8f * cue[NLP_LEX_PROBLEM]) +
                (service_object ? 0.4f : 0.0f) + neg_w * neg_v + (sarcastic ? 0.6f : 0.0f) +
                (life_event && best_esc == NLP_ESC_CANCEL ? 0.0f : 0.5f * esc_max) -
                (out->valence > 0.3f ? 1.5f : 0.0f) - (thanks ? 1.0f : 0.0f);

@@ -3027,6 +3027,30 @@ START_TEST(sensitive_topic_rules)
                      NLP_TOPIC_BEREAVEMENT);
     ck_assert_int_eq(cust("I lost my job so I need to cancel my contract").sensitive_topic,
                      NLP_TOPIC_HARDSHIP);
+    /* a death told beside closing an account is bereavement and a cancel
+     * (the engine holds back its retention steps), and no complaint unless a
+     * fault or hostility is named (twenty-seventh session) */
+    static const char *const estate[] = {
+        "My wife passed away and I need to close my account",
+        "My dad has passed and I want to cancel his subscription please",
+        "my mother has passed. i need to close her account",
+    };
+    for (size_t i = 0; i < sizeof estate / sizeof estate[0]; i++) {
+        r = cust(estate[i]);
+        ck_assert_msg(r.sensitive_topic == NLP_TOPIC_BEREAVEMENT &&
+                          r.escalation_type == NLP_ESC_CANCEL && r.complaint < 0.5f,
+                      "%s: topic %d, escalation %d, complaint %f", estate[i],
+                      (int)r.sensitive_topic, (int)r.escalation_type, (double)r.complaint);
+    }
+    static const char *const estate_grievance[] = {
+        "My husband died, you are useless, close his account",
+        "My mother passed away in March and you've charged her account twice since",
+        "my husband died and you're still sending him letters",
+    };
+    EXPECT(estate_grievance, complaint_of, true);
+    ck_assert_int_eq(
+        cust("My son has passed his driving test, can I add him to my insurance?").sensitive_topic,
+        NLP_TOPIC_NONE);
     /* agent role: the same evidence scaled by 0.6 */
     nlp_result c = cust("I see you want to cancel your subscription");
     nlp_result a = agent("I see you want to cancel your subscription");
