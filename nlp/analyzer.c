@@ -4302,11 +4302,16 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             /* a request ends at "please": "can i get a refund please the lid is cracked" */
             cond = false;
         }
-        if (cond && (t->flags & TOK_COMMA) && i + 1 < n_tok &&
-            word_in(an->tokens[i + 1].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS)) {
+        if (cond && (t->flags & TOK_COMMA)) {
             /* a help question's reach ends where a statement starts: "how do I
-             * reset my router, it keeps dropping" */
-            cond = false;
+             * reset my router, it keeps dropping", and after a phrase: "I want
+             * to ask about the late fee, I paid on time" */
+            size_t k = i + 1;
+            while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
+                k++;
+            }
+            cond = !(k < n_tok &&
+                     word_in(an->tokens[k].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS));
         }
         /* the end of a sentence or a clause, after a word or a mark */
         if (end_clause) {

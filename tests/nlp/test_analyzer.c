@@ -815,8 +815,16 @@ START_TEST(hostility_and_strong_irritation_read_as_anger)
         "i swear to god this puppy could cure anything",
         "feeling like a burden to everyone lately",
         "terrible start to the season but we'll be back",
+        /* a thing that snapped is broken, a fee is a nuisance (twenty-seventh session) */
+        "the handle snapped after a week",
+        "my bill went up",
     };
     EXPECT(calm, anger_of, false);
+    ck_assert_float_ge(cust("the handle snapped after a week").complaint, 0.5f);
+    ck_assert_float_ge(
+        cust("your agent snapped at me when I asked a question").emotions[NLP_EMO_ANGER], 0.5f);
+    /* pity for a person is no judgement of quality */
+    ck_assert_float_lt(cust("I snapped at the poor guy on the phone, sorry").complaint, 0.5f);
     ck_assert_float_gt(cust("terrible start to the season but we'll be back").valence, 0.0f);
     /* "thought-provoking" is praise, not provocation */
     ck_assert_float_gt(cust("a thought-provoking film").valence, 0.2f);
@@ -981,8 +989,16 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         "i didn't get charged, i just wanted to check before i ordered",
         "i'm worried i've sent money to the wrong account i typed one digit wrong",
         "my wallet was stolen last night i need to block everything",
+        /* a fee asked about or a waiver asked for (twenty-seventh session) */
+        "Hi, I'd like to ask about the admin fee on my bill",
+        "Could you waive the late fee this once please?",
     };
     EXPECT(no, complaint_of, false);
+    EXPECT(no, anger_of, false);
+    /* a fault after such a phrase and a comma is one: "... the late fee, I paid" */
+    ck_assert_float_ge(
+        cust("I want to ask about the late fee, I paid on time and you still charged me").complaint,
+        0.5f);
     /* the same kinds of turn with a fault or bad treatment named */
     static const char *const yes[] = {
         "uh yeah could i speak to somebody higher up the rental car had a flat tyre when we "
