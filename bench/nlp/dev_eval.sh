@@ -132,7 +132,7 @@ for f in chat_turns2_dev.tsv heldout_chat_turns.tsv heldout_turns3.tsv; do
         f1 "$f escalation" "$right"
 done
 # agent replies: empathy and tone_deaf, each against its own 0/1 column
-for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv agent8_dev.tsv agent9_dev.tsv agent10_dev.tsv agent11_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv heldout_agent4.tsv heldout_agent5.tsv heldout_agent6.tsv heldout_agent7.tsv heldout_agent8.tsv; do
+for f in agent_dev.tsv agent3_dev.tsv agent4_dev.tsv agent5_dev.tsv agent6_dev.tsv agent7_dev.tsv agent8_dev.tsv agent9_dev.tsv agent10_dev.tsv agent11_dev.tsv agent12_dev.tsv heldout_agent.tsv heldout_agent2.tsv heldout_agent3.tsv heldout_agent4.tsv heldout_agent5.tsv heldout_agent6.tsv heldout_agent7.tsv heldout_agent8.tsv heldout_agent9.tsv; do
     [ -f "$dir/$f" ] || continue
     analyse "$f" 2 agent
     for k in 1 2; do

@@ -2770,8 +2770,20 @@ START_TEST(empathy_and_tone_deaf)
         "I want to make sure we get this right for you.",
         "That's not good at all, let me find out what happened.",
         "I'm going to look into this for you right now.",
+        /* finding out and coming back (twenty-seventh session, agent12_dev) */
+        "I'm not sure why that happened, but I'll find out and call you back by 5pm today.",
+        "I'll find out and get back to you.",
     };
     EXPECT_AGENT(warm, empathy_of, true);
+    ck_assert_float_lt(
+        agent("I'm not sure why that happened, but I'll find out and call you back by 5pm today.")
+            .tone_deaf,
+        0.5f);
+    /* reassurance after the customer's slip is no apology taken back by "but" */
+    ck_assert_float_lt(agent("It's easy to miss, but the 0% interest period ended last month, "
+                             "which is why interest has appeared on this statement.")
+                           .tone_deaf,
+                       0.5f);
     /* naming the customer's money worry is acknowledgement, not cheer after hardship */
     nlp_result plan = agent("I know money is tight right now, so let's find a plan that works "
                             "for you. Would £15 a month be manageable?");
