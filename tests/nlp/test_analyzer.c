@@ -2779,6 +2779,19 @@ START_TEST(empathy_and_tone_deaf)
         agent("I'm not sure why that happened, but I'll find out and call you back by 5pm today.")
             .tone_deaf,
         0.5f);
+    /* dismissals in plain words; an ultimatum only where its clause ends (agent12_dev) */
+    static const char *const dismissed[] = {
+        "Pay the fee or leave stuff behind, your choice.",
+        "The card is in your husband's name. Ask him.",
+        "While I have you, can I tell you about our broadband bundle?",
+        "I don't know how many times I have to explain this.",
+    };
+    EXPECT_AGENT(dismissed, tone_deaf_of, true);
+    static const char *const not_dismissed[] = {
+        "You can pick your choice of date on the app.",
+        "Could you ask him to give us a call when he's free?",
+    };
+    EXPECT_AGENT(not_dismissed, tone_deaf_of, false);
     /* reassurance after the customer's slip is no apology taken back by "but" */
     ck_assert_float_lt(agent("It's easy to miss, but the 0% interest period ended last month, "
                              "which is why interest has appeared on this statement.")
