@@ -95,6 +95,10 @@ AGENT_SETS = ["agent_dev.tsv", "agent3_dev.tsv", "agent4_dev.tsv", "agent5_dev.t
 AGENT_DENSE_NAMES = ["pos_mass", "neg_mass", "empathy_cue", "tonedeaf_cue", "but", "exclamation",
                      "question", "length", "rule_empathy", "rule_tonedeaf", "you", "hard_times",
                      "cheer"]
+# words the tone-deafness model does not weigh: a negator, "why" and "but" are
+# as common in careful replies as in cold ones ("I'm not sure why that
+# happened, but I'll find out"), and the model gave them 1.6-1.7 each
+TONEDEAF_BLIND_WORDS = frozenset(["not", "why", "but", "cant", "dont", "isnt"])
 SARC_BLIND = (9,)  # rule_sarcasm: zeroed in the sarcasm model's training (blind())
 DENSE_NAMES = ["pos_mass", "neg_mass", "bad_situations", "complaint_cue", "problem_cue", "but",
                "warm_face", "exclamation", "gratitude", "rule_sarcasm", "question", "length",
@@ -346,7 +350,8 @@ def train_sarcasm(tool, data_dir, dev_dir, out_dir):
     report_kept_out(model, kept_out, 0.5, "with praise")
 
 
-def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index, blind_to=()):
+def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index, blind_to=(),
+                blind_words=frozenset()):
     """An agent model, labelled by column label of the agent development sets:
     the replies whose rule score (dense[rule_index]) is below 0.5; or, when
     blind_to names dense features, every reply with those features zeroed (the
@@ -361,6 +366,7 @@ def train_agent(tool, dev_dir, out_dir, model_name, label, rule_index, blind_to=
                 dense = blind(dense, blind_to)
             elif dense[rule_index] >= 0.5:
                 continue
+            words = [x for x in words if x not in blind_words]
             samples.append((dense, words, float(r[label] == "1"), 1.0, True))
     fit(out_dir, model_name, samples, [
         f"nlp/lexicon/{model_name}_model.txt - rapport's {label} model for agent replies,",
@@ -455,7 +461,8 @@ def main():
     train_agent(tool, dev_dir, out_dir, "empathy", "empathy", 8)
     # the tone-deafness model reads every reply blind to the rules' tone-deaf
     # features (tonedeaf_cue, rule_tonedeaf: seventeenth session, docs/nlp.md)
-    train_agent(tool, dev_dir, out_dir, "tonedeaf", "tone_deaf", 9, blind_to=(3, 9))
+    train_agent(tool, dev_dir, out_dir, "tonedeaf", "tone_deaf", 9, blind_to=(3, 9),
+                blind_words=TONEDEAF_BLIND_WORDS)
     train_complaint(tool, dev_dir, out_dir)
     # the escalation models (eighteenth and nineteenth sessions, docs/nlp.md)
     train_escalation(tool, data_dir, dev_dir, out_dir, "public", "public")

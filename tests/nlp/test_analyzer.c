@@ -2540,10 +2540,14 @@ START_TEST(tonedeaf_model_reads_coldness_in_plain_words)
      * 0.5 (the model's tenth input, kept for the trainer) and the
      * tone-deafness model (nlp/lexicon/tonedeaf_model.txt) adds them */
     static const char *const cold[] = {
-        "your hospital stay is not our concern, the payment was late",
-        "your redundancy is not our concern, the arrears stand",
+        "your hospital stay changes nothing, the payment was late",
+        "your redundancy is your business, the arrears stand",
     };
     EXPECT_MODEL_ADDS(cold, NLP_ROLE_AGENT, NLP_MODEL_TONEDEAF, 9, tone_deaf_of);
+    /* the lexicon names the concern waved away (twenty-seventh session: the
+     * model no longer weighs "not", "why" or "but") */
+    ck_assert_float_ge(
+        agent("your hospital stay is not our concern, the payment was late").tone_deaf, 0.5f);
     /* the model read this at 0.90 once agent9_dev was in its data (below
      * TONEDEAF_MODEL_ADD); the lexicon names it since the sixteenth session */
     ck_assert_float_ge(agent("whether or not you were in hospital, the payment was late").tone_deaf,
