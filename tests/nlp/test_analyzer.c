@@ -160,6 +160,15 @@ START_TEST(sarcastic_thanks_is_not_praise)
     ck_assert_float_le(r.valence, 0.0f);
     ck_assert_float_ge(r.sarcasm, 0.5f);
     ck_assert_float_lt(r.emotions[NLP_EMO_GRATITUDE], 0.5f);
+    /* thanks for nothing is never sincere: clearly negative (was -0.05;
+     * twenty-seventh session) */
+    static const char *const nothing[] = {"Thanks for nothing", "Cheers for nothing mate",
+                                          "thank you for absolutely nothing"};
+    for (size_t i = 0; i < sizeof nothing / sizeof nothing[0]; i++) {
+        r = cust(nothing[i]);
+        ck_assert_msg(r.sarcasm >= 0.7f && r.valence < -0.1f, "%s: sarcasm %f valence %f",
+                      nothing[i], (double)r.sarcasm, (double)r.valence);
+    }
 }
 END_TEST
 
