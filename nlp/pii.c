@@ -1416,6 +1416,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             from = end > 0 ? i - 3 : i; /* no id: the letters stay for the next kinds' text */
             kind = NLP_PII_NATIONAL_ID;
         }
+        if (end == 0 && is_digit(c) && is_lower(prev) && i >= copied + 2 && is_lower(s[i - 2]) &&
+            (i == 2 || (!is_alnum(s[i - 3]) && s[i - 3] != '@')) &&
+            NAMED_BEFORE(s, i - 2, ni_names)) {
+            /* the same typed as one word ("my ni number is ab123456c") */
+            end = match_national_id(s, n_bytes, i - 2);
+            from = end > 0 ? i - 2 : i;
+            kind = NLP_PII_NATIONAL_ID;
+        }
         if (end == 0 && boundary && is_digit(c)) {
             end = match_card(s, n_bytes, i);
             kind = NLP_PII_CARD;

@@ -83,6 +83,11 @@ START_TEST(email_phone_ids)
     ck_assert_str_eq(redact("my national insurance is ab 12 34 56 C", NULL),
                      "my national insurance is [ID]");
     ck_assert_str_eq(redact("it was on 12 34 56 a", NULL), "it was on 12 34 56 a");
+    /* ... and typed as one word (twenty-seventh session) */
+    ck_assert_str_eq(redact("my ni number is ab123456c", NULL), "my ni number is [ID]");
+    ck_assert_str_eq(redact("ni: jg103759a thanks", NULL), "ni: [ID] thanks");
+    ck_assert_str_eq(redact("my order ref is ab123456c", NULL), "my order ref is ab123456c");
+    ck_assert_str_eq(redact("ni number qq123456c", NULL), "ni number qq123456c");
     ck_assert_str_eq(redact("ni number qq 12 34 56 c", NULL), "ni number qq 12 34 56 c");
     /* no id there: the letters before the number stay ("ab" is no card) */
     ck_assert_str_eq(redact("ni number ab 4111 1111 1111 1111", NULL), "ni number ab [CARD]");
