@@ -2797,7 +2797,7 @@ START_TEST(empathy_and_tone_deaf)
         "Pay the fee or leave stuff behind, your choice.",
         "The card is in your husband's name. Ask him.",
         "While I have you, can I tell you about our broadband bundle?",
-        "I don't know how many times I have to explain this.",
+        "Everyone knows to adjust for time zones.",
     };
     EXPECT_AGENT(dismissed, tone_deaf_of, true);
     static const char *const not_dismissed[] = {
