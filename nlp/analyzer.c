@@ -1232,6 +1232,17 @@ static bool item_values(explain_item *it, const nlp_lex_entry *e, bool agent)
     return it->n > start;
 }
 
+/* The first token after token i's word or phrase (the rest of a phrase is
+ * TOK_CONSUMED); n_tok at most. Pure. */
+static inline size_t after_phrase(const nlp_analyzer *an, size_t i, size_t n_tok)
+{
+    size_t k = i + 1;
+    while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
+        k++;
+    }
+    return k;
+}
+
 #define WHY_SARCASM                                                                                \
     (NLP_WHY_SARC_PHRASE | NLP_WHY_SARC_LAST_NOT | NLP_WHY_SARC_FRAME | NLP_WHY_SARC_PRAISE_BAD |  \
      NLP_WHY_SARC_OPENER | NLP_WHY_SARC_QUOTES | NLP_WHY_SARC_THANKS | NLP_WHY_SARC_CLOSER |       \
@@ -1256,10 +1267,7 @@ size_t nlp_analyzer_explain(const nlp_analyzer *an, const nlp_result *r, char *b
     explain_item it;
     for (size_t i = 0; i < an->n_tokens; i++) {
         const token *t = &an->tokens[i];
-        size_t end = i + 1; /* past the phrase's last word */
-        while (end < an->n_tokens && (an->tokens[end].flags & TOK_CONSUMED)) {
-            end++;
-        }
+        size_t end = after_phrase(an, i, an->n_tokens); /* past the phrase's last word */
         secret = secret || (t->word_tags2 & NLP_WORD2_SECRET);
         if (!secret && t->entry >= 0 && (uint32_t)t->entry < lex->n_entries) {
             it.n = 0;
@@ -3808,10 +3816,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             if (t->word_tags & NLP_WORD_THANKS) {
                 /* gratitude for something: "thanks for", "thank you for", "grateful
                  * to" (the next word is a function word), not "thank god" */
-                size_t k = i + 1;
-                while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
-                    k++;
-                }
+                size_t k = after_phrase(an, i, n_tok);
                 if (k + 1 < n_tok && an->tokens[k].word_id < 0) {
                     k++; /* one name between: "thanks @comcast for cutting the internet" */
                 }
@@ -4306,10 +4311,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
             /* a help question's reach ends where a statement starts: "how do I
              * reset my router, it keeps dropping", and after a phrase: "I want
              * to ask about the late fee, I paid on time" */
-            size_t k = i + 1;
-            while (k < n_tok && (an->tokens[k].flags & TOK_CONSUMED)) {
-                k++;
-            }
+            size_t k = after_phrase(an, i, n_tok);
             cond = !(k < n_tok &&
                      word_in(an->tokens[k].word_id, an->clause_subjects, N_CLAUSE_SUBJECTS));
         }
@@ -4727,7 +4729,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * counted) */
     bool worry = asks_hypothetical && no_fault;
     /* the message tells of a death or of hardship (rules on both sides read it) */
-    bool hard_times = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f || topic[NLP_TOPIC_HARDSHIP] >= 0.5f;
+    bool death_told = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f;
+    bool hard_times = death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f;
     /* a death told with no fault named, no other escalation than a wish to
      * cancel and no hostility but a cancel phrase's own ("close my account"
      * -1.5): the account of someone who died is being closed or sorted out,
@@ -4735,7 +4738,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * passed away and I need to close my account", "my husband died, can you
      * help me with his account please" were complaints of 1.0; "my husband
      * died, you are useless, close his account" stays one) */
-    bool bereaved_task = !agent && topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f &&
+    bool bereaved_task = !agent && death_told &&
                          (best_esc == NLP_ESC_CANCEL ||
                           (best_esc == NLP_ESC_NONE && (last_hreq_verb >= 0 || ends_question))) &&
                          cue[NLP_LEX_PROBLEM] == 0.0f &&
@@ -4747,9 +4750,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * are useless, close his account" was a complaint of 0.33; hardship beside
      * a price is often the customer's own lot: "the worst thing about your
      * store is i can't afford to buy everything in it") */
-    bool life_event =
-        (no_fault || bereaved_task) && hard_times &&
-        !(topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f && n_you > 0 && hostile_mass > BEREAVED_HOSTILE_MAX);
+    bool life_event = (no_fault || bereaved_task) && hard_times &&
+                      !(death_told && n_you > 0 && hostile_mass > BEREAVED_HOSTILE_MAX);
     /* the customer's own doing ("lost my card on a night out, how do I order a
      * new one?", "overslept and missed my flight, totally on me") explains the
      * negativity, and the faults it names are the customer's */
