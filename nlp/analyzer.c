@@ -701,6 +701,7 @@ struct nlp_analyzer {
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
+    bool saw_date;     /* a month's name (NLP_LEX_ROOT_DATE_WORD) */
     bool saw_url;      /* the message holds a link */
     bool url_pass;     /* ... and maybe a password's name in it (url_secret_start()) */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
@@ -1480,6 +1481,7 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         lookup_word(an, w, t);
         an->saw_tags2 |= t->word_tags2;
         an->saw_spoken |= (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
+        an->saw_date |= (t->root & NLP_LEX_ROOT_DATE_WORD) != 0;
     }
     w->len = 0;
     w->flags = 0;
@@ -1784,6 +1786,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     an->saw_digit |= digits != 0;
     an->saw_tags2 |= (uint8_t)(seen >> 56);
     an->saw_spoken |= ((seen >> 32) & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
+    an->saw_date |= ((seen >> 32) & NLP_LEX_ROOT_DATE_WORD) != 0;
     an->sarc_sum += sarc;
     *n_tok_io = n_tok;
     return i;
@@ -3463,7 +3466,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
      * ("?password=...") */
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
-    if (!digits && !an->saw_at && !secret && !spoken) {
+    if (!digits && !an->saw_at && !secret && !spoken && !an->saw_date) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3472,7 +3475,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret, spoken);
+                                  NULL, digits, an->saw_at, secret, spoken, an->saw_date);
     return n > 0 ? (uint32_t)n : 0u;
 }
 
@@ -3576,7 +3579,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = an->url_pass = false;
     an->saw_tags2 = 0;
-    an->saw_spoken = false;
+    an->saw_spoken = an->saw_date = false;
     an->sarc_sum = 0;
     size_t n_tok = 0;
     if (n_bytes > 0) {

@@ -96,6 +96,7 @@ FLAGS = {
     "promise": 1 << 45,       # "told", "promised": what the company said ... (repeat-contact pair)
     "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
     "spoken_digit": 1 << 47,  # "four", "oh", "double": a digit read out (the redactor's hint)
+    "date_word": 1 << 48,     # "march", "sept": a month's name, a date said in words (its hint)
 }
 MAX_PHRASE_TOKENS = 8
 # Negated verbs after which "even" is emphasis, and "X even" a phrase of its
@@ -117,6 +118,8 @@ EDGE_FILTER_BITS = 19  # NLP_LEX_EDGE_FILTER_BITS: 64 KiB, one bit per hashed ed
 HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 ROOT_SPOKEN_DIGIT = 0x8000  # NLP_LEX_ROOT_SPOKEN_DIGIT: a tag in the slot's root field
+ROOT_DATE_WORD = 0x4000  # NLP_LEX_ROOT_DATE_WORD: another
+ROOT_TAGS = ROOT_SPOKEN_DIGIT | ROOT_DATE_WORD  # above NLP_LEX_ROOT_NODE
 WORD_BITS = 14  # NLP_LEX_WORD_BITS: word ids in an edge key
 NODE_BITS = 18  # NLP_LEX_NODE_BITS: trie nodes in an edge key and an edge's child
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
@@ -606,7 +609,8 @@ def main():
                  "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
                  "again": 1024, "share": 2048, "audience": 4096, "intent": 8192,
                  "promise": 16384, "unmet": 32768,
-                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16}  # 4: cont; the last: the root's top bit
+                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16,  # 4: cont; the last two: the root's top bits
+                 "date_word": ROOT_DATE_WORD << 16}
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
@@ -691,9 +695,9 @@ def main():
         # (NLP_WORD_CONT: it continues some phrase), read once per token
         tags = tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)
         root = children[0].get(wid, 0)
-        if root & ROOT_SPOKEN_DIGIT:
-            sys.exit(f"{len(children[0])} phrase-starting words: the root's top bit is a tag")
-        root |= (tags >> 16) & ROOT_SPOKEN_DIGIT
+        if root & ROOT_TAGS:
+            sys.exit(f"{len(children[0])} phrase-starting words: the root's top bits are tags")
+        root |= (tags >> 16) & ROOT_TAGS
         slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), single.get(w, -1), wid,
                     root, tags & 0xFFFF)
         if key in word_ids:  # the word's own spelling, for nlp_analyzer_explain()

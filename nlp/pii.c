@@ -792,10 +792,13 @@ static size_t year_after(const unsigned char *s, size_t n, size_t y)
     return y - y0 == 4 ? y : 0;
 }
 
-/* A date at s[i] after "date of birth", "DOB", "born on": d/m/y with '/', '.'
- * or '-' (two- or four-digit year), or a day, a month name and a year ("3rd
- * of March 1980"), or, from the month before it (*from), a month, a day and
- * a year ("March 3rd, 1980"). */
+static bool answer_alone(const unsigned char *s, size_t n, size_t from, size_t end);
+
+/* A date at s[i] after "date of birth", "DOB", "born on", or alone in the
+ * message (answer_alone(): "05/03/1982." answers the question): d/m/y with
+ * '/', '.', '-' or ' ' between (two- or four-digit year), or a day, a month name and a year
+ * ("3rd of March 1980"), or, from the month before it (*from), a month, a day
+ * and a year ("March 3rd, 1980"). */
 static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from)
 {
     size_t j = i;
@@ -807,7 +810,7 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from
     }
     size_t end = 0;
     unsigned char sep = s[j];
-    if ((sep == '/' || sep == '.' || sep == '-') && j + 1 < n && is_digit(s[j + 1])) {
+    if ((sep == '/' || sep == '.' || sep == '-' || sep == ' ') && j + 1 < n && is_digit(s[j + 1])) {
         size_t k = j + 1;
         while (k < n && is_digit(s[k]) && k - j - 1 < 3) {
             k++;
@@ -849,7 +852,8 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from
         if (end == 0 && m_end < i && (m == 0 || !is_alnum(s[m - 1])) &&
             month_word(s, m, m_end) >= 0) {
             end = year_after(s, n, day_end);
-            if (end > 0 && NAMED_BEFORE(s, m, dob_context) && !(end < n && is_alnum(s[end]))) {
+            if (end > 0 && !(end < n && is_alnum(s[end])) &&
+                (NAMED_BEFORE(s, m, dob_context) || answer_alone(s, n, m, end))) {
                 *from = m;
                 return end;
             }
@@ -859,7 +863,7 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from
     if (end == 0 || (end < n && is_alnum(s[end]))) {
         return 0;
     }
-    return NAMED_BEFORE(s, i, dob_context) ? end : 0;
+    return NAMED_BEFORE(s, i, dob_context) || answer_alone(s, n, i, end) ? end : 0;
 }
 
 /* The length of the word list entry that s[i..n) starts with, whole word and
@@ -1116,6 +1120,277 @@ static void read_spoken(const unsigned char *s, size_t n, size_t i, spoken_run *
     }
 }
 
+/* A date said in words, as a speech recogniser writes it: the ordinals of a
+ * day ("fifth", "twenty first"), the numbers of a day after its month ("March
+ * five"), the names of the months, and the words of a year ("nineteen eighty
+ * two", "two thousand and five", "twenty ten"). */
+#define DATE_WORD(w)                                                                               \
+    {                                                                                              \
+        w, sizeof(w) - 1                                                                           \
+    }
+static const struct cvv_word day_ordinals[] = {
+    DATE_WORD("first"),      DATE_WORD("second"),      DATE_WORD("third"),
+    DATE_WORD("fourth"),     DATE_WORD("fifth"),       DATE_WORD("sixth"),
+    DATE_WORD("seventh"),    DATE_WORD("eighth"),      DATE_WORD("ninth"),
+    DATE_WORD("tenth"),      DATE_WORD("eleventh"),    DATE_WORD("twelfth"),
+    DATE_WORD("thirteenth"), DATE_WORD("fourteenth"),  DATE_WORD("fifteenth"),
+    DATE_WORD("sixteenth"),  DATE_WORD("seventeenth"), DATE_WORD("eighteenth"),
+    DATE_WORD("nineteenth"), DATE_WORD("twentieth"),   DATE_WORD("thirtieth")};
+static const uint8_t day_ordinal_values[] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11,
+                                             12, 13, 14, 15, 16, 17, 18, 19, 20, 30};
+static const struct cvv_word small_numbers[] = {
+    DATE_WORD("one"),       DATE_WORD("two"),      DATE_WORD("three"),   DATE_WORD("four"),
+    DATE_WORD("five"),      DATE_WORD("six"),      DATE_WORD("seven"),   DATE_WORD("eight"),
+    DATE_WORD("nine"),      DATE_WORD("ten"),      DATE_WORD("eleven"),  DATE_WORD("twelve"),
+    DATE_WORD("thirteen"),  DATE_WORD("fourteen"), DATE_WORD("fifteen"), DATE_WORD("sixteen"),
+    DATE_WORD("seventeen"), DATE_WORD("eighteen"), DATE_WORD("nineteen")}; /* 1..19 */
+static const struct cvv_word tens_numbers[] = {
+    DATE_WORD("twenty"), DATE_WORD("thirty"),  DATE_WORD("forty"),  DATE_WORD("fifty"),
+    DATE_WORD("sixty"),  DATE_WORD("seventy"), DATE_WORD("eighty"), DATE_WORD("ninety")}; /* 20.. */
+/* the analyser's tokeniser tags each of these (nlp/lexicon/sensitive.txt): a
+ * date said in words holds one, which is the redactor's hint */
+static const struct cvv_word month_names[] = {
+    DATE_WORD("january"),   DATE_WORD("february"), DATE_WORD("march"),    DATE_WORD("april"),
+    DATE_WORD("may"),       DATE_WORD("june"),     DATE_WORD("july"),     DATE_WORD("august"),
+    DATE_WORD("september"), DATE_WORD("october"),  DATE_WORD("november"), DATE_WORD("december"),
+    DATE_WORD("jan"),       DATE_WORD("feb"),      DATE_WORD("mar"),      DATE_WORD("apr"),
+    DATE_WORD("jun"),       DATE_WORD("jul"),      DATE_WORD("aug"),      DATE_WORD("sep"),
+    DATE_WORD("sept"),      DATE_WORD("oct"),      DATE_WORD("nov"),      DATE_WORD("dec")};
+static const struct cvv_word year_joins[] = {DATE_WORD("and")};
+static const struct cvv_word year_zero[] = {DATE_WORD("oh"), DATE_WORD("o"), DATE_WORD("zero")};
+static const struct cvv_word year_thousand[] = {DATE_WORD("thousand")};
+static const struct cvv_word year_hundred[] = {DATE_WORD("hundred")};
+static const struct cvv_word day_of[] = {DATE_WORD("of"), DATE_WORD("the")};
+/* words an answer to "what is your date of birth?" may start with (a word
+ * before its own prefix: the first entry that fits is taken) */
+static const struct cvv_word answer_openers[] = {
+    DATE_WORD("yes"),  DATE_WORD("yeah"), DATE_WORD("yep"),    DATE_WORD("sure"),
+    DATE_WORD("ok"),   DATE_WORD("okay"), DATE_WORD("it's"),   DATE_WORD("its"),
+    DATE_WORD("it"),   DATE_WORD("is"),   DATE_WORD("that's"), DATE_WORD("thats"),
+    DATE_WORD("that"), DATE_WORD("the"),  DATE_WORD("um"),     DATE_WORD("uh"),
+    DATE_WORD("er"),   DATE_WORD("erm"),  DATE_WORD("so"),     DATE_WORD("mine"),
+    DATE_WORD("on")};
+#undef DATE_WORD
+
+/* The index of the entry of names that s[i..n) starts with (whole word, any
+ * case), its end in *end; else -1. */
+static int name_at(const unsigned char *s, size_t n, size_t i, const struct cvv_word *names,
+                   size_t n_names, size_t *end)
+{
+    for (size_t w = 0; w < n_names; w++) {
+        if (starts_with_name(s, n, i, &names[w], 1) > 0) {
+            *end = i + names[w].len;
+            return (int)w;
+        }
+    }
+    return -1;
+}
+#define NAME_AT(s, n, i, names, end) name_at(s, n, i, names, sizeof names / sizeof names[0], end)
+
+/* After a word of a date that ends at s[i]: where the next starts past a space,
+ * a comma and a space, or a hyphen ("twenty-first"), else 0. */
+static size_t date_gap(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    if (j < n && s[j] == ',') {
+        j++;
+    }
+    if (j < n && (s[j] == ' ' || (j == i && s[j] == '-'))) {
+        j++;
+    }
+    return j > i && j < n && is_alnum(s[j]) ? j : 0;
+}
+
+/* A number of 1..99 in words at s[i] ("seven", "nineteen", "eighty two",
+ * "twenty-one"): its value and *end, else 0. */
+static int number_words(const unsigned char *s, size_t n, size_t i, size_t *end)
+{
+    int w = NAME_AT(s, n, i, tens_numbers, end);
+    if (w >= 0) {
+        int value = 20 + 10 * w;
+        size_t j = date_gap(s, n, *end);
+        size_t unit_end = 0;
+        int u = j > 0 ? NAME_AT(s, n, j, small_numbers, &unit_end) : -1;
+        if (u >= 0 && u < 9) {
+            *end = unit_end;
+            value += u + 1;
+        }
+        return value;
+    }
+    w = NAME_AT(s, n, i, small_numbers, end);
+    return w >= 0 ? w + 1 : 0;
+}
+
+/* A day of the month at s[i]: an ordinal in words ("fifth", "twenty first",
+ * "thirty-first"), figures with or without an ordinal's ending ("5th", "5"),
+ * or, when cardinal, a number in words ("March five"). Its value (1..31) and
+ * *end, else 0. */
+static int spoken_day(const unsigned char *s, size_t n, size_t i, bool cardinal, size_t *end)
+{
+    int day = 0;
+    if (is_digit(s[i])) {
+        size_t j = i;
+        while (j < n && is_digit(s[j]) && j - i < 3) {
+            day = day * 10 + (s[j] - '0');
+            j++;
+        }
+        if (j - i > 2) {
+            return 0;
+        }
+        if (j + 1 < n && is_alpha(s[j]) && is_alpha(s[j + 1])) {
+            j += 2; /* 1st, 2nd, 3rd, 12th */
+        }
+        if (j < n && is_alnum(s[j])) {
+            return 0;
+        }
+        *end = j;
+    } else {
+        int w = NAME_AT(s, n, i, day_ordinals, end);
+        if (w >= 0) {
+            day = day_ordinal_values[w];
+        } else {
+            int tens = NAME_AT(s, n, i, tens_numbers, end);
+            size_t j = tens >= 0 && tens < 2 ? date_gap(s, n, *end) : 0;
+            int u = j > 0 ? NAME_AT(s, n, j, day_ordinals, end) : -1;
+            if (u >= 0 && u < 9) {
+                day = 20 + 10 * tens + u + 1; /* "twenty first" */
+            } else if (cardinal) {
+                day = number_words(s, n, i, end);
+            }
+        }
+    }
+    return day >= 1 && day <= 31 ? day : 0;
+}
+
+/* A year at s[i]: four figures (19xx, 20xx), or words ("nineteen eighty two",
+ * "nineteen oh five", "two thousand and five", "twenty ten", "eighty two"),
+ * or four digits read out ("one nine eight two"). Its end, else 0. */
+static size_t spoken_year(const unsigned char *s, size_t n, size_t i)
+{
+    size_t end = i;
+    if (is_digit(s[i])) {
+        while (end < n && is_digit(s[end])) {
+            end++;
+        }
+        if (end - i != 4 || (end < n && is_alpha(s[end]))) {
+            return 0;
+        }
+        return (s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0') ? end : 0;
+    }
+    size_t k = 0;
+    int small = NAME_AT(s, n, i, small_numbers, &end);
+    int tens = NAME_AT(s, n, i, tens_numbers, &end);
+    size_t j = end > i ? date_gap(s, n, end) : 0;
+    if (small == 1 && j > 0 && NAME_AT(s, n, j, year_thousand, &k) >= 0) {
+        end = k; /* "two thousand", "two thousand and five" */
+        size_t a = date_gap(s, n, k);
+        if (a > 0 && NAME_AT(s, n, a, year_joins, &k) >= 0) {
+            a = date_gap(s, n, k);
+        }
+        return a > 0 && number_words(s, n, a, &k) > 0 ? k : end;
+    }
+    if ((small == 18 || tens == 0) && j > 0) {      /* "nineteen", "twenty": the century */
+        if (NAME_AT(s, n, j, year_zero, &k) >= 0) { /* "nineteen oh five" */
+            size_t u = date_gap(s, n, k);
+            int v = u > 0 ? NAME_AT(s, n, u, small_numbers, &k) : -1;
+            return v >= 0 && v < 9 ? k : 0;
+        }
+        if (NAME_AT(s, n, j, year_hundred, &k) >= 0) {
+            return k; /* "nineteen hundred" */
+        }
+        if (number_words(s, n, j, &k) >= 10) {
+            return k; /* "nineteen eighty two", "twenty ten" */
+        }
+    }
+    if (tens > 0) {
+        number_words(s, n, i, &end); /* "eighty two" */
+        return end;
+    }
+    spoken_run r; /* "one nine eight two" */
+    read_spoken(s, n, i, &r);
+    for (size_t w = 0; w < r.n_words; w++) {
+        if (r.through[w] == 4) {
+            const char *d = r.digits;
+            return (d[0] == '1' && d[1] == '9') || (d[0] == '2' && d[1] == '0') ? r.end[w] : 0;
+        }
+    }
+    return 0;
+}
+
+/* The text around a date s[from, end) holds nothing else: the whole message
+ * answers a question about a date of birth ("It's the 5th of March, 1982.").
+ * Before it only a few words that open an answer, after it only marks. */
+static bool answer_alone(const unsigned char *s, size_t n, size_t from, size_t end)
+{
+    for (size_t k = end; k < n; k++) {
+        if (s[k] == 0 || !strchr(" .!,\n\r\t", s[k])) {
+            return false;
+        }
+    }
+    size_t k = 0;
+    for (int words = 0; words < 4; words++) {
+        while (k < from && s[k] != 0 && strchr(" .!,-:\n\r\t", s[k]) != NULL) {
+            k++;
+        }
+        size_t e = 0;
+        if (k == from || NAME_AT(s, from, k, answer_openers, &e) < 0) {
+            break;
+        }
+        k = e;
+    }
+    return k == from;
+}
+
+/* A month's name at s[i] (whole word, then a space or a comma; the analyser's
+ * tokeniser reads it as a word of its own): its end, else 0. */
+static size_t date_month(const unsigned char *s, size_t n, size_t i)
+{
+    size_t end = 0;
+    if ((i > 0 && (s[i - 1] == 0 || !strchr(" ,:\n\r\t", s[i - 1]))) ||
+        NAME_AT(s, n, i, month_names, &end) < 0 || end >= n || (s[end] != ' ' && s[end] != ',')) {
+        return 0;
+    }
+    return end;
+}
+
+/* A date of birth said in words at s[i] (a word's start after a space, a
+ * comma, a colon or the text's start): a day ("fifth", "5th", "twenty first"),
+ * "of", a month's name and a year ("fifth of March nineteen eighty two"), or
+ * a month, "the", a day and a year ("March the fifth, two thousand and one");
+ * after a name of a date of birth in its sentence, or alone in the message.
+ * Its end, else 0. */
+static size_t match_spoken_dob(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = 0, k = 0;
+    size_t month_end = date_month(s, n, i);
+    if (month_end > 0) { /* month first */
+        j = date_gap(s, n, month_end);
+        if (j > 0 && NAME_AT(s, n, j, day_of, &k) == 1) {
+            j = date_gap(s, n, k); /* "March the fifth" */
+        }
+        if (j == 0 || spoken_day(s, n, j, true, &k) == 0) {
+            return 0;
+        }
+    } else { /* day first */
+        if (spoken_day(s, n, i, false, &k) == 0) {
+            return 0;
+        }
+        j = date_gap(s, n, k);
+        if (j > 0 && NAME_AT(s, n, j, day_of, &k) == 0) {
+            j = date_gap(s, n, k); /* "fifth of March" */
+        }
+        if (j == 0 || (k = date_month(s, n, j)) == 0) {
+            return 0;
+        }
+    }
+    j = date_gap(s, n, k);
+    size_t end = j > 0 ? spoken_year(s, n, j) : 0;
+    if (end == 0 || (end < n && is_alnum(s[end]))) {
+        return 0;
+    }
+    return NAMED_BEFORE(s, i, dob_context) || answer_alone(s, n, i, end) ? end : 0;
+}
+
 /* A number read out a digit at a time from s[i] (a word boundary), as a
  * speech recogniser may write it: a card number (13-19 digits, issuer range
  * and Luhn check, or 12 or more after "card"), a sort code or account number,
@@ -1167,6 +1442,16 @@ static size_t match_spoken_number(const unsigned char *s, size_t n, size_t i, bo
             (nd == 3 && window_has_cvv_word(s, end, to))) {
             *kind = NLP_PII_CVV;
             return end;
+        }
+    }
+    if (NAMED_BEFORE(s, i, dob_context)) {
+        /* a date of birth read out: "oh five oh three one nine eight two",
+         * or its day and month so and the year in words ("... eighty two") */
+        size_t y = nd == 4 ? spoken_gap(s, n, end) : 0;
+        size_t year_end = y > 0 ? spoken_year(s, n, y) : 0;
+        if (nd == 6 || nd == 8 || (year_end > 0 && !(year_end < n && is_alnum(s[year_end])))) {
+            *kind = NLP_PII_DOB;
+            return year_end > 0 ? year_end : end;
         }
     }
     if (nd >= PHONE_MIN_DIGITS && nd <= PHONE_MAX_DIGITS) {
@@ -1332,14 +1617,18 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0 ||
                      STARTS_WITH((const unsigned char *)text, n_bytes, k, spoken_dot) > 0;
     }
+    bool has_date = false;
+    for (size_t k = 0; k < n_bytes && text != NULL && !has_date; k++) {
+        has_date = STARTS_WITH((const unsigned char *)text, n_bytes, k, month_names) > 0;
+    }
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
-                                 has_secret, has_spoken);
+                                 has_secret, has_spoken, has_date);
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_spoken)
+                          bool has_at, bool has_secret, bool has_spoken, bool has_date)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -1348,9 +1637,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         memset(counts, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
     }
     const unsigned char *s = (const unsigned char *)text;
-    /* every kind needs a digit except e-mail, which needs '@': most chat
-     * messages have neither and are copied as they are */
-    if (!has_digit && !has_at && !has_secret && !has_spoken) {
+    /* every kind needs a digit except e-mail, which needs '@', and what is
+     * said in words (a secret after its name, digits read out, a date with a
+     * month's name): most chat messages have none and are copied as they are */
+    if (!has_digit && !has_at && !has_secret && !has_spoken && !has_date) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
         }
@@ -1361,8 +1651,9 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         return 0;
     }
     /* the bytes a match can start at when the text has no '@': a secret's
-     * name starts with a letter of either case */
-    uint8_t starts = has_secret || has_spoken ? CLS_START | CLS_ALNUM : CLS_START;
+     * name, a digit read out and a date said in words start with a letter of
+     * either case */
+    uint8_t starts = has_secret || has_spoken || has_date ? CLS_START | CLS_ALNUM : CLS_START;
     size_t card_end = 0; /* where the last card number ended (near_card()) */
     size_t o = 0;        /* bytes written to out */
     size_t copied = 0;   /* s[copied, i) is still to be copied to out */
@@ -1392,6 +1683,11 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (end == 0 && has_secret && word_start && is_alnum(c)) {
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
+        }
+        if (end == 0 && has_date && boundary && is_alnum(c) &&
+            (i == 0 || (prev != 0 && strchr(" ,:\n\r\t", prev) != NULL))) {
+            end = match_spoken_dob(s, n_bytes, i);
+            kind = NLP_PII_DOB;
         }
         size_t run_end = 0; /* a number read out that is no PII ends here */
         if (end == 0 && has_spoken && boundary && is_alpha(c) && spoken_start(prev)) {

@@ -4,7 +4,8 @@
  * nlp_pii_redact(); the hints must be exact (false only when the text really
  * has no digit / no '@' / no secret's name such as "password" or "maiden name"
  * and no word "dot", which a spoken e-mail address holds / no two digits read
- * out as words one after the other, "four five"). */
+ * out as words one after the other, "four five" / no month's name, "March",
+ * "sept", which a date said in words holds). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
@@ -29,6 +30,6 @@ static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_spoken);
+                          bool has_at, bool has_secret, bool has_spoken, bool has_date);
 
 #endif /* NLP_PII_HINTED_H */

@@ -250,7 +250,7 @@ START_TEST(hints_change_no_span)
         size_t n = strlen(texts[t]), len0 = 0, len = 0;
         int spans0 = nlp_pii_redact(texts[t], n, exact, sizeof exact, &len0, NULL);
         int spans = nlp_pii_redact_hinted(texts[t], n, out, sizeof out, &len, NULL, true,
-                                          memchr(texts[t], '@', n) != NULL, true, true);
+                                          memchr(texts[t], '@', n) != NULL, true, true, true);
         ck_assert_int_eq(spans, spans0);
         ck_assert_str_eq(out, exact);
     }
