@@ -701,7 +701,7 @@ struct nlp_analyzer {
     bool saw_at;
     uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
     bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
-    bool saw_date;     /* a month's name (NLP_LEX_ROOT_DATE_WORD) */
+    bool saw_date;     /* a word of a date: a month's name, an ordinal (NLP_LEX_ROOT_DATE_WORD) */
     bool saw_url;      /* the message holds a link */
     bool url_pass;     /* ... and maybe a password's name in it (url_secret_start()) */
     bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
@@ -3440,9 +3440,11 @@ static bool spoken_run(const nlp_analyzer *an, size_t n_tok)
     unsigned run = 0;
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
-        /* a word of a digit, or a token with no letter (a number: "four 5
-         * six"; more is only a hint that was not needed) */
-        bool digit = (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) ||
+        /* a word of a digit (not one of a number's other words, "first",
+         * "twenty", which carry the date tag too), or a token with no letter
+         * (a number: "four 5 six"; more is only a hint that was not needed) */
+        unsigned tags = t->root & (NLP_LEX_ROOT_SPOKEN_DIGIT | NLP_LEX_ROOT_DATE_WORD);
+        bool digit = tags == NLP_LEX_ROOT_SPOKEN_DIGIT ||
                      !(t->flags & (TOK_HAS_LOWER | TOK_CAPS | TOK_TITLE | TOK_EMOJI));
         run = digit ? run + 1 : 0;
         if (run >= 2) {
@@ -3450,6 +3452,24 @@ static bool spoken_run(const nlp_analyzer *an, size_t n_tok)
         }
     }
     return false;
+}
+
+/* Whether a message with a word of a date (NLP_LEX_ROOT_DATE_WORD: a month's
+ * name, or with NLP_LEX_ROOT_SPOKEN_DIGIT too an ordinal or a number word,
+ * "fifth", "nineteen") may hold a date said in words, the redactor's hint
+ * (nlp/pii_hinted.h): a month, and a figure or two more words of a number. A
+ * date the redactor takes holds a month and a year, in figures or in two
+ * words or more ("nineteen eighty two", "two thousand"), so "May I ask" and
+ * "since March" are none. */
+static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    unsigned months = 0, numbers = 0;
+    for (size_t i = 0; i < n_tok; i++) {
+        unsigned tags = an->tokens[i].root & (NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT);
+        months += tags == NLP_LEX_ROOT_DATE_WORD;
+        numbers += (tags & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
+    }
+    return months > 0 && (an->saw_digit || numbers >= 2);
 }
 
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
@@ -3466,7 +3486,8 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
      * ("?password=...") */
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
-    if (!digits && !an->saw_at && !secret && !spoken && !an->saw_date) {
+    bool date = an->saw_date && date_hint(an, n_tok);
+    if (!digits && !an->saw_at && !secret && !spoken && !date) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3475,7 +3496,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret, spoken, an->saw_date);
+                                  NULL, digits, an->saw_at, secret, spoken, date);
     return n > 0 ? (uint32_t)n : 0u;
 }
 

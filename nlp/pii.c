@@ -26,6 +26,7 @@
 #define SPOKEN_MAX_WORDS  32 /* digits read out as words: the words of one run looked at */
 #define SPOKEN_MAX_DIGITS 24 /* ... and its digits (a card and its security code fit) */
 #define SPOKEN_GAP        3  /* bytes of spaces, commas or dashes between two of them */
+#define DATE_LEAD         24 /* bytes: a day said before its month ("twenty-seventh of ") */
 
 static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EMAIL]",  "[PHONE]",
                                                         "[ID]",   "[BANK]", "[SECRET]", "[DOB]"};
@@ -141,6 +142,13 @@ static const struct cvv_word card_names[] = {CVV_WORD("card"), CVV_WORD("long nu
 
 /* Names of a UK National Insurance number, which a lower-case one must follow. */
 static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV_WORD("insurance")};
+/* Names of a Canadian Social Insurance Number ("SIN", French "NAS") and of an
+ * Indian Aadhaar number, which a number without its usual grouping must follow. */
+static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social insurance"),
+                                            CVV_WORD("nas")};
+static const struct cvv_word aadhaar_names[] = {CVV_WORD("aadhaar"), CVV_WORD("aadhar"),
+                                                CVV_WORD("adhaar"), CVV_WORD("uid"),
+                                                CVV_WORD("uidai")};
 
 #undef CVV_WORD
 
@@ -299,6 +307,30 @@ int nlp_pii_luhn_ok(const char *digits, size_t n)
     return n > 0 && sum % 10 == 0;
 }
 
+/* D5's product: rotations 0..4, reflections 5..9; the permutation p(1) =
+ * (0 1 5 8 9 4 2 7)(3 6) is applied i mod 8 times for the i-th digit from the
+ * right. Both worked out, not tabled. */
+int nlp_pii_verhoeff_ok(const char *digits, size_t n)
+{
+    static const uint8_t p1[10] = {1, 5, 7, 6, 2, 8, 3, 0, 9, 4};
+    unsigned c = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned x = (unsigned)(digits[n - 1 - i] - '0');
+        if (x > 9) {
+            return 0;
+        }
+        for (size_t k = 0; k < i % 8; k++) {
+            x = p1[x];
+        }
+        if (c < 5) {
+            c = x < 5 ? (c + x) % 5 : 5 + (x - 5 + c) % 5;
+        } else {
+            c = x < 5 ? 5 + (c - x) % 5 : (c + 5 - x) % 5;
+        }
+    }
+    return n > 0 && c == 0;
+}
+
 /* End of the run of digit groups (joined by single spaces, dashes or dots)
  * that starts at s[i]. */
 static size_t number_run_end(const unsigned char *s, size_t n, size_t i)
@@ -398,64 +430,6 @@ static size_t match_card(const unsigned char *s, size_t n, size_t i)
         }
         if (card_iin_ok(digits, nd) && nlp_pii_luhn_ok(digits, nd)) {
             return end;
-        }
-    }
-    return 0;
-}
-
-/* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
- * or a UK National Insurance number (AB 12 34 56 C). Returns the end or 0. */
-static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
-{
-    if (i + 11 <= n && is_digit(s[i])) {
-        const unsigned char *p = s + i;
-        char sep = (char)p[3];
-        bool shape = (sep == '-' || sep == ' ') && p[6] == (unsigned char)sep;
-        for (int k = 0; shape && k < 11; k++) {
-            if (k != 3 && k != 6 && !is_digit(p[k])) {
-                shape = false;
-            }
-        }
-        if (shape && (i + 11 == n || !is_alnum(s[i + 11]))) {
-            int area = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
-            int group = (p[4] - '0') * 10 + (p[5] - '0');
-            int serial =
-                (p[7] - '0') * 1000 + (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
-            if (area != 0 && area != 666 && area < 900 && group != 0 && serial != 0) {
-                return i + 11;
-            }
-        }
-    }
-    if (i + 9 <= n &&
-        ((is_upper(s[i]) && is_upper(s[i + 1])) || (is_lower(s[i]) && is_lower(s[i + 1])))) {
-        size_t j = i + 2;
-        int n_digits = 0;
-        while (j < n && n_digits < 6) {
-            if (s[j] == ' ' && n_digits % 2 == 0 && j + 1 < n && is_digit(s[j + 1])) {
-                j++;
-            }
-            if (j < n && is_digit(s[j])) {
-                n_digits++;
-                j++;
-            } else {
-                break;
-            }
-        }
-        if (n_digits == 6) {
-            if (j < n && s[j] == ' ') {
-                j++;
-            }
-            /* the suffix upper case after an upper-case prefix ("AB 12 34 56 C"),
-             * either case after a lower-case one ("ab 12 34 56 c", typed or
-             * transcribed) */
-            unsigned char lo = is_lower(s[i]) ? 0x20 : 0;
-            if (j < n && (s[j] | lo) >= ('A' | lo) && (s[j] | lo) <= ('D' | lo) &&
-                (j + 1 == n || !is_alnum(s[j + 1]))) {
-                /* the first letters D, F, I, Q, U, V are never issued */
-                if (!strchr("DFIQUV", s[i] & ~0x20) && !strchr("DFIQUVO", s[i + 1] & ~0x20)) {
-                    return j + 1;
-                }
-            }
         }
     }
     return 0;
@@ -643,6 +617,124 @@ static bool window_has_name(const unsigned char *s, size_t from, size_t to,
 /* The name list precedes s[i] in its sentence, within CTX_WINDOW bytes. */
 #define NAMED_BEFORE(s, i, names)                                                                  \
     window_has_name(s, sentence_from(s, i, CTX_WINDOW), i, names, sizeof names / sizeof names[0])
+
+/* A run of `groups` groups of `size` digits at s[i], single spaces or dashes
+ * (the same one) between them, or none: its digits to d and its end, else 0. */
+static size_t digit_groups(const unsigned char *s, size_t n, size_t i, size_t groups, size_t size,
+                           char *d, bool *grouped)
+{
+    size_t j = i, nd = 0;
+    unsigned char sep = 0;
+    for (size_t g = 0; g < groups; g++) {
+        if (g > 0 && j < n && (s[j] == ' ' || s[j] == '-') && (sep == 0 || sep == s[j]) &&
+            (g == 1 || sep != 0)) {
+            sep = s[j];
+            j++;
+        } else if (g > 1 && sep != 0) {
+            return 0;
+        }
+        for (size_t k = 0; k < size; k++, j++) {
+            if (j >= n || !is_digit(s[j])) {
+                return 0;
+            }
+            d[nd++] = (char)s[j];
+        }
+    }
+    if (j < n && (is_alnum(s[j]) ||
+                  (strchr(" -/.", s[j]) != NULL && s[j] != 0 && j + 1 < n && is_digit(s[j + 1])))) {
+        return 0; /* a longer number ("4111 1111 1111 1111") */
+    }
+    *grouped = sep != 0;
+    return j;
+}
+
+/* A Canadian SIN at s[i] (ddd ddd ddd, Luhn-checked, never starting with 0 or
+ * 8) after its name, or an Aadhaar number (dddd dddd dddd, Verhoeff-checked,
+ * never starting with 0 or 1), grouped or after its name. Returns the end or 0. */
+static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 9 > n || !is_digit(s[i + 1]) || !is_digit(s[i + 2])) {
+        return 0; /* most numbers in a message are short */
+    }
+    char d[12];
+    bool grouped = false;
+    size_t end = digit_groups(s, n, i, 3, 3, d, &grouped);
+    if (end > 0 && d[0] != '0' && d[0] != '8' && nlp_pii_luhn_ok(d, 9) &&
+        NAMED_BEFORE(s, i, sin_names)) {
+        return end;
+    }
+    end = digit_groups(s, n, i, 3, 4, d, &grouped);
+    if (end > 0 && d[0] >= '2' && nlp_pii_verhoeff_ok(d, 12) &&
+        (grouped || NAMED_BEFORE(s, i, aadhaar_names))) {
+        return end;
+    }
+    return 0;
+}
+
+/* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
+ * a UK National Insurance number (AB 12 34 56 C), a Canadian SIN or an Aadhaar
+ * number (match_sin_aadhaar()). Returns the end or 0. */
+static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
+{
+    if (is_digit(s[i])) {
+        size_t end = match_sin_aadhaar(s, n, i);
+        if (end > 0) {
+            return end;
+        }
+    }
+    if (i + 11 <= n && is_digit(s[i])) {
+        const unsigned char *p = s + i;
+        char sep = (char)p[3];
+        bool shape = (sep == '-' || sep == ' ') && p[6] == (unsigned char)sep;
+        for (int k = 0; shape && k < 11; k++) {
+            if (k != 3 && k != 6 && !is_digit(p[k])) {
+                shape = false;
+            }
+        }
+        if (shape && (i + 11 == n || !is_alnum(s[i + 11]))) {
+            int area = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+            int group = (p[4] - '0') * 10 + (p[5] - '0');
+            int serial =
+                (p[7] - '0') * 1000 + (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
+            if (area != 0 && area != 666 && area < 900 && group != 0 && serial != 0) {
+                return i + 11;
+            }
+        }
+    }
+    if (i + 9 <= n &&
+        ((is_upper(s[i]) && is_upper(s[i + 1])) || (is_lower(s[i]) && is_lower(s[i + 1])))) {
+        size_t j = i + 2;
+        int n_digits = 0;
+        while (j < n && n_digits < 6) {
+            if (s[j] == ' ' && n_digits % 2 == 0 && j + 1 < n && is_digit(s[j + 1])) {
+                j++;
+            }
+            if (j < n && is_digit(s[j])) {
+                n_digits++;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (n_digits == 6) {
+            if (j < n && s[j] == ' ') {
+                j++;
+            }
+            /* the suffix upper case after an upper-case prefix ("AB 12 34 56 C"),
+             * either case after a lower-case one ("ab 12 34 56 c", typed or
+             * transcribed) */
+            unsigned char lo = is_lower(s[i]) ? 0x20 : 0;
+            if (j < n && (s[j] | lo) >= ('A' | lo) && (s[j] | lo) <= ('D' | lo) &&
+                (j + 1 == n || !is_alnum(s[j + 1]))) {
+                /* the first letters D, F, I, Q, U, V are never issued */
+                if (!strchr("DFIQUV", s[i] & ~0x20) && !strchr("DFIQUVO", s[i + 1] & ~0x20)) {
+                    return j + 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
 
 /* IBAN lengths by country (ISO 13616 registry): an IBAN is only accepted at
  * its country's length. */
@@ -1341,16 +1433,42 @@ static bool answer_alone(const unsigned char *s, size_t n, size_t from, size_t e
     return k == from;
 }
 
+/* A byte a date said in words may start after: a space, a comma, a colon. */
+static bool date_sep(unsigned char c)
+{
+    return c == ' ' || c == ',' || c == ':' || c == '\n' || c == '\r' || c == '\t';
+}
+
 /* A month's name at s[i] (whole word, then a space or a comma; the analyser's
  * tokeniser reads it as a word of its own): its end, else 0. */
 static size_t date_month(const unsigned char *s, size_t n, size_t i)
 {
     size_t end = 0;
-    if ((i > 0 && (s[i - 1] == 0 || !strchr(" ,:\n\r\t", s[i - 1]))) ||
-        NAME_AT(s, n, i, month_names, &end) < 0 || end >= n || (s[end] != ' ' && s[end] != ',')) {
+    if (i > 0 && !date_sep(s[i - 1])) {
+        return 0;
+    }
+    size_t w = i;
+    while (w < n && is_alpha(s[w]) && w - i < 10) {
+        w++;
+    }
+    /* a word of 3-9 letters whose first three are a month's (month_word()),
+     * then the whole word is looked up */
+    if (w - i < 3 || w - i > 9 || w >= n || (s[w] != ' ' && s[w] != ',') ||
+        month_word(s, i, w) < 0 || NAME_AT(s, n, i, month_names, &end) < 0) {
         return 0;
     }
     return end;
+}
+
+/* The start of the first month's name at or after s[i] (date_month()), else n. */
+static size_t next_month(const unsigned char *s, size_t n, size_t i)
+{
+    for (; i < n; i++) {
+        if (is_alpha(s[i]) && (i == 0 || !is_alnum(s[i - 1])) && date_month(s, n, i) > 0) {
+            return i;
+        }
+    }
+    return n;
 }
 
 /* A date of birth said in words at s[i] (a word's start after a space, a
@@ -1651,9 +1769,12 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         return 0;
     }
     /* the bytes a match can start at when the text has no '@': a secret's
-     * name, a digit read out and a date said in words start with a letter of
-     * either case */
-    uint8_t starts = has_secret || has_spoken || has_date ? CLS_START | CLS_ALNUM : CLS_START;
+     * name and a digit read out start with a letter of either case */
+    uint8_t starts = has_secret || has_spoken ? CLS_START | CLS_ALNUM : CLS_START;
+    /* a date said in words starts at most DATE_LEAD bytes before its month's
+     * name: a letter starts a match there too, in [win_lo, month_at] */
+    size_t month_at = has_date ? next_month(s, n_bytes, 0) : n_bytes;
+    size_t win_lo = month_at > DATE_LEAD ? month_at - DATE_LEAD : 0;
     size_t card_end = 0; /* where the last card number ended (near_card()) */
     size_t o = 0;        /* bytes written to out */
     size_t copied = 0;   /* s[copied, i) is still to be copied to out */
@@ -1662,10 +1783,17 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     while (i < n_bytes) {
         unsigned char c = s[i];
         uint8_t cls = byte_class[c];
-        if (!has_at && !(cls & starts)) {
+        if (i > month_at) {
+            month_at = next_month(s, n_bytes, i);
+            win_lo = month_at > DATE_LEAD ? month_at - DATE_LEAD : 0;
+        }
+        bool date_window = month_at < n_bytes && i >= win_lo;
+        if (!has_at && !(cls & starts) && !(date_window && (cls & CLS_ALNUM))) {
             /* no match can start here: on to the next byte one may (one inside
-             * a word is no boundary, so the word is skipped there) */
-            i = next_start(s, n_bytes, i + 1, starts);
+             * a word is no boundary, so the word is skipped there), byte by
+             * byte in a date's window */
+            i = date_window ? i + 1
+                            : next_start(s, month_at < n_bytes ? win_lo : n_bytes, i + 1, starts);
             continue;
         }
         unsigned char prev = i > 0 ? s[i - 1] : ' ';
@@ -1684,8 +1812,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
         }
-        if (end == 0 && has_date && boundary && is_alnum(c) &&
-            (i == 0 || (prev != 0 && strchr(" ,:\n\r\t", prev) != NULL))) {
+        if (end == 0 && date_window && boundary && is_alnum(c) && (i == 0 || date_sep(prev))) {
             end = match_spoken_dob(s, n_bytes, i);
             kind = NLP_PII_DOB;
         }
@@ -1791,7 +1918,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             continue;
         }
         i++;
-        if (cls & CLS_ALNUM) {
+        if (is_alpha(c)) {
+            /* the letters only: a number joined to them may still be a
+             * National Insurance number typed as one word ("ab123456c"),
+             * which a scan that starts at letters must not skip */
+            while (i < n_bytes && is_alpha(s[i])) {
+                i++;
+            }
+        } else if (cls & CLS_ALNUM) {
             while (i < n_bytes && (byte_class[s[i]] & CLS_ALNUM)) {
                 i++;
             }

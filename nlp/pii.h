@@ -3,17 +3,19 @@
  * Payment card numbers (13-19 digits, Luhn-checked, spaces or dashes allowed),
  * card security codes (3-4 digits near "cvv", "security code", ...), e-mail
  * addresses, phone numbers (international "+..." or 10-11 digits, grouped or
- * not), national ids (US SSN, UK National Insurance number), bank details
+ * not), national ids (US SSN, UK National Insurance number, Canadian SIN after
+ * its name, Luhn-checked; Indian Aadhaar, Verhoeff-checked, grouped 4-4-4 or
+ * after its name), bank details
  * (IBANs with a valid mod-97 check; a UK sort code or an account number of 6-10
  * digits after its name), PINs and passcodes (4-6 digits after their name), a
  * password or security answer typed in words after its name and a link ("my
  * password is Sunflower88", "maiden name: Okafor"; a common word there is none)
- * and a date of birth after its name. Numbers read out a digit at a time, in
- * words or single figures ("four five three nine ...", "oh seven seven double
- * oh nine", "the cvv is 7 8 9"), are read as their digits and taken as the
- * same kinds (a card, a code in context, a bank number or PIN after its name,
- * else 10-15 digits as a phone number). Pure function:
- * no allocation, no state, thread-safe, real-time safe, O(n_bytes).
+ * and a date of birth after its name or alone in the message (an answer), in
+ * figures or in words ("the fifth of March nineteen eighty two"). Numbers read out a digit at a
+ * time, in words or single figures ("four five three nine ...", "oh seven seven double oh nine",
+ * "the cvv is 7 8 9"), are read as their digits and taken as the same kinds (a card, a code in
+ * context, a bank number or PIN after its name, else 10-15 digits as a phone number). Pure
+ * function: no allocation, no state, thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H
 #define NLP_PII_H
@@ -32,7 +34,7 @@ typedef enum nlp_pii_kind {
     NLP_PII_NATIONAL_ID,
     NLP_PII_BANK,   /* IBAN (mod-97 checked); sort code or account number after its name */
     NLP_PII_SECRET, /* a PIN or passcode of 4-6 digits after its name; a password in words */
-    NLP_PII_DOB,    /* a date after "date of birth", "DOB", "born on" */
+    NLP_PII_DOB,    /* a date after "date of birth", "DOB", "born on", or alone in the message */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;
 
@@ -54,5 +56,10 @@ RP_NODISCARD int nlp_pii_redact(const char *text, size_t n_bytes, char *out, siz
 /* 1 when the n ASCII digits pass the Luhn (mod 10) check, else 0 (also for
  * n == 0 or a non-digit). Pure; thread-safe, real-time safe. */
 int nlp_pii_luhn_ok(const char *digits, size_t n);
+
+/* 1 when the n ASCII digits, check digit last, pass the Verhoeff check (the
+ * dihedral group D5; an Aadhaar number's), else 0 (also for n == 0 or a
+ * non-digit). Pure; thread-safe, real-time safe. */
+int nlp_pii_verhoeff_ok(const char *digits, size_t n);
 
 #endif /* NLP_PII_H */

@@ -129,6 +129,49 @@ static void iban_text(uint64_t *s, int valid, char *out)
     out[o] = '\0';
 }
 
+/* Fills d[0..n) with digits after prefix whose last one makes check() pass. */
+static void make_checked_digits(uint64_t *s, const char *prefix, size_t n,
+                                int (*check)(const char *, size_t), char *d)
+{
+    size_t p = strlen(prefix);
+    memcpy(d, prefix, p);
+    for (size_t i = p; i + 1 < n; i++) {
+        d[i] = (char)('0' + pick(s, 10));
+    }
+    for (int last = 0; last < 10; last++) {
+        d[n - 1] = (char)('0' + last);
+        if (check(d, n)) {
+            return;
+        }
+    }
+}
+
+/* A year said in words: "nineteen eighty two", "nineteen oh five", "two
+ * thousand and six". */
+static void year_in_words(unsigned y, char *out, size_t cap)
+{
+    static const char *const small[] = {"",        "one",     "two",       "three",    "four",
+                                        "five",    "six",     "seven",     "eight",    "nine",
+                                        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                       "fifty", "sixty", "seventy", "eighty", "ninety"};
+    unsigned r = y % 100;
+    char part[32];
+    if (r < 10) {
+        snprintf(part, sizeof part, "%s%s", y >= 2000 ? "and " : "oh ", small[r]);
+    } else if (r < 20) {
+        snprintf(part, sizeof part, "%s", small[r]);
+    } else {
+        snprintf(part, sizeof part, "%s%s%s", tens[r / 10], r % 10 ? " " : "", small[r % 10]);
+    }
+    if (y >= 2000) {
+        snprintf(out, cap, "two thousand%s%s", r > 0 ? " " : "", r > 0 ? part : "");
+    } else {
+        snprintf(out, cap, "nineteen %s", part);
+    }
+}
+
 /* A security code: three digits, one time in four read out in words. */
 static void cvv_text(uint64_t *s, char *out, size_t cap)
 {
@@ -167,7 +210,12 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "one or two of them arrived broken",
                                           "i waited two three days for a reply",
                                           "my order number is five five one two three",
-                                          "it came at five o'clock, oh well"};
+                                          "it came at five o'clock, oh well",
+                                          "we spoke on the fifth of March, no reply since",
+                                          "the meeting is on the 3rd of May 2024",
+                                          "ticket 6580 7302 1579 is still open",
+                                          "sin 130 692 545 was mistyped",
+                                          "it may be the fifth"};
     memset(planted, 0, sizeof(uint32_t) * NLP_PII_KIND_COUNT);
     char card[CARD_TEXT_MAX];
     char code[CARD_TEXT_MAX];
@@ -231,7 +279,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             break;
         }
         case 5:
-            switch (pick(s, 3)) {
+            switch (pick(s, 5)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy ssn is %03u-%02u-%04u", sep,
                              100 + pick(s, 500), 10 + pick(s, 89), 1000 + pick(s, 8999));
@@ -240,10 +288,34 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 w = snprintf(buf + o, cap - o, "%sNI number AB %02u %02u %02u C", sep, pick(s, 100),
                              pick(s, 100), pick(s, 100));
                 break;
-            default: /* typed or transcribed in lower case */
+            case 2: /* typed or transcribed in lower case */
                 w = snprintf(buf + o, cap - o, "%sni number jg %02u %02u %02u a", sep, pick(s, 100),
                              pick(s, 100), pick(s, 100));
                 break;
+            case 3: { /* a Canadian SIN after its name, Luhn-valid */
+                static const char *const sin_names[] = {"my SIN is", "social insurance number",
+                                                        "sin:"};
+                static const char *const firsts[] = {"1", "2", "4", "5", "7", "9"};
+                char d[10];
+                make_checked_digits(s, firsts[pick(s, 6)], 9, nlp_pii_luhn_ok, d);
+                const char *g = pick(s, 2) == 0 ? " " : "-";
+                w = snprintf(buf + o, cap - o, "%s%s %.3s%s%.3s%s%.3s", sep, sin_names[pick(s, 3)],
+                             d, g, d + 3, g, d + 6);
+                break;
+            }
+            default: { /* an Aadhaar number, Verhoeff-valid, grouped or after its name */
+                static const char *const firsts[] = {"2", "3", "5", "6", "8", "9"};
+                char d[13];
+                make_checked_digits(s, firsts[pick(s, 6)], 12, nlp_pii_verhoeff_ok, d);
+                d[12] = '\0';
+                if (pick(s, 2) == 0) {
+                    w = snprintf(buf + o, cap - o, "%saadhaar number %s", sep, d);
+                } else {
+                    w = snprintf(buf + o, cap - o, "%smy id is %.4s %.4s %.4s", sep, d, d + 4,
+                                 d + 8);
+                }
+                break;
+            }
             }
             planted[NLP_PII_NATIONAL_ID]++;
             break;
@@ -301,8 +373,32 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
         }
         case 9: {
             static const char *const month[] = {"January", "March", "July", "October"};
+            static const char *const ordinals[] = {
+                "first",        "second",        "third",        "fourth",       "fifth",
+                "sixth",        "seventh",       "eighth",       "ninth",        "tenth",
+                "eleventh",     "twelfth",       "thirteenth",   "fourteenth",   "fifteenth",
+                "sixteenth",    "seventeenth",   "eighteenth",   "nineteenth",   "twentieth",
+                "twenty first", "twenty-second", "twenty third", "twenty fourth"};
             unsigned d = 1 + pick(s, 28), m = 1 + pick(s, 12), y = 1940 + pick(s, 65);
-            switch (pick(s, 3)) {
+            char year[48];
+            year_in_words(y, year, sizeof year);
+            const char *ord = ordinals[pick(s, 24)];
+            if (parts == 1 && pick(s, 4) == 0) { /* the answer to "your date of birth?" */
+                w = pick(s, 2) == 0 ? snprintf(buf + o, cap - o, "It's the %s of %s, %s.", ord,
+                                               month[pick(s, 4)], year)
+                                    : snprintf(buf + o, cap - o, "%02u/%02u/%04u", d, m, y);
+                planted[NLP_PII_DOB]++;
+                break;
+            }
+            switch (pick(s, 5)) {
+            case 3: /* said, as a speech recogniser writes it */
+                w = snprintf(buf + o, cap - o, "%smy date of birth is the %s of %s %s", sep, ord,
+                             month[pick(s, 4)], year);
+                break;
+            case 4:
+                w = snprintf(buf + o, cap - o, "%sdob %s the %s, %s", sep, month[pick(s, 4)], ord,
+                             year);
+                break;
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy date of birth is %02u/%02u/%04u", sep, d, m,
                              y);

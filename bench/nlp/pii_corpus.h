@@ -2,9 +2,10 @@
  *
  * Used by the PII recall/precision figures (bench) and by the unit tests. Each
  * message mixes real-looking PII (Luhn-valid cards from real issuer ranges,
- * security codes in context, e-mail, phone numbers, SSN / NI numbers) with
- * distractors that must stay (order numbers, Luhn-invalid card-like numbers,
- * dates, amounts, 3-digit numbers out of context). Deterministic per seed.
+ * security codes in context, e-mail, phone numbers, SSN / NI / SIN / Aadhaar
+ * numbers, dates of birth in figures and in words) with distractors that must
+ * stay (order numbers, Luhn-invalid card-like numbers, dates that are no one's
+ * birth, amounts, 3-digit numbers out of context). Deterministic per seed.
  */
 #ifndef BENCH_NLP_PII_CORPUS_H
 #define BENCH_NLP_PII_CORPUS_H

@@ -167,6 +167,82 @@ START_TEST(bank_details_pins_and_birth_dates)
 }
 END_TEST
 
+/* A date of birth said, as a speech recogniser writes it, or typed alone as
+ * the answer to the agent's question (twenty-eighth session). */
+START_TEST(dates_of_birth_said_and_answered)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"my date of birth is fifth of march nineteen eighty two", "my date of birth is [DOB]"},
+        {"born on the thirty-first of December nineteen ninety nine.", "born on the [DOB]."},
+        {"dob: march the twenty first, two thousand and one", "dob: [DOB]"},
+        {"DOB March fifth nineteen oh five please", "DOB [DOB] please"},
+        {"date of birth is the 5th of March nineteen eighty two", "date of birth is the [DOB]"},
+        {"my birthday is the second of jan two thousand", "my birthday is the [DOB]"},
+        {"date of birth twelfth sept one nine seven one", "date of birth [DOB]"},
+        /* read out digit by digit, or with the year in words; figures with spaces */
+        {"my date of birth is zero five zero three one nine eight two",
+         "my date of birth is [DOB]"},
+        {"date of birth oh five oh three eighty two", "date of birth [DOB]"},
+        {"date of birth is 04 07 1985", "date of birth is [DOB]"},
+        /* alone in the message: the answer to "what's your date of birth?" */
+        {"Yeah it's the 5th of March, 1982.", "Yeah it's the [DOB]."},
+        {"05/03/1982", "[DOB]"},
+        {"the fifth of march nineteen eighty two", "the [DOB]"},
+        {"It's 14 Feb 1975!", "It's [DOB]!"},
+        /* a date that is no one's birth */
+        {"The meeting is on the fifth of March twenty twenty five, see you then", NULL},
+        {"I've been with you since the fifth of march two thousand and five", NULL},
+        {"we spoke on the fifth of March", NULL},
+        {"it's the fifth of may", NULL},
+        {"my birthday is May 5th", NULL},
+        {"on March 5 I called", NULL},
+        {"I have 3 12 year olds", NULL},
+        {"it may be the fifth of the month, maybe the sixth", NULL},
+        {"it was the 5th of March, 1982 when I opened it", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
+        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
+    }
+}
+END_TEST
+
+/* A Canadian SIN (Luhn) after its name; an Aadhaar number (Verhoeff) grouped
+ * 4-4-4 or after its name (twenty-eighth session). */
+START_TEST(sin_and_aadhaar)
+{
+    /* the textbook Verhoeff example: 236 has the check digit 3 */
+    ck_assert_int_eq(nlp_pii_verhoeff_ok("2363", 4), 1);
+    ck_assert_int_eq(nlp_pii_verhoeff_ok("2364", 4), 0);
+    ck_assert_int_eq(nlp_pii_verhoeff_ok("", 0), 0);
+    ck_assert_int_eq(nlp_pii_verhoeff_ok("23a3", 4), 0);
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"my social insurance number is 130 692 544", "my social insurance number is [ID]"},
+        {"SIN: 527-418-636 thanks", "SIN: [ID] thanks"},
+        {"sin 719302754", "sin [ID]"},
+        {"my SIN is 130 692 545", NULL}, /* Luhn fails */
+        {"order 130 692 544", NULL},     /* no name */
+        {"sin 130 692 544 000", NULL},   /* a longer number */
+        {"aadhaar 6580 7302 1578", "aadhaar [ID]"},
+        {"my aadhaar number is 658073021578", "my aadhaar number is [ID]"},
+        {"6580 7302 1578", "[ID]"},
+        {"8212 9972 2003 and 5681-9303-6428", "[ID] and [ID]"},
+        {"6580 7302 1579", NULL},   /* Verhoeff fails */
+        {"ref 658073021578", NULL}, /* ungrouped, no name */
+        {"6580 7302-1578", NULL},   /* mixed separators */
+        {"card 4111 1111 1111 1111", "card [CARD]"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
+        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
+    }
+}
+END_TEST
+
 START_TEST(bad_arguments_and_counts)
 {
     char small[4];
@@ -244,7 +320,10 @@ START_TEST(hints_change_no_span)
     static const char *const texts[] = {
         "card 4111 1111 1111 1111 mail a.e, si11 1110 1111 c6vA 123",
         "gb82 west 1234 5698 7654 32 and 4111111111111111 code 789",
-        "call +44 20 7946 0958 or 0207 946 0958, sort code 12-34-56"};
+        "call +44 20 7946 0958 or 0207 946 0958, sort code 12-34-56",
+        /* a scan from every word's first letter skipped a number joined to
+         * letters (twenty-eighth session) */
+        "my password is Tulip. my ni number is ab123456c"};
     static char exact[4096];
     for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
         size_t n = strlen(texts[t]), len0 = 0, len = 0;
@@ -300,7 +379,13 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "http://x.co/memorable word: tulip", "http://x.co/MAIDEN name is Smith",
         /* a letter outside ASCII, or a joiner after a letter, joins the name
          * into a longer word, as the tokeniser reads it (fuzzer) */
-        "\xd7\xa9passwd is 9", "x\xe2\x80\x8dpassword is hunter2", "\xd7\xa9 passwd is 9"};
+        "\xd7\xa9passwd is 9", "x\xe2\x80\x8dpassword is hunter2", "\xd7\xa9 passwd is 9",
+        /* a date said in words: the month's name is the tokeniser's hint */
+        "the fifth of March nineteen eighty two", "fifth of march-nineteen eighty two",
+        "dob fifth of \xd7\xa9march nineteen eighty two", "dob fifth of march\xd7\xa9 1982",
+        "dob fifth-march 1982", "date of birth: MARCH 5TH, 1982", "dob:march the fifth, 1982",
+        "my password is Tulip. my ni number is ab123456c", "four five: my ni number is ab123456c",
+        "fifth of march, ni number ab123456c"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -330,6 +415,8 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, cvv_only_in_context);
     tcase_add_test(tc, email_phone_ids);
     tcase_add_test(tc, bank_details_pins_and_birth_dates);
+    tcase_add_test(tc, dates_of_birth_said_and_answered);
+    tcase_add_test(tc, sin_and_aadhaar);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
