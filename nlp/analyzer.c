@@ -4760,11 +4760,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * -1.5): the account of someone who died is being closed or sorted out,
      * and the complaint cues of its requests are no grievance ("my wife
      * passed away and I need to close my account", "my husband died, can you
-     * help me with his account please" were complaints of 1.0; "my husband
-     * died, you are useless, close his account" stays one) */
+     * help me with his account please" were complaints of 1.0; a help asked
+     * for is a request too, "need help", "can you help", twenty-eighth
+     * session; "my husband died, you are useless, close his account" stays
+     * one) */
     bool bereaved_task = !agent && death_told &&
                          (best_esc == NLP_ESC_CANCEL ||
-                          (best_esc == NLP_ESC_NONE && (last_hreq_verb >= 0 || ends_question))) &&
+                          (best_esc == NLP_ESC_NONE &&
+                           (last_hreq_verb >= 0 || last_want >= 0 || ends_question))) &&
                          cue[NLP_LEX_PROBLEM] == 0.0f &&
                          cue[NLP_LEX_COMPLAINT] <= BEREAVED_CUE_MAX &&
                          hostile_mass <= BEREAVED_HOSTILE_MAX;

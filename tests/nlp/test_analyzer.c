@@ -3100,6 +3100,25 @@ START_TEST(sensitive_topic_rules)
                       "%s: topic %d, escalation %d, complaint %f", estate[i],
                       (int)r.sensitive_topic, (int)r.escalation_type, (double)r.complaint);
     }
+    /* a help asked for after a death is a request, not a grievance, and a
+     * spouse or a parent who "passed" at a clause's end or before "and" or
+     * "in" has died (twenty-eighth session) */
+    static const char *const estate_help[] = {
+        "Need help, my husband passed away and I don't know how to access his account",
+        "my husband died, can you help me with his account please",
+        "can you help me, my dad passed and i want to cancel his phone contract",
+        "my mum passed.",
+        "My dad passed in hospital last night",
+    };
+    for (size_t i = 0; i < sizeof estate_help / sizeof estate_help[0]; i++) {
+        r = cust(estate_help[i]);
+        ck_assert_msg(r.sensitive_topic == NLP_TOPIC_BEREAVEMENT && r.complaint < 0.5f,
+                      "%s: topic %d, complaint %f", estate_help[i], (int)r.sensitive_topic,
+                      (double)r.complaint);
+    }
+    ck_assert_int_eq(cust("my son passed and he's chuffed").sensitive_topic, NLP_TOPIC_NONE);
+    ck_assert_int_eq(cust("my mum passed her driving test").sensitive_topic, NLP_TOPIC_NONE);
+    ck_assert_float_gt(cust("I need help, the app keeps crashing").complaint, 0.5f);
     static const char *const estate_grievance[] = {
         "My husband died, you are useless, close his account",
         "My mother passed away in March and you've charged her account twice since",
