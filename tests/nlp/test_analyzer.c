@@ -607,14 +607,14 @@ END_TEST
  * to a colleague before, and not being cared about. */
 START_TEST(short_leaving_at_a_clause_end_and_more_escalations)
 {
-    static const char *const leaving[] = {"that's it, I'm out.",
-                                          "if this isn't sorted today I'm switching",
-                                          "I'm switching, goodbye",
-                                          "I'm switching to another provider",
-                                          "next month we'll be with someone else",
-                                          "I'm leaving at the end of the month",
-                                          "I'm off to Octopus, they've been brilliant",
-                                          "honestly im just going to leave."};
+    static const char *const leaving[] = {
+        "that's it, I'm out.", "if this isn't sorted today I'm switching", "I'm switching, goodbye",
+        "I'm switching to another provider", "next month we'll be with someone else",
+        "I'm leaving at the end of the month", "I'm off to Octopus, they've been brilliant",
+        "honestly im just going to leave.",
+        /* twenty-eighth session */
+        "im out this is the last straw", "I'm out of here", "I'm done with this company",
+        "honestly done with you lot"};
     EXPECT_TYPE(leaving, NLP_ESC_CANCEL);
     static const char *const staying[] = {"I'm out of data already",
                                           "I'm out of the country next week",
@@ -622,7 +622,9 @@ START_TEST(short_leaving_at_a_clause_end_and_more_escalations)
                                           "I'll be with you in a second",
                                           "I'm switching to direct debit",
                                           "I'll be with my daughter on Friday",
-                                          "I'm going to leave it there, thanks"};
+                                          "I'm going to leave it there, thanks",
+                                          "I'm done with this form, what next?",
+                                          "im out this weekend so deliver monday"};
     EXPECT(staying, escalation_of, false);
     static const char *const escalate[] = {"I want this escalated", "can this be escalated please",
                                            "this needs escalating",
