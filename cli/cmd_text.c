@@ -26,30 +26,30 @@ typedef struct text_opts {
 
 static void text_usage(FILE *out)
 {
-    fprintf(
-        out,
-        "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n"
-        "                    [--explain]\n\n"
-        "Reads one message per line on stdin and writes one result per line on stdout,\n"
-        "in the same order: valence (-1..1), emotions (customer role; all 0 with\n"
-        "--role agent: the agent channel yields no emotion), complaint, escalation and\n"
-        "its type, sarcasm, agent empathy and tone_deaf (--role agent), the PII span count, the\n"
-        "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
-        "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1:\n"
-        "the writer asks the other side to wait, \"one moment\", \"let me check\", or\n"
-        "stops mid-sentence, \"that would have been\"), human_senior (1: a request\n"
-        "for a person names a manager, a supervisor, someone senior or a real person,\n"
-        "not \"someone about my mortgage\") and the redacted text.\n"
-        "TSV (default) starts with a header row. Lines longer than\n"
-        "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
-        "truncated=1. Memory use is constant.\n\n"
-        "--explain adds a last column (TSV) or field (JSON), explain: the lexicon's\n"
-        "words and phrases the message matched, each with what it carries, then the\n"
-        "rules that fired, e.g. \"cancel my subscription(-1.5, cancel 0.90, complaint,\n"
-        "anger)\". It holds only the lexicon's own spellings of the words it\n"
-        "knows, never other text of the message (no PII); at most %u bytes.\n\n"
-        "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
-        TEXT_DEFAULT_MAX, TEXT_EXPLAIN_MAX);
+    fprintf(out,
+            "usage: rapport text [--role customer|agent] [--format tsv|json] [--max-bytes N]\n"
+            "                    [--explain]\n\n"
+            "Reads one message per line on stdin and writes one result per line on stdout,\n"
+            "in the same order: valence (-1..1), emotions (customer role; all 0 with\n"
+            "--role agent: the agent channel yields no emotion), complaint, escalation and\n"
+            "its type (customer role; 0 and none with --role agent), sarcasm, agent\n"
+            "empathy and tone_deaf (--role agent), the PII span count, the\n"
+            "truncated flag, the sensitive-topic score (0..1) and topic (none,\n"
+            "billing_dispute, cancellation, bereavement, hardship), pause_request (0..1:\n"
+            "the writer asks the other side to wait, \"one moment\", \"let me check\", or\n"
+            "stops mid-sentence, \"that would have been\"), human_senior (1: a request\n"
+            "for a person names a manager, a supervisor, someone senior or a real person,\n"
+            "not \"someone about my mortgage\") and the redacted text.\n"
+            "TSV (default) starts with a header row. Lines longer than\n"
+            "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
+            "truncated=1. Memory use is constant.\n\n"
+            "--explain adds a last column (TSV) or field (JSON), explain: the lexicon's\n"
+            "words and phrases the message matched, each with what it carries, then the\n"
+            "rules that fired, e.g. \"cancel my subscription(-1.5, cancel 0.90, complaint,\n"
+            "anger)\". It holds only the lexicon's own spellings of the words it\n"
+            "knows, never other text of the message (no PII); at most %u bytes.\n\n"
+            "exit codes: 0 ok, 1 read/write error, 2 usage error\n",
+            TEXT_DEFAULT_MAX, TEXT_EXPLAIN_MAX);
 }
 
 static int parse_args(int argc, char **argv, text_opts *o)

@@ -4764,13 +4764,12 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * for is a request too, "need help", "can you help", twenty-eighth
      * session; "my husband died, you are useless, close his account" stays
      * one) */
-    bool bereaved_task = !agent && death_told &&
-                         (best_esc == NLP_ESC_CANCEL ||
-                          (best_esc == NLP_ESC_NONE &&
-                           (last_hreq_verb >= 0 || last_want >= 0 || ends_question))) &&
-                         cue[NLP_LEX_PROBLEM] == 0.0f &&
-                         cue[NLP_LEX_COMPLAINT] <= BEREAVED_CUE_MAX &&
-                         hostile_mass <= BEREAVED_HOSTILE_MAX;
+    bool bereaved_task =
+        !agent && death_told &&
+        (best_esc == NLP_ESC_CANCEL ||
+         (best_esc == NLP_ESC_NONE && (last_hreq_verb >= 0 || last_want >= 0 || ends_question))) &&
+        cue[NLP_LEX_PROBLEM] == 0.0f && cue[NLP_LEX_COMPLAINT] <= BEREAVED_CUE_MAX &&
+        hostile_mass <= BEREAVED_HOSTILE_MAX;
     /* a death or hardship told with no fault named explains the negativity:
      * "my dad passed away last week", "lost my job today, feeling awful";
      * a death told beside hostility and "you" does not ("my husband died, you
@@ -4910,6 +4909,13 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
 
     /* ---- agent side ---- */
     if (agent) {
+        /* an escalation is the customer's (asks for a manager, wants to
+         * cancel, threatens): "I can cancel your account for you today" or
+         * "you can complain to the ombudsman" is an agent's offer, no
+         * escalation (twenty-eighth session; the engine read only the
+         * customer's anyway) */
+        out->escalation = 0.0f;
+        out->escalation_type = NLP_ESC_NONE;
         const agent_facts facts = {.pos_mass = pos_mass,
                                    .neg_mass = neg_mass,
                                    .empathy_cue = empathy_cue,

@@ -66,7 +66,8 @@ typedef struct nlp_result {
     float valence;                       /* -1 very negative .. +1 very positive */
     float emotions[NLP_EMO_COUNT];       /* indexed by nlp_emotion; all 0 for NLP_ROLE_AGENT */
     float complaint;                     /* reports a problem with a product/service */
-    float escalation;                    /* strength of the strongest escalation cue */
+    float escalation;                    /* strength of the strongest escalation cue; 0 for
+                                          * NLP_ROLE_AGENT (an escalation is the customer's) */
     nlp_escalation_type escalation_type; /* NLP_ESC_NONE when escalation < 0.5 */
     float sarcasm;                       /* positive words, negative intent */
     float empathy;                       /* agent role only, else 0 */

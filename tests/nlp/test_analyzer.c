@@ -2538,10 +2538,20 @@ START_TEST(escalation_models_read_threats_in_plain_words)
         "Great job by the fitter today, I'll be leaving a five-star review.",
     };
     EXPECT(not_escalations, escalation_of, false);
-    /* the agent's side never escalates */
+    /* the agent's side never escalates: an offer to cancel or to name the
+     * ombudsman is the agent's (twenty-eighth session) */
     ck_assert_float_eq(
         agent("Emailed in March, chased in April, phoned in May. Still no refund.").escalation,
         0.0f);
+    static const char *const offers[] = {"I can cancel your account for you today",
+                                         "You can complain to the ombudsman if you like",
+                                         "I'll put you through to my manager now"};
+    for (size_t i = 0; i < sizeof offers / sizeof offers[0]; i++) {
+        nlp_result a = agent(offers[i]);
+        ck_assert_msg(a.escalation == 0.0f && a.escalation_type == NLP_ESC_NONE, "%s: %f",
+                      offers[i], (double)a.escalation);
+    }
+    ck_assert_int_eq(cust("I want to cancel my account today").escalation_type, NLP_ESC_CANCEL);
 }
 END_TEST
 
