@@ -1003,6 +1003,9 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
         /* a fee asked about or a waiver asked for (twenty-seventh session) */
         "Hi, I'd like to ask about the admin fee on my bill",
         "Could you waive the late fee this once please?",
+        /* ... or to be taken off (twenty-eighth session) */
+        "Please can you remove my late payment fee, I was in hospital",
+        "can you refund the late fee please",
         /* asking whether a message is a scam is a worry */
         "I keep getting texts saying my parcel is held at customs, is this a scam?",
         "Is this email really from you? It asks for my bank details",
@@ -1010,6 +1013,12 @@ START_TEST(chat_turns_that_report_nothing_are_no_complaint)
     EXPECT(no, complaint_of, false);
     EXPECT(no, anger_of, false);
     ck_assert_float_ge(cust("your pricing is a scam").complaint, 0.5f);
+    ck_assert_float_ge(cust("you've added a late payment fee for no reason").complaint, 0.5f);
+    ck_assert_float_ge(
+        cust("can you remove the late fee, I paid on time and you still charged me").complaint,
+        0.5f);
+    /* "in charge" is no charge: a person asked for is no complaint */
+    ck_assert_float_lt(cust("I want to speak to someone in charge").complaint, 0.5f);
     /* a fault after such a phrase and a comma is one: "... the late fee, I paid" */
     ck_assert_float_ge(
         cust("I want to ask about the late fee, I paid on time and you still charged me").complaint,
