@@ -888,14 +888,36 @@ static bool answer_alone(const unsigned char *s, size_t n, size_t from, size_t e
 
 /* A date at s[i] after "date of birth", "DOB", "born on", or alone in the
  * message (answer_alone(): "05/03/1982." answers the question): d/m/y with
- * '/', '.', '-' or ' ' between (two- or four-digit year), or a day, a month name and a year
+ * '/', '.', '-' or ' ' between (two- or four-digit year), or y-m-d with '-' or
+ * '/' (four-digit year: 1982-03-05), or a day, a month name and a year
  * ("3rd of March 1980"), or, from the month before it (*from), a month, a day
  * and a year ("March 3rd, 1980"). */
 static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from)
 {
     size_t j = i;
-    while (j < n && is_digit(s[j]) && j - i < 3) {
+    while (j < n && is_digit(s[j]) && j - i < 5) {
         j++;
+    }
+    if (j - i == 4 && j + 4 <= n && (s[j] == '-' || s[j] == '/') &&
+        ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) {
+        /* year first, as a form or a system writes it: 1982-03-05, 1982/3/5 */
+        size_t k = j + 1, m = 0, d = 0;
+        while (k < n && is_digit(s[k]) && k - j - 1 < 3) {
+            k++;
+        }
+        m = k - j - 1;
+        if (m >= 1 && m <= 2 && k + 1 < n && s[k] == s[j] && is_digit(s[k + 1])) {
+            size_t e = k + 1;
+            while (e < n && is_digit(s[e]) && e - k - 1 < 3) {
+                e++;
+            }
+            d = e - k - 1;
+            if (d >= 1 && d <= 2 && !(e < n && (is_alnum(s[e]) || s[e] == s[j])) &&
+                (NAMED_BEFORE(s, i, dob_context) || answer_alone(s, n, i, e))) {
+                return e;
+            }
+        }
+        return 0;
     }
     if (j - i < 1 || j - i > 2 || j >= n) {
         return 0;

@@ -186,6 +186,12 @@ START_TEST(dates_of_birth_said_and_answered)
          "my date of birth is [DOB]"},
         {"date of birth oh five oh three eighty two", "date of birth [DOB]"},
         {"date of birth is 04 07 1985", "date of birth is [DOB]"},
+        /* year first, as a form or a system writes it */
+        {"date of birth 1982-03-05", "date of birth [DOB]"},
+        {"dob: 1982/3/5.", "dob: [DOB]."},
+        {"1982-03-05", "[DOB]"},
+        {"we opened 2019-05-01 and never looked back", NULL},
+        {"dob 1982-03/05", NULL},
         /* alone in the message: the answer to "what's your date of birth?" */
         {"Yeah it's the 5th of March, 1982.", "Yeah it's the [DOB]."},
         {"05/03/1982", "[DOB]"},
