@@ -1284,6 +1284,10 @@ static const struct cvv_word answer_openers[] = {
     DATE_WORD("that"), DATE_WORD("the"),  DATE_WORD("um"),     DATE_WORD("uh"),
     DATE_WORD("er"),   DATE_WORD("erm"),  DATE_WORD("so"),     DATE_WORD("mine"),
     DATE_WORD("on")};
+/* ... and words it may end with */
+static const struct cvv_word answer_closers[] = {DATE_WORD("thanks"), DATE_WORD("thank you"),
+                                                 DATE_WORD("cheers"), DATE_WORD("please"),
+                                                 DATE_WORD("ta")};
 #undef DATE_WORD
 
 /* The index of the entry of names that s[i..n) starts with (whole word, any
@@ -1433,11 +1437,17 @@ static size_t spoken_year(const unsigned char *s, size_t n, size_t i)
 
 /* The text around a date s[from, end) holds nothing else: the whole message
  * answers a question about a date of birth ("It's the 5th of March, 1982.").
- * Before it only a few words that open an answer, after it only marks. */
+ * Before it only a few words that open an answer, after it only marks and
+ * one word of thanks ("... 1970 thanks"). */
 static bool answer_alone(const unsigned char *s, size_t n, size_t from, size_t end)
 {
+    bool closed = false;
     for (size_t k = end; k < n; k++) {
-        if (s[k] == 0 || !strchr(" .!,\n\r\t", s[k])) {
+        size_t e = 0;
+        if (!closed && k > end && NAME_AT(s, n, k, answer_closers, &e) >= 0) {
+            closed = true;
+            k = e - 1;
+        } else if (s[k] == 0 || !strchr(" .!,\n\r\t", s[k])) {
             return false;
         }
     }

@@ -197,6 +197,10 @@ START_TEST(dates_of_birth_said_and_answered)
         {"05/03/1982", "[DOB]"},
         {"the fifth of march nineteen eighty two", "the [DOB]"},
         {"It's 14 Feb 1975!", "It's [DOB]!"},
+        {"Yeah, fifth of March eighty two", "Yeah, [DOB]"},
+        {"sure it's 23rd June 1970 thanks", "sure it's [DOB] thanks"},
+        {"23rd June 1970, thank you!", "[DOB], thank you!"},
+        {"it was the 5th of March, 1982 please refund", NULL},
         /* a date that is no one's birth */
         {"The meeting is on the fifth of March twenty twenty five, see you then", NULL},
         {"I've been with you since the fifth of march two thousand and five", NULL},
