@@ -738,6 +738,9 @@ START_TEST(customer_worry_doubt_and_loss)
          NLP_EMO_SADNESS},
         {"honestly you've saved me, i wouldn't have known what to do", NLP_EMO_GRATITUDE},
         {"oh that's so kind of you, ta", NLP_EMO_GRATITUDE},
+        /* twenty-eighth session */
+        {"Honestly you've been a star", NLP_EMO_GRATITUDE},
+        {"you're an absolute diamond", NLP_EMO_GRATITUDE},
         {"my grandad is on oxygen at home and the power's just gone, how long is it going to be "
          "off",
          NLP_EMO_ANXIETY},
@@ -874,6 +877,14 @@ START_TEST(problem_reports_and_pointed_questions_are_complaints)
     ck_assert_float_lt(cust("Kindly confirm receipt of this email.").valence, 0.2f);
     /* scorn for the agent's competence; a promise heard before */
     ck_assert_float_ge(cust("do you even know what you're doing").complaint, 0.5f);
+    /* twenty-eighth session: whether anyone will act, money gone missing, a
+     * grievance opened with "I'm not being funny but" */
+    ck_assert_float_ge(cust("are you actually going to do anything about it").complaint, 0.5f);
+    ck_assert_float_ge(cust("I just want to know where my money is").complaint, 0.5f);
+    nlp_result funny = cust("I'm not being funny but this is ridiculous");
+    ck_assert_float_ge(funny.complaint, 0.5f);
+    ck_assert_float_lt(funny.valence, -0.2f);
+    ck_assert_float_lt(cust("are you going to be open on Sunday?").complaint, 0.5f);
     ck_assert_float_lt(cust("do you know what time the shop opens").complaint, 0.5f);
     ck_assert_int_eq(cust("I've heard that before").escalation_type, NLP_ESC_REPEAT_CONTACT);
     /* a delivery that found nobody in is no leaving; a card left while the
