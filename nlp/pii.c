@@ -135,7 +135,7 @@ static const struct cvv_word spoken_digits[] = {
     CVV_WORD("seven"), CVV_WORD("eight"), CVV_WORD("nine")};
 static const char spoken_digit_values[] = "0000123456789"; /* of each word above */
 static const struct cvv_word spoken_double[] = {CVV_WORD("double")};
-static const struct cvv_word spoken_triple[] = {CVV_WORD("triple")};
+static const struct cvv_word spoken_triple[] = {CVV_WORD("triple"), CVV_WORD("treble")};
 /* Names of a card that put a long number read out in its context even when
  * its check fails (a digit misheard is still a card number). */
 static const struct cvv_word card_names[] = {CVV_WORD("card"), CVV_WORD("long number")};

@@ -293,6 +293,8 @@ START_TEST(digits_read_out)
          "card number [CARD]"},
         {"the security code is seven eight nine", "the security code is [CVV]"},
         {"security code triple seven", "security code [CVV]"},
+        {"cvv treble four", "cvv [CVV]"}, /* British English (twenty-eighth session) */
+        {"call me on oh one six one treble four five six seven eight nine", "call me on [PHONE]"},
         {"the three digit code is 7 8 9", "the three digit code is [CVV]"},
         {"seven eight nine is the cvv", "[CVV] is the cvv"},
         {"call me on oh seven seven double oh nine double oh one two three", "call me on [PHONE]"},
@@ -379,7 +381,7 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "my passwd = tulip", "the supercalifragilistic passphrase: x1",
         /* digits read out: the tokeniser's hint must see what the bytes hold */
         "four-five-three-nine-one-four-eight-eight-zero-three-four-three-six-four-six-seven",
-        "cvv: seven,eight,nine", "PIN ONE TWO THREE FOUR", "cvv four 5 six",
+        "cvv: seven,eight,nine", "PIN ONE TWO THREE FOUR", "cvv four 5 six", "cvv treble four",
         "it's five o'clock, security code one",
         "call oh seven seven double oh nine double oh one two three",
         /* digits inside a face ("<333") count for the digit hint */
