@@ -20,9 +20,10 @@ static unsigned pick(uint64_t *s, unsigned n)
     return (unsigned)(next(s) % n);
 }
 
-/* Fills d[0..n) with a number starting with prefix whose last digit makes the
- * Luhn sum valid (or invalid when valid == 0). */
-static void make_card_digits(uint64_t *s, const char *prefix, size_t n, int valid, char *d)
+/* Fills d[0..n) with digits after prefix whose last one makes check() give
+ * want (1: a valid number, 0: an invalid one). */
+static void make_checked_digits(uint64_t *s, const char *prefix, size_t n,
+                                int (*check)(const char *, size_t), int want, char *d)
 {
     size_t p = strlen(prefix);
     memcpy(d, prefix, p);
@@ -31,7 +32,7 @@ static void make_card_digits(uint64_t *s, const char *prefix, size_t n, int vali
     }
     for (int last = 0; last < 10; last++) {
         d[n - 1] = (char)('0' + last);
-        if (nlp_pii_luhn_ok(d, n) == (valid != 0)) {
+        if (check(d, n) == want) {
             return;
         }
     }
@@ -90,7 +91,7 @@ static void card_text(uint64_t *s, int valid, char *out)
                    {"3530", 16}, {"36", 14}, {"62", 17}, {"4", 19},    {"6759", 18}};
     unsigned k = pick(s, (unsigned)(sizeof schemes / sizeof schemes[0]));
     char d[20];
-    make_card_digits(s, schemes[k].prefix, schemes[k].len, valid, d);
+    make_checked_digits(s, schemes[k].prefix, schemes[k].len, nlp_pii_luhn_ok, valid != 0, d);
     if (valid && pick(s, 5) == 0) {
         read_out(s, d, schemes[k].len, out, CARD_TEXT_MAX); /* as transcribed from speech */
         return;
@@ -127,23 +128,6 @@ static void iban_text(uint64_t *s, int valid, char *out)
         out[o++] = flat[i];
     }
     out[o] = '\0';
-}
-
-/* Fills d[0..n) with digits after prefix whose last one makes check() pass. */
-static void make_checked_digits(uint64_t *s, const char *prefix, size_t n,
-                                int (*check)(const char *, size_t), char *d)
-{
-    size_t p = strlen(prefix);
-    memcpy(d, prefix, p);
-    for (size_t i = p; i + 1 < n; i++) {
-        d[i] = (char)('0' + pick(s, 10));
-    }
-    for (int last = 0; last < 10; last++) {
-        d[n - 1] = (char)('0' + last);
-        if (check(d, n)) {
-            return;
-        }
-    }
 }
 
 /* A year said in words: "nineteen eighty two", "nineteen oh five", "two
@@ -297,7 +281,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                                         "sin:"};
                 static const char *const firsts[] = {"1", "2", "4", "5", "7", "9"};
                 char d[10];
-                make_checked_digits(s, firsts[pick(s, 6)], 9, nlp_pii_luhn_ok, d);
+                make_checked_digits(s, firsts[pick(s, 6)], 9, nlp_pii_luhn_ok, 1, d);
                 const char *g = pick(s, 2) == 0 ? " " : "-";
                 w = snprintf(buf + o, cap - o, "%s%s %.3s%s%.3s%s%.3s", sep, sin_names[pick(s, 3)],
                              d, g, d + 3, g, d + 6);
@@ -306,7 +290,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             default: { /* an Aadhaar number, Verhoeff-valid, grouped or after its name */
                 static const char *const firsts[] = {"2", "3", "5", "6", "8", "9"};
                 char d[13];
-                make_checked_digits(s, firsts[pick(s, 6)], 12, nlp_pii_verhoeff_ok, d);
+                make_checked_digits(s, firsts[pick(s, 6)], 12, nlp_pii_verhoeff_ok, 1, d);
                 d[12] = '\0';
                 if (pick(s, 2) == 0) {
                     w = snprintf(buf + o, cap - o, "%saadhaar number %s", sep, d);

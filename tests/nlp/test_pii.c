@@ -20,6 +20,19 @@ static const char *redact(const char *text, int *n_spans)
     return out;
 }
 
+/* A case of a table: the text and what redaction makes of it (NULL: the same). */
+typedef struct redact_case {
+    const char *in, *out;
+} redact_case;
+
+static void expect_redacted(const redact_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
+        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
+    }
+}
+
 START_TEST(luhn_check)
 {
     ck_assert(nlp_pii_luhn_ok("4111111111111111", 16));
@@ -171,9 +184,7 @@ END_TEST
  * the answer to the agent's question (twenty-eighth session). */
 START_TEST(dates_of_birth_said_and_answered)
 {
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
+    static const redact_case cases[] = {
         {"my date of birth is fifth of march nineteen eighty two", "my date of birth is [DOB]"},
         {"born on the thirty-first of December nineteen ninety nine.", "born on the [DOB]."},
         {"dob: march the twenty first, two thousand and one", "dob: [DOB]"},
@@ -212,10 +223,7 @@ START_TEST(dates_of_birth_said_and_answered)
         {"it may be the fifth of the month, maybe the sixth", NULL},
         {"it was the 5th of March, 1982 when I opened it", NULL},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
-        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
-    }
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
@@ -228,9 +236,7 @@ START_TEST(sin_and_aadhaar)
     ck_assert_int_eq(nlp_pii_verhoeff_ok("2364", 4), 0);
     ck_assert_int_eq(nlp_pii_verhoeff_ok("", 0), 0);
     ck_assert_int_eq(nlp_pii_verhoeff_ok("23a3", 4), 0);
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
+    static const redact_case cases[] = {
         {"my social insurance number is 130 692 544", "my social insurance number is [ID]"},
         {"SIN: 527-418-636 thanks", "SIN: [ID] thanks"},
         {"sin 719302754", "sin [ID]"},
@@ -246,10 +252,7 @@ START_TEST(sin_and_aadhaar)
         {"6580 7302-1578", NULL},   /* mixed separators */
         {"card 4111 1111 1111 1111", "card [CARD]"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
-        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
-    }
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
@@ -275,9 +278,7 @@ END_TEST
  * the same kinds as in figures, and no number out of a sentence's words. */
 START_TEST(digits_read_out)
 {
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
+    static const redact_case cases[] = {
         /* 4539 1488 0343 6467: Visa, Luhn-valid */
         {"my card number is four five three nine one four eight eight zero three four three six "
          "four six seven",
@@ -316,10 +317,7 @@ START_TEST(digits_read_out)
         {"four five three nine one four eight eight zero three four three six four six eight",
          NULL},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *want = cases[i].out != NULL ? cases[i].out : cases[i].in;
-        ck_assert_msg(strcmp(redact(cases[i].in, NULL), want) == 0, "%s -> %s", cases[i].in, out);
-    }
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
 END_TEST
 
