@@ -3440,9 +3440,9 @@ static bool spoken_run(const nlp_analyzer *an, size_t n_tok)
     unsigned run = 0;
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
-        /* a word of a digit (not one of a number's other words, "first",
-         * "twenty", which carry the date tag too), or a token with no letter
-         * (a number: "four 5 six"; more is only a hint that was not needed) */
+        /* a word of a digit (not a month's name, which carries the date tag
+         * too), or a token with no letter (a number: "four 5 six"; more is
+         * only a hint that was not needed) */
         unsigned tags = t->root & (NLP_LEX_ROOT_SPOKEN_DIGIT | NLP_LEX_ROOT_DATE_WORD);
         bool digit = tags == NLP_LEX_ROOT_SPOKEN_DIGIT ||
                      !(t->flags & (TOK_HAS_LOWER | TOK_CAPS | TOK_TITLE | TOK_EMOJI));
@@ -3454,20 +3454,22 @@ static bool spoken_run(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
-/* Whether a message with a word of a date (NLP_LEX_ROOT_DATE_WORD: a month's
- * name, or with NLP_LEX_ROOT_SPOKEN_DIGIT too an ordinal or a number word,
- * "fifth", "nineteen") may hold a date said in words, the redactor's hint
- * (nlp/pii_hinted.h): a month, and a figure or two more words of a number. A
- * date the redactor takes holds a month and a year, in figures or in two
- * words or more ("nineteen eighty two", "two thousand"), so "May I ask" and
- * "since March" are none. */
+/* Whether a message with a month's name (NLP_LEX_ROOT_DATE_WORD and
+ * NLP_LEX_ROOT_SPOKEN_DIGIT both) may hold a date said in words, the
+ * redactor's hint (nlp/pii_hinted.h): a figure, or two more words of a number
+ * (the date tag alone: "fifth", "nineteen", "thousand"; the digit tag alone:
+ * "two", "oh"). A date the redactor takes holds a month and a year, in figures
+ * or in two words or more ("nineteen eighty two", "two thousand"), so "May I
+ * ask" and "since March" are none. Called only when the tokeniser saw both
+ * tags. */
 static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
 {
+    const unsigned both = NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT;
     unsigned months = 0, numbers = 0;
     for (size_t i = 0; i < n_tok; i++) {
-        unsigned tags = an->tokens[i].root & (NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT);
-        months += tags == NLP_LEX_ROOT_DATE_WORD;
-        numbers += (tags & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
+        unsigned tags = an->tokens[i].root & both;
+        months += tags == both;
+        numbers += tags != 0 && tags != both;
     }
     return months > 0 && (an->saw_digit || numbers >= 2);
 }
@@ -3486,7 +3488,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
      * ("?password=...") */
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
-    bool date = an->saw_date && date_hint(an, n_tok);
+    bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);
     if (!digits && !an->saw_at && !secret && !spoken && !date) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */

@@ -159,8 +159,10 @@ typedef struct nlp_lex_slot {
  * are numbered first: fewer than 2^14 of them, the generator checks), and two
  * tags in the top bits, the redactor's hints (nlp/pii_hinted.h), which the
  * tokeniser collects with the rest of the slot at no extra cost: the words of
- * a digit read out ("four", "oh", "double") and the names of the months
- * ("march", "sept": a date said in words holds one). */
+ * a digit read out ("four", "oh", "double") carry NLP_LEX_ROOT_SPOKEN_DIGIT,
+ * the other words of a number said ("fifth", "nineteen") NLP_LEX_ROOT_DATE_WORD
+ * and the names of the months ("march", "sept": a date said in words holds
+ * one) both. */
 #define NLP_LEX_ROOT_NODE         0x3FFFu
 #define NLP_LEX_ROOT_DATE_WORD    0x4000u
 #define NLP_LEX_ROOT_SPOKEN_DIGIT 0x8000u

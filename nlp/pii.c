@@ -1495,9 +1495,17 @@ static size_t date_month(const unsigned char *s, size_t n, size_t i)
 /* The start of the first month's name at or after s[i] (date_month()), else n. */
 static size_t next_month(const unsigned char *s, size_t n, size_t i)
 {
-    for (; i < n; i++) {
-        if (is_alpha(s[i]) && (i == 0 || !is_alnum(s[i - 1])) && date_month(s, n, i) > 0) {
+    while (i < n) {
+        if (!is_alpha(s[i])) {
+            i++;
+            continue;
+        }
+        if ((i == 0 || !is_alnum(s[i - 1])) && strchr("jfmasond", s[i] | 0x20) != NULL &&
+            date_month(s, n, i) > 0) {
             return i;
+        }
+        while (i < n && is_alpha(s[i])) {
+            i++; /* the rest of the word: a month starts a word */
         }
     }
     return n;
