@@ -62,9 +62,9 @@ static const struct cvv_word {
 /* Names that put a number in context; matched whole-word, any case. */
 static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
                                                     CVV_WORD("sort-code")};
-static const struct cvv_word account_context[] = {CVV_WORD("account"), CVV_WORD("acct"),
-                                                  CVV_WORD("acc no"),  CVV_WORD("acc num"),
-                                                  CVV_WORD("a/c"),     CVV_WORD("accnt")};
+static const struct cvv_word account_context[] = {
+    CVV_WORD("account"), CVV_WORD("acct"),  CVV_WORD("acc no"), CVV_WORD("acc num"),
+    CVV_WORD("a/c"),     CVV_WORD("accnt"), CVV_WORD("acc")};
 static const struct cvv_word pin_context[] = {CVV_WORD("pin"), CVV_WORD("passcode"),
                                               CVV_WORD("pass code"), CVV_WORD("password")};
 static const struct cvv_word dob_context[] = {
@@ -146,6 +146,9 @@ static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV
  * Indian Aadhaar number, which a number without its usual grouping must follow. */
 static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social insurance"),
                                             CVV_WORD("nas")};
+/* Names of a passport and of a driving licence, whose numbers follow them. */
+static const struct cvv_word passport_names[] = {CVV_WORD("passport")};
+static const struct cvv_word licence_names[] = {CVV_WORD("licence"), CVV_WORD("license")};
 static const struct cvv_word aadhaar_names[] = {CVV_WORD("aadhaar"), CVV_WORD("aadhar"),
                                                 CVV_WORD("adhaar"), CVV_WORD("uid"),
                                                 CVV_WORD("uidai")};
@@ -567,6 +570,31 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
 }
 
 /* Where the sentence holding s[i] starts, looking back at most `window` bytes. */
+/* The word s[k - len - 1, k - 1) before the '.' at s[k - 1] is an
+ * abbreviation a number follows ("account no. 12345678", "tel. 0207"). */
+static bool number_abbreviation(const unsigned char *s, size_t k)
+{
+    static const char *const abbrevs[] = {"no", "nos", "num", "tel", "ref", "acc", "mob", "nr"};
+    size_t w = k - 1;
+    while (w > 0 && is_alpha(s[w - 1])) {
+        w--;
+    }
+    size_t len = k - 1 - w;
+    if (len == 0 || len > 3 || (w > 0 && is_alnum(s[w - 1]))) {
+        return false;
+    }
+    for (size_t a = 0; a < sizeof abbrevs / sizeof abbrevs[0]; a++) {
+        size_t m = 0;
+        while (m < len && abbrevs[a][m] != '\0' && (s[w + m] | 0x20) == abbrevs[a][m]) {
+            m++;
+        }
+        if (m == len && abbrevs[a][m] == '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
 {
     size_t from = i > window ? i - window : 0;
@@ -575,9 +603,9 @@ static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
         if (c == '!' || c == '?' || c == '\n') {
             return k;
         }
-        /* "d.o.b.", "12.03" and "e.g." are no sentence end */
+        /* "d.o.b.", "12.03", "e.g." and "account no." are no sentence end */
         if (c == '.' && (k == i || s[k] == ' ' || s[k] == '\n') &&
-            !(k >= 3 && is_alpha(s[k - 2]) && s[k - 3] == '.')) {
+            !(k >= 3 && is_alpha(s[k - 2]) && s[k - 3] == '.') && !number_abbreviation(s, k)) {
             return k;
         }
     }
@@ -667,6 +695,51 @@ static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
     if (end > 0 && d[0] >= '2' && nlp_pii_verhoeff_ok(d, 12) &&
         (grouped || NAMED_BEFORE(s, i, aadhaar_names))) {
         return end;
+    }
+    return 0;
+}
+
+/* The end of the word (ASCII letters and digits) at s[i], or i when none. */
+static size_t word_end(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && is_alnum(s[i])) {
+        i++;
+    }
+    return i;
+}
+
+/* A passport number after "passport" in its sentence (6-10 letters and
+ * figures, at most two letters and at least six figures: "123456789",
+ * "AB1234567"), or a UK driving licence number after "licence" (16 letters
+ * and figures: five of the surname, padded with 9s, six figures, two letters
+ * or 9s, a figure, two letters; "MORGA753116SM9IJ", maybe two more figures).
+ * s[i] is a figure or a capital (a lower-case letter starts no match in a
+ * scan that skips words). Returns the end or 0. */
+static size_t match_document_id(const unsigned char *s, size_t n, size_t i)
+{
+    size_t e = word_end(s, n, i);
+    size_t len = e - i, n_digits = 0;
+    for (size_t k = i; k < e; k++) {
+        n_digits += is_digit(s[k]);
+    }
+    if (len >= 6 && len <= 10 && n_digits >= 6 && len - n_digits <= 2 &&
+        NAMED_BEFORE(s, i, passport_names)) {
+        return e;
+    }
+    if ((len == 16 || len == 18) && is_upper(s[i]) && NAMED_BEFORE(s, i, licence_names)) {
+        const unsigned char *p = s + i;
+        bool ok = true;
+        for (size_t k = 0; k < 16 && ok; k++) {
+            bool letter_or_9 = is_alpha(p[k]) || p[k] == '9';
+            ok = k < 5    ? letter_or_9
+                 : k < 11 ? is_digit(p[k])
+                 : k < 13 ? letter_or_9
+                 : k < 14 ? is_digit(p[k])
+                          : is_alpha(p[k]);
+        }
+        if (ok && (len == 16 || (is_digit(p[16]) && is_digit(p[17])))) {
+            return e;
+        }
     }
     return 0;
 }
@@ -1042,15 +1115,6 @@ static size_t quoted_secret(const unsigned char *s, size_t n, size_t *j)
         }
     }
     return 0;
-}
-
-/* The end of the word (ASCII letters and digits) at s[i], or i when none. */
-static size_t word_end(const unsigned char *s, size_t n, size_t i)
-{
-    while (i < n && is_alnum(s[i])) {
-        i++;
-    }
-    return i;
 }
 
 /* s[i] is a single space, then one of names, then a single space: the index
@@ -1867,6 +1931,9 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         }
         if (end == 0 && boundary && (is_digit(c) || is_upper(c))) {
             end = match_national_id(s, n_bytes, i);
+            if (end == 0) {
+                end = match_document_id(s, n_bytes, i);
+            }
             kind = NLP_PII_NATIONAL_ID;
         }
         if (end == 0 && boundary && is_digit(c) && prev == ' ' && i >= copied + 3 &&

@@ -228,8 +228,9 @@ START_TEST(dates_of_birth_said_and_answered)
 END_TEST
 
 /* A Canadian SIN (Luhn) after its name; an Aadhaar number (Verhoeff) grouped
- * 4-4-4 or after its name (twenty-eighth session). */
-START_TEST(sin_and_aadhaar)
+ * 4-4-4 or after its name; a passport or driving licence number after its
+ * name (twenty-eighth session). */
+START_TEST(more_national_ids_and_documents)
 {
     /* the textbook Verhoeff example: 236 has the check digit 3 */
     ck_assert_int_eq(nlp_pii_verhoeff_ok("2363", 4), 1);
@@ -251,6 +252,20 @@ START_TEST(sin_and_aadhaar)
         {"ref 658073021578", NULL}, /* ungrouped, no name */
         {"6580 7302-1578", NULL},   /* mixed separators */
         {"card 4111 1111 1111 1111", "card [CARD]"},
+        /* a passport or a UK driving licence after its name */
+        {"my passport number is 123456789", "my passport number is [ID]"},
+        {"passport: AB1234567 thanks", "passport: [ID] thanks"},
+        {"passport no. 987654321.", "passport no. [ID]."},
+        {"driving licence MORGA753116SM9IJ", "driving licence [ID]"},
+        {"licence number MORGA753116SM9IJ35", "licence number [ID]"},
+        {"my passport expired in 2019", NULL},
+        {"passport 12345", NULL},
+        {"I ordered 123456789 items", NULL},
+        {"licence MORGA75311SM9IJ", NULL}, /* a figure short */
+        /* a number after "no." and its name: one sentence */
+        {"my account no. is 12345678", "my account no. is [BANK]"},
+        {"sort code: 20-00-00 acc: 12345678", "sort code: [BANK] acc: [BANK]"},
+        {"I said no. 12345678 is my order", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
@@ -395,7 +410,8 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "dob fifth of \xd7\xa9march nineteen eighty two", "dob fifth of march\xd7\xa9 1982",
         "dob fifth-march 1982", "date of birth: MARCH 5TH, 1982", "dob:march the fifth, 1982",
         "my password is Tulip. my ni number is ab123456c", "four five: my ni number is ab123456c",
-        "fifth of march, ni number ab123456c"};
+        "fifth of march, ni number ab123456c", "password x. passport ab1234567 AB1234567",
+        "my account no. is 12345678"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -426,7 +442,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, email_phone_ids);
     tcase_add_test(tc, bank_details_pins_and_birth_dates);
     tcase_add_test(tc, dates_of_birth_said_and_answered);
-    tcase_add_test(tc, sin_and_aadhaar);
+    tcase_add_test(tc, more_national_ids_and_documents);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
