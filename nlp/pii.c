@@ -569,9 +569,8 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
     return false;
 }
 
-/* Where the sentence holding s[i] starts, looking back at most `window` bytes. */
-/* The word s[k - len - 1, k - 1) before the '.' at s[k - 1] is an
- * abbreviation a number follows ("account no. 12345678", "tel. 0207"). */
+/* The word that ends at the '.' at s[k - 1] is an abbreviation a number
+ * follows ("account no. 12345678", "tel. 0207"): no sentence ends there. */
 static bool number_abbreviation(const unsigned char *s, size_t k)
 {
     static const char *const abbrevs[] = {"no", "nos", "num", "tel", "ref", "acc", "mob", "nr"};
@@ -595,6 +594,7 @@ static bool number_abbreviation(const unsigned char *s, size_t k)
     return false;
 }
 
+/* Where the sentence holding s[i] starts, looking back at most `window` bytes. */
 static size_t sentence_from(const unsigned char *s, size_t i, size_t window)
 {
     size_t from = i > window ? i - window : 0;
@@ -669,7 +669,7 @@ static size_t digit_groups(const unsigned char *s, size_t n, size_t i, size_t gr
         }
     }
     if (j < n && (is_alnum(s[j]) ||
-                  (strchr(" -/.", s[j]) != NULL && s[j] != 0 && j + 1 < n && is_digit(s[j + 1])))) {
+                  (s[j] != 0 && strchr(" -/.", s[j]) != NULL && j + 1 < n && is_digit(s[j + 1])))) {
         return 0; /* a longer number ("4111 1111 1111 1111") */
     }
     *grouped = sep != 0;
@@ -974,17 +974,17 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from
     if (j - i == 4 && j + 4 <= n && (s[j] == '-' || s[j] == '/') &&
         ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) {
         /* year first, as a form or a system writes it: 1982-03-05, 1982/3/5 */
-        size_t k = j + 1, m = 0, d = 0;
+        size_t k = j + 1;
         while (k < n && is_digit(s[k]) && k - j - 1 < 3) {
             k++;
         }
-        m = k - j - 1;
+        size_t m = k - j - 1;
         if (m >= 1 && m <= 2 && k + 1 < n && s[k] == s[j] && is_digit(s[k + 1])) {
             size_t e = k + 1;
             while (e < n && is_digit(s[e]) && e - k - 1 < 3) {
                 e++;
             }
-            d = e - k - 1;
+            size_t d = e - k - 1;
             if (d >= 1 && d <= 2 && !(e < n && (is_alnum(s[e]) || s[e] == s[j])) &&
                 (NAMED_BEFORE(s, i, dob_context) || answer_alone(s, n, i, e))) {
                 return e;
