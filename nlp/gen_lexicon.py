@@ -96,7 +96,7 @@ FLAGS = {
     "promise": 1 << 45,       # "told", "promised": what the company said ... (repeat-contact pair)
     "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
     "spoken_digit": 1 << 47,  # "four", "oh", "double": a digit read out (the redactor's hint)
-    "date_word": 1 << 48,     # "march", "sept": a month's name, a date said in words (its hint)
+    "date_word": 1 << 48,     # "fifth", "nineteen"; with spoken_digit a month: a date said (its hint)
 }
 MAX_PHRASE_TOKENS = 8
 # Negated verbs after which "even" is emphasis, and "X even" a phrase of its

@@ -5,9 +5,9 @@
  * has no digit / no '@' / no secret's name such as "password" or "maiden name"
  * and no word "dot", which a spoken e-mail address holds / no two digits read
  * out as words one after the other, "four five" / no month's name, "March",
- * "sept", or else neither a digit nor three words of a date or of digits,
- * "fifth", "nineteen", "two": a date said in words holds a month and a year,
- * in figures or in two words or more). */
+ * "sept", or else neither a digit nor two more words of a number, "fifth",
+ * "nineteen", "two": a date said in words holds a month and a year, in
+ * figures or in two words or more). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
