@@ -146,6 +146,8 @@ static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV
  * Indian Aadhaar number, which a number without its usual grouping must follow. */
 static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social insurance"),
                                             CVV_WORD("nas")};
+/* Names of an NHS number (England, Wales, Isle of Man), which must precede it. */
+static const struct cvv_word nhs_names[] = {CVV_WORD("nhs"), CVV_WORD("chi")};
 /* Names of a passport and of a driving licence, whose numbers follow them. */
 static const struct cvv_word passport_names[] = {CVV_WORD("passport")};
 static const struct cvv_word licence_names[] = {CVV_WORD("licence"), CVV_WORD("license")};
@@ -699,6 +701,40 @@ static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
+/* An NHS number at s[i] after its name (ddd ddd dddd, with spaces, dashes or
+ * none; the modulus 11 check of the NHS: weights 10..2, the check digit 11
+ * minus the remainder, 11 read as 0, 10 never issued). Returns the end or 0. */
+static size_t match_nhs_number(const unsigned char *s, size_t n, size_t i)
+{
+    char d[10];
+    size_t j = i, nd = 0;
+    unsigned char sep = 0;
+    while (j < n && nd < 10) {
+        if ((nd == 3 || nd == 6) && (s[j] == ' ' || s[j] == '-') && (sep == 0 || sep == s[j]) &&
+            j + 1 < n && is_digit(s[j + 1])) {
+            sep = s[j++];
+        }
+        if (!is_digit(s[j])) {
+            return 0;
+        }
+        d[nd++] = (char)s[j++];
+    }
+    if (nd < 10 || (j < n && (is_alnum(s[j]) ||
+                              ((s[j] == ' ' || s[j] == '-') && j + 1 < n && is_digit(s[j + 1]))))) {
+        return 0;
+    }
+    unsigned sum = 0;
+    for (size_t k = 0; k < 9; k++) {
+        sum += (unsigned)(d[k] - '0') * (unsigned)(10 - k);
+    }
+    unsigned check = 11 - sum % 11;
+    check = check == 11 ? 0 : check;
+    if (check == 10 || check != (unsigned)(d[9] - '0') || !NAMED_BEFORE(s, i, nhs_names)) {
+        return 0;
+    }
+    return j;
+}
+
 /* The end of the word (ASCII letters and digits) at s[i], or i when none. */
 static size_t word_end(const unsigned char *s, size_t n, size_t i)
 {
@@ -746,11 +782,15 @@ static size_t match_document_id(const unsigned char *s, size_t n, size_t i)
 
 /* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
  * a UK National Insurance number (AB 12 34 56 C), a Canadian SIN or an Aadhaar
- * number (match_sin_aadhaar()). Returns the end or 0. */
+ * number (match_sin_aadhaar()), an NHS number (match_nhs_number()). Returns
+ * the end or 0. */
 static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
 {
     if (is_digit(s[i])) {
         size_t end = match_sin_aadhaar(s, n, i);
+        if (end == 0) {
+            end = match_nhs_number(s, n, i);
+        }
         if (end > 0) {
             return end;
         }

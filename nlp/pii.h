@@ -5,7 +5,8 @@
  * addresses, phone numbers (international "+..." or 10-11 digits, grouped or
  * not), national ids (US SSN, UK National Insurance number, Canadian SIN after
  * its name, Luhn-checked; Indian Aadhaar, Verhoeff-checked, grouped 4-4-4 or
- * after its name; a passport or UK driving licence number after its name),
+ * after its name; an NHS number, modulus 11 checked, a passport or UK driving
+ * licence number, each after its name),
  * bank details
  * (IBANs with a valid mod-97 check; a UK sort code or an account number of 6-10
  * digits after its name), PINs and passcodes (4-6 digits after their name), a

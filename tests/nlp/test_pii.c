@@ -252,6 +252,12 @@ START_TEST(more_national_ids_and_documents)
         {"ref 658073021578", NULL}, /* ungrouped, no name */
         {"6580 7302-1578", NULL},   /* mixed separators */
         {"card 4111 1111 1111 1111", "card [CARD]"},
+        /* an NHS number after its name, modulus 11 checked (it was a phone
+         * number before; a bad check still is one) */
+        {"my NHS number is 943 476 5919", "my NHS number is [ID]"},
+        {"nhs no. 9434765919", "nhs no. [ID]"},
+        {"my NHS number is 943 476 5918", "my NHS number is [PHONE]"},
+        {"call 943 476 5919", "call [PHONE]"},
         /* a passport or a UK driving licence after its name */
         {"my passport number is 123456789", "my passport number is [ID]"},
         {"passport: AB1234567 thanks", "passport: [ID] thanks"},
