@@ -142,6 +142,10 @@ static const struct cvv_word card_names[] = {CVV_WORD("card"), CVV_WORD("long nu
 
 /* Names of a UK National Insurance number, which a lower-case one must follow. */
 static const struct cvv_word ni_names[] = {CVV_WORD("ni"), CVV_WORD("nino"), CVV_WORD("insurance")};
+/* Abbreviations a number follows, whose '.' ends no sentence ("account no."). */
+static const struct cvv_word number_abbreviations[] = {
+    CVV_WORD("no"),  CVV_WORD("nos"), CVV_WORD("num"), CVV_WORD("tel"),
+    CVV_WORD("ref"), CVV_WORD("acc"), CVV_WORD("mob"), CVV_WORD("nr")};
 /* Names of a Canadian Social Insurance Number ("SIN", French "NAS") and of an
  * Indian Aadhaar number, which a number without its usual grouping must follow. */
 static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social insurance"),
@@ -571,29 +575,38 @@ static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
     return false;
 }
 
+/* The length of the word list entry that s[i..n) starts with, whole word and
+ * any case, or 0. */
+static size_t starts_with_name(const unsigned char *s, size_t n, size_t i,
+                               const struct cvv_word *names, size_t n_names)
+{
+    for (size_t w = 0; w < n_names; w++) {
+        size_t len = names[w].len;
+        if (i + len > n || (i + len < n && is_alnum(s[i + len]))) {
+            continue;
+        }
+        size_t m = 0;
+        while (m < len && (unsigned char)(s[i + m] | 0x20) == (unsigned char)names[w].text[m]) {
+            m++;
+        }
+        if (m == len) {
+            return len;
+        }
+    }
+    return 0;
+}
+#define STARTS_WITH(s, n, i, names) starts_with_name(s, n, i, names, sizeof names / sizeof names[0])
+
 /* The word that ends at the '.' at s[k - 1] is an abbreviation a number
  * follows ("account no. 12345678", "tel. 0207"): no sentence ends there. */
 static bool number_abbreviation(const unsigned char *s, size_t k)
 {
-    static const char *const abbrevs[] = {"no", "nos", "num", "tel", "ref", "acc", "mob", "nr"};
     size_t w = k - 1;
     while (w > 0 && is_alpha(s[w - 1])) {
         w--;
     }
-    size_t len = k - 1 - w;
-    if (len == 0 || len > 3 || (w > 0 && is_alnum(s[w - 1]))) {
-        return false;
-    }
-    for (size_t a = 0; a < sizeof abbrevs / sizeof abbrevs[0]; a++) {
-        size_t m = 0;
-        while (m < len && abbrevs[a][m] != '\0' && (s[w + m] | 0x20) == abbrevs[a][m]) {
-            m++;
-        }
-        if (m == len && abbrevs[a][m] == '\0') {
-            return true;
-        }
-    }
-    return false;
+    return w < k - 1 && (w == 0 || !is_alnum(s[w - 1])) &&
+           STARTS_WITH(s, k - 1, w, number_abbreviations) == k - 1 - w;
 }
 
 /* Where the sentence holding s[i] starts, looking back at most `window` bytes. */
@@ -1092,28 +1105,6 @@ static size_t match_dob(const unsigned char *s, size_t n, size_t i, size_t *from
     }
     return NAMED_BEFORE(s, i, dob_context) || answer_alone(s, n, i, end) ? end : 0;
 }
-
-/* The length of the word list entry that s[i..n) starts with, whole word and
- * any case, or 0. */
-static size_t starts_with_name(const unsigned char *s, size_t n, size_t i,
-                               const struct cvv_word *names, size_t n_names)
-{
-    for (size_t w = 0; w < n_names; w++) {
-        size_t len = names[w].len;
-        if (i + len > n || (i + len < n && is_alnum(s[i + len]))) {
-            continue;
-        }
-        size_t m = 0;
-        while (m < len && (unsigned char)(s[i + m] | 0x20) == (unsigned char)names[w].text[m]) {
-            m++;
-        }
-        if (m == len) {
-            return len;
-        }
-    }
-    return 0;
-}
-#define STARTS_WITH(s, n, i, names) starts_with_name(s, n, i, names, sizeof names / sizeof names[0])
 
 static size_t skip_spaces(const unsigned char *s, size_t n, size_t i)
 {
@@ -1879,10 +1870,8 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0 ||
                      STARTS_WITH((const unsigned char *)text, n_bytes, k, spoken_dot) > 0;
     }
-    bool has_date = false;
-    for (size_t k = 0; k < n_bytes && text != NULL && !has_date; k++) {
-        has_date = STARTS_WITH((const unsigned char *)text, n_bytes, k, month_names) > 0;
-    }
+    /* a date said in words is only read from before a month's name */
+    bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
                                  has_secret, has_spoken, has_date);
