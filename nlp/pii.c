@@ -152,6 +152,8 @@ static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social in
                                             CVV_WORD("nas")};
 /* Names of an NHS number (England, Wales, Isle of Man), which must precede it. */
 static const struct cvv_word nhs_names[] = {CVV_WORD("nhs"), CVV_WORD("chi")};
+/* Names of an Australian Medicare card's number, which must precede it. */
+static const struct cvv_word medicare_names[] = {CVV_WORD("medicare")};
 /* Names of a passport and of a driving licence, whose numbers follow them. */
 static const struct cvv_word passport_names[] = {CVV_WORD("passport")};
 static const struct cvv_word licence_names[] = {CVV_WORD("licence"), CVV_WORD("license")};
@@ -389,9 +391,21 @@ static bool card_iin_ok(const char *d, size_t n)
     return false;
 }
 
+/* Bytes of the separator between two card digit groups at s[j]: one space,
+ * dash or dot, or two spaces, before a digit; 0 when there is none. */
+static size_t card_sep(const unsigned char *s, size_t n, size_t j)
+{
+    if (j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '.') && is_digit(s[j + 1])) {
+        return 1;
+    }
+    return j + 2 < n && s[j] == ' ' && s[j + 1] == ' ' && is_digit(s[j + 2]) ? 2 : 0;
+}
+
 /* A card number starting at s[i] (a digit at a word boundary): digit groups
- * separated by one space or dash. Returns the end of the longest Luhn-valid
- * prefix ending at a group boundary, or 0. */
+ * separated by one space or dash, or throughout by dots or by two spaces
+ * ("4539.1488.0343.6467", a transcript's "4539  1488"), whose groups are then
+ * those of a card (4 to 6 digits, the last at most 6). Returns the end of the
+ * longest Luhn-valid prefix ending at a group boundary, or 0. */
 static size_t match_card(const unsigned char *s, size_t n, size_t i)
 {
     char digits[CARD_MAX_DIGITS];
@@ -401,6 +415,8 @@ static size_t match_card(const unsigned char *s, size_t n, size_t i)
     size_t n_groups = 0;
     size_t j = i;
     size_t run_end = number_run_end(s, n, i);
+    unsigned char loose = 0; /* the dots' or two spaces' separator: its first byte, or 0 */
+    size_t sep = 0;
     while (j < n && n_digits < CARD_MAX_DIGITS) {
         while (j < n && is_digit(s[j]) && n_digits < CARD_MAX_DIGITS) {
             digits[n_digits++] = (char)s[j++];
@@ -411,11 +427,39 @@ static size_t match_card(const unsigned char *s, size_t n, size_t i)
         group_ends[n_groups] = j;
         group_digits[n_groups] = n_digits;
         n_groups++;
-        if (j + 1 < n && (s[j] == ' ' || s[j] == '-') && is_digit(s[j + 1])) {
-            j++;
-            continue;
+        sep = card_sep(s, n, j);
+        bool loose_sep = sep == 2 || (sep == 1 && s[j] == '.');
+        if (sep == 0 || (n_groups > 1 && (loose != 0) != loose_sep) ||
+            (loose != 0 && (s[j] != loose || (sep == 2) != (s[j] == ' ')))) {
+            break;
         }
-        break;
+        if (loose_sep && n_digits >= CARD_MAX_DIGITS) {
+            return 0; /* more groups than any card's */
+        }
+        loose = n_groups == 1 && loose_sep ? s[j] : loose;
+        j += sep;
+        sep = 0;
+    }
+    if (loose != 0) {
+        /* the whole run is the card (a security code after it only after one
+         * space), and its groups are a card's */
+        size_t rest = sep == 1 && s[j] == ' ' ? number_run_end(s, n, j + 1) - (j + 1) : 0;
+        if ((sep != 0 &&
+             (rest < 3 || rest > 4 || memchr(s + j + 1, '.', rest) != NULL ||
+              memchr(s + j + 1, '-', rest) != NULL || memchr(s + j + 1, ' ', rest) != NULL)) ||
+            (j < n && is_alpha(s[j]))) {
+            return 0;
+        }
+        for (size_t g = 0; g < n_groups; g++) {
+            size_t size = group_digits[g] - (g > 0 ? group_digits[g - 1] : 0);
+            if (size > 6 || (size < 4 && g + 1 < n_groups)) {
+                return 0;
+            }
+        }
+        return n_digits >= CARD_MIN_DIGITS && card_iin_ok(digits, n_digits) &&
+                       nlp_pii_luhn_ok(digits, n_digits)
+                   ? j
+                   : 0;
     }
     for (size_t g = n_groups; g-- > 0;) {
         size_t end = group_ends[g];
@@ -714,38 +758,67 @@ static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-/* An NHS number at s[i] after its name (ddd ddd dddd, with spaces, dashes or
- * none; the modulus 11 check of the NHS: weights 10..2, the check digit 11
- * minus the remainder, 11 read as 0, 10 never issued). Returns the end or 0. */
-static size_t match_nhs_number(const unsigned char *s, size_t n, size_t i)
+/* A number of `want` digits at s[i], with a space or a dash (the same one
+ * throughout) allowed before the digits whose bits are set in `breaks` (bit k:
+ * before digit k), and no longer number after it: its digits to d and its
+ * end, else 0. */
+static size_t grouped_number(const unsigned char *s, size_t n, size_t i, size_t want,
+                             uint32_t breaks, char *d)
 {
-    char d[10];
     size_t j = i, nd = 0;
     unsigned char sep = 0;
-    while (j < n && nd < 10) {
-        if ((nd == 3 || nd == 6) && (s[j] == ' ' || s[j] == '-') && (sep == 0 || sep == s[j]) &&
-            j + 1 < n && is_digit(s[j + 1])) {
+    while (nd < want) {
+        if (((breaks >> nd) & 1u) && j + 1 < n && (s[j] == ' ' || s[j] == '-') &&
+            (sep == 0 || sep == s[j]) && is_digit(s[j + 1])) {
             sep = s[j++];
         }
-        if (!is_digit(s[j])) {
+        if (j >= n || !is_digit(s[j])) {
             return 0;
         }
         d[nd++] = (char)s[j++];
     }
-    if (nd < 10 || (j < n && (is_alnum(s[j]) ||
-                              ((s[j] == ' ' || s[j] == '-') && j + 1 < n && is_digit(s[j + 1]))))) {
-        return 0;
-    }
-    unsigned sum = 0;
-    for (size_t k = 0; k < 9; k++) {
-        sum += (unsigned)(d[k] - '0') * (unsigned)(10 - k);
-    }
-    unsigned check = 11 - sum % 11;
-    check = check == 11 ? 0 : check;
-    if (check == 10 || check != (unsigned)(d[9] - '0') || !NAMED_BEFORE(s, i, nhs_names)) {
+    if (j < n &&
+        (is_alnum(s[j]) || ((s[j] == ' ' || s[j] == '-') && j + 1 < n && is_digit(s[j + 1])))) {
         return 0;
     }
     return j;
+}
+
+/* An NHS number at s[i] after its name (ddd ddd dddd, with spaces, dashes or
+ * none; the modulus 11 check of the NHS: weights 10..2, the check digit 11
+ * minus the remainder, 11 read as 0, 10 never issued), or an Australian
+ * Medicare card number after its name (dddd ddddd d and maybe the holder's
+ * digit; the first 2 to 6, the ninth the sum of the first eight weighted 1,
+ * 3, 7, 9, 1, 3, 7, 9, modulo 10). Returns the end or 0. */
+static size_t match_health_number(const unsigned char *s, size_t n, size_t i)
+{
+    char d[11];
+    size_t j = grouped_number(s, n, i, 10, 1u << 3 | 1u << 6, d);
+    if (j > 0) {
+        unsigned sum = 0;
+        for (size_t k = 0; k < 9; k++) {
+            sum += (unsigned)(d[k] - '0') * (unsigned)(10 - k);
+        }
+        unsigned check = 11 - sum % 11;
+        check = check == 11 ? 0 : check;
+        if (check != 10 && check == (unsigned)(d[9] - '0') && NAMED_BEFORE(s, i, nhs_names)) {
+            return j;
+        }
+    }
+    static const unsigned medicare_weights[8] = {1, 3, 7, 9, 1, 3, 7, 9};
+    for (size_t want = 11; want >= 10; want--) {
+        j = grouped_number(s, n, i, want, 1u << 4 | 1u << 9 | 1u << 10, d);
+        if (j > 0 && d[0] >= '2' && d[0] <= '6') {
+            unsigned sum = 0;
+            for (size_t k = 0; k < 8; k++) {
+                sum += (unsigned)(d[k] - '0') * medicare_weights[k];
+            }
+            if (sum % 10 == (unsigned)(d[8] - '0') && NAMED_BEFORE(s, i, medicare_names)) {
+                return j;
+            }
+        }
+    }
+    return 0;
 }
 
 /* The end of the word (ASCII letters and digits) at s[i], or i when none. */
@@ -795,14 +868,14 @@ static size_t match_document_id(const unsigned char *s, size_t n, size_t i)
 
 /* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
  * a UK National Insurance number (AB 12 34 56 C), a Canadian SIN or an Aadhaar
- * number (match_sin_aadhaar()), an NHS number (match_nhs_number()). Returns
+ * number (match_sin_aadhaar()), an NHS or Medicare number (match_health_number()). Returns
  * the end or 0. */
 static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
 {
     if (is_digit(s[i])) {
         size_t end = match_sin_aadhaar(s, n, i);
         if (end == 0) {
-            end = match_nhs_number(s, n, i);
+            end = match_health_number(s, n, i);
         }
         if (end > 0) {
             return end;
@@ -2048,9 +2121,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             i = run_end;
             continue;
         }
-        /* skip the rest of a number or word: matches only start at boundaries */
+        /* skip the rest of a number or word: matches only start at boundaries
+         * (and a number in groups two spaces apart is one number: no card
+         * starts at its second group) */
         if (boundary && is_digit(c)) {
             i = number_run_end(s, n_bytes, i);
+            while (card_sep(s, n_bytes, i) == 2) {
+                i = number_run_end(s, n_bytes, i + 2);
+            }
             continue;
         }
         i++;

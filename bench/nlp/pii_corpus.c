@@ -38,18 +38,31 @@ static void make_checked_digits(uint64_t *s, const char *prefix, size_t n,
     }
 }
 
+/* The check digit of an Australian Medicare number (its ninth): the first
+ * eight weighted 1, 3, 7, 9, 1, 3, 7, 9, summed, modulo 10. */
+static int medicare_ok(const char *d, size_t n)
+{
+    static const int weights[8] = {1, 3, 7, 9, 1, 3, 7, 9};
+    int sum = 0;
+    for (size_t k = 0; k < 8 && n == 9; k++) {
+        sum += (d[k] - '0') * weights[k];
+    }
+    return n == 9 && sum % 10 == d[8] - '0';
+}
+
 #define CARD_TEXT_MAX 160 /* a card's text, read out in words at most */
 
-/* Formats digits as a card: plain, in fours with spaces or dashes (Amex 4-6-5). */
+/* Formats digits as a card: plain, in fours (Amex 4-6-5) with spaces, dashes,
+ * dots or two spaces. */
 static size_t format_card(uint64_t *s, const char *d, size_t n, char *out)
 {
-    unsigned style = pick(s, 3);
-    char sep = style == 1 ? ' ' : '-';
+    static const char *const seps[] = {"", " ", "-", ".", "  "};
+    const char *sep = seps[pick(s, 5)];
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         int group_end = n == 15 ? (i == 4 || i == 10) : (i > 0 && i % 4 == 0);
-        if (style != 0 && group_end) {
-            out[o++] = sep;
+        for (size_t k = 0; group_end && sep[k] != '\0'; k++) {
+            out[o++] = sep[k];
         }
         out[o++] = d[i];
     }
@@ -263,7 +276,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             break;
         }
         case 5:
-            switch (pick(s, 5)) {
+            switch (pick(s, 6)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy ssn is %03u-%02u-%04u", sep,
                              100 + pick(s, 500), 10 + pick(s, 89), 1000 + pick(s, 8999));
@@ -285,6 +298,13 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 const char *g = pick(s, 2) == 0 ? " " : "-";
                 w = snprintf(buf + o, cap - o, "%s%s %.3s%s%.3s%s%.3s", sep, sin_names[pick(s, 3)],
                              d, g, d + 3, g, d + 6);
+                break;
+            }
+            case 4: { /* an Australian Medicare number after its name, checked */
+                char d[10];
+                make_checked_digits(s, pick(s, 2) == 0 ? "2" : "5", 9, medicare_ok, 1, d);
+                w = snprintf(buf + o, cap - o, "%smedicare number %.4s %.5s %u", sep, d, d + 4,
+                             1 + pick(s, 9));
                 break;
             }
             default: { /* an Aadhaar number, Verhoeff-valid, grouped or after its name */

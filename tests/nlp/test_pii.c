@@ -58,6 +58,18 @@ START_TEST(cards_luhn_valid_only)
     /* glued to letters or longer digit runs: not a card */
     ck_assert_str_eq(redact("x4111111111111111", NULL), "x4111111111111111");
     ck_assert_str_eq(redact("41111111111111110000000", NULL), "41111111111111110000000");
+    /* groups joined by dots or by two spaces throughout (twenty-ninth session) */
+    ck_assert_str_eq(redact("my card is 4539.1488.0343.6467 thanks", NULL),
+                     "my card is [CARD] thanks");
+    ck_assert_str_eq(redact("4539  1488  0343  6467", NULL), "[CARD]");
+    ck_assert_str_eq(redact("card 4539.1488.0343.6467 789", NULL), "card [CARD] [CVV]");
+    ck_assert_str_eq(redact("amex 3782.822463.10005", NULL), "amex [CARD]");
+    /* ... but not mixed, nor in groups no card has, nor longer than a card */
+    ck_assert_str_eq(redact("4539.1488.0343 6467", NULL), "4539.1488.0343 6467");
+    ck_assert_str_eq(redact("45391488.03436467", NULL), "45391488.03436467");
+    ck_assert_str_eq(redact("4539.1488.0343.6467.1234.5678.99", NULL),
+                     "4539.1488.0343.6467.1234.5678.99");
+    ck_assert_str_eq(redact("ip 10.0.0.1 v1.2.3.4", NULL), "ip 10.0.0.1 v1.2.3.4");
 }
 END_TEST
 
@@ -229,7 +241,7 @@ END_TEST
 
 /* A Canadian SIN (Luhn) after its name; an Aadhaar number (Verhoeff) grouped
  * 4-4-4 or after its name; a passport or driving licence number after its
- * name (twenty-eighth session). */
+ * name (twenty-eighth session); a Medicare number after its name. */
 START_TEST(more_national_ids_and_documents)
 {
     /* the textbook Verhoeff example: 236 has the check digit 3 */
@@ -258,6 +270,13 @@ START_TEST(more_national_ids_and_documents)
         {"nhs no. 9434765919", "nhs no. [ID]"},
         {"my NHS number is 943 476 5918", "my NHS number is [PHONE]"},
         {"call 943 476 5919", "call [PHONE]"},
+        /* an Australian Medicare number after its name, checked the same way
+         * (twenty-ninth session; it was a phone number) */
+        {"my medicare number is 2123 45670 1", "my medicare number is [ID]"},
+        {"Medicare no. 2123 45670 1 2 thanks", "Medicare no. [ID] thanks"},
+        {"medicare 2123456701", "medicare [ID]"},
+        {"medicare 2123 45671 1", "medicare [PHONE]"}, /* the check fails */
+        {"medicare 7123 45670 1", "medicare [PHONE]"}, /* no card starts with 7 */
         /* a passport or a UK driving licence after its name */
         {"my passport number is 123456789", "my passport number is [ID]"},
         {"passport: AB1234567 thanks", "passport: [ID] thanks"},
