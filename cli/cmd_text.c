@@ -8,13 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "common/alloc.h"
+#include "common/format.h"
 #include "nlp/analyzer.h"
 
 #define TEXT_DEFAULT_MAX 65536u
 #define TEXT_READ_CHUNK  65536u
+#define TEXT_OUT_BUFFER  65536u
 #define TEXT_EXPLAIN_MAX 4096u /* bytes of one explanation; longer ones end with "..." */
 
 typedef struct text_opts {
@@ -42,7 +45,9 @@ static void text_usage(FILE *out)
             "not \"someone about my mortgage\") and the redacted text.\n"
             "TSV (default) starts with a header row. Lines longer than\n"
             "--max-bytes (default %u) are analysed on their first N bytes and flagged\n"
-            "truncated=1. Memory use is constant.\n\n"
+            "truncated=1. Memory use is constant. The rows of the lines read so far are\n"
+            "written before it waits for more input, so it follows a live feed\n"
+            "(tail -f chat.log | rapport text).\n\n"
             "--explain adds a last column (TSV) or field (JSON), explain: the lexicon's\n"
             "words and phrases the message matched, each with what it carries, then the\n"
             "rules that fired, e.g. \"cancel my subscription(-1.5, cancel 0.90, complaint,\n"
@@ -145,38 +150,41 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n)
 }
 
 /* Writes text as a JSON string body or a TSV field: control characters and
- * invalid UTF-8 never reach the output unescaped. */
+ * invalid UTF-8 never reach the output unescaped. Runs that need no escape go
+ * out in one fwrite(). */
 static void put_text(FILE *out, const char *text, size_t n, cli_format fmt)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
+    size_t run = 0; /* s[run, i) is still to be written as it is */
     while (i < n) {
         unsigned char c = s[i];
-        size_t len = utf8_seq_len(s + i, n - i);
-        if (len == 0) {
-            fputs(fmt == CLI_FORMAT_JSON ? "\\ufffd" : "\xEF\xBF\xBD", out);
+        if (c >= 0x20 && c < 0x7F && (fmt != CLI_FORMAT_JSON || (c != '"' && c != '\\'))) {
             i++;
             continue;
         }
+        size_t len = c < 0x80 ? 1 : utf8_seq_len(s + i, n - i);
         if (len > 1) {
-            fwrite(s + i, 1, len, out);
             i += len;
             continue;
         }
-        if (fmt == CLI_FORMAT_JSON) {
+        fwrite(s + run, 1, i - run, out);
+        if (len == 0) {
+            fputs(fmt == CLI_FORMAT_JSON ? "\\ufffd" : "\xEF\xBF\xBD", out);
+        } else if (fmt == CLI_FORMAT_JSON) {
             if (c == '"' || c == '\\') {
                 fputc('\\', out);
                 fputc(c, out);
-            } else if (c < 0x20 || c == 0x7F) {
-                fprintf(out, "\\u%04x", c);
             } else {
-                fputc(c, out);
+                fprintf(out, "\\u%04x", c);
             }
         } else {
-            fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+            fputc(' ', out);
         }
         i++;
+        run = i;
     }
+    fwrite(s + run, 1, n - run, out);
 }
 
 static void put_header(FILE *out, bool explain)
@@ -191,48 +199,119 @@ static void put_header(FILE *out, bool explain)
     fputs(explain ? "\texplain\n" : "\n", out);
 }
 
+#define ROW_PREFIX_MAX 1024u /* the fields before `redacted`, in either format */
+
+/* A row's fields before `redacted`, built in memory and written at once. */
+typedef struct row_buf {
+    char b[ROW_PREFIX_MAX];
+    size_t n;
+} row_buf;
+
+static void row_str(row_buf *w, const char *text)
+{
+    size_t len = strlen(text);
+    if (len > ROW_PREFIX_MAX - w->n) {
+        len = ROW_PREFIX_MAX - w->n; /* never: the names are short */
+    }
+    memcpy(w->b + w->n, text, len);
+    w->n += len;
+}
+
+/* Appends v as printf("%.3f") writes it. */
+static void row_score(row_buf *w, float v)
+{
+    char b[RP_FORMAT_FIXED3_MAX];
+    size_t len = rp_format_fixed3(b, v);
+    if (len < ROW_PREFIX_MAX - w->n) {
+        memcpy(w->b + w->n, b, len);
+        w->n += len;
+    }
+}
+
+static void row_uint(row_buf *w, unsigned v)
+{
+    char digits[12];
+    size_t nd = 0;
+    do {
+        digits[nd++] = (char)('0' + (int)(v % 10u));
+        v /= 10u;
+    } while (v > 0);
+    while (nd > 0 && w->n < ROW_PREFIX_MAX) {
+        w->b[w->n++] = digits[--nd];
+    }
+}
+
 /* explain: nlp_analyzer_explain()'s text, or NULL without --explain */
 static void put_result(FILE *out, const nlp_result *r, const char *redacted, size_t n_redacted,
                        const char *explain, cli_format fmt)
 {
-    if (fmt == CLI_FORMAT_JSON) {
-        fprintf(out, "{\"valence\":%.3f", (double)r->valence);
-        for (int k = 0; k < NLP_EMO_COUNT; k++) {
-            fprintf(out, ",\"%s\":%.3f", nlp_emotion_name((nlp_emotion)k), (double)r->emotions[k]);
-        }
-        fprintf(out,
-                ",\"complaint\":%.3f,\"escalation\":%.3f,\"escalation_type\":\"%s\","
-                "\"sarcasm\":%.3f,\"empathy\":%.3f,\"tone_deaf\":%.3f,\"pii\":%u,"
-                "\"truncated\":%s,\"sensitive\":%.3f,\"sensitive_topic\":\"%s\","
-                "\"pause_request\":%.3f,\"human_senior\":%s,\"redacted\":\"",
-                (double)r->complaint, (double)r->escalation,
-                nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm,
-                (double)r->empathy, (double)r->tone_deaf, r->pii, r->truncated ? "true" : "false",
-                (double)r->sensitive, nlp_topic_name(r->sensitive_topic), (double)r->pause_request,
-                r->human_senior ? "true" : "false");
-        put_text(out, redacted, n_redacted, fmt);
-        if (explain != NULL) {
-            fputs("\",\"explain\":\"", out);
-            put_text(out, explain, strlen(explain), fmt);
-        }
-        fputs("\"}\n", out);
-        return;
-    }
-    fprintf(out, "%.3f", (double)r->valence);
+    row_buf w = {.n = 0};
+    bool json = fmt == CLI_FORMAT_JSON;
+    const char *sep = json ? ",\"" : "\t";
+    const char *is = json ? "\":" : "";
+    row_str(&w, json ? "{\"valence\":" : "");
+    row_score(&w, r->valence);
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
-        fprintf(out, "\t%.3f", (double)r->emotions[k]);
+        row_str(&w, sep);
+        if (json) {
+            row_str(&w, nlp_emotion_name((nlp_emotion)k));
+            row_str(&w, is);
+        }
+        row_score(&w, r->emotions[k]);
     }
-    fprintf(out, "\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.3f\t%u\t%d\t%.3f\t%s\t%.3f\t%d\t",
-            (double)r->complaint, (double)r->escalation,
-            nlp_escalation_type_name(r->escalation_type), (double)r->sarcasm, (double)r->empathy,
-            (double)r->tone_deaf, r->pii, r->truncated ? 1 : 0, (double)r->sensitive,
-            nlp_topic_name(r->sensitive_topic), (double)r->pause_request, r->human_senior ? 1 : 0);
+    /* the fields after the emotions, in the header's order: a score, a name
+     * (quoted in JSON) or a count or flag */
+    const struct {
+        const char *key;
+        char kind; /* 's' score, 'n' name, 'u' count, 'b' flag */
+        float score;
+        const char *name;
+        unsigned count;
+    } fields[] = {
+        {"complaint", 's', r->complaint, NULL, 0},
+        {"escalation", 's', r->escalation, NULL, 0},
+        {"escalation_type", 'n', 0.0f, nlp_escalation_type_name(r->escalation_type), 0},
+        {"sarcasm", 's', r->sarcasm, NULL, 0},
+        {"empathy", 's', r->empathy, NULL, 0},
+        {"tone_deaf", 's', r->tone_deaf, NULL, 0},
+        {"pii", 'u', 0.0f, NULL, r->pii},
+        {"truncated", 'b', 0.0f, NULL, r->truncated},
+        {"sensitive", 's', r->sensitive, NULL, 0},
+        {"sensitive_topic", 'n', 0.0f, nlp_topic_name(r->sensitive_topic), 0},
+        {"pause_request", 's', r->pause_request, NULL, 0},
+        {"human_senior", 'b', 0.0f, NULL, r->human_senior},
+    };
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        row_str(&w, sep);
+        if (json) {
+            row_str(&w, fields[f].key);
+            row_str(&w, is);
+        }
+        switch (fields[f].kind) {
+        case 's':
+            row_score(&w, fields[f].score);
+            break;
+        case 'n':
+            row_str(&w, json ? "\"" : "");
+            row_str(&w, fields[f].name);
+            row_str(&w, json ? "\"" : "");
+            break;
+        case 'u':
+            row_uint(&w, fields[f].count);
+            break;
+        default:
+            row_str(&w, fields[f].count != 0 ? (json ? "true" : "1") : (json ? "false" : "0"));
+            break;
+        }
+    }
+    row_str(&w, json ? ",\"redacted\":\"" : "\t");
+    fwrite(w.b, 1, w.n, out);
     put_text(out, redacted, n_redacted, fmt);
     if (explain != NULL) {
-        fputc('\t', out);
+        fputs(json ? "\",\"explain\":\"" : "\t", out);
         put_text(out, explain, strlen(explain), fmt);
     }
-    fputc('\n', out);
+    fputs(json ? "\"}\n" : "\n", out);
 }
 
 static int analyse_line(nlp_analyzer *an, const text_opts *o, const char *line, size_t n,
@@ -279,6 +358,9 @@ int cli_text_main(int argc, char **argv)
         cli_error("text", "out of memory");
         goto done;
     }
+    if (!isatty(STDOUT_FILENO)) {
+        setvbuf(stdout, NULL, _IOFBF, TEXT_OUT_BUFFER); /* fewer writes; flushed before reads */
+    }
     if (o.format == CLI_FORMAT_TSV) {
         put_header(stdout, o.explain);
     }
@@ -286,33 +368,49 @@ int cli_text_main(int argc, char **argv)
     bool overflow = false;
     bool pending = false;
     for (;;) {
-        size_t got = fread(chunk, 1, TEXT_READ_CHUNK, stdin);
-        for (size_t i = 0; i < got; i++) {
-            char c = chunk[i];
-            if (c == '\n') {
-                if (analyse_line(an, &o, line, len, overflow) != 0) {
-                    cli_error("text", "analysis failed");
-                    goto done;
-                }
-                len = 0;
-                overflow = false;
-                pending = false;
-                continue;
-            }
-            pending = true;
-            if (len < o.max_bytes) {
-                line[len++] = c;
-            } else {
-                overflow = true; /* consume the rest of an over-long line */
-            }
+        /* rows of the lines read so far go out before a read that may wait
+         * for a live producer (a chat feed through a pipe) */
+        if (fflush(stdout) != 0) {
+            cli_error("text", "write error on stdout");
+            goto done;
         }
-        if (got < TEXT_READ_CHUNK) {
+        ssize_t n_read = read(STDIN_FILENO, chunk, TEXT_READ_CHUNK);
+        if (n_read < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n_read < 0) {
+            cli_error("text", "read error on stdin: %s", strerror(errno));
+            goto done;
+        }
+        if (n_read == 0) {
             break;
         }
-    }
-    if (ferror(stdin)) {
-        cli_error("text", "read error on stdin: %s", strerror(errno));
-        goto done;
+        size_t got = (size_t)n_read;
+        size_t i = 0;
+        while (i < got) {
+            const char *nl = memchr(chunk + i, '\n', got - i);
+            size_t end = nl != NULL ? (size_t)(nl - chunk) : got;
+            size_t take = end - i;
+            if (take > o.max_bytes - len) {
+                take = o.max_bytes - len;
+                overflow = true; /* consume the rest of an over-long line */
+            }
+            memcpy(line + len, chunk + i, take);
+            len += take;
+            pending = pending || end > i;
+            i = end;
+            if (nl == NULL) {
+                break;
+            }
+            if (analyse_line(an, &o, line, len, overflow) != 0) {
+                cli_error("text", "analysis failed");
+                goto done;
+            }
+            len = 0;
+            overflow = false;
+            pending = false;
+            i++;
+        }
     }
     if (pending && analyse_line(an, &o, line, len, overflow) != 0) {
         cli_error("text", "analysis failed");

@@ -4,7 +4,7 @@
 
 int main(void)
 {
-    static const rp_suite_fn suites[] = {status_suite, alloc_suite, cpu_suite,
-                                         ring_suite,   clock_suite, parse_suite};
+    static const rp_suite_fn suites[] = {status_suite, alloc_suite, cpu_suite,   ring_suite,
+                                         clock_suite,  parse_suite, format_suite};
     return rp_test_run("test_common", suites, (int)(sizeof suites / sizeof suites[0]));
 }

@@ -10,5 +10,6 @@ Suite *cpu_suite(void);
 Suite *ring_suite(void);
 Suite *clock_suite(void);
 Suite *parse_suite(void);
+Suite *format_suite(void);
 
 #endif

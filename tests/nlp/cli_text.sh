@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/nlp/cli_text.sh - `rapport text`: order, header, formats, exit codes,
 # over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw,
-# the sensitive-topic columns, --explain.
+# the sensitive-topic columns, --explain, a row out while stdin stays open.
 set -u
 rapport=$1
 fail() { echo "FAIL: $*"; exit 1; }
@@ -34,6 +34,26 @@ printf '%s\n' "$ex" | sed -n 2p | grep -q '	.*your manager(.*human_request .* | 
 printf '%s\n' "$ex" | sed -n 3p | grep -q '	$' || fail "--explain shows a secret: $ex"
 printf 'thanks for nothing\n' | "$rapport" text --format json --explain |
     grep -q '"explain":"[^"]*rules: mocking phrase"}$' || fail "--explain in json"
+
+# a row comes out as soon as its line is read, while stdin stays open (a live
+# chat feed through a pipe; the reader waited for 64 KiB or the end before)
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkfifo "$dir/in"
+"$rapport" text <"$dir/in" >"$dir/out" &
+pid=$!
+exec 3>"$dir/in"
+printf 'I was charged twice\n' >&3
+i=0
+while [ "$(wc -l <"$dir/out")" -lt 2 ] && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+rows=$(wc -l <"$dir/out")
+exec 3>&-
+wait $pid || fail "live stdin: exit status $?"
+[ "$rows" -ge 2 ] || fail "no row while stdin stays open (after 10 s)"
+grep -q 'billing_dispute' "$dir/out" || fail "live stdin row: $(cat "$dir/out")"
 
 "$rapport" text --role boss </dev/null >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad --role must exit 2"
