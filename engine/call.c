@@ -958,6 +958,12 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
         if (r->sensitive >= R->esc[PROTO_REASON_SENSITIVE_TOPIC].threshold) {
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
         }
+        /* a customer at risk: a supervisor joins whoever answers, a person
+         * or a bot (the topic's cue and handoff alone leave a person alone) */
+        if (r->sensitive_topic == NLP_TOPIC_SAFETY &&
+            r->sensitive >= R->esc[PROTO_REASON_SAFETY].threshold) {
+            raise_escalation(c, PROTO_REASON_SAFETY, r->sensitive, quote, sink);
+        }
     }
     bool routed = r->escalation_type == NLP_ESC_HUMAN_REQUEST && c->handler == PROTO_HUMAN &&
                   !r->human_senior && r->valence > ROUTED_REQUEST_MAX_NEG;

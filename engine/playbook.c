@@ -131,6 +131,8 @@ void eng_rules_default(eng_rules *r)
             "The customer's sentiment keeps falling.");
     set_esc(r, PROTO_REASON_DIGITAL_FRUSTRATION, PROTO_LEVEL_SUPERVISOR, 5.0f,
             "Repeated online failures before the contact.");
+    set_esc(r, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY, 0.7f,
+            "The customer may be at risk - stay with them, follow the safety procedure; a supervisor is joining.");
     /* clang-format on */
     const char *items[] = {"Acknowledge the feeling", "Apologise for the situation",
                            "Take ownership: say what you will do",

@@ -485,6 +485,13 @@
         "leader", "head", "higher", "director", "above", "clout", "authority", "power", "human",   \
         "humans", "real", "escalations", "complaints"
 #define N_SENIOR_WORDS 21
+/* Laughter in a message tells a safety phrase said in jest ("I'll kill myself
+ * if I hear that hold music again lol"): the topic stays, at SAFETY_JOKE, an
+ * agent's cue without a supervisor's alert */
+#define LAUGH_WORDS                                                                                \
+    "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "jk", "\U0001F602", "\U0001F923"
+#define N_LAUGH_WORDS 9
+#define SAFETY_JOKE   0.6f
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
 #define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
@@ -741,6 +748,7 @@ struct nlp_analyzer {
     int32_t whole_words[N_WHOLE_WORDS];       /* word ids of WHOLE_WORDS, or -1 */
     int32_t keep_words[N_KEEP_WORDS];         /* word ids of KEEP_WORDS, or -1 */
     int32_t senior_words[N_SENIOR_WORDS];     /* word ids of SENIOR_WORDS, or -1 */
+    int32_t laugh_words[N_LAUGH_WORDS];       /* word ids of LAUGH_WORDS, or -1 */
     int32_t kept_what[N_KEPT_WHAT];           /* word ids of KEPT_WHAT, or -1 */
     int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
@@ -890,6 +898,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, whole_words, WHOLE_WORDS);
     LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
+    LOAD_WORD_IDS(an, laugh_words, LAUGH_WORDS);
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
     LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
@@ -1040,8 +1049,8 @@ const char *nlp_escalation_type_name(nlp_escalation_type t)
 
 const char *nlp_topic_name(nlp_topic t)
 {
-    static const char *const names[NLP_TOPIC_COUNT] = {"none", "billing_dispute", "cancellation",
-                                                       "bereavement", "hardship"};
+    static const char *const names[NLP_TOPIC_COUNT] = {
+        "none", "billing_dispute", "cancellation", "bereavement", "hardship", "safety"};
     return (unsigned)t < NLP_TOPIC_COUNT ? names[t] : "?";
 }
 
@@ -4506,9 +4515,14 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* wanting to cancel or leave (the escalation rules) is the cancellation topic */
     float *topic = ts.topic;
     topic[NLP_TOPIC_CANCELLATION] = max_f(topic[NLP_TOPIC_CANCELLATION], esc[NLP_ESC_CANCEL]);
+    if (topic[NLP_TOPIC_SAFETY] > SAFETY_JOKE &&
+        any_token_in(an, n_tok, an->laugh_words, N_LAUGH_WORDS)) {
+        topic[NLP_TOPIC_SAFETY] = SAFETY_JOKE;
+    }
     {
-        /* the more vulnerable topic wins a near tie: "my husband died, close his account" */
-        static const float bonus[NLP_TOPIC_COUNT] = {0.0f, 0.05f, 0.0f, 0.15f, 0.1f};
+        /* the more vulnerable topic wins a near tie: "my husband died, close his account";
+         * a customer at risk wins any, and the score is then its own evidence */
+        static const float bonus[NLP_TOPIC_COUNT] = {0.0f, 0.05f, 0.0f, 0.15f, 0.1f, 0.5f};
         float scale = role == NLP_ROLE_AGENT ? TOPIC_AGENT : 1.0f;
         float best = 0.0f, best_rank = 0.0f;
         int best_topic = NLP_TOPIC_NONE;
@@ -4520,7 +4534,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
                 best_topic = k;
             }
         }
-        out->sensitive = best;
+        out->sensitive = best_topic == NLP_TOPIC_SAFETY ? clamp01(topic[best_topic]) * scale : best;
         out->sensitive_topic = (nlp_topic)best_topic;
     }
 
@@ -4756,7 +4770,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool worry = asks_hypothetical && no_fault;
     /* the message tells of a death or of hardship (rules on both sides read it) */
     bool death_told = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f;
-    bool hard_times = death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f;
+    bool hard_times =
+        death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f || topic[NLP_TOPIC_SAFETY] >= 0.5f;
     /* a death told with no fault named, no other escalation than a wish to
      * cancel and no hostility but a cancel phrase's own ("close my account"
      * -1.5): the account of someone who died is being closed or sorted out,

@@ -57,7 +57,11 @@ typedef enum nlp_topic {
     NLP_TOPIC_BEREAVEMENT,     /* a relative or the account holder died: funeral,
                                 * death certificate, probate, executor, "lost my dad" */
     NLP_TOPIC_HARDSHIP,        /* can't afford, job loss, debt, arrears, benefits,
-                                * illness, disability, domestic abuse, eviction */
+                                * illness, disability, eviction */
+    NLP_TOPIC_SAFETY,          /* a customer at risk: thoughts of suicide or self-harm,
+                                * abuse or violence at home, fear for their safety; wins
+                                * a near tie with any other topic (the engine's `safety`
+                                * escalation alerts a supervisor) */
     NLP_TOPIC_COUNT
 } nlp_topic;
 

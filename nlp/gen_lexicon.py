@@ -36,7 +36,7 @@ EMOTIONS = ["anger", "annoyance", "anxiety", "confusion", "sadness", "gratitude"
 SCORES = ["complaint", "sarcasm", "empathy", "tonedeaf", "service", "problem"]
 ESC_TYPES = ["none", "human_request", "cancel", "legal", "public", "repeat_contact"]
 # Sensitive topics: must match nlp_topic in nlp/analyzer.h.
-TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardship"]
+TOPIC_TYPES = ["none", "billing_dispute", "cancellation", "bereavement", "hardship", "safety"]
 # Second flags (nlp_lex_entry.flags2): must match NLP_LEX2_* in nlp/lexicon.h.
 FLAGS2 = {
     "hide": 1,  # the models do not read the phrase's words ("isn't broken anymore")

@@ -140,6 +140,7 @@ typedef enum proto_esc_reason {
     PROTO_REASON_CUSTOMER_TENSION,
     PROTO_REASON_NEGATIVE_TREND,
     PROTO_REASON_DIGITAL_FRUSTRATION,
+    PROTO_REASON_SAFETY, /* the customer may be at risk (nlp topic safety) */
     PROTO_REASON_COUNT
 } proto_esc_reason;
 /* Customer emotions, in this order wherever an array of them appears. */

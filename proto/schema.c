@@ -42,7 +42,7 @@ static const char *const state_names[] = {"open", "closed"};
 static const char *const level_names[] = {"supervisor", "handoff", "priority"};
 static const char *const reason_names[] = {
     "human_request", "cancel", "legal", "public", "repeat_contact", "sensitive_topic",
-    "customer_tension", "negative_trend", "digital_frustration"};
+    "customer_tension", "negative_trend", "digital_frustration", "safety"};
 static const char *const type_names[] = {
     "", "call_start", "audio", "text", "signal", "consent", "call_end", "snapshot_req", "ack", "hold",
     "features", "cue", "prompt", "escalation", "summary", "stats", "snapshot"};

@@ -750,6 +750,43 @@ END_TEST
 
 /* Closing the account of someone who died raises the bereavement topic, not a
  * cancellation (no retention steps); leaving raises the cancellation. */
+/* Counts the escalations of one reason at one level in the log. */
+static int count_escalation(const sink_log *log, proto_esc_reason reason, proto_esc_level level)
+{
+    int n = 0;
+    for (int i = 0; i < log->n; i++) {
+        n += log->items[i].type == PROTO_T_ESCALATION && log->items[i].reason == reason &&
+             log->items[i].level == level;
+    }
+    return n;
+}
+
+/* A customer at risk: a supervisor is alerted (priority) whoever handles the
+ * session, a person included; words that often mean something milder open the
+ * agent's cue without the alert (twenty-ninth session). */
+START_TEST(a_customer_at_risk_alerts_a_supervisor)
+{
+    static sink_log log;
+    for (int bot = 0; bot < 2; bot++) {
+        customer_says_in_chat(
+            bot, "I've been thinking about ending my life, I can't see a way out.", &log);
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 1);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SENSITIVE_TOPIC, PROTO_LEVEL_HANDOFF),
+                         bot ? 1 : 0);
+        customer_says_in_chat(bot, "My partner hits me and he takes all my money.", &log);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 1);
+        customer_says_in_chat(bot, "I can't go on like this, the internet has been down all week.",
+                              &log);
+        ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 0);
+        customer_says_in_chat(
+            bot, "My husband passed away last month and the account is in his name.", &log);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 0);
+    }
+}
+END_TEST
+
 START_TEST(an_estate_closure_is_no_cancellation)
 {
     static sink_log log;
@@ -815,6 +852,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, pace_is_judged_against_the_agents_earlier_calls);
     tcase_add_test(tc, a_person_asked_for_a_topic_is_routed_by_the_agent);
     tcase_add_test(tc, an_estate_closure_is_no_cancellation);
+    tcase_add_test(tc, a_customer_at_risk_alerts_a_supervisor);
     tcase_add_test(tc, a_loss_is_acknowledged_and_a_fault_apologised_for);
     suite_add_tcase(s, tc);
     return s;

@@ -43,6 +43,8 @@ START_TEST(defaults_are_complete_and_consistent)
     ck_assert_float_eq(r.cue[PROTO_CUE_EXTENDED_SILENCE].open, 5000.0f);
     ck_assert_int_eq(r.esc[PROTO_REASON_LEGAL].level, PROTO_LEVEL_PRIORITY);
     ck_assert_int_eq(r.esc[PROTO_REASON_SENSITIVE_TOPIC].level, PROTO_LEVEL_HANDOFF);
+    ck_assert_int_eq(r.esc[PROTO_REASON_SAFETY].level, PROTO_LEVEL_PRIORITY);
+    ck_assert_float_eq(r.esc[PROTO_REASON_SAFETY].threshold, 0.7f);
     ck_assert_uint_eq(r.n_checklist, 4);
     ck_assert_uint_eq(r.turns.backchannel_max_ms, 1000);
     eng_playbook_destroy(&pb);

@@ -3030,7 +3030,6 @@ static const topic_case topic_cases[] = {
     {"I'm on universal credit", NLP_TOPIC_HARDSHIP},
     {"I was made redundant last week", NLP_TOPIC_HARDSHIP},
     {"I've been in hospital with cancer", NLP_TOPIC_HARDSHIP},
-    {"my partner is abusive, I have fled to a refuge", NLP_TOPIC_HARDSHIP},
     {"we are facing eviction", NLP_TOPIC_HARDSHIP},
     {"I have a disability and can't use the app", NLP_TOPIC_HARDSHIP},
     {"I'm having a tough time with money at the moment", NLP_TOPIC_HARDSHIP},
@@ -3040,6 +3039,14 @@ static const topic_case topic_cases[] = {
     {"I've just lost my job and can't pay this month", NLP_TOPIC_HARDSHIP},
     {"I've been feeling really low lately and the bills are piling up", NLP_TOPIC_HARDSHIP},
     {"I won't be able to pay until the 15th", NLP_TOPIC_HARDSHIP},
+    /* a customer at risk (twenty-ninth session; abuse at home was hardship) */
+    {"my partner is abusive, I have fled to a refuge", NLP_TOPIC_SAFETY},
+    {"honestly I just want to end it all", NLP_TOPIC_SAFETY},
+    {"I've been having suicidal thoughts since I lost my job", NLP_TOPIC_SAFETY},
+    {"I don't want to be here anymore", NLP_TOPIC_SAFETY},
+    {"my husband hits me and he takes all my money", NLP_TOPIC_SAFETY},
+    {"I took some pills earlier", NLP_TOPIC_SAFETY},
+    {"I can't cope anymore with these debts", NLP_TOPIC_SAFETY},
     /* unrelated uses of topic words, negations, neutral messages */
     {"the funeral scene in the movie was great", NLP_TOPIC_NONE},
     {"My phone died again", NLP_TOPIC_NONE},
@@ -3060,7 +3067,54 @@ static const topic_case topic_cases[] = {
     {"My order number is on the invoice.", NLP_TOPIC_NONE},
     {"I love this phone.", NLP_TOPIC_NONE},
     {"we're not separating the bills", NLP_TOPIC_NONE},
+    {"this bill is killing me", NLP_TOPIC_NONE},
+    {"I'm not suicidal, just fed up with you", NLP_TOPIC_NONE},
+    {"the pills you sent were the wrong ones", NLP_TOPIC_NONE},
+    {"I'll kill him when he gets home, he ordered three sofas", NLP_TOPIC_NONE},
 };
+
+/* A customer at risk: a plain statement of suicide, self-harm or abuse at home
+ * scores 0.95 (the engine alerts a supervisor from 0.7); one that often means
+ * something milder, or said laughing, opens the topic at 0.6, below the alert,
+ * and the score is the safety evidence even when another topic scores more
+ * (twenty-ninth session). */
+START_TEST(a_customer_at_risk)
+{
+    static const char *const plain[] = {
+        "I want to kill myself",
+        "I'm thinking about ending my life",
+        "I'd be better off dead, nobody would care",
+        "my ex threatened to kill me if I leave",
+        "I'm scared for my life, he gets angry when the bills come",
+        "I've been self harming again",
+        "I keep thinking that I don't want to be alive",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        nlp_result r = cust(plain[i]);
+        ck_assert_msg(r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= 0.9f, "%s: %s %.3f",
+                      plain[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
+    }
+    static const char *const milder[] = {
+        "I can't go on like this with no internet",
+        "I'm going to kill myself if I hear that hold music again lol",
+        "I want to die, I sent it to the wrong address",
+        "I'm scared he'll find out I called",
+    };
+    for (size_t i = 0; i < sizeof milder / sizeof milder[0]; i++) {
+        nlp_result r = cust(milder[i]);
+        ck_assert_msg(
+            r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= 0.5f && r.sensitive < 0.7f,
+            "%s: %s %.3f", milder[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
+    }
+    /* safety wins a tie with a stronger topic, with its own evidence */
+    nlp_result r = cust("I lost my job and I can't go on like this");
+    ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_SAFETY);
+    ck_assert_float_lt(r.sensitive, 0.7f);
+    /* an agent naming it is no customer at risk: below the topic */
+    r = agent("If you're having thoughts of suicide, please call the Samaritans on 116 123");
+    ck_assert_float_lt(r.sensitive, 0.9f);
+}
+END_TEST
 
 START_TEST(sensitive_topics_sanity_set)
 {
@@ -3707,6 +3761,7 @@ Suite *nlp_analyzer_suite(void)
     tcase_add_test(tc, escalation_models_read_threats_in_plain_words);
     tcase_add_test(tc, legal_threats_and_the_law_named_in_passing);
     tcase_add_test(tc, sensitive_topics_sanity_set);
+    tcase_add_test(tc, a_customer_at_risk);
     tcase_add_test(tc, sensitive_topic_rules);
     tcase_add_test(tc, analyser_redacts_and_counts);
     tcase_add_test(tc, bad_arguments);
