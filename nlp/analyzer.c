@@ -492,6 +492,7 @@
     "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "jk", "\U0001F602", "\U0001F923"
 #define N_LAUGH_WORDS 9
 #define SAFETY_JOKE   0.6f
+#define SAFETY_PLAIN  0.7f /* a plain statement's evidence: hard times (and the engine's alert) */
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
 #define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
@@ -4770,8 +4771,11 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     bool worry = asks_hypothetical && no_fault;
     /* the message tells of a death or of hardship (rules on both sides read it) */
     bool death_told = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f;
+    /* a customer at risk told plainly is hard times; words that often mean
+     * something milder, or said laughing ("kms this app is so bad"), explain
+     * no complaint away */
     bool hard_times =
-        death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f || topic[NLP_TOPIC_SAFETY] >= 0.5f;
+        death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f || topic[NLP_TOPIC_SAFETY] >= SAFETY_PLAIN;
     /* a death told with no fault named, no other escalation than a wish to
      * cancel and no hostility but a cancel phrase's own ("close my account"
      * -1.5): the account of someone who died is being closed or sorted out,

@@ -3088,6 +3088,7 @@ START_TEST(a_customer_at_risk)
         "I'm scared for my life, he gets angry when the bills come",
         "I've been self harming again",
         "I keep thinking that I don't want to be alive",
+        "been thinking of unaliving myself tbh",
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
         nlp_result r = cust(plain[i]);
@@ -3106,6 +3107,11 @@ START_TEST(a_customer_at_risk)
             r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= 0.5f && r.sensitive < 0.7f,
             "%s: %s %.3f", milder[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
     }
+    /* ... and explains no complaint away, as a plain statement would */
+    nlp_result k = cust("kms this app is so bad");
+    ck_assert_int_eq(k.sensitive_topic, NLP_TOPIC_SAFETY);
+    ck_assert_float_lt(k.sensitive, 0.7f);
+    ck_assert_float_ge(k.complaint, 0.5f);
     /* safety wins a tie with a stronger topic, with its own evidence */
     nlp_result r = cust("I lost my job and I can't go on like this");
     ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_SAFETY);
