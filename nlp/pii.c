@@ -61,7 +61,10 @@ static const struct cvv_word {
 
 /* Names that put a number in context; matched whole-word, any case. */
 static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
-                                                    CVV_WORD("sort-code")};
+                                                    CVV_WORD("sort-code"), CVV_WORD("bsb")};
+/* Names of a US bank routing (ABA) number. */
+static const struct cvv_word routing_context[] = {CVV_WORD("routing"), CVV_WORD("aba"),
+                                                  CVV_WORD("rtn")};
 static const struct cvv_word account_context[] = {
     CVV_WORD("account"), CVV_WORD("acct"),  CVV_WORD("acc no"), CVV_WORD("acc num"),
     CVV_WORD("a/c"),     CVV_WORD("accnt"), CVV_WORD("acc")};
@@ -150,6 +153,8 @@ static const struct cvv_word number_abbreviations[] = {
  * Indian Aadhaar number, which a number without its usual grouping must follow. */
 static const struct cvv_word sin_names[] = {CVV_WORD("sin"), CVV_WORD("social insurance"),
                                             CVV_WORD("nas")};
+/* Names of an Australian tax file number, which must precede it. */
+static const struct cvv_word tfn_names[] = {CVV_WORD("tfn"), CVV_WORD("tax file")};
 /* Names of an NHS number (England, Wales, Isle of Man), which must precede it. */
 static const struct cvv_word nhs_names[] = {CVV_WORD("nhs"), CVV_WORD("chi")};
 /* Names of an Australian Medicare card's number, which must precede it. */
@@ -735,6 +740,18 @@ static size_t digit_groups(const unsigned char *s, size_t n, size_t i, size_t gr
     return j;
 }
 
+/* The check of an Australian tax file number's nine digits: weights 1, 4, 3,
+ * 7, 5, 8, 6, 9, 10, the sum a multiple of 11. */
+static bool tfn_ok(const char *d)
+{
+    static const unsigned weights[9] = {1, 4, 3, 7, 5, 8, 6, 9, 10};
+    unsigned sum = 0;
+    for (size_t k = 0; k < 9; k++) {
+        sum += (unsigned)(d[k] - '0') * weights[k];
+    }
+    return sum % 11 == 0;
+}
+
 /* A Canadian SIN at s[i] (ddd ddd ddd, Luhn-checked, never starting with 0 or
  * 8) after its name, or an Aadhaar number (dddd dddd dddd, Verhoeff-checked,
  * never starting with 0 or 1), grouped or after its name. Returns the end or 0. */
@@ -748,6 +765,9 @@ static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
     size_t end = digit_groups(s, n, i, 3, 3, d, &grouped);
     if (end > 0 && d[0] != '0' && d[0] != '8' && nlp_pii_luhn_ok(d, 9) &&
         NAMED_BEFORE(s, i, sin_names)) {
+        return end;
+    }
+    if (end > 0 && tfn_ok(d) && NAMED_BEFORE(s, i, tfn_names)) {
         return end;
     }
     end = digit_groups(s, n, i, 3, 4, d, &grouped);
@@ -863,6 +883,13 @@ static size_t match_document_id(const unsigned char *s, size_t n, size_t i)
             return e;
         }
     }
+    /* another country's or a US state's licence number ("D1234567",
+     * "123456789"): 5-13 letters and figures, at least five figures and at
+     * most three letters */
+    if (len >= 5 && len <= 13 && n_digits >= 5 && len - n_digits <= 3 &&
+        NAMED_BEFORE(s, i, licence_names)) {
+        return e;
+    }
     return 0;
 }
 
@@ -895,7 +922,12 @@ static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
             int group = (p[4] - '0') * 10 + (p[5] - '0');
             int serial =
                 (p[7] - '0') * 1000 + (p[8] - '0') * 100 + (p[9] - '0') * 10 + (p[10] - '0');
-            if (area != 0 && area != 666 && area < 900 && group != 0 && serial != 0) {
+            /* an ITIN has the SSN's shape, 9 first and a group the SSA never
+             * issues (50-65, 70-88, 90-92, 94-99) */
+            bool itin =
+                area >= 900 && ((group >= 50 && group <= 65) || (group >= 70 && group <= 88) ||
+                                (group >= 90 && group <= 92) || group >= 94);
+            if ((area != 0 && area != 666 && area < 900 && group != 0 && serial != 0) || itin) {
                 return i + 11;
             }
         }
@@ -997,21 +1029,36 @@ static size_t match_iban(const unsigned char *s, size_t n, size_t i, size_t *sha
     return rem == 1 ? j : 0;
 }
 
+/* The check of a US bank routing (ABA) number's nine digits: weights 3, 7, 1
+ * repeated, the sum a multiple of 10. */
+static bool aba_ok(const char *d)
+{
+    static const unsigned weights[3] = {3, 7, 1};
+    unsigned sum = 0;
+    for (size_t k = 0; k < 9; k++) {
+        sum += (unsigned)(d[k] - '0') * weights[k % 3];
+    }
+    return sum % 10 == 0;
+}
+
 /* A bank number at s[i] after its name: a UK sort code (dd-dd-dd, dd dd dd or
  * dddddd) after "sort code", or an account number of 6-10 digits (in one run
  * or in groups of 3-4 with single spaces) after "account number". */
 static size_t match_bank_number(const unsigned char *s, size_t n, size_t i)
 {
     size_t j = i, n_digits = 0, group = 0;
-    bool pairs = true; /* groups of two so far: a sort code's shape */
+    bool pairs = true;   /* groups of two so far: a sort code's shape */
+    bool triples = true; /* groups of three: an Australian BSB's */
     size_t n_groups = 1;
+    char d[11];
     while (j < n && n_digits <= 10) {
         if (is_digit(s[j])) {
-            n_digits++;
+            d[n_digits++] = (char)s[j];
             group++;
             j++;
         } else if ((s[j] == ' ' || s[j] == '-') && j + 1 < n && is_digit(s[j + 1]) && group > 0) {
             pairs = pairs && group == 2;
+            triples = triples && group == 3;
             group = 0;
             n_groups++;
             j++;
@@ -1024,8 +1071,13 @@ static size_t match_bank_number(const unsigned char *s, size_t n, size_t i)
         return 0;
     }
     pairs = pairs && group == 2;
-    if (n_digits == 6 && (n_groups == 1 || (n_groups == 3 && pairs)) &&
+    triples = triples && group == 3;
+    if (n_digits == 6 &&
+        (n_groups == 1 || (n_groups == 3 && pairs) || (n_groups == 2 && triples)) &&
         NAMED_BEFORE(s, i, sort_code_context)) {
+        return j;
+    }
+    if (n_digits == 9 && n_groups == 1 && aba_ok(d) && NAMED_BEFORE(s, i, routing_context)) {
         return j;
     }
     if (n_digits >= 6 && n_digits <= 10 && NAMED_BEFORE(s, i, account_context)) {
@@ -1748,7 +1800,8 @@ static size_t match_spoken_number(const unsigned char *s, size_t n, size_t i, bo
         return end;
     }
     if ((nd == 6 && NAMED_BEFORE(s, i, sort_code_context)) ||
-        (nd >= 6 && nd <= 10 && NAMED_BEFORE(s, i, account_context))) {
+        (nd >= 6 && nd <= 10 && NAMED_BEFORE(s, i, account_context)) ||
+        (nd == 9 && aba_ok(r.digits) && NAMED_BEFORE(s, i, routing_context))) {
         *kind = NLP_PII_BANK;
         return end;
     }

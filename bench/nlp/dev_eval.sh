@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/nlp/dev_eval.sh - F1 of rapport's complaint, sarcasm and escalation
-# (>= 0.5), and of an agent's empathy and tone_deaf, on the development sets
-# in bench/nlp/dev (see its README.md).
+# (>= 0.5), of an agent's empathy and tone_deaf, and of the safety alert
+# (a customer at risk), on the development sets in bench/nlp/dev (see its
+# README.md).
 # usage: bench/nlp/dev_eval.sh [RAPPORT_BINARY]   (default build/cli/rapport)
 set -eu
 rapport=${1:-build/cli/rapport}
@@ -153,3 +154,18 @@ paste "$tmp/labels" "$tmp/out" |
               pos = ok["positive"] / n["positive"]
               printf "%-34s macro-recall %.3f  neg %.3f  neu %.3f  pos %.3f\n",
                      "tweets3_dev.tsv valence", (neg + neu + pos) / 3, neg, neu, pos }'
+# a customer at risk: label 1 against the engine's safety alert (sensitive_topic
+# safety at 0.7 or more, the playbook's default threshold); the label-0 lines
+# that open the safety cue without the alert are counted too
+for f in safety_dev.tsv heldout_safety.tsv; do
+    [ -f "$dir/$f" ] || continue
+    analyse "$f" 1 customer
+    cs=$(col customer sensitive)
+    ct=$(col customer sensitive_topic)
+    cue=$(paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v s="$cs" -v t="$ct" '$1 == "0" && $(t + 1) == "safety" && $(s + 1) < 0.7 { n++ }
+                                           END { printf "; cue without alert on %d of the 0s", n }')
+    paste "$tmp/labels" "$tmp/out" |
+        awk -F'\t' -v s="$cs" -v t="$ct" '{ print ($1 == "1") "\t" ($(t + 1) == "safety" && $(s + 1) >= 0.7) }' |
+        f1 "$f safety alert" "$cue"
+done

@@ -50,6 +50,28 @@ static int medicare_ok(const char *d, size_t n)
     return n == 9 && sum % 10 == d[8] - '0';
 }
 
+/* The check of a US routing (ABA) number: weights 3, 7, 1, the sum a multiple of 10. */
+static int aba_ok(const char *d, size_t n)
+{
+    int sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        sum += (d[k] - '0') * (k % 3 == 0 ? 3 : k % 3 == 1 ? 7 : 1);
+    }
+    return n == 9 && sum % 10 == 0;
+}
+
+/* The check of an Australian tax file number: weights 1, 4, 3, 7, 5, 8, 6, 9, 10,
+ * the sum a multiple of 11. */
+static int tfn_ok(const char *d, size_t n)
+{
+    static const int weights[9] = {1, 4, 3, 7, 5, 8, 6, 9, 10};
+    int sum = 0;
+    for (size_t k = 0; k < 9 && n == 9; k++) {
+        sum += (d[k] - '0') * weights[k];
+    }
+    return n == 9 && sum % 11 == 0;
+}
+
 #define CARD_TEXT_MAX 160 /* a card's text, read out in words at most */
 
 /* Formats digits as a card: plain, in fours (Amex 4-6-5) with spaces, dashes,
@@ -276,7 +298,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             break;
         }
         case 5:
-            switch (pick(s, 6)) {
+            switch (pick(s, 9)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy ssn is %03u-%02u-%04u", sep,
                              100 + pick(s, 500), 10 + pick(s, 89), 1000 + pick(s, 8999));
@@ -300,6 +322,22 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                              d, g, d + 3, g, d + 6);
                 break;
             }
+            case 5: { /* an Australian tax file number after its name, checked */
+                char d[10];
+                do {
+                    make_checked_digits(s, "", 9, tfn_ok, 1, d);
+                } while (!tfn_ok(d, 9)); /* no last figure checks for some firsts */
+                w = snprintf(buf + o, cap - o, "%smy TFN is %.3s %.3s %.3s", sep, d, d + 3, d + 6);
+                break;
+            }
+            case 6: /* a US ITIN: the SSN's shape, 9 first, a group never an SSN's */
+                w = snprintf(buf + o, cap - o, "%sITIN 9%02u-%02u-%04u", sep, pick(s, 100),
+                             70 + pick(s, 19), pick(s, 10000));
+                break;
+            case 7: /* a US state's driving licence after its name */
+                w = snprintf(buf + o, cap - o, "%smy driver's license is %c%07u", sep,
+                             'A' + (int)pick(s, 26), pick(s, 10000000));
+                break;
             case 4: { /* an Australian Medicare number after its name, checked */
                 char d[10];
                 make_checked_digits(s, pick(s, 2) == 0 ? "2" : "5", 9, medicare_ok, 1, d);
@@ -332,7 +370,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             w = snprintf(buf + o, cap - o, "%sreference %s", sep, card);
             break;
         case 7:
-            switch (pick(s, 3)) {
+            switch (pick(s, 4)) {
             case 0:
                 iban_text(s, 1, card);
                 w = snprintf(buf + o, cap - o, "%smy IBAN is %s", sep, card);
@@ -341,6 +379,12 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 w = snprintf(buf + o, cap - o, "%ssort code %02u-%02u-%02u", sep, pick(s, 100),
                              pick(s, 100), pick(s, 100));
                 break;
+            case 2: { /* a US routing number after its name, checked */
+                char d[10];
+                make_checked_digits(s, "0", 9, aba_ok, 1, d);
+                w = snprintf(buf + o, cap - o, "%srouting number %.9s", sep, d);
+                break;
+            }
             default:
                 w = snprintf(buf + o, cap - o, "%saccount number %08u", sep, pick(s, 100000000));
                 break;

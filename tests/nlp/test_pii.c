@@ -241,7 +241,8 @@ END_TEST
 
 /* A Canadian SIN (Luhn) after its name; an Aadhaar number (Verhoeff) grouped
  * 4-4-4 or after its name; a passport or driving licence number after its
- * name (twenty-eighth session); a Medicare number after its name. */
+ * name (twenty-eighth session); a Medicare number, a tax file number, an ITIN,
+ * a licence of another country, a routing number and a BSB (twenty-ninth). */
 START_TEST(more_national_ids_and_documents)
 {
     /* the textbook Verhoeff example: 236 has the check digit 3 */
@@ -277,6 +278,22 @@ START_TEST(more_national_ids_and_documents)
         {"medicare 2123456701", "medicare [ID]"},
         {"medicare 2123 45671 1", "medicare [PHONE]"}, /* the check fails */
         {"medicare 7123 45670 1", "medicare [PHONE]"}, /* no card starts with 7 */
+        /* an Australian tax file number after its name, a US ITIN, another
+         * country's driving licence after its name (twenty-ninth session) */
+        {"tax file number 123 456 782", "tax file number [ID]"},
+        {"my TFN is 123456782", "my TFN is [ID]"},
+        {"my TFN is 123456789", NULL}, /* the check fails */
+        {"ITIN 912-70-1234", "ITIN [ID]"},
+        {"912-45-1234", NULL}, /* 9 first, a group no ITIN has */
+        {"my driver's license is D1234567", "my driver's license is [ID]"},
+        {"license plate AB12 CDE", NULL},
+        {"my licence expired in 2019", NULL},
+        /* US routing and Australian BSB numbers after their names */
+        {"my routing number is 021000021", "my routing number is [BANK]"},
+        {"routing 021000022", NULL}, /* the check fails */
+        {"routing number zero two one zero zero zero zero two one", "routing number [BANK]"},
+        {"BSB 062-000 account 12345678", "BSB [BANK] account [BANK]"},
+        {"order 021000021", NULL},
         /* a passport or a UK driving licence after its name */
         {"my passport number is 123456789", "my passport number is [ID]"},
         {"passport: AB1234567 thanks", "passport: [ID] thanks"},
