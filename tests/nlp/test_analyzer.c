@@ -3071,6 +3071,8 @@ static const topic_case topic_cases[] = {
     {"I'm not suicidal, just fed up with you", NLP_TOPIC_NONE},
     {"the pills you sent were the wrong ones", NLP_TOPIC_NONE},
     {"I'll kill him when he gets home, he ordered three sofas", NLP_TOPIC_NONE},
+    {"I'm writing an essay on domestic violence, do you have figures?", NLP_TOPIC_NONE},
+    {"Can you post the new card to my work address instead of home?", NLP_TOPIC_NONE},
 };
 
 /* A customer at risk: a plain statement of suicide, self-harm or abuse at home
@@ -3089,6 +3091,12 @@ START_TEST(a_customer_at_risk)
         "I've been self harming again",
         "I keep thinking that I don't want to be alive",
         "been thinking of unaliving myself tbh",
+        /* told indirectly: a plan, a goodbye, what happens at home */
+        "I've written goodbye letters to my kids",
+        "I took a handful of pills before ringing you",
+        "he grabbed me by the throat when I asked about the mortgage",
+        "My partner controls all the money and I'm not allowed my own card",
+        "everyone would be better off without me",
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
         nlp_result r = cust(plain[i]);
@@ -3100,6 +3108,7 @@ START_TEST(a_customer_at_risk)
         "I'm going to kill myself if I hear that hold music again lol",
         "I want to die, I sent it to the wrong address",
         "I'm scared he'll find out I called",
+        "he checks my phone every night",
     };
     for (size_t i = 0; i < sizeof milder / sizeof milder[0]; i++) {
         nlp_result r = cust(milder[i]);
@@ -3108,10 +3117,16 @@ START_TEST(a_customer_at_risk)
             "%s: %s %.3f", milder[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
     }
     /* ... and explains no complaint away, as a plain statement would */
-    nlp_result k = cust("kms this app is so bad");
+    nlp_result k = cust("I can't go on like this, this app is so bad");
     ck_assert_int_eq(k.sensitive_topic, NLP_TOPIC_SAFETY);
     ck_assert_float_lt(k.sensitive, 0.7f);
     ck_assert_float_ge(k.complaint, 0.5f);
+    /* two signs of a contact kept secret raise the alert together */
+    k = cust("I'm calling from a friend's phone so he doesn't see");
+    ck_assert_int_eq(k.sensitive_topic, NLP_TOPIC_SAFETY);
+    ck_assert_float_ge(k.sensitive, 0.7f);
+    ck_assert_int_ne(cust("Please don't renew my policy, I won't be needing it.").sensitive_topic,
+                     NLP_TOPIC_SAFETY);
     /* safety wins a tie with a stronger topic, with its own evidence */
     nlp_result r = cust("I lost my job and I can't go on like this");
     ck_assert_int_eq(r.sensitive_topic, NLP_TOPIC_SAFETY);
