@@ -740,6 +740,7 @@ START_TEST(customer_worry_doubt_and_loss)
         {"oh that's so kind of you, ta", NLP_EMO_GRATITUDE},
         /* twenty-eighth session */
         {"Honestly you've been a star", NLP_EMO_GRATITUDE},
+        {"thanks so much, I owe you one", NLP_EMO_GRATITUDE},
         {"you're an absolute diamond", NLP_EMO_GRATITUDE},
         {"my grandad is on oxygen at home and the power's just gone, how long is it going to be "
          "off",
@@ -760,6 +761,11 @@ START_TEST(customer_worry_doubt_and_loss)
     ck_assert_float_ge(cust("funny and sad at the same time").valence,
                        cust("funny and sad").valence - 0.01f);
     ck_assert_float_lt(cust("hoping this works out okay").emotions[NLP_EMO_ANXIETY], 0.5f);
+    /* a debt owed is no thanks (twenty-ninth session: "I owe you" was +2.2) */
+    ck_assert_float_lt(cust("I owe you 3,400 and I can't pay it").emotions[NLP_EMO_GRATITUDE],
+                       0.5f);
+    ck_assert_float_lt(cust("I owe you 3,400 and I can't pay it").valence, 0.0f);
+    ck_assert_float_le(cust("how much do I owe you?").valence, 0.05f);
     ck_assert_float_lt(cust("can you confirm my address please?").emotions[NLP_EMO_CONFUSION],
                        0.5f);
     ck_assert_float_lt(cust("she said she would call me back").emotions[NLP_EMO_CONFUSION], 0.5f);
