@@ -94,6 +94,17 @@ static void on_emit(void *arg, const proto_msg *m)
     }
 }
 
+/* Counts the escalations of one reason at one level in the log. */
+static int count_escalation(const sink_log *log, proto_esc_reason reason, proto_esc_level level)
+{
+    int n = 0;
+    for (int i = 0; i < log->n; i++) {
+        n += log->items[i].type == PROTO_T_ESCALATION && log->items[i].reason == reason &&
+             log->items[i].level == level;
+    }
+    return n;
+}
+
 static int count_cue(const sink_log *log, proto_cue_kind k, proto_cue_state st)
 {
     int c = 0;
@@ -237,13 +248,7 @@ START_TEST(a_call_end_to_end)
     ck_assert_int_eq(count_cue(&log, PROTO_CUE_EXTENDED_SILENCE, PROTO_OPEN), 1);
     ck_assert_int_eq(count_cue(&log, PROTO_CUE_EXTENDED_SILENCE, PROTO_CLOSED), 1);
     ck_assert_int_eq(count_cue(&log, PROTO_CUE_ESCALATION_INTENT, PROTO_OPEN), 1);
-    int human = 0;
-    for (int i = 0; i < log.n; i++) {
-        human += log.items[i].type == PROTO_T_ESCALATION &&
-                 log.items[i].reason == PROTO_REASON_HUMAN_REQUEST &&
-                 log.items[i].level == PROTO_LEVEL_SUPERVISOR;
-    }
-    ck_assert_int_eq(human, 1);
+    ck_assert_int_eq(count_escalation(&log, PROTO_REASON_HUMAN_REQUEST, PROTO_LEVEL_SUPERVISOR), 1);
     ck_assert_int_ge(count_type(&log, PROTO_T_PROMPT), 2);
     ck_assert_int_eq(count_type(&log, PROTO_T_SUMMARY), 1);
     const proto_summary *s = &log.items[log.n - 1].summary;
@@ -673,14 +678,12 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
         customer_says_in_chat(
             bot, "My husband passed away last month and the account is in his name.", &log);
         ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
-        int handoff = 0, checklist = 0;
+        int checklist = 0;
         for (int i = 0; i < log.n; i++) {
-            handoff += log.items[i].type == PROTO_T_ESCALATION &&
-                       log.items[i].reason == PROTO_REASON_SENSITIVE_TOPIC &&
-                       log.items[i].level == PROTO_LEVEL_HANDOFF;
             checklist += log.items[i].type == PROTO_T_PROMPT && log.items[i].n_checklist > 0;
         }
-        ck_assert_int_eq(handoff, bot ? 1 : 0);
+        ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SENSITIVE_TOPIC, PROTO_LEVEL_HANDOFF),
+                         bot ? 1 : 0);
         ck_assert_int_eq(checklist, bot ? 0 : 1);
         ck_assert_int_eq(count_type(&log, PROTO_T_ESCALATION), bot ? 1 : 0);
         ck_assert_int_eq(log.encode_failures, 0);
@@ -748,19 +751,6 @@ START_TEST(a_person_asked_for_a_topic_is_routed_by_the_agent)
 }
 END_TEST
 
-/* Closing the account of someone who died raises the bereavement topic, not a
- * cancellation (no retention steps); leaving raises the cancellation. */
-/* Counts the escalations of one reason at one level in the log. */
-static int count_escalation(const sink_log *log, proto_esc_reason reason, proto_esc_level level)
-{
-    int n = 0;
-    for (int i = 0; i < log->n; i++) {
-        n += log->items[i].type == PROTO_T_ESCALATION && log->items[i].reason == reason &&
-             log->items[i].level == level;
-    }
-    return n;
-}
-
 /* A customer at risk: a supervisor is alerted (priority) whoever handles the
  * session, a person included; words that often mean something milder open the
  * agent's cue without the alert (twenty-ninth session). */
@@ -787,6 +777,8 @@ START_TEST(a_customer_at_risk_alerts_a_supervisor)
 }
 END_TEST
 
+/* Closing the account of someone who died raises the bereavement topic, not a
+ * cancellation (no retention steps); leaving raises the cancellation. */
 START_TEST(an_estate_closure_is_no_cancellation)
 {
     static sink_log log;

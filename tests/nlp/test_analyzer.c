@@ -3088,39 +3088,39 @@ static const topic_case topic_cases[] = {
  * (twenty-ninth session). */
 START_TEST(a_customer_at_risk)
 {
-    static const char *const plain[] = {
-        "I want to kill myself",
-        "I'm thinking about ending my life",
-        "I'd be better off dead, nobody would care",
-        "my ex threatened to kill me if I leave",
-        "I'm scared for my life, he gets angry when the bills come",
-        "I've been self harming again",
-        "I keep thinking that I don't want to be alive",
-        "been thinking of unaliving myself tbh",
+    /* each message's safety score lies in [lo, hi): 0.9 up a plain statement,
+     * [0.5, 0.7) the cue without the alert */
+    static const struct {
+        const char *text;
+        float lo, hi;
+    } cases[] = {
+        {"I want to kill myself", 0.9f, 1.01f},
+        {"I'm thinking about ending my life", 0.9f, 1.01f},
+        {"I'd be better off dead, nobody would care", 0.9f, 1.01f},
+        {"my ex threatened to kill me if I leave", 0.9f, 1.01f},
+        {"I'm scared for my life, he gets angry when the bills come", 0.9f, 1.01f},
+        {"I've been self harming again", 0.9f, 1.01f},
+        {"I keep thinking that I don't want to be alive", 0.9f, 1.01f},
+        {"been thinking of unaliving myself tbh", 0.9f, 1.01f},
         /* told indirectly: a plan, a goodbye, what happens at home */
-        "I've written goodbye letters to my kids",
-        "I took a handful of pills before ringing you",
-        "he grabbed me by the throat when I asked about the mortgage",
-        "My partner controls all the money and I'm not allowed my own card",
-        "everyone would be better off without me",
+        {"I've written goodbye letters to my kids", 0.9f, 1.01f},
+        {"I took a handful of pills before ringing you", 0.9f, 1.01f},
+        {"he grabbed me by the throat when I asked about the mortgage", 0.9f, 1.01f},
+        {"My partner controls all the money and I'm not allowed my own card", 0.9f, 1.01f},
+        {"everyone would be better off without me", 0.9f, 1.01f},
+        /* milder words, laughter, one sign of a contact kept secret */
+        {"I can't go on like this with no internet", 0.5f, 0.7f},
+        {"I'm going to kill myself if I hear that hold music again lol", 0.5f, 0.7f},
+        {"I want to die, I sent it to the wrong address", 0.5f, 0.7f},
+        {"I'm scared he'll find out I called", 0.5f, 0.7f},
+        {"he checks my phone every night", 0.5f, 0.7f},
     };
-    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
-        nlp_result r = cust(plain[i]);
-        ck_assert_msg(r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= 0.9f, "%s: %s %.3f",
-                      plain[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
-    }
-    static const char *const milder[] = {
-        "I can't go on like this with no internet",
-        "I'm going to kill myself if I hear that hold music again lol",
-        "I want to die, I sent it to the wrong address",
-        "I'm scared he'll find out I called",
-        "he checks my phone every night",
-    };
-    for (size_t i = 0; i < sizeof milder / sizeof milder[0]; i++) {
-        nlp_result r = cust(milder[i]);
-        ck_assert_msg(
-            r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= 0.5f && r.sensitive < 0.7f,
-            "%s: %s %.3f", milder[i], nlp_topic_name(r.sensitive_topic), (double)r.sensitive);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        nlp_result r = cust(cases[i].text);
+        ck_assert_msg(r.sensitive_topic == NLP_TOPIC_SAFETY && r.sensitive >= cases[i].lo &&
+                          r.sensitive < cases[i].hi,
+                      "%s: %s %.3f", cases[i].text, nlp_topic_name(r.sensitive_topic),
+                      (double)r.sensitive);
     }
     /* ... and explains no complaint away, as a plain statement would */
     nlp_result k = cust("I can't go on like this, this app is so bad");
