@@ -4772,8 +4772,8 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     /* the message tells of a death or of hardship (rules on both sides read it) */
     bool death_told = topic[NLP_TOPIC_BEREAVEMENT] >= 0.5f;
     /* a customer at risk told plainly is hard times; words that often mean
-     * something milder, or said laughing ("kms this app is so bad"), explain
-     * no complaint away */
+     * something milder, or said laughing ("I can't go on like this, this app is
+     * so bad"), explain no complaint away */
     bool hard_times =
         death_told || topic[NLP_TOPIC_HARDSHIP] >= 0.5f || topic[NLP_TOPIC_SAFETY] >= SAFETY_PLAIN;
     /* a death told with no fault named, no other escalation than a wish to

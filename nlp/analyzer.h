@@ -88,7 +88,8 @@ typedef struct nlp_result {
     float sensitive;
     nlp_topic sensitive_topic; /* NLP_TOPIC_NONE when sensitive < 0.5; when several
                                 * topics reach 0.5 the scores are compared with a
-                                * bonus bereavement > hardship > billing > cancellation */
+                                * bonus safety > bereavement > hardship > billing >
+                                * cancellation; with safety, sensitive is its own score */
     /* The writer asks the other side to wait (appended after the older fields).
      * In [0, 1]; >= 0.5 means the message asks for time: 0.9 for a request or a
      * grant ("one moment", "hold on", "let me find my card", "I will wait"), 0.7

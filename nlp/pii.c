@@ -753,8 +753,9 @@ static bool tfn_ok(const char *d)
 }
 
 /* A Canadian SIN at s[i] (ddd ddd ddd, Luhn-checked, never starting with 0 or
- * 8) after its name, or an Aadhaar number (dddd dddd dddd, Verhoeff-checked,
- * never starting with 0 or 1), grouped or after its name. Returns the end or 0. */
+ * 8) or an Australian tax file number (the same shape, tfn_ok()) after its
+ * name, or an Aadhaar number (dddd dddd dddd, Verhoeff-checked, never starting
+ * with 0 or 1), grouped or after its name. Returns the end or 0. */
 static size_t match_sin_aadhaar(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 9 > n || !is_digit(s[i + 1]) || !is_digit(s[i + 2])) {
@@ -893,10 +894,11 @@ static size_t match_document_id(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-/* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded,
- * a UK National Insurance number (AB 12 34 56 C), a Canadian SIN or an Aadhaar
- * number (match_sin_aadhaar()), an NHS or Medicare number (match_health_number()). Returns
- * the end or 0. */
+/* US SSN ddd-dd-dddd / ddd dd dddd with the SSA's never-issued ranges excluded
+ * (an ITIN, in the ranges an SSN never has, is an id too), a UK National
+ * Insurance number (AB 12 34 56 C), a Canadian SIN, an Australian tax file
+ * number or an Aadhaar number (match_sin_aadhaar()), an NHS or Medicare number
+ * (match_health_number()). Returns the end or 0. */
 static size_t match_national_id(const unsigned char *s, size_t n, size_t i)
 {
     if (is_digit(s[i])) {
