@@ -188,16 +188,23 @@ static void put_text(FILE *out, const char *text, size_t n, cli_format fmt)
     fwrite(s + run, 1, n - run, out);
 }
 
+/* The columns (TSV) and keys (JSON) after valence and the emotions, in order;
+ * put_result() writes their values in the same order. */
+static const char *const row_keys[] = {
+    "complaint",     "escalation",  "escalation_type", "sarcasm",   "empathy",
+    "tone_deaf",     "pii",         "truncated",       "sensitive", "sensitive_topic",
+    "pause_request", "human_senior"};
+
 static void put_header(FILE *out, bool explain)
 {
     fputs("valence", out);
     for (int k = 0; k < NLP_EMO_COUNT; k++) {
         fprintf(out, "\t%s", nlp_emotion_name((nlp_emotion)k));
     }
-    fputs("\tcomplaint\tescalation\tescalation_type\tsarcasm\tempathy\ttone_deaf\tpii\ttruncated"
-          "\tsensitive\tsensitive_topic\tpause_request\thuman_senior\tredacted",
-          out);
-    fputs(explain ? "\texplain\n" : "\n", out);
+    for (size_t k = 0; k < sizeof row_keys / sizeof row_keys[0]; k++) {
+        fprintf(out, "\t%s", row_keys[k]);
+    }
+    fputs(explain ? "\tredacted\texplain\n" : "\tredacted\n", out);
 }
 
 #define ROW_PREFIX_MAX 1024u /* the fields before `redacted`, in either format */
@@ -260,32 +267,33 @@ static void put_result(FILE *out, const nlp_result *r, const char *redacted, siz
         }
         row_score(&w, r->emotions[k]);
     }
-    /* the fields after the emotions, in the header's order: a score, a name
-     * (quoted in JSON) or a count or flag */
+    /* the values of row_keys, in its order: a score, a name (quoted in JSON),
+     * a count or a flag */
     const struct {
-        const char *key;
         char kind; /* 's' score, 'n' name, 'u' count, 'b' flag */
         float score;
         const char *name;
         unsigned count;
     } fields[] = {
-        {"complaint", 's', r->complaint, NULL, 0},
-        {"escalation", 's', r->escalation, NULL, 0},
-        {"escalation_type", 'n', 0.0f, nlp_escalation_type_name(r->escalation_type), 0},
-        {"sarcasm", 's', r->sarcasm, NULL, 0},
-        {"empathy", 's', r->empathy, NULL, 0},
-        {"tone_deaf", 's', r->tone_deaf, NULL, 0},
-        {"pii", 'u', 0.0f, NULL, r->pii},
-        {"truncated", 'b', 0.0f, NULL, r->truncated},
-        {"sensitive", 's', r->sensitive, NULL, 0},
-        {"sensitive_topic", 'n', 0.0f, nlp_topic_name(r->sensitive_topic), 0},
-        {"pause_request", 's', r->pause_request, NULL, 0},
-        {"human_senior", 'b', 0.0f, NULL, r->human_senior},
+        {'s', r->complaint, NULL, 0},
+        {'s', r->escalation, NULL, 0},
+        {'n', 0.0f, nlp_escalation_type_name(r->escalation_type), 0},
+        {'s', r->sarcasm, NULL, 0},
+        {'s', r->empathy, NULL, 0},
+        {'s', r->tone_deaf, NULL, 0},
+        {'u', 0.0f, NULL, r->pii},
+        {'b', 0.0f, NULL, r->truncated},
+        {'s', r->sensitive, NULL, 0},
+        {'n', 0.0f, nlp_topic_name(r->sensitive_topic), 0},
+        {'s', r->pause_request, NULL, 0},
+        {'b', 0.0f, NULL, r->human_senior},
     };
+    _Static_assert(sizeof fields / sizeof fields[0] == sizeof row_keys / sizeof row_keys[0],
+                   "a value for every key");
     for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
         row_str(&w, sep);
         if (json) {
-            row_str(&w, fields[f].key);
+            row_str(&w, row_keys[f]);
             row_str(&w, is);
         }
         switch (fields[f].kind) {
