@@ -281,8 +281,10 @@ static proto_str str_of(const char *s)
     return proto_cstr(s);
 }
 
+/* items: a checklist of n_items (the empathy or the safety steps), NULL for none. */
 static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32_t cue_id,
-                        uint32_t ttl_ms, bool checklist, const eng_sink *sink)
+                        uint32_t ttl_ms, const char (*items)[ENG_PROMPT_BYTES], uint32_t n_items,
+                        const eng_sink *sink)
 {
     if (text[0] == '\0') {
         return;
@@ -304,14 +306,14 @@ static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32
         p->present |= PROTO_PROMPT_TTL;
         p->ttl_ms = ttl_ms;
     }
-    proto_str items[ENG_CHECKLIST_ITEMS];
-    if (checklist && c->rules.n_checklist > 0) {
-        for (uint32_t i = 0; i < c->rules.n_checklist; i++) {
-            items[i] = str_of(c->rules.checklist[i]);
+    proto_str list[ENG_CHECKLIST_ITEMS];
+    if (items != NULL && n_items > 0) {
+        for (uint32_t i = 0; i < n_items && i < ENG_CHECKLIST_ITEMS; i++) {
+            list[i] = str_of(items[i]);
         }
         p->present |= PROTO_PROMPT_CHECKLIST;
-        p->checklist = items;
-        p->n_checklist = c->rules.n_checklist;
+        p->checklist = list;
+        p->n_checklist = n_items < ENG_CHECKLIST_ITEMS ? n_items : ENG_CHECKLIST_ITEMS;
     }
     c->prompted = true;
     c->last_prompt_ms = c->now_ms;
@@ -320,10 +322,13 @@ static void emit_prompt(eng_call *c, const char *text, uint32_t priority, uint32
 }
 
 /* Emits an opened or closed cue with its evidence; on opening, maybe a prompt:
- * the rule's, or `prompt` instead when not NULL and not empty. */
+ * the rule's, or `prompt` instead when not NULL and not empty; a sensitive
+ * topic's for a person comes with the empathy checklist, or with the safety
+ * steps when `safety` (a customer at risk). */
 static void emit_cue_prompt(eng_call *c, proto_cue_kind kind, eng_cue_action action,
                             proto_who party, const proto_kv *evidence, uint32_t n_evidence,
-                            const char *quote, const char *prompt, const eng_sink *sink)
+                            const char *quote, const char *prompt, bool safety,
+                            const eng_sink *sink)
 {
     if (action == ENG_CUE_NONE) {
         return;
@@ -364,9 +369,14 @@ static void emit_cue_prompt(eng_call *c, proto_cue_kind kind, eng_cue_action act
         bool gap_ok = !c->prompted || c->now_ms - c->last_prompt_ms >= c->rules.prompt_gap_ms ||
                       r->priority < c->last_prompt_priority;
         if (gap_ok) {
+            bool listed = kind == PROTO_CUE_SENSITIVE_TOPIC && c->handler == PROTO_HUMAN;
+            const eng_rules *R = &c->rules;
             emit_prompt(c, prompt != NULL && prompt[0] != '\0' ? prompt : r->prompt, r->priority,
                         s->id, r->prompt_ttl_ms,
-                        kind == PROTO_CUE_SENSITIVE_TOPIC && c->handler == PROTO_HUMAN, sink);
+                        !listed  ? NULL
+                        : safety ? R->safety_checklist
+                                 : R->checklist,
+                        safety ? R->n_safety_checklist : R->n_checklist, sink);
         }
     }
 }
@@ -375,7 +385,7 @@ static void emit_cue(eng_call *c, proto_cue_kind kind, eng_cue_action action, pr
                      const proto_kv *evidence, uint32_t n_evidence, const char *quote,
                      const eng_sink *sink)
 {
-    emit_cue_prompt(c, kind, action, party, evidence, n_evidence, quote, NULL, sink);
+    emit_cue_prompt(c, kind, action, party, evidence, n_evidence, quote, NULL, false, sink);
 }
 
 static bool budget_ok(const eng_call *c)
@@ -418,7 +428,7 @@ static void raise_escalation(eng_call *c, proto_esc_reason reason, float score, 
         e->quote = str_of(quote);
     }
     emit(c, sink, &m);
-    emit_prompt(c, r->prompt, 0, 0, 15000, false, sink);
+    emit_prompt(c, r->prompt, 0, 0, 15000, NULL, 0, sink);
 }
 
 /* ---- voice ---- */
@@ -925,7 +935,7 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
     /* a loss no one at the company caused is acknowledged, not apologised for */
     bool loss = r->complaint < 0.5f && r->escalation_type == NLP_ESC_NONE && r->sarcasm < 0.5f;
     emit_cue_prompt(c, PROTO_CUE_NEGATIVE_SENTIMENT, a, PROTO_WHO_CUSTOMER, vv, 2, quote,
-                    loss ? R->loss_prompt : NULL, sink);
+                    loss ? R->loss_prompt : NULL, false, sink);
     if (c->n_customer_msgs >= 2 && c->valence <= R->esc[PROTO_REASON_NEGATIVE_TREND].threshold &&
         trend_per_minute(c) < 0.0f) {
         raise_escalation(c, PROTO_REASON_NEGATIVE_TREND, c->valence, quote, sink);
@@ -954,7 +964,9 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
         proto_kv tv[2] = {{0, str_of("score"), (double)r->sensitive}, {0, str_of(topic_key), 1.0}};
         a = eng_cue_event(&c->cue[PROTO_CUE_SENSITIVE_TOPIC], &R->cue[PROTO_CUE_SENSITIVE_TOPIC],
                           c->now_ms, true, r->sensitive, budget_ok(c));
-        emit_cue(c, PROTO_CUE_SENSITIVE_TOPIC, a, PROTO_WHO_CUSTOMER, tv, 2, quote, sink);
+        bool safety = r->sensitive_topic == NLP_TOPIC_SAFETY;
+        emit_cue_prompt(c, PROTO_CUE_SENSITIVE_TOPIC, a, PROTO_WHO_CUSTOMER, tv, 2, quote,
+                        safety ? R->safety_prompt : NULL, safety, sink);
         if (r->sensitive >= R->esc[PROTO_REASON_SENSITIVE_TOPIC].threshold) {
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
         }

@@ -140,6 +140,17 @@ void eng_rules_default(eng_rules *r)
     for (size_t i = 0; i < ENG_CHECKLIST_ITEMS; i++) {
         snprintf(r->checklist[i], sizeof r->checklist[i], "%s", items[i]);
     }
+    /* a customer at risk: the steps of the safety procedure, not an apology */
+    snprintf(r->safety_prompt, sizeof r->safety_prompt, "%s",
+             "The customer may be at risk - stay with them and go through the safety steps.");
+    const char *safety[] = {"Stay with the customer: do not end the contact",
+                            "Ask whether they are safe right now",
+                            "Give the help your procedure names (helpline, emergency services)",
+                            "Tell them someone senior is joining to help"};
+    for (size_t i = 0; i < ENG_CHECKLIST_ITEMS; i++) {
+        snprintf(r->safety_checklist[i], sizeof r->safety_checklist[i], "%s", safety[i]);
+    }
+    r->n_safety_checklist = ENG_CHECKLIST_ITEMS;
     r->n_checklist = ENG_CHECKLIST_ITEMS;
 }
 
@@ -313,6 +324,12 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
             return false;
         }
         return parse_text(v, r->checklist[r->n_checklist++], why);
+    } else if (strcmp(section, "checklist.safety") == 0 && strcmp(key, "item") == 0) {
+        if (r->n_safety_checklist >= ENG_CHECKLIST_ITEMS) {
+            snprintf(why, RP_ERR_LEN, "at most %d checklist items", ENG_CHECKLIST_ITEMS);
+            return false;
+        }
+        return parse_text(v, r->safety_checklist[r->n_safety_checklist++], why);
     } else if (strncmp(section, "cue.", 4) == 0) {
         int i = lookup(section + 4, cue_name_i, PROTO_CUE_COUNT);
         if (i < 0) {
@@ -321,6 +338,9 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
         }
         if (i == PROTO_CUE_NEGATIVE_SENTIMENT && strcmp(key, "loss_prompt") == 0) {
             return parse_text(v, r->loss_prompt, why);
+        }
+        if (i == PROTO_CUE_SENSITIVE_TOPIC && strcmp(key, "safety_prompt") == 0) {
+            return parse_text(v, r->safety_prompt, why);
         }
         return apply_cue(&r->cue[i], key, v, why);
     } else if (strncmp(section, "escalation.", 11) == 0) {
@@ -364,6 +384,7 @@ static bool check_rules(const eng_rules *r, char *where, char *why)
 typedef struct load_ctx {
     eng_playbook *pb;
     bool saw_checklist;
+    bool saw_safety_checklist;
     char why[RP_ERR_LEN];
     char where[96];
 } load_ctx;
@@ -375,6 +396,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
     snprintf(ctx->where, sizeof ctx->where, "[%.40s] %.40s", section, name);
     if (strncmp(section, "queue.", 6) != 0) {
         ctx->saw_checklist = ctx->saw_checklist || strcmp(section, "checklist") == 0;
+        ctx->saw_safety_checklist =
+            ctx->saw_safety_checklist || strcmp(section, "checklist.safety") == 0;
         return apply(&pb->base, section, name, value, ctx->why) ? 1 : 0;
     }
     const char *queue = section + 6;
@@ -402,9 +425,10 @@ static int on_key(void *user, const char *section, const char *name, const char 
     snprintf(o->key, sizeof o->key, "%s", dot + 1);
     eng_rules scratch;
     eng_rules_default(&scratch);
-    if (strcmp(o->section, "checklist") == 0 || !parse_text(value, o->value, ctx->why) ||
+    bool checklist = strncmp(o->section, "checklist", 9) == 0;
+    if (checklist || !parse_text(value, o->value, ctx->why) ||
         !apply(&scratch, o->section, o->key, o->value, ctx->why)) {
-        if (strcmp(o->section, "checklist") == 0) {
+        if (checklist) {
             snprintf(ctx->why, sizeof ctx->why, "the checklist cannot be overridden per queue");
         }
         return 0;
@@ -462,14 +486,22 @@ int eng_playbook_load_string(const char *text, const char *name, eng_playbook **
         return RP_ENOMEM;
     }
     eng_rules_default(&pb->base);
-    pb->base.n_checklist = 0; /* a [checklist] section replaces the default items */
+    pb->base.n_checklist = 0;        /* a [checklist] section replaces the default items */
+    pb->base.n_safety_checklist = 0; /* ... and a [checklist.safety] the safety steps */
     load_ctx ctx = {.pb = pb};
     int line = ini_parse_string(text, on_key, &ctx);
-    if (line == 0 && !ctx.saw_checklist) {
+    if (line == 0 && (!ctx.saw_checklist || !ctx.saw_safety_checklist)) {
         eng_rules defaults;
         eng_rules_default(&defaults);
-        memcpy(pb->base.checklist, defaults.checklist, sizeof defaults.checklist);
-        pb->base.n_checklist = defaults.n_checklist;
+        if (!ctx.saw_checklist) {
+            memcpy(pb->base.checklist, defaults.checklist, sizeof defaults.checklist);
+            pb->base.n_checklist = defaults.n_checklist;
+        }
+        if (!ctx.saw_safety_checklist) {
+            memcpy(pb->base.safety_checklist, defaults.safety_checklist,
+                   sizeof defaults.safety_checklist);
+            pb->base.n_safety_checklist = defaults.n_safety_checklist;
+        }
     }
     if (line != 0) {
         if (ctx.why[0] == '\0') {

@@ -76,6 +76,12 @@ typedef struct eng_rules {
      * sarcasm: a break-in, a death, a storm); empty = the cue's own prompt.
      * Key loss_prompt of [cue.negative_sentiment]. */
     char loss_prompt[ENG_PROMPT_BYTES];
+    /* sensitive_topic's prompt and checklist when the customer may be at risk
+     * (nlp topic safety): key safety_prompt of [cue.sensitive_topic]; a
+     * [checklist.safety] section's items replace the default steps. */
+    char safety_prompt[ENG_PROMPT_BYTES];
+    char safety_checklist[ENG_CHECKLIST_ITEMS][ENG_PROMPT_BYTES];
+    uint32_t n_safety_checklist;
 } eng_rules;
 
 typedef struct eng_playbook eng_playbook; /* opaque, immutable once loaded */

@@ -33,6 +33,7 @@ typedef struct logged {
     bool consent_voice, consent_text; /* the consent a features message says is in force */
     uint32_t n_checklist;
     char prompt[64];       /* the start of a prompt's text */
+    char checklist0[64];   /* the start of its checklist's first item */
     proto_summary summary; /* pointers not kept */
 } logged;
 
@@ -73,6 +74,10 @@ static void on_emit(void *arg, const proto_msg *m)
         l->n_checklist = m->u.prompt.n_checklist;
         snprintf(l->prompt, sizeof l->prompt, "%.*s", (int)m->u.prompt.text.len,
                  m->u.prompt.text.ptr);
+        if (m->u.prompt.n_checklist > 0) {
+            snprintf(l->checklist0, sizeof l->checklist0, "%.*s", (int)m->u.prompt.checklist[0].len,
+                     m->u.prompt.checklist[0].ptr);
+        }
         break;
     case PROTO_T_FEATURES:
         l->t_ms = m->u.features.t_ms;
@@ -680,7 +685,8 @@ START_TEST(sensitive_topics_hand_bots_off_and_give_people_the_checklist)
         ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
         int checklist = 0;
         for (int i = 0; i < log.n; i++) {
-            checklist += log.items[i].type == PROTO_T_PROMPT && log.items[i].n_checklist > 0;
+            checklist += log.items[i].type == PROTO_T_PROMPT && log.items[i].n_checklist > 0 &&
+                         strcmp(log.items[i].checklist0, "Acknowledge the feeling") == 0;
         }
         ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SENSITIVE_TOPIC, PROTO_LEVEL_HANDOFF),
                          bot ? 1 : 0);
@@ -764,6 +770,14 @@ START_TEST(a_customer_at_risk_alerts_a_supervisor)
         ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 1);
         ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SENSITIVE_TOPIC, PROTO_LEVEL_HANDOFF),
                          bot ? 1 : 0);
+        /* a person gets the safety steps with the cue, not the empathy checklist */
+        int steps = 0;
+        for (int i = 0; i < log.n; i++) {
+            steps += log.items[i].type == PROTO_T_PROMPT && log.items[i].n_checklist == 4 &&
+                     strncmp(log.items[i].checklist0, "Stay with the customer", 22) == 0 &&
+                     strncmp(log.items[i].prompt, "The customer may be at risk", 27) == 0;
+        }
+        ck_assert_int_eq(steps, bot ? 0 : 1);
         customer_says_in_chat(bot, "My partner hits me and he takes all my money.", &log);
         ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 1);
         customer_says_in_chat(bot, "I can't go on like this, the internet has been down all week.",

@@ -44,6 +44,8 @@ START_TEST(defaults_are_complete_and_consistent)
     ck_assert_int_eq(r.esc[PROTO_REASON_LEGAL].level, PROTO_LEVEL_PRIORITY);
     ck_assert_int_eq(r.esc[PROTO_REASON_SENSITIVE_TOPIC].level, PROTO_LEVEL_HANDOFF);
     ck_assert_int_eq(r.esc[PROTO_REASON_SAFETY].level, PROTO_LEVEL_PRIORITY);
+    ck_assert_uint_eq(r.n_safety_checklist, 4);
+    ck_assert_uint_gt(strlen(r.safety_prompt), 10);
     ck_assert_float_eq(r.esc[PROTO_REASON_SAFETY].threshold, 0.7f);
     ck_assert_uint_eq(r.n_checklist, 4);
     ck_assert_uint_eq(r.turns.backchannel_max_ms, 1000);
@@ -71,7 +73,11 @@ START_TEST(keys_and_queue_overrides_apply)
                                "backchannel_max_ms = 800\n"
                                "[checklist]\n"
                                "item = Breathe\n"
-                               "item = Acknowledge\n");
+                               "item = Acknowledge\n"
+                               "[cue.sensitive_topic]\n"
+                               "safety_prompt = Follow procedure SG-4 now.\n"
+                               "[checklist.safety]\n"
+                               "item = Keep them talking\n");
     eng_rules r;
     eng_playbook_rules(pb, NULL, 0, &r);
     ck_assert_float_eq(r.cue[PROTO_CUE_SPEAKING_FAST].open, 1.3f);
@@ -81,6 +87,10 @@ START_TEST(keys_and_queue_overrides_apply)
     ck_assert_uint_eq(r.turns.backchannel_max_ms, 800);
     ck_assert_uint_eq(r.n_checklist, 2);
     ck_assert_str_eq(r.checklist[1], "Acknowledge");
+    /* the safety steps and prompt (twenty-ninth session): replaced as a whole */
+    ck_assert_str_eq(r.safety_prompt, "Follow procedure SG-4 now.");
+    ck_assert_uint_eq(r.n_safety_checklist, 1);
+    ck_assert_str_eq(r.safety_checklist[0], "Keep them talking");
     /* the billing queue: its overrides win, applied over the file's values */
     eng_playbook_rules(pb, "billing", 7, &r);
     ck_assert_float_eq(r.cue[PROTO_CUE_SPEAKING_FAST].open, 1.5f);
@@ -110,6 +120,9 @@ START_TEST(errors_name_the_file_line_and_key)
     load_fails("[queue.billing]\ncue.speaking_fast.open = x\n", "test.ini:2:");
     load_fails("[queue.bad queue]\ncue.speaking_fast.open = 1\n", "not a valid id");
     load_fails("[chat]\nrepeat_gap_ms = 3600001\n", "test.ini:2: [chat] repeat_gap_ms");
+    load_fails("[queue.billing]\nchecklist.safety.item = x\n", "cannot be overridden per queue");
+    load_fails("[checklist.safety]\nitem = 1\nitem = 2\nitem = 3\nitem = 4\nitem = 5\n",
+               "at most 4 checklist items");
 }
 END_TEST
 
