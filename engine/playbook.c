@@ -283,6 +283,16 @@ static bool apply_esc(eng_escalation_rule *e, const char *key, const char *v, ch
     return false;
 }
 
+/* Appends item v to a checklist of *n items (at most ENG_CHECKLIST_ITEMS). */
+static bool add_item(char (*list)[ENG_PROMPT_BYTES], uint32_t *n, const char *v, char *why)
+{
+    if (*n >= ENG_CHECKLIST_ITEMS) {
+        snprintf(why, RP_ERR_LEN, "at most %d checklist items", ENG_CHECKLIST_ITEMS);
+        return false;
+    }
+    return parse_text(v, list[(*n)++], why);
+}
+
 /* Applies section/key = value to r. Returns false with why on any error. */
 static bool apply(eng_rules *r, const char *section, const char *key, const char *v, char *why)
 {
@@ -319,17 +329,9 @@ static bool apply(eng_rules *r, const char *section, const char *key, const char
             return parse_u32(v, 0, ENG_RETENTION_MAX_DAYS, &r->retention_days, why);
         }
     } else if (strcmp(section, "checklist") == 0 && strcmp(key, "item") == 0) {
-        if (r->n_checklist >= ENG_CHECKLIST_ITEMS) {
-            snprintf(why, RP_ERR_LEN, "at most %d checklist items", ENG_CHECKLIST_ITEMS);
-            return false;
-        }
-        return parse_text(v, r->checklist[r->n_checklist++], why);
+        return add_item(r->checklist, &r->n_checklist, v, why);
     } else if (strcmp(section, "checklist.safety") == 0 && strcmp(key, "item") == 0) {
-        if (r->n_safety_checklist >= ENG_CHECKLIST_ITEMS) {
-            snprintf(why, RP_ERR_LEN, "at most %d checklist items", ENG_CHECKLIST_ITEMS);
-            return false;
-        }
-        return parse_text(v, r->safety_checklist[r->n_safety_checklist++], why);
+        return add_item(r->safety_checklist, &r->n_safety_checklist, v, why);
     } else if (strncmp(section, "cue.", 4) == 0) {
         int i = lookup(section + 4, cue_name_i, PROTO_CUE_COUNT);
         if (i < 0) {
