@@ -40,7 +40,8 @@ printf 'thanks for nothing\n' | "$rapport" text --format json --explain |
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkfifo "$dir/in"
-"$rapport" text <"$dir/in" >"$dir/out" &
+: >"$dir/out" # there before the reader opens it: opening the FIFO waits for a writer
+"$rapport" text >"$dir/out" <"$dir/in" &
 pid=$!
 exec 3>"$dir/in"
 printf 'I was charged twice\n' >&3
