@@ -81,6 +81,7 @@ struct eng_call {
     uint32_t next_id;
     uint32_t n_cues;
     bool prompted;
+    bool safety_steps; /* the agent has had the safety steps this call */
     uint32_t last_prompt_ms;
     uint32_t last_prompt_priority;
     /* escalations */
@@ -967,6 +968,18 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
         bool safety = r->sensitive_topic == NLP_TOPIC_SAFETY;
         emit_cue_prompt(c, PROTO_CUE_SENSITIVE_TOPIC, a, PROTO_WHO_CUSTOMER, tv, 2, quote,
                         safety ? R->safety_prompt : NULL, safety, sink);
+        if (safety && c->handler == PROTO_HUMAN && !c->safety_steps) {
+            const eng_cue_state *s = &c->cue[PROTO_CUE_SENSITIVE_TOPIC];
+            if (a == ENG_CUE_NONE && s->open) {
+                /* the cue was already open for another topic ("I'm in arrears",
+                 * then "I can't see a way out"): the safety steps come now,
+                 * once, whatever the prompt gap */
+                const eng_cue_rule *cr = &R->cue[PROTO_CUE_SENSITIVE_TOPIC];
+                emit_prompt(c, R->safety_prompt, cr->priority, s->id, cr->prompt_ttl_ms,
+                            R->safety_checklist, R->n_safety_checklist, sink);
+            }
+            c->safety_steps = a == ENG_CUE_OPENED || s->open;
+        }
         if (r->sensitive >= R->esc[PROTO_REASON_SENSITIVE_TOPIC].threshold) {
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);
         }

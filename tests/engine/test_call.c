@@ -791,6 +791,42 @@ START_TEST(a_customer_at_risk_alerts_a_supervisor)
 }
 END_TEST
 
+/* The sensitive-topic cue already open for hardship when the customer tells
+ * of a risk: the safety steps come then, once (twenty-ninth session). */
+START_TEST(the_safety_steps_come_when_the_cue_is_already_open)
+{
+    static sink_log log;
+    memset(&log, 0, sizeof log);
+    eng_sink sink = {on_emit, &log};
+    eng_rules rules;
+    eng_rules_default(&rules);
+    proto_call_start st = start_msg(false);
+    st.medium = PROTO_CHAT;
+    st.present |= PROTO_CALL_START_HANDLER;
+    st.handler = PROTO_HUMAN;
+    eng_call *c = NULL;
+    ck_assert_int_eq(eng_call_create(&st, &rules, &c), RP_OK);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    say(c, an, PROTO_SPK_CUSTOMER, 2.0, "I'm in arrears and the bailiffs keep calling.", &sink);
+    say(c, an, PROTO_SPK_CUSTOMER, 5.0, "Honestly I've been thinking about ending my life.", &sink);
+    say(c, an, PROTO_SPK_CUSTOMER, 9.0, "I just want it all to stop.", &sink);
+    nlp_analyzer_destroy(&an);
+    eng_call_destroy(&c);
+    int empathy = 0, steps = 0;
+    for (int i = 0; i < log.n; i++) {
+        if (log.items[i].type == PROTO_T_PROMPT) {
+            empathy += strcmp(log.items[i].checklist0, "Acknowledge the feeling") == 0;
+            steps += strncmp(log.items[i].checklist0, "Stay with the customer", 22) == 0;
+        }
+    }
+    ck_assert_int_eq(count_cue(&log, PROTO_CUE_SENSITIVE_TOPIC, PROTO_OPEN), 1);
+    ck_assert_int_eq(empathy, 1);
+    ck_assert_int_eq(steps, 1);
+    ck_assert_int_eq(count_escalation(&log, PROTO_REASON_SAFETY, PROTO_LEVEL_PRIORITY), 1);
+}
+END_TEST
+
 /* Closing the account of someone who died raises the bereavement topic, not a
  * cancellation (no retention steps); leaving raises the cancellation. */
 START_TEST(an_estate_closure_is_no_cancellation)
@@ -859,6 +895,7 @@ Suite *call_suite(void)
     tcase_add_test(tc, a_person_asked_for_a_topic_is_routed_by_the_agent);
     tcase_add_test(tc, an_estate_closure_is_no_cancellation);
     tcase_add_test(tc, a_customer_at_risk_alerts_a_supervisor);
+    tcase_add_test(tc, the_safety_steps_come_when_the_cue_is_already_open);
     tcase_add_test(tc, a_loss_is_acknowledged_and_a_fault_apologised_for);
     suite_add_tcase(s, tc);
     return s;
