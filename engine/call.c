@@ -978,7 +978,7 @@ static void customer_text(eng_call *c, const nlp_result *r, const char *quote, c
                 emit_prompt(c, R->safety_prompt, cr->priority, s->id, cr->prompt_ttl_ms,
                             R->safety_checklist, R->n_safety_checklist, sink);
             }
-            c->safety_steps = a == ENG_CUE_OPENED || s->open;
+            c->safety_steps = s->open; /* shown now, or with the cue that just opened */
         }
         if (r->sensitive >= R->esc[PROTO_REASON_SENSITIVE_TOPIC].threshold) {
             raise_escalation(c, PROTO_REASON_SENSITIVE_TOPIC, r->sensitive, quote, sink);

@@ -655,7 +655,9 @@ END_TEST
 
 /* One customer message in a new chat session handled by a bot or by a person
  * (default rules), 2 s in; what the engine emits goes to *log (cleared first). */
-static void customer_says_in_chat(bool bot, const char *text, sink_log *log)
+/* One chat session (a bot's or a person's) in which the customer sends the n
+ * texts, 3 s apart from 2 s on; its messages go to log. */
+static void customer_chats(bool bot, const char *const *texts, int n, sink_log *log)
 {
     memset(log, 0, sizeof *log);
     eng_sink sink = {on_emit, log};
@@ -669,9 +671,16 @@ static void customer_says_in_chat(bool bot, const char *text, sink_log *log)
     ck_assert_int_eq(eng_call_create(&s, &rules, &c), RP_OK);
     nlp_analyzer *an = NULL;
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
-    say(c, an, PROTO_SPK_CUSTOMER, 2.0, text, &sink);
+    for (int i = 0; i < n; i++) {
+        say(c, an, PROTO_SPK_CUSTOMER, 2.0 + 3.0 * i, texts[i], &sink);
+    }
     nlp_analyzer_destroy(&an);
     eng_call_destroy(&c);
+}
+
+static void customer_says_in_chat(bool bot, const char *text, sink_log *log)
+{
+    customer_chats(bot, &text, 1, log);
 }
 
 /* A sensitive topic: a bot hands the session to a person at once; a human agent
@@ -796,23 +805,10 @@ END_TEST
 START_TEST(the_safety_steps_come_when_the_cue_is_already_open)
 {
     static sink_log log;
-    memset(&log, 0, sizeof log);
-    eng_sink sink = {on_emit, &log};
-    eng_rules rules;
-    eng_rules_default(&rules);
-    proto_call_start st = start_msg(false);
-    st.medium = PROTO_CHAT;
-    st.present |= PROTO_CALL_START_HANDLER;
-    st.handler = PROTO_HUMAN;
-    eng_call *c = NULL;
-    ck_assert_int_eq(eng_call_create(&st, &rules, &c), RP_OK);
-    nlp_analyzer *an = NULL;
-    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
-    say(c, an, PROTO_SPK_CUSTOMER, 2.0, "I'm in arrears and the bailiffs keep calling.", &sink);
-    say(c, an, PROTO_SPK_CUSTOMER, 5.0, "Honestly I've been thinking about ending my life.", &sink);
-    say(c, an, PROTO_SPK_CUSTOMER, 9.0, "I just want it all to stop.", &sink);
-    nlp_analyzer_destroy(&an);
-    eng_call_destroy(&c);
+    static const char *const texts[] = {"I'm in arrears and the bailiffs keep calling.",
+                                        "Honestly I've been thinking about ending my life.",
+                                        "I just want it all to stop."};
+    customer_chats(false, texts, 3, &log);
     int empathy = 0, steps = 0;
     for (int i = 0; i < log.n; i++) {
         if (log.items[i].type == PROTO_T_PROMPT) {
