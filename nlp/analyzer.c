@@ -491,8 +491,16 @@
 #define LAUGH_WORDS                                                                                \
     "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "jk", "\U0001F602", "\U0001F923"
 #define N_LAUGH_WORDS 9
-#define SAFETY_JOKE   0.6f
-#define SAFETY_PLAIN  0.7f /* a plain statement's evidence: hard times (and the engine's alert) */
+/* The words the redactor reads a person's name or a secret after (nlp/pii.c:
+ * person_names, title_names, secret_names, spoken_dot): of the words of its
+ * hint (NLP_WORD2_SECRET) the only ones it reads anything after in a message
+ * without a figure (an address or a postcode holds one) */
+#define WORDS_NO_FIGURE                                                                            \
+    "name", "surname", "forename", "mr", "mrs", "ms", "mx", "password", "passcode", "passphrase",  \
+        "passwd", "maiden", "memorable", "dot"
+#define N_WORDS_NO_FIGURE 14
+#define SAFETY_JOKE       0.6f
+#define SAFETY_PLAIN      0.7f /* a plain statement's evidence: hard times (and the engine's alert) */
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
 #define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
@@ -718,43 +726,44 @@ struct nlp_analyzer {
         figure_word_bits[1u << (NLP_LEX_WORD_BITS - 3)]; /* bit per word id: one of FIGURE_WORDS */
     size_t missing_words; /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
-    int32_t said_word;                        /* word id of "said", or -1 */
-    int32_t though_word;                      /* word id of "though", or -1 */
-    int32_t having_word;                      /* word id of "having", or -1 */
-    int32_t help_aux[N_HELP_AUX];             /* word ids of HELP_AUX, or -1 */
-    int32_t not_help[N_NOT_HELP];             /* word ids of NOT_HELP, or -1 */
-    int32_t help_deferred[N_HELP_DEFERRED];   /* word ids of HELP_DEFERRED, or -1 */
-    int32_t denial_aux[N_DENIAL_AUX];         /* word ids of DENIAL_AUX, or -1 */
-    int32_t denial_fill[N_DENIAL_FILL];       /* word ids of DENIAL_FILL, or -1 */
-    int32_t blame_if[N_BLAME_IF];             /* word ids of BLAME_IF, or -1 */
-    int32_t blame_not[N_BLAME_NOT];           /* word ids of BLAME_NOT, or -1 */
-    int32_t blame_then[N_BLAME_THEN];         /* word ids of BLAME_THEN, or -1 */
-    int32_t insured_loss[N_INSURED_LOSS];     /* word ids of INSURED_LOSS, or -1 */
-    int32_t claim_words[2];                   /* word ids of "claim", "claims", or -1 */
-    int32_t against_word;                     /* word id of "against", or -1 */
-    int32_t keep_verbs[N_KEEP_VERBS];         /* word ids of KEEP_VERBS, or -1 */
-    int32_t home_words[N_HOME_WORDS];         /* word ids of HOME_WORDS, or -1 */
-    int32_t rival_words[N_RIVAL_WORDS];       /* word ids of RIVAL_WORDS, or -1 */
-    int32_t new_word;                         /* word id of "new", or -1 */
-    int32_t move_words[N_MOVE_WORDS];         /* word ids of MOVE_WORDS, or -1 */
-    int32_t kept_objects[N_KEPT_OBJECTS];     /* word ids of KEPT_OBJECTS, or -1 */
-    int32_t kept_accounts[N_KEPT_ACCOUNTS];   /* word ids of KEPT_ACCOUNTS, or -1 */
-    int32_t provider_words[N_PROVIDER_WORDS]; /* word ids of PROVIDER_WORDS, or -1 */
-    int32_t mistake_words[N_MISTAKE_WORDS];   /* word ids of MISTAKE_WORDS, or -1 */
-    int32_t part_words[N_PART_WORDS];         /* word ids of PART_WORDS, or -1 */
-    int32_t pause_words[N_PAUSE_WORDS];       /* word ids of PAUSE_WORDS, or -1 */
-    int32_t redo_words[N_REDO_WORDS];         /* word ids of REDO_WORDS, or -1 */
-    int32_t pay_words[N_PAY_WORDS];           /* word ids of PAY_WORDS, or -1 */
-    int32_t instead_word;                     /* word id of "instead", or -1 */
-    int32_t whole_words[N_WHOLE_WORDS];       /* word ids of WHOLE_WORDS, or -1 */
-    int32_t keep_words[N_KEEP_WORDS];         /* word ids of KEEP_WORDS, or -1 */
-    int32_t senior_words[N_SENIOR_WORDS];     /* word ids of SENIOR_WORDS, or -1 */
-    int32_t laugh_words[N_LAUGH_WORDS];       /* word ids of LAUGH_WORDS, or -1 */
-    int32_t kept_what[N_KEPT_WHAT];           /* word ids of KEPT_WHAT, or -1 */
-    int32_t no_keep_words[N_NO_KEEP_WORDS];   /* word ids of NO_KEEP_WORDS, or -1 */
-    int32_t rival_nouns[N_RIVAL_NOUNS];       /* word ids of RIVAL_NOUNS, or -1 */
-    int32_t put_right[N_PUT_RIGHT_WORDS];     /* word ids of PUT_RIGHT_WORDS, or -1 */
-    nlp_role role;                            /* of the last message (nlp_analyzer_explain()) */
+    int32_t said_word;                          /* word id of "said", or -1 */
+    int32_t though_word;                        /* word id of "though", or -1 */
+    int32_t having_word;                        /* word id of "having", or -1 */
+    int32_t help_aux[N_HELP_AUX];               /* word ids of HELP_AUX, or -1 */
+    int32_t not_help[N_NOT_HELP];               /* word ids of NOT_HELP, or -1 */
+    int32_t help_deferred[N_HELP_DEFERRED];     /* word ids of HELP_DEFERRED, or -1 */
+    int32_t denial_aux[N_DENIAL_AUX];           /* word ids of DENIAL_AUX, or -1 */
+    int32_t denial_fill[N_DENIAL_FILL];         /* word ids of DENIAL_FILL, or -1 */
+    int32_t blame_if[N_BLAME_IF];               /* word ids of BLAME_IF, or -1 */
+    int32_t blame_not[N_BLAME_NOT];             /* word ids of BLAME_NOT, or -1 */
+    int32_t blame_then[N_BLAME_THEN];           /* word ids of BLAME_THEN, or -1 */
+    int32_t insured_loss[N_INSURED_LOSS];       /* word ids of INSURED_LOSS, or -1 */
+    int32_t claim_words[2];                     /* word ids of "claim", "claims", or -1 */
+    int32_t against_word;                       /* word id of "against", or -1 */
+    int32_t keep_verbs[N_KEEP_VERBS];           /* word ids of KEEP_VERBS, or -1 */
+    int32_t home_words[N_HOME_WORDS];           /* word ids of HOME_WORDS, or -1 */
+    int32_t rival_words[N_RIVAL_WORDS];         /* word ids of RIVAL_WORDS, or -1 */
+    int32_t new_word;                           /* word id of "new", or -1 */
+    int32_t move_words[N_MOVE_WORDS];           /* word ids of MOVE_WORDS, or -1 */
+    int32_t kept_objects[N_KEPT_OBJECTS];       /* word ids of KEPT_OBJECTS, or -1 */
+    int32_t kept_accounts[N_KEPT_ACCOUNTS];     /* word ids of KEPT_ACCOUNTS, or -1 */
+    int32_t provider_words[N_PROVIDER_WORDS];   /* word ids of PROVIDER_WORDS, or -1 */
+    int32_t mistake_words[N_MISTAKE_WORDS];     /* word ids of MISTAKE_WORDS, or -1 */
+    int32_t part_words[N_PART_WORDS];           /* word ids of PART_WORDS, or -1 */
+    int32_t pause_words[N_PAUSE_WORDS];         /* word ids of PAUSE_WORDS, or -1 */
+    int32_t redo_words[N_REDO_WORDS];           /* word ids of REDO_WORDS, or -1 */
+    int32_t pay_words[N_PAY_WORDS];             /* word ids of PAY_WORDS, or -1 */
+    int32_t instead_word;                       /* word id of "instead", or -1 */
+    int32_t whole_words[N_WHOLE_WORDS];         /* word ids of WHOLE_WORDS, or -1 */
+    int32_t keep_words[N_KEEP_WORDS];           /* word ids of KEEP_WORDS, or -1 */
+    int32_t senior_words[N_SENIOR_WORDS];       /* word ids of SENIOR_WORDS, or -1 */
+    int32_t laugh_words[N_LAUGH_WORDS];         /* word ids of LAUGH_WORDS, or -1 */
+    int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
+    int32_t kept_what[N_KEPT_WHAT];             /* word ids of KEPT_WHAT, or -1 */
+    int32_t no_keep_words[N_NO_KEEP_WORDS];     /* word ids of NO_KEEP_WORDS, or -1 */
+    int32_t rival_nouns[N_RIVAL_NOUNS];         /* word ids of RIVAL_NOUNS, or -1 */
+    int32_t put_right[N_PUT_RIGHT_WORDS];       /* word ids of PUT_RIGHT_WORDS, or -1 */
+    nlp_role role;                              /* of the last message (nlp_analyzer_explain()) */
     bool keep_inputs; /* nlp_analyzer_keep_model_inputs(): keep them in model_in */
     float model_in[NLP_MODEL_COUNT][NLP_MODEL_DENSE]; /* each model's rule features, last message */
     /* the emotion models' biases (row 0) and rule-feature weights (row 1 + k),
@@ -900,6 +909,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, keep_words, KEEP_WORDS);
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
     LOAD_WORD_IDS(an, laugh_words, LAUGH_WORDS);
+    LOAD_WORD_IDS(an, words_no_figure, WORDS_NO_FIGURE);
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
     LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
@@ -1527,6 +1537,29 @@ static void punct(nlp_analyzer *an, size_t n_tok, unsigned char c)
     t->flags |= punct_flags[c];
 }
 
+/* The length of a redactor's marker at s[i] ('['), "[CARD]" to "[NAME]"
+ * (nlp/pii.c), else 0: text redacted before (a stored transcript read
+ * again) holds them, and they are no words ("[NAME]" would be the word
+ * "name", a name's word for the redactor's hint). */
+static RARE size_t redaction_marker(const unsigned char *s, size_t n, size_t i)
+{
+    static const char *const marks[] = {"CARD", "CVV",    "EMAIL", "PHONE",   "ID",
+                                        "BANK", "SECRET", "DOB",   "ADDRESS", "NAME"};
+    size_t k = i + 1;
+    while (k < n && k - i <= 8 && s[k] >= 'A' && s[k] <= 'Z') {
+        k++;
+    }
+    if (k >= n || s[k] != ']') {
+        return 0;
+    }
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        if (strlen(marks[m]) == k - i - 1 && memcmp(marks[m], s + i + 1, k - i - 1) == 0) {
+            return k + 1 - i;
+        }
+    }
+    return 0;
+}
+
 /* Tries the emoticon table at s[i]; returns the bytes matched or 0. */
 static size_t match_emoticon(nlp_analyzer *an, const unsigned char *s, size_t n, size_t i,
                              size_t *n_tok)
@@ -1904,6 +1937,11 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
                 while (i < n && (ascii_alnum(s[i]) || s[i] == '_')) {
                     i++;
                 }
+                continue;
+            }
+            size_t mark = c == '[' ? redaction_marker(s, n, i) : 0;
+            if (mark > 0) {
+                i += mark; /* "[NAME]": a span redacted before, no word */
                 continue;
             }
             size_t em = match_emoticon(an, s, n, i, &n_tok);
@@ -3484,6 +3522,20 @@ static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
     return months > 0 && (an->saw_digit || numbers >= 2);
 }
 
+/* Whether a word of the redactor's hint is one it reads something after in a
+ * message without a figure (WORDS_NO_FIGURE). */
+static bool names_without_figure(const nlp_analyzer *an, size_t n_tok)
+{
+    for (size_t i = 0; i < n_tok; i++) {
+        const token *t = &an->tokens[i];
+        if ((t->word_tags2 & NLP_WORD2_SECRET) &&
+            word_in(t->word_id, an->words_no_figure, N_WORDS_NO_FIGURE)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
  * digit, an '@', a password's name among the tokens (every word is one: a
@@ -3499,6 +3551,13 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);
+    if (secret && !digits && !an->saw_at && !spoken && !date) {
+        /* a name's word alone ("what's your name?", "live music", "change my
+         * address"): the redactor's short look for what it would read after
+         * one, which without a figure is a person's name or a secret */
+        secret = (an->saw_digit || an->url_pass || names_without_figure(an, n_tok)) &&
+                 nlp_pii_named(text, n_bytes);
+    }
     if (!digits && !an->saw_at && !secret && !spoken && !date) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */

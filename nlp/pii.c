@@ -27,9 +27,17 @@
 #define SPOKEN_MAX_DIGITS 24 /* ... and its digits (a card and its security code fit) */
 #define SPOKEN_GAP        3  /* bytes of spaces, commas or dashes between two of them */
 #define DATE_LEAD         24 /* bytes: a day said before its month ("twenty-seventh of ") */
+#define ADDRESS_MAX       96 /* bytes: an address typed after "address is" is no longer */
 
-static const char *const markers[NLP_PII_KIND_COUNT] = {"[CARD]", "[CVV]",  "[EMAIL]",  "[PHONE]",
-                                                        "[ID]",   "[BANK]", "[SECRET]", "[DOB]"};
+#if defined(__GNUC__) || defined(__clang__)
+#define NO_INLINE __attribute__((noinline))
+#else
+#define NO_INLINE
+#endif
+
+static const char *const markers[NLP_PII_KIND_COUNT] = {
+    "[CARD]", "[CVV]",    "[EMAIL]", "[PHONE]",   "[ID]",
+    "[BANK]", "[SECRET]", "[DOB]",   "[ADDRESS]", "[NAME]"};
 
 /* Words that put a 3-4 digit number in card-security-code context. */
 #define CVV_WORD(w)                                                                                \
@@ -1865,22 +1873,21 @@ static bool has_spoken_run(const unsigned char *s, size_t n)
  * its start, else 0. A value that is a common word is no secret ("my password
  * is wrong", "the passcode is the same"); of a value of several words only
  * the first is found, unless it is in quotes. */
-static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *from)
+/* The link after a name at s[j] (its end): ':' or '=', "is", "was", "would
+ * be", "is now", "is: "; returns where the value starts and sets *linked when
+ * a link was there (else j past spaces). */
+static size_t after_link(const unsigned char *s, size_t n, size_t j, bool *linked)
 {
-    size_t j = STARTS_WITH(s, n, i, secret_names);
-    if (j == 0) {
-        return 0;
-    }
-    j = skip_spaces(s, n, i + j);
-    bool linked = false;
+    j = skip_spaces(s, n, j);
+    *linked = false;
     if (j < n && (s[j] == ':' || s[j] == '=')) {
-        linked = true;
+        *linked = true;
         j = skip_spaces(s, n, j + 1);
     }
     for (int words = 0; words < 3 && j < n; words++) {
         size_t len = STARTS_WITH(s, n, j, secret_links);
         if (len > 0) {
-            linked = true;
+            *linked = true;
         } else {
             len = STARTS_WITH(s, n, j, secret_fillers);
         }
@@ -1892,6 +1899,17 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
             j = skip_spaces(s, n, j + 1); /* "is: ..." */
         }
     }
+    return j;
+}
+
+static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *from)
+{
+    size_t j = STARTS_WITH(s, n, i, secret_names);
+    if (j == 0) {
+        return 0;
+    }
+    bool linked;
+    j = after_link(s, n, i + j, &linked);
     if (!linked || j >= n) {
         return 0;
     }
@@ -1918,6 +1936,575 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
     }
     *from = j;
     return end;
+}
+
+/* ---- addresses and names, read after the words that name them ----
+ *
+ * The analyser's hint for them is one of these words among its tokens (the
+ * secret_name tag of nlp/lexicon/sensitive.txt, which must list every word
+ * that starts an entry of postcode_names, street_leads, address_names,
+ * person_names, title_names and named_street_types), as for a password's
+ * name. A match starts at such a word as the tokeniser reads words
+ * (name_start()), or at a house number whose street type is one. */
+
+#define NAME_WORD(w)                                                                               \
+    {                                                                                              \
+        w, sizeof(w) - 1                                                                           \
+    }
+/* Names of a postcode or ZIP code, which its value follows. */
+static const struct cvv_word postcode_names[] = {NAME_WORD("postcode"), NAME_WORD("postal code"),
+                                                 NAME_WORD("zip code"), NAME_WORD("zipcode"),
+                                                 NAME_WORD("zip"),      NAME_WORD("eircode")};
+/* Words a street address follows without a link ("I live at 4 Mill Lane"). */
+static const struct cvv_word street_leads[] = {
+    NAME_WORD("live at"),         NAME_WORD("living at"),       NAME_WORD("lives at"),
+    NAME_WORD("moved to"),        NAME_WORD("moving to"),       NAME_WORD("deliver to"),
+    NAME_WORD("deliver it to"),   NAME_WORD("deliver them to"), NAME_WORD("delivered to"),
+    NAME_WORD("delivered it to"), NAME_WORD("ship to"),         NAME_WORD("ship it to"),
+    NAME_WORD("shipped to")};
+/* The name of an address, which a link and its value follow ("my address is
+ * 12 ...", "address: Flat 3, ..."). */
+static const struct cvv_word address_names[] = {NAME_WORD("address")};
+/* Street types that are tagged words (a house number before one is read
+ * anywhere) and the others (read after a name of an address only). */
+static const struct cvv_word named_street_types[] = {
+    NAME_WORD("street"),   NAME_WORD("st"),      NAME_WORD("road"),      NAME_WORD("rd"),
+    NAME_WORD("avenue"),   NAME_WORD("ave"),     NAME_WORD("lane"),      NAME_WORD("ln"),
+    NAME_WORD("crescent"), NAME_WORD("terrace"), NAME_WORD("boulevard"), NAME_WORD("blvd"),
+    NAME_WORD("grove"),    NAME_WORD("gardens"), NAME_WORD("mews"),      NAME_WORD("parade")};
+static const struct cvv_word other_street_types[] = {
+    NAME_WORD("close"),   NAME_WORD("drive"), NAME_WORD("dr"),    NAME_WORD("way"),
+    NAME_WORD("court"),   NAME_WORD("ct"),    NAME_WORD("place"), NAME_WORD("pl"),
+    NAME_WORD("square"),  NAME_WORD("row"),   NAME_WORD("walk"),  NAME_WORD("rise"),
+    NAME_WORD("hill"),    NAME_WORD("park"),  NAME_WORD("view"),  NAME_WORD("green"),
+    NAME_WORD("highway"), NAME_WORD("hwy"),   NAME_WORD("circle")};
+/* A flat's or unit's number before a house number ("Flat 3, 12 ..."). */
+static const struct cvv_word unit_names[] = {NAME_WORD("flat"), NAME_WORD("apartment"),
+                                             NAME_WORD("apt"), NAME_WORD("unit"),
+                                             NAME_WORD("suite")};
+/* The word just before a house number that makes a street in lower case an
+ * address ("i'm at 12 baker street"; else the street must be in Title Case). */
+static const struct cvv_word street_context[] = {NAME_WORD("at"), NAME_WORD("to"), NAME_WORD("is"),
+                                                 NAME_WORD("from"), NAME_WORD("address")};
+/* Words that end an address typed after its name, or a street's name (in
+ * order: word_in_sorted()). */
+static const struct cvv_word address_stops[] = {
+    NAME_WORD("a"),       NAME_WORD("an"),       NAME_WORD("and"),    NAME_WORD("at"),
+    NAME_WORD("because"), NAME_WORD("but"),      NAME_WORD("by"),     NAME_WORD("can"),
+    NAME_WORD("could"),   NAME_WORD("days"),     NAME_WORD("down"),   NAME_WORD("email"),
+    NAME_WORD("for"),     NAME_WORD("from"),     NAME_WORD("hours"),  NAME_WORD("i"),
+    NAME_WORD("if"),      NAME_WORD("im"),       NAME_WORD("in"),     NAME_WORD("is"),
+    NAME_WORD("it"),      NAME_WORD("mile"),     NAME_WORD("miles"),  NAME_WORD("minutes"),
+    NAME_WORD("mobile"),  NAME_WORD("months"),   NAME_WORD("my"),     NAME_WORD("near"),
+    NAME_WORD("not"),     NAME_WORD("now"),      NAME_WORD("number"), NAME_WORD("of"),
+    NAME_WORD("off"),     NAME_WORD("on"),       NAME_WORD("or"),     NAME_WORD("phone"),
+    NAME_WORD("please"),  NAME_WORD("postcode"), NAME_WORD("since"),  NAME_WORD("so"),
+    NAME_WORD("tel"),     NAME_WORD("thank"),    NAME_WORD("thanks"), NAME_WORD("that"),
+    NAME_WORD("the"),     NAME_WORD("then"),     NAME_WORD("this"),   NAME_WORD("times"),
+    NAME_WORD("to"),      NAME_WORD("up"),       NAME_WORD("was"),    NAME_WORD("weeks"),
+    NAME_WORD("when"),    NAME_WORD("where"),    NAME_WORD("which"),  NAME_WORD("will"),
+    NAME_WORD("with"),    NAME_WORD("would"),    NAME_WORD("years"),  NAME_WORD("zip")};
+/* A person's name after its name ("my name is", "surname:") and titles. */
+static const struct cvv_word person_names[] = {NAME_WORD("name"), NAME_WORD("surname"),
+                                               NAME_WORD("forename")};
+static const struct cvv_word title_names[] = {NAME_WORD("mrs"), NAME_WORD("mr"), NAME_WORD("ms"),
+                                              NAME_WORD("mx")};
+static const struct cvv_word value_titles[] = {NAME_WORD("mrs"), NAME_WORD("mr"),   NAME_WORD("ms"),
+                                               NAME_WORD("mx"),  NAME_WORD("miss"), NAME_WORD("dr"),
+                                               NAME_WORD("prof")};
+/* The word before "name" whose name follows ("my name is", "first name:"). */
+static const struct cvv_word name_owners[] = {
+    NAME_WORD("my"),    NAME_WORD("his"),    NAME_WORD("her"),      NAME_WORD("their"),
+    NAME_WORD("our"),   NAME_WORD("your"),   NAME_WORD("full"),     NAME_WORD("first"),
+    NAME_WORD("last"),  NAME_WORD("middle"), NAME_WORD("given"),    NAME_WORD("family"),
+    NAME_WORD("legal"), NAME_WORD("real"),   NAME_WORD("christian")};
+/* "in the name of", "under the name", "by the name of" */
+static const struct cvv_word name_holders[] = {NAME_WORD("in the"), NAME_WORD("under the"),
+                                               NAME_WORD("by the")};
+/* What the name of an account's holder is said on ("the name on the card is"). */
+static const struct cvv_word name_on[] = {
+    NAME_WORD("on the account is"),     NAME_WORD("on the card is"),
+    NAME_WORD("on the booking is"),     NAME_WORD("on the policy is"),
+    NAME_WORD("on the bill is"),        NAME_WORD("on the order is"),
+    NAME_WORD("on the reservation is"), NAME_WORD("on the ticket is")};
+/* Products a title's word names, not a person ("MS Teams", "ms word"). */
+static const struct cvv_word title_products[] = {
+    NAME_WORD("word"),    NAME_WORD("teams"),   NAME_WORD("office"),   NAME_WORD("excel"),
+    NAME_WORD("outlook"), NAME_WORD("access"),  NAME_WORD("edge"),     NAME_WORD("windows"),
+    NAME_WORD("paint"),   NAME_WORD("project"), NAME_WORD("dynamics"), NAME_WORD("store"),
+    NAME_WORD("dos"),     NAME_WORD("sql"),     NAME_WORD("money")};
+/* Causes "in the name of" names more often than people. */
+static const struct cvv_word held_causes[] = {
+    NAME_WORD("god"),      NAME_WORD("jesus"),    NAME_WORD("christ"),  NAME_WORD("allah"),
+    NAME_WORD("lord"),     NAME_WORD("love"),     NAME_WORD("science"), NAME_WORD("freedom"),
+    NAME_WORD("liberty"),  NAME_WORD("justice"),  NAME_WORD("peace"),   NAME_WORD("democracy"),
+    NAME_WORD("progress"), NAME_WORD("security"), NAME_WORD("safety"),  NAME_WORD("religion"),
+    NAME_WORD("america"),  NAME_WORD("the")};
+static const struct cvv_word the_word[] = {NAME_WORD("the")};
+static const struct cvv_word of_word[] = {NAME_WORD("of")};
+/* Words that are no person's name where one may follow ("my name is wrong on
+ * the bill", "my name is on the account", "under the name I gave"; in order:
+ * word_in_sorted()). */
+static const struct cvv_word non_names[] = {
+    NAME_WORD("a"),         NAME_WORD("above"),     NAME_WORD("actually"),  NAME_WORD("added"),
+    NAME_WORD("again"),     NAME_WORD("already"),   NAME_WORD("also"),      NAME_WORD("an"),
+    NAME_WORD("and"),       NAME_WORD("are"),       NAME_WORD("as"),        NAME_WORD("at"),
+    NAME_WORD("attached"),  NAME_WORD("be"),        NAME_WORD("because"),   NAME_WORD("been"),
+    NAME_WORD("being"),     NAME_WORD("below"),     NAME_WORD("blank"),     NAME_WORD("but"),
+    NAME_WORD("by"),        NAME_WORD("call"),      NAME_WORD("called"),    NAME_WORD("calling"),
+    NAME_WORD("can"),       NAME_WORD("changed"),   NAME_WORD("correct"),   NAME_WORD("could"),
+    NAME_WORD("did"),       NAME_WORD("different"), NAME_WORD("do"),        NAME_WORD("does"),
+    NAME_WORD("empty"),     NAME_WORD("fine"),      NAME_WORD("for"),       NAME_WORD("from"),
+    NAME_WORD("get"),       NAME_WORD("given"),     NAME_WORD("got"),       NAME_WORD("had"),
+    NAME_WORD("has"),       NAME_WORD("have"),      NAME_WORD("he"),        NAME_WORD("hello"),
+    NAME_WORD("her"),       NAME_WORD("here"),      NAME_WORD("hers"),      NAME_WORD("hi"),
+    NAME_WORD("his"),       NAME_WORD("how"),       NAME_WORD("i"),         NAME_WORD("if"),
+    NAME_WORD("im"),        NAME_WORD("in"),        NAME_WORD("incorrect"), NAME_WORD("is"),
+    NAME_WORD("it"),        NAME_WORD("its"),       NAME_WORD("just"),      NAME_WORD("linked"),
+    NAME_WORD("listed"),    NAME_WORD("long"),      NAME_WORD("madam"),     NAME_WORD("me"),
+    NAME_WORD("mentioned"), NAME_WORD("mine"),      NAME_WORD("missing"),   NAME_WORD("misspelled"),
+    NAME_WORD("misspelt"),  NAME_WORD("my"),        NAME_WORD("need"),      NAME_WORD("new"),
+    NAME_WORD("no"),        NAME_WORD("none"),      NAME_WORD("not"),       NAME_WORD("nothing"),
+    NAME_WORD("now"),       NAME_WORD("of"),        NAME_WORD("ok"),        NAME_WORD("okay"),
+    NAME_WORD("old"),       NAME_WORD("on"),        NAME_WORD("or"),        NAME_WORD("our"),
+    NAME_WORD("please"),    NAME_WORD("printed"),   NAME_WORD("really"),    NAME_WORD("registered"),
+    NAME_WORD("removed"),   NAME_WORD("right"),     NAME_WORD("same"),      NAME_WORD("she"),
+    NAME_WORD("short"),     NAME_WORD("should"),    NAME_WORD("showing"),   NAME_WORD("shown"),
+    NAME_WORD("sir"),       NAME_WORD("so"),        NAME_WORD("spelled"),   NAME_WORD("spelling"),
+    NAME_WORD("spelt"),     NAME_WORD("still"),     NAME_WORD("taken"),     NAME_WORD("thank"),
+    NAME_WORD("thanks"),    NAME_WORD("that"),      NAME_WORD("the"),       NAME_WORD("their"),
+    NAME_WORD("theirs"),    NAME_WORD("there"),     NAME_WORD("they"),      NAME_WORD("this"),
+    NAME_WORD("to"),        NAME_WORD("too"),       NAME_WORD("under"),     NAME_WORD("unknown"),
+    NAME_WORD("used"),      NAME_WORD("very"),      NAME_WORD("want"),      NAME_WORD("was"),
+    NAME_WORD("we"),        NAME_WORD("what"),      NAME_WORD("when"),      NAME_WORD("where"),
+    NAME_WORD("which"),     NAME_WORD("who"),       NAME_WORD("why"),       NAME_WORD("will"),
+    NAME_WORD("with"),      NAME_WORD("would"),     NAME_WORD("written"),   NAME_WORD("wrong"),
+    NAME_WORD("yeah"),      NAME_WORD("yes"),       NAME_WORD("you"),       NAME_WORD("your")};
+
+#undef NAME_WORD
+
+/* Whether a word the tokeniser reads can start at s[i], outside a link, a
+ * mention or a hashtag, whose words it reads otherwise: the byte before is
+ * white space, an opening mark or a sentence's mark (not '[': "[NAME]" is a
+ * placeholder), and the run of bytes
+ * back to white space (at most 256) holds no '@', "//", ":/" or '#'. A
+ * refusal only costs a match (the same text gets the same answer whatever
+ * the hints), so this may refuse more than the tokeniser skips. */
+static bool name_start(const unsigned char *s, size_t i)
+{
+    if (i > 0 && (s[i - 1] == 0 || strchr(" \t\n\r(\"',.;!?*", s[i - 1]) == NULL)) {
+        return false;
+    }
+    for (size_t k = i; k > 0; k--) {
+        unsigned char c = s[k - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            return true;
+        }
+        if (c == '@' || c == '#' || (c == '/' && k >= 2 && (s[k - 2] == '/' || s[k - 2] == ':')) ||
+            i - k >= 256) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The end of a word of a name at s[i] (letters, bytes outside ASCII, inner
+ * apostrophes and hyphens: "O'Brien", "Smith-Jones", "Zoë"), else i. */
+static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && (is_alpha(s[j]) || s[j] >= 0x80 ||
+                     ((s[j] == '\'' || s[j] == '-') && j > i && j + 1 < n && is_alpha(s[j + 1])))) {
+        j++;
+    }
+    return j;
+}
+
+/* The word at s[i, e) is one of names, whole (any case). */
+#define WORD_IS(s, i, e, names) (STARTS_WITH(s, e, i, names) == (e) - (i))
+
+/* The word at s[i, e) (any case) is one of the n names, which are in lower
+ * case and in strictly ascending order (nlp_pii_self_check()): a binary search. */
+static bool word_in_sorted(const unsigned char *s, size_t i, size_t e, const struct cvv_word *names,
+                           size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const unsigned char *t = (const unsigned char *)names[mid].text;
+        size_t len = names[mid].len, m = 0;
+        int cmp = 0;
+        while (cmp == 0 && m < len && i + m < e) {
+            unsigned char c = s[i + m];
+            c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+            cmp = (int)c - (int)t[m];
+            m++;
+        }
+        if (cmp == 0) {
+            cmp = i + m < e ? 1 : m < len ? -1 : 0;
+        }
+        if (cmp == 0) {
+            return true;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return false;
+}
+#define WORD_IN_SORTED(s, i, e, names)                                                             \
+    word_in_sorted(s, i, e, names, sizeof names / sizeof names[0])
+
+/* A UK postcode at s[i]: an outward code (a letter or two, a figure, maybe a
+ * figure or a letter: "M1", "SW1A", "B33"), one space or none, an inward
+ * code (a figure, two letters), any case; a Canadian postal code (A1A 1A1); or
+ * a US ZIP code (five figures, maybe a dash and four more). Returns the end
+ * or 0. */
+static size_t postcode_at(const unsigned char *s, size_t n, size_t i)
+{
+    size_t e = word_end(s, n, i);
+    if (e == i || (e < n && s[e] >= 0x80)) {
+        return 0;
+    }
+    size_t letters = 0;
+    while (i + letters < e && letters < 3 && is_alpha(s[i + letters])) {
+        letters++;
+    }
+    if (letters == 0) {
+        char d[9];
+        size_t j = grouped_number(s, n, i, 9, 1u << 5, d);
+        if (j > 0 && s[i + 5] == '-') {
+            return j;
+        }
+        return e - i == 5 ? e : 0;
+    }
+    /* the inward code: the last three of the word, or the next word */
+    size_t out_end = e, in = e;
+    if (e + 4 <= n && s[e] == ' ' && (e + 4 == n || !is_alnum(s[e + 4]))) {
+        in = e + 1;
+    } else if (e - i >= 5) {
+        out_end = in = e - 3;
+    } else {
+        return 0;
+    }
+    if (is_digit(s[in]) && is_alpha(s[in + 1]) && is_digit(s[in + 2]) && out_end - i == 3 &&
+        is_alpha(s[i]) && is_digit(s[i + 1]) && is_alpha(s[i + 2])) {
+        return in + 3; /* Canada: A1A 1A1 */
+    }
+    if (!is_digit(s[in]) || !is_alpha(s[in + 1]) || !is_alpha(s[in + 2]) || letters > 2 ||
+        !is_digit(s[i + letters])) {
+        return 0;
+    }
+    size_t k = i + letters + 1;
+    if (k < out_end && is_alnum(s[k])) {
+        k++;
+    }
+    return k == out_end ? in + 3 : 0;
+}
+
+/* After a street's type ending at s[e]: ", Town" (up to three words) and a
+ * postcode, whose end is then the address's; else e. */
+static size_t street_tail(const unsigned char *s, size_t n, size_t e)
+{
+    size_t j = e;
+    for (int words = 0; words < 4 && j < n; words++) {
+        if (s[j] == ',') {
+            j++;
+        }
+        if (j + 1 >= n || s[j] != ' ' || !is_alnum(s[j + 1])) {
+            return e;
+        }
+        j++;
+        size_t p = postcode_at(s, n, j);
+        if (p > 0) {
+            return p;
+        }
+        size_t w = name_word_end(s, n, j);
+        if (w == j || WORD_IN_SORTED(s, j, w, address_stops)) {
+            return e;
+        }
+        j = w;
+    }
+    return e;
+}
+
+/* A street address at s[i] (its house number's first figure): 1-4 figures and
+ * maybe a letter ("221b"), then one to three words of the street's name and
+ * a street type (named_street_types, or any type when any_type), then maybe a
+ * town and a postcode. In Title Case unless lower_ok ("12 Baker Street";
+ * "12 baker street" after "at", "address is", ...). Returns the end or 0. */
+static size_t street_at(const unsigned char *s, size_t n, size_t i, bool any_type, bool lower_ok)
+{
+    size_t j = i;
+    while (j < n && is_digit(s[j]) && j - i < 5) {
+        j++;
+    }
+    if (j - i > 4 || j == i) {
+        return 0;
+    }
+    if (j < n && is_alpha(s[j]) && (j + 1 == n || s[j + 1] == ' ' || s[j + 1] == ',')) {
+        j++; /* "221b" */
+    }
+    if (j < n && s[j] == ',') {
+        j++; /* "12, Baker Street" */
+    }
+    for (int words = 0; words < 4; words++) {
+        if (j + 1 >= n || s[j] != ' ' || !is_alpha(s[j + 1]) ||
+            (!lower_ok && !is_upper(s[j + 1]))) {
+            return 0;
+        }
+        size_t w = j + 1;
+        size_t e = name_word_end(s, n, w);
+        bool plain = e < n ? s[e] < 0x80 && !is_alnum(s[e]) : true;
+        if (words > 0 && plain &&
+            (WORD_IS(s, w, e, named_street_types) ||
+             (any_type && WORD_IS(s, w, e, other_street_types)))) {
+            return street_tail(s, n, e);
+        }
+        if (e == w || WORD_IN_SORTED(s, w, e, address_stops)) {
+            return 0;
+        }
+        j = e;
+        if (j < n && s[j] == '.') {
+            j++; /* "St. John's" */
+        }
+    }
+    return 0;
+}
+
+/* "Flat 3, " at s[i]: the index after it (where the house number starts), else i. */
+static size_t after_unit(const unsigned char *s, size_t n, size_t i)
+{
+    size_t len = STARTS_WITH(s, n, i, unit_names);
+    if (len == 0 || i + len + 1 >= n || s[i + len] != ' ' || !is_alnum(s[i + len + 1])) {
+        return i;
+    }
+    size_t j = word_end(s, n, i + len + 1);
+    if (j - (i + len + 1) > 4) {
+        return i;
+    }
+    if (j < n && s[j] == ',') {
+        j++;
+    }
+    return j + 1 < n && s[j] == ' ' && is_digit(s[j + 1]) ? j + 1 : i;
+}
+
+/* An address typed after "address" and a link: a street (any type, any case)
+ * or, failing one, a house number and the words after it up to a stop word or
+ * the sentence's end (at most 8 words). Returns the end or 0. */
+static size_t address_value(const unsigned char *s, size_t n, size_t j)
+{
+    size_t start = j;
+    j = after_unit(s, n, j);
+    if (j >= n || !is_digit(s[j])) {
+        return 0;
+    }
+    size_t e = street_at(s, n, j, true, true);
+    if (e > 0) {
+        return e;
+    }
+    e = word_end(s, n, j);
+    if (e - j > 5) {
+        return 0; /* a long number is another kind's */
+    }
+    size_t end = 0;
+    for (int words = 0; words < 8; words++) {
+        size_t k = e;
+        if (k < n && s[k] == ',') {
+            k++;
+        }
+        if (k + 1 >= n || s[k] != ' ' || !is_alnum(s[k + 1])) {
+            break;
+        }
+        size_t w = k + 1;
+        size_t p = postcode_at(s, n, w);
+        if (p > 0) {
+            return p;
+        }
+        size_t we = is_digit(s[w]) ? word_end(s, n, w) : name_word_end(s, n, w);
+        if (we == w || WORD_IN_SORTED(s, w, we, address_stops) || we - start > ADDRESS_MAX) {
+            break;
+        }
+        e = end = we;
+    }
+    return end;
+}
+
+/* An address after its name at s[i] (name_start()): a postcode after
+ * "postcode" and maybe a link, a street after "live at", "moved to", ..., an
+ * address after "address" and a link. Returns the value's end and sets *from
+ * to its start, else 0. */
+static size_t match_address(const unsigned char *s, size_t n, size_t i, size_t *from)
+{
+    bool linked;
+    size_t len = STARTS_WITH(s, n, i, postcode_names);
+    if (len > 0) {
+        size_t j = after_link(s, n, i + len, &linked);
+        size_t e = j < n ? postcode_at(s, n, j) : 0;
+        *from = j;
+        return e;
+    }
+    len = STARTS_WITH(s, n, i, street_leads);
+    if (len > 0) {
+        size_t j = after_unit(s, n, skip_spaces(s, n, i + len));
+        size_t e = j < n && is_digit(s[j]) ? street_at(s, n, j, true, true) : 0;
+        *from = skip_spaces(s, n, i + len);
+        return e;
+    }
+    len = STARTS_WITH(s, n, i, address_names);
+    if (len > 0) {
+        size_t j = after_link(s, n, i + len, &linked);
+        size_t e = linked && j < n ? address_value(s, n, j) : 0;
+        *from = j;
+        return e;
+    }
+    return 0;
+}
+
+/* The word before s[i] (spaces back), as [*w, end): false when none. */
+static bool word_before(const unsigned char *s, size_t i, size_t *w, size_t *end)
+{
+    size_t k = i;
+    while (k > 0 && s[k - 1] == ' ') {
+        k--;
+    }
+    *end = k;
+    while (k > 0 && (is_alpha(s[k - 1]) || s[k - 1] == '\'')) {
+        k--;
+    }
+    *w = k;
+    return k < *end && (k == 0 || !is_alnum(s[k - 1]));
+}
+
+/* A person's name at s[j] after its name: maybe a title ("Mrs", "Dr."), then
+ * one to three words; in Title Case (or capitals) each, or in lower case
+ * none a common word ("my name is sarah jones and ..."); a first word that is
+ * one (non_names) is no name. Returns the end or 0. */
+static size_t person_value(const unsigned char *s, size_t n, size_t j)
+{
+    size_t t = STARTS_WITH(s, n, j, value_titles);
+    if (t > 0) {
+        size_t k = j + t;
+        if (k < n && s[k] == '.') {
+            k++;
+        }
+        if (k + 1 < n && s[k] == ' ') {
+            j = k + 1;
+        }
+    }
+    size_t end = 0;
+    bool title_case = false;
+    for (int words = 0; words < 3 && j < n; words++) {
+        if (!is_alpha(s[j]) && s[j] < 0x80) {
+            break;
+        }
+        size_t e = name_word_end(s, n, j);
+        bool upper = is_upper(s[j]) || s[j] >= 0x80;
+        if (words == 0) {
+            title_case = upper;
+        } else if (upper != title_case) {
+            break;
+        }
+        if (WORD_IN_SORTED(s, j, e, non_names) ||
+            (!title_case && e - j > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g')) {
+            break;
+        }
+        if (e - j == 1) { /* an initial: "J. Smith" */
+            if (e + 2 >= n || s[e] != '.' || s[e + 1] != ' ') {
+                break;
+            }
+            e++;
+        }
+        end = e;
+        if (e + 1 >= n || s[e] != ' ') {
+            break;
+        }
+        j = e + 1;
+    }
+    return end > 0 && s[end - 1] != '.' ? end : 0;
+}
+
+/* A person's name after its name at s[i] (name_start()): "my name is ...",
+ * "first name: ...", "name's ...", "the name on the card is ...", "in the
+ * name of ...", "surname ...", or a title and a name ("Mrs Okafor"). Returns
+ * the end and sets *from to the value's start, else 0. With probe, only
+ * whether one may be there: non-zero when the name and its link are, and a
+ * letter after them (find_names()). */
+static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *from, bool probe)
+{
+    size_t len = STARTS_WITH(s, n, i, title_names);
+    if (len > 0) {
+        if (len == 2 && is_upper(s[i]) && is_upper(s[i + 1]) && (s[i + 1] | 0x20) == 's') {
+            return 0; /* "MS": Microsoft */
+        }
+        size_t k = i + len;
+        if (k < n && s[k] == '.') {
+            k++;
+        }
+        if (k + 1 >= n || s[k] != ' ' || !is_upper(s[k + 1])) {
+            return 0;
+        }
+        if (probe) {
+            return k + 2;
+        }
+        size_t e = name_word_end(s, n, k + 1);
+        if (WORD_IS(s, k + 1, e, title_products) || WORD_IN_SORTED(s, k + 1, e, non_names)) {
+            return 0;
+        }
+        *from = i;
+        return person_value(s, n, k + 1);
+    }
+    len = STARTS_WITH(s, n, i, person_names);
+    if (len == 0) {
+        return 0;
+    }
+    bool owned = (s[i] | 0x20) != 'n'; /* "surname", "forename" need no owner */
+    bool held = false;                 /* "in the name of", "under the name" */
+    size_t w, w_end;
+    if (!owned) {
+        if (!word_before(s, i, &w, &w_end)) {
+            owned = w_end == 0 || (s[w_end - 1] != 0 && strchr(".!?:\n", s[w_end - 1]) != NULL);
+        } else if (WORD_IS(s, w, w_end, the_word)) {
+            size_t w2, w2_end;
+            held = word_before(s, w, &w2, &w2_end) &&
+                   STARTS_WITH(s, w_end, w2, name_holders) == w_end - w2;
+        } else {
+            owned = WORD_IS(s, w, w_end, name_owners) ||
+                    (w_end - w > 2 && s[w_end - 2] == '\'' && (s[w_end - 1] | 0x20) == 's');
+        }
+    }
+    size_t j = i + len;
+    bool linked = false;
+    if (held) {
+        j = skip_spaces(s, n, j);
+        size_t of = STARTS_WITH(s, n, j, of_word);
+        j = skip_spaces(s, n, j + of);
+        linked = true;
+    } else if (owned && j + 2 < n && s[j] == '\'' && (s[j + 1] | 0x20) == 's' && s[j + 2] == ' ') {
+        linked = true; /* "my name's Sarah" */
+        j += 3;
+    } else if (owned && j + 4 < n && s[j] == 0xE2 && s[j + 1] == 0x80 && s[j + 2] == 0x99 &&
+               (s[j + 3] | 0x20) == 's' && s[j + 4] == ' ') {
+        linked = true; /* the same with a typographic apostrophe */
+        j += 5;
+    } else if (owned) {
+        size_t on = j + 1 < n && s[j] == ' ' ? STARTS_WITH(s, n, j + 1, name_on) : 0;
+        j = after_link(s, n, on > 0 ? j + 1 + on : j, &linked);
+        linked = linked || on > 0;
+    }
+    if (!linked || j >= n) {
+        return 0;
+    }
+    if (probe) {
+        return is_alpha(s[j]) || s[j] >= 0x80 ? j + 1 : 0;
+    }
+    if (held && (!is_upper(s[j]) || WORD_IS(s, j, name_word_end(s, n, j), held_causes))) {
+        return 0; /* "in the name of profit", "... of God": a person's is in Title Case */
+    }
+    *from = j;
+    return person_value(s, n, j);
 }
 
 /* A 3-4 digit number at s[i] with a security-code word before it in the same
@@ -1952,12 +2539,223 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_ca
     return len == 3 && window_has_cvv_word(s, j, to) ? j : 0;
 }
 
-/* The first i' >= i with byte_class[s[i']] & starts (n when none): the next
- * byte a match may start at. 16 bytes at a time where SSE2 is there (most of
+/* The first words of the names the redactor reads in words, by their first
+ * letter: secret_names, spoken_dot, named_street_types, postcode_names,
+ * street_leads and address_names, person_names and title_names (the words
+ * the analyser's hint is, nlp/lexicon/sensitive.txt; nlp_pii_self_check()
+ * checks them against those lists). */
+enum { NAME_SECRET = 1, NAME_DOT, NAME_STREET, NAME_ADDRESS, NAME_PERSON };
+static const struct name_word {
+    const char *text;
+    uint8_t len, family;
+} name_words[] = {
+    {"address", 7, NAME_ADDRESS},    {"ave", 3, NAME_STREET},        {"avenue", 6, NAME_STREET},
+    {"blvd", 4, NAME_STREET},        {"boulevard", 9, NAME_STREET},  {"crescent", 8, NAME_STREET},
+    {"deliver", 7, NAME_ADDRESS},    {"delivered", 9, NAME_ADDRESS}, {"dot", 3, NAME_DOT},
+    {"eircode", 7, NAME_ADDRESS},    {"forename", 8, NAME_PERSON},   {"gardens", 7, NAME_STREET},
+    {"grove", 5, NAME_STREET},       {"lane", 4, NAME_STREET},       {"live", 4, NAME_ADDRESS},
+    {"lives", 5, NAME_ADDRESS},      {"living", 6, NAME_ADDRESS},    {"ln", 2, NAME_STREET},
+    {"maiden", 6, NAME_SECRET},      {"memorable", 9, NAME_SECRET},  {"mews", 4, NAME_STREET},
+    {"moved", 5, NAME_ADDRESS},      {"moving", 6, NAME_ADDRESS},    {"mr", 2, NAME_PERSON},
+    {"mrs", 3, NAME_PERSON},         {"ms", 2, NAME_PERSON},         {"mx", 2, NAME_PERSON},
+    {"name", 4, NAME_PERSON},        {"parade", 6, NAME_STREET},     {"passcode", 8, NAME_SECRET},
+    {"passphrase", 10, NAME_SECRET}, {"passwd", 6, NAME_SECRET},     {"password", 8, NAME_SECRET},
+    {"postal", 6, NAME_ADDRESS},     {"postcode", 8, NAME_ADDRESS},  {"rd", 2, NAME_STREET},
+    {"road", 4, NAME_STREET},        {"ship", 4, NAME_ADDRESS},      {"shipped", 7, NAME_ADDRESS},
+    {"st", 2, NAME_STREET},          {"street", 6, NAME_STREET},     {"surname", 7, NAME_PERSON},
+    {"terrace", 7, NAME_STREET},     {"zip", 3, NAME_ADDRESS},       {"zipcode", 7, NAME_ADDRESS}};
+/* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
+static const uint8_t name_words_from[27] = {0,  3,  5,  6,  9,  10, 11, 13, 13, 13, 13, 13, 18, 27,
+                                            28, 28, 35, 35, 37, 42, 43, 43, 43, 43, 43, 43, 45};
+/* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
+ * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
+static const uint32_t name_lens[26 * 26] = {
+    [3] = 0x80 /* ad */,    [21] = 0x48 /* av */,   [37] = 0x10 /* bl */,
+    [40] = 0x200 /* bo */,  [69] = 0x100 /* cr */,  [82] = 0x280 /* de */,
+    [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,  [144] = 0x100 /* fo */,
+    [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,  [286] = 0x10 /* la */,
+    [294] = 0x70 /* li */,  [299] = 0x4 /* ln */,   [312] = 0x40 /* ma */,
+    [316] = 0x210 /* me */, [326] = 0x60 /* mo */,  [329] = 0xc /* mr */,
+    [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,   [338] = 0x10 /* na */,
+    [390] = 0x540 /* pa */, [404] = 0x140 /* po */, [445] = 0x4 /* rd */,
+    [456] = 0x10 /* ro */,  [475] = 0x90 /* sh */,  [487] = 0x44 /* st */,
+    [488] = 0x80 /* su */,  [498] = 0x80 /* te */,  [658] = 0x88 /* zi */};
+
+/* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
+static int name_family(const unsigned char *s, size_t i, size_t e)
+{
+    unsigned c = (unsigned)((s[i] | 0x20) - 'a');
+    for (unsigned k = name_words_from[c]; k < name_words_from[c + 1]; k++) {
+        const struct name_word *w = &name_words[k];
+        size_t m = 1;
+        while (m < w->len && i + m < e &&
+               (unsigned char)(s[i + m] | 0x20) == (unsigned char)w->text[m]) {
+            m++;
+        }
+        if (m == w->len && i + m == e) {
+            return w->family;
+        }
+    }
+    return 0;
+}
+
+#define NAMED_MAX 16 /* words that name an address or a person, read at their place */
+
+/* The names in words a text holds, found once before the scan (only when the
+ * caller's hint says one may be there): a secret's, "dot", a street type, and
+ * where an address or a person's name after its name starts (the scan
+ * visits those words only; with more than NAMED_MAX, every word). */
+typedef struct word_names {
+    bool secret, dot, street, every_word;
+    bool digit; /* the text holds a figure (a street needs a house number) */
+    int n_at;
+    size_t at[NAMED_MAX];
+    bool address[NAMED_MAX]; /* at[k] names an address, whose value holds a figure */
+    size_t last_digit;       /* where the text's last figure is */
+} word_names;
+
+/* A word starts at s[i] as the analyser's tokeniser reads words (not after a
+ * letter or digit, an '@', or a letter outside ASCII: "שpasswd" is one word). */
+static bool word_start_at(const unsigned char *s, size_t i)
+{
+    unsigned char prev = i > 0 ? s[i - 1] : ' ';
+    return !is_alnum(prev) && prev != '@' && (prev < 0x80 || !after_letter(s, i));
+}
+
+/* s[i] follows a '_' inside a mention's handle ("@x_password"), which the
+ * analyser's tokeniser skips whole: no word of the handle is a name there.
+ * A run of letters, figures and '_' longer than 256 bytes back counts as one
+ * (a refusal only costs a match, and the look back stays bounded). */
+static bool in_handle(const unsigned char *s, size_t i)
+{
+    if (i == 0 || s[i - 1] != '_') {
+        return false;
+    }
+    size_t k = i;
+    while (k > 0 && (is_alnum(s[k - 1]) || s[k - 1] == '_')) {
+        if (i - k >= 256) {
+            return true;
+        }
+        k--;
+    }
+    return k > 0 && s[k - 1] == '@' && is_alnum(s[k]);
+}
+
+/* The lengths (bit L: L letters) of the names of name_words that may start
+ * at s[k] (a letter), s[k + 1] being there: none for most words. */
+static inline uint32_t name_may_start(const unsigned char *s, size_t k)
+{
+    unsigned a = (unsigned)((s[k] | 0x20) - 'a'), b = (unsigned)((s[k + 1] | 0x20) - 'a');
+    return a < 26 && b < 26 ? name_lens[a * 26 + b] : 0;
+}
+
+/* The word that starts at s[k] (a letter after no letter or digit, and
+ * name_may_start()): what find_names() notes of it. */
+static NO_INLINE void note_name(const unsigned char *s, size_t n, size_t k, word_names *w)
+{
+    size_t e = k + 2;
+    while (e < n && is_alpha(s[e])) {
+        e++;
+    }
+    int family = e < n && is_digit(s[e]) ? 0 : name_family(s, k, e);
+    size_t from = k;
+    if (family == NAME_SECRET) {
+        w->secret = w->secret || !in_handle(s, k);
+    } else if (family == NAME_DOT) {
+        w->dot = true;
+    } else if (family == NAME_STREET) {
+        w->street = true;
+    } else if (family != 0 && word_start_at(s, k) && name_start(s, k) &&
+               (family == NAME_ADDRESS || match_person(s, n, k, &from, true) > 0)) {
+        /* the scan tries a match there (an address only when a figure follows:
+         * find_names()) */
+        if (w->n_at < NAMED_MAX) {
+            w->address[w->n_at] = family == NAME_ADDRESS;
+            w->at[w->n_at++] = k;
+        } else {
+            w->every_word = true;
+        }
+    }
+}
+
+static NO_INLINE void find_names(const unsigned char *s, size_t n, word_names *w)
+{
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* the words' starts 16 bytes at a time: a letter after no letter or digit */
+    unsigned carry = 1;         /* the byte before the block is no letter or digit */
+    unsigned char last[32 + 1]; /* the last block, zeros after the text */
+    for (; k < n; k += 16) {
+        const unsigned char *b = s + k;
+        if (k + 17 > n) {
+            memset(last, 0, sizeof last);
+            memcpy(last, s + k, n - k);
+            b = last;
+        }
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)b);
+        __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                        _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                                       _mm_set1_epi8((char)(0x80 + 10)));
+        unsigned letters = (unsigned)_mm_movemask_epi8(letter);
+        unsigned digits = (unsigned)_mm_movemask_epi8(digit);
+        unsigned alnum = letters | digits;
+        if (digits != 0) {
+            w->digit = true;
+            w->last_digit = k + 31 - (size_t)__builtin_clz(digits);
+        }
+        unsigned starts = letters & ~((alnum << 1) | (carry ? 0u : 1u)) & 0xFFFFu;
+        carry = !((alnum >> 15) & 1u);
+        /* the starts a name may be at, without a branch on each */
+        unsigned cand = 0;
+        while (starts != 0) {
+            unsigned bit = (unsigned)__builtin_ctz(starts);
+            uint32_t lens = name_may_start(b, bit);
+            /* the word's letters in the block; one that runs to its end may be longer */
+            unsigned len = (unsigned)__builtin_ctz(~(letters >> bit) | 0x10000u);
+            bool open = len >= 16 - bit;
+            cand |= (unsigned)(open ? lens != 0 : ((lens >> len) & 1u) != 0) << bit;
+            starts &= starts - 1;
+        }
+        while (cand != 0) {
+            note_name(s, n, k + (size_t)__builtin_ctz(cand), w);
+            cand &= cand - 1;
+        }
+    }
+#else
+    for (; k < n; k++) {
+        if (is_digit(s[k])) {
+            w->digit = true;
+            w->last_digit = k;
+        }
+        if (k + 1 < n && is_alpha(s[k]) && (k == 0 || !is_alnum(s[k - 1])) &&
+            name_may_start(s, k) != 0) {
+            note_name(s, n, k, w);
+        }
+    }
+#endif
+    w->street &= w->digit;
+    /* an address's value (a postcode, a house number) holds a figure after its name */
+    int kept = 0;
+    for (int a = 0; a < w->n_at; a++) {
+        if (!w->address[a] || (w->digit && w->last_digit > w->at[a])) {
+            w->address[kept] = w->address[a];
+            w->at[kept++] = w->at[a];
+        }
+    }
+    w->n_at = kept;
+}
+
+/* The first i' >= i with byte_class[s[i']] & starts (n when none, or when
+ * starts is 0): the next byte a match may start at. 16 bytes at a time where SSE2 is there (most of
  * a chat message is lower-case letters and spaces); the same answer as the
  * byte loop at the end. */
 static size_t next_start(const unsigned char *s, size_t n, size_t i, uint8_t starts)
 {
+    if (starts == 0) {
+        return n;
+    }
 #if defined(__SSE2__)
     const __m128i lower_too = _mm_set1_epi8((starts & CLS_ALNUM) ? (char)0xFF : 0);
     for (; i + 16 <= n; i += 16) {
@@ -1985,6 +2783,67 @@ static size_t next_start(const unsigned char *s, size_t n, size_t i, uint8_t sta
     return i;
 }
 
+bool nlp_pii_named(const char *text, size_t n_bytes)
+{
+    word_names names = {0};
+    if (text != NULL) {
+        find_names((const unsigned char *)text, n_bytes, &names);
+    }
+    return names.secret || names.dot || names.street || names.n_at > 0 || names.every_word;
+}
+
+/* The names of `list` in lower case and strictly ascending order. */
+static bool sorted_ok(const struct cvv_word *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        for (size_t m = 0; m < list[k].len; m++) {
+            if (list[k].text[m] >= 'A' && list[k].text[m] <= 'Z') {
+                return false;
+            }
+        }
+        if (k > 0 && strcmp(list[k - 1].text, list[k].text) >= 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The first word of every name of `list` has the family `family` in name_words. */
+static bool family_ok(const struct cvv_word *list, size_t n, int family)
+{
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *t = (const unsigned char *)list[k].text;
+        size_t e = 0;
+        while (e < list[k].len && is_alpha(t[e])) {
+            e++;
+        }
+        if (name_family(t, 0, e) != family) {
+            return false;
+        }
+    }
+    return true;
+}
+#define FAMILY_OK(list, family) family_ok(list, sizeof list / sizeof list[0], family)
+
+bool nlp_pii_self_check(void)
+{
+    size_t n_words = sizeof name_words / sizeof name_words[0];
+    bool ok = name_words_from[26] == n_words &&
+              sorted_ok(non_names, sizeof non_names / sizeof non_names[0]) &&
+              sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]);
+    for (size_t k = 0; k < n_words && ok; k++) {
+        unsigned c = (unsigned)(name_words[k].text[0] - 'a');
+        unsigned b = (unsigned)(name_words[k].text[1] - 'a');
+        ok = c < 26 && k >= name_words_from[c] && k < name_words_from[c + 1] &&
+             strlen(name_words[k].text) == name_words[k].len && b < 26 && name_words[k].len < 32 &&
+             ((name_lens[c * 26 + b] >> name_words[k].len) & 1u);
+    }
+    return ok && FAMILY_OK(secret_names, NAME_SECRET) && FAMILY_OK(spoken_dot, NAME_DOT) &&
+           FAMILY_OK(named_street_types, NAME_STREET) && FAMILY_OK(postcode_names, NAME_ADDRESS) &&
+           FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
+           FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON);
+}
+
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
                    uint32_t counts[NLP_PII_KIND_COUNT])
 {
@@ -1994,9 +2853,19 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
     }
     bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
     bool has_secret = false;
+    const unsigned char *u = (const unsigned char *)text;
     for (size_t k = 0; k < n_bytes && text != NULL && !has_secret; k++) {
-        has_secret = STARTS_WITH((const unsigned char *)text, n_bytes, k, secret_names) > 0 ||
-                     STARTS_WITH((const unsigned char *)text, n_bytes, k, spoken_dot) > 0;
+        if (k > 0 && is_alnum(u[k - 1])) {
+            continue; /* every name starts a word */
+        }
+        has_secret = STARTS_WITH(u, n_bytes, k, secret_names) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, spoken_dot) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, postcode_names) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, street_leads) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, address_names) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, named_street_types) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, person_names) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, title_names) > 0;
     }
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
@@ -2019,7 +2888,12 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     /* every kind needs a digit except e-mail, which needs '@', and what is
      * said in words (a secret after its name, digits read out, a date with a
      * month's name): most chat messages have none and are copied as they are */
-    if (!has_digit && !has_at && !has_secret && !has_spoken && !has_date) {
+    word_names names = {0}; /* the names in words, where the hint says one may be */
+    if (has_secret && s != NULL) {
+        find_names(s, n_bytes, &names);
+    }
+    bool named = names.secret || names.dot || names.street || names.n_at > 0 || names.every_word;
+    if (!has_digit && !has_at && !named && !has_spoken && !has_date) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
         }
@@ -2030,8 +2904,14 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         return 0;
     }
     /* the bytes a match can start at when the text has no '@': a secret's
-     * name and a digit read out start with a letter of either case */
-    uint8_t starts = has_secret || has_spoken ? CLS_START | CLS_ALNUM : CLS_START;
+     * name, a spoken e-mail address and a digit read out start with a letter
+     * of either case; a name of an address or a person is visited where it is */
+    uint8_t starts =
+        names.secret || names.dot || names.every_word || has_spoken ? CLS_START | CLS_ALNUM
+        : has_digit || names.street                                 ? CLS_START
+                                    : 0; /* fewer figures than any kind in them holds */
+    int next_named = 0; /* names.at[next_named]: the next name of an address or a person */
+    size_t named_at = names.n_at > 0 ? names.at[0] : n_bytes;
     /* a date said in words starts at most DATE_LEAD bytes before its month's
      * name: a letter starts a match there too, in [win_lo, month_at] */
     size_t month_at = has_date ? next_month(s, n_bytes, 0) : n_bytes;
@@ -2048,13 +2928,17 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             month_at = next_month(s, n_bytes, i);
             win_lo = month_at > DATE_LEAD ? month_at - DATE_LEAD : 0;
         }
+        while (named_at < i) {
+            named_at = ++next_named < names.n_at ? names.at[next_named] : n_bytes;
+        }
         bool date_window = month_at < n_bytes && i >= win_lo;
-        if (!has_at && !(cls & starts) && !(date_window && (cls & CLS_ALNUM))) {
+        if (!has_at && !(cls & starts) && !(date_window && (cls & CLS_ALNUM)) && i != named_at) {
             /* no match can start here: on to the next byte one may (one inside
              * a word is no boundary, so the word is skipped there), byte by
              * byte in a date's window */
+            size_t limit = month_at < n_bytes ? win_lo : n_bytes;
             i = date_window ? i + 1
-                            : next_start(s, month_at < n_bytes ? win_lo : n_bytes, i + 1, starts);
+                            : next_start(s, limit < named_at ? limit : named_at, i + 1, starts);
             continue;
         }
         unsigned char prev = i > 0 ? s[i - 1] : ' ';
@@ -2064,14 +2948,27 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         bool boundary = !is_alnum(prev) && prev != '@';
         /* a secret's name or an address read out starts a word as the
          * tokeniser reads words (its hint is the name among the tokens) */
-        bool word_start = boundary && (prev < 0x80 || !after_letter(s, i));
-        if (has_secret && word_start && is_alpha(c)) {
+        bool word_start = boundary && (prev < 0x80 || !after_letter(s, i)); /* word_start_at() */
+        if (names.secret && word_start && is_alpha(c) && !in_handle(s, i)) {
             end = match_secret(s, n_bytes, i, &from);
             kind = NLP_PII_SECRET;
         }
-        if (end == 0 && has_secret && word_start && is_alnum(c)) {
+        if (end == 0 && names.dot && word_start && is_alnum(c)) {
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
+        }
+        if (end == 0 && (i == named_at || names.every_word) && word_start && is_alpha(c) &&
+            name_start(s, i)) {
+            end = match_address(s, n_bytes, i, &from);
+            kind = NLP_PII_ADDRESS;
+            if (end == 0) {
+                from = i;
+                end = match_person(s, n_bytes, i, &from, false);
+                kind = NLP_PII_NAME;
+            }
+            if (end == 0) {
+                from = i;
+            }
         }
         if (end == 0 && date_window && boundary && is_alnum(c) && (i == 0 || date_sep(prev))) {
             end = match_spoken_dob(s, n_bytes, i);
@@ -2151,6 +3048,15 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (end == 0 && boundary && is_digit(c)) {
             end = match_pin(s, n_bytes, i);
             kind = NLP_PII_SECRET;
+        }
+        if (end == 0 && names.street && boundary && is_digit(c) && name_start(s, i)) {
+            /* a street whose type is a tagged word ("12 Baker Street", "at
+             * 4 mill lane") */
+            size_t w, w_end;
+            bool context = word_before(s, i, &w, &w_end) && WORD_IS(s, w, w_end, street_context);
+            end = street_at(s, n_bytes, i, false,
+                            context || (i > 0 && s[i - 1] == ':') || (i > 1 && s[i - 2] == ':'));
+            kind = NLP_PII_ADDRESS;
         }
         if (end == 0 && boundary && is_digit(c) && spoken_start(prev) &&
             (i + 1 == n_bytes || !is_alnum(s[i + 1]))) {

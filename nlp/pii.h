@@ -12,8 +12,12 @@
  * digits after its name), PINs and passcodes (4-6 digits after their name), a
  * password or security answer typed in words after its name and a link ("my
  * password is Sunflower88", "maiden name: Okafor"; a common word there is none)
- * and a date of birth after its name or alone in the message (an answer), in
- * figures or in words ("the fifth of March nineteen eighty two"). Numbers read out a digit at a
+ * a date of birth after its name or alone in the message (an answer), in
+ * figures or in words ("the fifth of March nineteen eighty two"), a street
+ * address ("12 Acacia Avenue, Leeds LS1 4AP": anywhere in Title Case, in any
+ * case after "at", "address is", "I live at", ...) or a postcode after its
+ * name, and a person's name after "my name is", "surname:", "in the name of",
+ * ... or a title ("Mrs Okafor"). Numbers read out a digit at a
  * time, in words or single figures ("four five three nine ...", "oh seven seven double oh nine",
  * "the cvv is 7 8 9"), are read as their digits and taken as the same kinds (a card, a code in
  * context, a bank number or PIN after its name, else 10-15 digits as a phone number). Pure
@@ -34,9 +38,14 @@ typedef enum nlp_pii_kind {
     NLP_PII_EMAIL,
     NLP_PII_PHONE,
     NLP_PII_NATIONAL_ID,
-    NLP_PII_BANK,   /* IBAN (mod-97 checked); sort code or account number after its name */
-    NLP_PII_SECRET, /* a PIN or passcode of 4-6 digits after its name; a password in words */
-    NLP_PII_DOB,    /* a date after "date of birth", "DOB", "born on", or alone in the message */
+    NLP_PII_BANK,    /* IBAN (mod-97 checked); sort code or account number after its name */
+    NLP_PII_SECRET,  /* a PIN or passcode of 4-6 digits after its name; a password in words */
+    NLP_PII_DOB,     /* a date after "date of birth", "DOB", "born on", or alone in the message */
+    NLP_PII_ADDRESS, /* a street address (a house number, a street's name and type: anywhere in
+                      * Title Case, after "at", "address is", "I live at" in any case), a
+                      * postcode or ZIP code after its name or a street */
+    NLP_PII_NAME,    /* a person's name after "my name is", "surname:", "in the name of", ...,
+                      * or after a title ("Mrs Okafor") */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;
 

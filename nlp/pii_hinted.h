@@ -1,9 +1,11 @@
 /* nlp/pii_hinted.h - internal: redaction when the caller already knows whether
- * the text has an ASCII digit, an '@' or the name of a password (the analyser's
- * tokeniser does), which saves a pass over the bytes. Same contract as
+ * the text has an ASCII digit, an '@' or the name of a password, an address or
+ * a person (the analyser's tokeniser does), which saves a pass over the bytes. Same contract as
  * nlp_pii_redact(); the hints must be exact (false only when the text really
- * has no digit / no '@' / no secret's name such as "password" or "maiden name"
- * and no word "dot", which a spoken e-mail address holds / no two digits read
+ * has no digit / no '@' / no secret's name such as "password" or "maiden name",
+ * no word "dot", which a spoken e-mail address holds, no name of an address,
+ * a postcode or a person ("address", "live", "postcode", "name", "Mrs") and no
+ * street type ("Street", "Rd"): nlp/lexicon/sensitive.txt's secret_name words / no two digits read
  * out as words one after the other, "four five" / no month's name, "March",
  * "sept", or else neither a digit nor two more words of a number, "fifth",
  * "nineteen", "two": a date said in words holds a month and a year, in
@@ -29,6 +31,20 @@ static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
     return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
            cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
+
+/* Whether the text holds a name the redactor reads in words with what it
+ * names: a secret's name ("password"), "dot" (a spoken e-mail address), a
+ * street type and a figure, or the name of an address or a person with its
+ * value ("my name is Ana", "I live at 4 Mill Lane"). When false,
+ * nlp_pii_redact_hinted() finds the same with has_secret false: the analyser,
+ * whose tokens only say that such a word is there, asks this before it sends
+ * a message without other hints to the redactor. Pure, real-time safe, O(n). */
+bool nlp_pii_named(const char *text, size_t n_bytes);
+
+/* True when the redactor's word lists are in the order its searches need
+ * and its table of the names read in words agrees with its lists (for the
+ * tests). Pure. */
+bool nlp_pii_self_check(void);
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,

@@ -395,8 +395,8 @@ int main(int argc, char **argv)
     row("PII precision, all kinds (generated corpus)", (double)found / (double)(found + spurious),
         "-", ">= 0.95", (int)(found + spurious));
     static const char *const kind_names[NLP_PII_KIND_COUNT] = {
-        "cards",       "CVV",          "e-mail",        "phone",
-        "national id", "bank details", "PIN, password", "date of birth"};
+        "cards",        "CVV",           "e-mail",        "phone",   "national id",
+        "bank details", "PIN, password", "date of birth", "address", "name"};
     for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
         printf("%-58s %s: recall %.4f of %llu, spurious %llu\n", "", kind_names[k],
                ps.expected[k] > 0 ? (double)ps.found[k] / (double)ps.expected[k] : 0.0,

@@ -218,7 +218,11 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "reference 2024-118-77 was closed",
                                           "tracking 1Z999AA10123456784 is wrong",
                                           "the fee went up by 150 last month",
-                                          "my postcode is SW1A 1AA",
+                                          "the postcode checker is down",
+                                          "my name is on the account",
+                                          "my address is wrong on the bill",
+                                          "3 main road closures today",
+                                          "i drove 20 miles down the road",
                                           "is the 5G plan cheaper",
                                           "born in 1985 and a customer since 2010",
                                           "my account was charged twice in March",
@@ -243,7 +247,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
     for (int p = 0; p < parts && o + 160 < cap; p++) {
         const char *sep = o > 0 ? ". " : "";
         int w = 0;
-        switch (pick(s, 12)) {
+        switch (pick(s, 13)) {
         case 0:
         case 1:
             card_text(s, 1, card);
@@ -459,6 +463,65 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 break;
             }
             planted[NLP_PII_DOB]++;
+            break;
+        }
+        case 10: {
+            static const char *const streets[] = {"Acacia",  "Mill",     "St John's", "Church",
+                                                  "Station", "Oak Tree", "Baker"};
+            static const char *const types[] = {"Avenue", "Lane", "Road", "Street", "St", "Rd"};
+            static const char *const towns[] = {"", ", Leeds", ", Milton Keynes", " Bristol"};
+            unsigned house = 1 + pick(s, 250);
+            const char *street = streets[pick(s, 7)], *type = types[pick(s, 6)];
+            char postcode[16];
+            snprintf(postcode, sizeof postcode, "%c%c%u %u%c%c", 'A' + (int)pick(s, 26),
+                     'A' + (int)pick(s, 26), 1 + pick(s, 20), pick(s, 10), 'A' + (int)pick(s, 26),
+                     'A' + (int)pick(s, 26));
+            switch (pick(s, 5)) {
+            case 0:
+                w = snprintf(buf + o, cap - o, "%smy address is %u %s %s%s %s", sep, house, street,
+                             type, towns[pick(s, 4)], postcode);
+                break;
+            case 1: /* typed in lower case after "live at" */
+                w = snprintf(buf + o, cap - o, "%si live at %u mill view", sep, house);
+                break;
+            case 2:
+                w = snprintf(buf + o, cap - o, "%splease deliver to %u %s %s", sep, house, street,
+                             type);
+                break;
+            case 3:
+                w = snprintf(buf + o, cap - o, "%smy postcode is %s", sep, postcode);
+                break;
+            default:
+                w = snprintf(buf + o, cap - o, "%szip code %05u", sep, pick(s, 100000));
+                break;
+            }
+            planted[NLP_PII_ADDRESS]++;
+            break;
+        }
+        case 11: {
+            static const char *const firsts[] = {"Sarah", "Priya", "Wei", "Chidi", "Ana", "José"};
+            static const char *const lasts[] = {"Jones",  "Okafor", "O'Brien",
+                                                "Nguyen", "Patel",  "Smith-Kowalski"};
+            const char *first = firsts[pick(s, 6)], *last = lasts[pick(s, 6)];
+            switch (pick(s, 5)) {
+            case 0:
+                w = snprintf(buf + o, cap - o, "%smy name is %s %s", sep, first, last);
+                break;
+            case 1:
+                w = snprintf(buf + o, cap - o, "%sName: %s", sep, last);
+                break;
+            case 2:
+                w = snprintf(buf + o, cap - o, "%sthe account is in the name of %s %s", sep, first,
+                             last);
+                break;
+            case 3:
+                w = snprintf(buf + o, cap - o, "%sthanks Mrs %s", sep, last);
+                break;
+            default: /* in lower case */
+                w = snprintf(buf + o, cap - o, "%smy name's %s", sep, "sarah");
+                break;
+            }
+            planted[NLP_PII_NAME]++;
             break;
         }
         default:

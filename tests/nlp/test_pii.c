@@ -33,6 +33,14 @@ static void expect_redacted(const redact_case *cases, size_t n)
     }
 }
 
+/* The redactor's word lists are in the order its searches need, and its table
+ * of the names read in words agrees with them (thirtieth session). */
+START_TEST(word_lists_in_order)
+{
+    ck_assert(nlp_pii_self_check());
+}
+END_TEST
+
 START_TEST(luhn_check)
 {
     ck_assert(nlp_pii_luhn_ok("4111111111111111", 16));
@@ -314,6 +322,75 @@ START_TEST(more_national_ids_and_documents)
 }
 END_TEST
 
+/* Where a customer lives and what they are called (thirtieth session): a
+ * street address (a house number, a street's name and type) in Title Case
+ * anywhere or after "at", "address is", "I live at" in any case, with the
+ * town and postcode after it; a postcode or ZIP code after its name; a name
+ * after "my name is", "surname:", "in the name of", ... or a title. */
+START_TEST(addresses_and_names)
+{
+    static const redact_case cases[] = {
+        {"my postcode is SW1A 1AA thanks", "my postcode is [ADDRESS] thanks"},
+        {"postcode sw1a 1aa", "postcode [ADDRESS]"},
+        {"postcode: ls61aa", "postcode: [ADDRESS]"},
+        {"zip code 90210", "zip code [ADDRESS]"},
+        {"zip 90210-1234", "zip [ADDRESS]"},
+        {"postal code is K1A 0B1", "postal code is [ADDRESS]"},
+        {"my address is 12 Acacia Avenue, Leeds LS1 4AP", "my address is [ADDRESS]"},
+        {"I live at 221b Baker Street", "I live at [ADDRESS]"},
+        {"I live at 7 acacia drive, leeds ls1 4ap and I want to cancel",
+         "I live at [ADDRESS] and I want to cancel"},
+        {"Flat 3, 14 High Road", "Flat 3, [ADDRESS]"},
+        {"please send it to 4 St John's Road", "please send it to [ADDRESS]"},
+        {"i'm at 12 baker street", "i'm at [ADDRESS]"},
+        {"my address is 45 Old Mill, Church Way, Leeds", "my address is [ADDRESS]"},
+        {"address: flat 2, 9 mill view", "address: [ADDRESS]"},
+        {"Delivered to 10 Downing Street, London SW1A 2AA yesterday",
+         "Delivered to [ADDRESS] yesterday"},
+        {"my name is Sarah Jones and I want to cancel", "my name is [NAME] and I want to cancel"},
+        {"my name is sarah jones and i want to cancel", "my name is [NAME] and i want to cancel"},
+        {"Hi, my name is John, calling about my bill",
+         "Hi, my name is [NAME], calling about my bill"},
+        {"Name: John Smith, DOB 12/03/1985", "Name: [NAME], DOB [DOB]"},
+        {"the name on the card is Mr J. Smith", "the name on the card is [NAME]"},
+        {"the account is in the name of Ahmed Khan", "the account is in the name of [NAME]"},
+        {"the booking is under the name Okafor", "the booking is under the name [NAME]"},
+        {"Thank you Mrs Okafor, I'll sort that now", "Thank you [NAME], I'll sort that now"},
+        {"my husband's name is David", "my husband's name is [NAME]"},
+        {"my name's Priya", "my name's [NAME]"},
+        {"surname is O'Brien-Smith", "surname is [NAME]"},
+        {"my name is Jos\xc3\xa9 Garc\xc3\xad"
+         "a",
+         "my name is [NAME]"},
+        /* no address, no name */
+        {"sw1a 1aa", NULL},
+        {"order 90210 is late", NULL},
+        {"postcode is wrong on order 30291", NULL},
+        {"3 main road closures today", NULL},
+        {"I drove 20 miles down the road", NULL},
+        {"we lived in the house for 40 years. Please close the account", NULL},
+        {"my address is wrong on the bill", NULL},
+        {"my name is on the account", NULL},
+        {"my name is spelled wrong on the bill", NULL},
+        {"my name is misspelled", NULL},
+        {"what name is on the account?", NULL},
+        {"Name is wrong", NULL},
+        {"the account is in the name of my late husband", NULL},
+        {"in the name of God", NULL},
+        {"the product name is Galaxy", NULL},
+        {"MS Teams keeps crashing", NULL},
+        {"ms word won't open", NULL},
+        /* inside a link or a mention, whose words the tokeniser does not read */
+        {"@bob_name is John", NULL},
+        {"@x_password is Sunflower", NULL},
+        {"@x_password is Sunflower, my password is Tulip",
+         "@x_password is Sunflower, my password is [SECRET]"},
+        {"http://x.co/a?name=John", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(bad_arguments_and_counts)
 {
     char small[4];
@@ -323,8 +400,9 @@ START_TEST(bad_arguments_and_counts)
     uint32_t counts[NLP_PII_KIND_COUNT];
     size_t len = 0;
     const char *t = "4111111111111111 cvv 123, a@b.io, +1 212 555 0100, 123-45-6789, "
-                    "sort code 12-34-56, pin 4821, date of birth 12/03/1985";
-    ck_assert_int_eq(nlp_pii_redact(t, strlen(t), out, sizeof out, &len, counts), 8);
+                    "sort code 12-34-56, pin 4821, date of birth 12/03/1985, postcode LS1 4AP, "
+                    "my name is Ana";
+    ck_assert_int_eq(nlp_pii_redact(t, strlen(t), out, sizeof out, &len, counts), 10);
     for (int k = 0; k < NLP_PII_KIND_COUNT; k++) {
         ck_assert_uint_eq(counts[k], 1);
     }
@@ -454,7 +532,18 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "dob fifth-march 1982", "date of birth: MARCH 5TH, 1982", "dob:march the fifth, 1982",
         "my password is Tulip. my ni number is ab123456c", "four five: my ni number is ab123456c",
         "fifth of march, ni number ab123456c", "password x. passport ab1234567 AB1234567",
-        "my account no. is 12345678"};
+        "my account no. is 12345678",
+        /* a password's name, an address's or a name's in a mention's handle */
+        "@x_password is Sunflower", "@jo_name is Ann", "@x_street 12 Baker Street",
+        "see https://x.co/address is 4 Mill Lane", "#name is Ann", "name\xd7\xa9 is Ann",
+        "\xd7\xa9name is Ann", "12 Baker \xd7\xa9Street", "12 Baker Street\xd7\xa9",
+        "my name's Ann", "my name\xe2\x80\x99s Ann", "I live at 4 mill view",
+        /* without a figure only a person's name or a secret is read after its
+         * name, and the analyser looks only then: each such name */
+        "my passcode is tulip", "passphrase: tulip", "passwd is tulip", "maiden name is Okafor",
+        "memorable word is tulip", "forename: Ana", "surname is Okafor", "Mx Okafor", "Mr Okafor",
+        "MRS OKAFOR", "Ms Okafor", "jo dot doe at gmail dot com", "my address is Mill Lane",
+        "I live at Mill Lane", "postcode is SW one", "Baker Street"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -479,6 +568,7 @@ Suite *nlp_pii_suite(void)
 {
     Suite *s = suite_create("nlp_pii");
     TCase *tc = tcase_create("redact");
+    tcase_add_test(tc, word_lists_in_order);
     tcase_add_test(tc, luhn_check);
     tcase_add_test(tc, cards_luhn_valid_only);
     tcase_add_test(tc, cvv_only_in_context);
@@ -486,6 +576,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, bank_details_pins_and_birth_dates);
     tcase_add_test(tc, dates_of_birth_said_and_answered);
     tcase_add_test(tc, more_national_ids_and_documents);
+    tcase_add_test(tc, addresses_and_names);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
