@@ -499,8 +499,25 @@
     "name", "surname", "forename", "mr", "mrs", "ms", "mx", "password", "passcode", "passphrase",  \
         "passwd", "maiden", "memorable", "dot"
 #define N_WORDS_NO_FIGURE 14
-#define SAFETY_JOKE       0.6f
-#define SAFETY_PLAIN      0.7f /* a plain statement's evidence: hard times (and the engine's alert) */
+/* A risk told as long past, with nothing said of it since ("I self-harmed as
+ * a teenager, it was over 15 years ago", "two years ago I left an abusive
+ * relationship, I'm safe and settled now"): the topic stays, at SAFETY_PAST,
+ * an agent's cue (a vulnerable customer) without a supervisor's alert, unless
+ * a word says it is back or goes on ("again", "still", "last night") */
+#define PAST_WORDS        "ago", "teenager", "child", "kid", "teens", "childhood", "younger", "past"
+#define N_PAST_WORDS      8
+#define PAST_LEADS        "as", "a", "my", "in", "was", "were", "the"
+#define N_PAST_LEADS      7
+#define PAST_BEFORE_AGO   "years", "year", "decades", "decade", "long"
+#define N_PAST_BEFORE_AGO 5
+#define RECENT_WORDS                                                                               \
+    "again", "still", "started", "starting", "restarted", "recently", "lately", "currently",       \
+        "tonight", "today", "yesterday", "anymore", "relapsed", "relapse", "last", "week",         \
+        "weeks", "month", "months", "days"
+#define N_RECENT_WORDS 20
+#define SAFETY_PAST    0.6f
+#define SAFETY_JOKE    0.6f
+#define SAFETY_PLAIN   0.7f /* a plain statement's evidence: hard times (and the engine's alert) */
 /* ... but the whole of it is leaving: "cancel the whole contract not just the
  * add on", "stop the deliveries altogether" */
 #define WHOLE_WORDS   "whole", "everything", "altogether", "entirely", "completely", "all", "both"
@@ -759,6 +776,10 @@ struct nlp_analyzer {
     int32_t senior_words[N_SENIOR_WORDS];       /* word ids of SENIOR_WORDS, or -1 */
     int32_t laugh_words[N_LAUGH_WORDS];         /* word ids of LAUGH_WORDS, or -1 */
     int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
+    int32_t past_words[N_PAST_WORDS];           /* word ids of PAST_WORDS, or -1 */
+    int32_t past_before_ago[N_PAST_BEFORE_AGO]; /* word ids of PAST_BEFORE_AGO, or -1 */
+    int32_t past_leads[N_PAST_LEADS];           /* word ids of PAST_LEADS, or -1 */
+    int32_t recent_words[N_RECENT_WORDS];       /* word ids of RECENT_WORDS, or -1 */
     int32_t kept_what[N_KEPT_WHAT];             /* word ids of KEPT_WHAT, or -1 */
     int32_t no_keep_words[N_NO_KEEP_WORDS];     /* word ids of NO_KEEP_WORDS, or -1 */
     int32_t rival_nouns[N_RIVAL_NOUNS];         /* word ids of RIVAL_NOUNS, or -1 */
@@ -910,6 +931,10 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
     LOAD_WORD_IDS(an, laugh_words, LAUGH_WORDS);
     LOAD_WORD_IDS(an, words_no_figure, WORDS_NO_FIGURE);
+    LOAD_WORD_IDS(an, past_words, PAST_WORDS);
+    LOAD_WORD_IDS(an, past_before_ago, PAST_BEFORE_AGO);
+    LOAD_WORD_IDS(an, past_leads, PAST_LEADS);
+    LOAD_WORD_IDS(an, recent_words, RECENT_WORDS);
     LOAD_WORD_IDS(an, kept_what, KEPT_WHAT);
     LOAD_WORD_IDS(an, no_keep_words, NO_KEEP_WORDS);
     LOAD_WORD_IDS(an, rival_nouns, RIVAL_NOUNS);
@@ -2593,6 +2618,40 @@ static RARE bool any_token_in(const nlp_analyzer *an, size_t n_tok, const int32_
         }
     }
     return false;
+}
+
+/* Whether a risk is told as long past (SAFETY_PAST): "... years ago", "as a
+ * teenager", "as a child", "in my teens", "in my childhood", "when I was
+ * younger", "in the past", and no word that it is back or goes on
+ * (RECENT_WORDS: "again", "still", "last night", "anymore", ...). */
+static RARE bool told_as_past(const nlp_analyzer *an, size_t n_tok)
+{
+    const int32_t *lead = an->past_leads; /* as, a, my, in, was, were, the */
+    bool past = false;
+    for (size_t i = 0; i < n_tok; i++) {
+        int32_t w = an->tokens[i].word_id;
+        if (word_in(w, an->recent_words, N_RECENT_WORDS)) {
+            return false;
+        }
+        int32_t b1 = i > 0 ? an->tokens[i - 1].word_id : -1;
+        int32_t b2 = i > 1 ? an->tokens[i - 2].word_id : -1;
+        if (w < 0) {
+            continue;
+        }
+        if (w == an->past_words[0]) { /* "two years ago", "15 years ago", "a long time ago" */
+            past = past || word_in(b1, an->past_before_ago, N_PAST_BEFORE_AGO) ||
+                   word_in(b2, an->past_before_ago, N_PAST_BEFORE_AGO);
+        } else if (w == an->past_words[1] || w == an->past_words[2] || w == an->past_words[3]) {
+            past = past || (b1 == lead[1] && b2 == lead[0]); /* "as a teenager" */
+        } else if (w == an->past_words[4] || w == an->past_words[5]) {
+            past = past || (b2 == lead[3] && (b1 == lead[2] || b1 == lead[6])); /* "in my teens" */
+        } else if (w == an->past_words[6]) {
+            past = past || b1 == lead[4] || b1 == lead[5]; /* "when I was younger" */
+        } else if (w == an->past_words[7]) {
+            past = past || (b1 == lead[6] && b2 == lead[3]); /* "in the past" */
+        }
+    }
+    return past;
 }
 
 /* Whether a word of the message puts a fault right (PUT_RIGHT_WORDS): the
@@ -4578,6 +4637,9 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     if (topic[NLP_TOPIC_SAFETY] > SAFETY_JOKE &&
         any_token_in(an, n_tok, an->laugh_words, N_LAUGH_WORDS)) {
         topic[NLP_TOPIC_SAFETY] = SAFETY_JOKE;
+    }
+    if (topic[NLP_TOPIC_SAFETY] > SAFETY_PAST && told_as_past(an, n_tok)) {
+        topic[NLP_TOPIC_SAFETY] = SAFETY_PAST;
     }
     {
         /* the more vulnerable topic wins a near tie: "my husband died, close his account";

@@ -3085,7 +3085,8 @@ static const topic_case topic_cases[] = {
  * scores 0.95 (the engine alerts a supervisor from 0.7); one that often means
  * something milder, or said laughing, opens the topic at 0.6, below the alert,
  * and the score is the safety evidence even when another topic scores more
- * (twenty-ninth session). */
+ * (twenty-ninth session); so does one told as long past and over, unless a
+ * word says it is back or goes on (thirtieth session). */
 START_TEST(a_customer_at_risk)
 {
     /* each message's safety score lies in [lo, hi): 0.9 up a plain statement,
@@ -3114,6 +3115,18 @@ START_TEST(a_customer_at_risk)
         {"I want to die, I sent it to the wrong address", 0.5f, 0.7f},
         {"I'm scared he'll find out I called", 0.5f, 0.7f},
         {"he checks my phone every night", 0.5f, 0.7f},
+        /* told as long past and over (thirtieth session): the cue, no alert ... */
+        {"I self-harmed as a teenager, does that affect my life insurance? It was 15 years ago",
+         0.5f, 0.7f},
+        {"Two years ago I left an abusive relationship. I'm safe and settled now", 0.5f, 0.7f},
+        {"I tried to take my own life in my teens", 0.5f, 0.7f},
+        /* ... unless it is back or goes on */
+        {"I self-harmed as a teenager and I've started again", 0.9f, 1.01f},
+        {"I tried to kill myself two years ago and I feel like that again", 0.9f, 1.01f},
+        {"I attempted suicide years ago and I'm still struggling", 0.9f, 1.01f},
+        {"as a child I was abused and last night he hit me", 0.9f, 1.01f},
+        {"I attempted suicide as a teenager and I'm currently in a bad place", 0.9f, 1.01f},
+        {"my partner hits me in front of my child", 0.9f, 1.01f},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         nlp_result r = cust(cases[i].text);
