@@ -2310,6 +2310,7 @@ static size_t address_value(const unsigned char *s, size_t n, size_t j)
         return 0; /* a long number is another kind's */
     }
     size_t end = 0;
+    bool named = false; /* a word of letters: a street's or a town's name, not a phone number */
     for (int words = 0; words < 8; words++) {
         size_t k = e;
         if (k < n && s[k] == ',') {
@@ -2319,7 +2320,7 @@ static size_t address_value(const unsigned char *s, size_t n, size_t j)
             break;
         }
         size_t w = k + 1;
-        size_t p = postcode_at(s, n, w);
+        size_t p = named ? postcode_at(s, n, w) : 0;
         if (p > 0) {
             return p;
         }
@@ -2327,9 +2328,10 @@ static size_t address_value(const unsigned char *s, size_t n, size_t j)
         if (we == w || WORD_IN_SORTED(s, w, we, address_stops) || we - start > ADDRESS_MAX) {
             break;
         }
+        named = named || !is_digit(s[w]);
         e = end = we;
     }
-    return end;
+    return named ? end : 0;
 }
 
 /* An address after its name at s[i] (name_start()): a postcode after

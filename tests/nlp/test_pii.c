@@ -370,6 +370,8 @@ START_TEST(addresses_and_names)
         {"I drove 20 miles down the road", NULL},
         {"we lived in the house for 40 years. Please close the account", NULL},
         {"my address is wrong on the bill", NULL},
+        {"my address is 07700 900123", "my address is [PHONE]"},
+        {"my address is 12, I think", NULL},
         {"my name is on the account", NULL},
         {"my name is spelled wrong on the bill", NULL},
         {"my name is misspelled", NULL},
