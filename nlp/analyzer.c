@@ -492,13 +492,13 @@
     "lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "jk", "\U0001F602", "\U0001F923"
 #define N_LAUGH_WORDS 9
 /* The words the redactor reads a person's name or a secret after (nlp/pii.c:
- * person_names, title_names, secret_names, spoken_dot): of the words of its
+ * person_names, title_names, signoff_names, secret_names, spoken_dot): of the words of its
  * hint (NLP_WORD2_SECRET) the only ones it reads anything after in a message
  * without a figure (an address or a postcode holds one) */
 #define WORDS_NO_FIGURE                                                                            \
-    "name", "surname", "forename", "mr", "mrs", "ms", "mx", "password", "passcode", "passphrase",  \
-        "passwd", "maiden", "memorable", "dot"
-#define N_WORDS_NO_FIGURE 14
+    "name", "surname", "forename", "mr", "mrs", "ms", "mx", "regards", "sincerely", "faithfully",  \
+        "password", "passcode", "passphrase", "passwd", "maiden", "memorable", "dot"
+#define N_WORDS_NO_FIGURE 17
 /* A risk told as long past, with nothing said of it since ("I self-harmed as
  * a teenager, it was over 15 years ago", "two years ago I left an abusive
  * relationship, I'm safe and settled now"): the topic stays, at SAFETY_PAST,

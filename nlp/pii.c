@@ -1943,7 +1943,7 @@ static size_t match_secret(const unsigned char *s, size_t n, size_t i, size_t *f
  * The analyser's hint for them is one of these words among its tokens (the
  * secret_name tag of nlp/lexicon/sensitive.txt, which must list every word
  * that starts an entry of postcode_names, street_leads, address_names,
- * person_names, title_names and named_street_types), as for a password's
+ * person_names, title_names, signoff_names and named_street_types), as for a password's
  * name. A match starts at such a word as the tokeniser reads words
  * (name_start()), or at a house number whose street type is one. */
 
@@ -2007,6 +2007,10 @@ static const struct cvv_word address_stops[] = {
 /* A person's name after its name ("my name is", "surname:") and titles. */
 static const struct cvv_word person_names[] = {NAME_WORD("name"), NAME_WORD("surname"),
                                                NAME_WORD("forename")};
+/* A letter's or an e-mail's closing, which the writer's name follows at its end
+ * ("Kind regards, Joanna Wells", "Yours sincerely,\nFiona Campbell"). */
+static const struct cvv_word signoff_names[] = {NAME_WORD("regards"), NAME_WORD("sincerely"),
+                                                NAME_WORD("faithfully")};
 static const struct cvv_word title_names[] = {NAME_WORD("mrs"), NAME_WORD("mr"), NAME_WORD("ms"),
                                               NAME_WORD("mx")};
 static const struct cvv_word value_titles[] = {NAME_WORD("mrs"), NAME_WORD("mr"),   NAME_WORD("ms"),
@@ -2428,6 +2432,45 @@ static size_t person_value(const unsigned char *s, size_t n, size_t j)
     return end > 0 && s[end - 1] != '.' ? end : 0;
 }
 
+/* The writer's name after a closing whose word ends at s[j] ("Kind regards,
+ * Joanna Wells"): a comma or a stop, white space, then a name in Title Case
+ * or capitals (person_value()) and nothing but marks and white space after
+ * it to the end of the text. Returns its end and sets *from, else 0; with
+ * probe, non-zero when a capital follows the closing. */
+static size_t signoff(const unsigned char *s, size_t n, size_t j, size_t *from, bool probe)
+{
+    if (j < n && (s[j] == ',' || s[j] == '.')) {
+        j++;
+    }
+    size_t k = j;
+    while (k < n && (s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t')) {
+        k++;
+    }
+    if (k == j || k >= n || !(is_upper(s[k]) || s[k] >= 0x80)) {
+        return 0;
+    }
+    if (probe) {
+        return k + 1;
+    }
+    size_t end = person_value(s, n, k);
+    if (end > 0 && end + 5 < n && s[end] == ' ' && (s[end + 1] | 0x20) == 'a' &&
+        (s[end + 2] | 0x20) == 'n' && (s[end + 3] | 0x20) == 'd' && s[end + 4] == ' ' &&
+        is_upper(s[end + 5])) {
+        size_t more = person_value(s, n, end + 5); /* "Sam and Eliza Morton" */
+        end = more > 0 ? more : end;
+    }
+    if (end == 0 || !is_upper(s[k])) {
+        return 0; /* a name in lower case after a closing is no name */
+    }
+    for (size_t m = end; m < n; m++) {
+        if (is_alnum(s[m]) || s[m] >= 0x80) {
+            return 0; /* the closing is not the end of the text */
+        }
+    }
+    *from = k;
+    return end;
+}
+
 /* A person's name after its name at s[i] (name_start()): "my name is ...",
  * "first name: ...", "name's ...", "the name on the card is ...", "in the
  * name of ...", "surname ...", or a title and a name ("Mrs Okafor"). Returns
@@ -2436,7 +2479,11 @@ static size_t person_value(const unsigned char *s, size_t n, size_t j)
  * letter after them (find_names()). */
 static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *from, bool probe)
 {
-    size_t len = STARTS_WITH(s, n, i, title_names);
+    size_t len = STARTS_WITH(s, n, i, signoff_names);
+    if (len > 0) {
+        return signoff(s, n, i + len, from, probe);
+    }
+    len = STARTS_WITH(s, n, i, title_names);
     if (len > 0) {
         if (len == 2 && is_upper(s[i]) && is_upper(s[i + 1]) && (s[i + 1] | 0x20) == 's') {
             return 0; /* "MS": Microsoft */
@@ -2543,7 +2590,7 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_ca
 
 /* The first words of the names the redactor reads in words, by their first
  * letter: secret_names, spoken_dot, named_street_types, postcode_names,
- * street_leads and address_names, person_names and title_names (the words
+ * street_leads and address_names, person_names, title_names and signoff_names (the words
  * the analyser's hint is, nlp/lexicon/sensitive.txt; nlp_pii_self_check()
  * checks them against those lists). */
 enum { NAME_SECRET = 1, NAME_DOT, NAME_STREET, NAME_ADDRESS, NAME_PERSON };
@@ -2551,36 +2598,38 @@ static const struct name_word {
     const char *text;
     uint8_t len, family;
 } name_words[] = {
-    {"address", 7, NAME_ADDRESS},    {"ave", 3, NAME_STREET},        {"avenue", 6, NAME_STREET},
-    {"blvd", 4, NAME_STREET},        {"boulevard", 9, NAME_STREET},  {"crescent", 8, NAME_STREET},
-    {"deliver", 7, NAME_ADDRESS},    {"delivered", 9, NAME_ADDRESS}, {"dot", 3, NAME_DOT},
-    {"eircode", 7, NAME_ADDRESS},    {"forename", 8, NAME_PERSON},   {"gardens", 7, NAME_STREET},
-    {"grove", 5, NAME_STREET},       {"lane", 4, NAME_STREET},       {"live", 4, NAME_ADDRESS},
-    {"lives", 5, NAME_ADDRESS},      {"living", 6, NAME_ADDRESS},    {"ln", 2, NAME_STREET},
-    {"maiden", 6, NAME_SECRET},      {"memorable", 9, NAME_SECRET},  {"mews", 4, NAME_STREET},
-    {"moved", 5, NAME_ADDRESS},      {"moving", 6, NAME_ADDRESS},    {"mr", 2, NAME_PERSON},
-    {"mrs", 3, NAME_PERSON},         {"ms", 2, NAME_PERSON},         {"mx", 2, NAME_PERSON},
-    {"name", 4, NAME_PERSON},        {"parade", 6, NAME_STREET},     {"passcode", 8, NAME_SECRET},
-    {"passphrase", 10, NAME_SECRET}, {"passwd", 6, NAME_SECRET},     {"password", 8, NAME_SECRET},
-    {"postal", 6, NAME_ADDRESS},     {"postcode", 8, NAME_ADDRESS},  {"rd", 2, NAME_STREET},
-    {"road", 4, NAME_STREET},        {"ship", 4, NAME_ADDRESS},      {"shipped", 7, NAME_ADDRESS},
-    {"st", 2, NAME_STREET},          {"street", 6, NAME_STREET},     {"surname", 7, NAME_PERSON},
-    {"terrace", 7, NAME_STREET},     {"zip", 3, NAME_ADDRESS},       {"zipcode", 7, NAME_ADDRESS}};
+    {"address", 7, NAME_ADDRESS}, {"ave", 3, NAME_STREET},         {"avenue", 6, NAME_STREET},
+    {"blvd", 4, NAME_STREET},     {"boulevard", 9, NAME_STREET},   {"crescent", 8, NAME_STREET},
+    {"deliver", 7, NAME_ADDRESS}, {"delivered", 9, NAME_ADDRESS},  {"dot", 3, NAME_DOT},
+    {"eircode", 7, NAME_ADDRESS}, {"faithfully", 10, NAME_PERSON}, {"forename", 8, NAME_PERSON},
+    {"gardens", 7, NAME_STREET},  {"grove", 5, NAME_STREET},       {"lane", 4, NAME_STREET},
+    {"live", 4, NAME_ADDRESS},    {"lives", 5, NAME_ADDRESS},      {"living", 6, NAME_ADDRESS},
+    {"ln", 2, NAME_STREET},       {"maiden", 6, NAME_SECRET},      {"memorable", 9, NAME_SECRET},
+    {"mews", 4, NAME_STREET},     {"moved", 5, NAME_ADDRESS},      {"moving", 6, NAME_ADDRESS},
+    {"mr", 2, NAME_PERSON},       {"mrs", 3, NAME_PERSON},         {"ms", 2, NAME_PERSON},
+    {"mx", 2, NAME_PERSON},       {"name", 4, NAME_PERSON},        {"parade", 6, NAME_STREET},
+    {"passcode", 8, NAME_SECRET}, {"passphrase", 10, NAME_SECRET}, {"passwd", 6, NAME_SECRET},
+    {"password", 8, NAME_SECRET}, {"postal", 6, NAME_ADDRESS},     {"postcode", 8, NAME_ADDRESS},
+    {"rd", 2, NAME_STREET},       {"regards", 7, NAME_PERSON},     {"road", 4, NAME_STREET},
+    {"ship", 4, NAME_ADDRESS},    {"shipped", 7, NAME_ADDRESS},    {"sincerely", 9, NAME_PERSON},
+    {"st", 2, NAME_STREET},       {"street", 6, NAME_STREET},      {"surname", 7, NAME_PERSON},
+    {"terrace", 7, NAME_STREET},  {"zip", 3, NAME_ADDRESS},        {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
-static const uint8_t name_words_from[27] = {0,  3,  5,  6,  9,  10, 11, 13, 13, 13, 13, 13, 18, 27,
-                                            28, 28, 35, 35, 37, 42, 43, 43, 43, 43, 43, 43, 45};
+static const uint8_t name_words_from[27] = {0,  3,  5,  6,  9,  10, 12, 14, 14, 14, 14, 14, 19, 28,
+                                            29, 29, 36, 36, 39, 45, 46, 46, 46, 46, 46, 46, 48};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
 static const uint32_t name_lens[26 * 26] = {
     [3] = 0x80 /* ad */,    [21] = 0x48 /* av */,   [37] = 0x10 /* bl */,
     [40] = 0x200 /* bo */,  [69] = 0x100 /* cr */,  [82] = 0x280 /* de */,
-    [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,  [144] = 0x100 /* fo */,
-    [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,  [286] = 0x10 /* la */,
-    [294] = 0x70 /* li */,  [299] = 0x4 /* ln */,   [312] = 0x40 /* ma */,
-    [316] = 0x210 /* me */, [326] = 0x60 /* mo */,  [329] = 0xc /* mr */,
-    [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,   [338] = 0x10 /* na */,
-    [390] = 0x540 /* pa */, [404] = 0x140 /* po */, [445] = 0x4 /* rd */,
-    [456] = 0x10 /* ro */,  [475] = 0x90 /* sh */,  [487] = 0x44 /* st */,
+    [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,  [130] = 0x400 /* fa */,
+    [144] = 0x100 /* fo */, [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,
+    [286] = 0x10 /* la */,  [294] = 0x70 /* li */,  [299] = 0x4 /* ln */,
+    [312] = 0x40 /* ma */,  [316] = 0x210 /* me */, [326] = 0x60 /* mo */,
+    [329] = 0xc /* mr */,   [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,
+    [338] = 0x10 /* na */,  [390] = 0x540 /* pa */, [404] = 0x140 /* po */,
+    [445] = 0x4 /* rd */,   [446] = 0x80 /* re */,  [456] = 0x10 /* ro */,
+    [475] = 0x90 /* sh */,  [476] = 0x200 /* si */, [487] = 0x44 /* st */,
     [488] = 0x80 /* su */,  [498] = 0x80 /* te */,  [658] = 0x88 /* zi */};
 
 /* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
@@ -2843,7 +2892,8 @@ bool nlp_pii_self_check(void)
     return ok && FAMILY_OK(secret_names, NAME_SECRET) && FAMILY_OK(spoken_dot, NAME_DOT) &&
            FAMILY_OK(named_street_types, NAME_STREET) && FAMILY_OK(postcode_names, NAME_ADDRESS) &&
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
-           FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON);
+           FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
+           FAMILY_OK(signoff_names, NAME_PERSON);
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
@@ -2867,7 +2917,8 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
                      STARTS_WITH(u, n_bytes, k, address_names) > 0 ||
                      STARTS_WITH(u, n_bytes, k, named_street_types) > 0 ||
                      STARTS_WITH(u, n_bytes, k, person_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, title_names) > 0;
+                     STARTS_WITH(u, n_bytes, k, title_names) > 0 ||
+                     STARTS_WITH(u, n_bytes, k, signoff_names) > 0;
     }
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;

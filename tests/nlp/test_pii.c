@@ -362,6 +362,12 @@ START_TEST(addresses_and_names)
         {"my name is Jos\xc3\xa9 Garc\xc3\xad"
          "a",
          "my name is [NAME]"},
+        {"The boiler has failed again. Kind regards, Joanna Wells",
+         "The boiler has failed again. Kind regards, [NAME]"},
+        {"Please close the account.\nYours sincerely,\nFiona Campbell\n",
+         "Please close the account.\nYours sincerely,\n[NAME]\n"},
+        {"We will leave on Friday. Regards, Sam and Eliza Morton",
+         "We will leave on Friday. Regards, [NAME]"},
         /* no address, no name */
         {"sw1a 1aa", NULL},
         {"order 90210 is late", NULL},
@@ -382,6 +388,9 @@ START_TEST(addresses_and_names)
         {"the product name is Galaxy", NULL},
         {"MS Teams keeps crashing", NULL},
         {"ms word won't open", NULL},
+        {"Kind regards, the Accounts Team", NULL},
+        {"regards, Sam. PS my order is late", NULL},
+        {"with kind regards, sam", NULL},
         /* inside a link or a mention, whose words the tokeniser does not read */
         {"@bob_name is John", NULL},
         {"@x_password is Sunflower", NULL},
@@ -544,8 +553,9 @@ START_TEST(analyser_redaction_matches_pii_redact)
          * name, and the analyser looks only then: each such name */
         "my passcode is tulip", "passphrase: tulip", "passwd is tulip", "maiden name is Okafor",
         "memorable word is tulip", "forename: Ana", "surname is Okafor", "Mx Okafor", "Mr Okafor",
-        "MRS OKAFOR", "Ms Okafor", "jo dot doe at gmail dot com", "my address is Mill Lane",
-        "I live at Mill Lane", "postcode is SW one", "Baker Street"};
+        "Regards, Ana", "yours faithfully\nAna Okafor", "sincerely, ANA", "MRS OKAFOR", "Ms Okafor",
+        "jo dot doe at gmail dot com", "my address is Mill Lane", "I live at Mill Lane",
+        "postcode is SW one", "Baker Street"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
