@@ -1578,7 +1578,8 @@ static RARE size_t redaction_marker(const unsigned char *s, size_t n, size_t i)
         return 0;
     }
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        if (strlen(marks[m]) == k - i - 1 && memcmp(marks[m], s + i + 1, k - i - 1) == 0) {
+        if (strncmp(marks[m], (const char *)s + i + 1, k - i - 1) == 0 &&
+            marks[m][k - i - 1] == 0) {
             return k + 1 - i;
         }
     }

@@ -2096,8 +2096,25 @@ static const struct cvv_word non_names[] = {
  * the hints), so this may refuse more than the tokeniser skips. */
 static bool name_start(const unsigned char *s, size_t i)
 {
-    if (i > 0 && (s[i - 1] == 0 || strchr(" \t\n\r(\"',.;!?*", s[i - 1]) == NULL)) {
-        return false;
+    if (i > 0) {
+        switch (s[i - 1]) {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case '(':
+        case '"':
+        case '\'':
+        case ',':
+        case '.':
+        case ';':
+        case '!':
+        case '?':
+        case '*':
+            break;
+        default:
+            return false;
+        }
     }
     for (size_t k = i; k > 0; k--) {
         unsigned char c = s[k - 1];

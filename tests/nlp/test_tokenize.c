@@ -96,6 +96,20 @@ START_TEST(url_scheme_is_the_words_own_bytes)
 }
 END_TEST
 
+/* The redactor's markers are no words: a transcript redacted before and read
+ * again ("[NAME]" would be the word "name", the redactor's hint for a name);
+ * other text in brackets is (thirtieth session). */
+START_TEST(redaction_markers_are_no_words)
+{
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    ck_assert_uint_eq(analyze(an, "thanks [NAME] for the help").n_tokens, 4);
+    ck_assert_uint_eq(analyze(an, "card [CARD] code [CVV] at [ADDRESS]").n_tokens, 3);
+    ck_assert_uint_eq(analyze(an, "[NAMES] [Name] [NAME [IT]").n_tokens, 4);
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 /* Puts the edge node --word--> child (accepting entry, -1 for none) in a
  * hand-made edge table, as nlp/gen_lexicon.py does. */
 static void put_edge(nlp_lex_edge_slot *slots, uint32_t bits, uint8_t *filter, uint32_t node,
@@ -199,6 +213,7 @@ START_TEST(word_path_matches_reference_on_edge_cases)
              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm"),
         CASE("aaa bbbb ccccc 000 1000 a1a1a1 AAA Aaa aAA zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
         CASE("http://x.co/a https://y.org/1 htt://z http:x https/ ftp://q HTTP://Z"),
+        CASE("thanks [NAME] for [CARD][CVV] at [ADDRESS], [NAMES] [Name] [NAME [ID]x"),
         CASE("caf\xc3\xa9 na\xc3\xafve cafe\xcc\x81 don\xe2\x80\x99t I\xe2\x80\x99m "
              "\xef\xbc\xa7\xef\xbc\xaf"),
         CASE("#hashtag #NotGood @user mail me at a@b.co or +44 20 7946 0958, card "
@@ -383,6 +398,7 @@ Suite *nlp_tokenize_suite(void)
     tcase_add_test(tc, every_rule_word_has_a_word_id);
     tcase_add_test(tc, typing_errors_are_the_word);
     tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
+    tcase_add_test(tc, redaction_markers_are_no_words);
     tcase_add_test(tc, trie_steps_past_sixteen_bit_nodes);
     suite_add_tcase(s, tc);
     tc = tcase_create("word-vs-reference");
