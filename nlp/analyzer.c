@@ -1568,18 +1568,22 @@ static void punct(nlp_analyzer *an, size_t n_tok, unsigned char c)
  * "name", a name's word for the redactor's hint). */
 static RARE size_t redaction_marker(const unsigned char *s, size_t n, size_t i)
 {
-    static const char *const marks[] = {"CARD", "CVV",    "EMAIL", "PHONE",   "ID",
-                                        "BANK", "SECRET", "DOB",   "ADDRESS", "NAME"};
+    static const char marks[][8] = {"CARD", "CVV",    "EMAIL", "PHONE",   "ID",
+                                    "BANK", "SECRET", "DOB",   "ADDRESS", "NAME"};
     size_t k = i + 1;
-    while (k < n && k - i <= 8 && s[k] >= 'A' && s[k] <= 'Z') {
+    while (k < n && k - i <= 7 && s[k] >= 'A' && s[k] <= 'Z') {
         k++;
     }
-    if (k >= n || s[k] != ']') {
+    size_t len = k - i - 1; /* at most 7: each mark fits its row with a NUL after it */
+    if (k >= n || s[k] != ']' || len == 0 || len > 7) {
         return 0;
     }
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        if (strncmp(marks[m], (const char *)s + i + 1, k - i - 1) == 0 &&
-            marks[m][k - i - 1] == 0) {
+        size_t c = 0;
+        while (c < len && marks[m][c] == (char)s[i + 1 + c]) {
+            c++;
+        }
+        if (c == len && marks[m][len] == 0) {
             return k + 1 - i;
         }
     }
