@@ -2031,12 +2031,16 @@ static const struct cvv_word name_on[] = {
     NAME_WORD("on the booking is"),     NAME_WORD("on the policy is"),
     NAME_WORD("on the bill is"),        NAME_WORD("on the order is"),
     NAME_WORD("on the reservation is"), NAME_WORD("on the ticket is")};
-/* Products a title's word names, not a person ("MS Teams", "ms word"). */
+/* Products and offices a title's word names, not a person ("MS Teams", "ms
+ * word", "Mr President"). */
 static const struct cvv_word title_products[] = {
-    NAME_WORD("word"),    NAME_WORD("teams"),   NAME_WORD("office"),   NAME_WORD("excel"),
-    NAME_WORD("outlook"), NAME_WORD("access"),  NAME_WORD("edge"),     NAME_WORD("windows"),
-    NAME_WORD("paint"),   NAME_WORD("project"), NAME_WORD("dynamics"), NAME_WORD("store"),
-    NAME_WORD("dos"),     NAME_WORD("sql"),     NAME_WORD("money")};
+    NAME_WORD("word"),      NAME_WORD("teams"),    NAME_WORD("office"),   NAME_WORD("excel"),
+    NAME_WORD("outlook"),   NAME_WORD("access"),   NAME_WORD("edge"),     NAME_WORD("windows"),
+    NAME_WORD("paint"),     NAME_WORD("project"),  NAME_WORD("dynamics"), NAME_WORD("store"),
+    NAME_WORD("dos"),       NAME_WORD("sql"),      NAME_WORD("money"),    NAME_WORD("president"),
+    NAME_WORD("speaker"),   NAME_WORD("chairman"), NAME_WORD("mayor"),    NAME_WORD("ambassador"),
+    NAME_WORD("secretary"), NAME_WORD("prime"),    NAME_WORD("minister"), NAME_WORD("governor"),
+    NAME_WORD("right"),     NAME_WORD("vice"),     NAME_WORD("deputy"),   NAME_WORD("chair")};
 /* Causes "in the name of" names more often than people. */
 static const struct cvv_word held_causes[] = {
     NAME_WORD("god"),      NAME_WORD("jesus"),    NAME_WORD("christ"),  NAME_WORD("allah"),

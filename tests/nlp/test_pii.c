@@ -388,6 +388,7 @@ START_TEST(addresses_and_names)
         {"the product name is Galaxy", NULL},
         {"MS Teams keeps crashing", NULL},
         {"ms word won't open", NULL},
+        {"We love you Mr President!", NULL},
         {"Kind regards, the Accounts Team", NULL},
         {"regards, Sam. PS my order is late", NULL},
         {"with kind regards, sam", NULL},
