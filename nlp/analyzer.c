@@ -3615,20 +3615,11 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);
-    /* a greeting and a name open the text ("Hi Priya, ..."): read from its
-     * first bytes (the call only when they may start one: "hi", "he", "de",
-     * "th"; the padded copy has zeros after the text) */
-    unsigned g0 = an->padded[0] | 0x20u, g1 = an->padded[1] | 0x20u;
-    bool greets = n_bytes > 1 &&
-                  ((g0 == 'h' && (g1 == 'i' || g1 == 'e')) || (g0 == 'd' && g1 == 'e') ||
-                   (g0 == 't' && g1 == 'h')) &&
-                  nlp_pii_greets(text, n_bytes);
-    secret = secret || greets;
     if (secret && !digits && !an->saw_at && !spoken && !date) {
         /* a name's word alone ("what's your name?", "live music", "change my
          * address"): the redactor's short look for what it would read after
          * one, which without a figure is a person's name or a secret */
-        secret = (an->saw_digit || an->url_pass || greets || names_without_figure(an, n_tok)) &&
+        secret = (an->saw_digit || an->url_pass || names_without_figure(an, n_tok)) &&
                  nlp_pii_named(text, n_bytes);
     }
     if (!digits && !an->saw_at && !secret && !spoken && !date) {

@@ -2011,18 +2011,6 @@ static const struct cvv_word person_names[] = {NAME_WORD("name"), NAME_WORD("sur
  * ("Kind regards, Joanna Wells", "Yours sincerely,\nFiona Campbell"). */
 static const struct cvv_word signoff_names[] = {NAME_WORD("regards"), NAME_WORD("sincerely"),
                                                 NAME_WORD("faithfully")};
-/* A greeting that opens the text and the name it greets ("Hi Priya, thanks for
- * waiting", "Dear Sarah,", "Thanks Tom!"): one word, so that the analyser can
- * tell it from the text's first bytes (nlp_pii_greets()). */
-static const struct cvv_word greeting_names[] = {
-    NAME_WORD("hi"), NAME_WORD("hello"), NAME_WORD("hey"), NAME_WORD("dear"), NAME_WORD("thanks")};
-/* What a greeting's name is when a word of these follows it: a company's
- * team, not a person ("Dear Acme support", "Hi Billing team"). */
-static const struct cvv_word greeted_groups[] = {
-    NAME_WORD("team"),       NAME_WORD("support"),  NAME_WORD("customer"), NAME_WORD("service"),
-    NAME_WORD("services"),   NAME_WORD("care"),     NAME_WORD("desk"),     NAME_WORD("staff"),
-    NAME_WORD("department"), NAME_WORD("helpdesk"), NAME_WORD("crew"),     NAME_WORD("people"),
-    NAME_WORD("folks"),      NAME_WORD("guys"),     NAME_WORD("admin"),    NAME_WORD("admins")};
 static const struct cvv_word title_names[] = {NAME_WORD("mrs"), NAME_WORD("mr"), NAME_WORD("ms"),
                                               NAME_WORD("mx")};
 static const struct cvv_word value_titles[] = {NAME_WORD("mrs"), NAME_WORD("mr"),   NAME_WORD("ms"),
@@ -2066,46 +2054,40 @@ static const struct cvv_word of_word[] = {NAME_WORD("of")};
  * the bill", "my name is on the account", "under the name I gave"; in order:
  * word_in_sorted()). */
 static const struct cvv_word non_names[] = {
-    NAME_WORD("a"),          NAME_WORD("above"),     NAME_WORD("actually"), NAME_WORD("added"),
-    NAME_WORD("again"),      NAME_WORD("agent"),     NAME_WORD("all"),      NAME_WORD("already"),
-    NAME_WORD("also"),       NAME_WORD("an"),        NAME_WORD("and"),      NAME_WORD("anyone"),
-    NAME_WORD("are"),        NAME_WORD("as"),        NAME_WORD("at"),       NAME_WORD("attached"),
-    NAME_WORD("be"),         NAME_WORD("because"),   NAME_WORD("been"),     NAME_WORD("being"),
-    NAME_WORD("below"),      NAME_WORD("blank"),     NAME_WORD("bot"),      NAME_WORD("both"),
-    NAME_WORD("but"),        NAME_WORD("by"),        NAME_WORD("call"),     NAME_WORD("called"),
-    NAME_WORD("calling"),    NAME_WORD("can"),       NAME_WORD("changed"),  NAME_WORD("colleague"),
-    NAME_WORD("colleagues"), NAME_WORD("correct"),   NAME_WORD("could"),    NAME_WORD("customer"),
-    NAME_WORD("did"),        NAME_WORD("different"), NAME_WORD("do"),       NAME_WORD("does"),
-    NAME_WORD("empty"),      NAME_WORD("everybody"), NAME_WORD("everyone"), NAME_WORD("fine"),
-    NAME_WORD("folks"),      NAME_WORD("for"),       NAME_WORD("friends"),  NAME_WORD("from"),
-    NAME_WORD("gents"),      NAME_WORD("get"),       NAME_WORD("given"),    NAME_WORD("got"),
-    NAME_WORD("guys"),       NAME_WORD("had"),       NAME_WORD("has"),      NAME_WORD("have"),
-    NAME_WORD("he"),         NAME_WORD("hello"),     NAME_WORD("her"),      NAME_WORD("here"),
-    NAME_WORD("hers"),       NAME_WORD("hi"),        NAME_WORD("his"),      NAME_WORD("how"),
-    NAME_WORD("i"),          NAME_WORD("if"),        NAME_WORD("im"),       NAME_WORD("in"),
-    NAME_WORD("incorrect"),  NAME_WORD("is"),        NAME_WORD("it"),       NAME_WORD("its"),
-    NAME_WORD("just"),       NAME_WORD("ladies"),    NAME_WORD("linked"),   NAME_WORD("listed"),
-    NAME_WORD("long"),       NAME_WORD("love"),      NAME_WORD("madam"),    NAME_WORD("mate"),
-    NAME_WORD("me"),         NAME_WORD("mentioned"), NAME_WORD("mine"),     NAME_WORD("missing"),
-    NAME_WORD("misspelled"), NAME_WORD("misspelt"),  NAME_WORD("my"),       NAME_WORD("need"),
-    NAME_WORD("new"),        NAME_WORD("no"),        NAME_WORD("none"),     NAME_WORD("not"),
-    NAME_WORD("nothing"),    NAME_WORD("now"),       NAME_WORD("of"),       NAME_WORD("ok"),
-    NAME_WORD("okay"),       NAME_WORD("old"),       NAME_WORD("on"),       NAME_WORD("or"),
-    NAME_WORD("our"),        NAME_WORD("please"),    NAME_WORD("printed"),  NAME_WORD("really"),
-    NAME_WORD("registered"), NAME_WORD("removed"),   NAME_WORD("right"),    NAME_WORD("same"),
-    NAME_WORD("she"),        NAME_WORD("short"),     NAME_WORD("should"),   NAME_WORD("showing"),
-    NAME_WORD("shown"),      NAME_WORD("sir"),       NAME_WORD("sirs"),     NAME_WORD("so"),
-    NAME_WORD("spelled"),    NAME_WORD("spelling"),  NAME_WORD("spelt"),    NAME_WORD("still"),
-    NAME_WORD("support"),    NAME_WORD("taken"),     NAME_WORD("team"),     NAME_WORD("thank"),
-    NAME_WORD("thanks"),     NAME_WORD("that"),      NAME_WORD("the"),      NAME_WORD("their"),
-    NAME_WORD("theirs"),     NAME_WORD("there"),     NAME_WORD("they"),     NAME_WORD("this"),
-    NAME_WORD("to"),         NAME_WORD("too"),       NAME_WORD("under"),    NAME_WORD("unknown"),
-    NAME_WORD("used"),       NAME_WORD("valued"),    NAME_WORD("very"),     NAME_WORD("want"),
-    NAME_WORD("was"),        NAME_WORD("we"),        NAME_WORD("what"),     NAME_WORD("when"),
-    NAME_WORD("where"),      NAME_WORD("which"),     NAME_WORD("who"),      NAME_WORD("why"),
-    NAME_WORD("will"),       NAME_WORD("with"),      NAME_WORD("world"),    NAME_WORD("would"),
-    NAME_WORD("written"),    NAME_WORD("wrong"),     NAME_WORD("yeah"),     NAME_WORD("yes"),
-    NAME_WORD("you"),        NAME_WORD("your")};
+    NAME_WORD("a"),         NAME_WORD("above"),     NAME_WORD("actually"),  NAME_WORD("added"),
+    NAME_WORD("again"),     NAME_WORD("already"),   NAME_WORD("also"),      NAME_WORD("an"),
+    NAME_WORD("and"),       NAME_WORD("are"),       NAME_WORD("as"),        NAME_WORD("at"),
+    NAME_WORD("attached"),  NAME_WORD("be"),        NAME_WORD("because"),   NAME_WORD("been"),
+    NAME_WORD("being"),     NAME_WORD("below"),     NAME_WORD("blank"),     NAME_WORD("but"),
+    NAME_WORD("by"),        NAME_WORD("call"),      NAME_WORD("called"),    NAME_WORD("calling"),
+    NAME_WORD("can"),       NAME_WORD("changed"),   NAME_WORD("correct"),   NAME_WORD("could"),
+    NAME_WORD("did"),       NAME_WORD("different"), NAME_WORD("do"),        NAME_WORD("does"),
+    NAME_WORD("empty"),     NAME_WORD("fine"),      NAME_WORD("for"),       NAME_WORD("from"),
+    NAME_WORD("get"),       NAME_WORD("given"),     NAME_WORD("got"),       NAME_WORD("had"),
+    NAME_WORD("has"),       NAME_WORD("have"),      NAME_WORD("he"),        NAME_WORD("hello"),
+    NAME_WORD("her"),       NAME_WORD("here"),      NAME_WORD("hers"),      NAME_WORD("hi"),
+    NAME_WORD("his"),       NAME_WORD("how"),       NAME_WORD("i"),         NAME_WORD("if"),
+    NAME_WORD("im"),        NAME_WORD("in"),        NAME_WORD("incorrect"), NAME_WORD("is"),
+    NAME_WORD("it"),        NAME_WORD("its"),       NAME_WORD("just"),      NAME_WORD("linked"),
+    NAME_WORD("listed"),    NAME_WORD("long"),      NAME_WORD("madam"),     NAME_WORD("me"),
+    NAME_WORD("mentioned"), NAME_WORD("mine"),      NAME_WORD("missing"),   NAME_WORD("misspelled"),
+    NAME_WORD("misspelt"),  NAME_WORD("my"),        NAME_WORD("need"),      NAME_WORD("new"),
+    NAME_WORD("no"),        NAME_WORD("none"),      NAME_WORD("not"),       NAME_WORD("nothing"),
+    NAME_WORD("now"),       NAME_WORD("of"),        NAME_WORD("ok"),        NAME_WORD("okay"),
+    NAME_WORD("old"),       NAME_WORD("on"),        NAME_WORD("or"),        NAME_WORD("our"),
+    NAME_WORD("please"),    NAME_WORD("printed"),   NAME_WORD("really"),    NAME_WORD("registered"),
+    NAME_WORD("removed"),   NAME_WORD("right"),     NAME_WORD("same"),      NAME_WORD("she"),
+    NAME_WORD("short"),     NAME_WORD("should"),    NAME_WORD("showing"),   NAME_WORD("shown"),
+    NAME_WORD("sir"),       NAME_WORD("so"),        NAME_WORD("spelled"),   NAME_WORD("spelling"),
+    NAME_WORD("spelt"),     NAME_WORD("still"),     NAME_WORD("taken"),     NAME_WORD("thank"),
+    NAME_WORD("thanks"),    NAME_WORD("that"),      NAME_WORD("the"),       NAME_WORD("their"),
+    NAME_WORD("theirs"),    NAME_WORD("there"),     NAME_WORD("they"),      NAME_WORD("this"),
+    NAME_WORD("to"),        NAME_WORD("too"),       NAME_WORD("under"),     NAME_WORD("unknown"),
+    NAME_WORD("used"),      NAME_WORD("very"),      NAME_WORD("want"),      NAME_WORD("was"),
+    NAME_WORD("we"),        NAME_WORD("what"),      NAME_WORD("when"),      NAME_WORD("where"),
+    NAME_WORD("which"),     NAME_WORD("who"),       NAME_WORD("why"),       NAME_WORD("will"),
+    NAME_WORD("with"),      NAME_WORD("would"),     NAME_WORD("written"),   NAME_WORD("wrong"),
+    NAME_WORD("yeah"),      NAME_WORD("yes"),       NAME_WORD("you"),       NAME_WORD("your")};
 
 #undef NAME_WORD
 
@@ -2471,37 +2453,6 @@ static size_t person_value(const unsigned char *s, size_t n, size_t j)
     return end > 0 && s[end - 1] != '.' ? end : 0;
 }
 
-/* A greeting opening the text (its first byte), a comma or not, a space and a
- * word that starts with an ASCII capital and a letter ("Hi Priya", "Dear
- * Sarah,", "Thanks TOM"): where that word starts in *name, else false. The
- * analyser asks the same of the text's first bytes (nlp_pii_greets()). */
-static bool greeting_at_start(const unsigned char *s, size_t n, size_t *name)
-{
-    /* the texts the analyser asks of begin "hi", "he", "de" or "th": most
-     * are none ("the", "this", "he's"), told by their third letter */
-    unsigned c2 = n > 2 ? (unsigned)(s[2] | 0x20) : 0;
-    if (n < 4 || !(c2 == ',' + 0u || c2 == ' ' + 0u || c2 == 'l' || c2 == 'y' || c2 == 'a')) {
-        return false;
-    }
-    size_t len = STARTS_WITH(s, n, 0, greeting_names);
-    if (len == 0) {
-        return false;
-    }
-    size_t j = len;
-    if (j < n && s[j] == ',') {
-        j++;
-    }
-    if (j >= n || s[j] != ' ') {
-        return false;
-    }
-    j = skip_spaces(s, n, j);
-    if (j + 1 >= n || !is_upper(s[j]) || !is_alpha(s[j + 1])) {
-        return false;
-    }
-    *name = j;
-    return true;
-}
-
 /* The writer's name after a closing whose word ends at s[j] ("Kind regards,
  * Joanna Wells"): a comma or a stop, white space, then a name in Title Case
  * or capitals (person_value()) and nothing but marks and white space after
@@ -2552,25 +2503,6 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
     size_t len = STARTS_WITH(s, n, i, signoff_names);
     if (len > 0) {
         return signoff(s, n, i + len, from, probe);
-    }
-    size_t g;
-    if (STARTS_WITH(s, n, i, greeting_names) > 0) {
-        /* only the one that opens the text, and a name after it that ends
-         * there or goes on in lower case ("Hi Priya thanks for waiting") */
-        if (i != 0 || !greeting_at_start(s, n, &g)) {
-            return 0;
-        }
-        if (probe) {
-            return g + 1;
-        }
-        size_t end = person_value(s, n, g);
-        size_t next = end > 0 ? skip_spaces(s, n, end) : 0;
-        if (end > 0 && next > end && next < n &&
-            WORD_IS(s, next, name_word_end(s, n, next), greeted_groups)) {
-            return 0; /* "Dear Acme support", "Hi Billing Team" */
-        }
-        *from = g;
-        return end;
     }
     len = STARTS_WITH(s, n, i, title_names);
     if (len > 0) {
@@ -2687,39 +2619,39 @@ static const struct name_word {
     const char *text;
     uint8_t len, family;
 } name_words[] = {
-    {"address", 7, NAME_ADDRESS},  {"ave", 3, NAME_STREET},       {"avenue", 6, NAME_STREET},
-    {"blvd", 4, NAME_STREET},      {"boulevard", 9, NAME_STREET}, {"crescent", 8, NAME_STREET},
-    {"dear", 4, NAME_PERSON},      {"deliver", 7, NAME_ADDRESS},  {"delivered", 9, NAME_ADDRESS},
-    {"dot", 3, NAME_DOT},          {"eircode", 7, NAME_ADDRESS},  {"faithfully", 10, NAME_PERSON},
-    {"forename", 8, NAME_PERSON},  {"gardens", 7, NAME_STREET},   {"grove", 5, NAME_STREET},
-    {"hello", 5, NAME_PERSON},     {"hey", 3, NAME_PERSON},       {"hi", 2, NAME_PERSON},
-    {"lane", 4, NAME_STREET},      {"live", 4, NAME_ADDRESS},     {"lives", 5, NAME_ADDRESS},
-    {"living", 6, NAME_ADDRESS},   {"ln", 2, NAME_STREET},        {"maiden", 6, NAME_SECRET},
-    {"memorable", 9, NAME_SECRET}, {"mews", 4, NAME_STREET},      {"moved", 5, NAME_ADDRESS},
-    {"moving", 6, NAME_ADDRESS},   {"mr", 2, NAME_PERSON},        {"mrs", 3, NAME_PERSON},
-    {"ms", 2, NAME_PERSON},        {"mx", 2, NAME_PERSON},        {"name", 4, NAME_PERSON},
-    {"parade", 6, NAME_STREET},    {"passcode", 8, NAME_SECRET},  {"passphrase", 10, NAME_SECRET},
-    {"passwd", 6, NAME_SECRET},    {"password", 8, NAME_SECRET},  {"postal", 6, NAME_ADDRESS},
-    {"postcode", 8, NAME_ADDRESS}, {"rd", 2, NAME_STREET},        {"regards", 7, NAME_PERSON},
-    {"road", 4, NAME_STREET},      {"ship", 4, NAME_ADDRESS},     {"shipped", 7, NAME_ADDRESS},
-    {"sincerely", 9, NAME_PERSON}, {"st", 2, NAME_STREET},        {"street", 6, NAME_STREET},
-    {"surname", 7, NAME_PERSON},   {"terrace", 7, NAME_STREET},   {"thanks", 6, NAME_PERSON},
-    {"zip", 3, NAME_ADDRESS},      {"zipcode", 7, NAME_ADDRESS}};
+    {"address", 7, NAME_ADDRESS}, {"ave", 3, NAME_STREET},         {"avenue", 6, NAME_STREET},
+    {"blvd", 4, NAME_STREET},     {"boulevard", 9, NAME_STREET},   {"crescent", 8, NAME_STREET},
+    {"deliver", 7, NAME_ADDRESS}, {"delivered", 9, NAME_ADDRESS},  {"dot", 3, NAME_DOT},
+    {"eircode", 7, NAME_ADDRESS}, {"faithfully", 10, NAME_PERSON}, {"forename", 8, NAME_PERSON},
+    {"gardens", 7, NAME_STREET},  {"grove", 5, NAME_STREET},       {"lane", 4, NAME_STREET},
+    {"live", 4, NAME_ADDRESS},    {"lives", 5, NAME_ADDRESS},      {"living", 6, NAME_ADDRESS},
+    {"ln", 2, NAME_STREET},       {"maiden", 6, NAME_SECRET},      {"memorable", 9, NAME_SECRET},
+    {"mews", 4, NAME_STREET},     {"moved", 5, NAME_ADDRESS},      {"moving", 6, NAME_ADDRESS},
+    {"mr", 2, NAME_PERSON},       {"mrs", 3, NAME_PERSON},         {"ms", 2, NAME_PERSON},
+    {"mx", 2, NAME_PERSON},       {"name", 4, NAME_PERSON},        {"parade", 6, NAME_STREET},
+    {"passcode", 8, NAME_SECRET}, {"passphrase", 10, NAME_SECRET}, {"passwd", 6, NAME_SECRET},
+    {"password", 8, NAME_SECRET}, {"postal", 6, NAME_ADDRESS},     {"postcode", 8, NAME_ADDRESS},
+    {"rd", 2, NAME_STREET},       {"regards", 7, NAME_PERSON},     {"road", 4, NAME_STREET},
+    {"ship", 4, NAME_ADDRESS},    {"shipped", 7, NAME_ADDRESS},    {"sincerely", 9, NAME_PERSON},
+    {"st", 2, NAME_STREET},       {"street", 6, NAME_STREET},      {"surname", 7, NAME_PERSON},
+    {"terrace", 7, NAME_STREET},  {"zip", 3, NAME_ADDRESS},        {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
-static const uint8_t name_words_from[27] = {0,  3,  5,  6,  10, 11, 13, 15, 18, 18, 18, 18, 23, 32,
-                                            33, 33, 40, 40, 43, 49, 51, 51, 51, 51, 51, 51, 53};
+static const uint8_t name_words_from[27] = {0,  3,  5,  6,  9,  10, 12, 14, 14, 14, 14, 14, 19, 28,
+                                            29, 29, 36, 36, 39, 45, 46, 46, 46, 46, 46, 46, 48};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
 static const uint32_t name_lens[26 * 26] = {
-    [3] = 0x80 /* ad */,    [21] = 0x48 /* av */,   [37] = 0x10 /* bl */,   [40] = 0x200 /* bo */,
-    [69] = 0x100 /* cr */,  [82] = 0x290 /* de */,  [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,
-    [130] = 0x400 /* fa */, [144] = 0x100 /* fo */, [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,
-    [186] = 0x28 /* he */,  [190] = 0x4 /* hi */,   [286] = 0x10 /* la */,  [294] = 0x70 /* li */,
-    [299] = 0x4 /* ln */,   [312] = 0x40 /* ma */,  [316] = 0x210 /* me */, [326] = 0x60 /* mo */,
-    [329] = 0xc /* mr */,   [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,   [338] = 0x10 /* na */,
-    [390] = 0x540 /* pa */, [404] = 0x140 /* po */, [445] = 0x4 /* rd */,   [446] = 0x80 /* re */,
-    [456] = 0x10 /* ro */,  [475] = 0x90 /* sh */,  [476] = 0x200 /* si */, [487] = 0x44 /* st */,
-    [488] = 0x80 /* su */,  [498] = 0x80 /* te */,  [501] = 0x40 /* th */,  [658] = 0x88 /* zi */};
+    [3] = 0x80 /* ad */,    [21] = 0x48 /* av */,   [37] = 0x10 /* bl */,
+    [40] = 0x200 /* bo */,  [69] = 0x100 /* cr */,  [82] = 0x280 /* de */,
+    [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,  [130] = 0x400 /* fa */,
+    [144] = 0x100 /* fo */, [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,
+    [286] = 0x10 /* la */,  [294] = 0x70 /* li */,  [299] = 0x4 /* ln */,
+    [312] = 0x40 /* ma */,  [316] = 0x210 /* me */, [326] = 0x60 /* mo */,
+    [329] = 0xc /* mr */,   [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,
+    [338] = 0x10 /* na */,  [390] = 0x540 /* pa */, [404] = 0x140 /* po */,
+    [445] = 0x4 /* rd */,   [446] = 0x80 /* re */,  [456] = 0x10 /* ro */,
+    [475] = 0x90 /* sh */,  [476] = 0x200 /* si */, [487] = 0x44 /* st */,
+    [488] = 0x80 /* su */,  [498] = 0x80 /* te */,  [658] = 0x88 /* zi */};
 
 /* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
 static int name_family(const unsigned char *s, size_t i, size_t e)
@@ -2923,12 +2855,6 @@ static size_t next_start(const unsigned char *s, size_t n, size_t i, uint8_t sta
     return i;
 }
 
-bool nlp_pii_greets(const char *text, size_t n_bytes)
-{
-    size_t name;
-    return text != NULL && greeting_at_start((const unsigned char *)text, n_bytes, &name);
-}
-
 bool nlp_pii_named(const char *text, size_t n_bytes)
 {
     word_names names = {0};
@@ -2988,7 +2914,7 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(named_street_types, NAME_STREET) && FAMILY_OK(postcode_names, NAME_ADDRESS) &&
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
-           FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(greeting_names, NAME_PERSON);
+           FAMILY_OK(signoff_names, NAME_PERSON);
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
@@ -3015,7 +2941,6 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
                      STARTS_WITH(u, n_bytes, k, title_names) > 0 ||
                      STARTS_WITH(u, n_bytes, k, signoff_names) > 0;
     }
-    has_secret = has_secret || nlp_pii_greets(text, n_bytes);
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);

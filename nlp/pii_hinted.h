@@ -32,12 +32,6 @@ static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
            cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
 
-/* Whether the text opens with a greeting and a name ("Hi Priya", "Dear
- * Sarah,", "Thanks Tom"), which the redactor reads as a person's name: the
- * analyser's hint for it (its tokens carry no tag for "hi"). O(1): the first
- * words only. Pure, real-time safe. */
-bool nlp_pii_greets(const char *text, size_t n_bytes);
-
 /* Whether the text holds a name the redactor reads in words with what it
  * names: a secret's name ("password"), "dot" (a spoken e-mail address), a
  * street type and a figure, or the name of an address or a person with its

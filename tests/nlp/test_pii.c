@@ -368,11 +368,6 @@ START_TEST(addresses_and_names)
          "Please close the account.\nYours sincerely,\n[NAME]\n"},
         {"We will leave on Friday. Regards, Sam and Eliza Morton",
          "We will leave on Friday. Regards, [NAME]"},
-        /* a greeting and a name opening the text (thirtieth session) */
-        {"Hi Priya, thanks for waiting", "Hi [NAME], thanks for waiting"},
-        {"Dear Sarah Jones,", "Dear [NAME],"},
-        {"Thanks Tom!", "Thanks [NAME]!"},
-        {"hello Mrs Okafor", "hello [NAME]"},
         /* no address, no name */
         {"sw1a 1aa", NULL},
         {"order 90210 is late", NULL},
@@ -394,13 +389,6 @@ START_TEST(addresses_and_names)
         {"MS Teams keeps crashing", NULL},
         {"ms word won't open", NULL},
         {"We love you Mr President!", NULL},
-        {"Hi Team, quick one", NULL},
-        {"Dear Sir or Madam", NULL},
-        {"Dear Sirs,", NULL},
-        {"Dear Acme support, thanks", NULL},
-        {"Thanks For Nothing", NULL},
-        {"hi sarah", NULL},
-        {"I said hi Priya", NULL},
         {"Kind regards, the Accounts Team", NULL},
         {"regards, Sam. PS my order is late", NULL},
         {"with kind regards, sam", NULL},
@@ -566,10 +554,9 @@ START_TEST(analyser_redaction_matches_pii_redact)
          * name, and the analyser looks only then: each such name */
         "my passcode is tulip", "passphrase: tulip", "passwd is tulip", "maiden name is Okafor",
         "memorable word is tulip", "forename: Ana", "surname is Okafor", "Mx Okafor", "Mr Okafor",
-        "Regards, Ana", "Hi Ana", "hey ANA,", "  hey ANA,", "@x Hi Ana", "Hi\nAna", "thanks, Ana",
-        "Thanksgiving Ana", "hi O'Ana", "yours faithfully\nAna Okafor", "sincerely, ANA",
-        "MRS OKAFOR", "Ms Okafor", "jo dot doe at gmail dot com", "my address is Mill Lane",
-        "I live at Mill Lane", "postcode is SW one", "Baker Street"};
+        "Regards, Ana", "yours faithfully\nAna Okafor", "sincerely, ANA", "MRS OKAFOR", "Ms Okafor",
+        "jo dot doe at gmail dot com", "my address is Mill Lane", "I live at Mill Lane",
+        "postcode is SW one", "Baker Street"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
