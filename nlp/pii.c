@@ -2925,21 +2925,20 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_digit = is_digit((unsigned char)text[k]);
     }
     bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
+    /* a name the redactor reads in words starts a word: its first word is one
+     * of name_words (the same table the analyser's short look reads) */
     bool has_secret = false;
     const unsigned char *u = (const unsigned char *)text;
     for (size_t k = 0; k < n_bytes && text != NULL && !has_secret; k++) {
-        if (k > 0 && is_alnum(u[k - 1])) {
-            continue; /* every name starts a word */
+        if (!is_alpha(u[k]) || (k > 0 && is_alnum(u[k - 1]))) {
+            continue;
         }
-        has_secret = STARTS_WITH(u, n_bytes, k, secret_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, spoken_dot) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, postcode_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, street_leads) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, address_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, named_street_types) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, person_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, title_names) > 0 ||
-                     STARTS_WITH(u, n_bytes, k, signoff_names) > 0;
+        size_t e = k + 1;
+        while (e < n_bytes && is_alpha(u[e])) {
+            e++;
+        }
+        has_secret = name_family(u, k, e) != 0;
+        k = e - 1;
     }
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
@@ -3022,7 +3021,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         bool boundary = !is_alnum(prev) && prev != '@';
         /* a secret's name or an address read out starts a word as the
          * tokeniser reads words (its hint is the name among the tokens) */
-        bool word_start = boundary && (prev < 0x80 || !after_letter(s, i)); /* word_start_at() */
+        bool word_start = word_start_at(s, i);
         if (names.secret && word_start && is_alpha(c) && !in_handle(s, i)) {
             end = match_secret(s, n_bytes, i, &from);
             kind = NLP_PII_SECRET;

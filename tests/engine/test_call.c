@@ -653,10 +653,9 @@ START_TEST(chat_response_times_and_waiting_customers)
 }
 END_TEST
 
-/* One customer message in a new chat session handled by a bot or by a person
- * (default rules), 2 s in; what the engine emits goes to *log (cleared first). */
-/* One chat session (a bot's or a person's) in which the customer sends the n
- * texts, 3 s apart from 2 s on; its messages go to log. */
+/* One chat session (a bot's or a person's, default rules) in which the
+ * customer sends the n texts, 3 s apart from 2 s on; what the engine emits
+ * goes to *log (cleared first). */
 static void customer_chats(bool bot, const char *const *texts, int n, sink_log *log)
 {
     memset(log, 0, sizeof *log);
@@ -678,6 +677,7 @@ static void customer_chats(bool bot, const char *const *texts, int n, sink_log *
     eng_call_destroy(&c);
 }
 
+/* One customer message in such a session, 2 s in. */
 static void customer_says_in_chat(bool bot, const char *text, sink_log *log)
 {
     customer_chats(bot, &text, 1, log);
