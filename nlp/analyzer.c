@@ -499,6 +499,17 @@
     "name", "surname", "forename", "mr", "mrs", "ms", "mx", "regards", "sincerely", "faithfully",  \
         "password", "passcode", "passphrase", "passwd", "maiden", "memorable", "dot"
 #define N_WORDS_NO_FIGURE 17
+/* The first words of a text that opens with a person's name greeted or
+ * introduced ("Thank you Tom", "Good morning Mrs Okafor", "this is Sam from
+ * billing", "it's Jo here"; nlp/pii.c, greetings and introductions,
+ * opening_name()), and those the lexicon may not hold, which, when it does
+ * not, the tokens tell only as a word outside it ("Hi Priya,"); a name before
+ * "speaking" ("Tom speaking") is told by the second word */
+#define OPENING_WORDS                                                                              \
+    "dear", "thanks", "thank", "good", "morning", "afternoon", "evening", "bye", "goodbye",        \
+        "cheers", "this", "it", "its"
+#define OPENING_H_WORDS "hi", "hiya", "hello", "hey"
+#define N_OPENING_WORDS 17
 /* A risk told as long past, with nothing said of it since ("I self-harmed as
  * a teenager, it was over 15 years ago", "two years ago I left an abusive
  * relationship, I'm safe and settled now"): the topic stays, at SAFETY_PAST,
@@ -776,6 +787,11 @@ struct nlp_analyzer {
     int32_t senior_words[N_SENIOR_WORDS];       /* word ids of SENIOR_WORDS, or -1 */
     int32_t laugh_words[N_LAUGH_WORDS];         /* word ids of LAUGH_WORDS, or -1 */
     int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
+    int32_t opening_words[N_OPENING_WORDS];     /* word ids of OPENING_WORDS, or -1 */
+    /* bit w: the word id w is one of opening_words (word ids < 2^14) */
+    uint64_t opening_bits[(1u << NLP_LEX_WORD_BITS) / 64];
+    int32_t speaking_word;                      /* word id of "speaking", or -1 */
+    int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
     int32_t past_words[N_PAST_WORDS];           /* word ids of PAST_WORDS, or -1 */
     int32_t past_before_ago[N_PAST_BEFORE_AGO]; /* word ids of PAST_BEFORE_AGO, or -1 */
     int32_t past_leads[N_PAST_LEADS];           /* word ids of PAST_LEADS, or -1 */
@@ -931,6 +947,22 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
     LOAD_WORD_IDS(an, laugh_words, LAUGH_WORDS);
     LOAD_WORD_IDS(an, words_no_figure, WORDS_NO_FIGURE);
+    {
+        static const char *const known[] = {OPENING_WORDS}, *const h_words[] = {OPENING_H_WORDS};
+        _Static_assert(sizeof known / sizeof known[0] + sizeof h_words / sizeof h_words[0] ==
+                           N_OPENING_WORDS,
+                       "opening word lists and N_OPENING_WORDS differ");
+        size_t n_known = sizeof known / sizeof known[0];
+        an->missing_words += lex_word_ids(an->lex, known, n_known, an->opening_words);
+        (void)lex_word_ids(an->lex, h_words, N_OPENING_WORDS - n_known,
+                           an->opening_words + n_known);
+    }
+    for (int k = 0; k < N_OPENING_WORDS; k++) {
+        uint32_t b = (uint32_t)an->opening_words[k] & ((1u << NLP_LEX_WORD_BITS) - 1u);
+        an->opening_bits[b >> 6] |= an->opening_words[k] >= 0 ? 1ull << (b & 63u) : 0u;
+    }
+    an->speaking_word = rule_word_id(an, "speaking");
+    LOAD_WORD_IDS(an, is_words, "is", "s", "its");
     LOAD_WORD_IDS(an, past_words, PAST_WORDS);
     LOAD_WORD_IDS(an, past_before_ago, PAST_BEFORE_AGO);
     LOAD_WORD_IDS(an, past_leads, PAST_LEADS);
@@ -3600,6 +3632,44 @@ static bool names_without_figure(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* Whether the text may open with a person's name greeted or introduced, the
+ * redactor's hint (nlp_pii_opens_named()): its second word is "speaking", or
+ * its first is one of OPENING_WORDS ("Dear", "this"), of OPENING_H_WORDS
+ * ("Hi") or a word outside the lexicon that starts with an 'h' (they, when the
+ * lexicon holds none of them), and the name in Title Case follows: second or
+ * third ("Hi Sam", "Thank you Sam", "this is Sam", "Good morning Mrs Okafor"),
+ * or up to the OPENING_REACH-th after "is" or "it's" ("Good morning all, it's
+ * Sam from billing": sixth). A few instructions: a bit of a table of the
+ * word ids tells the first word. */
+#define OPENING_REACH 6
+static inline bool opening_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    if (n_tok < 2) {
+        return false; /* a name is a token after them */
+    }
+    if (t[1].word_id == an->speaking_word) {
+        return true;
+    }
+    int32_t w = t[0].word_id;
+    uint32_t b = (uint32_t)w & ((1u << NLP_LEX_WORD_BITS) - 1u);
+    bool first =
+        w < 0 ? (an->padded[0] | 0x20) == 'h' : ((an->opening_bits[b >> 6] >> (b & 63u)) & 1u) != 0;
+    if (!first) {
+        return false;
+    }
+    if ((t[1].flags & TOK_TITLE) || (n_tok > 2 && (t[2].flags & TOK_TITLE))) {
+        return true;
+    }
+    size_t to = n_tok < OPENING_REACH ? n_tok : OPENING_REACH;
+    for (size_t k = 3; k < to; k++) {
+        if ((t[k].flags & TOK_TITLE) && word_in(t[k - 1].word_id, an->is_words, 3)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
  * digit, an '@', a password's name among the tokens (every word is one: a
@@ -3622,7 +3692,9 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
         secret = (an->saw_digit || an->url_pass || names_without_figure(an, n_tok)) &&
                  nlp_pii_named(text, n_bytes);
     }
-    if (!digits && !an->saw_at && !secret && !spoken && !date) {
+    /* a name the text opens with ("Hi Priya,"), which nlp_pii_named() leaves */
+    bool opening = opening_hint(an, n_tok) && nlp_pii_opens_named(text, n_bytes);
+    if (!digits && !an->saw_at && !secret && !spoken && !date && !opening) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3631,7 +3703,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret, spoken, date);
+                                  NULL, digits, an->saw_at, secret, opening, spoken, date);
     return n > 0 ? (uint32_t)n : 0u;
 }
 

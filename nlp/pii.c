@@ -2089,6 +2089,139 @@ static const struct cvv_word non_names[] = {
     NAME_WORD("with"),      NAME_WORD("would"),     NAME_WORD("written"),   NAME_WORD("wrong"),
     NAME_WORD("yeah"),      NAME_WORD("yes"),       NAME_WORD("you"),       NAME_WORD("your")};
 
+/* Greetings that may open a text and greet a person by name ("Hi Priya,",
+ * "Dear Sarah", "Thanks Tom!", "Good morning Mrs Okafor"; the analyser reads
+ * the text's first word for them: analyzer.c, OPENING_WORDS). */
+static const struct cvv_word greetings[] = {
+    NAME_WORD("afternoon"),    NAME_WORD("bye"),          NAME_WORD("cheers"),
+    NAME_WORD("dear"),         NAME_WORD("evening"),      NAME_WORD("good afternoon"),
+    NAME_WORD("good evening"), NAME_WORD("good morning"), NAME_WORD("goodbye"),
+    NAME_WORD("hello"),        NAME_WORD("hey"),          NAME_WORD("hi"),
+    NAME_WORD("hiya"),         NAME_WORD("morning"),      NAME_WORD("thank you"),
+    NAME_WORD("thanks")};
+/* What a greeting may greet before an introduction ("Hi there, this is Sam"). */
+static const struct cvv_word greeted_all[] = {NAME_WORD("there"), NAME_WORD("all"),
+                                              NAME_WORD("everyone")};
+/* How a person says who is writing or speaking at the text's start, which
+ * their name follows ("this is Sam from billing", "it's Tom speaking"). */
+static const struct cvv_word introductions[] = {NAME_WORD("this is"), NAME_WORD("it is"),
+                                                NAME_WORD("it's"), NAME_WORD("its")};
+
+/* What follows the name of an introduction ("this is Sam from billing",
+ * "... Tom speaking", "... Ana calling", "... Jo here"). */
+static const struct cvv_word introduced_by[] = {NAME_WORD("from"), NAME_WORD("speaking"),
+                                                NAME_WORD("calling"), NAME_WORD("here")};
+static const struct cvv_word speaking_word[] = {NAME_WORD("speaking")};
+/* Whom a greeting greets that is no person's name, beside non_names ("Hi
+ * Team", "Thanks Everyone", "Dear Valued Customer", "Hey Siri", "Dear Acme
+ * support"), a word of the name or the word after it; in order:
+ * word_in_sorted(). */
+static const struct cvv_word greeted_non_names[] = {
+    NAME_WORD("accounts"),    NAME_WORD("admin"),
+    NAME_WORD("admins"),      NAME_WORD("admissions"),
+    NAME_WORD("agent"),       NAME_WORD("agents"),
+    NAME_WORD("airline"),     NAME_WORD("airlines"),
+    NAME_WORD("airways"),     NAME_WORD("alexa"),
+    NAME_WORD("all"),         NAME_WORD("alot"),
+    NAME_WORD("anyone"),      NAME_WORD("babe"),
+    NAME_WORD("bank"),        NAME_WORD("billing"),
+    NAME_WORD("board"),       NAME_WORD("boys"),
+    NAME_WORD("bro"),         NAME_WORD("broadband"),
+    NAME_WORD("buddy"),       NAME_WORD("bursar"),
+    NAME_WORD("bye"),         NAME_WORD("captain"),
+    NAME_WORD("care"),        NAME_WORD("center"),
+    NAME_WORD("centre"),      NAME_WORD("check"),
+    NAME_WORD("citizens"),    NAME_WORD("clinic"),
+    NAME_WORD("club"),        NAME_WORD("coach"),
+    NAME_WORD("colleagues"),  NAME_WORD("college"),
+    NAME_WORD("committee"),   NAME_WORD("community"),
+    NAME_WORD("company"),     NAME_WORD("conservatives"),
+    NAME_WORD("corp"),        NAME_WORD("cortana"),
+    NAME_WORD("council"),     NAME_WORD("credit"),
+    NAME_WORD("crew"),        NAME_WORD("customer"),
+    NAME_WORD("customers"),   NAME_WORD("dad"),
+    NAME_WORD("darling"),     NAME_WORD("democrats"),
+    NAME_WORD("dental"),      NAME_WORD("department"),
+    NAME_WORD("desk"),        NAME_WORD("diary"),
+    NAME_WORD("direct"),      NAME_WORD("director"),
+    NAME_WORD("doctor"),      NAME_WORD("dude"),
+    NAME_WORD("eats"),        NAME_WORD("editor"),
+    NAME_WORD("electric"),    NAME_WORD("electricity"),
+    NAME_WORD("energy"),      NAME_WORD("everybody"),
+    NAME_WORD("everyone"),    NAME_WORD("express"),
+    NAME_WORD("family"),      NAME_WORD("fan"),
+    NAME_WORD("fans"),        NAME_WORD("fiber"),
+    NAME_WORD("fibre"),       NAME_WORD("finance"),
+    NAME_WORD("fitness"),     NAME_WORD("folks"),
+    NAME_WORD("followers"),   NAME_WORD("friday"),
+    NAME_WORD("friend"),      NAME_WORD("friends"),
+    NAME_WORD("gas"),         NAME_WORD("gentleman"),
+    NAME_WORD("gentlemen"),   NAME_WORD("gents"),
+    NAME_WORD("girl"),        NAME_WORD("girls"),
+    NAME_WORD("god"),         NAME_WORD("goodness"),
+    NAME_WORD("google"),      NAME_WORD("group"),
+    NAME_WORD("guess"),       NAME_WORD("guys"),
+    NAME_WORD("gym"),         NAME_WORD("happy"),
+    NAME_WORD("health"),      NAME_WORD("heaven"),
+    NAME_WORD("heavens"),     NAME_WORD("help"),
+    NAME_WORD("helpdesk"),    NAME_WORD("hey"),
+    NAME_WORD("holidays"),    NAME_WORD("homes"),
+    NAME_WORD("hotel"),       NAME_WORD("housing"),
+    NAME_WORD("hr"),          NAME_WORD("hun"),
+    NAME_WORD("inc"),         NAME_WORD("insurance"),
+    NAME_WORD("insurer"),     NAME_WORD("internet"),
+    NAME_WORD("isp"),         NAME_WORD("ive"),
+    NAME_WORD("jesus"),       NAME_WORD("kids"),
+    NAME_WORD("ladies"),      NAME_WORD("lady"),
+    NAME_WORD("landlord"),    NAME_WORD("liberal"),
+    NAME_WORD("liberals"),    NAME_WORD("limited"),
+    NAME_WORD("listen"),      NAME_WORD("loans"),
+    NAME_WORD("look"),        NAME_WORD("lord"),
+    NAME_WORD("lot"),         NAME_WORD("love"),
+    NAME_WORD("ltd"),         NAME_WORD("maam"),
+    NAME_WORD("madame"),      NAME_WORD("man"),
+    NAME_WORD("manager"),     NAME_WORD("managers"),
+    NAME_WORD("mate"),        NAME_WORD("media"),
+    NAME_WORD("member"),      NAME_WORD("members"),
+    NAME_WORD("mobile"),      NAME_WORD("moderators"),
+    NAME_WORD("mods"),        NAME_WORD("mom"),
+    NAME_WORD("monday"),      NAME_WORD("motors"),
+    NAME_WORD("mum"),         NAME_WORD("neighbors"),
+    NAME_WORD("neighbours"),  NAME_WORD("network"),
+    NAME_WORD("networks"),    NAME_WORD("nurse"),
+    NAME_WORD("office"),      NAME_WORD("officer"),
+    NAME_WORD("online"),      NAME_WORD("op"),
+    NAME_WORD("owner"),       NAME_WORD("owners"),
+    NAME_WORD("party"),       NAME_WORD("people"),
+    NAME_WORD("pharmacy"),    NAME_WORD("plc"),
+    NAME_WORD("power"),       NAME_WORD("practice"),
+    NAME_WORD("principal"),   NAME_WORD("public"),
+    NAME_WORD("quick"),       NAME_WORD("rail"),
+    NAME_WORD("railway"),     NAME_WORD("reddit"),
+    NAME_WORD("republicans"), NAME_WORD("reservations"),
+    NAME_WORD("residents"),   NAME_WORD("restaurant"),
+    NAME_WORD("sales"),       NAME_WORD("salon"),
+    NAME_WORD("saturday"),    NAME_WORD("savings"),
+    NAME_WORD("school"),      NAME_WORD("secretary"),
+    NAME_WORD("service"),     NAME_WORD("services"),
+    NAME_WORD("shop"),        NAME_WORD("siri"),
+    NAME_WORD("sirs"),        NAME_WORD("society"),
+    NAME_WORD("staff"),       NAME_WORD("stop"),
+    NAME_WORD("store"),       NAME_WORD("studio"),
+    NAME_WORD("sunday"),      NAME_WORD("support"),
+    NAME_WORD("surgery"),     NAME_WORD("teacher"),
+    NAME_WORD("team"),        NAME_WORD("telco"),
+    NAME_WORD("telecom"),     NAME_WORD("thursday"),
+    NAME_WORD("tours"),       NAME_WORD("trains"),
+    NAME_WORD("travel"),      NAME_WORD("tuesday"),
+    NAME_WORD("twitter"),     NAME_WORD("twitterverse"),
+    NAME_WORD("university"),  NAME_WORD("utilities"),
+    NAME_WORD("valued"),      NAME_WORD("vets"),
+    NAME_WORD("voters"),      NAME_WORD("wait"),
+    NAME_WORD("water"),       NAME_WORD("wednesday"),
+    NAME_WORD("welcome"),     NAME_WORD("wireless"),
+    NAME_WORD("world")};
+
 #undef NAME_WORD
 
 /* Whether a word the tokeniser reads can start at s[i], outside a link, a
@@ -2451,6 +2584,164 @@ static size_t person_value(const unsigned char *s, size_t n, size_t j)
         j = e + 1;
     }
     return end > 0 && s[end - 1] != '.' ? end : 0;
+}
+
+/* The word s[i, e) has a capital inside it, not after "Mc", "Mac", an
+ * apostrophe or a hyphen: a brand's or a user's name ("BrightVolt",
+ * "CloudLedger"), not a person's ("McDonald", "O'Brien", "Smith-Jones"). */
+static bool camel_case(const unsigned char *s, size_t i, size_t e)
+{
+    for (size_t k = i + 1; k < e; k++) {
+        if (is_upper(s[k]) && s[k - 1] != '\'' && s[k - 1] != '-' &&
+            !(k - i == 2 && (s[i] | 0x20) == 'm' && s[i + 1] == 'c') &&
+            !(k - i == 3 && (s[i] | 0x20) == 'm' && s[i + 1] == 'a' && s[i + 2] == 'c')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A name a greeting or an introduction names at s[j] (person_value()), its
+ * first word in Title Case (a capital, then a lower-case letter: "Hi SKS",
+ * "Dear MSM" name groups as often as people); none when a word of it or one
+ * of the two words after it is one greeted_non_names lists ("Hi Billing
+ * Team", "Dear Acme support", "Dear Hotel Manager") or two words in Title
+ * Case follow (a text in Title Case: "Hey Look At This"). Returns the end or
+ * 0. */
+static size_t greeted_name(const unsigned char *s, size_t n, size_t j)
+{
+    if (j + 1 >= n || !is_upper(s[j]) ||
+        !(is_lower(s[j + 1]) || (s[j + 1] == '\'' && j + 2 < n && is_upper(s[j + 2])))) {
+        return 0; /* "Priya", "O'Brien" */
+    }
+    size_t end = person_value(s, n, j);
+    for (size_t k = j; k < end;) {
+        size_t e = name_word_end(s, n, k);
+        if (WORD_IN_SORTED(s, k, e, greeted_non_names) || camel_case(s, k, e)) {
+            return 0;
+        }
+        k = e;
+        while (k < end && !is_alpha(s[k])) {
+            k++;
+        }
+    }
+    size_t k = end;
+    for (int after = 0; after < 2 && k > 0 && k + 1 < n && s[k] == ' ' && is_alpha(s[k + 1]);
+         after++) {
+        size_t e = name_word_end(s, n, k + 1);
+        if (STARTS_WITH(s, e, k + 1, introduced_by) == e - k - 1) {
+            break; /* "Sam from billing", "Jo here" */
+        }
+        if (WORD_IN_SORTED(s, k + 1, e, greeted_non_names) ||
+            (after == 0 && is_upper(s[k + 1]) && e + 1 < n && s[e] == ' ' && is_upper(s[e + 1]))) {
+            return 0;
+        }
+        k = e;
+    }
+    return end;
+}
+
+/* Past a mark after a greeting or an introduction (one of marks, or none)
+ * and the spaces after it ("Hi, Sarah", "Dear Sarah"): where the next word
+ * starts, or 0 when no space follows. */
+static size_t after_greeting(const unsigned char *s, size_t n, size_t k, const char *marks)
+{
+    if (k < n && s[k] != 0 && strchr(marks, s[k]) != NULL) {
+        k++;
+    }
+    return k < n && s[k] == ' ' ? skip_spaces(s, n, k) : 0;
+}
+
+/* A person's name the text opens with: greeted ("Hi Priya,", "Dear Sarah
+ * Jones", "Thanks Tom!", "Good morning Mrs Okafor"), introduced after a
+ * greeting or none ("this is Sam from billing", "Hi there, it's Jo here",
+ * "Hello, this is Ana."), or one word before "speaking" ("Tom speaking, how
+ * can I help?"). Its span in [*from, end); returns the end or 0. The
+ * analyser asks only when the text's first word is a greeting, "this", "it"
+ * or "its", or its second "speaking" (analyzer.c, opening_hint()), one of
+ * which every match here starts with. */
+static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
+{
+    size_t e = 0; /* the first word's ASCII letters */
+    while (e < n && is_alpha(s[e])) {
+        e++;
+    }
+    if (e < 2) {
+        return 0;
+    }
+    /* "Tom speaking": one word of ASCII letters (the analyser's first token,
+     * then "speaking" its second), no adverb ("Frankly speaking") */
+    if (e + 9 <= n && s[e] == ' ' && STARTS_WITH(s, n, e + 1, speaking_word) > 0 &&
+        (e + 9 == n || (s[e + 9] != 0 && strchr(",.!-\n", s[e + 9]) != NULL)) &&
+        !((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y') && greeted_name(s, e, 0) == e) {
+        *from = 0;
+        return e;
+    }
+    /* the first two letters of a greeting or an introduction: most texts
+     * start with none */
+    switch ((s[0] | 0x20) << 8 | (s[1] | 0x20)) {
+    case 'a' << 8 | 'f': /* afternoon */
+    case 'b' << 8 | 'y': /* bye */
+    case 'c' << 8 | 'h': /* cheers */
+    case 'd' << 8 | 'e': /* dear */
+    case 'e' << 8 | 'v': /* evening */
+    case 'g' << 8 | 'o': /* good ..., goodbye */
+    case 'h' << 8 | 'e': /* hello, hey */
+    case 'h' << 8 | 'i': /* hi, hiya */
+    case 'm' << 8 | 'o': /* morning */
+    case 't' << 8 | 'h': /* thank you, thanks, this is */
+    case 'i' << 8 | 't': /* it is, it's, its */
+        break;
+    default:
+        return 0;
+    }
+    size_t g = STARTS_WITH(s, n, 0, greetings);
+    size_t k = 0;
+    if (g > 0) {
+        /* a name after a comma or none ("Hi Priya", "Hi, Priya"); after a
+         * stop a new sentence ("Thanks! Sometimes ...", "Hey! How's it going") */
+        k = after_greeting(s, n, g, ",:-");
+        size_t end = k > 0 ? greeted_name(s, n, k) : 0;
+        if (end > 0) {
+            *from = k;
+            return end;
+        }
+        k = after_greeting(s, n, g, ",.!:-");
+        size_t all = k > 0 ? STARTS_WITH(s, n, k, greeted_all) : 0; /* "Hi there, this is" */
+        if (all > 0) {
+            k = after_greeting(s, n, k + all, ",.!:-");
+        }
+        if (k == 0) {
+            return 0;
+        }
+    }
+    size_t intro = STARTS_WITH(s, n, k, introductions);
+    if (intro == 0 && k + 5 < n && (s[k] | 0x20) == 'i' && (s[k + 1] | 0x20) == 't' &&
+        s[k + 2] == 0xE2 && s[k + 3] == 0x80 && s[k + 4] == 0x99 && (s[k + 5] | 0x20) == 's' &&
+        (k + 6 == n || !is_alnum(s[k + 6]))) {
+        intro = 6; /* "it’s", a typographic apostrophe */
+    }
+    if (intro == 0) {
+        return 0;
+    }
+    size_t j = k + intro;
+    if (j + 1 >= n || s[j] != ' ') {
+        return 0;
+    }
+    j = skip_spaces(s, n, j);
+    size_t end = greeted_name(s, n, j);
+    if (end == 0) {
+        return 0;
+    }
+    /* after a greeting the name may end the sentence ("Hi, this is Sam.");
+     * else what follows says it is one ("this is Sam from billing") */
+    bool told = end + 1 < n && s[end] == ' ' && STARTS_WITH(s, n, end + 1, introduced_by) > 0;
+    bool ends = end == n || (s[end] != 0 && strchr(",.!?-\n", s[end]) != NULL);
+    if (!told && !(g > 0 && ends)) {
+        return 0;
+    }
+    *from = j;
+    return end;
 }
 
 /* The writer's name after a closing whose word ends at s[j] ("Kind regards,
@@ -2855,6 +3146,12 @@ static size_t next_start(const unsigned char *s, size_t n, size_t i, uint8_t sta
     return i;
 }
 
+bool nlp_pii_opens_named(const char *text, size_t n_bytes)
+{
+    size_t from;
+    return text != NULL && opening_name((const unsigned char *)text, n_bytes, &from) > 0;
+}
+
 bool nlp_pii_named(const char *text, size_t n_bytes)
 {
     word_names names = {0};
@@ -2940,16 +3237,18 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         has_secret = name_family(u, k, e) != 0;
         k = e - 1;
     }
+    bool has_opening = nlp_pii_opens_named(text, n_bytes);
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
-                                 has_secret, has_spoken, has_date);
+                                 has_secret, has_opening, has_spoken, has_date);
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_spoken, bool has_date)
+                          bool has_at, bool has_secret, bool has_opening, bool has_spoken,
+                          bool has_date)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -2965,7 +3264,11 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     if (has_secret && s != NULL) {
         find_names(s, n_bytes, &names);
     }
-    bool named = names.secret || names.dot || names.street || names.n_at > 0 || names.every_word;
+    /* a name the text opens with ("Hi Priya,"), where the hint says one may be */
+    size_t open_from = 0;
+    size_t open_end = has_opening && s != NULL ? opening_name(s, n_bytes, &open_from) : 0;
+    bool named = names.secret || names.dot || names.street || names.n_at > 0 || names.every_word ||
+                 open_end > 0;
     if (!has_digit && !has_at && !named && !has_spoken && !has_date) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
@@ -2994,6 +3297,18 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     size_t copied = 0;   /* s[copied, i) is still to be copied to out */
     int n_spans = 0;
     size_t i = 0;
+    if (open_end > 0) {
+        /* the greeting before it holds no other kind: the scan goes on after it */
+        memcpy(out, s, open_from);
+        o = open_from;
+        memcpy(out + o, markers[NLP_PII_NAME], strlen(markers[NLP_PII_NAME]));
+        o += strlen(markers[NLP_PII_NAME]);
+        n_spans = 1;
+        if (counts != NULL) {
+            counts[NLP_PII_NAME]++;
+        }
+        i = copied = open_end;
+    }
     while (i < n_bytes) {
         unsigned char c = s[i];
         uint8_t cls = byte_class[c];

@@ -17,8 +17,10 @@
  * address ("12 Acacia Avenue, Leeds LS1 4AP": anywhere in Title Case, in any
  * case after "at", "address is", "I live at", ...) or a postcode after its
  * name, and a person's name after "my name is", "surname:", "in the name of",
- * ..., a title ("Mrs Okafor") or a letter's closing at its end ("Kind
- * regards, Joanna Wells"). Numbers read out a digit at a
+ * ..., a title ("Mrs Okafor"), a letter's closing at its end ("Kind
+ * regards, Joanna Wells") or a greeting or an introduction the text opens
+ * with ("Hi Priya,", "Dear Sarah", "this is Sam from billing", "Tom
+ * speaking"). Numbers read out a digit at a
  * time, in words or single figures ("four five three nine ...", "oh seven seven double oh nine",
  * "the cvv is 7 8 9"), are read as their digits and taken as the same kinds (a card, a code in
  * context, a bank number or PIN after its name, else 10-15 digits as a phone number). Pure
@@ -46,7 +48,9 @@ typedef enum nlp_pii_kind {
                       * Title Case, after "at", "address is", "I live at" in any case), a
                       * postcode or ZIP code after its name or a street */
     NLP_PII_NAME,    /* a person's name after "my name is", "surname:", "in the name of", ...,
-                      * a title ("Mrs Okafor") or a letter's closing ("Kind regards, Ana") */
+                      * a title ("Mrs Okafor"), a letter's closing ("Kind regards, Ana") or
+                      * a greeting or introduction opening the text ("Hi Priya,", "this is
+                      * Sam from billing") */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;
 

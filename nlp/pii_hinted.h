@@ -9,7 +9,8 @@
  * out as words one after the other, "four five" / no month's name, "March",
  * "sept", or else neither a digit nor two more words of a number, "fifth",
  * "nineteen", "two": a date said in words holds a month and a year, in
- * figures or in two words or more). */
+ * figures or in two words or more / no name the text opens with,
+ * nlp_pii_opens_named()). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
@@ -41,6 +42,15 @@ static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
  * a message without other hints to the redactor. Pure, real-time safe, O(n). */
 bool nlp_pii_named(const char *text, size_t n_bytes);
 
+/* Whether the text opens with a person's name that a greeting or an
+ * introduction names ("Hi Priya,", "Dear Sarah", "Thanks Tom!", "this is Sam
+ * from billing", "Tom speaking."), the hint has_opening of
+ * nlp_pii_redact_hinted() (nlp_pii_named() does not look for it): the
+ * analyser asks this when the text's first word is a greeting, "this", "it"
+ * or "its", or its second "speaking", one of which every such text starts
+ * with. Pure, real-time safe, O(1): the first words only. */
+bool nlp_pii_opens_named(const char *text, size_t n_bytes);
+
 /* True when the redactor's word lists are in the order its searches need
  * and its table of the names read in words agrees with its lists (for the
  * tests). Pure. */
@@ -48,6 +58,7 @@ bool nlp_pii_self_check(void);
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_spoken, bool has_date);
+                          bool has_at, bool has_secret, bool has_opening, bool has_spoken,
+                          bool has_date);
 
 #endif /* NLP_PII_HINTED_H */

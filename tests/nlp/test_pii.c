@@ -403,6 +403,67 @@ START_TEST(addresses_and_names)
 }
 END_TEST
 
+/* A name a greeting or an introduction opening the text names (thirty-first
+ * session): what an agent and a customer write first in a chat */
+START_TEST(greeted_and_introduced_names)
+{
+    static const redact_case cases[] = {
+        {"Hi Priya, thanks for waiting", "Hi [NAME], thanks for waiting"},
+        {"Hi, Priya", "Hi, [NAME]"},
+        {"hey Tom - quick one", "hey [NAME] - quick one"},
+        {"Dear Sarah Jones,", "Dear [NAME],"},
+        {"Thanks Tom!", "Thanks [NAME]!"},
+        {"Thank you Ahmed, I've raised a ticket", "Thank you [NAME], I've raised a ticket"},
+        {"Good morning Mrs Okafor", "Good morning [NAME]"},
+        {"Dear Dr. Patel, I apologise", "Dear [NAME], I apologise"},
+        {"Hi O'Brien", "Hi [NAME]"},
+        {"Hi Sarah I need help", "Hi [NAME] I need help"},
+        {"Hi Sam from billing", "Hi [NAME] from billing"},
+        {"this is Sarah from billing", "this is [NAME] from billing"},
+        {"Hi, this is Tom.", "Hi, this is [NAME]."},
+        {"Hi there, this is Sam from Acme", "Hi there, this is [NAME] from Acme"},
+        {"Good morning everyone, it\xe2\x80\x99s Sam here",
+         "Good morning everyone, it\xe2\x80\x99s [NAME] here"},
+        {"it's Jo speaking", "it's [NAME] speaking"},
+        {"It is Ana Lopez calling about my bill", "It is [NAME] calling about my bill"},
+        {"Tom speaking, how can I help?", "[NAME] speaking, how can I help?"},
+        {"Hi Priya, my card is 4111 1111 1111 1111", "Hi [NAME], my card is [CARD]"},
+        /* no name: a group, a role, a brand's form, a new sentence, a text in
+         * Title Case, lower case, not at the start */
+        {"Hi Team, quick one", NULL},
+        {"Hi All", NULL},
+        {"Thanks Everyone!", NULL},
+        {"Dear Sir or Madam", NULL},
+        {"Dear Sirs,", NULL},
+        {"Dear Valued Customer", NULL},
+        {"Dear Hotel Manager, our room", NULL},
+        {"Dear Acme support, thanks", NULL},
+        {"Hi Billing Team", NULL},
+        {"Dear BrightVolt, you overcharged me", NULL},
+        {"Thanks Orbit Broadband, the outage", NULL},
+        {"Hey Google set a timer", NULL},
+        {"Thank God", NULL},
+        {"Thanks! Sometimes it works", NULL},
+        {"Hey! How are you", NULL},
+        {"Thank you. English is not my first language", NULL},
+        {"Hey Look At This", NULL},
+        {"Thanks For Nothing", NULL},
+        {"HI SARAH", NULL},
+        {"Dear MSM, stop", NULL},
+        {"hi sarah", NULL},
+        {"I said hi Priya", NULL},
+        {"This is Ridiculous", NULL},
+        {"This is Verizon at its worst", NULL},
+        {"It's Girl Scout season", NULL},
+        {"Frankly speaking, no", NULL},
+        {"Public speaking is hard", NULL},
+        {"Good Morning Tuesday!", NULL},
+        {"Thanks Again", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(bad_arguments_and_counts)
 {
     char small[4];
@@ -487,7 +548,7 @@ START_TEST(hints_change_no_span)
         size_t n = strlen(texts[t]), len0 = 0, len = 0;
         int spans0 = nlp_pii_redact(texts[t], n, exact, sizeof exact, &len0, NULL);
         int spans = nlp_pii_redact_hinted(texts[t], n, out, sizeof out, &len, NULL, true,
-                                          memchr(texts[t], '@', n) != NULL, true, true, true);
+                                          memchr(texts[t], '@', n) != NULL, true, true, true, true);
         ck_assert_int_eq(spans, spans0);
         ck_assert_str_eq(out, exact);
     }
@@ -556,7 +617,19 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "memorable word is tulip", "forename: Ana", "surname is Okafor", "Mx Okafor", "Mr Okafor",
         "Regards, Ana", "yours faithfully\nAna Okafor", "sincerely, ANA", "MRS OKAFOR", "Ms Okafor",
         "jo dot doe at gmail dot com", "my address is Mill Lane", "I live at Mill Lane",
-        "postcode is SW one", "Baker Street"};
+        "postcode is SW one", "Baker Street",
+        /* a name an opening greets or introduces: the analyser tells it from
+         * its first tokens (opening_hint()), the longest reach and the words
+         * outside its lexicon among them */
+        "Hi Ana", "Hiya Ana", "Hello Ana", "Hey Ana", "hey ANA,", "  hey Ana,", "@x Hi Ana",
+        "Hi\nAna", "Hi,Ana", "thanks, Ana", "Thank you Ana", "Thanksgiving Ana", "Good morning Ana",
+        "Good evening Mrs Okafor", "Cheers Ana", "Bye Ana", "Goodbye Ana", "Morning Ana",
+        "Afternoon Ana", "Dear Ana", "Hi O'Ana", "Hi Ana-Mae", "its Ana here", "It is Ana from IT",
+        "Good morning everyone, it's Ana from billing",
+        "Good morning everyone, it\xe2\x80\x99s Mrs Okafor here",
+        "Good afternoon all, this is Ana Lopez calling", "Hello there! This is Ana.",
+        "Ana speaking", "Ana speaking.", "Ana speaking please", "Ana  speaking",
+        "Zo\xc3\xab speaking", "Frankly speaking.", "Ana Lopez speaking", "Hi Ana speaking"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -590,6 +663,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, dates_of_birth_said_and_answered);
     tcase_add_test(tc, more_national_ids_and_documents);
     tcase_add_test(tc, addresses_and_names);
+    tcase_add_test(tc, greeted_and_introduced_names);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
