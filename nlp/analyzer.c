@@ -743,13 +743,15 @@ struct nlp_analyzer {
     int32_t clause_subjects[N_CLAUSE_SUBJECTS];   /* word ids of CLAUSE_SUBJECTS, or -1 */
     bool saw_digit; /* the tokeniser saw an ASCII digit / '@' (PII pre-check) */
     bool saw_at;
-    uint8_t saw_tags2; /* NLP_WORD2_* of the words it found (PII pre-check) */
-    bool saw_spoken;   /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
-    bool saw_date;     /* a word of a date: a month's name, an ordinal (NLP_LEX_ROOT_DATE_WORD) */
-    bool saw_url;      /* the message holds a link */
-    bool url_pass;     /* ... and maybe a password's name in it (url_secret_start()) */
-    bool bytewise;     /* the tokeniser's byte-at-a-time reference path, and the emotion
-                        * models' scalar one (tests, RP_CPU_MASK=0) */
+    /* the words' tags it found, NLP_WORD_* | NLP_WORD2_* << 8 (the PII
+     * pre-check, the escalation models' gate) */
+    uint16_t saw_tags;
+    bool saw_spoken; /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
+    bool saw_date;   /* a word of a date: a month's name, an ordinal (NLP_LEX_ROOT_DATE_WORD) */
+    bool saw_url;    /* the message holds a link */
+    bool url_pass;   /* ... and maybe a password's name in it (url_secret_start()) */
+    bool bytewise;   /* the tokeniser's byte-at-a-time reference path, and the emotion
+                      * models' scalar one (tests, RP_CPU_MASK=0) */
     uint8_t
         figure_word_bits[1u << (NLP_LEX_WORD_BITS - 3)]; /* bit per word id: one of FIGURE_WORDS */
     size_t missing_words; /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
@@ -792,6 +794,7 @@ struct nlp_analyzer {
     uint64_t opening_bits[(1u << NLP_LEX_WORD_BITS) / 64];
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
     int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
+    int32_t you_word;                           /* word id of "you", or -1 */
     int32_t past_words[N_PAST_WORDS];           /* word ids of PAST_WORDS, or -1 */
     int32_t past_before_ago[N_PAST_BEFORE_AGO]; /* word ids of PAST_BEFORE_AGO, or -1 */
     int32_t past_leads[N_PAST_LEADS];           /* word ids of PAST_LEADS, or -1 */
@@ -963,6 +966,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     }
     an->speaking_word = rule_word_id(an, "speaking");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
+    an->you_word = rule_word_id(an, "you");
     LOAD_WORD_IDS(an, past_words, PAST_WORDS);
     LOAD_WORD_IDS(an, past_before_ago, PAST_BEFORE_AGO);
     LOAD_WORD_IDS(an, past_leads, PAST_LEADS);
@@ -1556,7 +1560,7 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         t->excl = 0;
         t->quest = 0;
         lookup_word(an, w, t);
-        an->saw_tags2 |= t->word_tags2;
+        an->saw_tags |= (uint16_t)(t->word_tags | t->word_tags2 << 8);
         an->saw_spoken |= (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
         an->saw_date |= (t->root & NLP_LEX_ROOT_DATE_WORD) != 0;
     }
@@ -1889,7 +1893,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
         }
     }
     an->saw_digit |= digits != 0;
-    an->saw_tags2 |= (uint8_t)(seen >> 56);
+    an->saw_tags |= (uint16_t)(seen >> 48);
     an->saw_spoken |= ((seen >> 32) & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
     an->saw_date |= ((seen >> 32) & NLP_LEX_ROOT_DATE_WORD) != 0;
     an->sarc_sum += sarc;
@@ -3670,11 +3674,46 @@ static inline bool opening_hint(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* Whether a person may be thanked by name in the text, the redactor's hint
+ * ("ok thanks Sarah", "thank you, Tom!": nlp/pii.c, thanks_names): a word of
+ * thanks (NLP_WORD_THANKS), then a word in Title Case or "you" and one.
+ * Called only when the tokeniser saw such a word. */
+static NO_INLINE bool thanks_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    for (size_t k = 0; k + 1 < n_tok; k++) {
+        if ((t[k].word_tags & NLP_WORD_THANKS) &&
+            ((t[k + 1].flags & TOK_TITLE) ||
+             (k + 2 < n_tok && t[k + 1].word_id == an->you_word && (t[k + 2].flags & TOK_TITLE)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the text may end with a person's name addressed after a comma
+ * ("Thanks for waiting, John.", "..., Sarah Jones?"), the redactor's hint
+ * (nlp_pii_ends_named()): its last token, or its last two, in Title Case
+ * after one a comma follows. */
+static inline bool closing_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    if (n_tok < 2) {
+        return false;
+    }
+    /* without a branch on each: many texts end on a word in Title Case */
+    unsigned last = t[n_tok - 1].flags, before = t[n_tok - 2].flags;
+    unsigned third = n_tok > 2 ? t[n_tok - 3].flags : 0u;
+    unsigned comma = (before & TOK_COMMA) != 0, title2 = (before & TOK_TITLE) != 0;
+    return ((last & TOK_TITLE) != 0) & (comma | (title2 & ((third & TOK_COMMA) != 0)));
+}
+
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
  * The tokeniser's hints spare the redactor its reading of most messages: a
  * digit, an '@', a password's name among the tokens (every word is one: a
  * token takes a byte and there are max_message_bytes + 1 of them). */
-static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_t n_tok)
+static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes,
+                                    size_t n_tok)
 {
     /* every kind of PII but an e-mail address and a secret in words holds
      * PII_MIN_DIGITS digits or more, so fewer is no digit to the redactor */
@@ -3682,19 +3721,21 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     /* a link is one token, and the words inside it are no tokens: the
      * redactor reads a link that may hold a password's name itself
      * ("?password=...") */
-    bool secret = (an->saw_tags2 & NLP_WORD2_SECRET) != 0 || an->url_pass;
+    bool thanked = (an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok);
+    bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || thanked;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);
     if (secret && !digits && !an->saw_at && !spoken && !date) {
         /* a name's word alone ("what's your name?", "live music", "change my
          * address"): the redactor's short look for what it would read after
          * one, which without a figure is a person's name or a secret */
-        secret = (an->saw_digit || an->url_pass || names_without_figure(an, n_tok)) &&
+        secret = (an->saw_digit || an->url_pass || thanked || names_without_figure(an, n_tok)) &&
                  nlp_pii_named(text, n_bytes);
     }
     /* a name the text opens with ("Hi Priya,"), which nlp_pii_named() leaves */
     bool opening = opening_hint(an, n_tok) && nlp_pii_opens_named(text, n_bytes);
-    if (!digits && !an->saw_at && !secret && !spoken && !date && !opening) {
+    bool closing = closing_hint(an, n_tok) && nlp_pii_ends_named(text, n_bytes);
+    if (!digits && !an->saw_at && !secret && !spoken && !date && !opening && !closing) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3703,7 +3744,7 @@ static uint32_t redact(nlp_analyzer *an, const char *text, size_t n_bytes, size_
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret, opening, spoken, date);
+                                  NULL, digits, an->saw_at, secret, opening, closing, spoken, date);
     return n > 0 ? (uint32_t)n : 0u;
 }
 
@@ -3806,7 +3847,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     }
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = an->url_pass = false;
-    an->saw_tags2 = 0;
+    an->saw_tags = 0;
     an->saw_spoken = an->saw_date = false;
     an->sarc_sum = 0;
     size_t n_tok = 0;
@@ -5037,7 +5078,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
      * outweighs its negative words ("I left you a five star review on
      * trustpilot") */
     bool escalation_read = out->escalation < 0.5f &&
-                           ((an->saw_tags2 & ESC_MODEL_TAGS) != 0 ||
+                           ((an->saw_tags & ESC_MODEL_TAGS << 8) != 0 ||
                             (pair_flags & ESC_MODEL_FLAGS) != 0 || bot_named || legal_named) &&
                            pos_mass - ack_mass <= neg_mass && !esc_denied;
     /* a legal threat of the rules' the models may take back (LEGAL_TAKE_BACK_LOGIT);

@@ -2013,9 +2013,9 @@ static const struct cvv_word signoff_names[] = {NAME_WORD("regards"), NAME_WORD(
                                                 NAME_WORD("faithfully")};
 static const struct cvv_word title_names[] = {NAME_WORD("mrs"), NAME_WORD("mr"), NAME_WORD("ms"),
                                               NAME_WORD("mx")};
-static const struct cvv_word value_titles[] = {NAME_WORD("mrs"), NAME_WORD("mr"),   NAME_WORD("ms"),
-                                               NAME_WORD("mx"),  NAME_WORD("miss"), NAME_WORD("dr"),
-                                               NAME_WORD("prof")};
+static const struct cvv_word value_titles[] = {
+    NAME_WORD("mrs"),  NAME_WORD("mr"), NAME_WORD("ms"),   NAME_WORD("mx"),
+    NAME_WORD("miss"), NAME_WORD("dr"), NAME_WORD("prof"), NAME_WORD("rev")};
 /* The word before "name" whose name follows ("my name is", "first name:"). */
 static const struct cvv_word name_owners[] = {
     NAME_WORD("my"),    NAME_WORD("his"),    NAME_WORD("her"),      NAME_WORD("their"),
@@ -2112,115 +2112,131 @@ static const struct cvv_word introductions[] = {NAME_WORD("this is"), NAME_WORD(
 static const struct cvv_word introduced_by[] = {NAME_WORD("from"), NAME_WORD("speaking"),
                                                 NAME_WORD("calling"), NAME_WORD("here")};
 static const struct cvv_word speaking_word[] = {NAME_WORD("speaking")};
+/* Thanks to a person named anywhere in the text ("ok thanks Sarah",
+ * "Brilliant, thank you Tom!"; nlp/lexicon/sarcasm.txt's thanks_frame words,
+ * the analyser's hint, hold their first words). */
+static const struct cvv_word thanks_names[] = {NAME_WORD("thank you"), NAME_WORD("thanks"),
+                                               NAME_WORD("cheers")};
 /* Whom a greeting greets that is no person's name, beside non_names ("Hi
  * Team", "Thanks Everyone", "Dear Valued Customer", "Hey Siri", "Dear Acme
  * support"), a word of the name or the word after it; in order:
  * word_in_sorted(). */
 static const struct cvv_word greeted_non_names[] = {
-    NAME_WORD("accounts"),    NAME_WORD("admin"),
-    NAME_WORD("admins"),      NAME_WORD("admissions"),
-    NAME_WORD("agent"),       NAME_WORD("agents"),
-    NAME_WORD("airline"),     NAME_WORD("airlines"),
-    NAME_WORD("airways"),     NAME_WORD("alexa"),
-    NAME_WORD("all"),         NAME_WORD("alot"),
-    NAME_WORD("anyone"),      NAME_WORD("babe"),
-    NAME_WORD("bank"),        NAME_WORD("billing"),
-    NAME_WORD("board"),       NAME_WORD("boys"),
-    NAME_WORD("bro"),         NAME_WORD("broadband"),
-    NAME_WORD("buddy"),       NAME_WORD("bursar"),
-    NAME_WORD("bye"),         NAME_WORD("captain"),
-    NAME_WORD("care"),        NAME_WORD("center"),
-    NAME_WORD("centre"),      NAME_WORD("check"),
-    NAME_WORD("citizens"),    NAME_WORD("clinic"),
-    NAME_WORD("club"),        NAME_WORD("coach"),
-    NAME_WORD("colleagues"),  NAME_WORD("college"),
-    NAME_WORD("committee"),   NAME_WORD("community"),
-    NAME_WORD("company"),     NAME_WORD("conservatives"),
-    NAME_WORD("corp"),        NAME_WORD("cortana"),
-    NAME_WORD("council"),     NAME_WORD("credit"),
-    NAME_WORD("crew"),        NAME_WORD("customer"),
-    NAME_WORD("customers"),   NAME_WORD("dad"),
-    NAME_WORD("darling"),     NAME_WORD("democrats"),
-    NAME_WORD("dental"),      NAME_WORD("department"),
-    NAME_WORD("desk"),        NAME_WORD("diary"),
-    NAME_WORD("direct"),      NAME_WORD("director"),
-    NAME_WORD("doctor"),      NAME_WORD("dude"),
-    NAME_WORD("eats"),        NAME_WORD("editor"),
-    NAME_WORD("electric"),    NAME_WORD("electricity"),
-    NAME_WORD("energy"),      NAME_WORD("everybody"),
-    NAME_WORD("everyone"),    NAME_WORD("express"),
-    NAME_WORD("family"),      NAME_WORD("fan"),
-    NAME_WORD("fans"),        NAME_WORD("fiber"),
-    NAME_WORD("fibre"),       NAME_WORD("finance"),
-    NAME_WORD("fitness"),     NAME_WORD("folks"),
-    NAME_WORD("followers"),   NAME_WORD("friday"),
-    NAME_WORD("friend"),      NAME_WORD("friends"),
-    NAME_WORD("gas"),         NAME_WORD("gentleman"),
-    NAME_WORD("gentlemen"),   NAME_WORD("gents"),
-    NAME_WORD("girl"),        NAME_WORD("girls"),
-    NAME_WORD("god"),         NAME_WORD("goodness"),
-    NAME_WORD("google"),      NAME_WORD("group"),
-    NAME_WORD("guess"),       NAME_WORD("guys"),
-    NAME_WORD("gym"),         NAME_WORD("happy"),
-    NAME_WORD("health"),      NAME_WORD("heaven"),
-    NAME_WORD("heavens"),     NAME_WORD("help"),
-    NAME_WORD("helpdesk"),    NAME_WORD("hey"),
-    NAME_WORD("holidays"),    NAME_WORD("homes"),
-    NAME_WORD("hotel"),       NAME_WORD("housing"),
-    NAME_WORD("hr"),          NAME_WORD("hun"),
-    NAME_WORD("inc"),         NAME_WORD("insurance"),
-    NAME_WORD("insurer"),     NAME_WORD("internet"),
-    NAME_WORD("isp"),         NAME_WORD("ive"),
-    NAME_WORD("jesus"),       NAME_WORD("kids"),
-    NAME_WORD("ladies"),      NAME_WORD("lady"),
-    NAME_WORD("landlord"),    NAME_WORD("liberal"),
-    NAME_WORD("liberals"),    NAME_WORD("limited"),
-    NAME_WORD("listen"),      NAME_WORD("loans"),
-    NAME_WORD("look"),        NAME_WORD("lord"),
-    NAME_WORD("lot"),         NAME_WORD("love"),
-    NAME_WORD("ltd"),         NAME_WORD("maam"),
-    NAME_WORD("madame"),      NAME_WORD("man"),
-    NAME_WORD("manager"),     NAME_WORD("managers"),
-    NAME_WORD("mate"),        NAME_WORD("media"),
-    NAME_WORD("member"),      NAME_WORD("members"),
-    NAME_WORD("mobile"),      NAME_WORD("moderators"),
-    NAME_WORD("mods"),        NAME_WORD("mom"),
-    NAME_WORD("monday"),      NAME_WORD("motors"),
-    NAME_WORD("mum"),         NAME_WORD("neighbors"),
-    NAME_WORD("neighbours"),  NAME_WORD("network"),
-    NAME_WORD("networks"),    NAME_WORD("nurse"),
-    NAME_WORD("office"),      NAME_WORD("officer"),
-    NAME_WORD("online"),      NAME_WORD("op"),
-    NAME_WORD("owner"),       NAME_WORD("owners"),
-    NAME_WORD("party"),       NAME_WORD("people"),
-    NAME_WORD("pharmacy"),    NAME_WORD("plc"),
-    NAME_WORD("power"),       NAME_WORD("practice"),
-    NAME_WORD("principal"),   NAME_WORD("public"),
-    NAME_WORD("quick"),       NAME_WORD("rail"),
-    NAME_WORD("railway"),     NAME_WORD("reddit"),
-    NAME_WORD("republicans"), NAME_WORD("reservations"),
-    NAME_WORD("residents"),   NAME_WORD("restaurant"),
-    NAME_WORD("sales"),       NAME_WORD("salon"),
-    NAME_WORD("saturday"),    NAME_WORD("savings"),
-    NAME_WORD("school"),      NAME_WORD("secretary"),
-    NAME_WORD("service"),     NAME_WORD("services"),
-    NAME_WORD("shop"),        NAME_WORD("siri"),
-    NAME_WORD("sirs"),        NAME_WORD("society"),
-    NAME_WORD("staff"),       NAME_WORD("stop"),
-    NAME_WORD("store"),       NAME_WORD("studio"),
-    NAME_WORD("sunday"),      NAME_WORD("support"),
-    NAME_WORD("surgery"),     NAME_WORD("teacher"),
-    NAME_WORD("team"),        NAME_WORD("telco"),
-    NAME_WORD("telecom"),     NAME_WORD("thursday"),
-    NAME_WORD("tours"),       NAME_WORD("trains"),
-    NAME_WORD("travel"),      NAME_WORD("tuesday"),
-    NAME_WORD("twitter"),     NAME_WORD("twitterverse"),
-    NAME_WORD("university"),  NAME_WORD("utilities"),
-    NAME_WORD("valued"),      NAME_WORD("vets"),
-    NAME_WORD("voters"),      NAME_WORD("wait"),
-    NAME_WORD("water"),       NAME_WORD("wednesday"),
-    NAME_WORD("welcome"),     NAME_WORD("wireless"),
-    NAME_WORD("world")};
+    NAME_WORD("accounts"),     NAME_WORD("admin"),
+    NAME_WORD("admins"),       NAME_WORD("admissions"),
+    NAME_WORD("agent"),        NAME_WORD("agents"),
+    NAME_WORD("ah"),           NAME_WORD("airline"),
+    NAME_WORD("airlines"),     NAME_WORD("airways"),
+    NAME_WORD("alexa"),        NAME_WORD("all"),
+    NAME_WORD("alot"),         NAME_WORD("anyone"),
+    NAME_WORD("august"),       NAME_WORD("babe"),
+    NAME_WORD("bank"),         NAME_WORD("billing"),
+    NAME_WORD("board"),        NAME_WORD("boys"),
+    NAME_WORD("bro"),          NAME_WORD("broadband"),
+    NAME_WORD("buddy"),        NAME_WORD("bursar"),
+    NAME_WORD("bye"),          NAME_WORD("captain"),
+    NAME_WORD("care"),         NAME_WORD("center"),
+    NAME_WORD("centre"),       NAME_WORD("check"),
+    NAME_WORD("citizens"),     NAME_WORD("clinic"),
+    NAME_WORD("club"),         NAME_WORD("coach"),
+    NAME_WORD("colleagues"),   NAME_WORD("college"),
+    NAME_WORD("committee"),    NAME_WORD("community"),
+    NAME_WORD("company"),      NAME_WORD("conservatives"),
+    NAME_WORD("corp"),         NAME_WORD("cortana"),
+    NAME_WORD("council"),      NAME_WORD("credit"),
+    NAME_WORD("crew"),         NAME_WORD("customer"),
+    NAME_WORD("customers"),    NAME_WORD("dad"),
+    NAME_WORD("darling"),      NAME_WORD("december"),
+    NAME_WORD("democrats"),    NAME_WORD("dental"),
+    NAME_WORD("department"),   NAME_WORD("desk"),
+    NAME_WORD("diary"),        NAME_WORD("direct"),
+    NAME_WORD("director"),     NAME_WORD("doctor"),
+    NAME_WORD("dude"),         NAME_WORD("eats"),
+    NAME_WORD("editor"),       NAME_WORD("eh"),
+    NAME_WORD("electric"),     NAME_WORD("electricity"),
+    NAME_WORD("energy"),       NAME_WORD("everybody"),
+    NAME_WORD("everyone"),     NAME_WORD("express"),
+    NAME_WORD("family"),       NAME_WORD("fan"),
+    NAME_WORD("fans"),         NAME_WORD("february"),
+    NAME_WORD("fiber"),        NAME_WORD("fibre"),
+    NAME_WORD("finance"),      NAME_WORD("fitness"),
+    NAME_WORD("folks"),        NAME_WORD("followers"),
+    NAME_WORD("friday"),       NAME_WORD("friend"),
+    NAME_WORD("friends"),      NAME_WORD("gas"),
+    NAME_WORD("gentleman"),    NAME_WORD("gentlemen"),
+    NAME_WORD("gents"),        NAME_WORD("girl"),
+    NAME_WORD("girls"),        NAME_WORD("god"),
+    NAME_WORD("goodness"),     NAME_WORD("google"),
+    NAME_WORD("gov"),          NAME_WORD("group"),
+    NAME_WORD("guess"),        NAME_WORD("guys"),
+    NAME_WORD("gym"),          NAME_WORD("haha"),
+    NAME_WORD("happy"),        NAME_WORD("health"),
+    NAME_WORD("heaven"),       NAME_WORD("heavens"),
+    NAME_WORD("help"),         NAME_WORD("helpdesk"),
+    NAME_WORD("hey"),          NAME_WORD("holidays"),
+    NAME_WORD("homes"),        NAME_WORD("hotel"),
+    NAME_WORD("housing"),      NAME_WORD("hr"),
+    NAME_WORD("hun"),          NAME_WORD("idk"),
+    NAME_WORD("inc"),          NAME_WORD("insurance"),
+    NAME_WORD("insurer"),      NAME_WORD("internet"),
+    NAME_WORD("isp"),          NAME_WORD("ive"),
+    NAME_WORD("january"),      NAME_WORD("jesus"),
+    NAME_WORD("july"),         NAME_WORD("kids"),
+    NAME_WORD("ladies"),       NAME_WORD("lady"),
+    NAME_WORD("landlord"),     NAME_WORD("liberal"),
+    NAME_WORD("liberals"),     NAME_WORD("limited"),
+    NAME_WORD("listen"),       NAME_WORD("lmao"),
+    NAME_WORD("loans"),        NAME_WORD("lol"),
+    NAME_WORD("look"),         NAME_WORD("lord"),
+    NAME_WORD("lot"),          NAME_WORD("love"),
+    NAME_WORD("ltd"),          NAME_WORD("maam"),
+    NAME_WORD("madame"),       NAME_WORD("man"),
+    NAME_WORD("manager"),      NAME_WORD("managers"),
+    NAME_WORD("march"),        NAME_WORD("mate"),
+    NAME_WORD("media"),        NAME_WORD("member"),
+    NAME_WORD("members"),      NAME_WORD("mobile"),
+    NAME_WORD("moderators"),   NAME_WORD("mods"),
+    NAME_WORD("mom"),          NAME_WORD("monday"),
+    NAME_WORD("motors"),       NAME_WORD("mum"),
+    NAME_WORD("neighbors"),    NAME_WORD("neighbours"),
+    NAME_WORD("network"),      NAME_WORD("networks"),
+    NAME_WORD("november"),     NAME_WORD("nurse"),
+    NAME_WORD("october"),      NAME_WORD("office"),
+    NAME_WORD("officer"),      NAME_WORD("oh"),
+    NAME_WORD("omg"),          NAME_WORD("online"),
+    NAME_WORD("op"),           NAME_WORD("owner"),
+    NAME_WORD("owners"),       NAME_WORD("party"),
+    NAME_WORD("people"),       NAME_WORD("pharmacy"),
+    NAME_WORD("plc"),          NAME_WORD("power"),
+    NAME_WORD("practice"),     NAME_WORD("principal"),
+    NAME_WORD("public"),       NAME_WORD("quick"),
+    NAME_WORD("rail"),         NAME_WORD("railway"),
+    NAME_WORD("reddit"),       NAME_WORD("republicans"),
+    NAME_WORD("reservations"), NAME_WORD("residents"),
+    NAME_WORD("restaurant"),   NAME_WORD("sales"),
+    NAME_WORD("salon"),        NAME_WORD("saturday"),
+    NAME_WORD("savings"),      NAME_WORD("school"),
+    NAME_WORD("secretary"),    NAME_WORD("september"),
+    NAME_WORD("service"),      NAME_WORD("services"),
+    NAME_WORD("shop"),         NAME_WORD("siri"),
+    NAME_WORD("sirs"),         NAME_WORD("society"),
+    NAME_WORD("staff"),        NAME_WORD("stop"),
+    NAME_WORD("store"),        NAME_WORD("studio"),
+    NAME_WORD("sunday"),       NAME_WORD("support"),
+    NAME_WORD("surgery"),      NAME_WORD("teacher"),
+    NAME_WORD("team"),         NAME_WORD("telco"),
+    NAME_WORD("telecom"),      NAME_WORD("thursday"),
+    NAME_WORD("tours"),        NAME_WORD("trains"),
+    NAME_WORD("travel"),       NAME_WORD("tuesday"),
+    NAME_WORD("twitter"),      NAME_WORD("twitterverse"),
+    NAME_WORD("uh"),           NAME_WORD("um"),
+    NAME_WORD("university"),   NAME_WORD("utilities"),
+    NAME_WORD("valued"),       NAME_WORD("vets"),
+    NAME_WORD("voters"),       NAME_WORD("wait"),
+    NAME_WORD("water"),        NAME_WORD("wednesday"),
+    NAME_WORD("welcome"),      NAME_WORD("wireless"),
+    NAME_WORD("world"),        NAME_WORD("wow"),
+    NAME_WORD("yay")};
 
 #undef NAME_WORD
 
@@ -2610,9 +2626,8 @@ static bool camel_case(const unsigned char *s, size_t i, size_t e)
  * 0. */
 static size_t greeted_name(const unsigned char *s, size_t n, size_t j)
 {
-    if (j + 1 >= n || !is_upper(s[j]) ||
-        !(is_lower(s[j + 1]) || (s[j + 1] == '\'' && j + 2 < n && is_upper(s[j + 2])))) {
-        return 0; /* "Priya", "O'Brien" */
+    if (j + 1 >= n || !is_upper(s[j]) || !is_lower(s[j + 1])) {
+        return 0; /* "Priya"; "O'Brien" is two words to the analyser's tokens */
     }
     size_t end = person_value(s, n, j);
     for (size_t k = j; k < end;) {
@@ -2744,6 +2759,75 @@ static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
     return end;
 }
 
+/* s[i, e) is a word of ASCII letters in Title Case ("Sarah"). */
+static bool title_word(const unsigned char *s, size_t i, size_t e)
+{
+    if (e < i + 2 || !is_upper(s[i])) {
+        return false;
+    }
+    for (size_t k = i + 1; k < e; k++) {
+        if (!is_lower(s[k])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A person's name the text ends with, addressed after a comma ("Thanks for
+ * waiting, John.", "Anything else I can help with, Sarah Jones?"): a word in
+ * lower case after white space (or the text's start) and a comma, spaces, one
+ * or two words of ASCII letters in Title Case (greeted_name(), no adverb:
+ * "..., Seriously."), then only marks . ! ? and white space. Its span in
+ * [*from, end); returns the end or 0. The analyser asks when its last token
+ * or two are in Title Case after one with a comma (analyzer.c,
+ * closing_hint()): "Paris, France" (a word in Title Case before the comma)
+ * is none. */
+static size_t closing_name(const unsigned char *s, size_t n, size_t *from)
+{
+    size_t e = n;
+    while (e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ' ' ||
+                     s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == '\t')) {
+        e--;
+    }
+    size_t j = e; /* the last word, then maybe the one before it ("Sarah Jones") */
+    while (j > 0 && is_alpha(s[j - 1])) {
+        j--;
+    }
+    if (!title_word(s, j, e) || j < 3 || s[j - 1] != ' ') {
+        return 0;
+    }
+    if (is_lower(s[j - 2])) {
+        size_t k = j - 1;
+        while (k > 0 && is_alpha(s[k - 1])) {
+            k--;
+        }
+        if (!title_word(s, k, j - 1) || k < 3 || s[k - 1] != ' ') {
+            return 0;
+        }
+        j = k;
+    }
+    size_t c = j; /* back over the spaces to the comma */
+    while (c > 0 && s[c - 1] == ' ') {
+        c--;
+    }
+    if (c < 2 || s[c - 1] != ',') {
+        return 0;
+    }
+    size_t w = c - 1; /* the word before it: lower-case letters after white space */
+    while (w > 0 && is_alpha(s[w - 1])) {
+        w--;
+    }
+    if (w == c - 1 || !is_lower(s[w]) ||
+        (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '\t')) {
+        return 0;
+    }
+    if (greeted_name(s, e, j) != e || ((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y')) {
+        return 0;
+    }
+    *from = j;
+    return e;
+}
+
 /* The writer's name after a closing whose word ends at s[j] ("Kind regards,
  * Joanna Wells"): a comma or a stop, white space, then a name in Title Case
  * or capitals (person_value()) and nothing but marks and white space after
@@ -2794,6 +2878,27 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
     size_t len = STARTS_WITH(s, n, i, signoff_names);
     if (len > 0) {
         return signoff(s, n, i + len, from, probe);
+    }
+    len = STARTS_WITH(s, n, i, thanks_names);
+    if (len > 0) {
+        /* "thanks Sarah", "thank you, Tom": the name as a greeting's
+         * (greeted_name()), a comma or none between; after a comma it ends
+         * the sentence ("Thanks, Sometimes it works" starts one) */
+        bool comma = i + len < n && s[i + len] == ',';
+        size_t j = i + len + comma;
+        if (j + 2 >= n || s[j] != ' ') {
+            return 0;
+        }
+        j = skip_spaces(s, n, j);
+        if (probe) {
+            return j + 1 < n && is_upper(s[j]) ? j + 1 : 0;
+        }
+        size_t end = greeted_name(s, n, j);
+        if (comma && end > 0 && end < n && (s[end] == 0 || strchr(".!?,;:\n\"", s[end]) == NULL)) {
+            end = 0;
+        }
+        *from = end > 0 ? j : i;
+        return end;
     }
     len = STARTS_WITH(s, n, i, title_names);
     if (len > 0) {
@@ -2910,39 +3015,63 @@ static const struct name_word {
     const char *text;
     uint8_t len, family;
 } name_words[] = {
-    {"address", 7, NAME_ADDRESS}, {"ave", 3, NAME_STREET},         {"avenue", 6, NAME_STREET},
-    {"blvd", 4, NAME_STREET},     {"boulevard", 9, NAME_STREET},   {"crescent", 8, NAME_STREET},
-    {"deliver", 7, NAME_ADDRESS}, {"delivered", 9, NAME_ADDRESS},  {"dot", 3, NAME_DOT},
-    {"eircode", 7, NAME_ADDRESS}, {"faithfully", 10, NAME_PERSON}, {"forename", 8, NAME_PERSON},
-    {"gardens", 7, NAME_STREET},  {"grove", 5, NAME_STREET},       {"lane", 4, NAME_STREET},
-    {"live", 4, NAME_ADDRESS},    {"lives", 5, NAME_ADDRESS},      {"living", 6, NAME_ADDRESS},
-    {"ln", 2, NAME_STREET},       {"maiden", 6, NAME_SECRET},      {"memorable", 9, NAME_SECRET},
-    {"mews", 4, NAME_STREET},     {"moved", 5, NAME_ADDRESS},      {"moving", 6, NAME_ADDRESS},
-    {"mr", 2, NAME_PERSON},       {"mrs", 3, NAME_PERSON},         {"ms", 2, NAME_PERSON},
-    {"mx", 2, NAME_PERSON},       {"name", 4, NAME_PERSON},        {"parade", 6, NAME_STREET},
-    {"passcode", 8, NAME_SECRET}, {"passphrase", 10, NAME_SECRET}, {"passwd", 6, NAME_SECRET},
-    {"password", 8, NAME_SECRET}, {"postal", 6, NAME_ADDRESS},     {"postcode", 8, NAME_ADDRESS},
-    {"rd", 2, NAME_STREET},       {"regards", 7, NAME_PERSON},     {"road", 4, NAME_STREET},
-    {"ship", 4, NAME_ADDRESS},    {"shipped", 7, NAME_ADDRESS},    {"sincerely", 9, NAME_PERSON},
-    {"st", 2, NAME_STREET},       {"street", 6, NAME_STREET},      {"surname", 7, NAME_PERSON},
-    {"terrace", 7, NAME_STREET},  {"zip", 3, NAME_ADDRESS},        {"zipcode", 7, NAME_ADDRESS}};
+    {"address", 7, NAME_ADDRESS},  {"ave", 3, NAME_STREET},       {"avenue", 6, NAME_STREET},
+    {"blvd", 4, NAME_STREET},      {"boulevard", 9, NAME_STREET}, {"cheers", 6, NAME_PERSON},
+    {"crescent", 8, NAME_STREET},  {"deliver", 7, NAME_ADDRESS},  {"delivered", 9, NAME_ADDRESS},
+    {"dot", 3, NAME_DOT},          {"eircode", 7, NAME_ADDRESS},  {"faithfully", 10, NAME_PERSON},
+    {"forename", 8, NAME_PERSON},  {"gardens", 7, NAME_STREET},   {"grove", 5, NAME_STREET},
+    {"lane", 4, NAME_STREET},      {"live", 4, NAME_ADDRESS},     {"lives", 5, NAME_ADDRESS},
+    {"living", 6, NAME_ADDRESS},   {"ln", 2, NAME_STREET},        {"maiden", 6, NAME_SECRET},
+    {"memorable", 9, NAME_SECRET}, {"mews", 4, NAME_STREET},      {"moved", 5, NAME_ADDRESS},
+    {"moving", 6, NAME_ADDRESS},   {"mr", 2, NAME_PERSON},        {"mrs", 3, NAME_PERSON},
+    {"ms", 2, NAME_PERSON},        {"mx", 2, NAME_PERSON},        {"name", 4, NAME_PERSON},
+    {"parade", 6, NAME_STREET},    {"passcode", 8, NAME_SECRET},  {"passphrase", 10, NAME_SECRET},
+    {"passwd", 6, NAME_SECRET},    {"password", 8, NAME_SECRET},  {"postal", 6, NAME_ADDRESS},
+    {"postcode", 8, NAME_ADDRESS}, {"rd", 2, NAME_STREET},        {"regards", 7, NAME_PERSON},
+    {"road", 4, NAME_STREET},      {"ship", 4, NAME_ADDRESS},     {"shipped", 7, NAME_ADDRESS},
+    {"sincerely", 9, NAME_PERSON}, {"st", 2, NAME_STREET},        {"street", 6, NAME_STREET},
+    {"surname", 7, NAME_PERSON},   {"terrace", 7, NAME_STREET},   {"thank", 5, NAME_PERSON},
+    {"thanks", 6, NAME_PERSON},    {"zip", 3, NAME_ADDRESS},      {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
-static const uint8_t name_words_from[27] = {0,  3,  5,  6,  9,  10, 12, 14, 14, 14, 14, 14, 19, 28,
-                                            29, 29, 36, 36, 39, 45, 46, 46, 46, 46, 46, 46, 48};
+static const uint8_t name_words_from[27] = {0,  3,  5,  7,  10, 11, 13, 15, 15, 15, 15, 15, 20, 29,
+                                            30, 30, 37, 37, 40, 46, 49, 49, 49, 49, 49, 49, 51};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
-static const uint32_t name_lens[26 * 26] = {
-    [3] = 0x80 /* ad */,    [21] = 0x48 /* av */,   [37] = 0x10 /* bl */,
-    [40] = 0x200 /* bo */,  [69] = 0x100 /* cr */,  [82] = 0x280 /* de */,
-    [92] = 0x8 /* do */,    [112] = 0x80 /* ei */,  [130] = 0x400 /* fa */,
-    [144] = 0x100 /* fo */, [156] = 0x80 /* ga */,  [173] = 0x20 /* gr */,
-    [286] = 0x10 /* la */,  [294] = 0x70 /* li */,  [299] = 0x4 /* ln */,
-    [312] = 0x40 /* ma */,  [316] = 0x210 /* me */, [326] = 0x60 /* mo */,
-    [329] = 0xc /* mr */,   [330] = 0x4 /* ms */,   [335] = 0x4 /* mx */,
-    [338] = 0x10 /* na */,  [390] = 0x540 /* pa */, [404] = 0x140 /* po */,
-    [445] = 0x4 /* rd */,   [446] = 0x80 /* re */,  [456] = 0x10 /* ro */,
-    [475] = 0x90 /* sh */,  [476] = 0x200 /* si */, [487] = 0x44 /* st */,
-    [488] = 0x80 /* su */,  [498] = 0x80 /* te */,  [658] = 0x88 /* zi */};
+static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
+                                            [21] = 0x48 /* av */,
+                                            [37] = 0x10 /* bl */,
+                                            [40] = 0x200 /* bo */,
+                                            [59] = 0x40 /* ch */,
+                                            [69] = 0x100 /* cr */,
+                                            [82] = 0x280 /* de */,
+                                            [92] = 0x8 /* do */,
+                                            [112] = 0x80 /* ei */,
+                                            [130] = 0x400 /* fa */,
+                                            [144] = 0x100 /* fo */,
+                                            [156] = 0x80 /* ga */,
+                                            [173] = 0x20 /* gr */,
+                                            [286] = 0x10 /* la */,
+                                            [294] = 0x70 /* li */,
+                                            [299] = 0x4 /* ln */,
+                                            [312] = 0x40 /* ma */,
+                                            [316] = 0x210 /* me */,
+                                            [326] = 0x60 /* mo */,
+                                            [329] = 0xc /* mr */,
+                                            [330] = 0x4 /* ms */,
+                                            [335] = 0x4 /* mx */,
+                                            [338] = 0x10 /* na */,
+                                            [390] = 0x540 /* pa */,
+                                            [404] = 0x140 /* po */,
+                                            [445] = 0x4 /* rd */,
+                                            [446] = 0x80 /* re */,
+                                            [456] = 0x10 /* ro */,
+                                            [475] = 0x90 /* sh */,
+                                            [476] = 0x200 /* si */,
+                                            [487] = 0x44 /* st */,
+                                            [488] = 0x80 /* su */,
+                                            [498] = 0x80 /* te */,
+                                            [501] = 0x60 /* th */,
+                                            [658] = 0x88 /* zi */};
 
 /* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
 static int name_family(const unsigned char *s, size_t i, size_t e)
@@ -3152,6 +3281,12 @@ bool nlp_pii_opens_named(const char *text, size_t n_bytes)
     return text != NULL && opening_name((const unsigned char *)text, n_bytes, &from) > 0;
 }
 
+bool nlp_pii_ends_named(const char *text, size_t n_bytes)
+{
+    size_t from;
+    return text != NULL && closing_name((const unsigned char *)text, n_bytes, &from) > 0;
+}
+
 bool nlp_pii_named(const char *text, size_t n_bytes)
 {
     word_names names = {0};
@@ -3211,7 +3346,7 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(named_street_types, NAME_STREET) && FAMILY_OK(postcode_names, NAME_ADDRESS) &&
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
-           FAMILY_OK(signoff_names, NAME_PERSON);
+           FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON);
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
@@ -3238,17 +3373,18 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         k = e - 1;
     }
     bool has_opening = nlp_pii_opens_named(text, n_bytes);
+    bool has_closing = nlp_pii_ends_named(text, n_bytes);
     /* a date said in words is only read from before a month's name */
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
-                                 has_secret, has_opening, has_spoken, has_date);
+                                 has_secret, has_opening, has_closing, has_spoken, has_date);
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_opening, bool has_spoken,
-                          bool has_date)
+                          bool has_at, bool has_secret, bool has_opening, bool has_closing,
+                          bool has_spoken, bool has_date)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -3267,8 +3403,11 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     /* a name the text opens with ("Hi Priya,"), where the hint says one may be */
     size_t open_from = 0;
     size_t open_end = has_opening && s != NULL ? opening_name(s, n_bytes, &open_from) : 0;
+    /* ... or ends with after a comma ("Thanks for waiting, John.") */
+    size_t close_from = 0;
+    size_t close_end = has_closing && s != NULL ? closing_name(s, n_bytes, &close_from) : 0;
     bool named = names.secret || names.dot || names.street || names.n_at > 0 || names.every_word ||
-                 open_end > 0;
+                 open_end > 0 || close_end > 0;
     if (!has_digit && !has_at && !named && !has_spoken && !has_date) {
         if (n_bytes > 0) {
             memcpy(out, s, n_bytes);
@@ -3493,6 +3632,18 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
                 i++;
             }
         }
+    }
+    if (close_end > 0 && close_from >= copied) {
+        /* the name the text ends with, when no span took it */
+        memcpy(out + o, s + copied, close_from - copied);
+        o += close_from - copied;
+        memcpy(out + o, markers[NLP_PII_NAME], strlen(markers[NLP_PII_NAME]));
+        o += strlen(markers[NLP_PII_NAME]);
+        n_spans++;
+        if (counts != NULL) {
+            counts[NLP_PII_NAME]++;
+        }
+        copied = close_end;
     }
     memcpy(out + o, s + copied, n_bytes - copied);
     o += n_bytes - copied;

@@ -10,7 +10,7 @@
  * "sept", or else neither a digit nor two more words of a number, "fifth",
  * "nineteen", "two": a date said in words holds a month and a year, in
  * figures or in two words or more / no name the text opens with,
- * nlp_pii_opens_named()). */
+ * nlp_pii_opens_named() / no name it ends with, nlp_pii_ends_named()). */
 #ifndef NLP_PII_HINTED_H
 #define NLP_PII_HINTED_H
 
@@ -51,6 +51,13 @@ bool nlp_pii_named(const char *text, size_t n_bytes);
  * with. Pure, real-time safe, O(1): the first words only. */
 bool nlp_pii_opens_named(const char *text, size_t n_bytes);
 
+/* Whether the text ends with a person's name addressed after a comma
+ * ("Thanks for waiting, John.", "Anything else, Sarah Jones?"), the hint
+ * has_closing of nlp_pii_redact_hinted(): the analyser asks this when its
+ * last token or two are in Title Case after one a comma follows. Pure,
+ * real-time safe, O(1): the last words only. */
+bool nlp_pii_ends_named(const char *text, size_t n_bytes);
+
 /* True when the redactor's word lists are in the order its searches need
  * and its table of the names read in words agrees with its lists (for the
  * tests). Pure. */
@@ -58,7 +65,7 @@ bool nlp_pii_self_check(void);
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_opening, bool has_spoken,
-                          bool has_date);
+                          bool has_at, bool has_secret, bool has_opening, bool has_closing,
+                          bool has_spoken, bool has_date);
 
 #endif /* NLP_PII_HINTED_H */

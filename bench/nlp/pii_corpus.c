@@ -221,6 +221,9 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                                           "the postcode checker is down",
                                           "my name is on the account",
                                           "my address is wrong on the bill",
+                                          "thanks everyone for the help",
+                                          "dear sir or madam, thank you All",
+                                          "cheers for that, Monday then",
                                           "3 main road closures today",
                                           "i drove 20 miles down the road",
                                           "is the 5G plan cheaper",
@@ -503,7 +506,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             static const char *const lasts[] = {"Jones",  "Okafor", "O'Brien",
                                                 "Nguyen", "Patel",  "Smith-Kowalski"};
             const char *first = firsts[pick(s, 6)], *last = lasts[pick(s, 6)];
-            switch (pick(s, 5)) {
+            switch (pick(s, 8)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy name is %s %s", sep, first, last);
                 break;
@@ -517,8 +520,22 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             case 3:
                 w = snprintf(buf + o, cap - o, "%sthanks Mrs %s", sep, last);
                 break;
-            default: /* in lower case */
+            case 4: /* in lower case */
                 w = snprintf(buf + o, cap - o, "%smy name's %s", sep, "sarah");
+                break;
+            case 5: /* thanked, anywhere (thirty-first session) */
+                w = snprintf(buf + o, cap - o, "%s%s %s", sep,
+                             pick(s, 2) == 0 ? "ok thanks" : "thank you", first);
+                break;
+            case 6: /* greeted or introduced at the text's start, else thanked */
+                w = o == 0 ? snprintf(buf + o, cap - o, "%s %s, quick question",
+                                      pick(s, 2) == 0 ? "Hi" : "Hi, this is", first)
+                           : snprintf(buf + o, cap - o, "%scheers %s", sep, first);
+                break;
+            default: /* addressed at the text's end (ASCII letters), else named */
+                w = p == parts - 1 ? snprintf(buf + o, cap - o, "%ssorry for the wait, %s", sep,
+                                              firsts[pick(s, 5)])
+                                   : snprintf(buf + o, cap - o, "%smy name is %s", sep, first);
                 break;
             }
             planted[NLP_PII_NAME]++;
