@@ -3381,6 +3381,21 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
                                  has_secret, has_opening, has_closing, has_spoken, has_date);
 }
 
+/* Writes s[copied, from) and the marker of kind to out at o, counts it;
+ * returns the new o. */
+static size_t put_span(char *out, size_t o, const unsigned char *s, size_t copied, size_t from,
+                       int kind, uint32_t counts[NLP_PII_KIND_COUNT])
+{
+    memcpy(out + o, s + copied, from - copied);
+    o += from - copied;
+    size_t mlen = strlen(markers[kind]);
+    memcpy(out + o, markers[kind], mlen);
+    if (counts != NULL) {
+        counts[kind]++;
+    }
+    return o + mlen;
+}
+
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
                           bool has_at, bool has_secret, bool has_opening, bool has_closing,
@@ -3438,14 +3453,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     size_t i = 0;
     if (open_end > 0) {
         /* the greeting before it holds no other kind: the scan goes on after it */
-        memcpy(out, s, open_from);
-        o = open_from;
-        memcpy(out + o, markers[NLP_PII_NAME], strlen(markers[NLP_PII_NAME]));
-        o += strlen(markers[NLP_PII_NAME]);
+        o = put_span(out, o, s, copied, open_from, NLP_PII_NAME, counts);
         n_spans = 1;
-        if (counts != NULL) {
-            counts[NLP_PII_NAME]++;
-        }
         i = copied = open_end;
     }
     while (i < n_bytes) {
@@ -3591,15 +3600,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
                                       &run_end); /* "7 8 9" after "cvv" */
         }
         if (end > i) {
-            memcpy(out + o, s + copied, from - copied);
-            o += from - copied;
-            size_t mlen = strlen(markers[kind]);
-            memcpy(out + o, markers[kind], mlen);
-            o += mlen;
+            o = put_span(out, o, s, copied, from, kind, counts);
             n_spans++;
-            if (counts != NULL) {
-                counts[kind]++;
-            }
             card_end = kind == NLP_PII_CARD ? end : card_end;
             i = end;
             copied = end;
@@ -3635,14 +3637,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
     }
     if (close_end > 0 && close_from >= copied) {
         /* the name the text ends with, when no span took it */
-        memcpy(out + o, s + copied, close_from - copied);
-        o += close_from - copied;
-        memcpy(out + o, markers[NLP_PII_NAME], strlen(markers[NLP_PII_NAME]));
-        o += strlen(markers[NLP_PII_NAME]);
+        o = put_span(out, o, s, copied, close_from, NLP_PII_NAME, counts);
         n_spans++;
-        if (counts != NULL) {
-            counts[NLP_PII_NAME]++;
-        }
         copied = close_end;
     }
     memcpy(out + o, s + copied, n_bytes - copied);
