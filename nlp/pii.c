@@ -3334,7 +3334,8 @@ bool nlp_pii_self_check(void)
     size_t n_words = sizeof name_words / sizeof name_words[0];
     bool ok = name_words_from[26] == n_words &&
               sorted_ok(non_names, sizeof non_names / sizeof non_names[0]) &&
-              sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]);
+              sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]) &&
+              sorted_ok(greeted_non_names, sizeof greeted_non_names / sizeof greeted_non_names[0]);
     for (size_t k = 0; k < n_words && ok; k++) {
         unsigned c = (unsigned)(name_words[k].text[0] - 'a');
         unsigned b = (unsigned)(name_words[k].text[1] - 'a');
