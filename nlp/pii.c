@@ -2119,8 +2119,8 @@ static const struct cvv_word thanks_names[] = {NAME_WORD("thank you"), NAME_WORD
                                                NAME_WORD("cheers")};
 /* Whom a greeting greets that is no person's name, beside non_names ("Hi
  * Team", "Thanks Everyone", "Dear Valued Customer", "Hey Siri", "Dear Acme
- * support"), a word of the name or the word after it; in order:
- * word_in_sorted(). */
+ * support"), a word of the name or one of the two after it (greeted_name());
+ * in order: word_in_sorted(). */
 static const struct cvv_word greeted_non_names[] = {
     NAME_WORD("accounts"),     NAME_WORD("admin"),
     NAME_WORD("admins"),       NAME_WORD("admissions"),
@@ -3007,9 +3007,10 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_ca
 
 /* The first words of the names the redactor reads in words, by their first
  * letter: secret_names, spoken_dot, named_street_types, postcode_names,
- * street_leads and address_names, person_names, title_names and signoff_names (the words
- * the analyser's hint is, nlp/lexicon/sensitive.txt; nlp_pii_self_check()
- * checks them against those lists). */
+ * street_leads and address_names, person_names, title_names, signoff_names
+ * (the words the analyser's hint is, nlp/lexicon/sensitive.txt) and
+ * thanks_names (its thanks_hint(), nlp/lexicon/sarcasm.txt);
+ * nlp_pii_self_check() checks them against those lists. */
 enum { NAME_SECRET = 1, NAME_DOT, NAME_STREET, NAME_ADDRESS, NAME_PERSON };
 static const struct name_word {
     const char *text;
