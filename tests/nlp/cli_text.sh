@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/nlp/cli_text.sh - `rapport text`: order, header, formats, exit codes,
 # over-long lines flagged and consumed, invalid UTF-8 never reaching JSON raw,
-# the sensitive-topic columns, --explain, a row out while stdin stays open.
+# the sensitive-topic columns, --explain, a row out while stdin stays open,
+# names redacted.
 set -u
 rapport=$1
 fail() { echo "FAIL: $*"; exit 1; }
@@ -20,6 +21,12 @@ printf 'I was charged twice\n' | "$rapport" text --format json | grep -q '"sensi
 
 json=$(printf 'I understand how frustrating this must be.\n' | "$rapport" text --role agent --format json)
 printf "%s\n" "$json" | grep -q '"empathy":0\.[5-9]' || fail "agent empathy in json: $json"
+
+# what an agent and a customer write first and last: names greeted and addressed are redacted
+names=$(printf 'Hi Priya, thanks for waiting\nok thanks Sarah\nSorry for the wait, John.\nHi Team\n' |
+    "$rapport" text --role agent | cut -f15,21 | tail -4 | tr '\n' '|')
+[ "$names" = "1	Hi [NAME], thanks for waiting|1	ok thanks [NAME]|1	Sorry for the wait, [NAME].|0	Hi Team|" ] ||
+    fail "names in the redacted column: '$names'"
 
 long=$( (head -c 5000 /dev/zero | tr '\0' 'a'; printf '\nok\n') | "$rapport" text --max-bytes 100 | cut -f16 | tail -2 | tr '\n' ' ')
 [ "$long" = "1 0 " ] || fail "truncation flag: '$long'"
