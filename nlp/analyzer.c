@@ -795,6 +795,7 @@ struct nlp_analyzer {
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
     int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
     int32_t you_word;                           /* word id of "you", or -1 */
+    int32_t to_with[2];                         /* word ids of "to", "with", or -1 */
     int32_t past_words[N_PAST_WORDS];           /* word ids of PAST_WORDS, or -1 */
     int32_t past_before_ago[N_PAST_BEFORE_AGO]; /* word ids of PAST_BEFORE_AGO, or -1 */
     int32_t past_leads[N_PAST_LEADS];           /* word ids of PAST_LEADS, or -1 */
@@ -967,6 +968,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     an->speaking_word = rule_word_id(an, "speaking");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
     an->you_word = rule_word_id(an, "you");
+    LOAD_WORD_IDS(an, to_with, "to", "with");
     LOAD_WORD_IDS(an, past_words, PAST_WORDS);
     LOAD_WORD_IDS(an, past_before_ago, PAST_BEFORE_AGO);
     LOAD_WORD_IDS(an, past_leads, PAST_LEADS);
@@ -3691,6 +3693,23 @@ static NO_INLINE bool thanks_hint(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* Whether a person the customer spoke to may be named in the text, the
+ * redactor's hint ("I spoke to Sarah on Monday", "transferred to Dave":
+ * nlp/pii.c, spoken_to): a word of a contact made (NLP_WORD2_CONTACT), "to"
+ * or "with", then a word in Title Case. Called only when the tokeniser saw
+ * such a word. */
+static NO_INLINE bool contact_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    for (size_t k = 0; k + 2 < n_tok; k++) {
+        if ((t[k].word_tags2 & NLP_WORD2_CONTACT) && (t[k + 2].flags & TOK_TITLE) &&
+            word_in(t[k + 1].word_id, an->to_with, 2)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the text may end with a person's name addressed after a comma
  * ("Thanks for waiting, John.", "..., Sarah Jones?"), the redactor's hint
  * (nlp_pii_ends_named()): its last token, or its last two, in Title Case
@@ -3721,7 +3740,8 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
     /* a link is one token, and the words inside it are no tokens: the
      * redactor reads a link that may hold a password's name itself
      * ("?password=...") */
-    bool thanked = (an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok);
+    bool thanked = ((an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok)) ||
+                   ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok));
     bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || thanked;
     bool spoken = an->saw_spoken && spoken_run(an, n_tok);
     bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);

@@ -2117,6 +2117,13 @@ static const struct cvv_word speaking_word[] = {NAME_WORD("speaking")};
  * the analyser's hint, hold their first words). */
 static const struct cvv_word thanks_names[] = {NAME_WORD("thank you"), NAME_WORD("thanks"),
                                                NAME_WORD("cheers")};
+/* A person a customer spoke to, named after it ("I spoke to Sarah on
+ * Monday", "I was transferred to Dave"; nlp/lexicon/escalation.txt's contact
+ * words, the analyser's hint, hold their first words). */
+static const struct cvv_word spoken_to[] = {NAME_WORD("spoke to"),      NAME_WORD("spoke with"),
+                                            NAME_WORD("spoken to"),     NAME_WORD("spoken with"),
+                                            NAME_WORD("chatted to"),    NAME_WORD("chatted with"),
+                                            NAME_WORD("transferred to")};
 /* Whom a greeting greets that is no person's name, beside non_names ("Hi
  * Team", "Thanks Everyone", "Dear Valued Customer", "Hey Siri", "Dear Acme
  * support"), a word of the name or one of the two after it (greeted_name());
@@ -2208,35 +2215,35 @@ static const struct cvv_word greeted_non_names[] = {
     NAME_WORD("owners"),       NAME_WORD("party"),
     NAME_WORD("people"),       NAME_WORD("pharmacy"),
     NAME_WORD("plc"),          NAME_WORD("power"),
-    NAME_WORD("practice"),     NAME_WORD("principal"),
-    NAME_WORD("public"),       NAME_WORD("quick"),
-    NAME_WORD("rail"),         NAME_WORD("railway"),
-    NAME_WORD("reddit"),       NAME_WORD("republicans"),
-    NAME_WORD("reservations"), NAME_WORD("residents"),
-    NAME_WORD("restaurant"),   NAME_WORD("sales"),
-    NAME_WORD("salon"),        NAME_WORD("saturday"),
-    NAME_WORD("savings"),      NAME_WORD("school"),
-    NAME_WORD("secretary"),    NAME_WORD("september"),
-    NAME_WORD("service"),      NAME_WORD("services"),
-    NAME_WORD("shop"),         NAME_WORD("siri"),
-    NAME_WORD("sirs"),         NAME_WORD("society"),
-    NAME_WORD("staff"),        NAME_WORD("stop"),
-    NAME_WORD("store"),        NAME_WORD("studio"),
-    NAME_WORD("sunday"),       NAME_WORD("support"),
-    NAME_WORD("surgery"),      NAME_WORD("teacher"),
-    NAME_WORD("team"),         NAME_WORD("telco"),
-    NAME_WORD("telecom"),      NAME_WORD("thursday"),
-    NAME_WORD("tours"),        NAME_WORD("trains"),
-    NAME_WORD("travel"),       NAME_WORD("tuesday"),
-    NAME_WORD("twitter"),      NAME_WORD("twitterverse"),
-    NAME_WORD("uh"),           NAME_WORD("um"),
-    NAME_WORD("university"),   NAME_WORD("utilities"),
-    NAME_WORD("valued"),       NAME_WORD("vets"),
-    NAME_WORD("voters"),       NAME_WORD("wait"),
-    NAME_WORD("water"),        NAME_WORD("wednesday"),
-    NAME_WORD("welcome"),      NAME_WORD("wireless"),
-    NAME_WORD("world"),        NAME_WORD("wow"),
-    NAME_WORD("yay")};
+    NAME_WORD("practice"),     NAME_WORD("president"),
+    NAME_WORD("principal"),    NAME_WORD("public"),
+    NAME_WORD("quick"),        NAME_WORD("rail"),
+    NAME_WORD("railway"),      NAME_WORD("reddit"),
+    NAME_WORD("republicans"),  NAME_WORD("reservations"),
+    NAME_WORD("residents"),    NAME_WORD("restaurant"),
+    NAME_WORD("sales"),        NAME_WORD("salon"),
+    NAME_WORD("saturday"),     NAME_WORD("savings"),
+    NAME_WORD("school"),       NAME_WORD("secretary"),
+    NAME_WORD("september"),    NAME_WORD("service"),
+    NAME_WORD("services"),     NAME_WORD("shop"),
+    NAME_WORD("siri"),         NAME_WORD("sirs"),
+    NAME_WORD("society"),      NAME_WORD("staff"),
+    NAME_WORD("stop"),         NAME_WORD("store"),
+    NAME_WORD("studio"),       NAME_WORD("sunday"),
+    NAME_WORD("support"),      NAME_WORD("surgery"),
+    NAME_WORD("teacher"),      NAME_WORD("team"),
+    NAME_WORD("telco"),        NAME_WORD("telecom"),
+    NAME_WORD("thursday"),     NAME_WORD("tours"),
+    NAME_WORD("trains"),       NAME_WORD("travel"),
+    NAME_WORD("tuesday"),      NAME_WORD("twitter"),
+    NAME_WORD("twitterverse"), NAME_WORD("uh"),
+    NAME_WORD("um"),           NAME_WORD("university"),
+    NAME_WORD("utilities"),    NAME_WORD("valued"),
+    NAME_WORD("vets"),         NAME_WORD("voters"),
+    NAME_WORD("wait"),         NAME_WORD("water"),
+    NAME_WORD("wednesday"),    NAME_WORD("welcome"),
+    NAME_WORD("wireless"),     NAME_WORD("world"),
+    NAME_WORD("wow"),          NAME_WORD("yay")};
 
 #undef NAME_WORD
 
@@ -2624,7 +2631,15 @@ static bool camel_case(const unsigned char *s, size_t i, size_t e)
  * Team", "Dear Acme support", "Dear Hotel Manager") or two words in Title
  * Case follow (a text in Title Case: "Hey Look At This"). Returns the end or
  * 0. */
+static size_t greeted_name_reach(const unsigned char *s, size_t n, size_t j, int reach);
 static size_t greeted_name(const unsigned char *s, size_t n, size_t j)
+{
+    return greeted_name_reach(s, n, j, 2);
+}
+
+/* greeted_name() reading `reach` words after the name (one after "spoke to":
+ * "I spoke to Sarah on Monday"). */
+static size_t greeted_name_reach(const unsigned char *s, size_t n, size_t j, int reach)
 {
     if (j + 1 >= n || !is_upper(s[j]) || !is_lower(s[j + 1])) {
         return 0; /* "Priya"; "O'Brien" is two words to the analyser's tokens */
@@ -2641,7 +2656,7 @@ static size_t greeted_name(const unsigned char *s, size_t n, size_t j)
         }
     }
     size_t k = end;
-    for (int after = 0; after < 2 && k > 0 && k + 1 < n && s[k] == ' ' && is_alpha(s[k + 1]);
+    for (int after = 0; after < reach && k > 0 && k + 1 < n && s[k] == ' ' && is_alpha(s[k + 1]);
          after++) {
         size_t e = name_word_end(s, n, k + 1);
         if (STARTS_WITH(s, e, k + 1, introduced_by) == e - k - 1) {
@@ -2879,6 +2894,22 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
     if (len > 0) {
         return signoff(s, n, i + len, from, probe);
     }
+    len = STARTS_WITH(s, n, i, spoken_to);
+    if (len > 0) {
+        /* "I spoke to Sarah on Monday": the name as a greeting's, the word
+         * after it read */
+        size_t j = i + len;
+        if (j + 2 >= n || s[j] != ' ') {
+            return 0;
+        }
+        j = skip_spaces(s, n, j);
+        if (probe) {
+            return j + 1 < n && is_upper(s[j]) ? j + 1 : 0;
+        }
+        size_t end = greeted_name_reach(s, n, j, 1);
+        *from = end > 0 ? j : i;
+        return end;
+    }
     len = STARTS_WITH(s, n, i, thanks_names);
     if (len > 0) {
         /* "thanks Sarah", "thank you, Tom": the name as a greeting's
@@ -3008,41 +3039,79 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_ca
 /* The first words of the names the redactor reads in words, by their first
  * letter: secret_names, spoken_dot, named_street_types, postcode_names,
  * street_leads and address_names, person_names, title_names, signoff_names
- * (the words the analyser's hint is, nlp/lexicon/sensitive.txt) and
- * thanks_names (its thanks_hint(), nlp/lexicon/sarcasm.txt);
+ * (the words the analyser's hint is, nlp/lexicon/sensitive.txt),
+ * thanks_names (its thanks_hint(), nlp/lexicon/sarcasm.txt) and spoken_to
+ * (its contact_hint(), nlp/lexicon/escalation.txt);
  * nlp_pii_self_check() checks them against those lists. */
 enum { NAME_SECRET = 1, NAME_DOT, NAME_STREET, NAME_ADDRESS, NAME_PERSON };
 static const struct name_word {
     const char *text;
     uint8_t len, family;
-} name_words[] = {
-    {"address", 7, NAME_ADDRESS},  {"ave", 3, NAME_STREET},       {"avenue", 6, NAME_STREET},
-    {"blvd", 4, NAME_STREET},      {"boulevard", 9, NAME_STREET}, {"cheers", 6, NAME_PERSON},
-    {"crescent", 8, NAME_STREET},  {"deliver", 7, NAME_ADDRESS},  {"delivered", 9, NAME_ADDRESS},
-    {"dot", 3, NAME_DOT},          {"eircode", 7, NAME_ADDRESS},  {"faithfully", 10, NAME_PERSON},
-    {"forename", 8, NAME_PERSON},  {"gardens", 7, NAME_STREET},   {"grove", 5, NAME_STREET},
-    {"lane", 4, NAME_STREET},      {"live", 4, NAME_ADDRESS},     {"lives", 5, NAME_ADDRESS},
-    {"living", 6, NAME_ADDRESS},   {"ln", 2, NAME_STREET},        {"maiden", 6, NAME_SECRET},
-    {"memorable", 9, NAME_SECRET}, {"mews", 4, NAME_STREET},      {"moved", 5, NAME_ADDRESS},
-    {"moving", 6, NAME_ADDRESS},   {"mr", 2, NAME_PERSON},        {"mrs", 3, NAME_PERSON},
-    {"ms", 2, NAME_PERSON},        {"mx", 2, NAME_PERSON},        {"name", 4, NAME_PERSON},
-    {"parade", 6, NAME_STREET},    {"passcode", 8, NAME_SECRET},  {"passphrase", 10, NAME_SECRET},
-    {"passwd", 6, NAME_SECRET},    {"password", 8, NAME_SECRET},  {"postal", 6, NAME_ADDRESS},
-    {"postcode", 8, NAME_ADDRESS}, {"rd", 2, NAME_STREET},        {"regards", 7, NAME_PERSON},
-    {"road", 4, NAME_STREET},      {"ship", 4, NAME_ADDRESS},     {"shipped", 7, NAME_ADDRESS},
-    {"sincerely", 9, NAME_PERSON}, {"st", 2, NAME_STREET},        {"street", 6, NAME_STREET},
-    {"surname", 7, NAME_PERSON},   {"terrace", 7, NAME_STREET},   {"thank", 5, NAME_PERSON},
-    {"thanks", 6, NAME_PERSON},    {"zip", 3, NAME_ADDRESS},      {"zipcode", 7, NAME_ADDRESS}};
+} name_words[] = {{"address", 7, NAME_ADDRESS},
+                  {"ave", 3, NAME_STREET},
+                  {"avenue", 6, NAME_STREET},
+                  {"blvd", 4, NAME_STREET},
+                  {"boulevard", 9, NAME_STREET},
+                  {"chatted", 7, NAME_PERSON},
+                  {"cheers", 6, NAME_PERSON},
+                  {"crescent", 8, NAME_STREET},
+                  {"deliver", 7, NAME_ADDRESS},
+                  {"delivered", 9, NAME_ADDRESS},
+                  {"dot", 3, NAME_DOT},
+                  {"eircode", 7, NAME_ADDRESS},
+                  {"faithfully", 10, NAME_PERSON},
+                  {"forename", 8, NAME_PERSON},
+                  {"gardens", 7, NAME_STREET},
+                  {"grove", 5, NAME_STREET},
+                  {"lane", 4, NAME_STREET},
+                  {"live", 4, NAME_ADDRESS},
+                  {"lives", 5, NAME_ADDRESS},
+                  {"living", 6, NAME_ADDRESS},
+                  {"ln", 2, NAME_STREET},
+                  {"maiden", 6, NAME_SECRET},
+                  {"memorable", 9, NAME_SECRET},
+                  {"mews", 4, NAME_STREET},
+                  {"moved", 5, NAME_ADDRESS},
+                  {"moving", 6, NAME_ADDRESS},
+                  {"mr", 2, NAME_PERSON},
+                  {"mrs", 3, NAME_PERSON},
+                  {"ms", 2, NAME_PERSON},
+                  {"mx", 2, NAME_PERSON},
+                  {"name", 4, NAME_PERSON},
+                  {"parade", 6, NAME_STREET},
+                  {"passcode", 8, NAME_SECRET},
+                  {"passphrase", 10, NAME_SECRET},
+                  {"passwd", 6, NAME_SECRET},
+                  {"password", 8, NAME_SECRET},
+                  {"postal", 6, NAME_ADDRESS},
+                  {"postcode", 8, NAME_ADDRESS},
+                  {"rd", 2, NAME_STREET},
+                  {"regards", 7, NAME_PERSON},
+                  {"road", 4, NAME_STREET},
+                  {"ship", 4, NAME_ADDRESS},
+                  {"shipped", 7, NAME_ADDRESS},
+                  {"sincerely", 9, NAME_PERSON},
+                  {"spoke", 5, NAME_PERSON},
+                  {"spoken", 6, NAME_PERSON},
+                  {"st", 2, NAME_STREET},
+                  {"street", 6, NAME_STREET},
+                  {"surname", 7, NAME_PERSON},
+                  {"terrace", 7, NAME_STREET},
+                  {"thank", 5, NAME_PERSON},
+                  {"thanks", 6, NAME_PERSON},
+                  {"transferred", 11, NAME_PERSON},
+                  {"zip", 3, NAME_ADDRESS},
+                  {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
-static const uint8_t name_words_from[27] = {0,  3,  5,  7,  10, 11, 13, 15, 15, 15, 15, 15, 20, 29,
-                                            30, 30, 37, 37, 40, 46, 49, 49, 49, 49, 49, 49, 51};
+static const uint8_t name_words_from[27] = {0,  3,  5,  8,  11, 12, 14, 16, 16, 16, 16, 16, 21, 30,
+                                            31, 31, 38, 38, 41, 49, 53, 53, 53, 53, 53, 53, 55};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
 static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
                                             [21] = 0x48 /* av */,
                                             [37] = 0x10 /* bl */,
                                             [40] = 0x200 /* bo */,
-                                            [59] = 0x40 /* ch */,
+                                            [59] = 0xc0 /* ch */,
                                             [69] = 0x100 /* cr */,
                                             [82] = 0x280 /* de */,
                                             [92] = 0x8 /* do */,
@@ -3068,10 +3137,12 @@ static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
                                             [456] = 0x10 /* ro */,
                                             [475] = 0x90 /* sh */,
                                             [476] = 0x200 /* si */,
+                                            [483] = 0x60 /* sp */,
                                             [487] = 0x44 /* st */,
                                             [488] = 0x80 /* su */,
                                             [498] = 0x80 /* te */,
                                             [501] = 0x60 /* th */,
+                                            [511] = 0x800 /* tr */,
                                             [658] = 0x88 /* zi */};
 
 /* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
@@ -3348,7 +3419,8 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(named_street_types, NAME_STREET) && FAMILY_OK(postcode_names, NAME_ADDRESS) &&
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
-           FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON);
+           FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON) &&
+           FAMILY_OK(spoken_to, NAME_PERSON);
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,

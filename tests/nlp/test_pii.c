@@ -434,6 +434,10 @@ START_TEST(greeted_and_introduced_names)
         {"Can you send the deeds? Thanks, Aoife", "Can you send the deeds? Thanks, [NAME]"},
         {"Please remove it. Many thanks, Jenny Ashcroft", "Please remove it. Many thanks, [NAME]"},
         {"my card 4111 1111 1111 1111 thanks Sarah", "my card [CARD] thanks [NAME]"},
+        /* a person spoken to, named after it */
+        {"I spoke to Sarah on Monday", "I spoke to [NAME] on Monday"},
+        {"I was transferred to Dave and he hung up", "I was transferred to [NAME] and he hung up"},
+        {"Chatted with Ben Ashby last week", "Chatted with [NAME] last week"},
         /* a name the text ends with, addressed after a comma */
         {"Thanks for waiting, John.", "Thanks for waiting, [NAME]."},
         {"Anything else I can help with, Sarah Jones?", "Anything else I can help with, [NAME]?"},
@@ -473,6 +477,9 @@ START_TEST(greeted_and_introduced_names)
         {"thanks To everyone", NULL},
         {"thank you Jesus", NULL},
         {"ok thanks sarah", NULL},
+        {"I spoke to Acme support", NULL},
+        {"I spoke to someone in billing", NULL},
+        {"spoken to Citizens Advice", NULL},
         {"I moved to Leeds, Yorkshire.", NULL},
         {"ok, Seriously.", NULL},
         {"it arrived on time, Monday.", NULL},
@@ -662,7 +669,12 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "ok, Ana", "ok, Ana.", "ok, Ana Lopez!?", "ok, Ana\n", "ok,Ana", "ok , Ana", "ok,  Ana",
         "ok, Ana lopez", "ok, ana Lopez", "it's, Ana", "x.com, Ana", "#ok, Ana", "OK, Ana",
         "ok, AnA", "ok, Ana :)", "ok, Zo\xc3\xab", "ok, O'Ana", "ok, Ana-Mae", "sooo, Ana",
-        "ok\n, Ana"};
+        "ok\n, Ana",
+        /* a person spoken to: a contact word, "to" or "with", a word in Title Case */
+        "I spoke to Ana", "I spoke  to Ana", "I spoke to  Ana", "I spoke to\nAna",
+        "spoke with Ana.", "I spoken to Mrs Okafor", "chatted with Zo\xc3\xab",
+        "transferred to O'Ana", "spoke to ana", "I spoke, to Ana", "@spoke to Ana", "#spoke to Ana",
+        "I SPOKE TO Ana", "we spoke on Ana"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
