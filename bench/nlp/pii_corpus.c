@@ -506,7 +506,7 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             static const char *const lasts[] = {"Jones",  "Okafor", "O'Brien",
                                                 "Nguyen", "Patel",  "Smith-Kowalski"};
             const char *first = firsts[pick(s, 6)], *last = lasts[pick(s, 6)];
-            switch (pick(s, 8)) {
+            switch (pick(s, 9)) {
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy name is %s %s", sep, first, last);
                 break;
@@ -531,6 +531,9 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
                 w = o == 0 ? snprintf(buf + o, cap - o, "%s %s, quick question",
                                       pick(s, 2) == 0 ? "Hi" : "Hi, this is", first)
                            : snprintf(buf + o, cap - o, "%scheers %s", sep, first);
+                break;
+            case 7: /* spoken to */
+                w = snprintf(buf + o, cap - o, "%si spoke to %s on monday", sep, first);
                 break;
             default: /* addressed at the text's end (ASCII letters), else named */
                 w = p == parts - 1 ? snprintf(buf + o, cap - o, "%ssorry for the wait, %s", sep,
