@@ -3717,14 +3717,12 @@ static NO_INLINE bool contact_hint(const nlp_analyzer *an, size_t n_tok)
 static inline bool closing_hint(const nlp_analyzer *an, size_t n_tok)
 {
     const token *t = an->tokens;
-    if (n_tok < 2) {
+    if (n_tok < 2 || !(t[n_tok - 1].flags & TOK_TITLE)) {
         return false;
     }
-    /* without a branch on each: many texts end on a word in Title Case */
-    unsigned last = t[n_tok - 1].flags, before = t[n_tok - 2].flags;
-    unsigned third = n_tok > 2 ? t[n_tok - 3].flags : 0u;
-    unsigned comma = (before & TOK_COMMA) != 0, title2 = (before & TOK_TITLE) != 0;
-    return ((last & TOK_TITLE) != 0) & (comma | (title2 & ((third & TOK_COMMA) != 0)));
+    unsigned before = t[n_tok - 2].flags;
+    return (before & TOK_COMMA) ||
+           ((before & TOK_TITLE) && n_tok > 2 && (t[n_tok - 3].flags & TOK_COMMA));
 }
 
 /* Redacts the message into an->redacted_out; returns the number of PII spans.
