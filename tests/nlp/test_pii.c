@@ -403,8 +403,9 @@ START_TEST(addresses_and_names)
 }
 END_TEST
 
-/* A name a greeting or an introduction opening the text names (thirty-first
- * session): what an agent and a customer write first in a chat */
+/* Names said without a word that names them (thirty-first session): greeted
+ * or introduced at the text's start, thanked, spoken to, addressed at its end
+ * - what an agent and a customer write first and last in a chat */
 START_TEST(greeted_and_introduced_names)
 {
     static const redact_case cases[] = {
