@@ -509,7 +509,6 @@
     "dear", "thanks", "thank", "good", "morning", "afternoon", "evening", "bye", "goodbye",        \
         "cheers", "this", "it", "its"
 #define OPENING_H_WORDS "hi", "hiya", "hello", "hey"
-#define N_OPENING_WORDS 17
 /* A risk told as long past, with nothing said of it since ("I self-harmed as
  * a teenager, it was over 15 years ago", "two years ago I left an abusive
  * relationship, I'm safe and settled now"): the topic stays, at SAFETY_PAST,
@@ -694,6 +693,24 @@ static inline token_halves word_token_halves(const nlp_lex_slot *s, uint16_t fla
 }
 #endif
 
+/* A set of phrase-trie word ids, a bit each (they are below
+ * 2^NLP_LEX_WORD_BITS): one load tells whether a token's word is in a list. */
+typedef uint8_t word_set[1u << (NLP_LEX_WORD_BITS - 3)];
+
+static void word_set_add(uint8_t *set, int32_t w)
+{
+    if (w >= 0 && w < (int32_t)(1u << NLP_LEX_WORD_BITS)) {
+        set[w >> 3] |= (uint8_t)(1u << (w & 7));
+    }
+}
+
+/* w is in the set (-1, no lexicon word, never is). */
+static inline bool word_set_has(const uint8_t *set, int32_t w)
+{
+    uint32_t u = (uint32_t)w;
+    return u < (1u << NLP_LEX_WORD_BITS) && ((set[u >> 3] >> (u & 7u)) & 1u) != 0;
+}
+
 struct nlp_analyzer {
     uint32_t tag;
     size_t max_bytes;
@@ -752,9 +769,8 @@ struct nlp_analyzer {
     bool url_pass;   /* ... and maybe a password's name in it (url_secret_start()) */
     bool bytewise;   /* the tokeniser's byte-at-a-time reference path, and the emotion
                       * models' scalar one (tests, RP_CPU_MASK=0) */
-    uint8_t
-        figure_word_bits[1u << (NLP_LEX_WORD_BITS - 3)]; /* bit per word id: one of FIGURE_WORDS */
-    size_t missing_words; /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
+    word_set figure_words; /* one of FIGURE_WORDS */
+    size_t missing_words;  /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
     int32_t said_word;                          /* word id of "said", or -1 */
     int32_t though_word;                        /* word id of "though", or -1 */
@@ -789,9 +805,7 @@ struct nlp_analyzer {
     int32_t senior_words[N_SENIOR_WORDS];       /* word ids of SENIOR_WORDS, or -1 */
     int32_t laugh_words[N_LAUGH_WORDS];         /* word ids of LAUGH_WORDS, or -1 */
     int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
-    int32_t opening_words[N_OPENING_WORDS];     /* word ids of OPENING_WORDS, or -1 */
-    /* bit w: the word id w is one of opening_words (word ids < 2^14) */
-    uint64_t opening_bits[(1u << NLP_LEX_WORD_BITS) / 64];
+    word_set opening_words;                     /* one of OPENING_WORDS, OPENING_H_WORDS */
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
     int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
     int32_t you_word;                           /* word id of "you", or -1 */
@@ -951,19 +965,14 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, senior_words, SENIOR_WORDS);
     LOAD_WORD_IDS(an, laugh_words, LAUGH_WORDS);
     LOAD_WORD_IDS(an, words_no_figure, WORDS_NO_FIGURE);
-    {
-        static const char *const known[] = {OPENING_WORDS}, *const h_words[] = {OPENING_H_WORDS};
-        _Static_assert(sizeof known / sizeof known[0] + sizeof h_words / sizeof h_words[0] ==
-                           N_OPENING_WORDS,
-                       "opening word lists and N_OPENING_WORDS differ");
-        size_t n_known = sizeof known / sizeof known[0];
-        an->missing_words += lex_word_ids(an->lex, known, n_known, an->opening_words);
-        (void)lex_word_ids(an->lex, h_words, N_OPENING_WORDS - n_known,
-                           an->opening_words + n_known);
+    static const char *const opening_words[] = {OPENING_WORDS}, *const h_words[] = {
+                                                                    OPENING_H_WORDS};
+    for (size_t k = 0; k < sizeof opening_words / sizeof opening_words[0]; k++) {
+        word_set_add(an->opening_words, rule_word_id(an, opening_words[k]));
     }
-    for (int k = 0; k < N_OPENING_WORDS; k++) {
-        uint32_t b = (uint32_t)an->opening_words[k] & ((1u << NLP_LEX_WORD_BITS) - 1u);
-        an->opening_bits[b >> 6] |= an->opening_words[k] >= 0 ? 1ull << (b & 63u) : 0u;
+    for (size_t k = 0; k < sizeof h_words / sizeof h_words[0]; k++) {
+        /* maybe not in the lexicon: the hint then reads a word outside it */
+        word_set_add(an->opening_words, lex_word_id(an->lex, h_words[k]));
     }
     an->speaking_word = rule_word_id(an, "speaking");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
@@ -1007,10 +1016,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     LOAD_WORD_IDS(an, reporting, REPORTING);
     static const char *const figure_words[N_FIGURE_WORDS] = {FIGURE_WORDS};
     for (int k = 0; k < N_FIGURE_WORDS; k++) {
-        int32_t w = rule_word_id(an, figure_words[k]);
-        if (w >= 0 && w < (int32_t)(8u * sizeof an->figure_word_bits)) {
-            an->figure_word_bits[w >> 3] |= (uint8_t)(1u << (w & 7));
-        }
+        word_set_add(an->figure_words, rule_word_id(an, figure_words[k]));
     }
     /* without SSE2 (or with RP_CPU_MASK=0) the tokeniser runs its reference loop */
     an->bytewise = (rp_cpu_flags() & RP_CPU_SSE2) == 0;
@@ -2449,9 +2455,7 @@ static bool figures_disagree(const nlp_analyzer *an, const unsigned char *s, siz
 {
     bool figure = false;
     for (size_t k = 0; k < n_tok && !figure; k++) {
-        uint32_t w = (uint32_t)an->tokens[k].word_id; /* -1: no lexicon word */
-        figure = w < 8u * sizeof an->figure_word_bits &&
-                 ((an->figure_word_bits[w >> 3] >> (w & 7u)) & 1u) != 0;
+        figure = word_set_has(an->figure_words, an->tokens[k].word_id);
     }
     if (!figure) {
         return false;
@@ -3658,9 +3662,7 @@ static inline bool opening_hint(const nlp_analyzer *an, size_t n_tok)
         return true;
     }
     int32_t w = t[0].word_id;
-    uint32_t b = (uint32_t)w & ((1u << NLP_LEX_WORD_BITS) - 1u);
-    bool first =
-        w < 0 ? (an->padded[0] | 0x20) == 'h' : ((an->opening_bits[b >> 6] >> (b & 63u)) & 1u) != 0;
+    bool first = w < 0 ? (an->padded[0] | 0x20) == 'h' : word_set_has(an->opening_words, w);
     if (!first) {
         return false;
     }

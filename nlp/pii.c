@@ -2627,19 +2627,13 @@ static bool camel_case(const unsigned char *s, size_t i, size_t e)
 /* A name a greeting or an introduction names at s[j] (person_value()), its
  * first word in Title Case (a capital, then a lower-case letter: "Hi SKS",
  * "Dear MSM" name groups as often as people); none when a word of it or one
- * of the two words after it is one greeted_non_names lists ("Hi Billing
+ * of the `reach` words after it (GREETED_REACH; one after "spoke to": "I
+ * spoke to Sarah on Monday") is one greeted_non_names lists ("Hi Billing
  * Team", "Dear Acme support", "Dear Hotel Manager") or two words in Title
  * Case follow (a text in Title Case: "Hey Look At This"). Returns the end or
  * 0. */
-static size_t greeted_name_reach(const unsigned char *s, size_t n, size_t j, int reach);
-static size_t greeted_name(const unsigned char *s, size_t n, size_t j)
-{
-    return greeted_name_reach(s, n, j, 2);
-}
-
-/* greeted_name() reading `reach` words after the name (one after "spoke to":
- * "I spoke to Sarah on Monday"). */
-static size_t greeted_name_reach(const unsigned char *s, size_t n, size_t j, int reach)
+#define GREETED_REACH 2
+static size_t greeted_name(const unsigned char *s, size_t n, size_t j, int reach)
 {
     if (j + 1 >= n || !is_upper(s[j]) || !is_lower(s[j + 1])) {
         return 0; /* "Priya"; "O'Brien" is two words to the analyser's tokens */
@@ -2703,7 +2697,8 @@ static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
      * then "speaking" its second), no adverb ("Frankly speaking") */
     if (e + 9 <= n && s[e] == ' ' && STARTS_WITH(s, n, e + 1, speaking_word) > 0 &&
         (e + 9 == n || (s[e + 9] != 0 && strchr(",.!-\n", s[e + 9]) != NULL)) &&
-        !((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y') && greeted_name(s, e, 0) == e) {
+        !((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y') &&
+        greeted_name(s, e, 0, GREETED_REACH) == e) {
         *from = 0;
         return e;
     }
@@ -2731,7 +2726,7 @@ static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
         /* a name after a comma or none ("Hi Priya", "Hi, Priya"); after a
          * stop a new sentence ("Thanks! Sometimes ...", "Hey! How's it going") */
         k = after_greeting(s, n, g, ",:-");
-        size_t end = k > 0 ? greeted_name(s, n, k) : 0;
+        size_t end = k > 0 ? greeted_name(s, n, k, GREETED_REACH) : 0;
         if (end > 0) {
             *from = k;
             return end;
@@ -2759,7 +2754,7 @@ static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
         return 0;
     }
     j = skip_spaces(s, n, j);
-    size_t end = greeted_name(s, n, j);
+    size_t end = greeted_name(s, n, j, GREETED_REACH);
     if (end == 0) {
         return 0;
     }
@@ -2836,7 +2831,8 @@ static size_t closing_name(const unsigned char *s, size_t n, size_t *from)
         (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '\t')) {
         return 0;
     }
-    if (greeted_name(s, e, j) != e || ((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y')) {
+    if (greeted_name(s, e, j, GREETED_REACH) != e ||
+        ((s[e - 2] | 0x20) == 'l' && (s[e - 1] | 0x20) == 'y')) {
         return 0;
     }
     *from = j;
@@ -2906,7 +2902,7 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
         if (probe) {
             return j + 1 < n && is_upper(s[j]) ? j + 1 : 0;
         }
-        size_t end = greeted_name_reach(s, n, j, 1);
+        size_t end = greeted_name(s, n, j, 1);
         *from = end > 0 ? j : i;
         return end;
     }
@@ -2924,7 +2920,7 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
         if (probe) {
             return j + 1 < n && is_upper(s[j]) ? j + 1 : 0;
         }
-        size_t end = greeted_name(s, n, j);
+        size_t end = greeted_name(s, n, j, GREETED_REACH);
         if (comma && end > 0 && end < n && (s[end] == 0 || strchr(".!?,;:\n\"", s[end]) == NULL)) {
             end = 0;
         }
