@@ -647,6 +647,9 @@ typedef struct token {
         word_tags2; /* NLP_WORD2_* of the word; no padding, so token arrays compare with memcmp */
 } token;
 
+/* The root tags the tokeniser collects (nlp_analyzer.saw_root). */
+#define SAW_ROOT_TAGS (NLP_LEX_ROOT_SPOKEN_DIGIT | NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_PERSON)
+
 /* The word id a model reads of token t: none (-1) inside a phrase that hides
  * its words (a select, not a branch). */
 static inline int32_t model_word_id(const token *t)
@@ -763,12 +766,15 @@ struct nlp_analyzer {
     /* the words' tags it found, NLP_WORD_* | NLP_WORD2_* << 8 (the PII
      * pre-check, the escalation models' gate) */
     uint16_t saw_tags;
-    bool saw_spoken; /* a word of a digit read out (NLP_LEX_ROOT_SPOKEN_DIGIT) */
-    bool saw_date;   /* a word of a date: a month's name, an ordinal (NLP_LEX_ROOT_DATE_WORD) */
-    bool saw_url;    /* the message holds a link */
-    bool url_pass;   /* ... and maybe a password's name in it (url_secret_start()) */
-    bool bytewise;   /* the tokeniser's byte-at-a-time reference path, and the emotion
-                      * models' scalar one (tests, RP_CPU_MASK=0) */
+    /* the root tags of the words it found (SAW_ROOT_TAGS: a word of a digit
+     * read out, NLP_LEX_ROOT_SPOKEN_DIGIT; of a date, a month's name, an
+     * ordinal, NLP_LEX_ROOT_DATE_WORD; a person's name may follow,
+     * "husband", NLP_LEX_ROOT_PERSON) */
+    uint16_t saw_root;
+    bool saw_url;          /* the message holds a link */
+    bool url_pass;         /* ... and maybe a password's name in it (url_secret_start()) */
+    bool bytewise;         /* the tokeniser's byte-at-a-time reference path, and the emotion
+                            * models' scalar one (tests, RP_CPU_MASK=0) */
     word_set figure_words; /* one of FIGURE_WORDS */
     size_t missing_words;  /* rule words (LOAD_WORD_IDS) the lexicon has no id for */
     /* word ids read only by the rare rules (out of the hot fields' way) */
@@ -807,6 +813,7 @@ struct nlp_analyzer {
     int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
     word_set opening_words;                     /* one of OPENING_WORDS, OPENING_H_WORDS */
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
+    int32_t called_named[2];                    /* word ids of "called", "named", or -1 */
     int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
     int32_t you_word;                           /* word id of "you", or -1 */
     int32_t to_with[2];                         /* word ids of "to", "with", or -1 */
@@ -975,6 +982,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         word_set_add(an->opening_words, lex_word_id(an->lex, h_words[k]));
     }
     an->speaking_word = rule_word_id(an, "speaking");
+    LOAD_WORD_IDS(an, called_named, "called", "named");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
     an->you_word = rule_word_id(an, "you");
     LOAD_WORD_IDS(an, to_with, "to", "with");
@@ -1569,8 +1577,7 @@ static FORCE_INLINE void finish_word(nlp_analyzer *an, word_buf *w, bool hashtag
         t->quest = 0;
         lookup_word(an, w, t);
         an->saw_tags |= (uint16_t)(t->word_tags | t->word_tags2 << 8);
-        an->saw_spoken |= (t->root & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
-        an->saw_date |= (t->root & NLP_LEX_ROOT_DATE_WORD) != 0;
+        an->saw_root |= (uint16_t)(t->root & SAW_ROOT_TAGS);
     }
     w->len = 0;
     w->flags = 0;
@@ -1902,8 +1909,7 @@ static NO_INLINE size_t fast_words(nlp_analyzer *an, const tok_input *in, size_t
     }
     an->saw_digit |= digits != 0;
     an->saw_tags |= (uint16_t)(seen >> 48);
-    an->saw_spoken |= ((seen >> 32) & NLP_LEX_ROOT_SPOKEN_DIGIT) != 0;
-    an->saw_date |= ((seen >> 32) & NLP_LEX_ROOT_DATE_WORD) != 0;
+    an->saw_root |= (uint16_t)((seen >> 32) & SAW_ROOT_TAGS);
     an->sarc_sum += sarc;
     *n_tok_io = n_tok;
     return i;
@@ -3712,6 +3718,26 @@ static NO_INLINE bool contact_hint(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* Whether a person may be named after a word for them, the redactor's hint
+ * ("my husband David", "an agent called Mike", "I talked to Tom": nlp/pii.c,
+ * kin_names, staff_names, people_called, spoken_to): such a word
+ * (NLP_LEX_ROOT_PERSON), then a word in Title Case right after it or after
+ * "called", "named", "to" or "with" after it. Called only when the tokeniser
+ * saw such a word. */
+static NO_INLINE bool person_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    for (size_t k = 0; k + 1 < n_tok; k++) {
+        if ((t[k].root & NLP_LEX_ROOT_PERSON) &&
+            ((t[k + 1].flags & TOK_TITLE) || (k + 2 < n_tok && (t[k + 2].flags & TOK_TITLE) &&
+                                              (word_in(t[k + 1].word_id, an->called_named, 2) ||
+                                               word_in(t[k + 1].word_id, an->to_with, 2))))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the text may end with a person's name addressed after a comma
  * ("Thanks for waiting, John.", "..., Sarah Jones?"), the redactor's hint
  * (nlp_pii_ends_named()): its last token, or its last two, in Title Case
@@ -3741,10 +3767,13 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
      * redactor reads a link that may hold a password's name itself
      * ("?password=...") */
     bool thanked = ((an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok)) ||
-                   ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok));
+                   ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok)) ||
+                   ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok));
     bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || thanked;
-    bool spoken = an->saw_spoken && spoken_run(an, n_tok);
-    bool date = an->saw_date && an->saw_spoken && date_hint(an, n_tok);
+    bool spoken = (an->saw_root & NLP_LEX_ROOT_SPOKEN_DIGIT) && spoken_run(an, n_tok);
+    /* a month carries both tags */
+    const unsigned month = NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT;
+    bool date = (an->saw_root & month) == month && date_hint(an, n_tok);
     if (secret && !digits && !an->saw_at && !spoken && !date) {
         /* a name's word alone ("what's your name?", "live music", "change my
          * address"): the redactor's short look for what it would read after
@@ -3868,7 +3897,7 @@ int nlp_analyzer_analyze(nlp_analyzer *an, const char *text, size_t n_bytes, nlp
     const unsigned char *s = (const unsigned char *)text;
     an->saw_digit = an->saw_at = an->saw_url = an->url_pass = false;
     an->saw_tags = 0;
-    an->saw_spoken = an->saw_date = false;
+    an->saw_root = 0;
     an->sarc_sum = 0;
     size_t n_tok = 0;
     if (n_bytes > 0) {

@@ -97,6 +97,7 @@ FLAGS = {
     "unmet": 1 << 46,         # ... "nothing", "never", "still": did not happen
     "spoken_digit": 1 << 47,  # "four", "oh", "double": a digit read out (the redactor's hint)
     "date_word": 1 << 48,     # "fifth", "nineteen"; with spoken_digit a month: a date said (its hint)
+    "person_before": 1 << 49, # "husband", "agent": a person's name may follow (the redactor's hint)
 }
 MAX_PHRASE_TOKENS = 8
 # Negated verbs after which "even" is emphasis, and "X even" a phrase of its
@@ -119,7 +120,8 @@ HASH_SEED = 0x811C9DC5  # NLP_LEX_HASH_SEED
 HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 ROOT_SPOKEN_DIGIT = 0x8000  # NLP_LEX_ROOT_SPOKEN_DIGIT: a tag in the slot's root field
 ROOT_DATE_WORD = 0x4000  # NLP_LEX_ROOT_DATE_WORD: another
-ROOT_TAGS = ROOT_SPOKEN_DIGIT | ROOT_DATE_WORD  # above NLP_LEX_ROOT_NODE
+ROOT_PERSON = 0x2000  # NLP_LEX_ROOT_PERSON: a third
+ROOT_TAGS = ROOT_SPOKEN_DIGIT | ROOT_DATE_WORD | ROOT_PERSON  # above NLP_LEX_ROOT_NODE
 WORD_BITS = 14  # NLP_LEX_WORD_BITS: word ids in an edge key
 NODE_BITS = 18  # NLP_LEX_NODE_BITS: trie nodes in an edge key and an edge's child
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
@@ -158,6 +160,13 @@ def parse_value(tag, raw, where):
         return float(raw)
     except ValueError:
         sys.exit(f"{where}: bad weight '{raw}' for tag '{tag}'")
+
+
+# the FLAGS that are word tags (main(): they go to the word's slot, not its entry)
+WORD_TAG_FLAGS = sum(FLAGS[t] for t in (
+    "trail", "pair_block", "expect", "receive", "pron", "relief", "thanks_frame", "secret_name",
+    "contact", "again", "share", "audience", "intent", "promise", "unmet", "spoken_digit",
+    "date_word", "person_before"))
 
 
 def new_entry():
@@ -473,6 +482,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit("usage: gen_lexicon.py OUT.c LEXICON_FILE...")
     terms = {}      # tuple(words) -> entry
+    listed = set()  # single words listed on a line with no word tag: they keep an entry
     emoticons = {}  # bytes -> entry
     aliases = []    # (lhs, canonical term, where)
     typo_words = []  # (word, where): "~ word" lines
@@ -527,6 +537,8 @@ def main():
                         bad = [ch for ch in w[1:] if ord(ch) < 128 and not ch.isalnum()]
                         if bad or (ord(w[0]) < 128 and not (w[0].isalnum() or w[0] == "#")):
                             sys.exit(f"{where}: '{w}' can never be a token")
+                    if len(words) == 1 and not entry["flags"] & WORD_TAG_FLAGS:
+                        listed.add(words[0])  # an entry of its own, even with no values
                     if words in terms:
                         terms[words] = merge(terms[words], entry, f"{where} ({' '.join(words)})",
                                              "/" in lhs or "?" in lhs)
@@ -609,8 +621,10 @@ def main():
                  "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
                  "again": 1024, "share": 2048, "audience": 4096, "intent": 8192,
                  "promise": 16384, "unmet": 32768,
-                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16,  # 4: cont; the last two: the root's top bits
-                 "date_word": ROOT_DATE_WORD << 16}
+                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16,  # 4: cont; the last three: the root's top bits
+                 "date_word": ROOT_DATE_WORD << 16, "person_before": ROOT_PERSON << 16}
+    if sum(FLAGS[t] for t in word_tags) != WORD_TAG_FLAGS:
+        sys.exit("WORD_TAG_FLAGS and word_tags name different tags")
     tagged = {}  # word -> table bits
     for words in list(terms):
         e = terms[words]
@@ -634,7 +648,8 @@ def main():
     for words in sorted(terms):
         if len(words) == 1:
             e = terms[words]
-            if words[0] in tagged and e == dict(new_entry(), pattern=e.get("pattern")):
+            if (words[0] in tagged and words[0] not in listed
+                    and e == dict(new_entry(), pattern=e.get("pattern"))):
                 continue  # a word id (for the word table), no entry
             single[words[0]] = len(entries)
             entries.append(e)

@@ -20,8 +20,10 @@
  * ..., a title ("Mrs Okafor"), a letter's closing at its end ("Kind
  * regards, Joanna Wells"), a greeting or an introduction the text opens
  * with ("Hi Priya,", "Dear Sarah", "this is Sam from billing", "Tom
- * speaking"), thanks ("ok thanks Sarah") or a comma before the text's end
- * ("Thanks for waiting, John."). Numbers read out a digit at a
+ * speaking"), thanks ("ok thanks Sarah"), a contact ("I spoke to Sarah"), a
+ * word for the person ("my husband David", "your colleague Tom", "a lady
+ * called Sarah") or a comma before the text's end ("Thanks for waiting,
+ * John."). Numbers read out a digit at a
  * time, in words or single figures ("four five three nine ...", "oh seven seven double oh nine",
  * "the cvv is 7 8 9"), are read as their digits and taken as the same kinds (a card, a code in
  * context, a bank number or PIN after its name, else 10-15 digits as a phone number). Pure
@@ -51,7 +53,8 @@ typedef enum nlp_pii_kind {
     NLP_PII_NAME,    /* a person's name after "my name is", "surname:", "in the name of", ...,
                       * a title ("Mrs Okafor"), a letter's closing ("Kind regards, Ana") or
                       * a greeting or introduction opening the text ("Hi Priya,", "this is
-                      * Sam from billing"), thanks ("ok thanks Sarah") or a comma before the
+                      * Sam from billing"), thanks ("ok thanks Sarah"), a word for the person
+                      * ("my husband David", "an agent called Mike") or a comma before the
                       * text's end ("Thanks for waiting, John.") */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;

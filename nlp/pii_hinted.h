@@ -4,7 +4,8 @@
  * nlp_pii_redact(); the hints must be exact (false only when the text really
  * has no digit / no '@' / no secret's name such as "password" or "maiden name",
  * no word "dot", which a spoken e-mail address holds, no name of an address,
- * a postcode or a person ("address", "live", "postcode", "name", "Mrs") and no
+ * a postcode or a person ("address", "live", "postcode", "name", "Mrs"), no
+ * word for a person a name may follow ("husband", "agent", "talked") and no
  * street type ("Street", "Rd"): nlp/lexicon/sensitive.txt's secret_name words / no two digits read
  * out as words one after the other, "four five" / no month's name, "March",
  * "sept", or else neither a digit nor two more words of a number, "fifth",

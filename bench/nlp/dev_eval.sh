@@ -154,14 +154,15 @@ paste "$tmp/labels" "$tmp/out" |
               pos = ok["positive"] / n["positive"]
               printf "%-34s macro-recall %.3f  neg %.3f  neu %.3f  pos %.3f\n",
                      "tweets3_dev.tsv valence", (neg + neu + pos) / 3, neg, neu, pos }'
-# names and addresses (heldout_pii.tsv: the names and the addresses each line
-# holds, '|' between them, as written): one is found when it no longer stands
-# whole in the redacted text; a [NAME] or [ADDRESS] more than a line lists is
-# spurious
-if [ -f "$dir/heldout_pii.tsv" ]; then
-    analyse heldout_pii.tsv 2 customer
+# names and addresses (pii_dev.tsv, heldout_pii.tsv: the names and the
+# addresses each line holds, '|' between them, as written): one is found when
+# it no longer stands whole in the redacted text; a [NAME] or [ADDRESS] more
+# than a line lists is spurious
+for f in pii_dev.tsv heldout_pii.tsv; do
+    [ -f "$dir/$f" ] || continue
+    analyse "$f" 2 customer
     cr=$(col customer redacted)
-    paste "$tmp/labels" "$tmp/out" | awk -F'\t' -v r="$cr" '
+    paste "$tmp/labels" "$tmp/out" | awk -F'\t' -v r="$cr" -v f="$f" '
         function score(list, marker, k,    n, items, i, m, t) {
             n = (list == "") ? 0 : split(list, items, "|")
             for (i = 1; i <= n; i++) {
@@ -176,8 +177,8 @@ if [ -f "$dir/heldout_pii.tsv" ]; then
         { red = $(r + 2); score($1, "\\[NAME\\]", "names"); score($2, "\\[ADDRESS\\]", "addresses") }
         END { for (k in want)
                   printf "%-34s recall %.3f (%d of %d), spurious %d of %d markers\n",
-                         "heldout_pii.tsv " k, got[k] / want[k], got[k], want[k], spur[k], marks[k] }'
-fi
+                         f " " k, got[k] / want[k], got[k], want[k], spur[k], marks[k] }'
+done
 # a customer at risk: label 1 against the engine's safety alert (sensitive_topic
 # safety at 0.7 or more, the playbook's default threshold); the label-0 lines
 # that open the safety cue without the alert are counted too

@@ -27,6 +27,11 @@ names=$(printf 'Hi Priya, thanks for waiting\nok thanks Sarah\nSorry for the wai
     "$rapport" text --role agent | cut -f15,21 | tail -4 | tr '\n' '|')
 [ "$names" = "1	Hi [NAME], thanks for waiting|1	ok thanks [NAME]|1	Sorry for the wait, [NAME].|0	Hi Team|" ] ||
     fail "names in the redacted column: '$names'"
+# ... and named after a word for the person
+kin=$(printf 'my husband David is the account holder\nan agent called Mike said so\nmy Brother printer\n' |
+    "$rapport" text | cut -f15,21 | tail -3 | tr '\n' '|')
+[ "$kin" = "1	my husband [NAME] is the account holder|1	an agent called [NAME] said so|0	my Brother printer|" ] ||
+    fail "names after a person's word in the redacted column: '$kin'"
 
 long=$( (head -c 5000 /dev/zero | tr '\0' 'a'; printf '\nok\n') | "$rapport" text --max-bytes 100 | cut -f16 | tail -2 | tr '\n' ' ')
 [ "$long" = "1 0 " ] || fail "truncation flag: '$long'"

@@ -493,6 +493,42 @@ START_TEST(greeted_and_introduced_names)
 }
 END_TEST
 
+START_TEST(names_after_person_words)
+{
+    static const redact_case cases[] = {
+        /* kin and others close to the customer, then the name */
+        {"my husband David is the account holder", "my husband [NAME] is the account holder"},
+        {"it's for my daughter Aisha Khan", "it's for my daughter [NAME]"},
+        {"my neighbour Steve took the parcel in", "my neighbour [NAME] took the parcel in"},
+        {"my mum Margaret O'Sullivan is 82", "my mum [NAME] is 82"},
+        /* people at work, then the name or "called"/"named" and it */
+        {"your colleague Tom said it would be fixed",
+         "your colleague [NAME] said it would be fixed"},
+        {"an agent called Mike helped me", "an agent called [NAME] helped me"},
+        {"the engineer Dave was brilliant", "the engineer [NAME] was brilliant"},
+        /* anyone, only called or named */
+        {"a lady called Sarah Jones answered", "a lady called [NAME] answered"},
+        {"someone named Jo rang me", "someone named [NAME] rang me"},
+        /* a person spoken to */
+        {"I talked to Tom yesterday", "I talked to [NAME] yesterday"},
+        /* no name: a capital word or the person's word, a word in lower case,
+         * a brand, a group, a text in Title Case, "called" after kin */
+        {"my Brother printer broke", NULL},
+        {"Mother Nature wins", NULL},
+        {"disrespecting mother Russia.", NULL},
+        {"my son jake", NULL},
+        {"my friend Google said no", NULL},
+        {"the man City signed", NULL},
+        {"someone Told me", NULL},
+        {"my dog Max ate it", NULL},
+        {"your agent Customer Services", NULL},
+        {"My Husband Loves This Product", NULL},
+        {"my brother called Sky", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(bad_arguments_and_counts)
 {
     char small[4];
@@ -675,7 +711,14 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "I spoke to Ana", "I spoke  to Ana", "I spoke to  Ana", "I spoke to\nAna",
         "spoke with Ana.", "I spoken to Mrs Okafor", "chatted with Zo\xc3\xab",
         "transferred to O'Ana", "spoke to ana", "I spoke, to Ana", "@spoke to Ana", "#spoke to Ana",
-        "I SPOKE TO Ana", "we spoke on Ana"};
+        "I SPOKE TO Ana", "we spoke on Ana", "I talked to Ana", "I talked with Ana",
+        /* a person's word and a name right after it or one further: the
+         * tokeniser's tag on the word (person_hint()) */
+        "my husband Ana", "my husband  Ana", "my husband\nAna", "my husband, Ana", "my HUSBAND Ana",
+        "my Husband Ana", "#husband Ana", "@husband Ana", "ex-husband Ana", "husbands Ana",
+        "my husband's Ana", "a lady called Ana", "a lady  called Ana", "a lady called  Ana",
+        "a lady named O'Ana", "an agent called Ana", "an agent Ana", "my son called Ana",
+        "someone Ana", "a guy called\nAna", "the rep Zo\xc3\xab"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -710,6 +753,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, more_national_ids_and_documents);
     tcase_add_test(tc, addresses_and_names);
     tcase_add_test(tc, greeted_and_introduced_names);
+    tcase_add_test(tc, names_after_person_words);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
