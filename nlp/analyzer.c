@@ -497,8 +497,8 @@
  * without a figure (an address or a postcode holds one) */
 #define WORDS_NO_FIGURE                                                                            \
     "name", "surname", "forename", "mr", "mrs", "ms", "mx", "regards", "sincerely", "faithfully",  \
-        "password", "passcode", "passphrase", "passwd", "maiden", "memorable", "dot"
-#define N_WORDS_NO_FIGURE 17
+        "wishes", "password", "passcode", "passphrase", "passwd", "maiden", "memorable", "dot"
+#define N_WORDS_NO_FIGURE 18
 /* The first words of a text that opens with a person's name greeted or
  * introduced ("Thank you Tom", "Good morning Mrs Okafor", "this is Sam from
  * billing", "it's Jo here"; nlp/pii.c, greetings and introductions,

@@ -2010,7 +2010,24 @@ static const struct cvv_word person_names[] = {NAME_WORD("name"), NAME_WORD("sur
 /* A letter's or an e-mail's closing, which the writer's name follows at its end
  * ("Kind regards, Joanna Wells", "Yours sincerely,\nFiona Campbell"). */
 static const struct cvv_word signoff_names[] = {NAME_WORD("regards"), NAME_WORD("sincerely"),
-                                                NAME_WORD("faithfully")};
+                                                NAME_WORD("faithfully"), NAME_WORD("wishes")};
+/* What a writer's role or team says of them ("Customer Support Executive",
+ * "Online Orders Team", "Bookings"); in order (word_in_sorted()). */
+static const struct cvv_word role_words[] = {NAME_WORD("accounts"),    NAME_WORD("adviser"),
+                                             NAME_WORD("advisor"),     NAME_WORD("agent"),
+                                             NAME_WORD("assistant"),   NAME_WORD("billing"),
+                                             NAME_WORD("bookings"),    NAME_WORD("care"),
+                                             NAME_WORD("complaints"),  NAME_WORD("consultant"),
+                                             NAME_WORD("coordinator"), NAME_WORD("customer"),
+                                             NAME_WORD("department"),  NAME_WORD("desk"),
+                                             NAME_WORD("executive"),   NAME_WORD("helpdesk"),
+                                             NAME_WORD("manager"),     NAME_WORD("officer"),
+                                             NAME_WORD("operations"),  NAME_WORD("orders"),
+                                             NAME_WORD("relations"),   NAME_WORD("representative"),
+                                             NAME_WORD("sales"),       NAME_WORD("service"),
+                                             NAME_WORD("services"),    NAME_WORD("specialist"),
+                                             NAME_WORD("support"),     NAME_WORD("team")};
+
 static const struct cvv_word title_names[] = {NAME_WORD("mrs"), NAME_WORD("mr"), NAME_WORD("ms"),
                                               NAME_WORD("mx")};
 static const struct cvv_word value_titles[] = {
@@ -2737,8 +2754,8 @@ static size_t person_value(const unsigned char *s, size_t n, size_t j)
     size_t end = 0;
     bool title_case = false;
     for (int words = 0; words < 3 && j < n; words++) {
-        if (!is_alpha(s[j]) && s[j] < 0x80) {
-            break;
+        if ((!is_alpha(s[j]) && s[j] < 0x80) || (s[j] == 0xE2 && j + 1 < n && s[j + 1] == 0x80)) {
+            break; /* no letter: a mark, a dash or a quote ("Jamie — you've been a star") */
         }
         size_t e = name_word_end(s, n, j);
         bool upper = is_upper(s[j]) || s[j] >= 0x80;
@@ -2833,6 +2850,72 @@ static size_t after_greeting(const unsigned char *s, size_t n, size_t k, const c
     return k < n && s[k] == ' ' ? skip_spaces(s, n, k) : 0;
 }
 
+/* The rest of the text from s[end] (right after a name) is the writer's role
+ * or team and nothing else: a comma, a dash or a bracket, then words in Title
+ * Case or capitals (and "&", "and", "of", "the"), one of them a role_words,
+ * then only marks and white space ("Regards, Meera, Customer Support
+ * Executive", "Thanks, Emma (Support Team)", "Rosie - Online Orders Team"). */
+static bool role_tail(const unsigned char *s, size_t n, size_t end)
+{
+    size_t k = end;
+    while (k < n && s[k] == ' ') {
+        k++;
+    }
+    if (k + 1 < n && s[k] == 0xE2 && s[k + 1] == 0x80 && k + 2 < n &&
+        (s[k + 2] == 0x93 || s[k + 2] == 0x94)) {
+        k += 3; /* an en or em dash */
+    } else if (k < n && (s[k] == ',' || s[k] == '-' || s[k] == '(' || s[k] == '|')) {
+        k++;
+    } else {
+        return false;
+    }
+    bool role = false;
+    int words = 0;
+    for (;;) {
+        while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '&')) {
+            k++;
+        }
+        if (k >= n || !is_alpha(s[k])) {
+            break;
+        }
+        size_t e = k;
+        while (e < n && is_alpha(s[e])) {
+            e++;
+        }
+        bool joiner = (e - k == 3 && (s[k] == 'a' || s[k] == 't') &&
+                       (memcmp(s + k, "and", 3) == 0 || memcmp(s + k, "the", 3) == 0)) ||
+                      (e - k == 2 && s[k] == 'o' && s[k + 1] == 'f');
+        if (!joiner && !is_upper(s[k])) {
+            return false;
+        }
+        role = role || WORD_IN_SORTED(s, k, e, role_words);
+        k = e;
+        if (++words > 6) {
+            return false;
+        }
+    }
+    while (k < n && (s[k] == ')' || s[k] == '.' || s[k] == '!' || s[k] == ' ' || s[k] == '\n' ||
+                     s[k] == '\r' || s[k] == '\t')) {
+        k++;
+    }
+    return role && k == n;
+}
+
+/* A name thanked after a comma that ends at s[end] ends its sentence ("Thanks,
+ * Aoife.") or the writer's role follows it (role_tail(): "Thanks, Emma
+ * (Support Team)") or a dash after a space ("Thanks, Jamie — you've been a
+ * star"); else the word was a new sentence's ("Thanks, Sometimes it works"). */
+static bool ends_thanked(const unsigned char *s, size_t n, size_t end)
+{
+    if (end >= n || (s[end] != 0 && strchr(".!?,;:\n\"", s[end]) != NULL)) {
+        return true;
+    }
+    size_t k = skip_spaces(s, n, end);
+    bool dash = k < n && (s[k] == '-' || (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+                                          (s[k + 2] == 0x93 || s[k + 2] == 0x94)));
+    return (dash && k > end) || role_tail(s, n, end); /* "Thanks, Jamie - you've been a star" */
+}
+
 /* A person's name the text opens with: greeted ("Hi Priya,", "Dear Sarah
  * Jones", "Thanks Tom!", "Good morning Mrs Okafor"), introduced after a
  * greeting or none ("this is Sam from billing", "Hi there, it's Jo here",
@@ -2884,6 +2967,10 @@ static size_t opening_name(const unsigned char *s, size_t n, size_t *from)
          * stop a new sentence ("Thanks! Sometimes ...", "Hey! How's it going") */
         k = after_greeting(s, n, g, ",:-");
         size_t end = k > 0 ? greeted_name(s, n, k, GREETED_REACH) : 0;
+        if (end > 0 && s[g] == ',' && STARTS_WITH(s, n, 0, thanks_names) == g &&
+            !ends_thanked(s, n, end)) {
+            end = 0; /* "Thanks, Sometimes it works": a new sentence */
+        }
         if (end > 0) {
             *from = k;
             return end;
@@ -3027,8 +3114,8 @@ static size_t signoff(const unsigned char *s, size_t n, size_t j, size_t *from, 
         return 0; /* a name in lower case after a closing is no name */
     }
     for (size_t m = end; m < n; m++) {
-        if (is_alnum(s[m]) || s[m] >= 0x80) {
-            return 0; /* the closing is not the end of the text */
+        if ((is_alnum(s[m]) || s[m] >= 0x80) && !role_tail(s, n, end)) {
+            return 0; /* the closing is not the end of the text, nor the writer's role */
         }
     }
     *from = k;
@@ -3128,7 +3215,7 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
             return j + 1 < n && is_upper(s[j]) ? j + 1 : 0;
         }
         size_t end = greeted_name(s, n, j, GREETED_REACH);
-        if (comma && end > 0 && end < n && (s[end] == 0 || strchr(".!?,;:\n\"", s[end]) == NULL)) {
+        if (comma && end > 0 && !ends_thanked(s, n, end)) {
             end = 0;
         }
         *from = end > 0 ? j : i;
@@ -3375,13 +3462,14 @@ static const struct name_word {
                   {"transferred", 11, NAME_PERSON},
                   {"uncle", 5, NAME_KIN},
                   {"wife", 4, NAME_KIN},
+                  {"wishes", 6, NAME_PERSON},
                   {"woman", 5, NAME_ANYONE},
                   {"zip", 3, NAME_ADDRESS},
                   {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
 static const uint8_t name_words_from[27] = {0,  9,   15,  22,  28,  30,  37,  53,  54,
                                             54, 54,  54,  62,  77,  84,  84,  93,  93,
-                                            98, 117, 123, 124, 124, 126, 126, 126, 128};
+                                            98, 117, 123, 124, 124, 127, 127, 127, 129};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
 static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
@@ -3442,7 +3530,7 @@ static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
                                             [501] = 0x60 /* th */,
                                             [511] = 0x800 /* tr */,
                                             [533] = 0x20 /* un */,
-                                            [580] = 0x10 /* wi */,
+                                            [580] = 0x50 /* wi */,
                                             [586] = 0x20 /* wo */,
                                             [658] = 0x88 /* zi */};
 
@@ -3709,6 +3797,7 @@ bool nlp_pii_self_check(void)
 {
     size_t n_words = sizeof name_words / sizeof name_words[0];
     bool ok = name_words_from[26] == n_words &&
+              sorted_ok(role_words, sizeof role_words / sizeof role_words[0]) &&
               sorted_ok(non_names, sizeof non_names / sizeof non_names[0]) &&
               sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]) &&
               sorted_ok(greeted_non_names, sizeof greeted_non_names / sizeof greeted_non_names[0]);

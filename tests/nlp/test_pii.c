@@ -493,6 +493,30 @@ START_TEST(greeted_and_introduced_names)
 }
 END_TEST
 
+START_TEST(signoffs_with_a_role)
+{
+    static const redact_case cases[] = {
+        {"Regards, Meera, Customer Support Executive",
+         "Regards, [NAME], Customer Support Executive"},
+        {"Kind regards, Dr Anil Mehta, Practice Manager", "Kind regards, [NAME], Practice Manager"},
+        {"Done. Thanks, Emma (Support Team)", "Done. Thanks, [NAME] (Support Team)"},
+        {"Many thanks, Joanne (Accounts)", "Many thanks, [NAME] (Accounts)"},
+        {"Best wishes, Rosie - Online Orders Team", "Best wishes, [NAME] - Online Orders Team"},
+        {"Best wishes, Catriona MacLeod", "Best wishes, [NAME]"},
+        {"Thanks, Jamie \xe2\x80\x94 you've been a star.",
+         "Thanks, [NAME] \xe2\x80\x94 you've been a star."},
+        /* no name: a new sentence after thanks and a comma, words after the
+         * closing that are no role, a role in lower case */
+        {"Thanks, Sometimes it works", NULL},
+        {"Regards, Meera, and thanks again", NULL},
+        {"Regards, Meera, Some Other Words", NULL},
+        {"Thanks, Emma (support team)", NULL},
+        {"with best wishes to all", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(names_after_person_words)
 {
     static const redact_case cases[] = {
@@ -718,7 +742,10 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "my Husband Ana", "#husband Ana", "@husband Ana", "ex-husband Ana", "husbands Ana",
         "my husband's Ana", "a lady called Ana", "a lady  called Ana", "a lady called  Ana",
         "a lady named O'Ana", "an agent called Ana", "an agent Ana", "my son called Ana",
-        "someone Ana", "a guy called\nAna", "the rep Zo\xc3\xab"};
+        "someone Ana", "a guy called\nAna", "the rep Zo\xc3\xab",
+        /* a closing, then a name and maybe a role */
+        "Best wishes, Ana", "wishes. Ana", "Regards, Ana, Customer Care", "thanks, Ana (Care Team)",
+        "thanks, Ana \xe2\x80\x94 hi"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -754,6 +781,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, addresses_and_names);
     tcase_add_test(tc, greeted_and_introduced_names);
     tcase_add_test(tc, names_after_person_words);
+    tcase_add_test(tc, signoffs_with_a_role);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
