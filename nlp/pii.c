@@ -2559,6 +2559,86 @@ static size_t postcode_at(const unsigned char *s, size_t n, size_t i)
     return k == out_end ? in + 3 : 0;
 }
 
+/* The UK's postcode areas, the letters a postcode opens with ("LS", "SW",
+ * "B"): bit c - 'A' of uk_areas_two[a - 'A'] for a two-letter area "ac", bit
+ * a - 'A' of UK_AREAS_ONE for a one-letter one. */
+#define BIT(c) (1u << ((c) - 'A'))
+#define UK_AREAS_ONE                                                                               \
+    (BIT('B') | BIT('E') | BIT('G') | BIT('L') | BIT('M') | BIT('N') | BIT('S') | BIT('W'))
+static const uint32_t uk_areas_two[26] = {
+    ['A' - 'A'] = BIT('B') | BIT('L'),
+    ['B' - 'A'] = BIT('A') | BIT('B') | BIT('D') | BIT('H') | BIT('L') | BIT('N') | BIT('R') |
+                  BIT('S') | BIT('T'),
+    ['C' - 'A'] = BIT('A') | BIT('B') | BIT('F') | BIT('H') | BIT('M') | BIT('O') | BIT('R') |
+                  BIT('T') | BIT('V') | BIT('W'),
+    ['D' - 'A'] = BIT('A') | BIT('D') | BIT('E') | BIT('G') | BIT('H') | BIT('L') | BIT('N') |
+                  BIT('T') | BIT('Y'),
+    ['E' - 'A'] = BIT('C') | BIT('H') | BIT('N') | BIT('X'),
+    ['F' - 'A'] = BIT('K') | BIT('Y'),
+    ['G' - 'A'] = BIT('L') | BIT('U') | BIT('Y'),
+    ['H' - 'A'] =
+        BIT('A') | BIT('D') | BIT('G') | BIT('P') | BIT('R') | BIT('S') | BIT('U') | BIT('X'),
+    ['I' - 'A'] = BIT('G') | BIT('M') | BIT('P') | BIT('V'),
+    ['J' - 'A'] = BIT('E'),
+    ['K' - 'A'] = BIT('A') | BIT('T') | BIT('W') | BIT('Y'),
+    ['L' - 'A'] = BIT('A') | BIT('D') | BIT('E') | BIT('L') | BIT('N') | BIT('S') | BIT('U'),
+    ['M' - 'A'] = BIT('E') | BIT('K') | BIT('L'),
+    ['N' - 'A'] = BIT('E') | BIT('G') | BIT('N') | BIT('P') | BIT('R') | BIT('W'),
+    ['O' - 'A'] = BIT('L') | BIT('X'),
+    ['P' - 'A'] = BIT('A') | BIT('E') | BIT('H') | BIT('L') | BIT('O') | BIT('R'),
+    ['R' - 'A'] = BIT('G') | BIT('H') | BIT('M'),
+    ['S' - 'A'] = BIT('A') | BIT('E') | BIT('G') | BIT('K') | BIT('L') | BIT('M') | BIT('N') |
+                  BIT('O') | BIT('P') | BIT('R') | BIT('S') | BIT('T') | BIT('W') | BIT('Y'),
+    ['T' - 'A'] =
+        BIT('A') | BIT('D') | BIT('F') | BIT('N') | BIT('Q') | BIT('R') | BIT('S') | BIT('W'),
+    ['U' - 'A'] = BIT('B'),
+    ['W' - 'A'] =
+        BIT('A') | BIT('C') | BIT('D') | BIT('F') | BIT('N') | BIT('R') | BIT('S') | BIT('V'),
+    ['Y' - 'A'] = BIT('O'),
+    ['Z' - 'A'] = BIT('E')};
+/* The letters of a postcode's inward code ("7PB": never C, I, K, M, O, V). */
+#define UK_INWARD_LETTERS                                                                          \
+    (0x3FFFFFFu & ~(BIT('C') | BIT('I') | BIT('K') | BIT('M') | BIT('O') | BIT('V')))
+
+/* A whole UK postcode in capitals at s[i] with nothing to name it ("deliver to
+ * SE1 7PB", "near EH1 1YZ?"): a postcode area (uk_areas_two, UK_AREAS_ONE), a
+ * district (a figure, maybe a figure or a letter: "SW1A", "M14"), one space,
+ * an inward code (a figure and two of UK_INWARD_LETTERS) and no letter or
+ * figure after it; "PS5 2TB" (no area) and "CO2 3RD" (an ordinal) are
+ * none. The analyser's digit hint reads the inward code (analyzer.c,
+ * has_inward_code()).
+ * Returns the end or 0. */
+static size_t bare_postcode(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned a = (unsigned)(s[i] - 'A');
+    size_t k = i + 1;
+    if (k < n && is_upper(s[k]) && (uk_areas_two[a] & BIT(s[k]))) {
+        k++;
+    } else if (!(UK_AREAS_ONE & (1u << a))) {
+        return 0;
+    }
+    if (k >= n || !is_digit(s[k])) {
+        return 0;
+    }
+    k++;
+    if (k < n && (is_digit(s[k]) || is_upper(s[k]))) {
+        k++;
+    }
+    if (k + 4 > n || s[k] != ' ' || !is_digit(s[k + 1]) || !is_upper(s[k + 2]) ||
+        !is_upper(s[k + 3]) || !(UK_INWARD_LETTERS & BIT(s[k + 2])) ||
+        !(UK_INWARD_LETTERS & BIT(s[k + 3])) || (k + 4 < n && is_alnum(s[k + 4]))) {
+        return 0;
+    }
+    static const char ordinals[][3] = {"ST", "ND", "RD", "TH"};
+    for (size_t o = 0; o < sizeof ordinals / sizeof ordinals[0]; o++) {
+        if (s[k + 2] == ordinals[o][0] && s[k + 3] == ordinals[o][1]) {
+            return 0; /* "CO2 3RD": an ordinal */
+        }
+    }
+    return k + 4;
+}
+#undef BIT
+
 /* After a street's type ending at s[e]: ", Town" (up to three words) and a
  * postcode, whose end is then the address's; else e. */
 static size_t street_tail(const unsigned char *s, size_t n, size_t e)
@@ -3993,6 +4073,10 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
                 end = match_document_id(s, n_bytes, i);
             }
             kind = NLP_PII_NATIONAL_ID;
+        }
+        if (end == 0 && boundary && is_upper(c) && prev != '@') {
+            end = bare_postcode(s, n_bytes, i);
+            kind = NLP_PII_ADDRESS;
         }
         if (end == 0 && boundary && is_digit(c) && prev == ' ' && i >= copied + 3 &&
             is_lower(s[i - 3]) && is_lower(s[i - 2]) && (i == 3 || !is_alnum(s[i - 4])) &&

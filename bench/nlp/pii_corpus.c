@@ -479,7 +479,16 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             snprintf(postcode, sizeof postcode, "%c%c%u %u%c%c", 'A' + (int)pick(s, 26),
                      'A' + (int)pick(s, 26), 1 + pick(s, 20), pick(s, 10), 'A' + (int)pick(s, 26),
                      'A' + (int)pick(s, 26));
-            switch (pick(s, 5)) {
+            switch (pick(s, 6)) {
+            case 5: { /* a whole UK postcode with nothing to name it (thirty-second session) */
+                static const char *const areas[] = {"SE", "LS", "M", "EH", "B", "G", "CF", "N"};
+                /* an inward code's letters; the second never D, H or T (no ordinal: "3RD") */
+                static const char inward[] = "ABDEFGHJLNPQRSTUWXYZ", second[] = "ABEFGJLPQUWXYZ";
+                w = snprintf(buf + o, cap - o, "%sdo you deliver to %s%u %u%c%c?", sep,
+                             areas[pick(s, 8)], 1 + pick(s, 20), pick(s, 10), inward[pick(s, 20)],
+                             second[pick(s, 14)]);
+                break;
+            }
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy address is %u %s %s%s %s", sep, house, street,
                              type, towns[pick(s, 4)], postcode);
@@ -506,7 +515,13 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             static const char *const lasts[] = {"Jones",  "Okafor", "O'Brien",
                                                 "Nguyen", "Patel",  "Smith-Kowalski"};
             const char *first = firsts[pick(s, 6)], *last = lasts[pick(s, 6)];
-            switch (pick(s, 9)) {
+            switch (pick(s, 10)) {
+            case 9: { /* after a word for the person (thirty-second session) */
+                static const char *const before[] = {"my husband", "your colleague",
+                                                     "a lady called", "i talked to"};
+                w = snprintf(buf + o, cap - o, "%s%s %s said so", sep, before[pick(s, 4)], first);
+                break;
+            }
             case 0:
                 w = snprintf(buf + o, cap - o, "%smy name is %s %s", sep, first, last);
                 break;

@@ -493,6 +493,26 @@ START_TEST(greeted_and_introduced_names)
 }
 END_TEST
 
+START_TEST(bare_postcodes)
+{
+    static const redact_case cases[] = {
+        {"Do you deliver to SE1 7PB on Sundays?", "Do you deliver to [ADDRESS] on Sundays?"},
+        {"delivery to G12 8QQ failed twice", "delivery to [ADDRESS] failed twice"},
+        {"Is there a branch near EH1 1YZ?", "Is there a branch near [ADDRESS]?"},
+        {"SW1A 1AA", "[ADDRESS]"},
+        {"it's N1 9GU not N1 9GD.", "it's [ADDRESS] not [ADDRESS]."},
+        /* no postcode: no UK area, an ordinal, lower case, joined, a letter after */
+        {"I want a PS5 2TB", NULL},
+        {"CO2 3RD level", NULL},
+        {"deliver to se1 7pb", NULL},
+        {"deliver to SE17PB", NULL},
+        {"deliver to SE1 7PBX", NULL},
+        {"A1 1AA", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(signoffs_with_a_role)
 {
     static const redact_case cases[] = {
@@ -745,7 +765,11 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "someone Ana", "a guy called\nAna", "the rep Zo\xc3\xab",
         /* a closing, then a name and maybe a role */
         "Best wishes, Ana", "wishes. Ana", "Regards, Ana, Customer Care", "thanks, Ana (Care Team)",
-        "thanks, Ana \xe2\x80\x94 hi"};
+        "thanks, Ana \xe2\x80\x94 hi",
+        /* a postcode with two figures: its inward code after a space, before
+         * no letter or figure (has_inward_code()) */
+        "to SE1 7PB", "SE1 7PB!", "SE1 7PB\n", "SE1 7PB\xc3\xa9", "SE1 7PBx", "SE1  7PB",
+        "SE1\n7PB", "@SE1 7PB", "#SE1 7PB", "SE1 7PB 1", "x 1AB N1 9GU", "0123456789abcdef N1 9GU"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -782,6 +806,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, greeted_and_introduced_names);
     tcase_add_test(tc, names_after_person_words);
     tcase_add_test(tc, signoffs_with_a_role);
+    tcase_add_test(tc, bare_postcodes);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
