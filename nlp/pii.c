@@ -2600,16 +2600,63 @@ static const uint32_t uk_areas_two[26] = {
 #define UK_INWARD_LETTERS                                                                          \
     (0x3FFFFFFu & ~(BIT('C') | BIT('I') | BIT('K') | BIT('M') | BIT('O') | BIT('V')))
 
+/* The letters of a Canadian postal code (not D, F, I, O, Q, U; W and Z never
+ * first) and of an Irish Eircode (its routing key's first letter, and its
+ * unique identifier's). */
+#define CA_LETTERS (0x3FFFFFFu & ~(BIT('D') | BIT('F') | BIT('I') | BIT('O') | BIT('Q') | BIT('U')))
+#define CA_FIRST   (CA_LETTERS & ~(BIT('W') | BIT('Z')))
+#define EIRE_LETTERS                                                                               \
+    (BIT('A') | BIT('C') | BIT('D') | BIT('E') | BIT('F') | BIT('H') | BIT('K') | BIT('N') |       \
+     BIT('P') | BIT('R') | BIT('T') | BIT('V') | BIT('W') | BIT('X') | BIT('Y'))
+
+/* s[k] is an upper-case letter of the set `letters` (bit c - 'A'). */
+static bool upper_in(const unsigned char *s, size_t k, uint32_t letters)
+{
+    return is_upper(s[k]) && (letters & BIT(s[k])) != 0;
+}
+
+/* A whole Canadian postal code ("T2P 1J9") or Irish Eircode ("D04 X2F6", a
+ * letter and two figures, then four figures and letters, each among them) in capitals at s[i], one
+ * space inside and no letter or figure after it; returns the end or 0. Each holds three figures or
+ * more (an Eircode's identifier a figure and a letter), the analyser's digit hint. */
+static size_t bare_postcode_abroad(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 7 > n || s[i + 3] != ' ') {
+        return 0;
+    }
+    if (i + 7 <= n && upper_in(s, i, CA_FIRST) && is_digit(s[i + 1]) &&
+        upper_in(s, i + 2, CA_LETTERS) && is_digit(s[i + 4]) && upper_in(s, i + 5, CA_LETTERS) &&
+        is_digit(s[i + 6]) && (i + 7 == n || !is_alnum(s[i + 7]))) {
+        return i + 7;
+    }
+    if (i + 8 > n || !upper_in(s, i, EIRE_LETTERS) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) ||
+        (i + 8 < n && is_alnum(s[i + 8]))) {
+        return 0;
+    }
+    bool letter = false, digit = false;
+    for (size_t k = i + 4; k < i + 8; k++) {
+        if (!is_digit(s[k]) && !upper_in(s, k, EIRE_LETTERS)) {
+            return 0;
+        }
+        letter = letter || is_upper(s[k]);
+        digit = digit || is_digit(s[k]);
+    }
+    return letter && digit ? i + 8 : 0;
+}
+
 /* A whole UK postcode in capitals at s[i] with nothing to name it ("deliver to
  * SE1 7PB", "near EH1 1YZ?"): a postcode area (uk_areas_two, UK_AREAS_ONE), a
  * district (a figure, maybe a figure or a letter: "SW1A", "M14"), one space,
  * an inward code (a figure and two of UK_INWARD_LETTERS) and no letter or
  * figure after it; "PS5 2TB" (no area) and "CO2 3RD" (an ordinal) are
- * none. The analyser's digit hint reads the inward code (analyzer.c,
- * has_inward_code()).
- * Returns the end or 0. */
+ * none. Or a Canadian or Irish one (bare_postcode_abroad()). The analyser's digit hint reads the
+ * inward code (analyzer.c, has_inward_code()). Returns the end or 0. */
 static size_t bare_postcode(const unsigned char *s, size_t n, size_t i)
 {
+    size_t other = bare_postcode_abroad(s, n, i);
+    if (other > 0) {
+        return other;
+    }
     unsigned a = (unsigned)(s[i] - 'A');
     size_t k = i + 1;
     if (k < n && is_upper(s[k]) && (uk_areas_two[a] & BIT(s[k]))) {

@@ -501,6 +501,10 @@ START_TEST(bare_postcodes)
         {"Is there a branch near EH1 1YZ?", "Is there a branch near [ADDRESS]?"},
         {"SW1A 1AA", "[ADDRESS]"},
         {"it's N1 9GU not N1 9GD.", "it's [ADDRESS] not [ADDRESS]."},
+        /* a Canadian postal code, an Irish Eircode */
+        {"Is fibre available at T2P 1J9?", "Is fibre available at [ADDRESS]?"},
+        {"Our Eircode is V94 T9PX if that helps", "Our Eircode is [ADDRESS] if that helps"},
+        {"send it to D04 X2F6.", "send it to [ADDRESS]."},
         /* no postcode: no UK area, an ordinal, lower case, joined, a letter after */
         {"I want a PS5 2TB", NULL},
         {"CO2 3RD level", NULL},
@@ -508,6 +512,9 @@ START_TEST(bare_postcodes)
         {"deliver to SE17PB", NULL},
         {"deliver to SE1 7PBX", NULL},
         {"A1 1AA", NULL},
+        {"model T2P 1J9X", NULL},
+        {"D02 XKPY", NULL},
+        {"A12 3456", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
@@ -769,7 +776,8 @@ START_TEST(analyser_redaction_matches_pii_redact)
         /* a postcode with two figures: its inward code after a space, before
          * no letter or figure (has_inward_code()) */
         "to SE1 7PB", "SE1 7PB!", "SE1 7PB\n", "SE1 7PB\xc3\xa9", "SE1 7PBx", "SE1  7PB",
-        "SE1\n7PB", "@SE1 7PB", "#SE1 7PB", "SE1 7PB 1", "x 1AB N1 9GU", "0123456789abcdef N1 9GU"};
+        "SE1\n7PB", "@SE1 7PB", "#SE1 7PB", "SE1 7PB 1", "x 1AB N1 9GU", "0123456789abcdef N1 9GU",
+        "to D02 XKPY", "to D02 XK1Y", "T2P 1J9", "t2p 1J9"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
