@@ -2125,9 +2125,10 @@ static const struct cvv_word introductions[] = {NAME_WORD("this is"), NAME_WORD(
                                                 NAME_WORD("it's"), NAME_WORD("its")};
 
 /* What follows the name of an introduction ("this is Sam from billing",
- * "... Tom speaking", "... Ana calling", "... Jo here"). */
+ * "... Tom speaking", "... Ana calling", "... Jo here", "Hi it's Tom again"). */
 static const struct cvv_word introduced_by[] = {NAME_WORD("from"), NAME_WORD("speaking"),
-                                                NAME_WORD("calling"), NAME_WORD("here")};
+                                                NAME_WORD("calling"), NAME_WORD("here"),
+                                                NAME_WORD("again")};
 static const struct cvv_word speaking_word[] = {NAME_WORD("speaking")};
 /* Thanks to a person named anywhere in the text ("ok thanks Sarah",
  * "Brilliant, thank you Tom!"; nlp/lexicon/sarcasm.txt's thanks_frame words,

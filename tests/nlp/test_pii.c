@@ -426,6 +426,7 @@ START_TEST(greeted_and_introduced_names)
          "Good morning everyone, it\xe2\x80\x99s [NAME] here"},
         {"it's Jo speaking", "it's [NAME] speaking"},
         {"It is Ana Lopez calling about my bill", "It is [NAME] calling about my bill"},
+        {"Hi it's Tom again, sorry", "Hi it's [NAME] again, sorry"},
         {"Tom speaking, how can I help?", "[NAME] speaking, how can I help?"},
         {"Hi Priya, my card is 4111 1111 1111 1111", "Hi [NAME], my card is [CARD]"},
         /* thanks to a person named anywhere */
