@@ -648,7 +648,8 @@ typedef struct token {
 } token;
 
 /* The root tags the tokeniser collects (nlp_analyzer.saw_root). */
-#define SAW_ROOT_TAGS (NLP_LEX_ROOT_SPOKEN_DIGIT | NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_PERSON)
+#define SAW_ROOT_TAGS                                                                              \
+    (NLP_LEX_ROOT_SPOKEN_DIGIT | NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_PERSON | NLP_LEX_ROOT_PLACE)
 
 /* The word id a model reads of token t: none (-1) inside a phrase that hides
  * its words (a select, not a branch). */
@@ -814,6 +815,7 @@ struct nlp_analyzer {
     word_set opening_words;                     /* one of OPENING_WORDS, OPENING_H_WORDS */
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
     int32_t called_named[2];                    /* word ids of "called", "named", or -1 */
+    int32_t staff_preps[4];                     /* ... of "from", "at", "in", "on" */
     int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
     int32_t you_word;                           /* word id of "you", or -1 */
     int32_t to_with[2];                         /* word ids of "to", "with", or -1 */
@@ -988,6 +990,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
     }
     an->speaking_word = rule_word_id(an, "speaking");
     LOAD_WORD_IDS(an, called_named, "called", "named");
+    LOAD_WORD_IDS(an, staff_preps, "from", "at", "in", "on");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
     an->you_word = rule_word_id(an, "you");
     LOAD_WORD_IDS(an, to_with, "to", "with");
@@ -3774,6 +3777,31 @@ static NO_INLINE bool person_hint(const nlp_analyzer *an, size_t n_tok)
     return false;
 }
 
+/* Whether a person may be named at the place they work, the redactor's hint
+ * ("Priya at the Leeds branch", "Hannah from the complaints team": nlp/pii.c,
+ * staff_places): a word of such a place (NLP_LEX_ROOT_PLACE), and two to four
+ * tokens before it "from", "at", "in" or "on" with a word in Title Case or
+ * capitals among the three before it (the parts of "Ji-woo", "O'Brien").
+ * Called only when the tokeniser saw such a word. */
+static NO_INLINE bool place_hint(const nlp_analyzer *an, size_t n_tok)
+{
+    const token *t = an->tokens;
+    for (size_t k = 3; k < n_tok; k++) {
+        if (!(t[k].root & NLP_LEX_ROOT_PLACE)) {
+            continue;
+        }
+        for (size_t j = k - 2; j + 5 > k && j >= 1; j--) {
+            if (word_in(t[j].word_id, an->staff_preps, 4) &&
+                ((t[j - 1].flags | (j >= 2 ? t[j - 2].flags : 0u) |
+                  (j >= 3 ? t[j - 3].flags : 0u)) &
+                 (TOK_TITLE | TOK_CAPS))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Whether the text may end with a person's name addressed after a comma
  * ("Thanks for waiting, John.", "..., Sarah Jones?"), the redactor's hint
  * (nlp_pii_ends_named()): its last token, or its last two, in Title Case
@@ -3807,7 +3835,8 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
      * ("?password=...") */
     bool thanked = ((an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok)) ||
                    ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok)) ||
-                   ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok));
+                   ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok)) ||
+                   ((an->saw_root & NLP_LEX_ROOT_PLACE) && place_hint(an, n_tok));
     bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || thanked;
     bool spoken = (an->saw_root & NLP_LEX_ROOT_SPOKEN_DIGIT) && spoken_run(an, n_tok);
     /* a month carries both tags */

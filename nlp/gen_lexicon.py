@@ -98,6 +98,7 @@ FLAGS = {
     "spoken_digit": 1 << 47,  # "four", "oh", "double": a digit read out (the redactor's hint)
     "date_word": 1 << 48,     # "fifth", "nineteen"; with spoken_digit a month: a date said (its hint)
     "person_before": 1 << 49, # "husband", "agent": a person's name may follow (the redactor's hint)
+    "staff_place": 1 << 50,   # "team", "branch": "Priya at the Leeds branch" (the redactor's hint)
 }
 MAX_PHRASE_TOKENS = 8
 # Negated verbs after which "even" is emphasis, and "X even" a phrase of its
@@ -121,7 +122,8 @@ HASH_MUL = 0x9E3779B97F4A7C15  # NLP_LEX_HASH_MUL: 2^64 / golden ratio
 ROOT_SPOKEN_DIGIT = 0x8000  # NLP_LEX_ROOT_SPOKEN_DIGIT: a tag in the slot's root field
 ROOT_DATE_WORD = 0x4000  # NLP_LEX_ROOT_DATE_WORD: another
 ROOT_PERSON = 0x2000  # NLP_LEX_ROOT_PERSON: a third
-ROOT_TAGS = ROOT_SPOKEN_DIGIT | ROOT_DATE_WORD | ROOT_PERSON  # above NLP_LEX_ROOT_NODE
+ROOT_PLACE = 0x1000  # NLP_LEX_ROOT_PLACE: a fourth
+ROOT_TAGS = ROOT_SPOKEN_DIGIT | ROOT_DATE_WORD | ROOT_PERSON | ROOT_PLACE  # above NLP_LEX_ROOT_NODE
 WORD_BITS = 14  # NLP_LEX_WORD_BITS: word ids in an edge key
 NODE_BITS = 18  # NLP_LEX_NODE_BITS: trie nodes in an edge key and an edge's child
 WORD_MAX_BYTES = 63  # a tag keeps the length in its low 6 bits
@@ -166,7 +168,7 @@ def parse_value(tag, raw, where):
 WORD_TAG_FLAGS = sum(FLAGS[t] for t in (
     "trail", "pair_block", "expect", "receive", "pron", "relief", "thanks_frame", "secret_name",
     "contact", "again", "share", "audience", "intent", "promise", "unmet", "spoken_digit",
-    "date_word", "person_before"))
+    "date_word", "person_before", "staff_place"))
 
 
 def new_entry():
@@ -621,8 +623,9 @@ def main():
                  "relief": 64, "thanks_frame": 128, "secret_name": 256, "contact": 512,
                  "again": 1024, "share": 2048, "audience": 4096, "intent": 8192,
                  "promise": 16384, "unmet": 32768,
-                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16,  # 4: cont; the last three: the root's top bits
-                 "date_word": ROOT_DATE_WORD << 16, "person_before": ROOT_PERSON << 16}
+                 "spoken_digit": ROOT_SPOKEN_DIGIT << 16,  # 4: cont; the last four: the root's top bits
+                 "date_word": ROOT_DATE_WORD << 16, "person_before": ROOT_PERSON << 16,
+                 "staff_place": ROOT_PLACE << 16}
     if sum(FLAGS[t] for t in word_tags) != WORD_TAG_FLAGS:
         sys.exit("WORD_TAG_FLAGS and word_tags name different tags")
     tagged = {}  # word -> table bits

@@ -148,7 +148,7 @@ typedef struct nlp_lex_slot {
     int32_t entry;   /* single-word entry or -1 */
     int32_t word_id; /* id in the phrase trie, -1 for empty slots */
     /* trie node of the phrases that start with the word (0 = none), in the low
-     * 13 bits (NLP_LEX_ROOT_NODE); NLP_LEX_ROOT_PERSON, NLP_LEX_ROOT_DATE_WORD
+     * 12 bits (NLP_LEX_ROOT_NODE); NLP_LEX_ROOT_PLACE, NLP_LEX_ROOT_PERSON, NLP_LEX_ROOT_DATE_WORD
      * and NLP_LEX_ROOT_SPOKEN_DIGIT above them */
     uint16_t root;
     uint8_t word_tags;  /* NLP_WORD_* */
@@ -156,16 +156,19 @@ typedef struct nlp_lex_slot {
 } nlp_lex_slot;
 
 /* A slot's root field: the trie node in the low bits (the root's children
- * are numbered first: fewer than 2^13 of them, the generator checks), and three
+ * are numbered first: fewer than 2^12 of them, the generator checks), and four
  * tags in the top bits, the redactor's hints (nlp/pii_hinted.h), which the
  * tokeniser collects with the rest of the slot at no extra cost: the words of
  * a digit read out ("four", "oh", "double") carry NLP_LEX_ROOT_SPOKEN_DIGIT,
  * the other words of a number said ("fifth", "nineteen") NLP_LEX_ROOT_DATE_WORD
  * and the names of the months ("march", "sept": a date said in words holds
  * one) both; the words a person's name may follow ("my husband David", "your
- * agent Sarah", "a lady called Sarah": nlp/pii.c, person_before)
- * NLP_LEX_ROOT_PERSON. */
-#define NLP_LEX_ROOT_NODE         0x1FFFu
+ * agent Sarah", "a lady called Sarah": nlp/pii.c, kin_names, ...)
+ * NLP_LEX_ROOT_PERSON; the words of a place staff work at, which a name and
+ * "from", "at", "in" or "on" may stand before ("Priya at the Leeds branch":
+ * nlp/pii.c, staff_places) NLP_LEX_ROOT_PLACE. */
+#define NLP_LEX_ROOT_NODE         0x0FFFu
+#define NLP_LEX_ROOT_PLACE        0x1000u
 #define NLP_LEX_ROOT_PERSON       0x2000u
 #define NLP_LEX_ROOT_DATE_WORD    0x4000u
 #define NLP_LEX_ROOT_SPOKEN_DIGIT 0x8000u
@@ -178,8 +181,8 @@ static inline int32_t nlp_lex_slot_sarcasm(const nlp_lex_slot *s)
 
 /* Word ids and trie nodes in an edge key: up to 16,384 words and 262,142
  * nodes (the generator checks both). The trie is numbered breadth first, so
- * the root's children (at most one per word, and fewer than 2^13 of them, the
- * generator checks) fit the 13 bits of a slot's root (NLP_LEX_ROOT_NODE). */
+ * the root's children (at most one per word, and fewer than 2^12 of them, the
+ * generator checks) fit the 12 bits of a slot's root (NLP_LEX_ROOT_NODE). */
 #define NLP_LEX_WORD_BITS       14u
 #define NLP_LEX_NODE_BITS       18u
 #define NLP_LEX_EDGE_CHILD_MASK ((1u << NLP_LEX_NODE_BITS) - 1u)

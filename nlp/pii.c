@@ -2181,244 +2181,103 @@ static const struct cvv_word people_called[] = {
     NAME_WORD("man"),   NAME_WORD("person"), NAME_WORD("somebody"), NAME_WORD("someone"),
     NAME_WORD("woman")};
 static const struct cvv_word called_words[] = {NAME_WORD("called"), NAME_WORD("named")};
+/* The places staff work at, whose name a person's and "from", "at", "in" or
+ * "on" may stand before ("Priya at the Leeds branch", "Hannah from the
+ * complaints team", "Conor on the night shift"; nlp/lexicon/sensitive.txt tags
+ * them staff_place, the analyser's hint, place_hint()). */
+static const struct cvv_word staff_places[] = {
+    NAME_WORD("branch"), NAME_WORD("counter"), NAME_WORD("department"), NAME_WORD("depot"),
+    NAME_WORD("desk"),   NAME_WORD("office"),  NAME_WORD("shift"),      NAME_WORD("shop"),
+    NAME_WORD("store"),  NAME_WORD("team")};
+static const struct cvv_word staff_preps[] = {NAME_WORD("from"), NAME_WORD("at"), NAME_WORD("in"),
+                                              NAME_WORD("on")};
+static const struct cvv_word staff_determiners[] = {NAME_WORD("the"), NAME_WORD("your"),
+                                                    NAME_WORD("our")};
 /* Whom a greeting greets that is no person's name, beside non_names ("Hi
  * Team", "Thanks Everyone", "Dear Valued Customer", "Hey Siri", "Dear Acme
  * support"), a word of the name or one of the two after it (greeted_name());
  * in order: word_in_sorted(). */
-static const struct cvv_word greeted_non_names[] = {NAME_WORD("accounts"),
-                                                    NAME_WORD("admin"),
-                                                    NAME_WORD("admins"),
-                                                    NAME_WORD("admissions"),
-                                                    NAME_WORD("agent"),
-                                                    NAME_WORD("agents"),
-                                                    NAME_WORD("ah"),
-                                                    NAME_WORD("airline"),
-                                                    NAME_WORD("airlines"),
-                                                    NAME_WORD("airways"),
-                                                    NAME_WORD("alexa"),
-                                                    NAME_WORD("all"),
-                                                    NAME_WORD("alot"),
-                                                    NAME_WORD("anyone"),
-                                                    NAME_WORD("august"),
-                                                    NAME_WORD("babe"),
-                                                    NAME_WORD("bank"),
-                                                    NAME_WORD("billing"),
-                                                    NAME_WORD("board"),
-                                                    NAME_WORD("boys"),
-                                                    NAME_WORD("bro"),
-                                                    NAME_WORD("broadband"),
-                                                    NAME_WORD("buddy"),
-                                                    NAME_WORD("bursar"),
-                                                    NAME_WORD("bye"),
-                                                    NAME_WORD("captain"),
-                                                    NAME_WORD("care"),
-                                                    NAME_WORD("center"),
-                                                    NAME_WORD("centre"),
-                                                    NAME_WORD("check"),
-                                                    NAME_WORD("christmas"),
-                                                    NAME_WORD("citizens"),
-                                                    NAME_WORD("clinic"),
-                                                    NAME_WORD("club"),
-                                                    NAME_WORD("coach"),
-                                                    NAME_WORD("colleagues"),
-                                                    NAME_WORD("college"),
-                                                    NAME_WORD("committee"),
-                                                    NAME_WORD("community"),
-                                                    NAME_WORD("company"),
-                                                    NAME_WORD("conservatives"),
-                                                    NAME_WORD("corp"),
-                                                    NAME_WORD("cortana"),
-                                                    NAME_WORD("council"),
-                                                    NAME_WORD("credit"),
-                                                    NAME_WORD("crew"),
-                                                    NAME_WORD("customer"),
-                                                    NAME_WORD("customers"),
-                                                    NAME_WORD("dad"),
-                                                    NAME_WORD("darling"),
-                                                    NAME_WORD("december"),
-                                                    NAME_WORD("democrats"),
-                                                    NAME_WORD("dental"),
-                                                    NAME_WORD("department"),
-                                                    NAME_WORD("desk"),
-                                                    NAME_WORD("diary"),
-                                                    NAME_WORD("direct"),
-                                                    NAME_WORD("director"),
-                                                    NAME_WORD("doctor"),
-                                                    NAME_WORD("dude"),
-                                                    NAME_WORD("earth"),
-                                                    NAME_WORD("eats"),
-                                                    NAME_WORD("editor"),
-                                                    NAME_WORD("eh"),
-                                                    NAME_WORD("electric"),
-                                                    NAME_WORD("electricity"),
-                                                    NAME_WORD("energy"),
-                                                    NAME_WORD("everybody"),
-                                                    NAME_WORD("everyone"),
-                                                    NAME_WORD("express"),
-                                                    NAME_WORD("family"),
-                                                    NAME_WORD("fan"),
-                                                    NAME_WORD("fans"),
-                                                    NAME_WORD("february"),
-                                                    NAME_WORD("fiber"),
-                                                    NAME_WORD("fibre"),
-                                                    NAME_WORD("finance"),
-                                                    NAME_WORD("fitness"),
-                                                    NAME_WORD("folks"),
-                                                    NAME_WORD("followers"),
-                                                    NAME_WORD("friday"),
-                                                    NAME_WORD("friend"),
-                                                    NAME_WORD("friends"),
-                                                    NAME_WORD("gas"),
-                                                    NAME_WORD("gentleman"),
-                                                    NAME_WORD("gentlemen"),
-                                                    NAME_WORD("gents"),
-                                                    NAME_WORD("girl"),
-                                                    NAME_WORD("girls"),
-                                                    NAME_WORD("god"),
-                                                    NAME_WORD("goodness"),
-                                                    NAME_WORD("google"),
-                                                    NAME_WORD("gov"),
-                                                    NAME_WORD("group"),
-                                                    NAME_WORD("guess"),
-                                                    NAME_WORD("guys"),
-                                                    NAME_WORD("gym"),
-                                                    NAME_WORD("haha"),
-                                                    NAME_WORD("happy"),
-                                                    NAME_WORD("health"),
-                                                    NAME_WORD("heaven"),
-                                                    NAME_WORD("heavens"),
-                                                    NAME_WORD("help"),
-                                                    NAME_WORD("helpdesk"),
-                                                    NAME_WORD("hey"),
-                                                    NAME_WORD("holidays"),
-                                                    NAME_WORD("homes"),
-                                                    NAME_WORD("hotel"),
-                                                    NAME_WORD("housing"),
-                                                    NAME_WORD("hr"),
-                                                    NAME_WORD("hun"),
-                                                    NAME_WORD("idk"),
-                                                    NAME_WORD("inc"),
-                                                    NAME_WORD("insurance"),
-                                                    NAME_WORD("insurer"),
-                                                    NAME_WORD("internet"),
-                                                    NAME_WORD("isp"),
-                                                    NAME_WORD("ive"),
-                                                    NAME_WORD("january"),
-                                                    NAME_WORD("jesus"),
-                                                    NAME_WORD("july"),
-                                                    NAME_WORD("kids"),
-                                                    NAME_WORD("ladies"),
-                                                    NAME_WORD("lady"),
-                                                    NAME_WORD("landlord"),
-                                                    NAME_WORD("liberal"),
-                                                    NAME_WORD("liberals"),
-                                                    NAME_WORD("limited"),
-                                                    NAME_WORD("listen"),
-                                                    NAME_WORD("lmao"),
-                                                    NAME_WORD("loans"),
-                                                    NAME_WORD("lol"),
-                                                    NAME_WORD("look"),
-                                                    NAME_WORD("lord"),
-                                                    NAME_WORD("lot"),
-                                                    NAME_WORD("love"),
-                                                    NAME_WORD("ltd"),
-                                                    NAME_WORD("maam"),
-                                                    NAME_WORD("madame"),
-                                                    NAME_WORD("man"),
-                                                    NAME_WORD("manager"),
-                                                    NAME_WORD("managers"),
-                                                    NAME_WORD("march"),
-                                                    NAME_WORD("mate"),
-                                                    NAME_WORD("media"),
-                                                    NAME_WORD("member"),
-                                                    NAME_WORD("members"),
-                                                    NAME_WORD("mobile"),
-                                                    NAME_WORD("moderators"),
-                                                    NAME_WORD("mods"),
-                                                    NAME_WORD("mom"),
-                                                    NAME_WORD("monday"),
-                                                    NAME_WORD("motors"),
-                                                    NAME_WORD("mum"),
-                                                    NAME_WORD("nature"),
-                                                    NAME_WORD("neighbors"),
-                                                    NAME_WORD("neighbours"),
-                                                    NAME_WORD("network"),
-                                                    NAME_WORD("networks"),
-                                                    NAME_WORD("november"),
-                                                    NAME_WORD("nurse"),
-                                                    NAME_WORD("october"),
-                                                    NAME_WORD("office"),
-                                                    NAME_WORD("officer"),
-                                                    NAME_WORD("oh"),
-                                                    NAME_WORD("omg"),
-                                                    NAME_WORD("online"),
-                                                    NAME_WORD("op"),
-                                                    NAME_WORD("owner"),
-                                                    NAME_WORD("owners"),
-                                                    NAME_WORD("party"),
-                                                    NAME_WORD("people"),
-                                                    NAME_WORD("pharmacy"),
-                                                    NAME_WORD("plc"),
-                                                    NAME_WORD("power"),
-                                                    NAME_WORD("practice"),
-                                                    NAME_WORD("president"),
-                                                    NAME_WORD("principal"),
-                                                    NAME_WORD("public"),
-                                                    NAME_WORD("quick"),
-                                                    NAME_WORD("rail"),
-                                                    NAME_WORD("railway"),
-                                                    NAME_WORD("reddit"),
-                                                    NAME_WORD("republicans"),
-                                                    NAME_WORD("reservations"),
-                                                    NAME_WORD("residents"),
-                                                    NAME_WORD("restaurant"),
-                                                    NAME_WORD("russia"),
-                                                    NAME_WORD("sales"),
-                                                    NAME_WORD("salon"),
-                                                    NAME_WORD("saturday"),
-                                                    NAME_WORD("savings"),
-                                                    NAME_WORD("school"),
-                                                    NAME_WORD("secretary"),
-                                                    NAME_WORD("september"),
-                                                    NAME_WORD("service"),
-                                                    NAME_WORD("services"),
-                                                    NAME_WORD("shop"),
-                                                    NAME_WORD("siri"),
-                                                    NAME_WORD("sirs"),
-                                                    NAME_WORD("society"),
-                                                    NAME_WORD("staff"),
-                                                    NAME_WORD("stop"),
-                                                    NAME_WORD("store"),
-                                                    NAME_WORD("studio"),
-                                                    NAME_WORD("sunday"),
-                                                    NAME_WORD("support"),
-                                                    NAME_WORD("surgery"),
-                                                    NAME_WORD("teacher"),
-                                                    NAME_WORD("team"),
-                                                    NAME_WORD("telco"),
-                                                    NAME_WORD("telecom"),
-                                                    NAME_WORD("thursday"),
-                                                    NAME_WORD("tours"),
-                                                    NAME_WORD("trains"),
-                                                    NAME_WORD("travel"),
-                                                    NAME_WORD("tuesday"),
-                                                    NAME_WORD("twitter"),
-                                                    NAME_WORD("twitterverse"),
-                                                    NAME_WORD("uh"),
-                                                    NAME_WORD("um"),
-                                                    NAME_WORD("university"),
-                                                    NAME_WORD("utilities"),
-                                                    NAME_WORD("valued"),
-                                                    NAME_WORD("vets"),
-                                                    NAME_WORD("voters"),
-                                                    NAME_WORD("wait"),
-                                                    NAME_WORD("water"),
-                                                    NAME_WORD("wednesday"),
-                                                    NAME_WORD("welcome"),
-                                                    NAME_WORD("wireless"),
-                                                    NAME_WORD("world"),
-                                                    NAME_WORD("wow"),
-                                                    NAME_WORD("yay")};
+static const struct cvv_word greeted_non_names[] = {
+    NAME_WORD("accounts"),     NAME_WORD("admin"),      NAME_WORD("admins"),
+    NAME_WORD("admissions"),   NAME_WORD("agent"),      NAME_WORD("agents"),
+    NAME_WORD("ah"),           NAME_WORD("airline"),    NAME_WORD("airlines"),
+    NAME_WORD("airways"),      NAME_WORD("alexa"),      NAME_WORD("all"),
+    NAME_WORD("alot"),         NAME_WORD("anybody"),    NAME_WORD("anyone"),
+    NAME_WORD("august"),       NAME_WORD("babe"),       NAME_WORD("bank"),
+    NAME_WORD("billing"),      NAME_WORD("board"),      NAME_WORD("boys"),
+    NAME_WORD("bro"),          NAME_WORD("broadband"),  NAME_WORD("buddy"),
+    NAME_WORD("bursar"),       NAME_WORD("bye"),        NAME_WORD("captain"),
+    NAME_WORD("care"),         NAME_WORD("center"),     NAME_WORD("centre"),
+    NAME_WORD("check"),        NAME_WORD("christmas"),  NAME_WORD("citizens"),
+    NAME_WORD("clinic"),       NAME_WORD("club"),       NAME_WORD("coach"),
+    NAME_WORD("colleagues"),   NAME_WORD("college"),    NAME_WORD("committee"),
+    NAME_WORD("community"),    NAME_WORD("company"),    NAME_WORD("conservatives"),
+    NAME_WORD("corp"),         NAME_WORD("cortana"),    NAME_WORD("council"),
+    NAME_WORD("credit"),       NAME_WORD("crew"),       NAME_WORD("customer"),
+    NAME_WORD("customers"),    NAME_WORD("dad"),        NAME_WORD("darling"),
+    NAME_WORD("december"),     NAME_WORD("democrats"),  NAME_WORD("dental"),
+    NAME_WORD("department"),   NAME_WORD("desk"),       NAME_WORD("diary"),
+    NAME_WORD("direct"),       NAME_WORD("director"),   NAME_WORD("doctor"),
+    NAME_WORD("dude"),         NAME_WORD("earth"),      NAME_WORD("eats"),
+    NAME_WORD("editor"),       NAME_WORD("eh"),         NAME_WORD("electric"),
+    NAME_WORD("electricity"),  NAME_WORD("energy"),     NAME_WORD("everybody"),
+    NAME_WORD("everyone"),     NAME_WORD("express"),    NAME_WORD("family"),
+    NAME_WORD("fan"),          NAME_WORD("fans"),       NAME_WORD("february"),
+    NAME_WORD("fiber"),        NAME_WORD("fibre"),      NAME_WORD("finance"),
+    NAME_WORD("fitness"),      NAME_WORD("folks"),      NAME_WORD("followers"),
+    NAME_WORD("friday"),       NAME_WORD("friend"),     NAME_WORD("friends"),
+    NAME_WORD("gas"),          NAME_WORD("gentleman"),  NAME_WORD("gentlemen"),
+    NAME_WORD("gents"),        NAME_WORD("girl"),       NAME_WORD("girls"),
+    NAME_WORD("god"),          NAME_WORD("goodness"),   NAME_WORD("google"),
+    NAME_WORD("gov"),          NAME_WORD("group"),      NAME_WORD("guess"),
+    NAME_WORD("guys"),         NAME_WORD("gym"),        NAME_WORD("haha"),
+    NAME_WORD("happy"),        NAME_WORD("health"),     NAME_WORD("heaven"),
+    NAME_WORD("heavens"),      NAME_WORD("help"),       NAME_WORD("helpdesk"),
+    NAME_WORD("hey"),          NAME_WORD("holidays"),   NAME_WORD("homes"),
+    NAME_WORD("hotel"),        NAME_WORD("housing"),    NAME_WORD("hr"),
+    NAME_WORD("hun"),          NAME_WORD("idk"),        NAME_WORD("inc"),
+    NAME_WORD("insurance"),    NAME_WORD("insurer"),    NAME_WORD("internet"),
+    NAME_WORD("isp"),          NAME_WORD("ive"),        NAME_WORD("january"),
+    NAME_WORD("jesus"),        NAME_WORD("july"),       NAME_WORD("kids"),
+    NAME_WORD("ladies"),       NAME_WORD("lady"),       NAME_WORD("landlord"),
+    NAME_WORD("liberal"),      NAME_WORD("liberals"),   NAME_WORD("limited"),
+    NAME_WORD("listen"),       NAME_WORD("lmao"),       NAME_WORD("loans"),
+    NAME_WORD("lol"),          NAME_WORD("look"),       NAME_WORD("lord"),
+    NAME_WORD("lot"),          NAME_WORD("love"),       NAME_WORD("ltd"),
+    NAME_WORD("maam"),         NAME_WORD("madame"),     NAME_WORD("man"),
+    NAME_WORD("manager"),      NAME_WORD("managers"),   NAME_WORD("march"),
+    NAME_WORD("mate"),         NAME_WORD("media"),      NAME_WORD("member"),
+    NAME_WORD("members"),      NAME_WORD("mobile"),     NAME_WORD("moderators"),
+    NAME_WORD("mods"),         NAME_WORD("mom"),        NAME_WORD("monday"),
+    NAME_WORD("motors"),       NAME_WORD("mum"),        NAME_WORD("nature"),
+    NAME_WORD("neighbors"),    NAME_WORD("neighbours"), NAME_WORD("network"),
+    NAME_WORD("networks"),     NAME_WORD("nobody"),     NAME_WORD("november"),
+    NAME_WORD("nurse"),        NAME_WORD("october"),    NAME_WORD("office"),
+    NAME_WORD("officer"),      NAME_WORD("oh"),         NAME_WORD("omg"),
+    NAME_WORD("online"),       NAME_WORD("op"),         NAME_WORD("owner"),
+    NAME_WORD("owners"),       NAME_WORD("party"),      NAME_WORD("people"),
+    NAME_WORD("pharmacy"),     NAME_WORD("plc"),        NAME_WORD("power"),
+    NAME_WORD("practice"),     NAME_WORD("president"),  NAME_WORD("principal"),
+    NAME_WORD("public"),       NAME_WORD("quick"),      NAME_WORD("rail"),
+    NAME_WORD("railway"),      NAME_WORD("reddit"),     NAME_WORD("republicans"),
+    NAME_WORD("reservations"), NAME_WORD("residents"),  NAME_WORD("restaurant"),
+    NAME_WORD("russia"),       NAME_WORD("sales"),      NAME_WORD("salon"),
+    NAME_WORD("saturday"),     NAME_WORD("savings"),    NAME_WORD("school"),
+    NAME_WORD("secretary"),    NAME_WORD("september"),  NAME_WORD("service"),
+    NAME_WORD("services"),     NAME_WORD("shop"),       NAME_WORD("siri"),
+    NAME_WORD("sirs"),         NAME_WORD("society"),    NAME_WORD("somebody"),
+    NAME_WORD("someone"),      NAME_WORD("staff"),      NAME_WORD("stop"),
+    NAME_WORD("store"),        NAME_WORD("studio"),     NAME_WORD("sunday"),
+    NAME_WORD("support"),      NAME_WORD("surgery"),    NAME_WORD("teacher"),
+    NAME_WORD("team"),         NAME_WORD("telco"),      NAME_WORD("telecom"),
+    NAME_WORD("thursday"),     NAME_WORD("tours"),      NAME_WORD("trains"),
+    NAME_WORD("travel"),       NAME_WORD("tuesday"),    NAME_WORD("twitter"),
+    NAME_WORD("twitterverse"), NAME_WORD("uh"),         NAME_WORD("um"),
+    NAME_WORD("university"),   NAME_WORD("utilities"),  NAME_WORD("valued"),
+    NAME_WORD("vets"),         NAME_WORD("voters"),     NAME_WORD("wait"),
+    NAME_WORD("water"),        NAME_WORD("wednesday"),  NAME_WORD("welcome"),
+    NAME_WORD("wireless"),     NAME_WORD("world"),      NAME_WORD("wow"),
+    NAME_WORD("yay")};
 
 #undef NAME_WORD
 
@@ -3257,9 +3116,10 @@ enum {
     NAME_STREET,
     NAME_ADDRESS,
     NAME_PERSON,
-    NAME_KIN,   /* kin_names: a person's name may follow (person_after()) */
-    NAME_STAFF, /* staff_names: ... or follow "called", "named" */
-    NAME_ANYONE /* people_called: ... only after "called", "named" */
+    NAME_KIN,    /* kin_names: a person's name may follow (person_after()) */
+    NAME_STAFF,  /* staff_names: ... or follow "called", "named" */
+    NAME_ANYONE, /* people_called: ... only after "called", "named" */
+    NAME_PLACE   /* staff_places: a name and "from", "at", ... may stand before (staff_at()) */
 };
 static int name_family(const unsigned char *s, size_t i, size_t e);
 
@@ -3289,6 +3149,104 @@ static size_t person_after(const unsigned char *s, size_t n, size_t i, size_t e,
     return end;
 }
 
+/* A person's name at s[i] and the place they work at after it ("Priya at the
+ * Leeds branch", "Chen Wei from our Singapore office", "Conor on the night
+ * shift"): a name as a greeting's (greeted_name()), "from", "at", "in" or
+ * "on", "the", "your" or "our" in lower case, up to two words and a word of
+ * staff_places. A
+ * plural alone opening a sentence is no name ("Radiators in the office are
+ * cold"). Returns the name's end or 0. */
+static size_t staff_at(const unsigned char *s, size_t n, size_t i)
+{
+    size_t end = greeted_name(s, n, i, 0);
+    if (end == 0 || end + 1 >= n || s[end] != ' ') {
+        return 0;
+    }
+    for (size_t k = i + 1; k + 1 < end; k++) {
+        if (s[k] == '\'' && is_lower(s[k + 1])) {
+            return 0; /* "We're on the same team": a contraction ("O'Brien" is a name) */
+        }
+    }
+    if (s[end - 1] == 's' && name_word_end(s, n, i) == end) {
+        size_t b = i;
+        while (b > 0 && s[b - 1] == ' ') {
+            b--;
+        }
+        if (b == 0 || strchr(".!?\n", s[b - 1]) != NULL) {
+            return 0; /* "Radiators in the office ..." */
+        }
+    }
+    size_t k = skip_spaces(s, n, end);
+    size_t p = STARTS_WITH(s, n, k, staff_preps);
+    if (p == 0 || k + p >= n || s[k + p] != ' ') {
+        return 0;
+    }
+    k = skip_spaces(s, n, k + p);
+    size_t d = is_lower(s[k]) ? STARTS_WITH(s, n, k, staff_determiners) : 0;
+    if (d == 0 || k + d >= n || s[k + d] != ' ') { /* "at The Office": a title */
+        return 0;
+    }
+    k = skip_spaces(s, n, k + d);
+    for (int words = 0; words < 3 && k < n && is_alpha(s[k]); words++) {
+        size_t e = k;
+        while (e < n && (is_alpha(s[e]) || s[e] == '-')) {
+            e++;
+        }
+        if (WORD_IS(s, k, e, staff_places)) {
+            return end;
+        }
+        if (e >= n || s[e] != ' ') {
+            return 0;
+        }
+        k = skip_spaces(s, n, e);
+    }
+    return 0;
+}
+
+/* The start of the name staff_at() finds before the word of staff_places at
+ * s[k] (its preposition two to four words back, then one to three words of
+ * the name, the most it reads), or n when none. */
+static size_t staff_name_before(const unsigned char *s, size_t n, size_t k)
+{
+    size_t p = k;
+    for (int back = 0; back < 4; back++) {
+        size_t e = p;
+        while (e > 0 && s[e - 1] == ' ') {
+            e--;
+        }
+        size_t b = e;
+        while (b > 0 && (is_alpha(s[b - 1]) || s[b - 1] == '-')) {
+            b--;
+        }
+        if (e == p || b == e) {
+            return n;
+        }
+        if (back >= 1 && WORD_IS(s, b, e, staff_preps)) {
+            size_t starts[3];
+            int n_starts = 0;
+            size_t q = b;
+            while (n_starts < 3 && q > 0 && s[q - 1] == ' ') {
+                while (q > 0 && s[q - 1] == ' ') {
+                    q--;
+                }
+                while (q > 0 && (is_alpha(s[q - 1]) || s[q - 1] >= 0x80 || s[q - 1] == '\'' ||
+                                 s[q - 1] == '-' || s[q - 1] == '.')) {
+                    q--;
+                }
+                starts[n_starts++] = q;
+            }
+            for (int m = n_starts - 1; m >= 0; m--) { /* the farthest first */
+                if (staff_at(s, n, starts[m]) > 0) {
+                    return starts[m];
+                }
+            }
+            return n;
+        }
+        p = b;
+    }
+    return n;
+}
+
 /* A person's name after its name at s[i] (name_start()): "my name is ...",
  * "first name: ...", "name's ...", "the name on the card is ...", "in the
  * name of ...", "surname ...", a title and a name ("Mrs Okafor"), or a
@@ -3302,13 +3260,20 @@ static size_t match_person(const unsigned char *s, size_t n, size_t i, size_t *f
     if (len > 0) {
         return signoff(s, n, i + len, from, probe);
     }
+    if (is_upper(s[i]) && !probe) {
+        size_t end = staff_at(s, n, i); /* visited from its place's word (note_name()) */
+        if (end > 0) {
+            *from = i;
+            return end;
+        }
+    }
     if (is_lower(s[i])) {
         size_t e = i + 1;
         while (e < n && is_lower(s[e])) {
             e++;
         }
         int family = name_family(s, i, e);
-        if (family >= NAME_KIN) {
+        if (family >= NAME_KIN && family <= NAME_ANYONE) {
             return person_after(s, n, i, e, family != NAME_ANYONE, family != NAME_KIN, from, probe);
         }
     }
@@ -3479,18 +3444,23 @@ static const struct name_word {
                   {"boss", 4, NAME_STAFF},
                   {"boulevard", 9, NAME_STREET},
                   {"boyfriend", 9, NAME_KIN},
+                  {"branch", 6, NAME_PLACE},
                   {"brother", 7, NAME_KIN},
                   {"carer", 5, NAME_STAFF},
                   {"chap", 4, NAME_ANYONE},
                   {"chatted", 7, NAME_PERSON},
                   {"cheers", 6, NAME_PERSON},
                   {"colleague", 9, NAME_STAFF},
+                  {"counter", 7, NAME_PLACE},
                   {"cousin", 6, NAME_KIN},
                   {"crescent", 8, NAME_STREET},
                   {"dad", 3, NAME_KIN},
                   {"daughter", 8, NAME_KIN},
                   {"deliver", 7, NAME_ADDRESS},
                   {"delivered", 9, NAME_ADDRESS},
+                  {"department", 10, NAME_PLACE},
+                  {"depot", 5, NAME_PLACE},
+                  {"desk", 4, NAME_PLACE},
                   {"dot", 3, NAME_DOT},
                   {"driver", 6, NAME_STAFF},
                   {"eircode", 7, NAME_ADDRESS},
@@ -3549,6 +3519,7 @@ static const struct name_word {
                   {"neighbour", 9, NAME_STAFF},
                   {"nephew", 6, NAME_KIN},
                   {"niece", 5, NAME_KIN},
+                  {"office", 6, NAME_PLACE},
                   {"parade", 6, NAME_STREET},
                   {"partner", 7, NAME_KIN},
                   {"passcode", 8, NAME_SECRET},
@@ -3563,8 +3534,10 @@ static const struct name_word {
                   {"rep", 3, NAME_STAFF},
                   {"representative", 14, NAME_STAFF},
                   {"road", 4, NAME_STREET},
+                  {"shift", 5, NAME_PLACE},
                   {"ship", 4, NAME_ADDRESS},
                   {"shipped", 7, NAME_ADDRESS},
+                  {"shop", 4, NAME_PLACE},
                   {"sincerely", 9, NAME_PERSON},
                   {"sister", 6, NAME_KIN},
                   {"somebody", 8, NAME_ANYONE},
@@ -3579,10 +3552,12 @@ static const struct name_word {
                   {"stepmom", 7, NAME_KIN},
                   {"stepmother", 10, NAME_KIN},
                   {"stepmum", 7, NAME_KIN},
+                  {"store", 5, NAME_PLACE},
                   {"street", 6, NAME_STREET},
                   {"supervisor", 10, NAME_STAFF},
                   {"surname", 7, NAME_PERSON},
                   {"talked", 6, NAME_PERSON},
+                  {"team", 4, NAME_PLACE},
                   {"technician", 10, NAME_STAFF},
                   {"terrace", 7, NAME_STREET},
                   {"thank", 5, NAME_PERSON},
@@ -3595,72 +3570,42 @@ static const struct name_word {
                   {"zip", 3, NAME_ADDRESS},
                   {"zipcode", 7, NAME_ADDRESS}};
 /* name_words[name_words_from[c - 'a'], name_words_from[c - 'a' + 1]) start with c */
-static const uint8_t name_words_from[27] = {0,  9,   15,  22,  28,  30,  37,  53,  54,
-                                            54, 54,  54,  62,  77,  84,  84,  93,  93,
-                                            98, 117, 123, 124, 124, 127, 127, 127, 129};
+static const uint8_t name_words_from[27] = {0,   9,   16,  24,  33,  35,  42,  58,  59,
+                                            59,  59,  59,  67,  82,  89,  90,  99,  99,
+                                            104, 126, 133, 134, 134, 137, 137, 137, 139};
 /* Bit L of name_lens[(a - 'a') * 26 + b - 'a']: a name of name_words of L
  * letters starts with a, b ("for" is no "forename", "me" no "memorable"). */
-static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,
-                                            [6] = 0x20 /* ag */,
-                                            [20] = 0x70 /* au */,
-                                            [21] = 0x48 /* av */,
-                                            [37] = 0x30 /* bl */,
-                                            [40] = 0x210 /* bo */,
-                                            [43] = 0x80 /* br */,
-                                            [52] = 0x20 /* ca */,
-                                            [59] = 0xd0 /* ch */,
-                                            [66] = 0x240 /* co */,
-                                            [69] = 0x100 /* cr */,
-                                            [78] = 0x108 /* da */,
-                                            [82] = 0x280 /* de */,
-                                            [92] = 0x8 /* do */,
-                                            [95] = 0x40 /* dr */,
-                                            [112] = 0x80 /* ei */,
-                                            [117] = 0x100 /* en */,
-                                            [130] = 0x440 /* fa */,
-                                            [134] = 0x20 /* fe */,
-                                            [138] = 0xc0 /* fi */,
-                                            [144] = 0x100 /* fo */,
-                                            [147] = 0x40 /* fr */,
-                                            [156] = 0x80 /* ga */,
-                                            [160] = 0x200 /* ge */,
-                                            [164] = 0x410 /* gi */,
-                                            [173] = 0x29f0 /* gr */,
-                                            [176] = 0x8 /* gu */,
-                                            [202] = 0x80 /* hu */,
-                                            [286] = 0x118 /* la */,
-                                            [294] = 0x70 /* li */,
-                                            [299] = 0x4 /* ln */,
-                                            [312] = 0xc8 /* ma */,
-                                            [316] = 0x210 /* me */,
-                                            [326] = 0x68 /* mo */,
-                                            [329] = 0xc /* mr */,
-                                            [330] = 0x4 /* ms */,
-                                            [332] = 0x8 /* mu */,
-                                            [335] = 0x4 /* mx */,
-                                            [338] = 0x38 /* na */,
-                                            [342] = 0x240 /* ne */,
-                                            [346] = 0x20 /* ni */,
-                                            [390] = 0x5c0 /* pa */,
-                                            [394] = 0x40 /* pe */,
-                                            [404] = 0x140 /* po */,
-                                            [445] = 0x4 /* rd */,
-                                            [446] = 0x4088 /* re */,
-                                            [456] = 0x10 /* ro */,
-                                            [475] = 0x90 /* sh */,
-                                            [476] = 0x240 /* si */,
-                                            [482] = 0x188 /* so */,
-                                            [483] = 0x60 /* sp */,
-                                            [487] = 0x4c4 /* st */,
-                                            [488] = 0x480 /* su */,
-                                            [494] = 0x40 /* ta */,
-                                            [498] = 0x480 /* te */,
-                                            [501] = 0x60 /* th */,
-                                            [511] = 0x800 /* tr */,
-                                            [533] = 0x20 /* un */,
-                                            [580] = 0x50 /* wi */,
-                                            [586] = 0x20 /* wo */,
-                                            [658] = 0x88 /* zi */};
+static const uint32_t name_lens[26 * 26] = {[3] = 0x80 /* ad */,     [6] = 0x20 /* ag */,
+                                            [20] = 0x70 /* au */,    [21] = 0x48 /* av */,
+                                            [37] = 0x30 /* bl */,    [40] = 0x210 /* bo */,
+                                            [43] = 0xc0 /* br */,    [52] = 0x20 /* ca */,
+                                            [59] = 0xd0 /* ch */,    [66] = 0x2c0 /* co */,
+                                            [69] = 0x100 /* cr */,   [78] = 0x108 /* da */,
+                                            [82] = 0x6b0 /* de */,   [92] = 0x8 /* do */,
+                                            [95] = 0x40 /* dr */,    [112] = 0x80 /* ei */,
+                                            [117] = 0x100 /* en */,  [130] = 0x440 /* fa */,
+                                            [134] = 0x20 /* fe */,   [138] = 0xc0 /* fi */,
+                                            [144] = 0x100 /* fo */,  [147] = 0x40 /* fr */,
+                                            [156] = 0x80 /* ga */,   [160] = 0x200 /* ge */,
+                                            [164] = 0x410 /* gi */,  [173] = 0x29f0 /* gr */,
+                                            [176] = 0x8 /* gu */,    [202] = 0x80 /* hu */,
+                                            [286] = 0x118 /* la */,  [294] = 0x70 /* li */,
+                                            [299] = 0x4 /* ln */,    [312] = 0xc8 /* ma */,
+                                            [316] = 0x210 /* me */,  [326] = 0x68 /* mo */,
+                                            [329] = 0xc /* mr */,    [330] = 0x4 /* ms */,
+                                            [332] = 0x8 /* mu */,    [335] = 0x4 /* mx */,
+                                            [338] = 0x38 /* na */,   [342] = 0x240 /* ne */,
+                                            [346] = 0x20 /* ni */,   [369] = 0x40 /* of */,
+                                            [390] = 0x5c0 /* pa */,  [394] = 0x40 /* pe */,
+                                            [404] = 0x140 /* po */,  [445] = 0x4 /* rd */,
+                                            [446] = 0x4088 /* re */, [456] = 0x10 /* ro */,
+                                            [475] = 0xb0 /* sh */,   [476] = 0x240 /* si */,
+                                            [482] = 0x188 /* so */,  [483] = 0x60 /* sp */,
+                                            [487] = 0x4e4 /* st */,  [488] = 0x480 /* su */,
+                                            [494] = 0x40 /* ta */,   [498] = 0x490 /* te */,
+                                            [501] = 0x60 /* th */,   [511] = 0x800 /* tr */,
+                                            [533] = 0x20 /* un */,   [580] = 0x50 /* wi */,
+                                            [586] = 0x20 /* wo */,   [658] = 0x88 /* zi */};
 
 /* The family of the word s[i, e) of lower- or upper-case letters (NAME_*), else 0. */
 static int name_family(const unsigned char *s, size_t i, size_t e)
@@ -3749,6 +3694,30 @@ static NO_INLINE void note_name(const unsigned char *s, size_t n, size_t k, word
         w->dot = true;
     } else if (family == NAME_STREET) {
         w->street = true;
+    } else if (family == NAME_PLACE) {
+        size_t at = word_start_at(s, k) ? staff_name_before(s, n, k) : n;
+        if (at < n && w->n_at < NAMED_MAX) {
+            /* the name stands before the place's word: the scan visits it there,
+             * its place among the others kept in order */
+            int m = w->n_at++;
+            while (m > 0 && w->at[m - 1] > at) {
+                w->at[m] = w->at[m - 1];
+                w->address[m] = w->address[m - 1];
+                m--;
+            }
+            if (m > 0 && w->at[m - 1] == at) {
+                for (int r = m; r + 1 < w->n_at; r++) { /* already there: undo */
+                    w->at[r] = w->at[r + 1];
+                    w->address[r] = w->address[r + 1];
+                }
+                w->n_at--;
+            } else {
+                w->at[m] = at;
+                w->address[m] = false;
+            }
+        } else if (at < n) {
+            w->every_word = true;
+        }
     } else if (family != 0 && word_start_at(s, k) && name_start(s, k) &&
                (family == NAME_ADDRESS || match_person(s, n, k, &from, true) > 0)) {
         /* the scan tries a match there (an address only when a figure follows:
@@ -3942,7 +3911,8 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
            FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON) &&
            FAMILY_OK(spoken_to, NAME_PERSON) && FAMILY_OK(kin_names, NAME_KIN) &&
-           FAMILY_OK(staff_names, NAME_STAFF) && FAMILY_OK(people_called, NAME_ANYONE);
+           FAMILY_OK(staff_names, NAME_STAFF) && FAMILY_OK(people_called, NAME_ANYONE) &&
+           FAMILY_OK(staff_places, NAME_PLACE);
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,

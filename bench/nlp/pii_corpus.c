@@ -519,7 +519,10 @@ size_t bench_pii_message(uint64_t *s, char *buf, size_t cap, uint32_t planted[NL
             case 9: { /* after a word for the person (thirty-second session) */
                 static const char *const before[] = {"my husband", "your colleague",
                                                      "a lady called", "i talked to"};
-                w = snprintf(buf + o, cap - o, "%s%s %s said so", sep, before[pick(s, 4)], first);
+                unsigned b = pick(s, 5);
+                w = b < 4 ? snprintf(buf + o, cap - o, "%s%s %s said so", sep, before[b], first)
+                          : snprintf(buf + o, cap - o, "%sthanks to %s at the leeds branch", sep,
+                                     first); /* at the place staff work at */
                 break;
             }
             case 0:

@@ -494,6 +494,29 @@ START_TEST(greeted_and_introduced_names)
 }
 END_TEST
 
+START_TEST(names_at_their_workplace)
+{
+    static const redact_case cases[] = {
+        {"Huge thanks to Priya at the Leeds branch", "Huge thanks to [NAME] at the Leeds branch"},
+        {"Chen Wei from our Singapore office will join",
+         "[NAME] from our Singapore office will join"},
+        {"Hannah from the complaints team will call", "[NAME] from the complaints team will call"},
+        {"Conor on the night shift said so", "[NAME] on the night shift said so"},
+        {"Ji-woo at the airport desk rebooked us", "[NAME] at the airport desk rebooked us"},
+        {"I spoke to Mr. Ahmed from your billing team", "I spoke to [NAME] from your billing team"},
+        /* no name: a group, a plural opening a sentence, a contraction, lower case */
+        {"Nobody from the branch will call", NULL},
+        {"Someone from your team said", NULL},
+        {"Staff on the desk said", NULL},
+        {"Radiators in the office are cold", NULL},
+        {"We're on the same team!", NULL},
+        {"priya at the leeds branch", NULL},
+        {"Priya at the Leeds", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
 START_TEST(bare_postcodes)
 {
     static const redact_case cases[] = {
@@ -778,7 +801,14 @@ START_TEST(analyser_redaction_matches_pii_redact)
          * no letter or figure (has_inward_code()) */
         "to SE1 7PB", "SE1 7PB!", "SE1 7PB\n", "SE1 7PB\xc3\xa9", "SE1 7PBx", "SE1  7PB",
         "SE1\n7PB", "@SE1 7PB", "#SE1 7PB", "SE1 7PB 1", "x 1AB N1 9GU", "0123456789abcdef N1 9GU",
-        "to D02 XKPY", "to D02 XK1Y", "T2P 1J9", "t2p 1J9"};
+        "to D02 XKPY", "to D02 XK1Y", "T2P 1J9", "t2p 1J9",
+        /* a name at the place staff work at: the preposition two to four
+         * tokens before the place, a capital among the three before it */
+        "Ana at the desk", "Ana at the front desk", "Ana at the big front desk",
+        "Ana at the very big front desk", "Ana-maria at the desk", "Ana-maria-jo at the desk",
+        "O'Ana at the desk", "We're at the desk", "ANA at the desk", "Ana Lopez-diaz in your team",
+        "Mr. Ana at the desk", "Zo\xc3\xab at the desk", "Ana  at  the  desk", "Ana at the\ndesk",
+        "@Ana at the desk", "Ana, at the desk", "Ana at the desks"};
     size_t n_extra = sizeof extra / sizeof extra[0];
     for (size_t i = 0; i < 3000; i++) {
         uint32_t planted[NLP_PII_KIND_COUNT];
@@ -816,6 +846,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, names_after_person_words);
     tcase_add_test(tc, signoffs_with_a_role);
     tcase_add_test(tc, bare_postcodes);
+    tcase_add_test(tc, names_at_their_workplace);
     tcase_add_test(tc, bad_arguments_and_counts);
     tcase_add_test(tc, digits_read_out);
     tcase_add_test(tc, hints_change_no_span);
