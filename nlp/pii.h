@@ -23,12 +23,12 @@
  * with ("Hi Priya,", "Dear Sarah", "this is Sam from billing", "Tom
  * speaking"), thanks ("ok thanks Sarah"), a contact ("I spoke to Sarah"), a
  * word for the person ("my husband David", "your colleague Tom", "a lady
- * called Sarah") or a comma before the text's end ("Thanks for waiting,
- * John."). Numbers read out a digit at a
- * time, in words or single figures ("four five three nine ...", "oh seven seven double oh nine",
- * "the cvv is 7 8 9"), are read as their digits and taken as the same kinds (a card, a code in
- * context, a bank number or PIN after its name, else 10-15 digits as a phone number). Pure
- * function: no allocation, no state, thread-safe, real-time safe, O(n_bytes).
+ * called Sarah"), the place staff work at ("Priya at the Leeds branch") or a comma before the
+ * text's end ("Thanks for waiting, John."). Numbers read out a digit at a time, in words or single
+ * figures ("four five three nine ...", "oh seven seven double oh nine", "the cvv is 7 8 9"), are
+ * read as their digits and taken as the same kinds (a card, a code in context, a bank number or PIN
+ * after its name, else 10-15 digits as a phone number). Pure function: no allocation, no state,
+ * thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H
 #define NLP_PII_H
