@@ -1528,8 +1528,19 @@ static inline bool url_secret_start(unsigned char c, const unsigned char *next)
     }
 }
 
-/* True when s[0, n) holds at least k ASCII digits; s is followed by TOK_PAD
- * zero bytes (an->padded), so it is read 16 bytes at a time where SSE2 is. */
+/* A UK postcode's inward code in capitals at s[k] (a figure) after a space
+ * and before no ASCII letter or figure (" 7PB"), s[k + 3] readable. */
+static bool inward_code_at(const unsigned char *s, size_t k, size_t n)
+{
+    return k > 0 && k + 3 <= n && s[k - 1] == ' ' && ascii_upper(s[k + 1]) &&
+           ascii_upper(s[k + 2]) && !ascii_alnum(s[k + 3]);
+}
+
+/* True when s[0, n) holds at least k ASCII digits, or fewer and a UK
+ * postcode's inward code (inward_code_at()), which a whole postcode with
+ * nothing to name it holds ("deliver to SE1 7PB", two figures: nlp/pii.c,
+ * bare_postcode()); s is followed by TOK_PAD zero bytes (an->padded), so it is
+ * read 16 bytes at a time where SSE2 is, then the bytes around each figure. */
 static bool has_digits(const unsigned char *s, size_t n, int k)
 {
 #ifdef NLP_HAVE_SSE2
@@ -1539,46 +1550,14 @@ static bool has_digits(const unsigned char *s, size_t n, int k)
                                        _mm_set1_epi8((char)(0x80 + 10)));
         /* clear one set bit per digit (no popcnt in the x86-64 baseline) */
         for (unsigned m = (unsigned)_mm_movemask_epi8(digit); m != 0; m &= m - 1) {
-            if (--k <= 0) {
+            if (--k <= 0 || inward_code_at(s, i + (size_t)__builtin_ctz(m), n)) {
                 return true;
             }
         }
     }
 #else
     for (size_t i = 0; i < n; i++) {
-        k -= ascii_digit(s[i]);
-        if (k <= 0) {
-            return true;
-        }
-    }
-#endif
-    return false;
-}
-
-/* Whether s[0, n) (TOK_PAD readable zeros after it) holds a UK postcode's
- * inward code in capitals after a space and before no ASCII letter or figure
- * (" 7PB"), which a whole postcode with nothing to name it holds ("deliver to
- * SE1 7PB": nlp/pii.c, bare_postcode()) with fewer figures than has_digits()
- * looks for. The figures 16 bytes at a time, then the bytes around each. */
-static bool has_inward_code(const unsigned char *s, size_t n)
-{
-#ifdef NLP_HAVE_SSE2
-    for (size_t i = 0; i < n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
-                                       _mm_set1_epi8((char)(0x80 + 10)));
-        for (unsigned m = (unsigned)_mm_movemask_epi8(digit); m != 0; m &= m - 1) {
-            size_t k = i + (size_t)__builtin_ctz(m);
-            if (k > 0 && k + 3 <= n && s[k - 1] == ' ' && ascii_upper(s[k + 1]) &&
-                ascii_upper(s[k + 2]) && !ascii_alnum(s[k + 3])) {
-                return true;
-            }
-        }
-    }
-#else
-    for (size_t k = 1; k + 3 <= n; k++) {
-        if (s[k - 1] == ' ' && ascii_digit(s[k]) && ascii_upper(s[k + 1]) &&
-            ascii_upper(s[k + 2]) && !ascii_alnum(s[k + 3])) {
+        if (ascii_digit(s[i]) && (--k <= 0 || inward_code_at(s, i, n))) {
             return true;
         }
     }
@@ -3828,8 +3807,7 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
      * postcode with nothing to name it holds PII_MIN_DIGITS digits or more, so
      * fewer is no digit to the redactor, unless a postcode's inward code is
      * there */
-    bool digits = an->saw_digit && (has_digits(an->padded, n_bytes, PII_MIN_DIGITS) ||
-                                    has_inward_code(an->padded, n_bytes));
+    bool digits = an->saw_digit && has_digits(an->padded, n_bytes, PII_MIN_DIGITS);
     /* a link is one token, and the words inside it are no tokens: the
      * redactor reads a link that may hold a password's name itself
      * ("?password=...") */

@@ -2510,7 +2510,7 @@ static size_t bare_postcode_abroad(const unsigned char *s, size_t n, size_t i)
  * an inward code (a figure and two of UK_INWARD_LETTERS) and no letter or
  * figure after it; "PS5 2TB" (no area) and "CO2 3RD" (an ordinal) are
  * none. Or a Canadian or Irish one (bare_postcode_abroad()). The analyser's digit hint reads the
- * inward code (analyzer.c, has_inward_code()). Returns the end or 0. */
+ * inward code (analyzer.c, has_digits()). Returns the end or 0. */
 static size_t bare_postcode(const unsigned char *s, size_t n, size_t i)
 {
     size_t other = bare_postcode_abroad(s, n, i);
