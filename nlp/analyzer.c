@@ -770,7 +770,8 @@ struct nlp_analyzer {
     /* the root tags of the words it found (SAW_ROOT_TAGS: a word of a digit
      * read out, NLP_LEX_ROOT_SPOKEN_DIGIT; of a date, a month's name, an
      * ordinal, NLP_LEX_ROOT_DATE_WORD; a person's name may follow,
-     * "husband", NLP_LEX_ROOT_PERSON) */
+     * "husband", NLP_LEX_ROOT_PERSON; a place staff work at, "branch",
+     * NLP_LEX_ROOT_PLACE) */
     uint16_t saw_root;
     bool saw_url;          /* the message holds a link */
     bool url_pass;         /* ... and maybe a password's name in it (url_secret_start()) */
@@ -3811,20 +3812,22 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
     /* a link is one token, and the words inside it are no tokens: the
      * redactor reads a link that may hold a password's name itself
      * ("?password=...") */
-    bool thanked = ((an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok)) ||
-                   ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok)) ||
-                   ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok)) ||
-                   ((an->saw_root & NLP_LEX_ROOT_PLACE) && place_hint(an, n_tok));
-    bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || thanked;
+    /* a person named beside a word the tokens show: thanked, spoken to, by a
+     * word for them or at their workplace */
+    bool named = ((an->saw_tags & NLP_WORD_THANKS) && thanks_hint(an, n_tok)) ||
+                 ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok)) ||
+                 ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok)) ||
+                 ((an->saw_root & NLP_LEX_ROOT_PLACE) && place_hint(an, n_tok));
+    bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || named;
     bool spoken = (an->saw_root & NLP_LEX_ROOT_SPOKEN_DIGIT) && spoken_run(an, n_tok);
-    /* a month carries both tags */
-    const unsigned month = NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT;
-    bool date = (an->saw_root & month) == month && date_hint(an, n_tok);
+    /* both tags seen (a month carries both) */
+    const unsigned both = NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT;
+    bool date = (an->saw_root & both) == both && date_hint(an, n_tok);
     if (secret && !digits && !an->saw_at && !spoken && !date) {
         /* a name's word alone ("what's your name?", "live music", "change my
          * address"): the redactor's short look for what it would read after
          * one, which without a figure is a person's name or a secret */
-        secret = (an->saw_digit || an->url_pass || thanked || names_without_figure(an, n_tok)) &&
+        secret = (an->saw_digit || an->url_pass || named || names_without_figure(an, n_tok)) &&
                  nlp_pii_named(text, n_bytes);
     }
     /* a name the text opens with ("Hi Priya,"), which nlp_pii_named() leaves */

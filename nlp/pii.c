@@ -2475,18 +2475,19 @@ static bool upper_in(const unsigned char *s, size_t k, uint32_t letters)
     return is_upper(s[k]) && (letters & BIT(s[k])) != 0;
 }
 
-/* A whole Canadian postal code ("T2P 1J9") or Irish Eircode ("D04 X2F6", a
- * letter and two figures, then four figures and letters, each among them) in capitals at s[i], one
- * space inside and no letter or figure after it; returns the end or 0. Each holds three figures or
- * more (an Eircode's identifier a figure and a letter), the analyser's digit hint. */
+/* A whole Canadian postal code ("T2P 1J9") or Irish Eircode ("D04 X2F6": a
+ * letter and two figures, then four figures and letters, each among them) in
+ * capitals at s[i], one space inside and no letter or figure after it;
+ * returns the end or 0. Each holds three figures or more (an Eircode's
+ * identifier a figure and a letter): the analyser's digit hint sees it. */
 static size_t bare_postcode_abroad(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 7 > n || s[i + 3] != ' ') {
         return 0;
     }
-    if (i + 7 <= n && upper_in(s, i, CA_FIRST) && is_digit(s[i + 1]) &&
-        upper_in(s, i + 2, CA_LETTERS) && is_digit(s[i + 4]) && upper_in(s, i + 5, CA_LETTERS) &&
-        is_digit(s[i + 6]) && (i + 7 == n || !is_alnum(s[i + 7]))) {
+    if (upper_in(s, i, CA_FIRST) && is_digit(s[i + 1]) && upper_in(s, i + 2, CA_LETTERS) &&
+        is_digit(s[i + 4]) && upper_in(s, i + 5, CA_LETTERS) && is_digit(s[i + 6]) &&
+        (i + 7 == n || !is_alnum(s[i + 7]))) {
         return i + 7;
     }
     if (i + 8 > n || !upper_in(s, i, EIRE_LETTERS) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) ||
@@ -2508,9 +2509,10 @@ static size_t bare_postcode_abroad(const unsigned char *s, size_t n, size_t i)
  * SE1 7PB", "near EH1 1YZ?"): a postcode area (uk_areas_two, UK_AREAS_ONE), a
  * district (a figure, maybe a figure or a letter: "SW1A", "M14"), one space,
  * an inward code (a figure and two of UK_INWARD_LETTERS) and no letter or
- * figure after it; "PS5 2TB" (no area) and "CO2 3RD" (an ordinal) are
- * none. Or a Canadian or Irish one (bare_postcode_abroad()). The analyser's digit hint reads the
- * inward code (analyzer.c, has_digits()). Returns the end or 0. */
+ * figure after it; "PS5 2TB" (no area) and "CO2 3RD" (an ordinal) are none.
+ * Or a Canadian or Irish one (bare_postcode_abroad()). The analyser's digit
+ * hint reads the inward code (analyzer.c, has_digits()). Returns the end or
+ * 0. */
 static size_t bare_postcode(const unsigned char *s, size_t n, size_t i)
 {
     size_t other = bare_postcode_abroad(s, n, i);
@@ -3153,9 +3155,9 @@ static size_t person_after(const unsigned char *s, size_t n, size_t i, size_t e,
  * Leeds branch", "Chen Wei from our Singapore office", "Conor on the night
  * shift"): a name as a greeting's (greeted_name()), "from", "at", "in" or
  * "on", "the", "your" or "our" in lower case, up to two words and a word of
- * staff_places. A
- * plural alone opening a sentence is no name ("Radiators in the office are
- * cold"). Returns the name's end or 0. */
+ * staff_places. A plural alone opening a sentence is no name ("Radiators in
+ * the office are cold"), nor a contraction ("We're on the same team").
+ * Returns the name's end or 0. */
 static size_t staff_at(const unsigned char *s, size_t n, size_t i)
 {
     size_t end = greeted_name(s, n, i, 0);
