@@ -2548,8 +2548,10 @@ static size_t bare_postcode(const unsigned char *s, size_t n, size_t i)
 }
 #undef BIT
 
-/* After a street's type ending at s[e]: ", Town" (up to three words) and a
- * postcode, whose end is then the address's; else e. */
+/* After a street's type ending at s[e]: ", Town" (up to three words, a
+ * province in capitals, "ON", and "Co." among them) and a postcode (a UK,
+ * Canadian or US one in any case, an Eircode in capitals), whose end is then
+ * the address's; else e. */
 static size_t street_tail(const unsigned char *s, size_t n, size_t e)
 {
     size_t j = e;
@@ -2562,14 +2564,18 @@ static size_t street_tail(const unsigned char *s, size_t n, size_t e)
         }
         j++;
         size_t p = postcode_at(s, n, j);
+        if (p == 0 && is_upper(s[j])) {
+            p = bare_postcode(s, n, j); /* an Eircode: "Galway H91 X5KE" */
+        }
         if (p > 0) {
             return p;
         }
         size_t w = name_word_end(s, n, j);
-        if (w == j || WORD_IN_SORTED(s, j, w, address_stops)) {
+        bool province = w - j == 2 && is_upper(s[j]) && is_upper(s[j + 1]); /* "ON", not "on" */
+        if (w == j || (!province && WORD_IN_SORTED(s, j, w, address_stops))) {
             return e;
         }
-        j = w;
+        j = w < n && s[w] == '.' && w - j <= 3 ? w + 1 : w; /* "Co. Wicklow", "St. Albans" */
     }
     return e;
 }

@@ -529,6 +529,10 @@ START_TEST(bare_postcodes)
         {"Is fibre available at T2P 1J9?", "Is fibre available at [ADDRESS]?"},
         {"Our Eircode is V94 T9PX if that helps", "Our Eircode is [ADDRESS] if that helps"},
         {"send it to D04 X2F6.", "send it to [ADDRESS]."},
+        /* ... ending a street's address, after a province or "Co." */
+        {"I live at 9 Maple Road, Kingston, ON K7L 3N6 now", "I live at [ADDRESS] now"},
+        {"it's at 4 Quay Street, Westport, Co. Mayo F28 H2W5.", "it's at [ADDRESS]."},
+        {"it's at 4 Quay Street, Cork T12 X7K8.", "it's at [ADDRESS]."},
         /* no postcode: no UK area, an ordinal, lower case, joined, a letter after */
         {"I want a PS5 2TB", NULL},
         {"CO2 3RD level", NULL},
