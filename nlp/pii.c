@@ -1028,6 +1028,15 @@ static size_t match_iban(const unsigned char *s, size_t n, size_t i, size_t *sha
     if (n_chars != want || (j < n && is_alnum(s[j]))) {
         return 0;
     }
+    bool bban_digit = false;
+    for (size_t k = 4; k < n_chars; k++) {
+        bban_digit = bban_digit || (c[k] >= '0' && c[k] <= '9');
+    }
+    if (!bban_digit) {
+        /* every country's account number holds figures ("NO73inutszozoue" is
+         * none), and the analyser's digit hint counts on three of them */
+        return 0;
+    }
     *shape_end = j;
     /* the four first characters move to the end; letters count 10..35 */
     unsigned rem = 0;
