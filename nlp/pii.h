@@ -16,8 +16,8 @@
  * figures or in words ("the fifth of March nineteen eighty two"), a street
  * address ("12 Acacia Avenue, Leeds LS1 4AP": anywhere in Title Case, in any
  * case after "at", "address is", "I live at", ...), a postcode after its
- * name or a whole UK postcode in capitals ("deliver to SE1 7PB"), and a person's name after "my
- * name is", "surname:", "in the name of",
+ * name or a whole UK, Canadian or Irish postcode in capitals ("deliver to SE1 7PB"), and a person's
+ * name after "my name is", "surname:", "in the name of",
  * ..., a title ("Mrs Okafor"), a letter's closing at its end ("Kind
  * regards, Joanna Wells"), a greeting or an introduction the text opens
  * with ("Hi Priya,", "Dear Sarah", "this is Sam from billing", "Tom
@@ -50,8 +50,8 @@ typedef enum nlp_pii_kind {
     NLP_PII_DOB,     /* a date after "date of birth", "DOB", "born on", or alone in the message */
     NLP_PII_ADDRESS, /* a street address (a house number, a street's name and type: anywhere in
                       * Title Case, after "at", "address is", "I live at" in any case), a
-                      * postcode or ZIP code after its name or a street, a whole UK
-                      * postcode in capitals anywhere ("SE1 7PB") */
+                      * postcode or ZIP code after its name or a street, a whole UK,
+                      * Canadian or Irish postcode in capitals anywhere ("SE1 7PB") */
     NLP_PII_NAME,    /* a person's name after "my name is", "surname:", "in the name of", ...,
                       * a title ("Mrs Okafor"), a letter's closing ("Kind regards, Ana") or
                       * a greeting or introduction opening the text ("Hi Priya,", "this is
