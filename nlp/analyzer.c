@@ -815,12 +815,12 @@ struct nlp_analyzer {
     int32_t words_no_figure[N_WORDS_NO_FIGURE]; /* word ids of WORDS_NO_FIGURE, or -1 */
     word_set opening_words;                     /* one of OPENING_WORDS, OPENING_H_WORDS */
     int32_t speaking_word;                      /* word id of "speaking", or -1 */
-    int32_t called_named[2];                    /* word ids of "called", "named", or -1 */
-    int32_t staff_preps[4];                     /* ... of "from", "at", "in", "on" */
-    int32_t is_words[3];                        /* word ids of "is", "s", "its", or -1 */
-    int32_t you_word;                           /* word id of "you", or -1 */
-    int32_t to_with[2];                         /* word ids of "to", "with", or -1 */
-    int32_t past_words[N_PAST_WORDS];           /* word ids of PAST_WORDS, or -1 */
+    int32_t person_links[4];          /* word ids of "called", "named", "to", "with", or -1 */
+    int32_t staff_preps[4];           /* word ids of "from", "at", "in", "on", or -1 */
+    int32_t is_words[3];              /* word ids of "is", "s", "its", or -1 */
+    int32_t you_word;                 /* word id of "you", or -1 */
+    int32_t to_with[2];               /* word ids of "to", "with", or -1 */
+    int32_t past_words[N_PAST_WORDS]; /* word ids of PAST_WORDS, or -1 */
     int32_t past_before_ago[N_PAST_BEFORE_AGO]; /* word ids of PAST_BEFORE_AGO, or -1 */
     int32_t past_leads[N_PAST_LEADS];           /* word ids of PAST_LEADS, or -1 */
     int32_t recent_words[N_RECENT_WORDS];       /* word ids of RECENT_WORDS, or -1 */
@@ -990,7 +990,7 @@ int nlp_analyzer_create(const nlp_analyzer_config *cfg, nlp_analyzer **out)
         word_set_add(an->opening_words, lex_word_id(an->lex, h_words[k]));
     }
     an->speaking_word = rule_word_id(an, "speaking");
-    LOAD_WORD_IDS(an, called_named, "called", "named");
+    LOAD_WORD_IDS(an, person_links, "called", "named", "to", "with");
     LOAD_WORD_IDS(an, staff_preps, "from", "at", "in", "on");
     LOAD_WORD_IDS(an, is_words, "is", "s", "its");
     an->you_word = rule_word_id(an, "you");
@@ -3739,7 +3739,7 @@ static NO_INLINE bool contact_hint(const nlp_analyzer *an, size_t n_tok)
 
 /* Whether a person may be named after a word for them, the redactor's hint
  * ("my husband David", "an agent called Mike", "I talked to Tom": nlp/pii.c,
- * kin_names, staff_names, people_called, spoken_to): such a word
+ * NAME_KIN, NAME_STAFF, NAME_ANYONE, spoken_to): such a word
  * (NLP_LEX_ROOT_PERSON), then a word in Title Case right after it or after
  * "called", "named", "to" or "with" after it. Called only when the tokeniser
  * saw such a word. */
@@ -3749,8 +3749,7 @@ static NO_INLINE bool person_hint(const nlp_analyzer *an, size_t n_tok)
     for (size_t k = 0; k + 1 < n_tok; k++) {
         if ((t[k].root & NLP_LEX_ROOT_PERSON) &&
             ((t[k + 1].flags & TOK_TITLE) || (k + 2 < n_tok && (t[k + 2].flags & TOK_TITLE) &&
-                                              (word_in(t[k + 1].word_id, an->called_named, 2) ||
-                                               word_in(t[k + 1].word_id, an->to_with, 2))))) {
+                                              word_in(t[k + 1].word_id, an->person_links, 4)))) {
             return true;
         }
     }
@@ -3759,7 +3758,7 @@ static NO_INLINE bool person_hint(const nlp_analyzer *an, size_t n_tok)
 
 /* Whether a person may be named at the place they work, the redactor's hint
  * ("Priya at the Leeds branch", "Hannah from the complaints team": nlp/pii.c,
- * staff_places): a word of such a place (NLP_LEX_ROOT_PLACE), and two to four
+ * NAME_PLACE): a word of such a place (NLP_LEX_ROOT_PLACE), and two to four
  * tokens before it "from", "at", "in" or "on" with a word in Title Case or
  * capitals among the three before it (the parts of "Ji-woo", "O'Brien").
  * Called only when the tokeniser saw such a word. */

@@ -163,10 +163,10 @@ typedef struct nlp_lex_slot {
  * the other words of a number said ("fifth", "nineteen") NLP_LEX_ROOT_DATE_WORD
  * and the names of the months ("march", "sept": a date said in words holds
  * one) both; the words a person's name may follow ("my husband David", "your
- * agent Sarah", "a lady called Sarah": nlp/pii.c, kin_names, ...)
+ * agent Sarah", "a lady called Sarah": nlp/pii.c, NAME_KIN, ...)
  * NLP_LEX_ROOT_PERSON; the words of a place staff work at, which a name and
  * "from", "at", "in" or "on" may stand before ("Priya at the Leeds branch":
- * nlp/pii.c, staff_places) NLP_LEX_ROOT_PLACE. */
+ * nlp/pii.c, NAME_PLACE) NLP_LEX_ROOT_PLACE. */
 #define NLP_LEX_ROOT_NODE         0x0FFFu
 #define NLP_LEX_ROOT_PLACE        0x1000u
 #define NLP_LEX_ROOT_PERSON       0x2000u

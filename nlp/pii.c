@@ -10,6 +10,7 @@
 #endif
 
 #include "common/status.h"
+#include "nlp/lexicon.h"
 
 #define CARD_MIN_DIGITS  13
 #define CARD_MAX_DIGITS  19
@@ -2020,6 +2021,8 @@ static const struct cvv_word person_names[] = {NAME_WORD("name"), NAME_WORD("sur
  * ("Kind regards, Joanna Wells", "Yours sincerely,\nFiona Campbell"). */
 static const struct cvv_word signoff_names[] = {NAME_WORD("regards"), NAME_WORD("sincerely"),
                                                 NAME_WORD("faithfully"), NAME_WORD("wishes")};
+/* Words between a role's ("Head of Sales", "Care and Support Team"). */
+static const struct cvv_word role_joiners[] = {NAME_WORD("and"), NAME_WORD("of"), NAME_WORD("the")};
 /* What a writer's role or team says of them ("Customer Support Executive",
  * "Online Orders Team", "Bookings"); in order (word_in_sorted()). */
 static const struct cvv_word role_words[] = {NAME_WORD("accounts"),    NAME_WORD("adviser"),
@@ -2152,52 +2155,7 @@ static const struct cvv_word spoken_to[] = {
     NAME_WORD("spoke to"),    NAME_WORD("spoke with"),  NAME_WORD("spoken to"),
     NAME_WORD("spoken with"), NAME_WORD("chatted to"),  NAME_WORD("chatted with"),
     NAME_WORD("talked to"),   NAME_WORD("talked with"), NAME_WORD("transferred to")};
-/* Kin and others close to the customer, whose name may follow in Title Case
- * ("my husband David", "her son Tom"; "my neighbour Mrs Patel" is a title's).
- * These, staff_names and people_called are the words nlp/lexicon/sensitive.txt
- * tags person_before, the analyser's hint (person_hint()); match_person()
- * tells them by their family in name_words (NAME_KIN, NAME_STAFF, NAME_ANYONE),
- * which nlp_pii_self_check() checks against these lists. */
-static const struct cvv_word kin_names[] = {
-    NAME_WORD("aunt"),       NAME_WORD("auntie"),        NAME_WORD("aunty"),
-    NAME_WORD("boyfriend"),  NAME_WORD("brother"),       NAME_WORD("cousin"),
-    NAME_WORD("dad"),        NAME_WORD("daughter"),      NAME_WORD("father"),
-    NAME_WORD("fiance"),     NAME_WORD("fiancee"),       NAME_WORD("friend"),
-    NAME_WORD("girlfriend"), NAME_WORD("gran"),          NAME_WORD("grandad"),
-    NAME_WORD("granddad"),   NAME_WORD("granddaughter"), NAME_WORD("grandfather"),
-    NAME_WORD("grandma"),    NAME_WORD("grandmother"),   NAME_WORD("grandpa"),
-    NAME_WORD("grandson"),   NAME_WORD("granny"),        NAME_WORD("husband"),
-    NAME_WORD("mam"),        NAME_WORD("mom"),           NAME_WORD("mother"),
-    NAME_WORD("mum"),        NAME_WORD("nan"),           NAME_WORD("nana"),
-    NAME_WORD("nanna"),      NAME_WORD("nephew"),        NAME_WORD("niece"),
-    NAME_WORD("partner"),    NAME_WORD("sister"),        NAME_WORD("son"),
-    NAME_WORD("spouse"),     NAME_WORD("stepdad"),       NAME_WORD("stepfather"),
-    NAME_WORD("stepmom"),    NAME_WORD("stepmother"),    NAME_WORD("stepmum"),
-    NAME_WORD("uncle"),      NAME_WORD("wife")};
-/* People at work, whose name may follow, or follow "called" or "named" ("your
- * colleague Tom", "the engineer Dave", "an agent called Mike"). */
-static const struct cvv_word staff_names[] = {
-    NAME_WORD("adviser"),        NAME_WORD("advisor"),    NAME_WORD("agent"),
-    NAME_WORD("boss"),           NAME_WORD("carer"),      NAME_WORD("colleague"),
-    NAME_WORD("driver"),         NAME_WORD("engineer"),   NAME_WORD("landlord"),
-    NAME_WORD("manager"),        NAME_WORD("neighbour"),  NAME_WORD("rep"),
-    NAME_WORD("representative"), NAME_WORD("supervisor"), NAME_WORD("technician")};
-/* A person named only after "called" or "named" ("a lady called Sarah",
- * "someone named Jo"; not "the man City signed"). */
-static const struct cvv_word people_called[] = {
-    NAME_WORD("bloke"), NAME_WORD("chap"),   NAME_WORD("fella"),    NAME_WORD("gentleman"),
-    NAME_WORD("girl"),  NAME_WORD("guy"),    NAME_WORD("lad"),      NAME_WORD("lady"),
-    NAME_WORD("man"),   NAME_WORD("person"), NAME_WORD("somebody"), NAME_WORD("someone"),
-    NAME_WORD("woman")};
 static const struct cvv_word called_words[] = {NAME_WORD("called"), NAME_WORD("named")};
-/* The places staff work at, whose name a person's and "from", "at", "in" or
- * "on" may stand before ("Priya at the Leeds branch", "Hannah from the
- * complaints team", "Conor on the night shift"; nlp/lexicon/sensitive.txt tags
- * them staff_place, the analyser's hint, place_hint()). */
-static const struct cvv_word staff_places[] = {
-    NAME_WORD("branch"), NAME_WORD("counter"), NAME_WORD("department"), NAME_WORD("depot"),
-    NAME_WORD("desk"),   NAME_WORD("office"),  NAME_WORD("shift"),      NAME_WORD("shop"),
-    NAME_WORD("store"),  NAME_WORD("team")};
 static const struct cvv_word staff_preps[] = {NAME_WORD("from"), NAME_WORD("at"), NAME_WORD("in"),
                                               NAME_WORD("on")};
 static const struct cvv_word staff_determiners[] = {NAME_WORD("the"), NAME_WORD("your"),
@@ -2854,6 +2812,17 @@ static size_t after_greeting(const unsigned char *s, size_t n, size_t k, const c
     return k < n && s[k] == ' ' ? skip_spaces(s, n, k) : 0;
 }
 
+/* The length of a dash at s[k]: '-', an en or an em dash (UTF-8); else 0. */
+static size_t dash_at(const unsigned char *s, size_t n, size_t k)
+{
+    if (k < n && s[k] == '-') {
+        return 1;
+    }
+    return k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 && (s[k + 2] == 0x93 || s[k + 2] == 0x94)
+               ? 3
+               : 0;
+}
+
 /* The rest of the text from s[end] (right after a name) is the writer's role
  * or team and nothing else: a comma, a dash or a bracket, then words in Title
  * Case or capitals (and "&", "and", "of", "the"), one of them a role_words,
@@ -2861,14 +2830,11 @@ static size_t after_greeting(const unsigned char *s, size_t n, size_t k, const c
  * Executive", "Thanks, Emma (Support Team)", "Rosie - Online Orders Team"). */
 static bool role_tail(const unsigned char *s, size_t n, size_t end)
 {
-    size_t k = end;
-    while (k < n && s[k] == ' ') {
-        k++;
-    }
-    if (k + 1 < n && s[k] == 0xE2 && s[k + 1] == 0x80 && k + 2 < n &&
-        (s[k + 2] == 0x93 || s[k + 2] == 0x94)) {
-        k += 3; /* an en or em dash */
-    } else if (k < n && (s[k] == ',' || s[k] == '-' || s[k] == '(' || s[k] == '|')) {
+    size_t k = skip_spaces(s, n, end);
+    size_t d = dash_at(s, n, k);
+    if (d > 0) {
+        k += d;
+    } else if (k < n && (s[k] == ',' || s[k] == '(' || s[k] == '|')) {
         k++;
     } else {
         return false;
@@ -2886,10 +2852,7 @@ static bool role_tail(const unsigned char *s, size_t n, size_t end)
         while (e < n && is_alpha(s[e])) {
             e++;
         }
-        bool joiner = (e - k == 3 && (s[k] == 'a' || s[k] == 't') &&
-                       (memcmp(s + k, "and", 3) == 0 || memcmp(s + k, "the", 3) == 0)) ||
-                      (e - k == 2 && s[k] == 'o' && s[k + 1] == 'f');
-        if (!joiner && !is_upper(s[k])) {
+        if (!is_upper(s[k]) && !WORD_IS(s, k, e, role_joiners)) {
             return false;
         }
         role = role || WORD_IN_SORTED(s, k, e, role_words);
@@ -2915,9 +2878,7 @@ static bool ends_thanked(const unsigned char *s, size_t n, size_t end)
         return true;
     }
     size_t k = skip_spaces(s, n, end);
-    bool dash = k < n && (s[k] == '-' || (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
-                                          (s[k + 2] == 0x93 || s[k + 2] == 0x94)));
-    return (dash && k > end) || role_tail(s, n, end); /* "Thanks, Jamie - you've been a star" */
+    return (k > end && dash_at(s, n, k) > 0) || role_tail(s, n, end); /* "Jamie - you've" */
 }
 
 /* A person's name the text opens with: greeted ("Hi Priya,", "Dear Sarah
@@ -3133,15 +3094,19 @@ enum {
     NAME_STREET,
     NAME_ADDRESS,
     NAME_PERSON,
-    NAME_KIN,    /* kin_names: a person's name may follow (person_after()) */
-    NAME_STAFF,  /* staff_names: ... or follow "called", "named" */
-    NAME_ANYONE, /* people_called: ... only after "called", "named" */
-    NAME_PLACE   /* staff_places: a name and "from", "at", ... may stand before (staff_at()) */
+    /* the words a person's name may follow (person_after()) and the places
+     * staff work at (staff_at()): nlp/lexicon/sensitive.txt's person_before
+     * and staff_place words, the analyser's hints (person_hint(),
+     * place_hint()), which nlp_pii_self_check() checks against the lexicon */
+    NAME_KIN,    /* kin and others close: "my husband David", "her son Tom" */
+    NAME_STAFF,  /* people at work: "your colleague Tom", "an agent called Mike" */
+    NAME_ANYONE, /* anyone, only after "called" or "named": "a lady called Sarah" */
+    NAME_PLACE   /* a name and "from", "at", ... may stand before: "Priya at the Leeds branch" */
 };
 static int name_family(const unsigned char *s, size_t i, size_t e);
 
-/* The name after a person's word at s[i, e) (kin_names, staff_names,
- * people_called), as a greeting's (greeted_name(), one word after it read):
+/* The name after a person's word at s[i, e) (NAME_KIN, NAME_STAFF,
+ * NAME_ANYONE), as a greeting's (greeted_name(), one word after it read):
  * right after it when `direct` ("my husband David"), or after "called" or
  * "named" when `called` ("an agent called Mike"). probe: only whether a word
  * in Title Case is there. Returns the end or 0, *from the name's start. */
@@ -3170,7 +3135,7 @@ static size_t person_after(const unsigned char *s, size_t n, size_t i, size_t e,
  * Leeds branch", "Chen Wei from our Singapore office", "Conor on the night
  * shift"): a name as a greeting's (greeted_name()), "from", "at", "in" or
  * "on", "the", "your" or "our" in lower case, up to two words and a word of
- * staff_places. A plural alone opening a sentence is no name ("Radiators in
+ * NAME_PLACE ("branch", "team"). A plural alone opening a sentence is no name ("Radiators in
  * the office are cold"), nor a contraction ("We're on the same team").
  * Returns the name's end or 0. */
 static size_t staff_at(const unsigned char *s, size_t n, size_t i)
@@ -3209,7 +3174,7 @@ static size_t staff_at(const unsigned char *s, size_t n, size_t i)
         while (e < n && (is_alpha(s[e]) || s[e] == '-')) {
             e++;
         }
-        if (WORD_IS(s, k, e, staff_places)) {
+        if (name_family(s, k, e) == NAME_PLACE) {
             return end;
         }
         if (e >= n || s[e] != ' ') {
@@ -3220,7 +3185,7 @@ static size_t staff_at(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-/* The start of the name staff_at() finds before the word of staff_places at
+/* The start of the name staff_at() finds before the word of NAME_PLACE at
  * s[k] (its preposition two to four words back, then one to three words of
  * the name, the most it reads), or n when none. */
 static size_t staff_name_before(const unsigned char *s, size_t n, size_t k)
@@ -3441,9 +3406,11 @@ static size_t match_cvv(const unsigned char *s, size_t n, size_t i, bool near_ca
  * street_leads and address_names, person_names, title_names, signoff_names
  * (the words the analyser's hint is, nlp/lexicon/sensitive.txt),
  * thanks_names (its thanks_hint(), nlp/lexicon/sarcasm.txt), spoken_to
- * (its contact_hint(), nlp/lexicon/escalation.txt) and kin_names,
- * staff_names and people_called (its person_hint(), sensitive.txt);
- * nlp_pii_self_check() checks them against those lists. */
+ * (its contact_hint(), nlp/lexicon/escalation.txt), and the words for a
+ * person and the places staff work at, whose own families here are their
+ * list (NAME_KIN ... NAME_PLACE: sensitive.txt's person_before and
+ * staff_place); nlp_pii_self_check() checks them against those lists and
+ * the lexicon's tags. */
 static const struct name_word {
     const char *text;
     uint8_t len, family;
@@ -3907,6 +3874,25 @@ static bool family_ok(const struct cvv_word *list, size_t n, int family)
 }
 #define FAMILY_OK(list, family) family_ok(list, sizeof list / sizeof list[0], family)
 
+/* The analyser's tokens tell every word of NAME_KIN ... NAME_PLACE, and
+ * "talked" (spoken_to), by its lexicon slot's root tag: a word without it
+ * would be one the redactor reads and the analyser never sends it. */
+static bool lexicon_tags_ok(void)
+{
+    for (size_t k = 0; k < sizeof name_words / sizeof name_words[0]; k++) {
+        const struct name_word *w = &name_words[k];
+        uint16_t want = w->family == NAME_PLACE ? NLP_LEX_ROOT_PLACE
+                        : w->family >= NAME_KIN || strcmp(w->text, "talked") == 0
+                            ? NLP_LEX_ROOT_PERSON
+                            : 0;
+        int32_t slot = nlp_lex_find(&nlp_lexicon_builtin, w->text, w->len);
+        if (want != 0 && (slot < 0 || !(nlp_lexicon_builtin.slots[slot].root & want))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool nlp_pii_self_check(void)
 {
     size_t n_words = sizeof name_words / sizeof name_words[0];
@@ -3927,9 +3913,7 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
            FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON) &&
-           FAMILY_OK(spoken_to, NAME_PERSON) && FAMILY_OK(kin_names, NAME_KIN) &&
-           FAMILY_OK(staff_names, NAME_STAFF) && FAMILY_OK(people_called, NAME_ANYONE) &&
-           FAMILY_OK(staff_places, NAME_PLACE);
+           FAMILY_OK(spoken_to, NAME_PERSON) && lexicon_tags_ok();
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
