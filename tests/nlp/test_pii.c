@@ -802,7 +802,7 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "Best wishes, Ana", "wishes. Ana", "Regards, Ana, Customer Care", "thanks, Ana (Care Team)",
         "thanks, Ana \xe2\x80\x94 hi",
         /* a postcode with two figures: its inward code after a space, before
-         * no letter or figure (has_inward_code()) */
+         * no letter or figure (has_digits(), inward_code_at()) */
         "to SE1 7PB", "SE1 7PB!", "SE1 7PB\n", "SE1 7PB\xc3\xa9", "SE1 7PBx", "SE1  7PB",
         "SE1\n7PB", "@SE1 7PB", "#SE1 7PB", "SE1 7PB 1", "x 1AB N1 9GU", "0123456789abcdef N1 9GU",
         "to D02 XKPY", "to D02 XK1Y", "T2P 1J9", "t2p 1J9",
