@@ -3653,18 +3653,28 @@ static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
     return months > 0 && (an->saw_digit || numbers >= 2);
 }
 
-/* Whether a word of the redactor's hint is one it reads something after in a
- * message without a figure (WORDS_NO_FIGURE). */
-static bool names_without_figure(const nlp_analyzer *an, size_t n_tok)
+/* What the words of the redactor's hint (NLP_WORD2_SECRET) among the tokens
+ * are: NAMED_WORD, a name the redactor reads something after (a password's,
+ * an address's, a person's: "password", "live", "name"), NAMED_NO_FIGURE
+ * when one is read after without a figure too (WORDS_NO_FIGURE); and, added
+ * to *n_given, how many are given names (nlp/lexicon/given_names.txt: the tag
+ * alone, no word id), each the name itself. Called only when the tokeniser
+ * saw the tag. */
+enum { NAMED_WORD = 1, NAMED_NO_FIGURE = 2 };
+static NO_INLINE int named_words(const nlp_analyzer *an, size_t n_tok, unsigned *n_given)
 {
+    int named = 0;
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
-        if ((t->word_tags2 & NLP_WORD2_SECRET) &&
-            word_in(t->word_id, an->words_no_figure, N_WORDS_NO_FIGURE)) {
-            return true;
+        if (t->word_tags2 & NLP_WORD2_SECRET) {
+            *n_given += t->word_id < 0;
+            named |= t->word_id < 0 ? 0
+                     : word_in(t->word_id, an->words_no_figure, N_WORDS_NO_FIGURE)
+                         ? NAMED_WORD | NAMED_NO_FIGURE
+                         : NAMED_WORD;
         }
     }
-    return false;
+    return named;
 }
 
 /* Whether the text may open with a person's name greeted or introduced, the
@@ -3817,7 +3827,9 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
                  ((an->saw_tags & NLP_WORD2_CONTACT << 8) && contact_hint(an, n_tok)) ||
                  ((an->saw_root & NLP_LEX_ROOT_PERSON) && person_hint(an, n_tok)) ||
                  ((an->saw_root & NLP_LEX_ROOT_PLACE) && place_hint(an, n_tok));
-    bool secret = (an->saw_tags & NLP_WORD2_SECRET << 8) != 0 || an->url_pass || named;
+    unsigned given = 0; /* given names among the tokens */
+    int words = (an->saw_tags & NLP_WORD2_SECRET << 8) ? named_words(an, n_tok, &given) : 0;
+    bool secret = (words & NAMED_WORD) || an->url_pass || named;
     bool spoken = (an->saw_root & NLP_LEX_ROOT_SPOKEN_DIGIT) && spoken_run(an, n_tok);
     /* both tags seen (a month carries both) */
     const unsigned both = NLP_LEX_ROOT_DATE_WORD | NLP_LEX_ROOT_SPOKEN_DIGIT;
@@ -3826,13 +3838,15 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
         /* a name's word alone ("what's your name?", "live music", "change my
          * address"): the redactor's short look for what it would read after
          * one, which without a figure is a person's name or a secret */
-        secret = (an->saw_digit || an->url_pass || named || names_without_figure(an, n_tok)) &&
+        secret = (an->saw_digit || an->url_pass || named || (words & NAMED_NO_FIGURE)) &&
                  nlp_pii_named(text, n_bytes);
     }
     /* a name the text opens with ("Hi Priya,"), which nlp_pii_named() leaves */
     bool opening = opening_hint(an, n_tok) && nlp_pii_opens_named(text, n_bytes);
     bool closing = closing_hint(an, n_tok) && nlp_pii_ends_named(text, n_bytes);
-    if (!digits && !an->saw_at && !secret && !spoken && !date && !opening && !closing) {
+    /* a given name is the name itself: the redactor finds where it is */
+    if (!digits && !an->saw_at && !secret && given == 0 && !spoken && !date && !opening &&
+        !closing) {
         /* nothing to redact: the padded copy is the text (zeros after it) */
         an->padded[n_bytes] = 0; /* n_bytes == 0: nothing was copied */
         an->redacted_out = (const char *)an->padded;
@@ -3841,7 +3855,8 @@ static FORCE_INLINE uint32_t redact(nlp_analyzer *an, const char *text, size_t n
     }
     an->redacted_out = an->redacted;
     int n = nlp_pii_redact_hinted(text, n_bytes, an->redacted, an->redacted_cap, &an->redacted_len,
-                                  NULL, digits, an->saw_at, secret, opening, closing, spoken, date);
+                                  NULL, digits, an->saw_at, secret, given, opening, closing, spoken,
+                                  date);
     return n > 0 ? (uint32_t)n : 0u;
 }
 

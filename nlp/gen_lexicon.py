@@ -440,6 +440,35 @@ def c_str(b: bytes) -> str:
 
 
 # model files, in the order of NLP_MODEL_* (lexicon.h)
+# nlp/lexicon/given_names.txt: one given name a line, lower case, ASCII letters,
+# "name = title" for one read only in Title Case ("Tom"; "tom" is a word); '#'
+# starts a comment. Each is a slot of the word table (main()) with no word id,
+# only the secret_name tag, and the entry -1, or GIVEN_TITLE_ENTRY when Title
+# Case only (NLP_LEX_GIVEN_TITLE in lexicon.h)
+NAMES_FILE = "given_names.txt"
+GIVEN_TAGS = 256  # the slot's tags of a given name: secret_name alone (word_tags in main())
+GIVEN_TITLE_ENTRY = -2
+
+
+def read_given_names(path):
+    """The names of a given-names file, checked."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, tag = line.partition(" = ")
+            if not (3 <= len(name) <= 16 and name.isascii() and name.isalpha() and name.islower()):
+                sys.exit(f"{path}:{n}: a given name is 3 to 16 lower-case ASCII letters")
+            if tag not in ("", "title"):
+                sys.exit(f"{path}:{n}: expected 'name' or 'name = title'")
+            out.append((name, tag == "title"))
+    if len({name for name, _ in out}) != len(out):
+        sys.exit(f"{path}: a name listed twice")
+    return out
+
+
 MODEL_NAMES = ["sarcasm_model.txt", "empathy_model.txt", "complaint_model.txt",
                "tonedeaf_model.txt", "public_model.txt", "repeat_model.txt", "human_model.txt",
                "cancel_model.txt", "legal_model.txt", "anger_model.txt", "annoyance_model.txt",
@@ -489,7 +518,9 @@ def main():
     aliases = []    # (lhs, canonical term, where)
     typo_words = []  # (word, where): "~ word" lines
     same_words = []  # (spelling, word, where): "spelling = ~word" lines
-    paths = [p for p in sys.argv[2:] if os.path.basename(p) not in MODEL_NAMES]
+    paths = [p for p in sys.argv[2:]
+             if os.path.basename(p) not in MODEL_NAMES and os.path.basename(p) != NAMES_FILE]
+    given = [read_given_names(p) for p in sys.argv[2:] if os.path.basename(p) == NAMES_FILE]
     model_paths = {os.path.basename(p): p for p in sys.argv[2:]
                    if os.path.basename(p) in MODEL_NAMES}
     for path in paths:
@@ -689,8 +720,14 @@ def main():
     # at least half empty: every probe sequence ends at an empty slot (5/8
     # full was tried: half the slot memory, but the longer probes cost 5 % of
     # the benchmark's rate)
+    # given names that are no word or spelling of the lexicon: slots of their
+    # own with no word id, no entry and only the secret_name tag (the
+    # redactor's hint, NLP_WORD2_SECRET), so that the analyser reads them as
+    # words outside the lexicon; a name that is a word ("grace") keeps the word
+    title_only = {v for g in given for v, title in g if title}
+    names = sorted({v for g in given for v, _ in g} - set(word_ids) - set(spellings))
     size = 1
-    while size < 2 * (len(word_ids) + len(spellings)) + 1:
+    while size < 2 * (len(word_ids) + len(spellings) + len(names)) + 1:
         size *= 2
     slots = [None] * size
     pool = bytearray()
@@ -699,8 +736,9 @@ def main():
     keyed = sorted(word_ids.items(), key=lambda kv: kv[1])
     word_text = [0] * max(1, len(word_ids))  # per word id: pool offset << 6 | length
     keyed += sorted((v, word_ids[w]) for v, w in spellings.items())
+    keyed += [(v, -1) for v in names]
     for key, wid in keyed:
-        w = key if key in word_ids else spellings[key]
+        w = key if key in word_ids or wid < 0 else spellings[key]
         b = key.encode()
         if len(b) > WORD_MAX_BYTES:
             sys.exit(f"word too long: {w}")
@@ -711,13 +749,14 @@ def main():
         head = chunks64(b) + [0]  # the first 16 bytes, zero padded
         # the slot also holds the word's trie child under the root and its tags
         # (NLP_WORD_CONT: it continues some phrase), read once per token
-        tags = tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)
+        tags = (tagged.get(w, 0) | (WORD_CONT if wid in cont else 0)) if wid >= 0 else GIVEN_TAGS
         root = children[0].get(wid, 0)
         if root & ROOT_TAGS:
             sys.exit(f"{len(children[0])} phrase-starting words: the root's top bits are tags")
         root |= (tags >> 16) & ROOT_TAGS
-        slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), single.get(w, -1), wid,
-                    root, tags & 0xFFFF)
+        entry = single.get(w, -1) if wid >= 0 else (GIVEN_TITLE_ENTRY if key in title_only else -1)
+        slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), entry, wid, root,
+                    tags & 0xFFFF)
         if key in word_ids:  # the word's own spelling, for nlp_analyzer_explain()
             word_text[wid] = len(pool) << 6 | len(b)
         pool += b
@@ -735,7 +774,7 @@ def main():
     n_edges = sum(len(c) for c in children[1:])
     if os.environ.get("RP_LEX_STATS"):
         print(f"{len(terms)} terms, {len(children)} nodes, {len(word_ids)} words, "
-              f"{n_edges} edges, {len(joined)} joined, {len(spellings)} spellings",
+              f"{n_edges} edges, {len(joined)} joined, {len(spellings)} spellings, {len(names)} given names",
               file=sys.stderr)
     # the table is at most 3/4 full: a smaller table beats fewer probes (with
     # 47,000 edges, 64 Ki slots at 72 % ran as fast as 128 Ki at 36 %, and
@@ -788,7 +827,7 @@ def main():
             row_of[row] = len(rows)
             rows.append(row)
         remap.append(row_of[row])
-    slots = [s if s is None else s[:4] + (remap[s[4]] if s[4] >= 0 else -1,) + s[5:]
+    slots = [s if s is None else s[:4] + (remap[s[4]] if s[4] >= 0 else s[4],) + s[5:]
              for s in slots]
     if len(rows) + 1 >= 1 << (32 - NODE_BITS):
         sys.exit(f"{len(rows)} entry rows: an edge's accepted row + 1 must fit {32 - NODE_BITS} bits")
@@ -859,7 +898,8 @@ def main():
             o.append("    {{0, 0}, 0, -1, -1, 0, 0, 0},")
         else:
             o.append("    {{0x%016xull, 0x%016xull}, %du, %d, %d, %du, %du, %du}," %
-                     ((s[1], s[2], s[3] << 8 | (sarc_weights[s[5]] & 0xFF)) + s[4:7] +
+                     ((s[1], s[2], s[3] << 8 | (sarc_weights[s[5]] & 0xFF if s[5] >= 0 else 0)) +
+                      s[4:7] +
                       (s[7] & 0xFF, s[7] >> 8)))
     o.append("};")
     o.append(f"static const nlp_lex_entry entries[{len(rows)}] = {{")
@@ -885,9 +925,17 @@ def main():
     o.append("};")
     o.extend(model_lines)
     o.append("// clang-format on\n")
+    # the given names by their first two letters: bit L for a name of L letters
+    given_lens = [0] * (26 * 26)
+    for v in names:
+        given_lens[(ord(v[0]) - 97) * 26 + ord(v[1]) - 97] |= 1 << len(v)
+    o.append("static const uint32_t given_lens[%d] = {" % len(given_lens))
+    for i in range(0, len(given_lens), 8):
+        o.append("    " + " ".join("0x%xu," % x for x in given_lens[i:i + 8]))
+    o.append("};")
     o.append("const nlp_lexicon nlp_lexicon_builtin = {")
     o.append("    pool, tags, slots, %du, entries, %du, %du," % (size, len(rows), len(children)))
-    o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter, word_text," %
+    o.append("    emoticons, %du, %du, edge_slots, %du, edge_filter, word_text, given_lens," %
              (len(emo_list), len(word_ids), edge_bits))
     o.append("    {%s}," % ", ".join(model_rows))
     o.append("};")

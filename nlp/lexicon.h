@@ -167,6 +167,14 @@ typedef struct nlp_lex_slot {
  * NLP_LEX_ROOT_PERSON; the words of a place staff work at, which a name and
  * "from", "at", "in" or "on" may stand before ("Priya at the Leeds branch":
  * nlp/pii.c, NAME_PLACE) NLP_LEX_ROOT_PLACE. */
+/* A given name of nlp/lexicon/given_names.txt ("priya", "dave") is a slot of
+ * the word table of its own: no word id (-1), no root, only the tag
+ * NLP_WORD2_SECRET (the redactor's hint, as a password's name), so that the
+ * analyser reads it as a word outside the lexicon; its entry is -1, or
+ * NLP_LEX_GIVEN_TITLE for a name read only in Title Case ("Tom": "tom" is a
+ * word), which the analyser, reading entries >= 0 only, also passes over. */
+#define NLP_LEX_GIVEN_TITLE (-2)
+
 #define NLP_LEX_ROOT_NODE         0x0FFFu
 #define NLP_LEX_ROOT_PLACE        0x1000u
 #define NLP_LEX_ROOT_PERSON       0x2000u
@@ -271,6 +279,10 @@ typedef struct nlp_lexicon {
     /* per word id: where its own spelling lies in the pool, offset << 6 |
      * length (nlp_analyzer_explain(); no per-message path reads it) */
     const uint32_t *word_text;
+    /* the given names' slots (NLP_LEX_GIVEN_TITLE) by their first two letters,
+     * (a - 'a') * 26 + (b - 'a'): bit L set when one of L letters starts with
+     * them, so that most words need no look-up (nlp/pii.c) */
+    const uint32_t *given_lens;
     /* The models (nlp/lexicon/NAME_model.txt, trained by bench/nlp/train_models.py),
      * by NLP_MODEL_*; analyzer.c says what each decides. */
     nlp_lex_model models[NLP_MODEL_COUNT];

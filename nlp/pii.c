@@ -3,6 +3,7 @@
 #include "nlp/pii.h"
 #include "nlp/pii_hinted.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -2246,6 +2247,36 @@ static const struct cvv_word greeted_non_names[] = {
     NAME_WORD("wireless"),     NAME_WORD("world"),      NAME_WORD("wow"),
     NAME_WORD("yay")};
 
+/* A given name before one of these names a place, not a person ("Patrick
+ * Street", "Elizabeth line", "Victoria Station", "St John Ambulance"), with
+ * the street types above; and after one of given_place_leads ("St Patrick's
+ * Day", "San Jose", "Lake Louise"). */
+static const struct cvv_word given_places[] = {
+    NAME_WORD("academy"),   NAME_WORD("ambulance"), NAME_WORD("arena"),    NAME_WORD("bridge"),
+    NAME_WORD("building"),  NAME_WORD("centre"),    NAME_WORD("center"),   NAME_WORD("church"),
+    NAME_WORD("college"),   NAME_WORD("hall"),      NAME_WORD("hospital"), NAME_WORD("house"),
+    NAME_WORD("infirmary"), NAME_WORD("line"),      NAME_WORD("museum"),   NAME_WORD("school"),
+    NAME_WORD("station"),   NAME_WORD("stadium"),   NAME_WORD("tower"),    NAME_WORD("trust"),
+    NAME_WORD("university")};
+static const struct cvv_word given_place_leads[] = {
+    NAME_WORD("st"),   NAME_WORD("saint"), NAME_WORD("san"),   NAME_WORD("santa"),
+    NAME_WORD("lake"), NAME_WORD("fort"),  NAME_WORD("port"),  NAME_WORD("mount"),
+    NAME_WORD("cape"), NAME_WORD("glen"),  NAME_WORD("queen"), NAME_WORD("king")};
+/* Brands named after a person, the given name and the next word in lower
+ * case ("Ted Baker", "Calvin Klein", "John Lewis"): shops, labels and goods a
+ * customer writes about, no person's name. Sorted. */
+static const struct cvv_word given_brands[] = {
+    NAME_WORD("alexander mcqueen"), NAME_WORD("ben sherman"),     NAME_WORD("calvin klein"),
+    NAME_WORD("charles tyrwhitt"),  NAME_WORD("elizabeth arden"), NAME_WORD("estee lauder"),
+    NAME_WORD("harvey nichols"),    NAME_WORD("hugo boss"),       NAME_WORD("jack daniels"),
+    NAME_WORD("jack daniel's"),     NAME_WORD("jack wills"),      NAME_WORD("jimmy choo"),
+    NAME_WORD("john lewis"),        NAME_WORD("karen millen"),    NAME_WORD("kate spade"),
+    NAME_WORD("laura ashley"),      NAME_WORD("marc jacobs"),     NAME_WORD("michael kors"),
+    NAME_WORD("paul smith"),        NAME_WORD("ralph lauren"),    NAME_WORD("stella mccartney"),
+    NAME_WORD("ted baker"),         NAME_WORD("tim horton's"),    NAME_WORD("tim hortons"),
+    NAME_WORD("tommy hilfiger"),    NAME_WORD("tory burch"),      NAME_WORD("victoria beckham"),
+    NAME_WORD("vivienne westwood")};
+
 #undef NAME_WORD
 
 /* Whether a word the tokeniser reads can start at s[i], outside a link, a
@@ -3229,6 +3260,153 @@ static size_t staff_name_before(const unsigned char *s, size_t n, size_t k)
     return n;
 }
 
+static bool word_start_at(const unsigned char *s, size_t i);
+static bool in_handle(const unsigned char *s, size_t i);
+
+#define GIVEN_MAX 16 /* the longest given name (gen_lexicon.py checks given_names.txt) */
+
+/* The ASCII word s[i, e) in lower case is a slot of the lexicon's word table
+ * that `given` says: a given name of nlp/lexicon/given_names.txt (a slot with
+ * no word id and only the secret_name tag, the analyser's hint; one marked
+ * NLP_LEX_GIVEN_TITLE only when s[i] is a capital) when true, a word of the
+ * lexicon when false. */
+static bool lexicon_has(const unsigned char *s, size_t i, size_t e, bool given)
+{
+    char low[NLP_LEX_WORD_MAX + 8]; /* zero padded: 8-byte reads stay inside */
+    if (e - i > NLP_LEX_WORD_MAX) {
+        return false;
+    }
+    memset(low, 0, 16);
+    for (size_t k = i; k < e; k++) {
+        if (!is_alpha(s[k])) {
+            return false;
+        }
+        low[k - i] = (char)(s[k] | 0x20);
+    }
+    memset(low + (e - i), 0, 8);
+    int32_t slot = nlp_lex_find_padded(&nlp_lexicon_builtin, low, e - i);
+    if (slot < 0) {
+        return false;
+    }
+    const nlp_lex_slot *sl = &nlp_lexicon_builtin.slots[slot];
+    return given ? sl->word_id < 0 && (sl->word_tags2 & NLP_WORD2_SECRET) &&
+                       (sl->entry != NLP_LEX_GIVEN_TITLE || is_upper(s[i]))
+                 : sl->word_id >= 0;
+}
+
+/* The run of bytes around the word s[i, e) up to white space is a link or an
+ * e-mail address, whose words the analyser's tokeniser does not read alone:
+ * an '@', "//" or ":/" back to white space (name_start() reads those), or
+ * after it an '@', a '/' or a '.' before a letter or figure ("sarah.jones@",
+ * "www.priya.com"). At most 256 bytes each way; a refusal only costs a
+ * match. */
+static bool in_address_run(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    if (!name_start(s, i)) {
+        return true;
+    }
+    for (size_t k = e; k < n && k - e < 256; k++) {
+        unsigned char c = s[k];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            return false;
+        }
+        if (c == '@' || c == '/' || (c == '.' && k + 1 < n && is_alnum(s[k + 1]))) {
+            return true;
+        }
+    }
+    return n - e >= 256;
+}
+
+/* A given name of nlp/lexicon/given_names.txt at s[i], a word of its own as
+ * the analyser's tokeniser reads it (after no letter or figure, outside a
+ * link, a mention, a hashtag or an e-mail address, before no figure and no
+ * letter outside ASCII; a quote or a dash in UTF-8 ends it, as an
+ * apostrophe does: "Sarah's"), in Title Case ("Priya was really helpful")
+ * or in lower case when `lower_ok` ("dave said to message on here": the
+ * redactor reads names in lower case only in a text in lower case, whose
+ * words of two letters or more hold no capital, word_names.lower_text), never
+ * in capitals ("SAM" is as often an acronym). The list holds no word of the lexicon and
+ * no common English word, place or brand (nlp/lexicon/README.md). Returns the
+ * end of the name's word or 0. */
+static size_t given_name_at(const unsigned char *s, size_t n, size_t i, bool lower_ok)
+{
+    if (!is_upper(s[i]) && !lower_ok) {
+        return 0;
+    }
+    size_t e = i + 1;
+    while (e < n && is_lower(s[e]) && e - i <= GIVEN_MAX) {
+        e++;
+    }
+    if (e - i < 3 || e - i > GIVEN_MAX || !is_alpha(s[i]) || (e < n && is_alnum(s[e])) ||
+        !((nlp_lexicon_builtin.given_lens[((s[i] | 0x20) - 'a') * 26 + (s[i + 1] - 'a')] >>
+           (e - i)) &
+          1u)) {
+        return 0; /* no given name of its length starts with its letters: most words */
+    }
+    /* a dash or a quote in UTF-8 ends the word; another letter, mark or
+     * joiner outside ASCII goes on with it */
+    bool punct = e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 &&
+                 (s[e + 2] == 0x93 || s[e + 2] == 0x94 || s[e + 2] == 0x98 || s[e + 2] == 0x99 ||
+                  s[e + 2] == 0x9C || s[e + 2] == 0x9D);
+    if ((e < n && s[e] >= 0x80 && !punct) || !lexicon_has(s, i, e, true)) {
+        return 0;
+    }
+    size_t quote = e < n && s[e] == '\'' ? 1 : (punct && (s[e + 2] | 1) == 0x99 ? 3 : 0);
+    if (quote > 0 && s[e - 1] == 'n' && e + quote < n && (s[e + quote] | 0x20) == 't') {
+        return 0; /* "n't" joins the word: "shan't" is "shant" to the tokeniser */
+    }
+    return word_start_at(s, i) && !in_handle(s, i) && !in_address_run(s, n, i, e) ? e : 0;
+}
+
+/* The name a given name at s[i, e) starts (given_name_at()): in Title Case
+ * with up to two more words in Title Case that are no words of the lexicon
+ * ("Jenny Ashcroft", "Fatima Al-Sayed"; not "Priya Thanks"); in lower case
+ * the given name and a given name after it ("graham ellis"; "priya nair":
+ * "nair" may be any word). None when the name is a place's or a brand's
+ * (given_places, given_place_leads, given_brands: "Patrick Street", "St
+ * Patrick's Day", "Ted Baker"). */
+static size_t given_name_span(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    size_t w, w_end, k = i;
+    while (k > 0 && s[k - 1] == ' ') {
+        k--;
+    }
+    k -= k > 0 && s[k - 1] == '.'; /* "St. John's" */
+    if (word_before(s, k, &w, &w_end) && WORD_IS(s, w, w_end, given_place_leads)) {
+        return 0; /* "St Patrick's Day" */
+    }
+    if (word_before(s, i, &w, &w_end) && w_end + 1 == i &&
+        WORD_IS(s, w, name_word_end(s, n, i), given_brands)) {
+        return 0; /* "Daniel's" of "Jack Daniel's" */
+    }
+    if (e + 1 < n && s[e] == ' ' && is_alpha(s[e + 1])) {
+        size_t next = e + 1, next_end = name_word_end(s, n, next);
+        if (WORD_IS(s, next, next_end, given_places) ||
+            WORD_IS(s, next, next_end, named_street_types) ||
+            WORD_IS(s, next, next_end, other_street_types) ||
+            WORD_IS(s, i, next_end, given_brands)) {
+            return 0;
+        }
+    }
+    if (!is_upper(s[i])) {
+        size_t next = e + 1;
+        size_t g = e + 1 < n && s[e] == ' ' ? given_name_at(s, n, next, true) : 0;
+        return g > 0 && !is_upper(s[next]) ? g : e;
+    }
+    size_t end = e;
+    for (int words = 1; words < 3; words++) {
+        if (end + 2 >= n || s[end] != ' ' || !is_upper(s[end + 1]) || !is_lower(s[end + 2])) {
+            break;
+        }
+        size_t we = name_word_end(s, n, end + 1);
+        if (lexicon_has(s, end + 1, we, false) || s[we - 1] == '\'') {
+            break;
+        }
+        end = we;
+    }
+    return end;
+}
+
 /* A person's name after its name at s[i] (name_start()): "my name is ...",
  * "first name: ...", "name's ...", "the name on the card is ...", "in the
  * name of ...", "surname ...", a title and a name ("Mrs Okafor"), or a
@@ -3613,6 +3791,11 @@ static int name_family(const unsigned char *s, size_t i, size_t e)
 }
 
 #define NAMED_MAX 16 /* words that name an address or a person, read at their place */
+enum {
+    NAMED_PERSON,  /* a word that names a person ("name", "Mrs", "husband") or a name by a place */
+    NAMED_ADDRESS, /* a word that names an address, whose value holds a figure */
+    NAMED_GIVEN    /* a given name (given_name_at()) */
+};
 
 /* The names in words a text holds, found once before the scan (only when the
  * caller's hint says one may be there): a secret's, "dot", a street type, and
@@ -3621,9 +3804,13 @@ static int name_family(const unsigned char *s, size_t i, size_t e)
 typedef struct word_names {
     bool secret, dot, street, every_word;
     bool digit; /* the text holds a figure (a street needs a house number) */
+    /* no word of two letters or more holds a capital ("i spoke to dave"):
+     * given names in lower case are read too (given_name_at()) */
+    bool lower_text;
+    unsigned n_given; /* given names found */
     int n_at;
     size_t at[NAMED_MAX];
-    bool address[NAMED_MAX]; /* at[k] names an address, whose value holds a figure */
+    uint8_t kind[NAMED_MAX]; /* at[k]: NAMED_PERSON, NAMED_ADDRESS or NAMED_GIVEN */
     size_t last_digit;       /* where the text's last figure is */
 } word_names;
 
@@ -3662,6 +3849,38 @@ static inline uint32_t name_may_start(const unsigned char *s, size_t k)
     return a < 26 && b < 26 ? name_lens[a * 26 + b] : 0;
 }
 
+/* The scan visits s[at] for what `kind` (NAMED_*) says, its place among the
+ * others kept in order, once; with more than NAMED_MAX, every word. */
+static void note_at(word_names *w, size_t at, uint8_t kind)
+{
+    int m = w->n_at;
+    while (m > 0 && w->at[m - 1] > at) {
+        m--;
+    }
+    if (m > 0 && w->at[m - 1] == at) {
+        return; /* already there */
+    }
+    if (w->n_at >= NAMED_MAX) {
+        w->every_word = true;
+        return;
+    }
+    for (int r = w->n_at++; r > m; r--) {
+        w->at[r] = w->at[r - 1];
+        w->kind[r] = w->kind[r - 1];
+    }
+    w->at[m] = at;
+    w->kind[m] = kind;
+}
+
+/* A given name at s[k] (given_name_at()), which the scan visits. */
+static NO_INLINE void note_given(const unsigned char *s, size_t n, size_t k, word_names *w)
+{
+    if (given_name_at(s, n, k, w->lower_text) > 0) {
+        note_at(w, k, NAMED_GIVEN);
+        w->n_given++;
+    }
+}
+
 /* The word that starts at s[k] (a letter after no letter or digit, and
  * name_may_start()): what find_names() notes of it. */
 static NO_INLINE void note_name(const unsigned char *s, size_t n, size_t k, word_names *w)
@@ -3679,45 +3898,28 @@ static NO_INLINE void note_name(const unsigned char *s, size_t n, size_t k, word
     } else if (family == NAME_STREET) {
         w->street = true;
     } else if (family == NAME_PLACE) {
+        /* the name stands before the place's word: the scan visits it there */
         size_t at = word_start_at(s, k) ? staff_name_before(s, n, k) : n;
-        if (at < n && w->n_at < NAMED_MAX) {
-            /* the name stands before the place's word: the scan visits it there,
-             * its place among the others kept in order */
-            int m = w->n_at++;
-            while (m > 0 && w->at[m - 1] > at) {
-                w->at[m] = w->at[m - 1];
-                w->address[m] = w->address[m - 1];
-                m--;
-            }
-            if (m > 0 && w->at[m - 1] == at) {
-                for (int r = m; r + 1 < w->n_at; r++) { /* already there: undo */
-                    w->at[r] = w->at[r + 1];
-                    w->address[r] = w->address[r + 1];
-                }
-                w->n_at--;
-            } else {
-                w->at[m] = at;
-                w->address[m] = false;
-            }
-        } else if (at < n) {
-            w->every_word = true;
+        if (at < n) {
+            note_at(w, at, NAMED_PERSON);
         }
     } else if (family != 0 && word_start_at(s, k) && name_start(s, k) &&
                (family == NAME_ADDRESS || match_person(s, n, k, &from, true) > 0)) {
         /* the scan tries a match there (an address only when a figure follows:
          * find_names()) */
-        if (w->n_at < NAMED_MAX) {
-            w->address[w->n_at] = family == NAME_ADDRESS;
-            w->at[w->n_at++] = k;
-        } else {
-            w->every_word = true;
-        }
+        note_at(w, k, family == NAME_ADDRESS ? NAMED_ADDRESS : NAMED_PERSON);
     }
 }
 
-static NO_INLINE void find_names(const unsigned char *s, size_t n, word_names *w)
+/* The names in words of s[0, n) (word_names): with `families`, those
+ * name_words starts; the given names (given_name_at()) up to `given` of them
+ * (the caller's count of them, or more: the look stops at the last). Each
+ * only where the caller's hint says one may be. */
+static NO_INLINE void find_names(const unsigned char *s, size_t n, word_names *w, bool families,
+                                 unsigned given)
 {
     size_t k = 0;
+    bool capital_word = false; /* word_names.lower_text's opposite */
 #if defined(__SSE2__)
     /* the words' starts 16 bytes at a time: a letter after no letter or digit */
     unsigned carry = 1;         /* the byte before the block is no letter or digit */
@@ -3744,9 +3946,18 @@ static NO_INLINE void find_names(const unsigned char *s, size_t n, word_names *w
         }
         unsigned starts = letters & ~((alnum << 1) | (carry ? 0u : 1u)) & 0xFFFFu;
         carry = !((alnum >> 15) & 1u);
+        __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                       _mm_set1_epi8((char)(0x80 + 26)));
+        unsigned uppers = (unsigned)_mm_movemask_epi8(upper);
+        /* a capital beside a letter: a word of two letters or more ("I" is none) */
+        capital_word |= (uppers & ((letters << 1) | (letters >> 1))) != 0;
+        /* a word in Title Case may be a given name (given_name_at() reads it whole) */
+        for (unsigned g = w->n_given < given ? starts & uppers : 0u; g != 0; g &= g - 1) {
+            note_given(s, n, k + (size_t)__builtin_ctz(g), w);
+        }
         /* the starts a name may be at, without a branch on each */
         unsigned cand = 0;
-        while (starts != 0) {
+        while (families && starts != 0) {
             unsigned bit = (unsigned)__builtin_ctz(starts);
             uint32_t lens = name_may_start(b, bit);
             /* the word's letters in the block; one that runs to its end may be longer */
@@ -3766,18 +3977,35 @@ static NO_INLINE void find_names(const unsigned char *s, size_t n, word_names *w
             w->digit = true;
             w->last_digit = k;
         }
-        if (k + 1 < n && is_alpha(s[k]) && (k == 0 || !is_alnum(s[k - 1])) &&
-            name_may_start(s, k) != 0) {
-            note_name(s, n, k, w);
+        if (k + 1 < n && is_alpha(s[k]) && (k == 0 || !is_alnum(s[k - 1]))) {
+            if (w->n_given < given && is_upper(s[k])) {
+                note_given(s, n, k, w);
+            }
+            if (families && name_may_start(s, k) != 0) {
+                note_name(s, n, k, w);
+            }
         }
     }
 #endif
+    for (k = 0; !capital_word && k < n; k++) {
+        /* the blocks' test (SSE2) misses a capital at the end of one; the
+         * byte loop's is here */
+        capital_word =
+            is_upper(s[k]) && ((k > 0 && is_alpha(s[k - 1])) || (k + 1 < n && is_alpha(s[k + 1])));
+    }
+    w->lower_text = !capital_word;
+    for (k = 0; w->n_given < given && w->lower_text && k < n; k++) {
+        /* a text in lower case: each word may be a given name */
+        if (is_lower(s[k]) && (k == 0 || !is_alnum(s[k - 1]))) {
+            note_given(s, n, k, w);
+        }
+    }
     w->street &= w->digit;
     /* an address's value (a postcode, a house number) holds a figure after its name */
     int kept = 0;
     for (int a = 0; a < w->n_at; a++) {
-        if (!w->address[a] || (w->digit && w->last_digit > w->at[a])) {
-            w->address[kept] = w->address[a];
+        if (w->kind[a] != NAMED_ADDRESS || (w->digit && w->last_digit > w->at[a])) {
+            w->kind[kept] = w->kind[a];
             w->at[kept++] = w->at[a];
         }
     }
@@ -3836,7 +4064,7 @@ bool nlp_pii_named(const char *text, size_t n_bytes)
 {
     word_names names = {0};
     if (text != NULL) {
-        find_names((const unsigned char *)text, n_bytes, &names);
+        find_names((const unsigned char *)text, n_bytes, &names, true, 0);
     }
     return names.secret || names.dot || names.street || names.n_at > 0 || names.every_word;
 }
@@ -3926,9 +4154,9 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
     bool has_at = n_bytes > 0 && text != NULL && memchr(text, '@', n_bytes) != NULL;
     /* a name the redactor reads in words starts a word: its first word is one
      * of name_words (the same table the analyser's short look reads) */
-    bool has_secret = false;
+    bool has_secret = false, has_given = false;
     const unsigned char *u = (const unsigned char *)text;
-    for (size_t k = 0; k < n_bytes && text != NULL && !has_secret; k++) {
+    for (size_t k = 0; k < n_bytes && text != NULL && !(has_secret && has_given); k++) {
         if (!is_alpha(u[k]) || (k > 0 && is_alnum(u[k - 1]))) {
             continue;
         }
@@ -3936,7 +4164,8 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
         while (e < n_bytes && is_alpha(u[e])) {
             e++;
         }
-        has_secret = name_family(u, k, e) != 0;
+        has_secret = has_secret || name_family(u, k, e) != 0;
+        has_given = has_given || given_name_at(u, n_bytes, k, true) > 0;
         k = e - 1;
     }
     bool has_opening = nlp_pii_opens_named(text, n_bytes);
@@ -3945,7 +4174,8 @@ int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, 
     bool has_date = text != NULL && next_month((const unsigned char *)text, n_bytes, 0) < n_bytes;
     bool has_spoken = text != NULL && has_spoken_run((const unsigned char *)text, n_bytes);
     return nlp_pii_redact_hinted(text, n_bytes, out, out_cap, out_len, counts, has_digit, has_at,
-                                 has_secret, has_opening, has_closing, has_spoken, has_date);
+                                 has_secret, has_given ? UINT_MAX : 0u, has_opening, has_closing,
+                                 has_spoken, has_date);
 }
 
 /* Writes s[copied, from) and the marker of kind to out at o, counts it;
@@ -3965,8 +4195,8 @@ static size_t put_span(char *out, size_t o, const unsigned char *s, size_t copie
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_opening, bool has_closing,
-                          bool has_spoken, bool has_date)
+                          bool has_at, bool has_secret, unsigned given, bool has_opening,
+                          bool has_closing, bool has_spoken, bool has_date)
 {
     if ((text == NULL && n_bytes > 0) || out == NULL || out_cap < nlp_pii_redacted_cap(n_bytes)) {
         return RP_EINVAL;
@@ -3979,8 +4209,8 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
      * said in words (a secret after its name, digits read out, a date with a
      * month's name): most chat messages have none and are copied as they are */
     word_names names = {0}; /* the names in words, where the hint says one may be */
-    if (has_secret && s != NULL) {
-        find_names(s, n_bytes, &names);
+    if ((has_secret || given > 0) && s != NULL) {
+        find_names(s, n_bytes, &names, has_secret, given);
     }
     /* a name the text opens with ("Hi Priya,"), where the hint says one may be */
     size_t open_from = 0;
@@ -4060,6 +4290,17 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_spoken_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
         }
+        if (end == 0 && i == named_at && names.kind[next_named] == NAMED_GIVEN &&
+            (close_end == 0 || i < close_from)) { /* the text's last name is the closing's */
+            /* a given name alone ("Priya was really helpful"), as find_names()
+             * found it (given_name_at()): its letters are the name */
+            size_t e = i + 1;
+            while (e < n_bytes && is_alpha(s[e])) {
+                e++;
+            }
+            end = given_name_span(s, n_bytes, i, e);
+            kind = NLP_PII_NAME;
+        }
         if (end == 0 && (i == named_at || names.every_word) && word_start && is_alpha(c) &&
             name_start(s, i)) {
             end = match_address(s, n_bytes, i, &from);
@@ -4068,6 +4309,13 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
                 from = i;
                 end = match_person(s, n_bytes, i, &from, false);
                 kind = NLP_PII_NAME;
+            }
+            if (end == 0 && names.every_word && names.n_given > 0 &&
+                (close_end == 0 || i < close_from)) {
+                /* a given name among more names than the scan notes (find_names()) */
+                from = i;
+                size_t e = given_name_at(s, n_bytes, i, names.lower_text);
+                end = e > 0 ? given_name_span(s, n_bytes, i, e) : 0;
             }
             if (end == 0) {
                 from = i;

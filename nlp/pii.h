@@ -24,11 +24,12 @@
  * speaking"), thanks ("ok thanks Sarah"), a contact ("I spoke to Sarah"), a
  * word for the person ("my husband David", "your colleague Tom", "a lady
  * called Sarah"), the place staff work at ("Priya at the Leeds branch") or a comma before the
- * text's end ("Thanks for waiting, John."). Numbers read out a digit at a time, in words or single
- * figures ("four five three nine ...", "oh seven seven double oh nine", "the cvv is 7 8 9"), are
- * read as their digits and taken as the same kinds (a card, a code in context, a bank number or PIN
- * after its name, else 10-15 digits as a phone number). Pure function: no allocation, no state,
- * thread-safe, real-time safe, O(n_bytes).
+ * text's end ("Thanks for waiting, John."), and a given name of nlp/lexicon/given_names.txt
+ * alone ("Priya was really helpful"; in lower case only in a text in lower case, "dave said").
+ * Numbers read out a digit at a time, in words or single figures ("four five three nine ...", "oh
+ * seven seven double oh nine", "the cvv is 7 8 9"), are read as their digits and taken as the same
+ * kinds (a card, a code in context, a bank number or PIN after its name, else 10-15 digits as a
+ * phone number). Pure function: no allocation, no state, thread-safe, real-time safe, O(n_bytes).
  */
 #ifndef NLP_PII_H
 #define NLP_PII_H
@@ -57,7 +58,8 @@ typedef enum nlp_pii_kind {
                       * a greeting or introduction opening the text ("Hi Priya,", "this is
                       * Sam from billing"), thanks ("ok thanks Sarah"), a word for the person
                       * ("my husband David", "an agent called Mike") or a comma before the
-                      * text's end ("Thanks for waiting, John.") */
+                      * text's end ("Thanks for waiting, John."); a given name alone
+                      * (nlp/lexicon/given_names.txt: "Priya was really helpful") */
     NLP_PII_KIND_COUNT
 } nlp_pii_kind;
 

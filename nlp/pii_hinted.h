@@ -6,7 +6,10 @@
  * no word "dot", which a spoken e-mail address holds, no name of an address,
  * a postcode or a person ("address", "live", "postcode", "name", "Mrs"), no
  * word for a person a name may follow ("husband", "agent", "talked") and no
- * street type ("Street", "Rd"): nlp/lexicon/sensitive.txt's secret_name words / no two digits read
+ * street type ("Street", "Rd"): nlp/lexicon/sensitive.txt's secret_name words /
+ * `given`: at least as many as the text holds of the given names of
+ * nlp/lexicon/given_names.txt, as the tokeniser reads its words ("Priya"; 0:
+ * none, UINT_MAX: not counted; the redactor stops looking at the last) / no two digits read
  * out as words one after the other, "four five" / no month's name, "March",
  * "sept", or else neither a digit nor two more words of a number, "fifth",
  * "nineteen", "two": a date said in words holds a month and a year, in
@@ -66,7 +69,7 @@ bool nlp_pii_self_check(void);
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
                           size_t *out_len, uint32_t counts[NLP_PII_KIND_COUNT], bool has_digit,
-                          bool has_at, bool has_secret, bool has_opening, bool has_closing,
-                          bool has_spoken, bool has_date);
+                          bool has_at, bool has_secret, unsigned given, bool has_opening,
+                          bool has_closing, bool has_spoken, bool has_date);
 
 #endif /* NLP_PII_HINTED_H */

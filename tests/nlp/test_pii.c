@@ -1,5 +1,6 @@
 /* tests/nlp/test_pii.c - PII redaction: each kind, Luhn, CVV context, and the
  * recall/precision floor on the generated corpus of bench/nlp/pii_corpus.c. */
+#include <limits.h>
 #include <string.h>
 
 #include "../../bench/nlp/pii_corpus.h"
@@ -133,7 +134,8 @@ START_TEST(email_phone_ids)
                      "it's [EMAIL] ok");
     ck_assert_str_eq(redact("my e-mail is jane at gmail dot com", NULL), "my e-mail is [EMAIL]");
     ck_assert_str_eq(redact("look at amazon dot com", NULL), "look at amazon dot com");
-    ck_assert_str_eq(redact("jane dot doe at the shop dot", NULL), "jane dot doe at the shop dot");
+    ck_assert_str_eq(redact("quill dot doe at the shop dot", NULL),
+                     "quill dot doe at the shop dot");
 }
 END_TEST
 
@@ -390,10 +392,10 @@ START_TEST(addresses_and_names)
         {"ms word won't open", NULL},
         {"We love you Mr President!", NULL},
         {"Kind regards, the Accounts Team", NULL},
-        {"regards, Sam. PS my order is late", NULL},
-        {"with kind regards, sam", NULL},
+        {"regards, Quill. PS my order is late", NULL},
+        {"with kind regards, quill", NULL},
         /* inside a link or a mention, whose words the tokeniser does not read */
-        {"@bob_name is John", NULL},
+        {"@bob_name is Quill", NULL},
         {"@x_password is Sunflower", NULL},
         {"@x_password is Sunflower, my password is Tulip",
          "@x_password is Sunflower, my password is [SECRET]"},
@@ -467,8 +469,8 @@ START_TEST(greeted_and_introduced_names)
         {"Thanks For Nothing", NULL},
         {"HI SARAH", NULL},
         {"Dear MSM, stop", NULL},
-        {"hi sarah", NULL},
-        {"I said hi Priya", NULL},
+        {"hi quill", NULL},
+        {"I said hi Quill", NULL},
         {"This is Ridiculous", NULL},
         {"This is Verizon at its worst", NULL},
         {"It's Girl Scout season", NULL},
@@ -478,15 +480,15 @@ START_TEST(greeted_and_introduced_names)
         {"Eh, thanks, Sometimes it works", NULL},
         {"thanks To everyone", NULL},
         {"thank you Jesus", NULL},
-        {"ok thanks sarah", NULL},
+        {"ok thanks quill", NULL},
         {"I spoke to Acme support", NULL},
         {"I spoke to someone in billing", NULL},
         {"spoken to Citizens Advice", NULL},
         {"I moved to Leeds, Yorkshire.", NULL},
         {"ok, Seriously.", NULL},
         {"it arrived on time, Monday.", NULL},
-        {"is that ok, Tom :)", NULL},
-        {"ok thanks,John", NULL},
+        {"is that ok, Quill :)", NULL},
+        {"ok thanks,Quill", NULL},
         {"what I said, I mean, Oh!", NULL},
         {"Thanks Again", NULL},
     };
@@ -510,8 +512,8 @@ START_TEST(names_at_their_workplace)
         {"Staff on the desk said", NULL},
         {"Radiators in the office are cold", NULL},
         {"We're on the same team!", NULL},
-        {"priya at the leeds branch", NULL},
-        {"Priya at the Leeds", NULL},
+        {"quill at the leeds branch", NULL},
+        {"Quill at the Leeds", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
@@ -565,7 +567,7 @@ START_TEST(signoffs_with_a_role)
         {"Thanks, Sometimes it works", NULL},
         {"Regards, Meera, and thanks again", NULL},
         {"Regards, Meera, Some Other Words", NULL},
-        {"Thanks, Emma (support team)", NULL},
+        {"Thanks, Quill (support team)", NULL},
         {"with best wishes to all", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
@@ -595,7 +597,7 @@ START_TEST(names_after_person_words)
         {"my Brother printer broke", NULL},
         {"Mother Nature wins", NULL},
         {"disrespecting mother Russia.", NULL},
-        {"my son jake", NULL},
+        {"my son quill", NULL},
         {"my friend Google said no", NULL},
         {"the man City signed", NULL},
         {"someone Told me", NULL},
@@ -603,6 +605,45 @@ START_TEST(names_after_person_words)
         {"your agent Customer Services", NULL},
         {"My Husband Loves This Product", NULL},
         {"my brother called Sky", NULL},
+    };
+    expect_redacted(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
+/* A given name of nlp/lexicon/given_names.txt alone: in Title Case anywhere,
+ * in lower case in a text in lower case, with a surname in Title Case. */
+START_TEST(given_names_alone)
+{
+    static const redact_case cases[] = {
+        {"Priya was really helpful on the phone", "[NAME] was really helpful on the phone"},
+        {"Khalid said he'd email me the form", "[NAME] said he'd email me the form"},
+        {"Jenny Ashcroft is the policyholder", "[NAME] is the policyholder"},
+        {"Rahul and Anjali both need adding", "[NAME] and [NAME] both need adding"},
+        {"Sarah's parcel never came", "[NAME]'s parcel never came"},
+        {"Sarah\xe2\x80\x99s parcel never came", "[NAME]\xe2\x80\x99s parcel never came"},
+        {"Priya Thanks a lot", "[NAME] Thanks a lot"},
+        {"Tom said it would be fixed", "[NAME] said it would be fixed"},
+        {"dave said to message on here", "[NAME] said to message on here"},
+        {"me and my husband graham ellis", "me and my husband [NAME]"},
+        {"ok i'll ask siobhan", "ok i'll ask [NAME]"},
+        /* no name: a name read in Title Case only, a lower-case name in a text
+         * with capitals, capitals, a link, an address, a hashtag, a handle, a
+         * figure after it, a place's or a brand's name */
+        {"tom said it would be fixed", NULL},
+        {"I told dave on Monday", NULL},
+        {"SARAH IS RUDE", NULL},
+        {"see www.priya.com now", NULL},
+        {"#priya rocks", NULL},
+        {"@Dave hi", NULL},
+        {"Priya2 is my username", NULL},
+        {"mail sarah.jones@example.com", "mail [EMAIL]"},
+        {"The Ted Baker bag I returned", NULL},
+        {"I love Jack Daniel's", NULL},
+        {"Happy St Patrick's Day", NULL},
+        {"St. John's wort", NULL},
+        {"Patrick Street branch", NULL},
+        {"Will the Elizabeth line strikes affect me?", NULL},
+        {"Ethan't", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
@@ -691,9 +732,9 @@ START_TEST(hints_change_no_span)
     for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
         size_t n = strlen(texts[t]), len0 = 0, len = 0;
         int spans0 = nlp_pii_redact(texts[t], n, exact, sizeof exact, &len0, NULL);
-        int spans =
-            nlp_pii_redact_hinted(texts[t], n, out, sizeof out, &len, NULL, true,
-                                  memchr(texts[t], '@', n) != NULL, true, true, true, true, true);
+        int spans = nlp_pii_redact_hinted(texts[t], n, out, sizeof out, &len, NULL, true,
+                                          memchr(texts[t], '@', n) != NULL, true, UINT_MAX, true,
+                                          true, true, true);
         ck_assert_int_eq(spans, spans0);
         ck_assert_str_eq(out, exact);
     }
@@ -756,6 +797,14 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "see https://x.co/address is 4 Mill Lane", "#name is Ann", "name\xd7\xa9 is Ann",
         "\xd7\xa9name is Ann", "12 Baker \xd7\xa9Street", "12 Baker Street\xd7\xa9",
         "my name's Ann", "my name\xe2\x80\x99s Ann", "I live at 4 mill view",
+        /* a given name as the tokeniser reads the word: a joiner, a mark or a
+         * letter outside ASCII goes on with it, "n't" joins it, a link, a
+         * handle and a hashtag hide it, an elongation is read back */
+        "Sarah\xe2\x80\x8bx said hi", "Sarah\xcc\x81 said hi", "Sarah\xd7\xa9 said", "Ethan't",
+        "Ethan\xe2\x80\x99t go", "Saraaah said", "#Sarah said", "@x_Sarah said",
+        "www.sarah.com said", "sarah.jones@x.com", "priya", "Priya's 12 cards",
+        "Priya\xe2\x80\x94ok", "my name is Priya Sharma", "Dear Priya, thanks",
+        "graham ellis 4111111111111111",
         /* without a figure only a person's name or a secret is read after its
          * name, and the analyser looks only then: each such name */
         "my passcode is tulip", "passphrase: tulip", "passwd is tulip", "maiden name is Okafor",
@@ -851,6 +900,7 @@ Suite *nlp_pii_suite(void)
     tcase_add_test(tc, addresses_and_names);
     tcase_add_test(tc, greeted_and_introduced_names);
     tcase_add_test(tc, names_after_person_words);
+    tcase_add_test(tc, given_names_alone);
     tcase_add_test(tc, signoffs_with_a_role);
     tcase_add_test(tc, bare_postcodes);
     tcase_add_test(tc, names_at_their_workplace);

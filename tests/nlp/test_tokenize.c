@@ -110,6 +110,43 @@ START_TEST(redaction_markers_are_no_words)
 }
 END_TEST
 
+/* A given name (nlp/lexicon/given_names.txt) is a slot of its own with no
+ * word id, no entry or root and only the redactor's hint, so that every
+ * output but the redaction is what a word outside the lexicon gives; a name
+ * that is a word of the lexicon stays that word. */
+START_TEST(given_names_read_as_unknown_words)
+{
+    static const char *const names[] = {"priya", "siobhan", "dave", "tom"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        int32_t slot = nlp_lex_find(&nlp_lexicon_builtin, names[i], strlen(names[i]));
+        ck_assert_int_ge(slot, 0);
+        const nlp_lex_slot *sl = &nlp_lexicon_builtin.slots[slot];
+        ck_assert_int_eq(sl->word_id, -1);
+        ck_assert_uint_eq(sl->root, 0);
+        ck_assert_uint_eq(sl->word_tags, 0);
+        ck_assert_uint_eq(sl->word_tags2, NLP_WORD2_SECRET);
+        ck_assert_int_eq(sl->entry, strcmp(names[i], "tom") == 0 ? NLP_LEX_GIVEN_TITLE : -1);
+        ck_assert_int_eq(nlp_lex_slot_sarcasm(sl), 0);
+    }
+    ck_assert_int_ge(
+        nlp_lexicon_builtin.slots[nlp_lex_find(&nlp_lexicon_builtin, "thanks", 6)].word_id, 0);
+    nlp_analyzer *an = NULL;
+    ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
+    static const char *const pairs[][2] = {
+        {"Priya never rang back, useless", "Qzvx never rang back, useless"},
+        {"dave said it would be fixed by friday", "xqwv said it would be fixed by friday"},
+        {"Tom never rang back!!!", "Qzv never rang back!!!"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        nlp_result a = analyze(an, pairs[i][0]), b = analyze(an, pairs[i][1]);
+        ck_assert_uint_gt(a.pii, 0);
+        ck_assert_uint_eq(b.pii, 0);
+        a.pii = b.pii = 0;
+        ck_assert_msg(memcmp(&a, &b, sizeof a) == 0, "%s: not as an unknown word", pairs[i][0]);
+    }
+    nlp_analyzer_destroy(&an);
+}
+END_TEST
+
 /* Puts the edge node --word--> child (accepting entry, -1 for none) in a
  * hand-made edge table, as nlp/gen_lexicon.py does. */
 static void put_edge(nlp_lex_edge_slot *slots, uint32_t bits, uint8_t *filter, uint32_t node,
@@ -398,6 +435,7 @@ Suite *nlp_tokenize_suite(void)
     tcase_add_test(tc, every_rule_word_has_a_word_id);
     tcase_add_test(tc, typing_errors_are_the_word);
     tcase_add_test(tc, url_scheme_is_the_words_own_bytes);
+    tcase_add_test(tc, given_names_read_as_unknown_words);
     tcase_add_test(tc, redaction_markers_are_no_words);
     tcase_add_test(tc, trie_steps_past_sixteen_bit_nodes);
     suite_add_tcase(s, tc);
