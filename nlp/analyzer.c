@@ -1375,7 +1375,8 @@ size_t nlp_analyzer_explain(const nlp_analyzer *an, const nlp_result *r, char *b
     for (size_t i = 0; i < an->n_tokens; i++) {
         const token *t = &an->tokens[i];
         size_t end = after_phrase(an, i, an->n_tokens); /* past the phrase's last word */
-        secret = secret || (t->word_tags2 & NLP_WORD2_SECRET);
+        /* a given name (no word id) is a name itself: nothing after it is a secret */
+        secret = secret || ((t->word_tags2 & NLP_WORD2_SECRET) && t->word_id >= 0);
         if (!secret && t->entry >= 0 && (uint32_t)t->entry < lex->n_entries) {
             it.n = 0;
             item_str(&it, x.len > 0 ? " " : "");

@@ -49,25 +49,59 @@ static const char *const markers[NLP_PII_KIND_COUNT] = {
 static const struct cvv_word {
     const char *text;
     size_t len;
-} cvv_context[] = {CVV_WORD("cvv"),
-                   CVV_WORD("cvc"),
-                   CVV_WORD("cv2"),
-                   CVV_WORD("cvn"),
-                   CVV_WORD("csc"),
-                   CVV_WORD("security code"),
-                   CVV_WORD("security num"),
-                   CVV_WORD("card code"),
-                   CVV_WORD("verification"),
-                   CVV_WORD("digits on the back"),
-                   CVV_WORD("3 digit"),
-                   CVV_WORD("three digit"),
-                   CVV_WORD("3-digit"),
-                   CVV_WORD("4 digit"),
-                   CVV_WORD("four digit"),
-                   CVV_WORD("back of the"),
-                   CVV_WORD("code on the back"),
-                   CVV_WORD("numbers on the back"),
-                   CVV_WORD("security digits")};
+} cvv_context[] = {
+    /* by first byte (cvv_words_from()) */
+    CVV_WORD("3 digit"),       CVV_WORD("3-digit"),
+    CVV_WORD("4 digit"),       CVV_WORD("back of the"),
+    CVV_WORD("card code"),     CVV_WORD("code on the back"),
+    CVV_WORD("csc"),           CVV_WORD("cv2"),
+    CVV_WORD("cvc"),           CVV_WORD("cvn"),
+    CVV_WORD("cvv"),           CVV_WORD("digits on the back"),
+    CVV_WORD("four digit"),    CVV_WORD("numbers on the back"),
+    CVV_WORD("security code"), CVV_WORD("security digits"),
+    CVV_WORD("security num"),  CVV_WORD("three digit"),
+    CVV_WORD("verification")};
+
+/* The words of cvv_context that start with the byte c (lower case):
+ * cvv_context[*from, return value); none for most bytes. */
+static inline size_t cvv_words_from(unsigned char c, size_t *from)
+{
+    switch (c) {
+    case '3':
+        *from = 0;
+        return 2;
+    case '4':
+        *from = 2;
+        return 3;
+    case 'b':
+        *from = 3;
+        return 4;
+    case 'c':
+        *from = 4;
+        return 11;
+    case 'd':
+        *from = 11;
+        return 12;
+    case 'f':
+        *from = 12;
+        return 13;
+    case 'n':
+        *from = 13;
+        return 14;
+    case 's':
+        *from = 14;
+        return 17;
+    case 't':
+        *from = 17;
+        return 18;
+    case 'v':
+        *from = 18;
+        return 19;
+    default:
+        *from = 0;
+        return 0;
+    }
+}
 
 /* Names that put a number in context; matched whole-word, any case. */
 static const struct cvv_word sort_code_context[] = {CVV_WORD("sort code"), CVV_WORD("sortcode"),
@@ -607,17 +641,10 @@ static size_t match_email(const unsigned char *s, size_t n, size_t i)
 static bool window_has_cvv_word(const unsigned char *s, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
-        unsigned char first = (unsigned char)(s[k] | 0x20);
-        /* every context word starts with one of these (lower-cased) bytes */
-        if (first != 'c' && first != 's' && first != 'v' && first != 'd' && first != 'b' &&
-            first != 't' && first != 'f' && first != 'n' && first != '3' && first != '4') {
-            continue;
-        }
-        for (size_t w = 0; w < sizeof cvv_context / sizeof cvv_context[0]; w++) {
+        size_t w;
+        size_t end = cvv_words_from((unsigned char)(s[k] | 0x20), &w);
+        for (; w < end; w++) {
             const char *word = cvv_context[w].text;
-            if ((unsigned char)word[0] != first) {
-                continue;
-            }
             size_t len = cvv_context[w].len;
             if (k + len > to) {
                 continue;
@@ -2247,29 +2274,37 @@ static const struct cvv_word greeted_non_names[] = {
     NAME_WORD("wireless"),     NAME_WORD("world"),      NAME_WORD("wow"),
     NAME_WORD("yay")};
 
-/* A given name before one of these names a place, not a person ("Patrick
- * Street", "Elizabeth line", "Victoria Station", "St John Ambulance"), with
- * the street types above; and after one of given_place_leads ("St Patrick's
- * Day", "San Jose", "Lake Louise"). */
+/* A given name before one of these in Title Case names a place, not a person
+ * ("Patrick Street", "Victoria Station", "St John Ambulance"; in any case
+ * after one in lower case, "miranda place", and "line": "Elizabeth line"), and so does one after
+ * one of given_place_leads
+ * ("St Patrick's Day", "San Jose", "Lake Louise"). Sorted. */
 static const struct cvv_word given_places[] = {
-    NAME_WORD("academy"),   NAME_WORD("ambulance"), NAME_WORD("arena"),    NAME_WORD("bridge"),
-    NAME_WORD("building"),  NAME_WORD("centre"),    NAME_WORD("center"),   NAME_WORD("church"),
-    NAME_WORD("college"),   NAME_WORD("hall"),      NAME_WORD("hospital"), NAME_WORD("house"),
-    NAME_WORD("infirmary"), NAME_WORD("line"),      NAME_WORD("museum"),   NAME_WORD("school"),
-    NAME_WORD("station"),   NAME_WORD("stadium"),   NAME_WORD("tower"),    NAME_WORD("trust"),
-    NAME_WORD("university")};
+    NAME_WORD("academy"),  NAME_WORD("ambulance"),  NAME_WORD("arena"),     NAME_WORD("ave"),
+    NAME_WORD("avenue"),   NAME_WORD("blvd"),       NAME_WORD("boulevard"), NAME_WORD("bridge"),
+    NAME_WORD("building"), NAME_WORD("center"),     NAME_WORD("centre"),    NAME_WORD("church"),
+    NAME_WORD("circle"),   NAME_WORD("close"),      NAME_WORD("college"),   NAME_WORD("court"),
+    NAME_WORD("crescent"), NAME_WORD("drive"),      NAME_WORD("gardens"),   NAME_WORD("green"),
+    NAME_WORD("grove"),    NAME_WORD("hall"),       NAME_WORD("highway"),   NAME_WORD("hill"),
+    NAME_WORD("hospital"), NAME_WORD("house"),      NAME_WORD("infirmary"), NAME_WORD("lane"),
+    NAME_WORD("line"),     NAME_WORD("mews"),       NAME_WORD("museum"),    NAME_WORD("parade"),
+    NAME_WORD("park"),     NAME_WORD("place"),      NAME_WORD("rd"),        NAME_WORD("road"),
+    NAME_WORD("school"),   NAME_WORD("square"),     NAME_WORD("st"),        NAME_WORD("stadium"),
+    NAME_WORD("station"),  NAME_WORD("street"),     NAME_WORD("terrace"),   NAME_WORD("tower"),
+    NAME_WORD("trust"),    NAME_WORD("university"), NAME_WORD("way")};
+static const struct cvv_word line_word[] = {NAME_WORD("line")};
 static const struct cvv_word given_place_leads[] = {
-    NAME_WORD("st"),   NAME_WORD("saint"), NAME_WORD("san"),   NAME_WORD("santa"),
-    NAME_WORD("lake"), NAME_WORD("fort"),  NAME_WORD("port"),  NAME_WORD("mount"),
-    NAME_WORD("cape"), NAME_WORD("glen"),  NAME_WORD("queen"), NAME_WORD("king")};
+    NAME_WORD("cape"),  NAME_WORD("fort"),  NAME_WORD("glen"),  NAME_WORD("king"),
+    NAME_WORD("lake"),  NAME_WORD("mount"), NAME_WORD("port"),  NAME_WORD("queen"),
+    NAME_WORD("saint"), NAME_WORD("san"),   NAME_WORD("santa"), NAME_WORD("st")};
 /* Brands named after a person, the given name and the next word in lower
  * case ("Ted Baker", "Calvin Klein", "John Lewis"): shops, labels and goods a
  * customer writes about, no person's name. Sorted. */
 static const struct cvv_word given_brands[] = {
     NAME_WORD("alexander mcqueen"), NAME_WORD("ben sherman"),     NAME_WORD("calvin klein"),
     NAME_WORD("charles tyrwhitt"),  NAME_WORD("elizabeth arden"), NAME_WORD("estee lauder"),
-    NAME_WORD("harvey nichols"),    NAME_WORD("hugo boss"),       NAME_WORD("jack daniels"),
-    NAME_WORD("jack daniel's"),     NAME_WORD("jack wills"),      NAME_WORD("jimmy choo"),
+    NAME_WORD("harvey nichols"),    NAME_WORD("hugo boss"),       NAME_WORD("jack daniel's"),
+    NAME_WORD("jack daniels"),      NAME_WORD("jack wills"),      NAME_WORD("jimmy choo"),
     NAME_WORD("john lewis"),        NAME_WORD("karen millen"),    NAME_WORD("kate spade"),
     NAME_WORD("laura ashley"),      NAME_WORD("marc jacobs"),     NAME_WORD("michael kors"),
     NAME_WORD("paul smith"),        NAME_WORD("ralph lauren"),    NAME_WORD("stella mccartney"),
@@ -3372,20 +3407,19 @@ static size_t given_name_span(const unsigned char *s, size_t n, size_t i, size_t
         k--;
     }
     k -= k > 0 && s[k - 1] == '.'; /* "St. John's" */
-    if (word_before(s, k, &w, &w_end) && WORD_IS(s, w, w_end, given_place_leads)) {
+    if (word_before(s, k, &w, &w_end) && WORD_IN_SORTED(s, w, w_end, given_place_leads)) {
         return 0; /* "St Patrick's Day" */
     }
     if (word_before(s, i, &w, &w_end) && w_end + 1 == i &&
-        WORD_IS(s, w, name_word_end(s, n, i), given_brands)) {
+        WORD_IN_SORTED(s, w, name_word_end(s, n, i), given_brands)) {
         return 0; /* "Daniel's" of "Jack Daniel's" */
     }
     if (e + 1 < n && s[e] == ' ' && is_alpha(s[e + 1])) {
         size_t next = e + 1, next_end = name_word_end(s, n, next);
-        if (WORD_IS(s, next, next_end, given_places) ||
-            WORD_IS(s, next, next_end, named_street_types) ||
-            WORD_IS(s, next, next_end, other_street_types) ||
-            WORD_IS(s, i, next_end, given_brands)) {
-            return 0;
+        if ((WORD_IN_SORTED(s, next, next_end, given_places) &&
+             (is_upper(s[next]) || !is_upper(s[i]) || WORD_IS(s, next, next_end, line_word))) ||
+            WORD_IN_SORTED(s, i, next_end, given_brands)) {
+            return 0; /* "Patrick Street", "Elizabeth line", "Ted Baker" */
         }
     }
     if (!is_upper(s[i])) {
@@ -4121,14 +4155,32 @@ static bool lexicon_tags_ok(void)
     return true;
 }
 
+/* cvv_words_from() gives each word of cvv_context its own group. */
+static bool cvv_groups_ok(void)
+{
+    size_t n = sizeof cvv_context / sizeof cvv_context[0], covered = 0;
+    for (size_t w = 0; w < n; w++) {
+        size_t from, end = cvv_words_from((unsigned char)cvv_context[w].text[0], &from);
+        covered += from == w;
+        if (w < from || w >= end || end > n) {
+            return false;
+        }
+    }
+    return covered == 10; /* the groups: 3 4 b c d f n s t v */
+}
+
 bool nlp_pii_self_check(void)
 {
     size_t n_words = sizeof name_words / sizeof name_words[0];
-    bool ok = name_words_from[26] == n_words &&
-              sorted_ok(role_words, sizeof role_words / sizeof role_words[0]) &&
-              sorted_ok(non_names, sizeof non_names / sizeof non_names[0]) &&
-              sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]) &&
-              sorted_ok(greeted_non_names, sizeof greeted_non_names / sizeof greeted_non_names[0]);
+    bool ok =
+        name_words_from[26] == n_words &&
+        sorted_ok(role_words, sizeof role_words / sizeof role_words[0]) &&
+        sorted_ok(non_names, sizeof non_names / sizeof non_names[0]) &&
+        sorted_ok(address_stops, sizeof address_stops / sizeof address_stops[0]) &&
+        sorted_ok(greeted_non_names, sizeof greeted_non_names / sizeof greeted_non_names[0]) &&
+        sorted_ok(given_places, sizeof given_places / sizeof given_places[0]) &&
+        sorted_ok(given_place_leads, sizeof given_place_leads / sizeof given_place_leads[0]) &&
+        sorted_ok(given_brands, sizeof given_brands / sizeof given_brands[0]);
     for (size_t k = 0; k < n_words && ok; k++) {
         unsigned c = (unsigned)(name_words[k].text[0] - 'a');
         unsigned b = (unsigned)(name_words[k].text[1] - 'a');
@@ -4141,7 +4193,7 @@ bool nlp_pii_self_check(void)
            FAMILY_OK(street_leads, NAME_ADDRESS) && FAMILY_OK(address_names, NAME_ADDRESS) &&
            FAMILY_OK(person_names, NAME_PERSON) && FAMILY_OK(title_names, NAME_PERSON) &&
            FAMILY_OK(signoff_names, NAME_PERSON) && FAMILY_OK(thanks_names, NAME_PERSON) &&
-           FAMILY_OK(spoken_to, NAME_PERSON) && lexicon_tags_ok();
+           FAMILY_OK(spoken_to, NAME_PERSON) && lexicon_tags_ok() && cvv_groups_ok();
 }
 
 int nlp_pii_redact(const char *text, size_t n_bytes, char *out, size_t out_cap, size_t *out_len,
@@ -4191,6 +4243,19 @@ static size_t put_span(char *out, size_t o, const unsigned char *s, size_t copie
         counts[kind]++;
     }
     return o + mlen;
+}
+
+#define UPPER_DIGIT_REACH 5
+
+/* A figure among s[i, i + reach) (and before n). */
+static inline bool digit_within(const unsigned char *s, size_t n, size_t i, size_t reach)
+{
+    for (size_t k = i; k < n && k < i + reach; k++) {
+        if (is_digit(s[k])) {
+            return true;
+        }
+    }
+    return false;
 }
 
 int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t out_cap,
@@ -4334,14 +4399,18 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_email(s, n_bytes, i);
             kind = NLP_PII_EMAIL;
         }
-        if (end == 0 && boundary && (is_digit(c) || is_upper(c))) {
+        /* a capital starts an id, a postcode or an IBAN only with a figure
+         * among the next UPPER_DIGIT_REACH bytes (a UK driving licence's
+         * first, at the most: "MORGA753116SM9IJ"); most capitals start words */
+        bool upper_id = is_upper(c) && digit_within(s, n_bytes, i + 1, UPPER_DIGIT_REACH);
+        if (end == 0 && boundary && (is_digit(c) || upper_id)) {
             end = match_national_id(s, n_bytes, i);
             if (end == 0) {
                 end = match_document_id(s, n_bytes, i);
             }
             kind = NLP_PII_NATIONAL_ID;
         }
-        if (end == 0 && boundary && is_upper(c) && prev != '@') {
+        if (end == 0 && boundary && upper_id && prev != '@') {
             end = bare_postcode(s, n_bytes, i);
             kind = NLP_PII_ADDRESS;
         }
@@ -4367,7 +4436,7 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
             end = match_card(s, n_bytes, i);
             kind = NLP_PII_CARD;
         }
-        if (end == 0 && boundary && is_upper(c)) {
+        if (end == 0 && boundary && upper_id) {
             /* never in lower case: whether a hint has every byte read must not
              * change what is found ("si11 1110 1111" read as an IBAN's shape
              * hid a security code after a card from the other reading) */

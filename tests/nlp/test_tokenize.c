@@ -142,6 +142,13 @@ START_TEST(given_names_read_as_unknown_words)
         ck_assert_uint_eq(b.pii, 0);
         a.pii = b.pii = 0;
         ck_assert_msg(memcmp(&a, &b, sizeof a) == 0, "%s: not as an unknown word", pairs[i][0]);
+        /* and the explanation the same: a given name hides nothing after it */
+        char xa[512], xb[512];
+        nlp_result ra = analyze(an, pairs[i][0]);
+        nlp_analyzer_explain(an, &ra, xa, sizeof xa);
+        nlp_result rb = analyze(an, pairs[i][1]);
+        nlp_analyzer_explain(an, &rb, xb, sizeof xb);
+        ck_assert_str_eq(xa, xb);
     }
     nlp_analyzer_destroy(&an);
 }
