@@ -3300,12 +3300,8 @@ static bool in_handle(const unsigned char *s, size_t i);
 
 #define GIVEN_MAX 16 /* the longest given name (gen_lexicon.py checks given_names.txt) */
 
-/* The ASCII word s[i, e) in lower case is a slot of the lexicon's word table
- * that `given` says: a given name of nlp/lexicon/given_names.txt (a slot with
- * no word id and only the secret_name tag, the analyser's hint; one marked
- * NLP_LEX_GIVEN_TITLE only when s[i] is a capital) when true, a word of the
- * lexicon when false. */
-static bool lexicon_has(const unsigned char *s, size_t i, size_t e, bool given)
+/* The ASCII word s[i, e) in lower case is a word of the lexicon. */
+static bool lexicon_word(const unsigned char *s, size_t i, size_t e)
 {
     char low[NLP_LEX_WORD_MAX + 8]; /* zero padded: 8-byte reads stay inside */
     if (e - i > NLP_LEX_WORD_MAX) {
@@ -3323,10 +3319,67 @@ static bool lexicon_has(const unsigned char *s, size_t i, size_t e, bool given)
     if (slot < 0) {
         return false;
     }
-    const nlp_lex_slot *sl = &nlp_lexicon_builtin.slots[slot];
-    return given ? sl->word_id < 0 && (sl->word_tags2 & NLP_WORD2_SECRET) &&
-                       (sl->entry != NLP_LEX_GIVEN_TITLE || is_upper(s[i]))
-                 : sl->word_id >= 0;
+    return nlp_lexicon_builtin.slots[slot].word_id >= 0;
+}
+
+/* The word at s[i] (a letter) as the analyser's tokeniser reads it, if it
+ * may be a given name: after the first, letters in lower case, those
+ * outside ASCII folded as the tokeniser folds them (decomposed, case folded,
+ * marks stripped: "Sinéad" is "sinead", "Zoë" "zoe"), marks and joiners
+ * skipped. Writes the word in lower-case ASCII to key (GIVEN_MAX bytes at
+ * most, zero padded to GIVEN_MAX + 8) and returns its end, or 0 when it is
+ * no such word (a capital after the first letter, a letter that folds to
+ * something else than a-z, more than GIVEN_MAX letters). */
+static size_t given_word(const unsigned char *s, size_t n, size_t i, char *key, size_t *len)
+{
+    size_t e = i + 1, k = 1;
+    memset(key, 0, GIVEN_MAX + 8);
+    key[0] = (char)(s[i] | 0x20);
+    while (e < n) {
+        if (is_lower(s[e])) {
+            if (k >= GIVEN_MAX) {
+                return 0;
+            }
+            key[k++] = (char)s[e++];
+            continue;
+        }
+        if (s[e] < 0x80) {
+            break;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t ul = utf8proc_iterate(s + e, (utf8proc_ssize_t)(n - e), &cp);
+        if (ul <= 0) {
+            break; /* an invalid byte separates words */
+        }
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (nlp_cp_skipped(cp, cat)) {
+            e += (size_t)ul;
+            continue;
+        }
+        if (!nlp_cp_letter(cat)) {
+            break; /* a mark, a quote, a dash, an emoji: the word ends */
+        }
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
+            return 0;
+        }
+        utf8proc_int32_t folded[8];
+        int bound = 0;
+        utf8proc_ssize_t nd = utf8proc_decompose_char(
+            cp, folded, 8,
+            UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &bound);
+        if (nd <= 0 || nd > 8) {
+            return 0;
+        }
+        for (utf8proc_ssize_t d = 0; d < nd; d++) {
+            if (folded[d] < 'a' || folded[d] > 'z' || k >= GIVEN_MAX) {
+                return 0;
+            }
+            key[k++] = (char)folded[d];
+        }
+        e += (size_t)ul;
+    }
+    *len = k;
+    return e;
 }
 
 /* The run of bytes around the word s[i, e) up to white space is a link or an
@@ -3365,29 +3418,26 @@ static bool in_address_run(const unsigned char *s, size_t n, size_t i, size_t e)
  * end of the name's word or 0. */
 static size_t given_name_at(const unsigned char *s, size_t n, size_t i, bool lower_ok)
 {
-    if (!is_upper(s[i]) && !lower_ok) {
+    if (!is_alpha(s[i]) || (!is_upper(s[i]) && !lower_ok)) {
         return 0;
     }
-    size_t e = i + 1;
-    while (e < n && is_lower(s[e]) && e - i <= GIVEN_MAX) {
-        e++;
-    }
-    if (e - i < 3 || e - i > GIVEN_MAX || !is_alpha(s[i]) || (e < n && is_alnum(s[e])) ||
-        !((nlp_lexicon_builtin.given_lens[((s[i] | 0x20) - 'a') * 26 + (s[i + 1] - 'a')] >>
-           (e - i)) &
-          1u)) {
+    char key[GIVEN_MAX + 8];
+    size_t len = 0;
+    size_t e = given_word(s, n, i, key, &len);
+    if (e == 0 || len < 3 || (e < n && is_alnum(s[e])) ||
+        !((nlp_lexicon_builtin.given_lens[(key[0] - 'a') * 26 + (key[1] - 'a')] >> len) & 1u)) {
         return 0; /* no given name of its length starts with its letters: most words */
     }
-    /* a dash or a quote in UTF-8 ends the word; another letter, mark or
-     * joiner outside ASCII goes on with it */
-    bool punct = e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 &&
-                 (s[e + 2] == 0x93 || s[e + 2] == 0x94 || s[e + 2] == 0x98 || s[e + 2] == 0x99 ||
-                  s[e + 2] == 0x9C || s[e + 2] == 0x9D);
-    if ((e < n && s[e] >= 0x80 && !punct) || !lexicon_has(s, i, e, true)) {
+    int32_t slot = nlp_lex_find_padded(&nlp_lexicon_builtin, key, len);
+    const nlp_lex_slot *sl = slot >= 0 ? &nlp_lexicon_builtin.slots[slot] : NULL;
+    if (sl == NULL || sl->word_id >= 0 || !(sl->word_tags2 & NLP_WORD2_SECRET) ||
+        (sl->entry == NLP_LEX_GIVEN_TITLE && !is_upper(s[i]))) {
         return 0;
     }
-    size_t quote = e < n && s[e] == '\'' ? 1 : (punct && (s[e + 2] | 1) == 0x99 ? 3 : 0);
-    if (quote > 0 && s[e - 1] == 'n' && e + quote < n && (s[e + quote] | 0x20) == 't') {
+    size_t quote = e < n && s[e] == '\''                                                     ? 1
+                   : e + 2 < n && s[e] == 0xE2 && s[e + 1] == 0x80 && (s[e + 2] | 1) == 0x99 ? 3
+                                                                                             : 0;
+    if (quote > 0 && key[len - 1] == 'n' && e + quote < n && (s[e + quote] | 0x20) == 't') {
         return 0; /* "n't" joins the word: "shan't" is "shant" to the tokeniser */
     }
     return word_start_at(s, i) && !in_handle(s, i) && !in_address_run(s, n, i, e) ? e : 0;
@@ -3433,7 +3483,7 @@ static size_t given_name_span(const unsigned char *s, size_t n, size_t i, size_t
             break;
         }
         size_t we = name_word_end(s, n, end + 1);
-        if (lexicon_has(s, end + 1, we, false) || s[we - 1] == '\'') {
+        if (lexicon_word(s, end + 1, we) || s[we - 1] == '\'') {
             break;
         }
         end = we;
@@ -4358,12 +4408,11 @@ int nlp_pii_redact_hinted(const char *text, size_t n_bytes, char *out, size_t ou
         if (end == 0 && i == named_at && names.kind[next_named] == NAMED_GIVEN &&
             (close_end == 0 || i < close_from)) { /* the text's last name is the closing's */
             /* a given name alone ("Priya was really helpful"), as find_names()
-             * found it (given_name_at()): its letters are the name */
-            size_t e = i + 1;
-            while (e < n_bytes && is_alpha(s[e])) {
-                e++;
-            }
-            end = given_name_span(s, n_bytes, i, e);
+             * found it (given_name_at()): its word is the name */
+            char key[GIVEN_MAX + 8];
+            size_t len;
+            size_t e = given_word(s, n_bytes, i, key, &len);
+            end = e > 0 ? given_name_span(s, n_bytes, i, e) : 0;
             kind = NLP_PII_NAME;
         }
         if (end == 0 && (i == named_at || names.every_word) && word_start && is_alpha(c) &&

@@ -626,6 +626,11 @@ START_TEST(given_names_alone)
         {"dave said to message on here", "[NAME] said to message on here"},
         {"me and my husband graham ellis", "me and my husband [NAME]"},
         {"ok i'll ask siobhan", "ok i'll ask [NAME]"},
+        /* letters outside ASCII folded as the tokeniser folds them */
+        {"Sin\xc3\xa9\x61\x64, I've attached the photos", "[NAME], I've attached the photos"},
+        {"Jos\xc3\xa9 Garc\xc3\xad\x61 here", "[NAME] here"},
+        {"Zo\xc3\xab's order", "[NAME]'s order"},
+        {"Sarah\xf0\x9f\x91\x8d thanks", "[NAME]\xf0\x9f\x91\x8d thanks"},
         /* no name: a name read in Title Case only, a lower-case name in a text
          * with capitals, capitals, a link, an address, a hashtag, a handle, a
          * figure after it, a place's or a brand's name */
@@ -644,6 +649,7 @@ START_TEST(given_names_alone)
         {"Patrick Street branch", NULL},
         {"Will the Elizabeth line strikes affect me?", NULL},
         {"Ethan't", NULL},
+        {"Sin\xc3\x89\x61\x64 x", NULL},
     };
     expect_redacted(cases, sizeof cases / sizeof cases[0]);
 }
