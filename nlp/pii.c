@@ -3406,16 +3406,16 @@ static bool in_address_run(const unsigned char *s, size_t n, size_t i, size_t e)
 }
 
 /* A given name of nlp/lexicon/given_names.txt at s[i], a word of its own as
- * the analyser's tokeniser reads it (after no letter or figure, outside a
- * link, a mention, a hashtag or an e-mail address, before no figure and no
- * letter outside ASCII; a quote or a dash in UTF-8 ends it, as an
- * apostrophe does: "Sarah's"), in Title Case ("Priya was really helpful")
- * or in lower case when `lower_ok` ("dave said to message on here": the
- * redactor reads names in lower case only in a text in lower case, whose
- * words of two letters or more hold no capital, word_names.lower_text), never
- * in capitals ("SAM" is as often an acronym). The list holds no word of the lexicon and
- * no common English word, place or brand (nlp/lexicon/README.md). Returns the
- * end of the name's word or 0. */
+ * the analyser's tokeniser reads it (given_word(): after no letter or
+ * figure, outside a link, a mention, a hashtag or an e-mail address, before
+ * no figure and not joined by "n't"; an apostrophe, a quote, a dash or an
+ * emoji ends it: "Sarah's"), the first letter in ASCII: in Title Case
+ * ("Priya was really helpful", "Sinéad") or in lower case when `lower_ok`
+ * ("dave said to message on here": the redactor reads names in lower case
+ * only in a text in lower case, whose words of two letters or more hold no
+ * capital, word_names.lower_text), never in capitals ("SAM" is as often an
+ * acronym). The list holds no common English word, place or brand
+ * (nlp/lexicon/README.md). Returns the end of the name's word or 0. */
 static size_t given_name_at(const unsigned char *s, size_t n, size_t i, bool lower_ok)
 {
     if (!is_alpha(s[i]) || (!is_upper(s[i]) && !lower_ok)) {
