@@ -1376,7 +1376,8 @@ size_t nlp_analyzer_explain(const nlp_analyzer *an, const nlp_result *r, char *b
         const token *t = &an->tokens[i];
         size_t end = after_phrase(an, i, an->n_tokens); /* past the phrase's last word */
         /* a given name (no word id) is a name itself: nothing after it is a secret */
-        secret = secret || ((t->word_tags2 & NLP_WORD2_SECRET) && t->word_id >= 0);
+        secret = secret || ((t->word_tags2 & NLP_WORD2_SECRET) && t->word_id >= 0 &&
+                            t->entry != NLP_LEX_GIVEN_WORD);
         if (!secret && t->entry >= 0 && (uint32_t)t->entry < lex->n_entries) {
             it.n = 0;
             item_str(&it, x.len > 0 ? " " : "");
@@ -3659,7 +3660,7 @@ static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
  * an address's, a person's: "password", "live", "name"), NAMED_NO_FIGURE
  * when one is read after without a figure too (WORDS_NO_FIGURE); and, added
  * to *n_given, how many are given names (nlp/lexicon/given_names.txt: the tag
- * alone, no word id), each the name itself. Called only when the tokeniser
+ * alone, no word id, or NLP_LEX_GIVEN_WORD), each the name itself. Called only when the tokeniser
  * saw the tag. */
 enum { NAMED_WORD = 1, NAMED_NO_FIGURE = 2 };
 static NO_INLINE int named_words(const nlp_analyzer *an, size_t n_tok, unsigned *n_given)
@@ -3668,8 +3669,9 @@ static NO_INLINE int named_words(const nlp_analyzer *an, size_t n_tok, unsigned 
     for (size_t i = 0; i < n_tok; i++) {
         const token *t = &an->tokens[i];
         if (t->word_tags2 & NLP_WORD2_SECRET) {
-            *n_given += t->word_id < 0;
-            named |= t->word_id < 0 ? 0
+            bool given = t->word_id < 0 || t->entry == NLP_LEX_GIVEN_WORD;
+            *n_given += given;
+            named |= given ? 0
                      : word_in(t->word_id, an->words_no_figure, N_WORDS_NO_FIGURE)
                          ? NAMED_WORD | NAMED_NO_FIGURE
                          : NAMED_WORD;

@@ -448,6 +448,7 @@ def c_str(b: bytes) -> str:
 NAMES_FILE = "given_names.txt"
 GIVEN_TAGS = 256  # the slot's tags of a given name: secret_name alone (word_tags in main())
 GIVEN_TITLE_ENTRY = -2
+GIVEN_WORD_ENTRY = -3
 
 
 def read_given_names(path):
@@ -726,6 +727,13 @@ def main():
     # words outside the lexicon; a name that is a word ("grace") keeps the word
     title_only = {v for g in given for v, title in g if title}
     names = sorted({v for g in given for v, _ in g} - set(word_ids) - set(spellings))
+    # a given name that is a word of the lexicon with no entry or tag of its
+    # own and starting no phrase ("margaret" of "it's margaret again") keeps
+    # its word and slot, which gets the secret_name tag and the entry
+    # GIVEN_WORD_ENTRY (NLP_LEX_GIVEN_WORD): the phrases read it as before
+    given_words = {v for g in given for v, title in g
+                   if v in word_ids and v not in single and not tagged.get(v) and not title
+                   and not children[0].get(word_ids[v])}
     size = 1
     while size < 2 * (len(word_ids) + len(spellings) + len(names)) + 1:
         size *= 2
@@ -755,6 +763,9 @@ def main():
             sys.exit(f"{len(children[0])} phrase-starting words: the root's top bits are tags")
         root |= (tags >> 16) & ROOT_TAGS
         entry = single.get(w, -1) if wid >= 0 else (GIVEN_TITLE_ENTRY if key in title_only else -1)
+        if key in given_words:
+            tags |= GIVEN_TAGS
+            entry = GIVEN_WORD_ENTRY
         slots[i] = (word_tag(h, len(b)), head[0], head[1], len(pool), entry, wid, root,
                     tags & 0xFFFF)
         if key in word_ids:  # the word's own spelling, for nlp_analyzer_explain()
@@ -774,7 +785,8 @@ def main():
     n_edges = sum(len(c) for c in children[1:])
     if os.environ.get("RP_LEX_STATS"):
         print(f"{len(terms)} terms, {len(children)} nodes, {len(word_ids)} words, "
-              f"{n_edges} edges, {len(joined)} joined, {len(spellings)} spellings, {len(names)} given names",
+              f"{n_edges} edges, {len(joined)} joined, {len(spellings)} spellings, {len(names)} given names"
+              f" and {len(given_words)} that are words",
               file=sys.stderr)
     # the table is at most 3/4 full: a smaller table beats fewer probes (with
     # 47,000 edges, 64 Ki slots at 72 % ran as fast as 128 Ki at 36 %, and

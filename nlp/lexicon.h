@@ -174,6 +174,11 @@ typedef struct nlp_lex_slot {
  * NLP_LEX_GIVEN_TITLE for a name read only in Title Case ("Tom": "tom" is a
  * word), which the analyser, reading entries >= 0 only, also passes over. */
 #define NLP_LEX_GIVEN_TITLE (-2)
+/* A given name that is also a word of the lexicon's phrases with no entry of
+ * its own ("margaret" of "it's margaret again") keeps its word and slot,
+ * which carries NLP_WORD2_SECRET and this entry (it starts no phrase, so no
+ * match writes another entry over a token of it). */
+#define NLP_LEX_GIVEN_WORD (-3)
 
 #define NLP_LEX_ROOT_NODE         0x0FFFu
 #define NLP_LEX_ROOT_PLACE        0x1000u

@@ -3430,7 +3430,8 @@ static size_t given_name_at(const unsigned char *s, size_t n, size_t i, bool low
     }
     int32_t slot = nlp_lex_find_padded(&nlp_lexicon_builtin, key, len);
     const nlp_lex_slot *sl = slot >= 0 ? &nlp_lexicon_builtin.slots[slot] : NULL;
-    if (sl == NULL || sl->word_id >= 0 || !(sl->word_tags2 & NLP_WORD2_SECRET) ||
+    if (sl == NULL || (sl->word_id >= 0 && sl->entry != NLP_LEX_GIVEN_WORD) ||
+        !(sl->word_tags2 & NLP_WORD2_SECRET) ||
         (sl->entry == NLP_LEX_GIVEN_TITLE && !is_upper(s[i]))) {
         return 0;
     }

@@ -626,6 +626,9 @@ START_TEST(given_names_alone)
         {"dave said to message on here", "[NAME] said to message on here"},
         {"me and my husband graham ellis", "me and my husband [NAME]"},
         {"ok i'll ask siobhan", "ok i'll ask [NAME]"},
+        /* a name that is a word of a phrase too ("it's margaret again") */
+        {"Margaret was lovely", "[NAME] was lovely"},
+        {"hi it's margaret again", "hi it's [NAME] again"},
         /* letters outside ASCII folded as the tokeniser folds them */
         {"Sin\xc3\xa9\x61\x64, I've attached the photos", "[NAME], I've attached the photos"},
         {"Jos\xc3\xa9 Garc\xc3\xad\x61 here", "[NAME] here"},

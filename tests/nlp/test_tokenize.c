@@ -130,6 +130,12 @@ START_TEST(given_names_read_as_unknown_words)
     }
     ck_assert_int_ge(
         nlp_lexicon_builtin.slots[nlp_lex_find(&nlp_lexicon_builtin, "thanks", 6)].word_id, 0);
+    /* a name that is a word of a phrase keeps the word, with the tag and the mark */
+    const nlp_lex_slot *margaret =
+        &nlp_lexicon_builtin.slots[nlp_lex_find(&nlp_lexicon_builtin, "margaret", 8)];
+    ck_assert_int_ge(margaret->word_id, 0);
+    ck_assert_int_eq(margaret->entry, NLP_LEX_GIVEN_WORD);
+    ck_assert_uint_eq(margaret->word_tags2 & NLP_WORD2_SECRET, NLP_WORD2_SECRET);
     nlp_analyzer *an = NULL;
     ck_assert_int_eq(nlp_analyzer_create(NULL, &an), RP_OK);
     static const char *const pairs[][2] = {
