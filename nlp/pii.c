@@ -2276,9 +2276,9 @@ static const struct cvv_word greeted_non_names[] = {
 
 /* A given name before one of these in Title Case names a place, not a person
  * ("Patrick Street", "Victoria Station", "St John Ambulance"; in any case
- * after one in lower case, "miranda place", and "line": "Elizabeth line"), and so does one after
- * one of given_place_leads
- * ("St Patrick's Day", "San Jose", "Lake Louise"). Sorted. */
+ * after a name in lower case, "miranda place", and "line": "Elizabeth
+ * line"), and so does one after one of given_place_leads ("St Patrick's
+ * Day", "San Jose", "Lake Louise"). Sorted (nlp_pii_self_check()). */
 static const struct cvv_word given_places[] = {
     NAME_WORD("academy"),  NAME_WORD("ambulance"),  NAME_WORD("arena"),     NAME_WORD("ave"),
     NAME_WORD("avenue"),   NAME_WORD("blvd"),       NAME_WORD("boulevard"), NAME_WORD("bridge"),

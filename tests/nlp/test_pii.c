@@ -565,8 +565,8 @@ START_TEST(signoffs_with_a_role)
         /* no name: a new sentence after thanks and a comma, words after the
          * closing that are no role, a role in lower case */
         {"Thanks, Sometimes it works", NULL},
-        {"Regards, Meera, and thanks again", NULL},
-        {"Regards, Meera, Some Other Words", NULL},
+        {"Regards, Quill, and thanks again", NULL},
+        {"Regards, Quill, Some Other Words", NULL},
         {"Thanks, Quill (support team)", NULL},
         {"with best wishes to all", NULL},
     };
