@@ -2033,9 +2033,12 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
             an->saw_at |=
                 c == '@' && i > 0 && (ascii_alnum(s[i - 1]) || strchr("._%+-", s[i - 1]) != NULL);
             if (c == '@' && i + 1 < n && ascii_alnum(s[i + 1])) {
-                /* a mention: skip the handle */
+                /* a mention: skip the handle; the redactor still gets to see
+                 * its digits, as a link's ("@x_07700900123": it reads a number
+                 * after the '_') */
                 i++;
                 while (i < n && (ascii_alnum(s[i]) || s[i] == '_')) {
+                    an->saw_digit |= ascii_digit(s[i]);
                     i++;
                 }
                 continue;

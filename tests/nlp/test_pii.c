@@ -803,9 +803,12 @@ START_TEST(analyser_redaction_matches_pii_redact)
         "my account no. is 12345678",
         /* a password's name, an address's or a name's in a mention's handle */
         "@x_password is Sunflower", "@jo_name is Ann", "@x_street 12 Baker Street",
-        "see https://x.co/address is 4 Mill Lane", "#name is Ann", "name\xd7\xa9 is Ann",
-        "\xd7\xa9name is Ann", "12 Baker \xd7\xa9Street", "12 Baker Street\xd7\xa9",
-        "my name's Ann", "my name\xe2\x80\x99s Ann", "I live at 4 mill view",
+        /* a number after a handle's '_': the digit hint sees a handle's
+         * figures (fuzzer, thirty-third session) */
+        "@x55p5_5555555555", "@jo_07700900123 call me", "see https://x.co/address is 4 Mill Lane",
+        "#name is Ann", "name\xd7\xa9 is Ann", "\xd7\xa9name is Ann", "12 Baker \xd7\xa9Street",
+        "12 Baker Street\xd7\xa9", "my name's Ann", "my name\xe2\x80\x99s Ann",
+        "I live at 4 mill view",
         /* a given name as the tokeniser reads the word: a joiner, a mark or a
          * letter outside ASCII goes on with it, "n't" joins it, a link, a
          * handle and a hashtag hide it, an elongation is read back */
