@@ -2091,11 +2091,7 @@ static FORCE_INLINE size_t tokenize(nlp_analyzer *an, const unsigned char *s, si
         if (nlp_cp_letter(cat)) {
             /* normalise: compatibility decomposition, case fold, strip accents */
             utf8proc_int32_t buf[8];
-            int last_bound = 0;
-            utf8proc_ssize_t nd = utf8proc_decompose_char(
-                cp, buf, 8,
-                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
-                &last_bound);
+            utf8proc_ssize_t nd = nlp_cp_fold(cp, buf);
             if (cat == UTF8PROC_CATEGORY_LU) {
                 w.flags |= W_UPPER | (w.len == 0 && w.n_letters == 0 ? W_TITLE : 0u);
             } else {
@@ -3663,8 +3659,8 @@ static NO_INLINE bool date_hint(const nlp_analyzer *an, size_t n_tok)
  * an address's, a person's: "password", "live", "name"), NAMED_NO_FIGURE
  * when one is read after without a figure too (WORDS_NO_FIGURE); and, added
  * to *n_given, how many are given names (nlp/lexicon/given_names.txt: the tag
- * alone, no word id, or NLP_LEX_GIVEN_WORD), each the name itself. Called only when the tokeniser
- * saw the tag. */
+ * alone, no word id, or NLP_LEX_GIVEN_WORD), each the name itself. Called only
+ * when the tokeniser saw the tag. */
 enum { NAMED_WORD = 1, NAMED_NO_FIGURE = 2 };
 static NO_INLINE int named_words(const nlp_analyzer *an, size_t n_tok, unsigned *n_given)
 {

@@ -444,7 +444,8 @@ def c_str(b: bytes) -> str:
 # "name = title" for one read only in Title Case ("Tom"; "tom" is a word); '#'
 # starts a comment. Each is a slot of the word table (main()) with no word id,
 # only the secret_name tag, and the entry -1, or GIVEN_TITLE_ENTRY when Title
-# Case only (NLP_LEX_GIVEN_TITLE in lexicon.h)
+# Case only (NLP_LEX_GIVEN_TITLE in lexicon.h); a name that is a word of the
+# phrases keeps its slot with the tag and GIVEN_WORD_ENTRY (NLP_LEX_GIVEN_WORD)
 NAMES_FILE = "given_names.txt"
 GIVEN_TAGS = 256  # the slot's tags of a given name: secret_name alone (word_tags in main())
 GIVEN_TITLE_ENTRY = -2
@@ -938,8 +939,9 @@ def main():
     o.extend(model_lines)
     o.append("// clang-format on\n")
     # the given names by their first two letters: bit L for a name of L letters
+    # (those that are words too: "margaret")
     given_lens = [0] * (26 * 26)
-    for v in names:
+    for v in names + sorted(given_words):
         given_lens[(ord(v[0]) - 97) * 26 + ord(v[1]) - 97] |= 1 << len(v)
     o.append("static const uint32_t given_lens[%d] = {" % len(given_lens))
     for i in range(0, len(given_lens), 8):

@@ -284,9 +284,9 @@ typedef struct nlp_lexicon {
     /* per word id: where its own spelling lies in the pool, offset << 6 |
      * length (nlp_analyzer_explain(); no per-message path reads it) */
     const uint32_t *word_text;
-    /* the given names' slots (NLP_LEX_GIVEN_TITLE) by their first two letters,
-     * (a - 'a') * 26 + (b - 'a'): bit L set when one of L letters starts with
-     * them, so that most words need no look-up (nlp/pii.c) */
+    /* the given names (NLP_LEX_GIVEN_TITLE, NLP_LEX_GIVEN_WORD) by their first
+     * two letters, (a - 'a') * 26 + (b - 'a'): bit L set when one of L letters
+     * starts with them, so that most words need no look-up (nlp/pii.c) */
     const uint32_t *given_lens;
     /* The models (nlp/lexicon/NAME_model.txt, trained by bench/nlp/train_models.py),
      * by NLP_MODEL_*; analyzer.c says what each decides. */

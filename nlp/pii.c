@@ -3303,7 +3303,7 @@ static bool in_handle(const unsigned char *s, size_t i);
 /* The ASCII word s[i, e) in lower case is a word of the lexicon. */
 static bool lexicon_word(const unsigned char *s, size_t i, size_t e)
 {
-    char low[NLP_LEX_WORD_MAX + 8]; /* zero padded: 8-byte reads stay inside */
+    char low[NLP_LEX_WORD_MAX + 8]; /* zero padded: the look-up reads 8 bytes at a time */
     if (e - i > NLP_LEX_WORD_MAX) {
         return false;
     }
@@ -3316,10 +3316,7 @@ static bool lexicon_word(const unsigned char *s, size_t i, size_t e)
     }
     memset(low + (e - i), 0, 8);
     int32_t slot = nlp_lex_find_padded(&nlp_lexicon_builtin, low, e - i);
-    if (slot < 0) {
-        return false;
-    }
-    return nlp_lexicon_builtin.slots[slot].word_id >= 0;
+    return slot >= 0 && nlp_lexicon_builtin.slots[slot].word_id >= 0;
 }
 
 /* The word at s[i] (a letter) as the analyser's tokeniser reads it, if it
@@ -3363,10 +3360,7 @@ static size_t given_word(const unsigned char *s, size_t n, size_t i, char *key, 
             return 0;
         }
         utf8proc_int32_t folded[8];
-        int bound = 0;
-        utf8proc_ssize_t nd = utf8proc_decompose_char(
-            cp, folded, 8,
-            UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &bound);
+        utf8proc_ssize_t nd = nlp_cp_fold(cp, folded); /* as the tokeniser folds it */
         if (nd <= 0 || nd > 8) {
             return 0;
         }

@@ -36,6 +36,16 @@ static inline bool nlp_cp_skipped(utf8proc_int32_t cp, utf8proc_category_t cat)
     return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME ||
            cat == UTF8PROC_CATEGORY_CF || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
+/* A letter outside ASCII as the word's key holds it: compatibility
+ * decomposition, case fold, accents stripped ("é" -> "e", "ß" -> "ss"); the
+ * code points to out (at most 8) and their count, <= 0 on an error. */
+static inline utf8proc_ssize_t nlp_cp_fold(utf8proc_int32_t cp, utf8proc_int32_t out[8])
+{
+    int last_bound = 0;
+    return utf8proc_decompose_char(
+        cp, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+        &last_bound);
+}
 
 /* Whether the text holds a name the redactor reads in words with what it
  * names: a secret's name ("password"), "dot" (a spoken e-mail address), a
